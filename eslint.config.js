@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['src/model/**', 'src/domain/**', 'src/analysis/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/store/**', '**/server/**', '**/web/**', '**/cli/**'], message: 'Pure layers import no adapters.' },
+            { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'pg', 'better-sqlite3', 'kysely', 'fastify', 'react'], message: 'Pure layers do no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+);
