@@ -1,0 +1,59 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { OrganizationHomePage } from './home/OrganizationHomePage.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { LoadingPage } from './layout/LoadingPage.tsx';
+import { NotFoundPage } from './layout/NotFoundPage.tsx';
+import { CreateOrganizationPage } from './organizations/CreateOrganizationPage.tsx';
+import { OrganizationScope } from './organizations/OrganizationScope.tsx';
+import { RequireAdministrator } from './organizations/RequireAdministrator.tsx';
+import { RootRedirect } from './organizations/RootRedirect.tsx';
+import { PracticeModelsPage } from './practice-models/PracticeModelsPage.tsx';
+import { ProfilePage } from './profile/ProfilePage.tsx';
+import { LoginPage } from './session/LoginPage.tsx';
+import { RequireSession } from './session/RequireSession.tsx';
+
+// Administration is visited rarely and by few; it loads on demand.
+const MembersPage = lazy(() => import('./members/MembersPage.tsx'));
+const TokensPage = lazy(() => import('./tokens/TokensPage.tsx'));
+
+/** Every page of the app and the URL it lives at. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<RootRedirect />} />
+            <Route path="profile" element={<ProfilePage />} />
+            <Route path="orgs/new" element={<CreateOrganizationPage />} />
+            <Route path="orgs/:orgId" element={<OrganizationScope />}>
+              <Route index element={<OrganizationHomePage />} />
+              <Route path="models" element={<PracticeModelsPage />} />
+              <Route path="admin" element={<RequireAdministrator />}>
+                <Route
+                  path="members"
+                  element={
+                    <Suspense fallback={<LoadingPage />}>
+                      <MembersPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="tokens"
+                  element={
+                    <Suspense fallback={<LoadingPage />}>
+                      <TokensPage />
+                    </Suspense>
+                  }
+                />
+              </Route>
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

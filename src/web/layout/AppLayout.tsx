@@ -1,0 +1,74 @@
+import { AppShell, Box, Burger, Group, ScrollArea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { preferredOrganization } from '../organizations/last-organization.ts';
+import { useCurrentOrganization } from '../organizations/useCurrentOrganization.ts';
+import { useSignedInSession } from '../session/useSession.ts';
+import { MainNavigation } from './MainNavigation.tsx';
+import { OrganizationSwitcher } from './OrganizationSwitcher.tsx';
+import { PraxisMark } from './PraxisMark.tsx';
+import { SkipLink } from './SkipLink.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+/** The frame of every signed-in page: header with organization switcher and account menu, navigation, content. */
+export function AppLayout() {
+  const session = useSignedInSession();
+  const [navigationOpen, { toggle: toggleNavigation, close: closeNavigation }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const current = useCurrentOrganization();
+  // Outside an organization's pages (profile, create) the navigation still offers the last organization.
+  const navigationOrganization = current ?? preferredOrganization(session.organizations);
+
+  useEffect(closeNavigation, [pathname, closeNavigation]);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !navigationOpen } }}
+      padding={{ base: 'md', sm: 'lg' }}
+    >
+      <SkipLink />
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navigationOpen}
+              onClick={toggleNavigation}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navigationOpen ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={navigationOpen}
+              aria-controls="main-navigation"
+            />
+            <PraxisMark />
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Box visibleFrom="sm">
+              <OrganizationSwitcher organizations={session.organizations} current={current} />
+            </Box>
+            <UserMenu user={session.user} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar id="main-navigation" p="sm">
+        <Box hiddenFrom="sm" mb="md">
+          <OrganizationSwitcher
+            organizations={session.organizations}
+            current={current}
+            onSwitch={closeNavigation}
+            fullWidth
+          />
+        </Box>
+        <AppShell.Section grow component={ScrollArea}>
+          <MainNavigation organization={navigationOrganization} onNavigate={closeNavigation} />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <Box maw={1100} mx="auto">
+          <Outlet />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

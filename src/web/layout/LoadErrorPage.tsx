@@ -1,0 +1,20 @@
+import { Alert, Button, Center, Stack } from '@mantine/core';
+import { errorMessageOf } from '../api/client.ts';
+
+/** Shown when a page's data could not be loaded, with a way to try again. */
+export function LoadErrorPage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <Center mih="40vh" p="md">
+      <Stack maw={480} w="100%">
+        <Alert color="red" title="Could not load this page" role="alert">
+          {errorMessageOf(error)}
+        </Alert>
+        {onRetry && (
+          <Button variant="default" onClick={onRetry}>
+            Try again
+          </Button>
+        )}
+      </Stack>
+    </Center>
+  );
+}

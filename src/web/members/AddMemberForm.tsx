@@ -1,0 +1,92 @@
+import { Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { AddMemberRequest } from '../../domain/accounts/schemas.ts';
+import { Role } from '../../domain/roles.ts';
+import { FormError } from '../forms/FormError.tsx';
+import { useFormErrors } from '../forms/useFormErrors.ts';
+import { roleOptions } from '../organizations/role-options.ts';
+import { useAddMember } from './member-hooks.ts';
+
+const fields = ['email', 'name', 'role', 'password'] as const;
+
+interface AddMemberFormProps {
+  orgId: string;
+  onDone: () => void;
+}
+
+/** Adds a person by email; a new account gets the initial password, an existing one keeps its own. */
+export function AddMemberForm({ orgId, onDone }: AddMemberFormProps) {
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('practitioner');
+  const [password, setPassword] = useState('');
+  const addMember = useAddMember(orgId);
+  const { fieldErrors, formError, validate, showApiError } = useFormErrors(fields);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const request = validate(AddMemberRequest, { email, name, role, password: password === '' ? undefined : password });
+    if (!request) return;
+    addMember.mutate(request, {
+      onSuccess: (member) => {
+        notifications.show({ color: 'teal', message: `${member.name} is now a member.` });
+        onDone();
+      },
+      onError: showApiError,
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          autoComplete="off"
+          value={email}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+          error={fieldErrors.email}
+          data-autofocus
+        />
+        <TextInput
+          label="Name"
+          required
+          autoComplete="off"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={fieldErrors.name}
+        />
+        <Select
+          label="Role"
+          required
+          data={roleOptions}
+          value={role}
+          onChange={(value) => setRole(Role.catch('practitioner').parse(value))}
+          allowDeselect={false}
+          error={fieldErrors.role}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <PasswordInput
+          label="Initial password"
+          description="Needed when the person has no Praxis account yet (at least 10 characters). Give it to them privately; they can change it in their profile."
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={fieldErrors.password}
+        />
+        <FormError message={formError} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={addMember.isPending}>
+            Add member
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { Member } from '../../domain/accounts/schemas.ts';
+import { formatDate } from '../format.ts';
+import { MemberRoleSelect } from './MemberRoleSelect.tsx';
+import { RemoveMemberButton } from './RemoveMemberButton.tsx';
+
+interface MembersTableProps {
+  orgId: string;
+  members: readonly Member[];
+  currentUserId: string;
+}
+
+export function MembersTable({ orgId, members, currentUserId }: MembersTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="sm" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Name</Table.Th>
+            <Table.Th scope="col">Email</Table.Th>
+            <Table.Th scope="col">Role</Table.Th>
+            <Table.Th scope="col">Member since</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.map((member) => (
+            <Table.Tr key={member.userId}>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Text fw={500} fz="sm">
+                    {member.name}
+                  </Text>
+                  {member.userId === currentUserId && (
+                    <Badge size="xs" variant="outline">
+                      you
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text fz="sm">{member.email}</Text>
+              </Table.Td>
+              <Table.Td>
+                <MemberRoleSelect orgId={orgId} member={member} />
+              </Table.Td>
+              <Table.Td>
+                <Text fz="sm">{formatDate(member.createdAt)}</Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <RemoveMemberButton orgId={orgId} member={member} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AddMemberRequest } from '../../domain/accounts/schemas.ts';
+import type { Role } from '../../domain/roles.ts';
+import { addMember, changeMemberRole, listMembers, removeMember } from '../api/members.ts';
+import { queryKeys } from '../query-keys.ts';
+
+export function useMembers(orgId: string) {
+  return useQuery({ queryKey: queryKeys.members(orgId), queryFn: ({ signal }) => listMembers(orgId, signal) });
+}
+
+/** After any change to membership: the list, and the session (your own role may be what changed). */
+function useRefreshMembership(orgId: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.members(orgId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.session }),
+    ]);
+  };
+}
+
+export function useAddMember(orgId: string) {
+  const refresh = useRefreshMembership(orgId);
+  return useMutation({ mutationFn: (request: AddMemberRequest) => addMember(orgId, request), onSuccess: refresh });
+}
+
+export function useChangeMemberRole(orgId: string) {
+  const refresh = useRefreshMembership(orgId);
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) => changeMemberRole(orgId, userId, role),
+    onSettled: refresh,
+  });
+}
+
+export function useRemoveMember(orgId: string) {
+  const refresh = useRefreshMembership(orgId);
+  return useMutation({ mutationFn: (userId: string) => removeMember(orgId, userId), onSuccess: refresh });
+}

@@ -1,0 +1,50 @@
+import { Button, EmptyState, Paper } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconKey, IconPlus } from '@tabler/icons-react';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
+import { LoadingPage } from '../layout/LoadingPage.tsx';
+import { PageHeader } from '../layout/PageHeader.tsx';
+import { useOrganization } from '../organizations/useCurrentOrganization.ts';
+import { CreateTokenDialog } from './CreateTokenDialog.tsx';
+import { useTokens } from './token-hooks.ts';
+import { TokensTable } from './TokensTable.tsx';
+
+/** Administration: API tokens that let scripts use the HTTP API on the organization's behalf. */
+export default function TokensPage() {
+  const organization = useOrganization();
+  usePageTitle('API tokens', organization.name);
+  const tokens = useTokens(organization.id);
+  const [creating, { open: openCreating, close: closeCreating }] = useDisclosure(false);
+
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description="Tokens let scripts and integrations use the HTTP API with a role in this organization. Each secret is shown once; revoke a token as soon as it is no longer needed."
+        actions={
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={openCreating}>
+            Create token
+          </Button>
+        }
+      />
+      {tokens.isPending ? (
+        <LoadingPage />
+      ) : tokens.isError ? (
+        <LoadErrorPage error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : tokens.data.length === 0 ? (
+        <Paper withBorder radius="md" p="xl">
+          <EmptyState
+            icon={<IconKey size={32} aria-hidden />}
+            withIndicatorBackground
+            title="No API tokens"
+            description="Create one when a script or integration needs to use the API."
+          />
+        </Paper>
+      ) : (
+        <TokensTable orgId={organization.id} tokens={tokens.data} />
+      )}
+      <CreateTokenDialog orgId={organization.id} opened={creating} onClose={closeCreating} />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The API runs as its own process in development; Vite proxies to it so the browser sees one origin. */
+const apiTarget = `http://127.0.0.1:${process.env.PRAXIS_API_PORT ?? 3000}`;
+const proxied = { target: apiTarget, changeOrigin: false };
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./src/web', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          if (/node_modules\/(@mantine|@floating-ui)\//.test(id)) return 'mantine';
+          if (id.includes('node_modules/@tabler/')) return 'icons';
+          if (id.includes('node_modules/zod/')) return 'zod';
+          return 'vendor';
+        },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': proxied,
+      '/healthz': proxied,
+      '/readyz': proxied,
+    },
+  },
+});
