@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { demoAccounts, demoPassword } from '../../demo/accounts.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { say, withStore } from '../context.ts';
+
+export function demoCommand(): Command {
+  return new Command('demo')
+    .description('Create the synthetic demo organization with one login per role')
+    .option('--reset', 'replace an existing demo organization and everything in it')
+    .action(async (options: { reset?: boolean }) => {
+      await withStore(async (store) => {
+        const result = await seedDemo(store, { reset: options.reset ?? false });
+        say(result.created ? 'Demo organization created (synthetic data).' : 'Demo organization already exists; use --reset to rebuild it.');
+        say(`Logins, password "${demoPassword}":`);
+        for (const account of demoAccounts) say(`  ${account.role.padEnd(12)} ${account.email}`);
+      });
+    });
+}

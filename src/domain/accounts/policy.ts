@@ -1,0 +1,27 @@
+import { forbidden } from '../errors.ts';
+import type { Role } from '../roles.ts';
+
+/**
+ * What each role may do: the single place authorization is decided. Handlers name an action; they
+ * never compare roles themselves.
+ */
+export const permissions = {
+  'organization.view': ['admin', 'lead', 'practitioner', 'researcher', 'partner'],
+  'members.view': ['admin', 'lead'],
+  'members.manage': ['admin'],
+  'tokens.manage': ['admin'],
+  'history.view': ['admin', 'lead', 'practitioner', 'researcher'],
+  'models.view': ['admin', 'lead', 'practitioner', 'researcher', 'partner'],
+  'models.publish': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+
+export function can(role: Role, action: Action): boolean {
+  return (permissions[action] as readonly Role[]).includes(role);
+}
+
+/** Throws `forbidden` unless the role grants the action. */
+export function authorize(role: Role, action: Action): void {
+  if (!can(role, action)) throw forbidden();
+}

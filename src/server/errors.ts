@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, httpStatusOf, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
+
+/** Writes the one error shape: `{"error":{"code","message","details":[{"path","message"}],"requestId"}}`. */
+export function sendError(reply: FastifyReply, request: FastifyRequest, status: number, code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+  return reply.status(status).send({ error: { code, message, details, requestId: String(request.id) } });
+}
+
+const jsonPointerToPath = (pointer: string): string =>
+  pointer
+    .split('/')
+    .filter(Boolean)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+
+/** Maps every failure, ours or the framework's, onto the error shape with the right status. Never leaks internals. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendError(reply, request, httpStatusOf[error.code], error.code, error.message, error.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const prefix = where === 'body' ? '' : where === 'querystring' ? 'query' : where;
+      const pathOf = (field: string) => [prefix, field].filter(Boolean).join('.') || where;
+      const details = error.validation.flatMap((v) => {
+        const field = jsonPointerToPath(v.instancePath);
+        // An unknown field is reported at its own path, not at the object that holds it.
+        const unknownKeys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
+        if (unknownKeys.length > 0) return unknownKeys.map((key) => ({ path: pathOf([field, key].filter(Boolean).join('.')), message: 'is not a known field' }));
+        return [{ path: pathOf(field), message: v.message ?? 'is invalid' }];
+      });
+      return sendError(reply, request, 400, 'validation_failed', `Invalid request ${where === 'querystring' ? 'query' : where}`, details);
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
+      return sendError(reply, request, 500, 'internal', 'Internal error');
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(reply, request, 413, 'payload_too_large', 'Request body is too large', [{ path: 'body', message: `exceeds the limit of ${app.initialConfig.bodyLimit} bytes` }]);
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(reply, request, 415, 'unsupported_media_type', `Unsupported content type: ${request.headers['content-type'] ?? '(none)'}`, [{ path: 'content-type', message: 'must be application/json' }]);
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(reply, request, 400, 'bad_request', 'Request body is empty', [{ path: 'body', message: 'is required' }]);
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendError(reply, request, 400, 'bad_request', 'Request body is not valid JSON', [{ path: 'body', message: error.message }]);
+    }
+    if (error.statusCode === 429) {
+      return sendError(reply, request, 429, 'rate_limited', 'Too many attempts; try again in a minute');
+    }
+    if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
+      return sendError(reply, request, error.statusCode ?? 400, 'bad_request', error.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, request, 500, 'internal', 'Internal error');
+  });
+
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AddMemberRequest, ChangeRoleRequest, Id, ListOf, Member } from '../../domain/accounts/schemas.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { Store } from '../../store/store.ts';
+import { addMember, changeRole, removeMember } from '../accounts/operations.ts';
+import { requireAccess } from '../auth/principal.ts';
+import { errorResponses } from '../openapi.ts';
+import { OrgParams } from '../organizations/routes.ts';
+
+const MemberParams = OrgParams.extend({ userId: Id });
+
+/** Members of an organization and their roles. */
+export async function memberRoutes(app: FastifyInstance, { store }: { store: Store }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/orgs/:orgId/members',
+    { schema: { tags: ['members'], summary: 'List members', params: OrgParams, response: { 200: ListOf(Member), ...errorResponses } } },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'members.view');
+      return { items: await store.tenant(access.organizationId).members.list() };
+    },
+  );
+
+  r.get(
+    '/api/orgs/:orgId/members/:userId',
+    { schema: { tags: ['members'], summary: 'One member', params: MemberParams, response: { 200: Member, ...errorResponses } } },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'members.view');
+      const member = await store.tenant(access.organizationId).members.find(request.params.userId);
+      if (!member) throw notFound('Member');
+      return member;
+    },
+  );
+
+  r.post(
+    '/api/orgs/:orgId/members',
+    { schema: { tags: ['members'], summary: 'Add a member (creates the account when new)', params: OrgParams, body: AddMemberRequest, response: { 201: Member, ...errorResponses } } },
+    async (request, reply) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'members.manage');
+      return reply.status(201).send(await addMember(store, access.organizationId, request.body, access.actor));
+    },
+  );
+
+  r.patch(
+    '/api/orgs/:orgId/members/:userId',
+    { schema: { tags: ['members'], summary: "Change a member's role", params: MemberParams, body: ChangeRoleRequest, response: { 200: Member, ...errorResponses } } },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'members.manage');
+      return changeRole(store, access.organizationId, request.params.userId, request.body.role, access.actor);
+    },
+  );
+
+  r.delete(
+    '/api/orgs/:orgId/members/:userId',
+    { schema: { tags: ['members'], summary: 'Remove a member', params: MemberParams, response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'members.manage');
+      await removeMember(store, access.organizationId, request.params.userId, access.actor);
+      return reply.status(204).send(null);
+    },
+  );
+}

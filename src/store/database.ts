@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
+import pg from 'pg';
+import type { DatabaseSchema } from './schema.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded SQLite file is used. */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (created if missing); default `public`. */
+  databaseSchema?: string | undefined;
+  /** Folder holding the SQLite file `praxis.db`. */
+  dataDir: string;
+}
+
+export interface Database {
+  db: Kysely<DatabaseSchema>;
+  engine: Engine;
+  /** Where the data lives, for messages: a file path or the server URL without its password. */
+  location: string;
+  /** The raw SQLite handle, for the online backup API; absent on PostgreSQL. */
+  sqlite?: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Transactions on SQLite start with BEGIN IMMEDIATE: the write lock is taken up front, so two processes
+ * writing to one file queue on the busy timeout instead of failing on a lock upgrade.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class PraxisSqliteDialect extends SqliteDialect {
+  readonly #database: SqliteDatabase.Database;
+  constructor(database: SqliteDatabase.Database) {
+    super({ database });
+    this.#database = database;
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver({ database: this.#database });
+  }
+}
+
+export function openSqlite(file: string): SqliteDatabase.Database {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file, { timeout: 15_000 });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  return sqlite;
+}
+
+export const sqliteFileIn = (dataDir: string): string => path.resolve(dataDir, 'praxis.db');
+
+const validSchemaName = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Opens the configured database: PostgreSQL when a URL is given, otherwise the SQLite file in DATA_DIR. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const schema = options.databaseSchema ?? 'public';
+    if (!validSchemaName.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      options: `-c search_path=${schema}`,
+    });
+    if (schema !== 'public') {
+      const client = await pool.connect();
+      try {
+        await client.query(`create schema if not exists ${schema}`);
+      } finally {
+        client.release();
+      }
+    }
+    const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      engine: 'postgres',
+      location: redactUrl(options.databaseUrl) + (schema === 'public' ? '' : ` (schema ${schema})`),
+      close: () => db.destroy(),
+    };
+  }
+  const file = sqliteFileIn(options.dataDir);
+  const sqlite = openSqlite(file);
+  const db = new Kysely<DatabaseSchema>({ dialect: new PraxisSqliteDialect(sqlite) });
+  return { db, engine: 'sqlite', location: file, sqlite, close: () => db.destroy() };
+}
+
+/** A connection string safe to print: the password replaced by `***`. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as accounts from './2026-11-26T16-00-accounts.ts';
+
+/**
+ * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
+ * is explicit (not a directory scan) so it works the same from source, from a bundle and in tests.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-26T16-00-accounts': accounts,
+};

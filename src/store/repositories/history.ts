@@ -1,0 +1,66 @@
+import { newId, nowIso } from '../ids.ts';
+import type { Executor } from './executor.ts';
+
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'revoke';
+
+export interface HistoryEntry {
+  id: string;
+  entity: string;
+  entityId: string;
+  action: HistoryAction;
+  actor: string | null;
+  at: string;
+  changes: Record<string, unknown>;
+}
+
+export interface NewHistoryEntry {
+  organizationId: string | null;
+  entity: string;
+  entityId: string;
+  action: HistoryAction;
+  actor: string | null;
+  changes: Record<string, unknown>;
+}
+
+/** Appends one entry to the change history; call it inside the transaction that makes the change. */
+export async function recordHistory(db: Executor, entry: NewHistoryEntry): Promise<void> {
+  await db
+    .insertInto('history')
+    .values({
+      id: newId(),
+      organization_id: entry.organizationId,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      actor: entry.actor,
+      at: nowIso(),
+      changes: JSON.stringify(entry.changes),
+    })
+    .execute();
+}
+
+/** The history of one record in an organization, oldest first. */
+export async function listHistory(
+  db: Executor,
+  organizationId: string,
+  entity: string,
+  entityId: string,
+): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('history')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action as HistoryAction,
+    actor: r.actor,
+    at: r.at,
+    changes: JSON.parse(r.changes) as Record<string, unknown>,
+  }));
+}

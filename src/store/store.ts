@@ -1,0 +1,68 @@
+import type { Database } from './database.ts';
+import type { Executor } from './repositories/executor.ts';
+import { listHistory, recordHistory, type HistoryEntry, type NewHistoryEntry } from './repositories/history.ts';
+import { MemberRepository } from './repositories/members.ts';
+import { OrganizationRepository } from './repositories/organizations.ts';
+import { SessionRepository } from './repositories/sessions.ts';
+import { findLiveToken, TokenRepository, type TokenGrant } from './repositories/tokens.ts';
+import { UserRepository } from './repositories/users.ts';
+
+/** Repositories for one organization's data. Obtaining one is the only way to reach tenant tables. */
+export class TenantStore {
+  readonly members: MemberRepository;
+  readonly tokens: TokenRepository;
+
+  constructor(
+    private readonly db: Executor,
+    readonly organizationId: string,
+  ) {
+    this.members = new MemberRepository(db, organizationId);
+    this.tokens = new TokenRepository(db, organizationId);
+  }
+
+  recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {
+    return recordHistory(this.db, { ...entry, organizationId: this.organizationId });
+  }
+
+  history(entity: string, entityId: string): Promise<HistoryEntry[]> {
+    return listHistory(this.db, this.organizationId, entity, entityId);
+  }
+}
+
+/** Every repository, bound to the database or to one open transaction. */
+export class Store {
+  readonly organizations: OrganizationRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+
+  constructor(
+    readonly database: Database,
+    private readonly executor: Executor = database.db,
+  ) {
+    this.organizations = new OrganizationRepository(this.executor);
+    this.users = new UserRepository(this.executor);
+    this.sessions = new SessionRepository(this.executor);
+  }
+
+  tenant(organizationId: string): TenantStore {
+    return new TenantStore(this.executor, organizationId);
+  }
+
+  recordHistory(entry: NewHistoryEntry): Promise<void> {
+    return recordHistory(this.executor, entry);
+  }
+
+  findLiveToken(tokenHash: string, now: string): Promise<TokenGrant | undefined> {
+    return findLiveToken(this.executor, tokenHash, now);
+  }
+
+  /** Runs `work` in one transaction: all of its writes land, or none do. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.executor !== this.database.db) return work(this);
+    return this.database.db.transaction().execute((trx) => work(new Store(this.database, trx)));
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}
