@@ -30,13 +30,9 @@ export default function MembersPage() {
           </Button>
         }
       />
-      {members.isPending ? (
-        <LoadingPage />
-      ) : members.isError ? (
-        <LoadErrorPage error={members.error} onRetry={() => void members.refetch()} />
-      ) : (
-        <MembersTable orgId={organization.id} members={members.data} currentUserId={user.id} />
-      )}
+      {members.isPending && <LoadingPage />}
+      {members.isError && <LoadErrorPage error={members.error} onRetry={() => void members.refetch()} />}
+      {members.isSuccess && <MembersTable orgId={organization.id} members={members.data} currentUserId={user.id} />}
       <Modal opened={adding} onClose={closeAdding} title="Add member" size="lg">
         <AddMemberForm orgId={organization.id} onDone={closeAdding} />
       </Modal>

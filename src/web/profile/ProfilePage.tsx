@@ -1,8 +1,8 @@
-import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
+import { SectionCard } from '../layout/SectionCard.tsx';
 import { useLogOut } from '../session/useLogOut.ts';
 import { useSignedInSession } from '../session/useSession.ts';
 import { DisplayNameForm } from './DisplayNameForm.tsx';
@@ -18,13 +18,13 @@ export function ProfilePage() {
     <>
       <PageHeader title="Profile" description="Your account, the same in every organization you belong to." />
       <Stack gap="lg" maw={560}>
-        <ProfileSection title="Name">
+        <SectionCard title="Name">
           <DisplayNameForm user={user} />
-        </ProfileSection>
-        <ProfileSection title="Password">
+        </SectionCard>
+        <SectionCard title="Password">
           <PasswordForm />
-        </ProfileSection>
-        <ProfileSection title="Sign out">
+        </SectionCard>
+        <SectionCard title="Sign out">
           <Text fz="sm" c="dimmed">
             Ends this session in this browser.
           </Text>
@@ -37,21 +37,9 @@ export function ProfilePage() {
           >
             Sign out
           </Button>
-        </ProfileSection>
+        </SectionCard>
       </Stack>
     </>
   );
 }
 
-function ProfileSection({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" radius="md" component="section">
-      <Stack>
-        <Title order={2} fz="lg">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}

@@ -1,7 +1,9 @@
-import { Button, EmptyState, Paper } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey, IconPlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { EmptyPanel } from '../layout/EmptyPanel.tsx';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
@@ -17,6 +19,19 @@ export default function TokensPage() {
   const tokens = useTokens(organization.id);
   const [creating, { open: openCreating, close: closeCreating }] = useDisclosure(false);
 
+  let content: ReactNode;
+  if (tokens.isPending) content = <LoadingPage />;
+  else if (tokens.isError) content = <LoadErrorPage error={tokens.error} onRetry={() => void tokens.refetch()} />;
+  else if (tokens.data.length === 0)
+    content = (
+      <EmptyPanel
+        icon={<IconKey size={32} aria-hidden />}
+        title="No API tokens"
+        description="Create one when a script or integration needs to use the API."
+      />
+    );
+  else content = <TokensTable orgId={organization.id} tokens={tokens.data} />;
+
   return (
     <>
       <PageHeader
@@ -28,22 +43,7 @@ export default function TokensPage() {
           </Button>
         }
       />
-      {tokens.isPending ? (
-        <LoadingPage />
-      ) : tokens.isError ? (
-        <LoadErrorPage error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <Paper withBorder radius="md" p="xl">
-          <EmptyState
-            icon={<IconKey size={32} aria-hidden />}
-            withIndicatorBackground
-            title="No API tokens"
-            description="Create one when a script or integration needs to use the API."
-          />
-        </Paper>
-      ) : (
-        <TokensTable orgId={organization.id} tokens={tokens.data} />
-      )}
+      {content}
       <CreateTokenDialog orgId={organization.id} opened={creating} onClose={closeCreating} />
     </>
   );
