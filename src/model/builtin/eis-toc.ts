@@ -216,7 +216,7 @@ const outcomes: Outcome[] = [
 
 /** A component → outcome link through a construct, as one row of the component table states it. */
 function via(from: string, construct: string, to: string, rationale: string): Link {
-  return { id: `${from}-via-${construct}-to-${to}`, from, via: construct, to, rationale, status: 'hypothesized', provenance: OPS };
+  return { id: `${from}-via-${construct}-to-${to}`, from, to, via: construct, rationale, status: 'hypothesized', provenance: OPS };
 }
 
 /** An outcome → outcome link: effects flow to the same or a later tier, at the same or a higher level. */

@@ -121,7 +121,7 @@ const outcomes: Outcome[] = [
 ];
 
 function via(from: string, construct: string, to: string, rationale: string): Link {
-  return { id: `${from}-via-${construct}-to-${to}`, from, via: construct, to, rationale, status: 'hypothesized', provenance: OPS };
+  return { id: `${from}-via-${construct}-to-${to}`, from, to, via: construct, rationale, status: 'hypothesized', provenance: OPS };
 }
 
 function leadsTo(from: string, to: string, rationale: string): Link {
