@@ -1,0 +1,237 @@
+import { AppError } from '../../domain/errors.ts';
+import { normalCdf, normalQuantile, normalUpper } from './distributions.ts';
+import { medianOfSorted, sortAscending } from './order-statistics.ts';
+import { averageRanks, hasTies, tieCorrectionSum } from './ranks.ts';
+import { rankSumDistribution } from './rank-sum-distribution.ts';
+import type { Alternative, ConfidenceInterval, EffectSize } from './result.ts';
+import { findRoot } from './root-finding.ts';
+import { requireConfidenceLevel, requireFinite } from './validation.ts';
+
+export interface MannWhitneyOptions {
+  alternative?: Alternative;
+  /** Force (true) or forbid (false) the exact distribution; by default exact when both n < 50 and no ties, as R. */
+  exact?: boolean;
+  /** Continuity correction for the normal approximation (R's default: true). */
+  correct?: boolean;
+  confLevel?: number;
+}
+
+export interface MannWhitneyResult {
+  method: string;
+  n: number;
+  n1: number;
+  n2: number;
+  /** R's W: the Mann–Whitney U of the first sample, Σ ranks of x − n1(n1 + 1)/2. */
+  statistic: number;
+  statisticName: 'W';
+  p: number;
+  alternative: Alternative;
+  exact: boolean;
+  /** The standardised statistic of the normal approximation (with tie and continuity correction); null when exact. */
+  z: number | null;
+  /** Hodges–Lehmann shift of x relative to y with its confidence interval, as R's conf.int = TRUE. */
+  estimate: { name: 'difference in location'; value: number; ci: ConfidenceInterval };
+  /** Rank-biserial correlation r = 2U/(n1·n2) − 1 (Cureton 1956; Kerby 2014) and the probability of superiority U/(n1·n2). */
+  effectSizes: EffectSize[];
+  warnings: string[];
+}
+
+/**
+ * Mann–Whitney U / Wilcoxon rank-sum test of x against y, as R's wilcox.test(x, y, conf.int = TRUE)
+ * (Mann & Whitney 1947; Hollander & Wolfe 1973; Hodges–Lehmann CI by Bauer 1972).
+ */
+export function mannWhitney(x: readonly number[], y: readonly number[], options: MannWhitneyOptions = {}): MannWhitneyResult {
+  const alternative = options.alternative ?? 'two.sided';
+  const correct = options.correct ?? true;
+  const confLevel = options.confLevel ?? 0.95;
+  requireConfidenceLevel(confLevel);
+  requireFinite(x, 'x');
+  requireFinite(y, 'y');
+  const n1 = x.length;
+  const n2 = y.length;
+  if (n1 === 0 || n2 === 0) {
+    throw new AppError('validation_failed', 'Mann–Whitney U needs at least one observation in each group', [
+      { path: n1 === 0 ? 'x' : 'y', message: 'empty group' },
+    ]);
+  }
+  const pooled = [...x, ...y];
+  if (pooled.every((v) => v === pooled[0])) {
+    throw new AppError('validation_failed', 'Mann–Whitney U is undefined when every value is tied', [
+      { path: 'x,y', message: `all ${pooled.length} values equal ${pooled[0]}` },
+    ]);
+  }
+  const warnings: string[] = [];
+  const ranks = averageRanks(pooled);
+  let rankSumX = 0;
+  for (let i = 0; i < n1; i++) rankSumX += ranks[i] as number;
+  const statistic = rankSumX - (n1 * (n1 + 1)) / 2;
+  const ties = hasTies(pooled);
+  const wantExact = options.exact ?? (n1 < 50 && n2 < 50);
+  const exact = wantExact && !ties;
+  if (wantExact && ties) warnings.push('ties present: exact p-value and interval not available, normal approximation used');
+  if (n1 < 5 || n2 < 5) warnings.push(`small groups (n1 = ${n1}, n2 = ${n2}): the test has little power`);
+
+  let p: number;
+  let z: number | null = null;
+  let method: string;
+  let ci: ConfidenceInterval;
+  let estimate: number;
+  if (exact) {
+    method = 'Wilcoxon rank sum exact test';
+    const dist = rankSumDistribution(n1, n2);
+    p = exactPValue(statistic, n1 * n2, alternative, dist.cdf, dist.upper);
+    ({ ci, estimate } = exactShift(x, y, alternative, confLevel, dist, warnings));
+  } else {
+    method = correct ? 'Wilcoxon rank sum test with continuity correction' : 'Wilcoxon rank sum test';
+    z = rankSumZ(pooled, n1, n2, correct, alternative);
+    p = normalPValue(z, alternative);
+    ({ ci, estimate } = asymptoticShift(x, y, alternative, confLevel, correct, warnings));
+  }
+  const u = statistic / (n1 * n2);
+  return {
+    method,
+    n: n1 + n2,
+    n1,
+    n2,
+    statistic,
+    statisticName: 'W',
+    p,
+    alternative,
+    exact,
+    z,
+    estimate: { name: 'difference in location', value: estimate, ci },
+    effectSizes: [
+      { name: 'rank-biserial correlation', value: 2 * u - 1 },
+      { name: 'probability of superiority', value: u },
+    ],
+    warnings,
+  };
+}
+
+/** Standardised rank-sum statistic of the first n1 of pooled, with tie and optional continuity correction. */
+function rankSumZ(pooled: readonly number[], n1: number, n2: number, correct: boolean, alternative: Alternative): number {
+  const ranks = averageRanks(pooled);
+  let sum = 0;
+  for (let i = 0; i < n1; i++) sum += ranks[i] as number;
+  const centred = sum - (n1 * (n1 + 1)) / 2 - (n1 * n2) / 2;
+  const correction = correct ? continuityCorrection(centred, alternative) : 0;
+  const n = n1 + n2;
+  const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieCorrectionSum(pooled) / (n * (n - 1))));
+  return (centred - correction) / sigma;
+}
+
+/** The exact p-value as R computes it from the lower and upper tails of a discrete distribution. */
+export function exactPValue(
+  statistic: number,
+  maxStatistic: number,
+  alternative: Alternative,
+  cdf: (q: number) => number,
+  upper: (q: number) => number,
+): number {
+  if (alternative === 'greater') return upper(statistic - 1);
+  if (alternative === 'less') return cdf(statistic);
+  const tail = statistic > maxStatistic / 2 ? upper(statistic - 1) : cdf(statistic);
+  return Math.min(2 * tail, 1);
+}
+
+/** p-value of a standard normal statistic for the given alternative. */
+export function normalPValue(z: number, alternative: Alternative): number {
+  if (alternative === 'less') return normalCdf(z);
+  if (alternative === 'greater') return normalUpper(z);
+  return 2 * Math.min(normalCdf(z), normalUpper(z));
+}
+
+/** Yates-type continuity correction of ½ towards the null, as R applies it. */
+export function continuityCorrection(centred: number, alternative: Alternative): number {
+  if (alternative === 'greater') return 0.5;
+  if (alternative === 'less') return -0.5;
+  return Math.sign(centred) * 0.5;
+}
+
+function exactShift(
+  x: readonly number[],
+  y: readonly number[],
+  alternative: Alternative,
+  confLevel: number,
+  dist: ReturnType<typeof rankSumDistribution>,
+  warnings: string[],
+): { ci: ConfidenceInterval; estimate: number } {
+  const n1 = x.length;
+  const n2 = y.length;
+  const differences: number[] = [];
+  for (const xi of x) for (const yj of y) differences.push(xi - yj);
+  const diffs = sortAscending(differences);
+  const alpha = 1 - confLevel;
+  const at = (k: number): number => diffs[k - 1] as number; // R's 1-based diffs[k]
+  let lower = -Infinity;
+  let upper = Infinity;
+  let achievedAlpha: number;
+  if (alternative === 'two.sided') {
+    let qu = dist.quantile(alpha / 2);
+    if (qu === 0) qu = 1;
+    const ql = n1 * n2 - qu;
+    achievedAlpha = 2 * dist.cdf(Math.trunc(qu) - 1);
+    lower = at(qu);
+    upper = at(ql + 1);
+  } else {
+    let qu = dist.quantile(alpha);
+    if (qu === 0) qu = 1;
+    achievedAlpha = dist.cdf(Math.trunc(qu) - 1);
+    if (alternative === 'greater') lower = at(qu);
+    else upper = at(n1 * n2 - qu + 1);
+  }
+  let level = confLevel;
+  if (achievedAlpha - alpha > alpha / 2) {
+    warnings.push('requested confidence level not achievable with these sample sizes');
+    level = 1 - achievedAlpha;
+  }
+  return { ci: { level, lower, upper, method: 'exact (Bauer 1972)' }, estimate: medianOfSorted(diffs) };
+}
+
+function asymptoticShift(
+  x: readonly number[],
+  y: readonly number[],
+  alternative: Alternative,
+  confLevel: number,
+  correct: boolean,
+  warnings: string[],
+): { ci: ConfidenceInterval; estimate: number } {
+  const n1 = x.length;
+  const n2 = y.length;
+  const alpha = 1 - confLevel;
+  // R's W(d): the corrected, standardised statistic after shifting x by d; decreasing in d.
+  const standardisedAt = (d: number, withCorrection = correct): number => {
+    const shifted = new Array<number>(n1 + n2);
+    for (let i = 0; i < n1; i++) shifted[i] = (x[i] as number) - d;
+    for (let j = 0; j < n2; j++) shifted[n1 + j] = y[j] as number;
+    return rankSumZ(shifted, n1, n2, withCorrection, alternative);
+  };
+  const muMin = Math.min(...x) - Math.max(...y);
+  const muMax = Math.max(...x) - Math.min(...y);
+  const wMin = standardisedAt(muMin);
+  const wMax = standardisedAt(muMax);
+  const root = (zq: number): number => {
+    const fLower = wMin - zq;
+    if (fLower <= 0) return muMin;
+    const fUpper = wMax - zq;
+    if (fUpper >= 0) return muMax;
+    return findRoot((d) => standardisedAt(d) - zq, muMin, muMax, { fLower, fUpper, tolerance: 1e-4 });
+  };
+  let lower = -Infinity;
+  let upper = Infinity;
+  if (alternative === 'two.sided') {
+    lower = root(-normalQuantile(alpha / 2));
+    upper = root(normalQuantile(alpha / 2));
+  } else if (alternative === 'greater') {
+    lower = root(-normalQuantile(alpha));
+  } else {
+    upper = root(normalQuantile(alpha));
+  }
+  if (!Number.isFinite(wMin) || !Number.isFinite(wMax)) warnings.push('confidence interval not available: all observations tied');
+  // R turns the continuity correction off before solving for the estimate itself.
+  const estimate = findRoot((d) => standardisedAt(d, false), muMin, muMax, { tolerance: 1e-4 });
+  return {
+    ci: { level: confLevel, lower, upper, method: 'normal approximation, inverted test (Bauer 1972), root found as R uniroot(tol = 1e-4)' },
+    estimate,
+  };
+}

@@ -1,0 +1,223 @@
+import { AppError } from '../../domain/errors.ts';
+import { normalQuantile } from './distributions.ts';
+import { continuityCorrection, exactPValue, normalPValue } from './mann-whitney.ts';
+import { medianOfSorted, sortAscending } from './order-statistics.ts';
+import { averageRanks, hasTies, tieCorrectionSum } from './ranks.ts';
+import type { Alternative, ConfidenceInterval, EffectSize } from './result.ts';
+import { findRoot } from './root-finding.ts';
+import { signedRankDistribution } from './signed-rank-distribution.ts';
+import { requireConfidenceLevel, requireFinite, requireSameLength } from './validation.ts';
+
+export interface WilcoxonSignedRankOptions {
+  alternative?: Alternative;
+  /** By default exact when fewer than 50 non-zero differences and no ties or zeros, as R. */
+  exact?: boolean;
+  correct?: boolean;
+  confLevel?: number;
+}
+
+export interface WilcoxonSignedRankResult {
+  method: string;
+  /** Pairs with a non-zero difference: the n the test uses (zeros are dropped, as R does). */
+  n: number;
+  pairs: number;
+  zeros: number;
+  /** V: the sum of the ranks of the positive differences after − before. */
+  statistic: number;
+  statisticName: 'V';
+  p: number;
+  alternative: Alternative;
+  exact: boolean;
+  z: number | null;
+  /** Hodges–Lehmann pseudo-median of after − before with its confidence interval (R's conf.int = TRUE). */
+  estimate: { name: '(pseudo)median'; value: number; ci: ConfidenceInterval };
+  /** Matched-pairs rank-biserial correlation (T⁺ − T⁻)/(T⁺ + T⁻) (Kerby 2014). */
+  effectSizes: EffectSize[];
+  warnings: string[];
+}
+
+/**
+ * Wilcoxon signed-rank test of paired data on the differences after − before, as R's
+ * wilcox.test(after, before, paired = TRUE, conf.int = TRUE) (Wilcoxon 1945; Hollander & Wolfe 1973).
+ */
+export function wilcoxonSignedRank(
+  before: readonly number[],
+  after: readonly number[],
+  options: WilcoxonSignedRankOptions = {},
+): WilcoxonSignedRankResult {
+  const alternative = options.alternative ?? 'two.sided';
+  const correct = options.correct ?? true;
+  const confLevel = options.confLevel ?? 0.95;
+  requireConfidenceLevel(confLevel);
+  requireSameLength(before, after, 'before', 'after');
+  requireFinite(before, 'before');
+  requireFinite(after, 'after');
+  const pairs = before.length;
+  const allDifferences = after.map((a, i) => a - (before[i] as number));
+  const differences = allDifferences.filter((d) => d !== 0);
+  const zeros = pairs - differences.length;
+  const n = differences.length;
+  if (n === 0) {
+    throw new AppError('validation_failed', 'Wilcoxon signed-rank needs at least one pair whose values differ', [
+      { path: 'after', message: pairs === 0 ? 'no pairs' : `all ${pairs} differences are zero` },
+    ]);
+  }
+  const warnings: string[] = [];
+  if (zeros > 0) warnings.push(`${zeros} zero difference(s) dropped`);
+  const ranks = averageRanks(differences.map(Math.abs));
+  let statistic = 0;
+  for (let i = 0; i < n; i++) if ((differences[i] as number) > 0) statistic += ranks[i] as number;
+  const ties = hasTies(ranks);
+  const wantExact = options.exact ?? n < 50;
+  const exact = wantExact && !ties && zeros === 0;
+  if (wantExact && !exact) warnings.push('ties or zeros present: exact p-value and interval not available, normal approximation used');
+  if (n < 6) warnings.push(`only ${n} non-zero differences: a two-sided p below 0.05 is impossible`);
+
+  let p: number;
+  let z: number | null = null;
+  let method: string;
+  let ci: ConfidenceInterval;
+  let estimate: number;
+  if (exact) {
+    method = 'Wilcoxon signed rank exact test';
+    const dist = signedRankDistribution(n);
+    p = exactPValue(statistic, (n * (n + 1)) / 2, alternative, dist.cdf, dist.upper);
+    ({ ci, estimate } = exactPseudoMedian(differences, alternative, confLevel, dist, warnings));
+  } else {
+    method = correct ? 'Wilcoxon signed rank test with continuity correction' : 'Wilcoxon signed rank test';
+    const centred = statistic - (n * (n + 1)) / 4;
+    const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieCorrectionSum(ranks) / 48);
+    z = (centred - (correct ? continuityCorrection(centred, alternative) : 0)) / sigma;
+    p = normalPValue(z, alternative);
+    ({ ci, estimate } = asymptoticPseudoMedian(differences, alternative, confLevel, correct, warnings));
+  }
+  const total = (n * (n + 1)) / 2;
+  return {
+    method,
+    n,
+    pairs,
+    zeros,
+    statistic,
+    statisticName: 'V',
+    p,
+    alternative,
+    exact,
+    z,
+    estimate: { name: '(pseudo)median', value: estimate, ci },
+    effectSizes: [{ name: 'matched-pairs rank-biserial correlation', value: (2 * statistic - total) / total }],
+    warnings,
+  };
+}
+
+function exactPseudoMedian(
+  differences: readonly number[],
+  alternative: Alternative,
+  confLevel: number,
+  dist: ReturnType<typeof signedRankDistribution>,
+  warnings: string[],
+): { ci: ConfidenceInterval; estimate: number } {
+  const n = differences.length;
+  // Walsh averages (d_i + d_j)/2 for i ≤ j.
+  const walsh: number[] = [];
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) walsh.push(((differences[i] as number) + (differences[j] as number)) / 2);
+  const sorted = sortAscending(walsh);
+  const at = (k: number): number => sorted[k - 1] as number;
+  const alpha = 1 - confLevel;
+  const total = (n * (n + 1)) / 2;
+  let lower = -Infinity;
+  let upper = Infinity;
+  let achievedAlpha: number;
+  if (alternative === 'two.sided') {
+    let qu = dist.quantile(alpha / 2);
+    if (qu === 0) qu = 1;
+    achievedAlpha = 2 * dist.cdf(Math.trunc(qu) - 1);
+    lower = at(qu);
+    upper = at(total - qu + 1);
+  } else {
+    let qu = dist.quantile(alpha);
+    if (qu === 0) qu = 1;
+    achievedAlpha = dist.cdf(Math.trunc(qu) - 1);
+    if (alternative === 'greater') lower = at(qu);
+    else upper = at(total - qu + 1);
+  }
+  let level = confLevel;
+  if (achievedAlpha - alpha > alpha / 2) {
+    warnings.push('requested confidence level not achievable with this many pairs');
+    // R rounds the achieved level to two significant digits here.
+    level = 1 - Number(achievedAlpha.toPrecision(2));
+  }
+  return { ci: { level, lower, upper, method: 'exact (Walsh averages; Hollander & Wolfe 1973)' }, estimate: medianOfSorted(sorted) };
+}
+
+function asymptoticPseudoMedian(
+  differences: readonly number[],
+  alternative: Alternative,
+  confLevel: number,
+  correct: boolean,
+  warnings: string[],
+): { ci: ConfidenceInterval; estimate: number } {
+  // R's W(d): the standardised signed-rank statistic of the differences shifted by d, zeros dropped.
+  const standardisedAt = (d: number, withCorrection: boolean): number => {
+    const shifted = differences.map((x) => x - d).filter((x) => x !== 0);
+    const m = shifted.length;
+    const ranks = averageRanks(shifted.map(Math.abs));
+    let sum = 0;
+    for (let i = 0; i < m; i++) if ((shifted[i] as number) > 0) sum += ranks[i] as number;
+    const centred = sum - (m * (m + 1)) / 4;
+    const sigma = Math.sqrt((m * (m + 1) * (2 * m + 1)) / 24 - tieCorrectionSum(ranks) / 48);
+    const correction = withCorrection ? continuityCorrection(centred, alternative) : 0;
+    return (centred - correction) / sigma;
+  };
+  let alpha = 1 - confLevel;
+  let level = confLevel;
+  const muMin = Math.min(...differences);
+  const muMax = Math.max(...differences);
+  const wMin = standardisedAt(muMin, correct);
+  const wMax = standardisedAt(muMax, correct);
+  if (!Number.isFinite(wMin) || !Number.isFinite(wMax)) {
+    warnings.push('confidence interval not available: all differences tied');
+    const midrange = (muMin + muMax) / 2;
+    return { ci: { level: 0, lower: midrange, upper: midrange, method: 'not available' }, estimate: midrange };
+  }
+  const root = (zq: number): number =>
+    findRoot((d) => standardisedAt(d, correct) - zq, muMin, muMax, { fLower: wMin - zq, fUpper: wMax - zq, tolerance: 1e-4 });
+  const sortedDifferences = sortAscending(differences);
+  const median = medianOfSorted(sortedDifferences);
+  let lower = -Infinity;
+  let upper = Infinity;
+  // As R: widen alpha until the interval ends fall inside the range of the differences.
+  if (alternative === 'two.sided') {
+    while (wMin - -normalQuantile(alpha / 2) < 0 || wMax - normalQuantile(alpha / 2) > 0) alpha *= 2;
+    if (alpha >= 1 || 1 - confLevel < alpha * 0.75) {
+      level = 1 - Math.min(1, alpha);
+      warnings.push('requested confidence level not achievable');
+    }
+    if (alpha < 1) {
+      lower = root(-normalQuantile(alpha / 2));
+      upper = root(normalQuantile(alpha / 2));
+    } else {
+      lower = median;
+      upper = median;
+    }
+  } else if (alternative === 'greater') {
+    while (wMin - -normalQuantile(alpha) < 0) alpha *= 2;
+    if (alpha >= 1 || 1 - confLevel < alpha * 0.75) {
+      level = 1 - Math.min(1, alpha);
+      warnings.push('requested confidence level not achievable');
+    }
+    lower = alpha < 1 ? root(-normalQuantile(alpha)) : median;
+  } else {
+    while (wMax - normalQuantile(alpha / 2) > 0) alpha *= 2;
+    if (alpha >= 1 || 1 - confLevel < alpha * 0.75) {
+      level = 1 - Math.min(1, alpha);
+      warnings.push('requested confidence level not achievable');
+    }
+    upper = alpha < 1 ? root(normalQuantile(alpha)) : median;
+  }
+  // R turns the continuity correction off before solving for the estimate itself.
+  const estimate = findRoot((d) => standardisedAt(d, false), muMin, muMax, { tolerance: 1e-4 });
+  return {
+    ci: { level, lower, upper, method: 'normal approximation, inverted test (Hollander & Wolfe 1973), root found as R uniroot(tol = 1e-4)' },
+    estimate,
+  };
+}
