@@ -22,14 +22,16 @@ export interface AppOptions {
   config: Config;
   /** Serve the built web app (default true). */
   serveWeb?: boolean;
+  /** Where log lines go (default standard output). */
+  logStream?: { write(line: string): void };
 }
 
 export const apiVersion = '0.1.0';
 
 /** Builds the HTTP application: security, authentication, the API, its OpenAPI document and the web app. */
-export async function buildApp({ store, config, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ store, config, serveWeb = true, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',

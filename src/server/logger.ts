@@ -15,9 +15,10 @@ export const redactedPaths = [
 ];
 
 /** Structured JSON logs (pino) with request ids and redaction. */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: { paths: redactedPaths, censor: '[redacted]' },
     serializers: {
       req: (req: { id: string; method: string; url: string; headers: Record<string, unknown>; ip?: string }) => ({

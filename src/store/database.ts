@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter } from 'kysely';
 import pg from 'pg';
 import type { DatabaseSchema } from './schema.ts';
 
@@ -36,6 +36,16 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * SQLite does run DDL inside transactions, so migrations get the same all-or-nothing guarantee as on
+ * PostgreSQL; the IMMEDIATE transaction is also the cross-process migration lock.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class PraxisSqliteDialect extends SqliteDialect {
   readonly #database: SqliteDatabase.Database;
   constructor(database: SqliteDatabase.Database) {
@@ -44,6 +54,9 @@ class PraxisSqliteDialect extends SqliteDialect {
   }
   override createDriver(): SqliteDriver {
     return new ImmediateSqliteDriver({ database: this.#database });
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 
@@ -74,6 +87,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       const client = await pool.connect();
       try {
         await client.query(`create schema if not exists ${schema}`);
+      } catch (error) {
+        // Two processes creating the same schema at once: the loser sees a duplicate, which is fine.
+        if ((error as { code?: string }).code !== '23505') throw error;
       } finally {
         client.release();
       }

@@ -1,11 +1,11 @@
-import { Migrator, type MigrationResultSet, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationResultSet, type Kysely } from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
 
-const migrator = (db: Kysely<DatabaseSchema>): Migrator =>
+const migrator = (db: Kysely<DatabaseSchema>, available: Record<string, Migration> = migrations): Migrator =>
   new Migrator({
     db: db as unknown as Kysely<unknown>,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => available },
     migrationTableName: 'praxis_migration',
     migrationLockTableName: 'praxis_migration_lock',
   });
@@ -28,8 +28,8 @@ function check(result: MigrationResultSet): string[] {
  * Brings the schema to the latest version. Idempotent; each run is one transaction under the
  * migration lock, so a failure leaves the previous version and two servers starting together queue.
  */
-export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<MigrationReport> {
-  const m = migrator(db);
+export async function migrateToLatest(db: Kysely<DatabaseSchema>, available: Record<string, Migration> = migrations): Promise<MigrationReport> {
+  const m = migrator(db, available);
   const applied = check(await m.migrateToLatest());
   return { applied, current: await currentMigration(db) };
 }
