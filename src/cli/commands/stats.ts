@@ -1,0 +1,435 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { parse } from 'csv-parse/sync';
+import { AppError } from '../../domain/errors.ts';
+import { kruskalWallis } from '../../analysis/stats/kruskal-wallis.ts';
+import { fitRandomInterceptModel } from '../../analysis/stats/linear-mixed-model.ts';
+import { mannWhitney } from '../../analysis/stats/mann-whitney.ts';
+import { olsClusterRobust } from '../../analysis/stats/ols-cluster-robust.ts';
+import { adjustPValues, type PAdjustMethod } from '../../analysis/stats/p-adjust.ts';
+import type { Alternative, ConfidenceInterval, EffectSize } from '../../analysis/stats/result.ts';
+import { spearman } from '../../analysis/stats/spearman.ts';
+import { wilcoxonSignedRank } from '../../analysis/stats/wilcoxon-signed-rank.ts';
+
+/** Where the command writes its results; tests pass their own. */
+export type StatsOutput = (text: string) => void;
+
+/** Cells R would read as missing; rows with one in a used column are dropped, and the drop is reported. */
+const MISSING = new Set(['', 'NA', 'na', 'NaN', 'null', 'NULL', '.']);
+
+/** A CSV file read into named columns of text, with the data rows numbered from 1 (the header is not a row). */
+interface Table {
+  file: string;
+  header: string[];
+  rows: Record<string, string>[];
+}
+
+interface CommonOptions {
+  data: string;
+  json?: boolean;
+  confLevel: string;
+}
+
+/**
+ * `praxis stats`: the statistics of src/analysis/stats on any CSV file, so researchers get the same
+ * numbers outside the app. A readable table by default, `--json` for scripts.
+ */
+export function statsCommand(output: StatsOutput = (text) => process.stdout.write(text)): Command {
+  const stats = new Command('stats').description('Run a statistical test or model on a CSV file (results match R; see each subcommand)');
+
+  withCommon(stats.command('mann-whitney'))
+    .description('Mann–Whitney U / Wilcoxon rank-sum test of VALUE between the two groups of GROUP (R: wilcox.test)')
+    .requiredOption('--group <column>', 'column with the group labels (the first in sorted order is x)')
+    .requiredOption('--value <column>', 'numeric column to compare')
+    .option('--groups <a,b>', 'the two labels of GROUP to compare, x first (default: the column must have exactly two)')
+    .addOption(alternativeOption())
+    .action((options: CommonOptions & { group: string; value: string; groups?: string; alternative: Alternative }) => {
+      const table = readTable(options.data);
+      const grouped = groupedValues(table, options.group, options.value);
+      const { labels, samples, dropped } = options.groups ? selectGroups(grouped, options.groups.split(',').map((l) => l.trim()), options.group) : grouped;
+      if (labels.length !== 2) {
+        throw new AppError('validation_failed', `Mann–Whitney U compares exactly 2 groups; column ${options.group} has ${labels.length}: ${labels.join(', ')} (choose two with --groups)`, [
+          { path: options.group, message: `${labels.length} groups` },
+        ]);
+      }
+      const result = mannWhitney(samples[0] as number[], samples[1] as number[], { alternative: options.alternative, confLevel: confLevelOf(options) });
+      const warnings = [...droppedWarning(dropped), ...result.warnings];
+      const report = {
+        test: 'mann-whitney',
+        method: result.method,
+        groups: labels.map((label, k) => ({ label, n: (samples[k] as number[]).length })),
+        n: result.n,
+        statisticName: result.statisticName,
+        statistic: result.statistic,
+        p: result.p,
+        alternative: result.alternative,
+        estimateName: 'difference in location (Hodges–Lehmann)',
+        estimate: result.estimate.value,
+        ci: interval(result.estimate.ci),
+        effectSizes: result.effectSizes,
+        warnings,
+      };
+      emit(output, options, report, () => [
+        `${result.method} (Mann–Whitney U)`,
+        `  groups: ${report.groups.map((g) => `${g.label} (n = ${g.n})`).join(' vs ')}`,
+        `  ${result.statisticName} = ${num(result.statistic)}   p = ${pValue(result.p)}   (${result.alternative})`,
+        `  ${report.estimateName}: ${num(result.estimate.value)}   ${ciText(result.estimate.ci)}`,
+        ...effectLines(result.effectSizes),
+      ]);
+    });
+
+  withCommon(stats.command('kruskal-wallis'))
+    .description('Kruskal–Wallis rank-sum test of VALUE across the groups of GROUP, tie corrected (R: kruskal.test)')
+    .requiredOption('--group <column>', 'column with the group labels')
+    .requiredOption('--value <column>', 'numeric column to compare')
+    .action((options: CommonOptions & { group: string; value: string }) => {
+      const table = readTable(options.data);
+      const { labels, samples, dropped } = groupedValues(table, options.group, options.value);
+      const result = kruskalWallis(samples);
+      const report = {
+        test: 'kruskal-wallis',
+        method: result.method,
+        groups: labels.map((label, k) => ({ label, n: result.groupSummaries[k]?.n, meanRank: result.groupSummaries[k]?.meanRank })),
+        n: result.n,
+        statisticName: 'chi-squared (H)',
+        statistic: result.statistic,
+        df: result.df,
+        p: result.p,
+        effectSizes: result.effectSizes,
+        warnings: [...droppedWarning(dropped), ...result.warnings],
+      };
+      emit(output, options, report, () => [
+        result.method,
+        ...report.groups.map((g) => `  ${g.label}: n = ${g.n}, mean rank = ${num(g.meanRank ?? 0)}`),
+        `  H = ${num(result.statistic)}   df = ${result.df}   p = ${pValue(result.p)}`,
+        ...effectLines(result.effectSizes),
+      ]);
+    });
+
+  withCommon(stats.command('wilcoxon'))
+    .description('Wilcoxon signed-rank test of the paired differences AFTER − BEFORE; zero differences dropped (R: wilcox.test(paired = TRUE))')
+    .requiredOption('--before <column>', 'numeric column, first measurement')
+    .requiredOption('--after <column>', 'numeric column, second measurement')
+    .addOption(alternativeOption())
+    .action((options: CommonOptions & { before: string; after: string; alternative: Alternative }) => {
+      const table = readTable(options.data);
+      const { columns, dropped } = numericColumns(table, [options.before, options.after]);
+      const result = wilcoxonSignedRank(columns[0] as number[], columns[1] as number[], { alternative: options.alternative, confLevel: confLevelOf(options) });
+      const report = {
+        test: 'wilcoxon',
+        method: result.method,
+        n: result.n,
+        pairs: result.pairs,
+        zeros: result.zeros,
+        statisticName: result.statisticName,
+        statistic: result.statistic,
+        p: result.p,
+        alternative: result.alternative,
+        estimateName: '(pseudo)median of after − before (Hodges–Lehmann)',
+        estimate: result.estimate.value,
+        ci: interval(result.estimate.ci),
+        effectSizes: result.effectSizes,
+        warnings: [...droppedWarning(dropped), ...result.warnings],
+      };
+      emit(output, options, report, () => [
+        result.method,
+        `  pairs: ${result.pairs}, non-zero differences: ${result.n}`,
+        `  ${result.statisticName} = ${num(result.statistic)}   p = ${pValue(result.p)}   (${result.alternative})`,
+        `  ${report.estimateName}: ${num(result.estimate.value)}   ${ciText(result.estimate.ci)}`,
+        ...effectLines(result.effectSizes),
+      ]);
+    });
+
+  withCommon(stats.command('spearman'))
+    .description("Spearman's rank correlation test of X and Y (R: cor.test(method = \"spearman\"))")
+    .requiredOption('--x <column>', 'numeric column')
+    .requiredOption('--y <column>', 'numeric column')
+    .addOption(alternativeOption())
+    .action((options: CommonOptions & { x: string; y: string; alternative: Alternative }) => {
+      const table = readTable(options.data);
+      const { columns, dropped } = numericColumns(table, [options.x, options.y]);
+      const result = spearman(columns[0] as number[], columns[1] as number[], { alternative: options.alternative, confLevel: confLevelOf(options) });
+      const report = {
+        test: 'spearman',
+        method: result.method,
+        n: result.n,
+        statisticName: result.statisticName,
+        statistic: result.statistic,
+        p: result.p,
+        pMethod: result.pBranch,
+        alternative: result.alternative,
+        estimateName: 'rho',
+        estimate: result.estimate.value,
+        ci: result.estimate.ci ? interval(result.estimate.ci) : null,
+        warnings: [...droppedWarning(dropped), ...result.warnings],
+      };
+      emit(output, options, report, () => [
+        `${result.method}, n = ${result.n}`,
+        `  rho = ${num(result.estimate.value)}   ${result.estimate.ci ? ciText(result.estimate.ci) : ''}`,
+        `  ${result.statisticName} = ${num(result.statistic)}   p = ${pValue(result.p)}   (${result.alternative}; ${result.pBranch})`,
+      ]);
+    });
+
+  stats
+    .command('p-adjust')
+    .description('Adjust p-values for multiple testing: Holm or Benjamini–Hochberg (R: p.adjust)')
+    .addOption(new Option('--method <method>', 'adjustment').choices(['holm', 'bh']).makeOptionMandatory())
+    .option('--json', 'print JSON instead of a table')
+    .argument('<p...>', 'p-values')
+    .action((values: string[], options: { method: PAdjustMethod; json?: boolean }) => {
+      const p = values.map((text, i) => {
+        const value = Number(text);
+        if (text.trim() === '' || !Number.isFinite(value)) {
+          throw new AppError('validation_failed', `p-value ${i + 1} is not a number: ${JSON.stringify(text)}`, [{ path: `p[${i}]`, message: 'not a number' }]);
+        }
+        return value;
+      });
+      const result = adjustPValues(p, options.method);
+      const method = options.method === 'holm' ? 'Holm (1979)' : 'Benjamini–Hochberg (1995)';
+      const report = { test: 'p-adjust', method, n: result.n, p, adjusted: result.adjusted, warnings: result.warnings };
+      emit(output, options, report, () => [
+        `${method} adjustment of ${result.n} p-values`,
+        ...alignColumns([['p', 'adjusted'], ...p.map((value, i) => [pValue(value), pValue(result.adjusted[i] as number)])]).map((line) => `  ${line}`),
+      ]);
+    });
+
+  withCommon(stats.command('ols'))
+    .description('Linear regression with CR1 cluster-robust standard errors, t tests on G − 1 df (R: lm + sandwich::vcovCL(type = "HC1"))')
+    .requiredOption('--outcome <column>', 'numeric outcome')
+    .requiredOption('--predictors <columns>', 'comma-separated numeric predictors')
+    .requiredOption('--cluster <column>', 'cluster (e.g. engagement) column')
+    .action((options: CommonOptions & { outcome: string; predictors: string; cluster: string }) => {
+      const table = readTable(options.data);
+      const names = predictorNames(options.predictors);
+      const { columns, labels, dropped } = numericColumns(table, [options.outcome, ...names], options.cluster);
+      const result = olsClusterRobust(
+        { outcome: columns[0] as number[], predictors: names.map((name, k) => ({ name, values: columns[k + 1] as number[] })), cluster: labels },
+        { confLevel: confLevelOf(options) },
+      );
+      const report = {
+        test: 'ols',
+        method: result.method,
+        n: result.n,
+        clusters: result.clusters,
+        df: result.df,
+        rSquared: result.rSquared,
+        coefficients: result.coefficients,
+        warnings: [...droppedWarning(dropped), ...result.warnings],
+      };
+      emit(output, options, report, () => [
+        `${result.method}`,
+        `  n = ${result.n}, clusters = ${result.clusters}, t tests on ${result.df} df, R² = ${num(result.rSquared)}`,
+        ...coefficientTable(result.coefficients.map((c) => [c.term, c.estimate, c.se, c.t, c.p, c.ci.lower, c.ci.upper]), ['t', 'p']),
+      ]);
+    });
+
+  withCommon(stats.command('lmm'))
+    .description('Linear mixed model with a random intercept per GROUP, fitted by REML (R: lme4::lmer(y ~ x + (1 | group), REML = TRUE))')
+    .requiredOption('--outcome <column>', 'numeric outcome')
+    .requiredOption('--predictors <columns>', 'comma-separated numeric predictors')
+    .requiredOption('--group <column>', 'grouping column (e.g. engagement)')
+    .action((options: CommonOptions & { outcome: string; predictors: string; group: string }) => {
+      const table = readTable(options.data);
+      const names = predictorNames(options.predictors);
+      const { columns, labels, dropped } = numericColumns(table, [options.outcome, ...names], options.group);
+      const result = fitRandomInterceptModel(
+        { outcome: columns[0] as number[], predictors: names.map((name, k) => ({ name, values: columns[k + 1] as number[] })), group: labels },
+        { confLevel: confLevelOf(options) },
+      );
+      const report = {
+        test: 'lmm',
+        method: result.method,
+        n: result.n,
+        groups: result.groups,
+        coefficients: result.fixedEffects,
+        varianceComponents: { group: result.variance.group, residual: result.variance.residual },
+        sd: result.sd,
+        icc: result.icc,
+        logLikelihood: result.logLikelihood,
+        singular: result.singular,
+        warnings: [...droppedWarning(dropped), ...result.warnings],
+      };
+      emit(output, options, report, () => [
+        `${result.method}`,
+        `  n = ${result.n}, groups = ${result.groups}, REML log-likelihood = ${num(result.logLikelihood)}`,
+        ...coefficientTable(result.fixedEffects.map((c) => [c.term, c.estimate, c.se, c.t, null, c.ci.lower, c.ci.upper]), ['t']),
+        '  variance components',
+        ...alignColumns([
+          ['group', 'variance', 'sd'],
+          ['group intercept', num(result.variance.group), num(result.sd.group)],
+          ['residual', num(result.variance.residual), num(result.sd.residual)],
+        ]).map((line) => `  ${line}`),
+        `  intraclass correlation = ${num(result.icc)}`,
+      ]);
+    });
+
+  return stats;
+}
+
+function withCommon(command: Command): Command {
+  return command
+    .requiredOption('--data <file>', 'CSV file with a header row')
+    .option('--conf-level <level>', 'confidence level for intervals', '0.95')
+    .option('--json', 'print JSON instead of a table');
+}
+
+function alternativeOption(): Option {
+  return new Option('--alternative <side>', 'alternative hypothesis').choices(['two.sided', 'less', 'greater']).default('two.sided');
+}
+
+function confLevelOf(options: CommonOptions): number {
+  const level = Number(options.confLevel);
+  if (!(level > 0 && level < 1)) {
+    throw new AppError('validation_failed', `--conf-level must be a number between 0 and 1; got ${options.confLevel}`, [{ path: '--conf-level', message: 'out of range' }]);
+  }
+  return level;
+}
+
+function predictorNames(list: string): string[] {
+  const names = list.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) throw new AppError('validation_failed', '--predictors needs at least one column name', [{ path: '--predictors', message: 'empty' }]);
+  return names;
+}
+
+function readTable(file: string): Table {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('validation_failed', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, [{ path: '--data', message: file }]);
+  }
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+  } catch (error) {
+    throw new AppError('validation_failed', `${file} is not valid CSV: ${(error as Error).message}`, [{ path: '--data', message: 'invalid CSV' }]);
+  }
+  const header = rows.length > 0 ? Object.keys(rows[0] as Record<string, string>) : (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+  return { file, header, rows };
+}
+
+function requireColumn(table: Table, column: string): void {
+  if (!table.header.includes(column)) {
+    throw new AppError('validation_failed', `column ${column} not found in ${table.file}; columns are: ${table.header.join(', ')}`, [
+      { path: column, message: 'no such column' },
+    ]);
+  }
+}
+
+/** Reads a cell as a number: undefined when missing, an error naming the column and row when not numeric. */
+function numericCell(table: Table, rowIndex: number, column: string): number | undefined {
+  const text = (table.rows[rowIndex] as Record<string, string>)[column] ?? '';
+  if (MISSING.has(text)) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value)) {
+    throw new AppError('validation_failed', `non-numeric value in column ${column} at row ${rowIndex + 1}: ${JSON.stringify(text)}`, [
+      { path: `${column}[row ${rowIndex + 1}]`, message: `${JSON.stringify(text)} is not a number (line ${rowIndex + 2} of ${table.file})` },
+    ]);
+  }
+  return value;
+}
+
+/** Numeric columns (and optionally a label column) over the rows where none is missing, as R's complete cases. */
+function numericColumns(table: Table, names: string[], labelColumn?: string): { columns: number[][]; labels: string[]; dropped: number } {
+  for (const name of names) requireColumn(table, name);
+  if (labelColumn !== undefined) requireColumn(table, labelColumn);
+  const columns = names.map((): number[] => []);
+  const labels: string[] = [];
+  let dropped = 0;
+  table.rows.forEach((row, i) => {
+    const values = names.map((name) => numericCell(table, i, name));
+    const label = labelColumn === undefined ? '' : (row[labelColumn] ?? '');
+    if (values.some((v) => v === undefined) || (labelColumn !== undefined && MISSING.has(label))) {
+      dropped++;
+      return;
+    }
+    values.forEach((v, k) => (columns[k] as number[]).push(v as number));
+    labels.push(label);
+  });
+  return { columns, labels, dropped };
+}
+
+/** Values split by group label, groups in R's factor order (numeric labels numerically, others alphabetically). */
+function groupedValues(table: Table, groupColumn: string, valueColumn: string): { labels: string[]; samples: number[][]; dropped: number } {
+  const { columns, labels, dropped } = numericColumns(table, [valueColumn], groupColumn);
+  const distinct = [...new Set(labels)];
+  const numeric = distinct.every((label) => Number.isFinite(Number(label)));
+  distinct.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const position = new Map(distinct.map((label, k) => [label, k]));
+  const samples = distinct.map((): number[] => []);
+  labels.forEach((label, i) => (samples[position.get(label) as number] as number[]).push((columns[0] as number[])[i] as number));
+  return { labels: distinct, samples, dropped };
+}
+
+/** Keeps only the named groups, in the order named. */
+function selectGroups(
+  grouped: { labels: string[]; samples: number[][]; dropped: number },
+  wanted: string[],
+  column: string,
+): { labels: string[]; samples: number[][]; dropped: number } {
+  const samples = wanted.map((label) => {
+    const k = grouped.labels.indexOf(label);
+    if (k < 0) {
+      throw new AppError('validation_failed', `group ${label} not found in column ${column}; groups are: ${grouped.labels.join(', ')}`, [
+        { path: column, message: `no group ${label}` },
+      ]);
+    }
+    return grouped.samples[k] as number[];
+  });
+  return { labels: wanted, samples, dropped: grouped.dropped };
+}
+
+function droppedWarning(dropped: number): string[] {
+  return dropped > 0 ? [`${dropped} row(s) with a missing value dropped`] : [];
+}
+
+function interval(ci: ConfidenceInterval): { level: number; lower: number | null; upper: number | null; method: string } {
+  // JSON has no infinity: an open end of a one-sided interval is null.
+  return { level: ci.level, lower: Number.isFinite(ci.lower) ? ci.lower : null, upper: Number.isFinite(ci.upper) ? ci.upper : null, method: ci.method };
+}
+
+function emit(output: StatsOutput, options: { json?: boolean }, report: { warnings: string[] }, table: () => string[]): void {
+  if (options.json) {
+    output(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const lines = [...table(), ...report.warnings.map((warning) => `warning: ${warning}`)];
+  output(`${lines.join('\n')}\n`);
+}
+
+function num(value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? 'Inf' : '-Inf';
+  if (value !== 0 && (Math.abs(value) < 1e-4 || Math.abs(value) >= 1e7)) return value.toExponential(4);
+  return String(Number(value.toPrecision(6)));
+}
+
+function pValue(p: number): string {
+  return p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
+}
+
+function ciText(ci: ConfidenceInterval): string {
+  return `${num(ci.level * 100)}% CI [${num(ci.lower)}, ${num(ci.upper)}]`;
+}
+
+function effectLines(effects: readonly EffectSize[]): string[] {
+  return effects.map((effect) => `  ${effect.name}: ${num(effect.value)}`);
+}
+
+function coefficientTable(rows: (string | number | null)[][], statistics: string[]): string[] {
+  const header = ['term', 'estimate', 'se', ...statistics, 'ci lower', 'ci upper'];
+  const body = rows.map(([term, estimate, se, t, p, lower, upper]) => [
+    String(term),
+    num(estimate as number),
+    num(se as number),
+    num(t as number),
+    ...(statistics.includes('p') ? [pValue(p as number)] : []),
+    num(lower as number),
+    num(upper as number),
+  ]);
+  return alignColumns([header, ...body]).map((line) => `  ${line}`);
+}
+
+function alignColumns(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, k) => Math.max(...rows.map((row) => (row[k] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k] ?? 0) : cell.padStart(widths[k] ?? 0))).join('  '));
+}
