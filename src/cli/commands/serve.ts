@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { demoAccounts, demoPassword } from '../../demo/accounts.ts';
 import { seedDemo } from '../../demo/seed.ts';
-import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { migrateToLatest } from '../../store/migrate.ts';
 import { openStore, say } from '../context.ts';
@@ -15,6 +14,8 @@ export function serveCommand(): Command {
       const store = await openStore(config);
       await migrateToLatest(store.database.db);
       if (options.demo) await seedDemo(store);
+      // The HTTP stack loads only for this command, so every other command starts quickly.
+      const { buildApp } = await import('../../server/app.ts');
       const app = await buildApp({ store, config });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
@@ -28,11 +29,14 @@ export function serveCommand(): Command {
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-      say(`Praxis is running at http://${shownHost}:${port}/  (database: ${store.database.engine}, ${store.database.location})`);
-      say(`API documentation: http://${shownHost}:${port}/api/docs`);
+      const lines = [
+        `Praxis is running at http://${shownHost}:${port}/  (database: ${store.database.engine}, ${store.database.location})`,
+        `API documentation: http://${shownHost}:${port}/api/docs`,
+      ];
       if (options.demo) {
-        say(`Demo logins (synthetic data), password "${demoPassword}":`);
-        for (const account of demoAccounts) say(`  ${account.role.padEnd(12)} ${account.email}`);
+        lines.push(`Demo logins (synthetic data), password "${demoPassword}":`);
+        for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(12)} ${account.email}`);
       }
+      say(lines.join('\n'));
     });
 }
