@@ -70,6 +70,28 @@ export function centredDesign(outcome: readonly number[], predictors: readonly P
   return { n, p, terms: ['(Intercept)', ...predictors.map((predictor) => predictor.name)], x, y, outcomeMean, predictorMeans, toOriginal };
 }
 
+/** XᵀX, Xᵀy and yᵀy of a centred design; refuses an outcome with no variation. */
+export function crossProducts(design: CentredDesign): { xtx: Float64Array; xty: Float64Array; yty: number } {
+  const { n, p, x, y } = design;
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
+  let yty = 0;
+  for (let i = 0; i < n; i++) {
+    const yi = y[i] as number;
+    yty += yi * yi;
+    for (let a = 0; a < p; a++) {
+      const xa = x[i * p + a] as number;
+      xty[a] = (xty[a] as number) + xa * yi;
+      for (let b = 0; b <= a; b++) xtx[a * p + b] = (xtx[a * p + b] as number) + xa * (x[i * p + b] as number);
+    }
+  }
+  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) xtx[a * p + b] = xtx[b * p + a] as number;
+  if (yty === 0) {
+    throw new AppError('validation_failed', 'the outcome has zero variance: every value is the same', [{ path: 'outcome', message: 'constant' }]);
+  }
+  return { xtx, xty, yty };
+}
+
 /** Refuses a design whose columns are linearly dependent, naming the first term that is. */
 export function singularDesign(terms: readonly string[], failedAt: number): AppError {
   const term = terms[failedAt] ?? `column ${failedAt + 1}`;

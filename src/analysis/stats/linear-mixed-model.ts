@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import { centredDesign, indexGroups, singularDesign, type Predictor } from './design-matrix.ts';
+import { centredDesign, crossProducts, indexGroups, singularDesign, type Predictor } from './design-matrix.ts';
 import { normalQuantile } from './distributions.ts';
 import { cholesky, choleskyInverse, choleskyLogDeterminant, choleskySolve, toRows } from './linear-algebra.ts';
 import { minimizeScalar } from './minimize-scalar.ts';
@@ -79,27 +79,13 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
     ]);
   }
 
-  // One pass: total cross-products and per-group sums.
-  const xtx = new Float64Array(p * p);
-  const xty = new Float64Array(p);
-  let yty = 0;
+  const { xtx, xty, yty } = crossProducts(design);
   const sums: GroupSums = { count: new Float64Array(g), x: new Float64Array(g * p), y: new Float64Array(g) };
   for (let i = 0; i < n; i++) {
-    const yi = y[i] as number;
     const j = grouping.index[i] as number;
-    yty += yi * yi;
     sums.count[j] = (sums.count[j] as number) + 1;
-    sums.y[j] = (sums.y[j] as number) + yi;
-    for (let a = 0; a < p; a++) {
-      const xa = x[i * p + a] as number;
-      xty[a] = (xty[a] as number) + xa * yi;
-      sums.x[j * p + a] = (sums.x[j * p + a] as number) + xa;
-      for (let b = 0; b <= a; b++) xtx[a * p + b] = (xtx[a * p + b] as number) + xa * (x[i * p + b] as number);
-    }
-  }
-  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) xtx[a * p + b] = xtx[b * p + a] as number;
-  if (yty === 0) {
-    throw new AppError('validation_failed', 'the outcome has zero variance: every value is the same', [{ path: 'outcome', message: 'constant' }]);
+    sums.y[j] = (sums.y[j] as number) + (y[i] as number);
+    for (let a = 0; a < p; a++) sums.x[j * p + a] = (sums.x[j * p + a] as number) + (x[i * p + a] as number);
   }
   const plain = cholesky(xtx, p);
   if ('failedAt' in plain) throw singularDesign(terms, plain.failedAt);

@@ -1,7 +1,9 @@
 import { AppError } from '../../domain/errors.ts';
-import { normalCdf, normalQuantile, normalUpper } from './distributions.ts';
+import type { DiscreteDistribution } from './discrete-distribution.ts';
+import { normalQuantile } from './distributions.ts';
 import { medianOfSorted, sortAscending } from './order-statistics.ts';
 import { averageRanks, hasTies, tieCorrectionSum } from './ranks.ts';
+import { continuityCorrection, exactOrderStatisticInterval, exactPValue, normalPValue } from './rank-inference.ts';
 import { rankSumDistribution } from './rank-sum-distribution.ts';
 import type { Alternative, ConfidenceInterval, EffectSize } from './result.ts';
 import { findRoot } from './root-finding.ts';
@@ -79,7 +81,7 @@ export function mannWhitney(x: readonly number[], y: readonly number[], options:
   if (exact) {
     method = 'Wilcoxon rank sum exact test';
     const dist = rankSumDistribution(n1, n2);
-    p = exactPValue(statistic, n1 * n2, alternative, dist.cdf, dist.upper);
+    p = exactPValue(statistic, n1 * n2, alternative, dist);
     ({ ci, estimate } = exactShift(x, y, alternative, confLevel, dist, warnings));
   } else {
     method = correct ? 'Wilcoxon rank sum test with continuity correction' : 'Wilcoxon rank sum test';
@@ -120,72 +122,25 @@ function rankSumZ(pooled: readonly number[], n1: number, n2: number, correct: bo
   return (centred - correction) / sigma;
 }
 
-/** The exact p-value as R computes it from the lower and upper tails of a discrete distribution. */
-export function exactPValue(
-  statistic: number,
-  maxStatistic: number,
-  alternative: Alternative,
-  cdf: (q: number) => number,
-  upper: (q: number) => number,
-): number {
-  if (alternative === 'greater') return upper(statistic - 1);
-  if (alternative === 'less') return cdf(statistic);
-  const tail = statistic > maxStatistic / 2 ? upper(statistic - 1) : cdf(statistic);
-  return Math.min(2 * tail, 1);
-}
-
-/** p-value of a standard normal statistic for the given alternative. */
-export function normalPValue(z: number, alternative: Alternative): number {
-  if (alternative === 'less') return normalCdf(z);
-  if (alternative === 'greater') return normalUpper(z);
-  return 2 * Math.min(normalCdf(z), normalUpper(z));
-}
-
-/** Yates-type continuity correction of ½ towards the null, as R applies it. */
-export function continuityCorrection(centred: number, alternative: Alternative): number {
-  if (alternative === 'greater') return 0.5;
-  if (alternative === 'less') return -0.5;
-  return Math.sign(centred) * 0.5;
-}
-
 function exactShift(
   x: readonly number[],
   y: readonly number[],
   alternative: Alternative,
   confLevel: number,
-  dist: ReturnType<typeof rankSumDistribution>,
+  dist: DiscreteDistribution,
   warnings: string[],
 ): { ci: ConfidenceInterval; estimate: number } {
-  const n1 = x.length;
-  const n2 = y.length;
   const differences: number[] = [];
   for (const xi of x) for (const yj of y) differences.push(xi - yj);
-  const diffs = sortAscending(differences);
+  const sorted = sortAscending(differences);
+  const { lower, upper, achievedAlpha } = exactOrderStatisticInterval(sorted, dist, alternative, confLevel);
   const alpha = 1 - confLevel;
-  const at = (k: number): number => diffs[k - 1] as number; // R's 1-based diffs[k]
-  let lower = -Infinity;
-  let upper = Infinity;
-  let achievedAlpha: number;
-  if (alternative === 'two.sided') {
-    let qu = dist.quantile(alpha / 2);
-    if (qu === 0) qu = 1;
-    const ql = n1 * n2 - qu;
-    achievedAlpha = 2 * dist.cdf(Math.trunc(qu) - 1);
-    lower = at(qu);
-    upper = at(ql + 1);
-  } else {
-    let qu = dist.quantile(alpha);
-    if (qu === 0) qu = 1;
-    achievedAlpha = dist.cdf(Math.trunc(qu) - 1);
-    if (alternative === 'greater') lower = at(qu);
-    else upper = at(n1 * n2 - qu + 1);
-  }
   let level = confLevel;
   if (achievedAlpha - alpha > alpha / 2) {
     warnings.push('requested confidence level not achievable with these sample sizes');
     level = 1 - achievedAlpha;
   }
-  return { ci: { level, lower, upper, method: 'exact (Bauer 1972)' }, estimate: medianOfSorted(diffs) };
+  return { ci: { level, lower, upper, method: 'exact (Bauer 1972)' }, estimate: medianOfSorted(sorted) };
 }
 
 function asymptoticShift(

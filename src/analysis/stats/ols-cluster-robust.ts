@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import { centredDesign, indexGroups, singularDesign, type Predictor } from './design-matrix.ts';
+import { centredDesign, crossProducts, indexGroups, singularDesign, type Predictor } from './design-matrix.ts';
 import { tQuantile, tTwoSided } from './distributions.ts';
 import { cholesky, choleskyInverse, choleskySolve, sandwich, toRows } from './linear-algebra.ts';
 import { requireConfidenceLevel, requireSameLength } from './validation.ts';
@@ -61,22 +61,7 @@ export function olsClusterRobust(input: ClusteredRegressionInput, options: { con
     ]);
   }
 
-  const xtx = new Float64Array(p * p);
-  const xty = new Float64Array(p);
-  let yty = 0;
-  for (let i = 0; i < n; i++) {
-    const yi = y[i] as number;
-    yty += yi * yi;
-    for (let a = 0; a < p; a++) {
-      const xa = x[i * p + a] as number;
-      xty[a] = (xty[a] as number) + xa * yi;
-      for (let b = 0; b <= a; b++) xtx[a * p + b] = (xtx[a * p + b] as number) + xa * (x[i * p + b] as number);
-    }
-  }
-  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) xtx[a * p + b] = xtx[b * p + a] as number;
-  if (yty === 0) {
-    throw new AppError('validation_failed', 'the outcome has zero variance: every value is the same', [{ path: 'outcome', message: 'constant' }]);
-  }
+  const { xtx, xty, yty } = crossProducts(design);
   const factored = cholesky(xtx, p);
   if ('failedAt' in factored) throw singularDesign(terms, factored.failedAt);
   const beta = choleskySolve(factored.factor, p, xty);

@@ -3,14 +3,7 @@
  * ties, as R's dwilcox/pwilcox/qwilcox (Mann & Whitney 1947). Counts are built with additions only,
  * so the small tail probabilities keep full relative precision.
  */
-export interface RankSumDistribution {
-  /** P(W ≤ w) (R: pwilcox(w, m, n)). */
-  cdf(w: number): number;
-  /** P(W > w) (R: pwilcox(w, m, n, lower.tail = FALSE)). */
-  upper(w: number): number;
-  /** Smallest w with P(W ≤ w) ≥ p (R: qwilcox(p, m, n)). */
-  quantile(p: number): number;
-}
+import { distributionFromCounts, type DiscreteDistribution } from './discrete-distribution.ts';
 
 const cache = new Map<string, Float64Array>();
 
@@ -46,45 +39,9 @@ function rankSumCounts(m: number, n: number): Float64Array {
   return counts;
 }
 
-export function rankSumDistribution(m: number, n: number): RankSumDistribution {
+export function rankSumDistribution(m: number, n: number): DiscreteDistribution {
   const counts = rankSumCounts(m, n);
   let total = 0;
   for (const c of counts) total += c;
-  const max = m * n;
-  const cdf = (w: number): number => {
-    const top = Math.floor(w + 1e-7);
-    if (top < 0) return 0;
-    if (top >= max) return 1;
-    let sum = 0;
-    for (let k = 0; k <= top; k++) sum += counts[k] as number;
-    return sum / total;
-  };
-  const upper = (w: number): number => {
-    const from = Math.floor(w + 1e-7) + 1;
-    if (from <= 0) return 1;
-    if (from > max) return 0;
-    let sum = 0;
-    for (let k = from; k <= max; k++) sum += counts[k] as number;
-    return sum / total;
-  };
-  const quantile = (p: number): number => {
-    // R's qwilcox walks the lower tail for p ≤ 0.5 and the upper tail otherwise, with a small fuzz.
-    if (p <= 0.5) {
-      const target = p - 10 * Number.EPSILON;
-      let sum = 0;
-      for (let w = 0; w <= max; w++) {
-        sum += (counts[w] as number) / total;
-        if (sum >= target) return w;
-      }
-      return max;
-    }
-    const target = 1 - p + 10 * Number.EPSILON;
-    let sum = 0;
-    for (let w = 0; w <= max; w++) {
-      sum += (counts[w] as number) / total;
-      if (sum > target) return max - w;
-    }
-    return 0;
-  };
-  return { cdf, upper, quantile };
+  return distributionFromCounts(counts, total);
 }

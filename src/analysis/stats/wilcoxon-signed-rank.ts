@@ -1,8 +1,9 @@
 import { AppError } from '../../domain/errors.ts';
+import type { DiscreteDistribution } from './discrete-distribution.ts';
 import { normalQuantile } from './distributions.ts';
-import { continuityCorrection, exactPValue, normalPValue } from './mann-whitney.ts';
 import { medianOfSorted, sortAscending } from './order-statistics.ts';
 import { averageRanks, hasTies, tieCorrectionSum } from './ranks.ts';
+import { continuityCorrection, exactOrderStatisticInterval, exactPValue, normalPValue } from './rank-inference.ts';
 import type { Alternative, ConfidenceInterval, EffectSize } from './result.ts';
 import { findRoot } from './root-finding.ts';
 import { signedRankDistribution } from './signed-rank-distribution.ts';
@@ -81,7 +82,7 @@ export function wilcoxonSignedRank(
   if (exact) {
     method = 'Wilcoxon signed rank exact test';
     const dist = signedRankDistribution(n);
-    p = exactPValue(statistic, (n * (n + 1)) / 2, alternative, dist.cdf, dist.upper);
+    p = exactPValue(statistic, (n * (n + 1)) / 2, alternative, dist);
     ({ ci, estimate } = exactPseudoMedian(differences, alternative, confLevel, dist, warnings));
   } else {
     method = correct ? 'Wilcoxon signed rank test with continuity correction' : 'Wilcoxon signed rank test';
@@ -113,7 +114,7 @@ function exactPseudoMedian(
   differences: readonly number[],
   alternative: Alternative,
   confLevel: number,
-  dist: ReturnType<typeof signedRankDistribution>,
+  dist: DiscreteDistribution,
   warnings: string[],
 ): { ci: ConfidenceInterval; estimate: number } {
   const n = differences.length;
@@ -121,29 +122,12 @@ function exactPseudoMedian(
   const walsh: number[] = [];
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) walsh.push(((differences[i] as number) + (differences[j] as number)) / 2);
   const sorted = sortAscending(walsh);
-  const at = (k: number): number => sorted[k - 1] as number;
+  const { lower, upper, achievedAlpha } = exactOrderStatisticInterval(sorted, dist, alternative, confLevel);
   const alpha = 1 - confLevel;
-  const total = (n * (n + 1)) / 2;
-  let lower = -Infinity;
-  let upper = Infinity;
-  let achievedAlpha: number;
-  if (alternative === 'two.sided') {
-    let qu = dist.quantile(alpha / 2);
-    if (qu === 0) qu = 1;
-    achievedAlpha = 2 * dist.cdf(Math.trunc(qu) - 1);
-    lower = at(qu);
-    upper = at(total - qu + 1);
-  } else {
-    let qu = dist.quantile(alpha);
-    if (qu === 0) qu = 1;
-    achievedAlpha = dist.cdf(Math.trunc(qu) - 1);
-    if (alternative === 'greater') lower = at(qu);
-    else upper = at(total - qu + 1);
-  }
   let level = confLevel;
   if (achievedAlpha - alpha > alpha / 2) {
     warnings.push('requested confidence level not achievable with this many pairs');
-    // R rounds the achieved level to two significant digits here.
+    // R rounds the achieved level to two significant digits here (and not in the rank-sum test).
     level = 1 - Number(achievedAlpha.toPrecision(2));
   }
   return { ci: { level, lower, upper, method: 'exact (Walsh averages; Hollander & Wolfe 1973)' }, estimate: medianOfSorted(sorted) };
