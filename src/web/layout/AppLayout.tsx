@@ -1,5 +1,5 @@
-import { AppShell, Box, Burger, Group, ScrollArea } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Box, Burger, Group, ScrollArea, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { preferredOrganization } from '../organizations/last-organization.ts';
@@ -19,6 +19,11 @@ export function AppLayout() {
   const current = useCurrentOrganization();
   // Outside an organization's pages (profile, create) the navigation still offers the last organization.
   const navigationOrganization = current ?? preferredOrganization(session.organizations);
+
+  const theme = useMantineTheme();
+  const phone = useMediaQuery(`(width < ${theme.breakpoints.sm})`);
+  // A collapsed navbar only slides off-screen; keep its links out of the tab order and the accessibility tree too.
+  const navigationHidden = Boolean(phone) && !navigationOpen;
 
   useEffect(closeNavigation, [pathname, closeNavigation]);
 
@@ -45,17 +50,22 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Box visibleFrom="sm">
-              <OrganizationSwitcher organizations={session.organizations} current={current} />
+              <OrganizationSwitcher organizations={session.organizations} current={navigationOrganization} />
             </Box>
             <UserMenu user={session.user} />
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="main-navigation" p="sm">
+      <AppShell.Navbar
+        id="main-navigation"
+        p="sm"
+        inert={navigationHidden}
+        style={navigationHidden ? { visibility: 'hidden' } : undefined}
+      >
         <Box hiddenFrom="sm" mb="md">
           <OrganizationSwitcher
             organizations={session.organizations}
-            current={current}
+            current={navigationOrganization}
             onSwitch={closeNavigation}
             fullWidth
           />

@@ -1,10 +1,11 @@
-import { Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { AddMemberRequest } from '../../domain/accounts/schemas.ts';
 import { Role } from '../../domain/roles.ts';
 import { FormError } from '../forms/FormError.tsx';
+import { PasswordField } from '../forms/PasswordField.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
 import { roleOptions } from '../organizations/role-options.ts';
 import { useAddMember } from './member-hooks.ts';
@@ -69,7 +70,7 @@ export function AddMemberForm({ orgId, onDone }: AddMemberFormProps) {
           error={fieldErrors.role}
           comboboxProps={{ withinPortal: true }}
         />
-        <PasswordInput
+        <PasswordField
           label="Initial password"
           description="Needed when the person has no Praxis account yet (at least 10 characters). Give it to them privately; they can change it in their profile."
           autoComplete="new-password"

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ChangePasswordRequest } from '../../domain/accounts/schemas.ts';
 import { changePassword } from '../api/profile.ts';
 import { FormError } from '../forms/FormError.tsx';
+import { PasswordField } from '../forms/PasswordField.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
 
 const fields = ['currentPassword', 'newPassword', 'confirmation'] as const;
@@ -52,7 +53,7 @@ export function PasswordForm() {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <PasswordInput
+        <PasswordField
           label="Current password"
           autoComplete="current-password"
           required
@@ -60,7 +61,7 @@ export function PasswordForm() {
           onChange={set('currentPassword')}
           error={fieldErrors.currentPassword}
         />
-        <PasswordInput
+        <PasswordField
           label="New password"
           description="At least 10 characters"
           autoComplete="new-password"
@@ -69,7 +70,7 @@ export function PasswordForm() {
           onChange={set('newPassword')}
           error={fieldErrors.newPassword}
         />
-        <PasswordInput
+        <PasswordField
           label="Repeat new password"
           autoComplete="new-password"
           required

@@ -1,9 +1,10 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginRequest } from '../../domain/accounts/schemas.ts';
+import { PasswordField } from '../forms/PasswordField.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PraxisMark } from '../layout/PraxisMark.tsx';
@@ -67,7 +68,7 @@ export function LoginPage() {
                 onChange={(event) => setEmail(event.currentTarget.value)}
                 autoFocus
               />
-              <PasswordInput
+              <PasswordField
                 label="Password"
                 autoComplete="current-password"
                 required

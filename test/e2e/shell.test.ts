@@ -1,0 +1,178 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './support/chromium.ts';
+import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
+import { startPraxisServer } from './support/praxis-server.ts';
+import type { PraxisServer } from './support/praxis-server.ts';
+
+const screenshotDir = process.env.PRAXIS_SCREENSHOT_DIR ?? path.join(tmpdir(), 'praxis-shots');
+
+interface SessionOrganization {
+  id: string;
+  name: string;
+  role: string;
+}
+
+let server: PraxisServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startPraxisServer();
+  browser = await launchChromium();
+  mkdirSync(screenshotDir, { recursive: true });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function firstOrganization(page: Page): Promise<SessionOrganization> {
+  const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { organizations: SessionOrganization[] };
+  const organization = session.organizations[0];
+  if (!organization) throw new Error('the demo admin belongs to no organization');
+  return organization;
+}
+
+const mainHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+
+async function expectNotification(page: Page, text: string): Promise<void> {
+  await page.getByRole('alert').filter({ hasText: text }).first().waitFor();
+}
+
+describe('web shell in Chromium', () => {
+  test('an administrator signs in, moves around, edits the profile, creates a token and adds a member', async () => {
+    const page = await openPage({ width: 1280, height: 860 });
+
+    // Asking for a page while signed out leads to sign-in, and back to that page after.
+    await page.goto('/profile');
+    await page.waitForURL(/\/login\?next=%2Fprofile$/);
+    await mainHeading(page, 'Sign in').waitFor();
+    expect(await page.title()).toBe('Sign in · Praxis');
+    await page.screenshot({ path: path.join(screenshotDir, 'login.png') });
+
+    await signIn(page, demoAdmin, 'not-the-password');
+    await page.getByRole('alert').filter({ hasText: 'Email or password is incorrect.' }).waitFor();
+
+    await signIn(page, demoAdmin, demoPassword);
+    await page.waitForURL('**/profile');
+    await mainHeading(page, 'Profile').waitFor();
+
+    const organization = await firstOrganization(page);
+    expect(organization.role).toBe('admin');
+
+    // Home page of the organization, reached through the navigation.
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    await navigation.getByRole('link', { name: 'Home' }).click();
+    await page.waitForURL(`**/orgs/${organization.id}`);
+    await mainHeading(page, organization.name).waitFor();
+    await page.getByText('Administrator', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'doi:10.1177/26334895231179761' }).waitFor();
+    expect(await page.title()).toBe(`${organization.name} · Praxis`);
+    await page.screenshot({ path: path.join(screenshotDir, 'home.png') });
+
+    await navigation.getByRole('link', { name: 'Practice models' }).click();
+    await mainHeading(page, 'Practice models').waitFor();
+    expect(await page.title()).toBe(`Practice models · ${organization.name} · Praxis`);
+
+    await navigation.getByRole('link', { name: 'Members' }).click();
+    await mainHeading(page, 'Members').waitFor();
+    await page.getByRole('cell', { name: demoAdmin, exact: true }).waitFor();
+
+    // Display name, through the account menu.
+    await page.getByRole('button', { name: /^Account menu for / }).click();
+    await page.getByRole('menuitem', { name: 'Profile' }).click();
+    await mainHeading(page, 'Profile').waitFor();
+    await page.getByLabel('Display name').fill('Ada Administrator');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expectNotification(page, 'Your display name is saved.');
+    await page.getByRole('button', { name: 'Account menu for Ada Administrator' }).waitFor();
+
+    // A wrong current password is reported beside that field.
+    await page.getByLabel('Current password').fill('certainly-wrong-password');
+    await page.getByLabel(/^New password/).fill('a-brand-new-password');
+    await page.getByLabel('Repeat new password').fill('a-brand-new-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const currentPassword = page.getByLabel('Current password');
+    await page.locator('input[aria-invalid="true"]').first().waitFor();
+    expect(await currentPassword.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await currentPassword.getAttribute('aria-describedby')) ?? '';
+    const fieldMessage = await page.locator(describedBy.split(' ').map((id) => `[id="${id}"]`).join(',')).allTextContents();
+    expect(fieldMessage.join(' ')).toMatch(/not correct/i);
+
+    // An API token: its secret is shown once, and it opens the API.
+    await navigation.getByRole('link', { name: 'API tokens' }).click();
+    await mainHeading(page, 'API tokens').waitFor();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const createDialog = page.getByRole('dialog', { name: 'Create API token' });
+    await createDialog.getByLabel('Name').fill('nightly export');
+    await createDialog.getByRole('button', { name: 'Create token' }).click();
+    const secretDialog = page.getByRole('dialog', { name: 'Your new API token' });
+    await secretDialog.getByText('You will not see it again.', { exact: false }).waitFor();
+    const secret = (await secretDialog.getByTestId('new-token-secret').textContent())?.trim() ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    const withToken = await fetch(`${server.baseUrl}/api/orgs/${organization.id}`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(withToken.status).toBe(200);
+    await secretDialog.getByRole('button', { name: 'Done' }).click();
+    await secretDialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'nightly export', exact: true }).waitFor();
+    expect(await page.getByText(secret).count()).toBe(0);
+
+    // A new member.
+    await navigation.getByRole('link', { name: 'Members' }).click();
+    await mainHeading(page, 'Members').waitFor();
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const addDialog = page.getByRole('dialog', { name: 'Add member' });
+    await addDialog.getByLabel('Email').fill('nia.practitioner@demo.praxis.test');
+    await addDialog.getByLabel('Name').fill('Nia Practitioner');
+    await addDialog.getByLabel('Initial password').fill('an-initial-password');
+    await addDialog.getByRole('button', { name: 'Add member' }).click();
+    await expectNotification(page, 'Nia Practitioner is now a member.');
+    await addDialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'nia.practitioner@demo.praxis.test', exact: true }).waitFor();
+  });
+
+  test('on a phone the burger opens the navigation', async () => {
+    const page = await openPage({ width: 375, height: 740 });
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await signIn(page, demoAdmin, demoPassword);
+    await page.waitForURL(/\/orgs\/[^/]+$/);
+    const organization = await firstOrganization(page);
+    await mainHeading(page, organization.name).waitFor();
+
+    const modelsLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice models' });
+    expect(await modelsLink.isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(screenshotDir, 'home-phone.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await modelsLink.waitFor({ state: 'visible' });
+    // The navbar slides in; wait until it rests on screen.
+    await page.waitForFunction(() => document.getElementById('main-navigation')?.getBoundingClientRect().left === 0);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(screenshotDir, 'navigation-phone.png') });
+    await modelsLink.click();
+    await mainHeading(page, 'Practice models').waitFor();
+    await page.getByRole('button', { name: 'Open navigation' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+});
