@@ -3,6 +3,7 @@ import { centredDesign, crossProducts, indexGroups, singularDesign, type Predict
 import { normalQuantile } from './distributions.ts';
 import { cholesky, choleskyInverse, choleskyLogDeterminant, choleskySolve, toRows } from './linear-algebra.ts';
 import { minimizeScalar } from './minimize-scalar.ts';
+import { findRoot } from './root-finding.ts';
 import { requireConfidenceLevel, requireSameLength } from './validation.ts';
 
 /** Fewer groups than this and the group variance is poorly estimated. */
@@ -108,7 +109,7 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
   const lower = (Math.max(0, bestIndex - 1) / grid) * 0.999;
   const upper = (Math.min(grid, bestIndex + 1) / grid) * 0.999;
   const refined = minimizeScalar((s) => deviance(thetaOf(s)), lower, upper, 1e-12);
-  let theta = thetaOf(refined.x);
+  let theta = polishOptimum(thetaOf(refined.x), profile, (t, fit) => remlSlope(t, n, p, g, sums, fit));
   // Brent never evaluates the ends of its interval; the boundary θ = 0 is a legitimate optimum.
   if (deviance(0) <= refined.value) theta = 0;
   const fit = profile(theta);
@@ -145,6 +146,64 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
     vcov: toRows(covariance, p),
     warnings,
   };
+}
+
+type ProfiledFit = NonNullable<ReturnType<typeof profiledReml>>;
+
+/**
+ * Brent's minimiser stops where the criterion is flat to rounding (θ good to about √ε); the zero of
+ * the analytic slope pins the optimum down to a few ulps, so the estimates reflect the optimum rather
+ * than a stopping rule. Falls back to Brent's point if the slope does not change sign nearby.
+ */
+function polishOptimum(
+  theta: number,
+  profile: (theta: number) => ProfiledFit | null,
+  slope: (theta: number, fit: ProfiledFit) => number,
+): number {
+  if (!(theta > 0)) return theta;
+  const slopeAt = (t: number): number => {
+    const fit = profile(t);
+    return fit ? slope(t, fit) : Number.NaN;
+  };
+  const lower = theta * (1 - 1e-5);
+  const upper = theta * (1 + 1e-5);
+  const fLower = slopeAt(lower);
+  const fUpper = slopeAt(upper);
+  if (!(fLower < 0 && fUpper > 0)) return theta;
+  return findRoot(slopeAt, lower, upper, { fLower, fUpper, tolerance: theta * 1e-15 });
+}
+
+/**
+ * d′(θ) of the profiled REML criterion. With w_j′ = 2θ/(1 + n_jθ²)², s_j = Σx and t_j = Σy over group j:
+ *   d′ = Σ 2n_jθ/(1 + n_jθ²) − Σ w_j′ s_jᵀA⁻¹s_j − (n − p) Σ w_j′ (t_j − βᵀs_j)² / r²,
+ * from d log|A| = tr(A⁻¹dA) and dr² = −Σ w_j′ (t_j − βᵀs_j)² (the β terms cancel at the optimum β).
+ */
+function remlSlope(theta: number, n: number, p: number, g: number, sums: GroupSums, fit: ProfiledFit): number {
+  const t2 = theta * theta;
+  const inverse = choleskyInverse(fit.factor, p);
+  let logDetL = 0;
+  let logDetA = 0;
+  let residual = 0;
+  for (let j = 0; j < g; j++) {
+    const nj = sums.count[j] as number;
+    const denominator = 1 + nj * t2;
+    const dw = (2 * theta) / (denominator * denominator);
+    logDetL += (2 * nj * theta) / denominator;
+    const base = j * p;
+    let quadratic = 0;
+    let fitted = 0;
+    for (let r = 0; r < p; r++) {
+      const xr = sums.x[base + r] as number;
+      fitted += (fit.beta[r] as number) * xr;
+      let row = 0;
+      for (let s = 0; s < p; s++) row += (inverse[r * p + s] as number) * (sums.x[base + s] as number);
+      quadratic += xr * row;
+    }
+    logDetA -= dw * quadratic;
+    const gap = (sums.y[j] as number) - fitted;
+    residual -= dw * gap * gap;
+  }
+  return logDetL + logDetA + ((n - p) * residual) / fit.pwrss;
 }
 
 /**

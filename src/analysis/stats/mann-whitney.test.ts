@@ -43,3 +43,14 @@ describe('mannWhitney edge cases', () => {
     expect(result.warnings.join()).toMatch(/small groups/);
   });
 });
+
+describe('mannWhitney when each group is constant', () => {
+  it('gives R\'s p-value and, where R stops with an error, a documented "not available" interval instead of NaN', () => {
+    // R: wilcox.test(c(1, 1, 1), c(3, 3)) gives W = 0, p = 0.0955807045456294; with conf.int = TRUE it stops with an error.
+    const result = mannWhitney([1, 1, 1], [3, 3]);
+    expect(result.statistic).toBe(0);
+    expect(result.p).toBeCloseTo(0.0955807045456294, 12);
+    expect(result.estimate).toEqual({ name: 'difference in location', value: -2, ci: { level: 0, lower: -2, upper: -2, method: 'not available' } });
+    expect(result.warnings.join()).toMatch(/not available/);
+  });
+});

@@ -165,6 +165,14 @@ function asymptoticShift(
   const muMax = Math.max(...x) - Math.min(...y);
   const wMin = standardisedAt(muMin);
   const wMax = standardisedAt(muMax);
+  if (!Number.isFinite(wMin) || !Number.isFinite(wMax)) {
+    // Each group constant: the shifted samples tie completely at the ends of the search range.
+    warnings.push('confidence interval not available: each group is constant');
+    const differences: number[] = [];
+    for (const xi of x) for (const yj of y) differences.push(xi - yj);
+    const estimate = medianOfSorted(sortAscending(differences));
+    return { ci: { level: 0, lower: estimate, upper: estimate, method: 'not available' }, estimate };
+  }
   const root = (zq: number): number => {
     const fLower = wMin - zq;
     if (fLower <= 0) return muMin;
@@ -182,7 +190,6 @@ function asymptoticShift(
   } else {
     upper = root(normalQuantile(alpha));
   }
-  if (!Number.isFinite(wMin) || !Number.isFinite(wMax)) warnings.push('confidence interval not available: all observations tied');
   // R turns the continuity correction off before solving for the estimate itself.
   const estimate = findRoot((d) => standardisedAt(d, false), muMin, muMax, { tolerance: 1e-4 });
   return {

@@ -3,6 +3,10 @@
 /** The alternative hypothesis, spelled as R spells it so results can be checked against R. */
 export type Alternative = 'two.sided' | 'less' | 'greater';
 
+/**
+ * When no interval can be computed (e.g. every difference tied) the result says so rather than
+ * carrying NaN: level 0, lower = upper = the estimate, method "not available", and a warning.
+ */
 export interface ConfidenceInterval {
   /** The confidence level actually achieved (exact intervals may not reach the requested one). */
   level: number;
