@@ -48,7 +48,7 @@ const components: Component[] = [
     'The practitioner builds and keeps a trusting, reciprocal working relationship with partners, in which roles are clear, commitments are kept and tensions are named and repaired.',
     [
       ['agree-roles', 'Agree roles and expectations', 'States and agrees with partners who does what in the support relationship, how often they meet and what each side can expect.'],
-      ['check-in', 'Check in on priorities and pressures', "Asks about and listens to partners' current priorities, pressures and concerns before moving to the agenda."],
+      ['check-in', "Check in on partners' priorities and pressures", "Asks about and listens to partners' current priorities, pressures and concerns before moving to the agenda."],
       ['keep-commitments', 'Keep and follow up commitments', 'Does what was promised by the agreed time and follows up on open commitments from earlier contacts.'],
       ['name-strengths', 'Name strengths and progress', 'Points out specific strengths, efforts and progress partners have made.'],
       ['repair-tension', 'Repair tension openly', 'Names a disagreement, misunderstanding or strain in the relationship and works it through with partners.'],
@@ -77,7 +77,7 @@ const components: Component[] = [
     'The practitioner and partners jointly set goals and build the plan, teams, workflows and policies that implementation needs, with partners holding ownership of decisions.',
     [
       ['set-goals', 'Facilitate shared goal setting', 'Leads partners through agreeing specific, shared implementation goals.'],
-      ['co-write-plan', 'Co-write the implementation plan', 'Writes the implementation plan with partners, including roles and timelines.'],
+      ['co-write-plan', 'Co-write the implementation plan (roles, timelines)', 'Writes the implementation plan with partners, including roles and timelines.'],
       ['co-create-infrastructure', 'Co-create teams, workflows and policies', 'Works with partners to form implementation teams and draft the workflows and policies implementation requires.'],
       ['record-decisions', 'Record joint decisions', 'Writes down decisions made together and shares the record with partners.'],
     ],
@@ -91,7 +91,7 @@ const components: Component[] = [
     "The practitioner fits implementation strategies and materials to the partners' assessed barriers, culture, language and existing initiatives while keeping the program's core components.",
     [
       ['match-strategies', 'Match strategies to assessed barriers', 'Selects implementation strategies that address the barriers the assessment identified.'],
-      ['adapt-materials', 'Adapt materials while keeping core components', "Adapts materials to partners' culture and language without changing the program's core components."],
+      ['adapt-materials', 'Adapt materials to culture and language while keeping core program components', "Adapts materials to partners' culture and language without changing the program's core components."],
       ['align-initiatives', 'Align with existing initiatives', "Connects the work to partners' existing initiatives so that efforts reinforce rather than compete."],
     ],
     ['outcome-expectations'],
@@ -103,7 +103,7 @@ const components: Component[] = [
     'capacity-building',
     'The practitioner builds partners’ implementation knowledge and skills through interactive instruction, demonstration and rehearsal.',
     [
-      ['instruct', 'Interactive instruction', 'Teaches implementation concepts and tools interactively, with questions and examples from partners’ own work.'],
+      ['instruct', 'Interactive instruction on implementation concepts and tools', 'Teaches implementation concepts and tools interactively, with questions and examples from partners’ own work.'],
       ['demonstrate', 'Demonstrate (model) a skill', 'Shows partners how to perform a skill so they can watch it done.'],
       ['rehearse', 'Rehearse with partners', 'Has partners practice a skill in role play or rehearsal and supports them while they do.'],
       ['provide-tools', 'Provide tools and templates', 'Gives partners tools and templates they can use in their own implementation work.'],
@@ -178,7 +178,7 @@ const components: Component[] = [
     [
       ['cultivate-champions', 'Cultivate champions and leaders', 'Identifies and develops local champions and leaders to carry the work.'],
       ['plan-sustainment', 'Plan funding and policy for sustainment', 'Plans with partners the funding and policy that will sustain implementation.'],
-      ['hand-over', 'Hand facilitation over and fade support', 'Transfers facilitation to local staff and reduces the frequency and intensity of support.'],
+      ['hand-over', 'Hand facilitation over to local staff and fade support', 'Transfers facilitation to local staff and reduces the frequency and intensity of support.'],
       ['embed-routines', 'Embed practices in routine', "Helps partners build the practices into routine operations, job descriptions and policies."],
     ],
     ['collective-efficacy', 'self-regulation'],
@@ -363,7 +363,7 @@ export const eisToc: PracticeModel = {
     },
     {
       id: 'capacity-over-dependency',
-      name: 'capacity over dependency',
+      name: "capacity over dependency (aim for partners' self-sufficiency)",
       description: "Support aims at partners' self-sufficiency: it builds local capacity rather than doing the work for partners.",
       indicators: ['Partners perform tasks themselves with support, rather than watching them done.', 'Facilitation is handed over and support fades as capacity grows.'],
       provenance: OPS,
