@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { modelCommand } from './commands/model.ts';
 import { orgCommand } from './commands/org.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tokenCommand } from './commands/token.ts';
@@ -14,7 +15,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .enablePositionalOptions();
-  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), backupCommand(), restoreCommand(), demoCommand()]) {
+  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), backupCommand(), restoreCommand(), demoCommand()]) {
     program.addCommand(command);
   }
   return program;
@@ -30,7 +31,8 @@ export async function runCli(argv: string[]): Promise<number> {
   overrideExit(program);
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command that reports its own verdict (e.g. `model validate`) sets process.exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     reportError(error);

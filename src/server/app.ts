@@ -13,6 +13,7 @@ import { installErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { loggerOptions } from './logger.ts';
 import { memberRoutes } from './members/routes.ts';
+import { modelRoutes } from './models/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { webRoutes } from './web.ts';
@@ -80,6 +81,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(organizationRoutes, { store });
   await app.register(memberRoutes, { store });
   await app.register(tokenRoutes, { store });
+  await app.register(modelRoutes, { store });
   await webRoutes(app, { serveWeb });
   return app;
 }

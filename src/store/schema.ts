@@ -63,7 +63,20 @@ export interface HistoryTable {
   changes: string;
 }
 
+export interface PracticeModelsTable {
+  organization_id: string;
+  model_id: string;
+  version: string;
+  name: string;
+  /** The whole model document as JSON; versions are immutable once published. */
+  document: string;
+  builtin: number;
+  published_at: string;
+  published_by: string | null;
+}
+
 export interface DatabaseSchema {
+  practice_models: PracticeModelsTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -2,6 +2,7 @@ import type { Database } from './database.ts';
 import type { Executor } from './repositories/executor.ts';
 import { listHistory, recordHistory, type HistoryEntry, type NewHistoryEntry } from './repositories/history.ts';
 import { MemberRepository } from './repositories/members.ts';
+import { ModelRepository } from './repositories/models.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { findLiveToken, TokenRepository, type TokenGrant } from './repositories/tokens.ts';
@@ -11,6 +12,7 @@ import { UserRepository } from './repositories/users.ts';
 export class TenantStore {
   readonly members: MemberRepository;
   readonly tokens: TokenRepository;
+  readonly models: ModelRepository;
 
   constructor(
     private readonly db: Executor,
@@ -18,6 +20,7 @@ export class TenantStore {
   ) {
     this.members = new MemberRepository(db, organizationId);
     this.tokens = new TokenRepository(db, organizationId);
+    this.models = new ModelRepository(db, organizationId);
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {

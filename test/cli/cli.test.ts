@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -130,5 +130,52 @@ describe('the praxis command', { timeout: 180_000 }, () => {
     const db = new SqliteDatabase(path.join(dataDir, 'praxis.db'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  });
+});
+
+describe('praxis model', { timeout: 180_000 }, () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'praxis-model-cli-'));
+    env = { DATA_DIR: dataDir };
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('lists, shows, exports, validates, imports and diagrams models', async () => {
+    const list = await runPraxis(['model', 'list'], env);
+    expect(list.stdout).toContain('eis-toc@1.0.0');
+    expect(list.stdout).toContain('isp-profile@1.0.0');
+    const show = await runPraxis(['model', 'show', 'eis-toc@1.0.0'], env);
+    expect(show.stdout).toContain('Building and sustaining relationships');
+    const yamlFile = path.join(dataDir, 'eis.yaml');
+    expect((await runPraxis(['model', 'export', 'eis-toc', '--format', 'yaml', '--out', yamlFile], env)).code).toBe(0);
+    const valid = await runPraxis(['model', 'validate', yamlFile], env);
+    expect(valid.code).toBe(0);
+
+    const broken = readFileSync(yamlFile, 'utf8').replace('id: eis-toc', 'id: my-toc').replace(/levels:\n(\s+- [a-z]+\n)+/, 'levels: []\n');
+    const brokenFile = path.join(dataDir, 'broken.yaml');
+    writeFileSync(brokenFile, broken);
+    const invalid = await runPraxis(['model', 'validate', brokenFile], env);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/^outcomes\[\d+\]\.levels: /m);
+    const asJson = await runPraxis(['model', 'validate', brokenFile, '--json'], env);
+    expect(asJson.code).toBe(1);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ valid: false, errors: [expect.objectContaining({ path: expect.stringMatching(/^outcomes\[\d+\]\.levels$/) })] });
+
+    expect((await runPraxis(['org', 'create', 'Model Org'], env)).code).toBe(0);
+    const renamed = readFileSync(yamlFile, 'utf8').replace('id: eis-toc', 'id: our-toc').replace('name: EIS theory of change', 'name: Our theory of change');
+    const ours = path.join(dataDir, 'ours.yaml');
+    writeFileSync(ours, renamed);
+    const imported = await runPraxis(['model', 'import', ours, '--org', 'model-org'], env);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('published our-toc@1.0.0');
+    expect((await runPraxis(['model', 'list', '--org', 'model-org'], env)).stdout).toContain('our-toc@1.0.0  Our theory of change');
+    const svg = path.join(dataDir, 'ours.svg');
+    expect((await runPraxis(['model', 'diagram', 'our-toc@1.0.0', '--org', 'model-org', '--out', svg], env)).code).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toContain('Building and sustaining');
+    const missing = await runPraxis(['model', 'show', 'nope@1.0.0'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('not found');
   });
 });

@@ -49,6 +49,14 @@ export class Client {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
+  /** A plain fetch with this client's credentials, for responses that are not JSON. */
+  raw(url: string): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    return fetch(this.baseUrl + url, { headers });
+  }
+
   get = <T = any>(url: string) => this.request<T>('GET', url);
   post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body);
   patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, body);

@@ -4,6 +4,7 @@ import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
 import { hashPassword, newApiToken, verifyPassword } from '../auth/secrets.ts';
+import { installBuiltinModels } from '../models/operations.ts';
 import type { ApiToken, CreatedToken } from '../../domain/accounts/schemas.ts';
 
 /**
@@ -20,6 +21,7 @@ export async function createOrganization(
   return store.transaction(async (tx) => {
     const organization = await tx.organizations.create({ name: input.name, slug: input.slug ?? (await freeSlug(tx, input.name)), isDemo: input.isDemo ?? false });
     const tenant = tx.tenant(organization.id);
+    await installBuiltinModels(tenant);
     await tenant.recordHistory({ entity: 'organization', entityId: organization.id, action: 'create', actor, changes: { name: organization.name, slug: organization.slug } });
     if (admin) await addMembership(tenant, admin.userId, 'admin', actor);
     return { id: organization.id, name: organization.name, slug: organization.slug, role: 'admin' };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as accounts from './2026-11-26T16-00-accounts.ts';
+import * as practiceModels from './2026-11-26T16-10-practice-models.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -7,4 +8,5 @@ import * as accounts from './2026-11-26T16-00-accounts.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-26T16-00-accounts': accounts,
+  '2026-11-26T16-10-practice-models': practiceModels,
 };
