@@ -40,9 +40,11 @@ describe('renderModelDiagram', () => {
     for (const element of [...model.components, ...model.constructs, ...model.outcomes]) {
       expect(printed.get(element.id), element.id).toContain(escapeXml(element.name));
     }
+    // Wrapped lines are consecutive <text> elements, so names read whole once lines are joined.
+    const allText = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((text) => text[1]).join(' ');
     for (const group of model.componentGroups) expect(svg).toContain(`>${escapeXml(group.name)}</text>`);
-    for (const principle of model.principles) expect(svg).toContain(escapeXml(principle.name));
-    for (const stage of model.stages) expect(svg).toContain(escapeXml(stage.name));
+    for (const principle of model.principles) expect(allText).toContain(escapeXml(principle.name));
+    for (const stage of model.stages) expect(allText).toContain(escapeXml(stage.name));
     for (const link of model.links) expect(svg).toContain(`data-link-id="${link.id}"`);
   });
 
