@@ -11,7 +11,6 @@ function eisTocWith(change: (model: PracticeModel & Record<string, unknown>) => 
 }
 
 // Deliberately invalid values go through `any` casts: the validator must cope with what the type forbids.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const invalidCorpus: Array<[rule: string, document: unknown, expected: ModelIssue]> = [
   ['unknown keys are refused', eisTocWith((m) => ((m.components[0] as any).colour = 'red')), { path: 'components[0].colour', message: 'unknown key "colour"' }],
   ['unknown top-level keys are refused', eisTocWith((m) => (m.author = 'x')), { path: 'author', message: 'unknown key "author"' }],
@@ -54,7 +53,6 @@ const invalidCorpus: Array<[rule: string, document: unknown, expected: ModelIssu
   ['an idMap activity target exists in this version', eisTocWith((m) => { m.version = '1.1.0'; m.supersedes = { version: '1.0.0', idMap: { 'teaching/demonstrate': 'teaching/show' } }; }), { path: 'supersedes.idMap["teaching/demonstrate"]', message: '"teaching/show" is not an id in this version' }],
   ['idMap keys are element keys', eisTocWith((m) => { m.version = '1.1.0'; m.supersedes = { version: '1.0.0', idMap: { 'no way': null } }; }), { path: 'supersedes.idMap["no way"]', message: 'invalid key "no way": must be an element id, or "componentId/activityId" for a practice activity' }],
 ];
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 describe('validateModel', () => {
   it.each(builtinModels.map((model) => [model.id, model] as const))('accepts the built-in model %s with no errors or warnings', (_id, model) => {
