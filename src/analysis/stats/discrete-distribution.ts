@@ -8,31 +8,38 @@ export interface DiscreteDistribution {
   quantile(p: number): number;
 }
 
-export function distributionFromCounts(counts: Float64Array, total: number): DiscreteDistribution {
+/**
+ * Probabilities from counts, summed as R's pwilcox/psignrank sum them: the shorter of the two tails
+ * term by term, the other by complement. `probabilityOf(count)` is R's per-term arithmetic (count / C
+ * for the rank sum, count · 2⁻ⁿ for the signed rank), so even the last bit agrees with R where it
+ * matters (R rounds an achieved confidence level to two digits).
+ */
+export function distributionFromCounts(counts: Float64Array, probabilityOf: (count: number) => number): DiscreteDistribution {
   const max = counts.length - 1;
-  const cdf = (s: number): number => {
-    const top = Math.floor(s + 1e-7);
-    if (top < 0) return 0;
-    if (top >= max) return 1;
+  /** Σ_{i < end} P(S = i). */
+  const headSum = (end: number): number => {
     let sum = 0;
-    for (let k = 0; k <= top; k++) sum += counts[k] as number;
-    return sum / total;
+    for (let i = 0; i < end; i++) sum += probabilityOf(counts[i] as number);
+    return sum;
   };
-  const upper = (s: number): number => {
-    const from = Math.floor(s + 1e-7) + 1;
-    if (from <= 0) return 1;
-    if (from > max) return 0;
-    let sum = 0;
-    // Summing the upper tail itself keeps small upper-tail probabilities precise.
-    for (let k = from; k <= max; k++) sum += counts[k] as number;
-    return sum / total;
+  const tails = (s: number): { lower: number; upper: number } => {
+    const q = Math.floor(s + 1e-7);
+    if (q < 0) return { lower: 0, upper: 1 };
+    if (q >= max) return { lower: 1, upper: 0 };
+    if (q <= max / 2) {
+      const lower = headSum(q + 1);
+      return { lower, upper: 0.5 - lower + 0.5 };
+    }
+    // By symmetry P(S > q) = P(S < max − q): the short tail is summed directly.
+    const upper = headSum(max - q);
+    return { lower: 0.5 - upper + 0.5, upper };
   };
   const quantile = (p: number): number => {
     if (p <= 0.5) {
       const target = p - 10 * Number.EPSILON;
       let sum = 0;
       for (let s = 0; s <= max; s++) {
-        sum += (counts[s] as number) / total;
+        sum += probabilityOf(counts[s] as number);
         if (sum >= target) return s;
       }
       return max;
@@ -40,10 +47,10 @@ export function distributionFromCounts(counts: Float64Array, total: number): Dis
     const target = 1 - p + 10 * Number.EPSILON;
     let sum = 0;
     for (let s = 0; s <= max; s++) {
-      sum += (counts[s] as number) / total;
+      sum += probabilityOf(counts[s] as number);
       if (sum > target) return max - s;
     }
     return 0;
   };
-  return { cdf, upper, quantile };
+  return { cdf: (s) => tails(s).lower, upper: (s) => tails(s).upper, quantile };
 }

@@ -43,5 +43,5 @@ export function rankSumDistribution(m: number, n: number): DiscreteDistribution 
   const counts = rankSumCounts(m, n);
   let total = 0;
   for (const c of counts) total += c;
-  return distributionFromCounts(counts, total);
+  return distributionFromCounts(counts, (count) => count / total);
 }

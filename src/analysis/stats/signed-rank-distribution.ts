@@ -24,5 +24,6 @@ function signedRankCounts(n: number): Float64Array {
 }
 
 export function signedRankDistribution(n: number): DiscreteDistribution {
-  return distributionFromCounts(signedRankCounts(n), 2 ** n);
+  const f = Math.exp(-n * Math.LN2);
+  return distributionFromCounts(signedRankCounts(n), (count) => count * f);
 }

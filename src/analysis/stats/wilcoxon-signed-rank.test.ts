@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import cases from '../../../test/fixtures/stats/wilcoxon-signed-rank.json' with { type: 'json' };
 import { expectCloseToR, intervalFromR } from '../../../test/fixtures/stats/expect-close.ts';
 import type { Alternative } from './result.ts';
-import { wilcoxonSignedRank } from './wilcoxon-signed-rank.ts';
+import { significantHalfEven, wilcoxonSignedRank } from './wilcoxon-signed-rank.ts';
 
 describe('wilcoxonSignedRank against R wilcox.test(after, before, paired = TRUE, conf.int = TRUE)', () => {
   for (const c of cases) {
@@ -37,5 +37,12 @@ describe('wilcoxonSignedRank edge cases', () => {
     const result = wilcoxonSignedRank([1, 2], [2, 2]);
     expect(result.p).toBe(1);
     expect(result.warnings.join()).toMatch(/non-zero differences/);
+  });
+});
+
+describe('significantHalfEven, as R signif()', () => {
+  it('rounds exact ties to even and everything else correctly', () => {
+    // R: signif(c(0.125, 0.375, 0.0625, 0.135, 0.165, 0.8125), 2) = 0.12 0.38 0.062 0.14 0.16 0.81
+    expect([0.125, 0.375, 0.0625, 0.135, 0.165, 0.8125].map((x) => significantHalfEven(x, 2))).toEqual([0.12, 0.38, 0.062, 0.14, 0.16, 0.81]);
   });
 });

@@ -128,7 +128,7 @@ function exactPseudoMedian(
   if (achievedAlpha - alpha > alpha / 2) {
     warnings.push('requested confidence level not achievable with this many pairs');
     // R rounds the achieved level to two significant digits here (and not in the rank-sum test).
-    level = 1 - Number(achievedAlpha.toPrecision(2));
+    level = 1 - significantHalfEven(achievedAlpha, 2);
   }
   return { ci: { level, lower, upper, method: 'exact (Walsh averages; Hollander & Wolfe 1973)' }, estimate: medianOfSorted(sorted) };
 }
@@ -204,4 +204,28 @@ function asymptoticPseudoMedian(
     ci: { level, lower, upper, method: 'normal approximation, inverted test (Hollander & Wolfe 1973), root found as R uniroot(tol = 1e-4)' },
     estimate,
   };
+}
+
+/**
+ * x to `digits` significant digits as R's signif() computes it: scale by a power of ten in double
+ * precision, round half to even, scale back. (JavaScript's toPrecision rounds ties up.)
+ */
+export function significantHalfEven(x: number, digits: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const sign = Math.sign(x);
+  const magnitude = Math.abs(x);
+  const e10 = digits - 1 - Math.floor(Math.log10(magnitude));
+  const roundHalfEven = (v: number): number => {
+    const floor = Math.floor(v);
+    const fraction = v - floor;
+    if (fraction > 0.5) return floor + 1;
+    if (fraction < 0.5) return floor;
+    return floor % 2 === 0 ? floor : floor + 1;
+  };
+  if (e10 > 0) {
+    const scale = 10 ** e10;
+    return (sign * roundHalfEven(magnitude * scale)) / scale;
+  }
+  const scale = 10 ** -e10;
+  return sign * roundHalfEven(magnitude / scale) * scale;
 }
