@@ -24,6 +24,7 @@ export {
   isSemver,
   mapElementId,
   parseModelRef,
+  removedElementKeys,
   resolveModelRef,
   versionLine,
   type ModelRef,

@@ -3,7 +3,16 @@ import { AppError } from '../domain/errors.ts';
 import { eisToc } from './builtin/index.ts';
 import type { PracticeModel } from './schema.ts';
 import { validateSuccessor } from './validate.ts';
-import { compareVersions, createIdMapper, formatModelRef, mapElementId, parseModelRef, resolveModelRef, versionLine } from './versions.ts';
+import {
+  compareVersions,
+  createIdMapper,
+  formatModelRef,
+  mapElementId,
+  parseModelRef,
+  removedElementKeys,
+  resolveModelRef,
+  versionLine,
+} from './versions.ts';
 
 describe('parseModelRef', () => {
   it('reads ID and ID@VERSION', () => {
@@ -83,6 +92,19 @@ describe('version history', () => {
     const [v200, v100, v110] = history as [PracticeModel, PracticeModel, PracticeModel];
     expect(validateSuccessor(v100, v110).errors).toEqual([]);
     expect(validateSuccessor(v110, v200).errors).toEqual([]);
+  });
+
+  it('lists the keys a new version removes', () => {
+    const [, v100, v110] = history as [PracticeModel, PracticeModel, PracticeModel];
+    expect(removedElementKeys(v100, v110)).toEqual([
+      'teaching',
+      'teaching/instruct',
+      'teaching/demonstrate',
+      'teaching/rehearse',
+      'teaching/provide-tools',
+      'teaching/check-understanding',
+    ]);
+    expect(removedElementKeys(v100, v100)).toEqual([]);
   });
 
   it('sorts a model line and resolves references to it', () => {

@@ -186,3 +186,12 @@ export function mapElementId(
 ): string | null {
   return createIdMapper(models, modelId, toVersion)(key, fromVersion);
 }
+
+/**
+ * Element keys of `previous` that `next` no longer has: the ids a new version must map in `supersedes.idMap`
+ * (an editor can offer them, prefilled with null, when an administrator publishes a new version).
+ */
+export function removedElementKeys(previous: PracticeModel, next: PracticeModel): string[] {
+  const kept = elementKeys(next);
+  return [...elementKeys(previous).keys()].filter((key) => !kept.has(key));
+}
