@@ -1,7 +1,8 @@
-import { AppShell, Box, Burger, Group, ScrollArea, useMantineTheme } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { AppShell, Box, Burger, Group, ScrollArea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { usePhoneLayout } from '../hooks/usePhoneLayout.ts';
 import { preferredOrganization } from '../organizations/last-organization.ts';
 import { useCurrentOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useSignedInSession } from '../session/useSession.ts';
@@ -20,10 +21,9 @@ export function AppLayout() {
   // Outside an organization's pages (profile, create) the navigation still offers the last organization.
   const navigationOrganization = current ?? preferredOrganization(session.organizations);
 
-  const theme = useMantineTheme();
-  const phone = useMediaQuery(`(width < ${theme.breakpoints.sm})`);
+  const phone = usePhoneLayout();
   // A collapsed navbar only slides off-screen; keep its links out of the tab order and the accessibility tree too.
-  const navigationHidden = Boolean(phone) && !navigationOpen;
+  const navigationHidden = phone && !navigationOpen;
 
   useEffect(closeNavigation, [pathname, closeNavigation]);
 

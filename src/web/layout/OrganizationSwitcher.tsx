@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, Text } from '@mantine/core';
+import { Badge, Button, Menu, Text } from '@mantine/core';
 import { IconBuilding, IconCheck, IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { useLocation, useNavigate } from 'react-router';
 import type { OrganizationWithRole } from '../../domain/accounts/schemas.ts';
@@ -23,7 +23,7 @@ export function OrganizationSwitcher({ organizations, current, onSwitch, fullWid
   };
 
   return (
-    <Menu position="bottom-end" width={280} shadow="md" withinPortal>
+    <Menu position="bottom-end" width={300} shadow="md" withinPortal styles={{ itemLabel: { minWidth: 0 } }}>
       <Menu.Target>
         <Button
           variant="default"
@@ -46,16 +46,16 @@ export function OrganizationSwitcher({ organizations, current, onSwitch, fullWid
             key={organization.id}
             onClick={() => go(switchedOrganizationPath(pathname, organization))}
             leftSection={organization.id === current?.id ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />}
-            aria-current={organization.id === current?.id ? 'true' : undefined}
-          >
-            <Group justify="space-between" wrap="nowrap" gap="xs">
-              <Text span fz="sm" truncate="end">
-                {organization.name}
-              </Text>
-              <Badge size="xs" variant="light" style={{ flexShrink: 0 }}>
+            rightSection={
+              <Badge size="xs" variant="light">
                 {organization.role}
               </Badge>
-            </Group>
+            }
+            aria-current={organization.id === current?.id ? 'true' : undefined}
+          >
+            <Text fz="sm" truncate="end" title={organization.name}>
+              {organization.name}
+            </Text>
           </Menu.Item>
         ))}
         {organizations.length > 0 && <Menu.Divider />}

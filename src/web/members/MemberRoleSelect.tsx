@@ -32,7 +32,7 @@ export function MemberRoleSelect({ orgId, member }: { orgId: string; member: Mem
       allowDeselect={false}
       disabled={changeRole.isPending}
       size="sm"
-      w={250}
+      w={{ base: "100%", sm: 290 }}
       comboboxProps={{ withinPortal: true }}
     />
   );

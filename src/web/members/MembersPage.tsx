@@ -9,7 +9,7 @@ import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useSignedInSession } from '../session/useSession.ts';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { useMembers } from './member-hooks.ts';
-import { MembersTable } from './MembersTable.tsx';
+import { MemberList } from './MemberList.tsx';
 
 /** Administration: who belongs to the organization and with which role. */
 export default function MembersPage() {
@@ -32,7 +32,7 @@ export default function MembersPage() {
       />
       {members.isPending && <LoadingPage />}
       {members.isError && <LoadErrorPage error={members.error} onRetry={() => void members.refetch()} />}
-      {members.isSuccess && <MembersTable orgId={organization.id} members={members.data} currentUserId={user.id} />}
+      {members.isSuccess && <MemberList orgId={organization.id} members={members.data} currentUserId={user.id} />}
       <Modal opened={adding} onClose={closeAdding} title="Add member" size="lg">
         <AddMemberForm orgId={organization.id} onDone={closeAdding} />
       </Modal>

@@ -10,7 +10,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { CreateTokenDialog } from './CreateTokenDialog.tsx';
 import { useTokens } from './token-hooks.ts';
-import { TokensTable } from './TokensTable.tsx';
+import { TokenList } from './TokenList.tsx';
 
 /** Administration: API tokens that let scripts use the HTTP API on the organization's behalf. */
 export default function TokensPage() {
@@ -30,7 +30,7 @@ export default function TokensPage() {
         description="Create one when a script or integration needs to use the API."
       />
     );
-  else content = <TokensTable orgId={organization.id} tokens={tokens.data} />;
+  else content = <TokenList orgId={organization.id} tokens={tokens.data} />;
 
   return (
     <>
