@@ -1,4 +1,5 @@
 import type { Component, Link, Outcome, PracticeModel } from '../schema.ts';
+import { linkOutcomes, linkVia, practiceComponent } from './authoring.ts';
 
 /**
  * The default practice model: the theory of change for external implementation support of
@@ -13,35 +14,8 @@ import type { Component, Link, Outcome, PracticeModel } from '../schema.ts';
 
 const OPS = 'operationalized' as const;
 
-/** Praxis's wording of a component; activities are behavioral so that their use can be observed and logged. */
-function component(
-  id: string,
-  name: string,
-  group: string,
-  definition: string,
-  activities: Array<[id: string, label: string, description: string]>,
-  mechanisms: string[],
-  targetOutcomes: string[],
-): Component {
-  return {
-    id,
-    name,
-    group,
-    definition,
-    activities: activities.map(([activityId, label, description]) => ({
-      id: activityId,
-      label,
-      description,
-      provenance: OPS,
-    })),
-    mechanisms,
-    targetOutcomes,
-    provenance: OPS,
-  };
-}
-
 const components: Component[] = [
-  component(
+  practiceComponent(
     'relating',
     'Building and sustaining relationships',
     'foundational',
@@ -56,7 +30,7 @@ const components: Component[] = [
     ['trust', 'outcome-expectations'],
     ['trust-alliance', 'engagement'],
   ),
-  component(
+  practiceComponent(
     'assessing',
     'Assessing context, needs and capacity',
     'foundational',
@@ -70,7 +44,7 @@ const components: Component[] = [
     ['shared-understanding'],
     ['shared-understanding-of-needs', 'implementation-capacity'],
   ),
-  component(
+  practiceComponent(
     'co-designing',
     'Co-designing plans and infrastructure',
     'co-design',
@@ -84,7 +58,7 @@ const components: Component[] = [
     ['self-regulation', 'collective-efficacy'],
     ['shared-understanding-of-needs', 'implementation-capacity'],
   ),
-  component(
+  practiceComponent(
     'tailoring',
     'Tailoring strategies to context',
     'co-design',
@@ -97,7 +71,7 @@ const components: Component[] = [
     ['outcome-expectations'],
     ['experience-of-support', 'shared-understanding-of-needs'],
   ),
-  component(
+  practiceComponent(
     'teaching',
     'Teaching and skill building',
     'capacity-building',
@@ -112,7 +86,7 @@ const components: Component[] = [
     ['observational-learning', 'self-efficacy'],
     ['knowledge-skills', 'implementation-self-efficacy'],
   ),
-  component(
+  practiceComponent(
     'coaching',
     'Coaching for performance',
     'capacity-building',
@@ -127,7 +101,7 @@ const components: Component[] = [
     ['self-efficacy', 'self-regulation'],
     ['implementation-self-efficacy', 'knowledge-skills'],
   ),
-  component(
+  practiceComponent(
     'facilitating',
     'Facilitating teams and collaboration',
     'capacity-building',
@@ -141,7 +115,7 @@ const components: Component[] = [
     ['collective-efficacy'],
     ['team-functioning', 'coordination-alignment'],
   ),
-  component(
+  practiceComponent(
     'improving',
     'Using data for continuous improvement',
     'improvement',
@@ -156,7 +130,7 @@ const components: Component[] = [
     ['self-regulation'],
     ['implementation-capacity', 'implementation-performance'],
   ),
-  component(
+  practiceComponent(
     'brokering',
     'Brokering knowledge, resources and connections',
     'improvement',
@@ -170,7 +144,7 @@ const components: Component[] = [
     ['environmental-supports'],
     ['implementation-capacity', 'coordination-alignment'],
   ),
-  component(
+  practiceComponent(
     'sustaining',
     'Developing leadership and sustainability',
     'sustainment',
@@ -214,56 +188,47 @@ const outcomes: Outcome[] = [
   outcome('population-outcomes', 'population outcomes', 'long-term', ['system'], 'The health and wellbeing outcomes the programs aim at improve in the population served.'),
 ];
 
-/** A component → outcome link through a construct, as one row of the component table states it. */
-function via(from: string, construct: string, to: string, rationale: string): Link {
-  return { id: `${from}-via-${construct}-to-${to}`, from, to, via: construct, rationale, status: 'hypothesized', provenance: OPS };
-}
-
-/** An outcome → outcome link: effects flow to the same or a later tier, at the same or a higher level. */
-function leadsTo(from: string, to: string, rationale: string): Link {
-  return { id: `${from}-to-${to}`, from, to, rationale, status: 'hypothesized', provenance: OPS };
-}
-
+// Each component row yields component → construct → outcome links; outcomes then lead forward.
 const links: Link[] = [
-  via('relating', 'trust', 'trust-alliance', 'Relating works through trust and aims at trust and working alliance: kept commitments and openly repaired tension make the practitioner trustworthy.'),
-  via('relating', 'outcome-expectations', 'engagement', 'Relating works through outcome expectations and aims at engagement: partners who expect support to pay off take part in it.'),
-  via('assessing', 'shared-understanding', 'shared-understanding-of-needs', 'Assessing works through shared understanding and aims at shared understanding of needs: interpreting results together aligns both sides’ picture of needs.'),
-  via('assessing', 'shared-understanding', 'implementation-capacity', 'Assessing aims at readiness: an agreed picture of readiness and capacity directs capacity building where it is needed.'),
-  via('co-designing', 'self-regulation', 'shared-understanding-of-needs', 'Co-designing works through goal setting (self-regulation) and aims at plan ownership: partners own goals and plans they set themselves.'),
-  via('co-designing', 'collective-efficacy', 'implementation-capacity', 'Co-designing works through collective efficacy and aims at implementation infrastructure: teams that build their own infrastructure believe they can run it.'),
-  via('tailoring', 'outcome-expectations', 'experience-of-support', 'Tailoring works through outcome expectations and aims at fit (appropriateness): strategies matched to context are expected to work and are experienced as appropriate.'),
-  via('tailoring', 'outcome-expectations', 'shared-understanding-of-needs', 'Tailoring aims at plan quality: a plan fitted to assessed barriers is one partners understand and expect to succeed.'),
-  via('teaching', 'observational-learning', 'knowledge-skills', 'Teaching works through observational learning and aims at knowledge and skills: partners learn skills they see demonstrated and rehearse.'),
-  via('teaching', 'self-efficacy', 'implementation-self-efficacy', 'Teaching works through mastery (a source of self-efficacy) and aims at self-efficacy: successful rehearsal builds belief in one’s capability.'),
-  via('coaching', 'self-efficacy', 'implementation-self-efficacy', 'Coaching works through mastery and verbal persuasion (sources of self-efficacy) and aims at self-efficacy.'),
-  via('coaching', 'self-regulation', 'knowledge-skills', 'Coaching works through self-regulation (goals, self-monitoring, feedback) and aims at skill use in partners’ own setting.'),
-  via('facilitating', 'collective-efficacy', 'team-functioning', 'Facilitating works through collective efficacy and aims at team functioning: teams that solve problems together come to believe they can succeed together.'),
-  via('facilitating', 'collective-efficacy', 'coordination-alignment', 'Facilitating aims at cross-agency coordination: shared decisions and routines across agencies build joint efficacy and coordination.'),
-  via('improving', 'self-regulation', 'implementation-capacity', 'Improving works through self-regulation (monitoring, feedback) and aims at data-use routines, part of implementation infrastructure.'),
-  via('improving', 'self-regulation', 'implementation-performance', 'Improving aims at fidelity and reach: monitoring and feedback cycles correct drift and widen reach.'),
-  via('brokering', 'environmental-supports', 'implementation-capacity', 'Brokering works through environmental supports and aims at access to resources: evidence, funding and expertise strengthen capacity.'),
-  via('brokering', 'environmental-supports', 'coordination-alignment', 'Brokering aims at networks: connections among peers, experts and agencies support coordination across the system.'),
-  via('sustaining', 'collective-efficacy', 'implementation-capacity', 'Sustaining works through collective efficacy and aims at leadership capacity: local champions and leaders carry implementation.'),
-  via('sustaining', 'self-regulation', 'sustainment-scale', 'Sustaining works through self-regulation and aims at sustainment and local regulation: partners who monitor and steer their own work sustain it as support fades.'),
+  linkVia('relating', 'trust', 'trust-alliance', 'Relating works through trust and aims at trust and working alliance: kept commitments and openly repaired tension make the practitioner trustworthy.'),
+  linkVia('relating', 'outcome-expectations', 'engagement', 'Relating works through outcome expectations and aims at engagement: partners who expect support to pay off take part in it.'),
+  linkVia('assessing', 'shared-understanding', 'shared-understanding-of-needs', 'Assessing works through shared understanding and aims at shared understanding of needs: interpreting results together aligns both sides’ picture of needs.'),
+  linkVia('assessing', 'shared-understanding', 'implementation-capacity', 'Assessing aims at readiness: an agreed picture of readiness and capacity directs capacity building where it is needed.'),
+  linkVia('co-designing', 'self-regulation', 'shared-understanding-of-needs', 'Co-designing works through goal setting (self-regulation) and aims at plan ownership: partners own goals and plans they set themselves.'),
+  linkVia('co-designing', 'collective-efficacy', 'implementation-capacity', 'Co-designing works through collective efficacy and aims at implementation infrastructure: teams that build their own infrastructure believe they can run it.'),
+  linkVia('tailoring', 'outcome-expectations', 'experience-of-support', 'Tailoring works through outcome expectations and aims at fit (appropriateness): strategies matched to context are expected to work and are experienced as appropriate.'),
+  linkVia('tailoring', 'outcome-expectations', 'shared-understanding-of-needs', 'Tailoring aims at plan quality: a plan fitted to assessed barriers is one partners understand and expect to succeed.'),
+  linkVia('teaching', 'observational-learning', 'knowledge-skills', 'Teaching works through observational learning and aims at knowledge and skills: partners learn skills they see demonstrated and rehearse.'),
+  linkVia('teaching', 'self-efficacy', 'implementation-self-efficacy', 'Teaching works through mastery (a source of self-efficacy) and aims at self-efficacy: successful rehearsal builds belief in one’s capability.'),
+  linkVia('coaching', 'self-efficacy', 'implementation-self-efficacy', 'Coaching works through mastery and verbal persuasion (sources of self-efficacy) and aims at self-efficacy.'),
+  linkVia('coaching', 'self-regulation', 'knowledge-skills', 'Coaching works through self-regulation (goals, self-monitoring, feedback) and aims at skill use in partners’ own setting.'),
+  linkVia('facilitating', 'collective-efficacy', 'team-functioning', 'Facilitating works through collective efficacy and aims at team functioning: teams that solve problems together come to believe they can succeed together.'),
+  linkVia('facilitating', 'collective-efficacy', 'coordination-alignment', 'Facilitating aims at cross-agency coordination: shared decisions and routines across agencies build joint efficacy and coordination.'),
+  linkVia('improving', 'self-regulation', 'implementation-capacity', 'Improving works through self-regulation (monitoring, feedback) and aims at data-use routines, part of implementation infrastructure.'),
+  linkVia('improving', 'self-regulation', 'implementation-performance', 'Improving aims at fidelity and reach: monitoring and feedback cycles correct drift and widen reach.'),
+  linkVia('brokering', 'environmental-supports', 'implementation-capacity', 'Brokering works through environmental supports and aims at access to resources: evidence, funding and expertise strengthen capacity.'),
+  linkVia('brokering', 'environmental-supports', 'coordination-alignment', 'Brokering aims at networks: connections among peers, experts and agencies support coordination across the system.'),
+  linkVia('sustaining', 'collective-efficacy', 'implementation-capacity', 'Sustaining works through collective efficacy and aims at leadership capacity: local champions and leaders carry implementation.'),
+  linkVia('sustaining', 'self-regulation', 'sustainment-scale', 'Sustaining works through self-regulation and aims at sustainment and local regulation: partners who monitor and steer their own work sustain it as support fades.'),
 
-  leadsTo('trust-alliance', 'engagement', 'Partners who trust the practitioner engage in support.'),
-  leadsTo('experience-of-support', 'engagement', 'Support that is acceptable, appropriate, feasible and accessible keeps partners engaged.'),
-  leadsTo('engagement', 'knowledge-skills', 'Partners who take part in support learn from it.'),
-  leadsTo('engagement', 'team-functioning', 'Teams that take part in support together practise working together.'),
-  leadsTo('trust-alliance', 'team-functioning', 'A working alliance with the team is the ground on which team functioning is built.'),
-  leadsTo('shared-understanding-of-needs', 'team-functioning', 'Teams that share an understanding of needs and plan pull in one direction.'),
-  leadsTo('shared-understanding-of-needs', 'implementation-capacity', 'An owned plan directs the organization’s investment in capacity and infrastructure.'),
-  leadsTo('shared-understanding-of-needs', 'coordination-alignment', 'Organizations that understand needs and plans alike can align across the system.'),
-  leadsTo('knowledge-skills', 'implementation-self-efficacy', 'Mastered knowledge and skills raise confidence in using them.'),
-  leadsTo('implementation-self-efficacy', 'team-functioning', 'Confident members contribute more to their teams.'),
-  leadsTo('team-functioning', 'implementation-capacity', 'Functioning implementation teams are a core part of organizational capacity.'),
-  leadsTo('knowledge-skills', 'implementation-performance', 'Skilled practitioners deliver programs with fidelity and quality.'),
-  leadsTo('implementation-capacity', 'implementation-performance', 'Capacity and infrastructure enable faithful, wide-reaching, high-quality delivery.'),
-  leadsTo('implementation-capacity', 'sustainment-scale', 'Organizations with capacity and infrastructure sustain programs once support fades.'),
-  leadsTo('coordination-alignment', 'implementation-performance', 'Aligned agencies reach more of the population with fewer gaps.'),
-  leadsTo('coordination-alignment', 'sustainment-scale', 'Coordinated systems sustain and scale programs across settings.'),
-  leadsTo('implementation-performance', 'population-outcomes', 'Programs delivered with fidelity and reach produce their intended population outcomes.'),
-  leadsTo('sustainment-scale', 'population-outcomes', 'Sustained and scaled programs keep producing population outcomes over time.'),
+  linkOutcomes('trust-alliance', 'engagement', 'Partners who trust the practitioner engage in support.'),
+  linkOutcomes('experience-of-support', 'engagement', 'Support that is acceptable, appropriate, feasible and accessible keeps partners engaged.'),
+  linkOutcomes('engagement', 'knowledge-skills', 'Partners who take part in support learn from it.'),
+  linkOutcomes('engagement', 'team-functioning', 'Teams that take part in support together practise working together.'),
+  linkOutcomes('trust-alliance', 'team-functioning', 'A working alliance with the team is the ground on which team functioning is built.'),
+  linkOutcomes('shared-understanding-of-needs', 'team-functioning', 'Teams that share an understanding of needs and plan pull in one direction.'),
+  linkOutcomes('shared-understanding-of-needs', 'implementation-capacity', 'An owned plan directs the organization’s investment in capacity and infrastructure.'),
+  linkOutcomes('shared-understanding-of-needs', 'coordination-alignment', 'Organizations that understand needs and plans alike can align across the system.'),
+  linkOutcomes('knowledge-skills', 'implementation-self-efficacy', 'Mastered knowledge and skills raise confidence in using them.'),
+  linkOutcomes('implementation-self-efficacy', 'team-functioning', 'Confident members contribute more to their teams.'),
+  linkOutcomes('team-functioning', 'implementation-capacity', 'Functioning implementation teams are a core part of organizational capacity.'),
+  linkOutcomes('knowledge-skills', 'implementation-performance', 'Skilled practitioners deliver programs with fidelity and quality.'),
+  linkOutcomes('implementation-capacity', 'implementation-performance', 'Capacity and infrastructure enable faithful, wide-reaching, high-quality delivery.'),
+  linkOutcomes('implementation-capacity', 'sustainment-scale', 'Organizations with capacity and infrastructure sustain programs once support fades.'),
+  linkOutcomes('coordination-alignment', 'implementation-performance', 'Aligned agencies reach more of the population with fewer gaps.'),
+  linkOutcomes('coordination-alignment', 'sustainment-scale', 'Coordinated systems sustain and scale programs across settings.'),
+  linkOutcomes('implementation-performance', 'population-outcomes', 'Programs delivered with fidelity and reach produce their intended population outcomes.'),
+  linkOutcomes('sustainment-scale', 'population-outcomes', 'Sustained and scaled programs keep producing population outcomes over time.'),
 ];
 
 export const eisToc: PracticeModel = {

@@ -1,4 +1,5 @@
 import type { Component, Link, Outcome, PracticeModel, Stage } from '../schema.ts';
+import { linkOutcomes, linkVia, practiceComponent } from './authoring.ts';
 
 /**
  * The Implementation Support Practitioner Profile (Metz, Louison, Burke, Albers & Ward, 2020; NIRN),
@@ -12,27 +13,8 @@ import type { Component, Link, Outcome, PracticeModel, Stage } from '../schema.t
 const OPS = 'operationalized' as const;
 const NAME_ONLY = 'Competency name and domain published; definition and activities operationalized.';
 
-function competency(
-  id: string,
-  name: string,
-  group: string,
-  definition: string,
-  activities: Array<[id: string, label: string, description: string]>,
-  mechanisms: string[],
-  targetOutcomes: string[],
-): Component {
-  return {
-    id,
-    name,
-    group,
-    definition,
-    activities: activities.map(([activityId, label, description]) => ({ id: activityId, label, description, provenance: OPS })),
-    mechanisms,
-    targetOutcomes,
-    provenance: 'published',
-    provenanceNote: NAME_ONLY,
-  };
-}
+const competency = (...[id, name, group, definition, activities, mechanisms, targets]: Parameters<typeof practiceComponent>) =>
+  practiceComponent(id, name, group, definition, activities, mechanisms, targets, { provenance: 'published', provenanceNote: NAME_ONLY });
 
 const components: Component[] = [
   competency('co-learning', 'co-learning', 'co-creation-engagement', 'Practitioner and partners learn from each other, treating partners’ knowledge of their context as expertise equal to implementation science.', [
@@ -120,46 +102,38 @@ const outcomes: Outcome[] = [
   outcome('population-benefit', 'population benefit', 'long-term', ['system'], 'The people served are better off.'),
 ];
 
-function via(from: string, construct: string, to: string, rationale: string): Link {
-  return { id: `${from}-via-${construct}-to-${to}`, from, to, via: construct, rationale, status: 'hypothesized', provenance: OPS };
-}
-
-function leadsTo(from: string, to: string, rationale: string): Link {
-  return { id: `${from}-to-${to}`, from, to, rationale, status: 'hypothesized', provenance: OPS };
-}
-
 /** One link per competency target, through its first mechanism that fits the target. */
 const competencyLinks: Link[] = [
-  via('co-learning', 'capability', 'practitioner-capability', 'Learning from each other builds partners’ capability.'),
-  via('brokering', 'opportunity', 'organizational-capacity', 'Connections to people and resources create opportunity for capacity.'),
-  via('brokering', 'opportunity', 'system-alignment', 'Connections across agencies create opportunity for alignment.'),
-  via('addressing-power-differentials', 'trust', 'trusting-relationships', 'Sharing power builds trust, especially with those who had least.'),
-  via('co-design', 'motivation', 'stakeholder-engagement', 'People own and engage with what they designed.'),
-  via('tailoring-support', 'motivation', 'stakeholder-engagement', 'Support fitted to needs is worth engaging with.'),
-  via('assessing-needs-and-assets', 'capability', 'shared-understanding', 'Assessing together gives both sides the same knowledge of needs and assets.'),
-  via('understanding-context', 'opportunity', 'shared-understanding', 'Understanding the context reveals where opportunities and constraints lie.'),
-  via('applying-frameworks', 'capability', 'practitioner-capability', 'Frameworks and strategies applied with partners become partners’ own tools.'),
-  via('facilitation', 'motivation', 'stakeholder-engagement', 'Well-run group processes keep partners engaged.'),
-  via('communication', 'trust', 'trusting-relationships', 'Clear communication and active listening build trust.'),
-  via('conducting-improvement-cycles', 'capability', 'implementation-quality', 'Data-driven cycles of change improve implementation quality.'),
-  via('growing-and-sustaining-relationships', 'trust', 'trusting-relationships', 'Relationships tended over time deepen trust.'),
-  via('developing-teams', 'opportunity', 'organizational-capacity', 'Functioning teams are structural opportunity for implementation.'),
-  via('building-capacity', 'capability', 'practitioner-capability', 'Teaching and coaching build knowledge and skills.'),
-  via('building-capacity', 'opportunity', 'organizational-capacity', 'Infrastructure built with partners creates opportunity for implementation.'),
-  via('cultivating-leaders-and-champions', 'motivation', 'sustained-change', 'Local leaders and champions keep motivation alive after support ends.'),
+  linkVia('co-learning', 'capability', 'practitioner-capability', 'Learning from each other builds partners’ capability.'),
+  linkVia('brokering', 'opportunity', 'organizational-capacity', 'Connections to people and resources create opportunity for capacity.'),
+  linkVia('brokering', 'opportunity', 'system-alignment', 'Connections across agencies create opportunity for alignment.'),
+  linkVia('addressing-power-differentials', 'trust', 'trusting-relationships', 'Sharing power builds trust, especially with those who had least.'),
+  linkVia('co-design', 'motivation', 'stakeholder-engagement', 'People own and engage with what they designed.'),
+  linkVia('tailoring-support', 'motivation', 'stakeholder-engagement', 'Support fitted to needs is worth engaging with.'),
+  linkVia('assessing-needs-and-assets', 'capability', 'shared-understanding', 'Assessing together gives both sides the same knowledge of needs and assets.'),
+  linkVia('understanding-context', 'opportunity', 'shared-understanding', 'Understanding the context reveals where opportunities and constraints lie.'),
+  linkVia('applying-frameworks', 'capability', 'practitioner-capability', 'Frameworks and strategies applied with partners become partners’ own tools.'),
+  linkVia('facilitation', 'motivation', 'stakeholder-engagement', 'Well-run group processes keep partners engaged.'),
+  linkVia('communication', 'trust', 'trusting-relationships', 'Clear communication and active listening build trust.'),
+  linkVia('conducting-improvement-cycles', 'capability', 'implementation-quality', 'Data-driven cycles of change improve implementation quality.'),
+  linkVia('growing-and-sustaining-relationships', 'trust', 'trusting-relationships', 'Relationships tended over time deepen trust.'),
+  linkVia('developing-teams', 'opportunity', 'organizational-capacity', 'Functioning teams are structural opportunity for implementation.'),
+  linkVia('building-capacity', 'capability', 'practitioner-capability', 'Teaching and coaching build knowledge and skills.'),
+  linkVia('building-capacity', 'opportunity', 'organizational-capacity', 'Infrastructure built with partners creates opportunity for implementation.'),
+  linkVia('cultivating-leaders-and-champions', 'motivation', 'sustained-change', 'Local leaders and champions keep motivation alive after support ends.'),
 ];
 
 const outcomeLinks: Link[] = [
-  leadsTo('trusting-relationships', 'stakeholder-engagement', 'Partners engage with practitioners they trust.'),
-  leadsTo('stakeholder-engagement', 'practitioner-capability', 'Engaged partners learn.'),
-  leadsTo('shared-understanding', 'organizational-capacity', 'Shared understanding directs investment in capacity.'),
-  leadsTo('shared-understanding', 'system-alignment', 'A shared picture of needs enables alignment across agencies.'),
-  leadsTo('practitioner-capability', 'implementation-quality', 'Capable people implement well.'),
-  leadsTo('organizational-capacity', 'implementation-quality', 'Capacity and infrastructure enable quality implementation.'),
-  leadsTo('organizational-capacity', 'sustained-change', 'Capacity keeps change going after support ends.'),
-  leadsTo('system-alignment', 'sustained-change', 'Aligned systems sustain change.'),
-  leadsTo('implementation-quality', 'population-benefit', 'Quality implementation produces benefit for the people served.'),
-  leadsTo('sustained-change', 'population-benefit', 'Lasting change keeps benefiting people.'),
+  linkOutcomes('trusting-relationships', 'stakeholder-engagement', 'Partners engage with practitioners they trust.'),
+  linkOutcomes('stakeholder-engagement', 'practitioner-capability', 'Engaged partners learn.'),
+  linkOutcomes('shared-understanding', 'organizational-capacity', 'Shared understanding directs investment in capacity.'),
+  linkOutcomes('shared-understanding', 'system-alignment', 'A shared picture of needs enables alignment across agencies.'),
+  linkOutcomes('practitioner-capability', 'implementation-quality', 'Capable people implement well.'),
+  linkOutcomes('organizational-capacity', 'implementation-quality', 'Capacity and infrastructure enable quality implementation.'),
+  linkOutcomes('organizational-capacity', 'sustained-change', 'Capacity keeps change going after support ends.'),
+  linkOutcomes('system-alignment', 'sustained-change', 'Aligned systems sustain change.'),
+  linkOutcomes('implementation-quality', 'population-benefit', 'Quality implementation produces benefit for the people served.'),
+  linkOutcomes('sustained-change', 'population-benefit', 'Lasting change keeps benefiting people.'),
 ];
 
 const stage = (id: string, name: string, description: string, emphasizes: string[]): Stage => ({
