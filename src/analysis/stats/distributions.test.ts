@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../../../test/fixtures/stats/distributions.json' with { type: 'json' };
 import { expectCloseToR } from '../../../test/fixtures/stats/expect-close.ts';
-import { chiSquareUpper, normalCdf, normalUpper, tCdf, tQuantile } from './distributions.ts';
+import { chiSquareUpper, normalCdf, normalQuantile, normalUpper, tCdf, tQuantile } from './distributions.ts';
 import { rankSumDistribution } from './rank-sum-distribution.ts';
 import { signedRankDistribution } from './signed-rank-distribution.ts';
 import { spearmanTail } from './spearman-distribution.ts';
@@ -47,5 +47,12 @@ describe('continuous distributions against R, far tails included', () => {
   });
   it('chi-square upper tail', () => {
     for (const point of fixture.chi_square) expectCloseToR(chiSquareUpper(point.x, point.df), point.upper, `pchisq(${point.x}, ${point.df})`);
+  });
+});
+
+describe('normal quantile (AS 241) bit for bit as R qnorm', () => {
+  it.each(fixture.normal_quantile)('p = $p', ({ p, lower, upper }) => {
+    expect(normalQuantile(p)).toBe(Number(lower));
+    expect(normalQuantile(p, false)).toBe(Number(upper));
   });
 });

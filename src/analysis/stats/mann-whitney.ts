@@ -183,10 +183,10 @@ function asymptoticShift(
   let lower = -Infinity;
   let upper = Infinity;
   if (alternative === 'two.sided') {
-    lower = root(-normalQuantile(alpha / 2));
+    lower = root(normalQuantile(alpha / 2, false));
     upper = root(normalQuantile(alpha / 2));
   } else if (alternative === 'greater') {
-    lower = root(-normalQuantile(alpha));
+    lower = root(normalQuantile(alpha, false));
   } else {
     upper = root(normalQuantile(alpha));
   }

@@ -171,25 +171,25 @@ function asymptoticPseudoMedian(
   let upper = Infinity;
   // As R: widen alpha until the interval ends fall inside the range of the differences.
   if (alternative === 'two.sided') {
-    while (wMin - -normalQuantile(alpha / 2) < 0 || wMax - normalQuantile(alpha / 2) > 0) alpha *= 2;
+    while (wMin - normalQuantile(alpha / 2, false) < 0 || wMax - normalQuantile(alpha / 2) > 0) alpha *= 2;
     if (alpha >= 1 || 1 - confLevel < alpha * 0.75) {
       level = 1 - Math.min(1, alpha);
       warnings.push('requested confidence level not achievable');
     }
     if (alpha < 1) {
-      lower = root(-normalQuantile(alpha / 2));
+      lower = root(normalQuantile(alpha / 2, false));
       upper = root(normalQuantile(alpha / 2));
     } else {
       lower = median;
       upper = median;
     }
   } else if (alternative === 'greater') {
-    while (wMin - -normalQuantile(alpha) < 0) alpha *= 2;
+    while (wMin - normalQuantile(alpha, false) < 0) alpha *= 2;
     if (alpha >= 1 || 1 - confLevel < alpha * 0.75) {
       level = 1 - Math.min(1, alpha);
       warnings.push('requested confidence level not achievable');
     }
-    lower = alpha < 1 ? root(-normalQuantile(alpha)) : median;
+    lower = alpha < 1 ? root(normalQuantile(alpha, false)) : median;
   } else {
     while (wMax - normalQuantile(alpha / 2) > 0) alpha *= 2;
     if (alpha >= 1 || 1 - confLevel < alpha * 0.75) {
