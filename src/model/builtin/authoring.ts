@@ -1,4 +1,4 @@
-import type { Component, Link, Provenance } from '../schema.ts';
+import type { Component, Link, Outcome, Provenance } from '../schema.ts';
 
 /**
  * Shorthand for writing the built-in models as data: the same shapes the schema defines, with the
@@ -45,4 +45,17 @@ export function linkVia(from: string, construct: string, to: string, rationale: 
 /** A hypothesized outcome → outcome link: effects flow to the same or a later tier, at the same or a higher level. */
 export function linkOutcomes(from: string, to: string, rationale: string): Link {
   return { id: `${from}-to-${to}`, from, to, rationale, status: 'hypothesized', provenance: 'operationalized' };
+}
+
+/** An outcome, operationalized unless `publishedNote` says which part of it the source publishes. */
+export function practiceOutcome(
+  id: string,
+  name: string,
+  tier: Outcome['tier'],
+  levels: Outcome['levels'],
+  description: string,
+  publishedNote?: string,
+): Outcome {
+  const source: Sourced = publishedNote ? { provenance: 'published', provenanceNote: publishedNote } : { provenance: 'operationalized' };
+  return { id, name, description, tier, levels, ...source };
 }

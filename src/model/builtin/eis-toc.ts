@@ -1,5 +1,5 @@
 import type { Component, Link, Outcome, PracticeModel } from '../schema.ts';
-import { linkOutcomes, linkVia, practiceComponent } from './authoring.ts';
+import { linkOutcomes, linkVia, practiceComponent, practiceOutcome } from './authoring.ts';
 
 /**
  * The default practice model: the theory of change for external implementation support of
@@ -160,18 +160,7 @@ const components: Component[] = [
   ),
 ];
 
-function outcome(
-  id: string,
-  name: string,
-  tier: Outcome['tier'],
-  levels: Outcome['levels'],
-  description: string,
-  published?: string,
-): Outcome {
-  return published
-    ? { id, name, description, tier, levels, provenance: 'published', provenanceNote: published }
-    : { id, name, description, tier, levels, provenance: OPS };
-}
+const outcome = practiceOutcome;
 
 const outcomes: Outcome[] = [
   outcome('trust-alliance', 'trust and working alliance', 'immediate', ['individual', 'team'], 'Partners trust the practitioner and agree on the tasks and goals of support.'),

@@ -1,5 +1,5 @@
 import type { Component, Link, Outcome, PracticeModel, Stage } from '../schema.ts';
-import { linkOutcomes, linkVia, practiceComponent } from './authoring.ts';
+import { linkOutcomes, linkVia, practiceComponent, practiceOutcome } from './authoring.ts';
 
 /**
  * The Implementation Support Practitioner Profile (Metz, Louison, Burke, Albers & Ward, 2020; NIRN),
@@ -81,14 +81,7 @@ const components: Component[] = [
   ], ['motivation'], ['sustained-change']),
 ];
 
-const outcome = (id: string, name: string, tier: Outcome['tier'], levels: Outcome['levels'], description: string): Outcome => ({
-  id,
-  name,
-  description,
-  tier,
-  levels,
-  provenance: OPS,
-});
+const outcome = practiceOutcome;
 
 const outcomes: Outcome[] = [
   outcome('trusting-relationships', 'trusting relationships', 'immediate', ['individual', 'team'], 'Partners and practitioner trust each other.'),
