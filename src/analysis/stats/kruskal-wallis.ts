@@ -4,6 +4,12 @@ import { averageRanks, tieCorrectionSum } from './ranks.ts';
 import type { EffectSize } from './result.ts';
 import { requireFinite } from './validation.ts';
 
+const KRUSKAL_WALLIS_ASSUMPTIONS = [
+  'independent observations within and between groups',
+  'an ordinal or continuous outcome',
+  'a chi-square approximation to H, adequate when each group has about 5 or more observations',
+] as const;
+
 export interface KruskalWallisResult {
   method: 'Kruskal-Wallis rank sum test';
   n: number;
@@ -20,6 +26,8 @@ export interface KruskalWallisResult {
    * standard closed-form interval exists for either; a bootstrap is the usual route.
    */
   effectSizes: EffectSize[];
+  /** What the method takes for granted; shown beside the result so readers can judge it. */
+  assumptions: readonly string[];
   warnings: string[];
 }
 
@@ -77,6 +85,7 @@ export function kruskalWallis(samples: readonly (readonly number[])[]): KruskalW
       { name: 'epsilon squared', value: statistic / (n - 1) },
       { name: 'eta squared (H)', value: n > k ? (statistic - k + 1) / (n - k) : 0 },
     ],
+    assumptions: KRUSKAL_WALLIS_ASSUMPTIONS,
     warnings,
   };
 }

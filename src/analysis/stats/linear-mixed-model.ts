@@ -6,6 +6,12 @@ import { minimizeScalar } from './minimize-scalar.ts';
 import { findRoot } from './root-finding.ts';
 import { requireConfidenceLevel, requireSameLength } from './validation.ts';
 
+const MIXED_MODEL_ASSUMPTIONS = [
+  'a mean linear in the predictors',
+  'normally distributed group intercepts and residuals with constant variances',
+  'group intercepts independent of the predictors',
+] as const;
+
 /** Fewer groups than this and the group variance is poorly estimated. */
 export const FEW_GROUPS = 10;
 
@@ -42,6 +48,8 @@ export interface RandomInterceptModelResult {
   /** True when the group variance is estimated at its boundary, zero (lme4's isSingular). */
   singular: boolean;
   vcov: number[][];
+  /** What the method takes for granted; shown beside the result so readers can judge it. */
+  assumptions: readonly string[];
   warnings: string[];
 }
 
@@ -144,6 +152,7 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
     theta,
     singular,
     vcov: toRows(covariance, p),
+    assumptions: MIXED_MODEL_ASSUMPTIONS,
     warnings,
   };
 }

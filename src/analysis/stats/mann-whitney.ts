@@ -9,6 +9,12 @@ import type { Alternative, ConfidenceInterval, EffectSize } from './result.ts';
 import { findRoot } from './root-finding.ts';
 import { requireConfidenceLevel, requireFinite } from './validation.ts';
 
+const MANN_WHITNEY_ASSUMPTIONS = [
+  'independent observations within and between the two groups',
+  'an ordinal or continuous outcome',
+  'for the Hodges–Lehmann shift: the two distributions have the same shape and differ in location',
+] as const;
+
 export interface MannWhitneyOptions {
   alternative?: Alternative;
   /** Force (true) or forbid (false) the exact distribution; by default exact when both n < 50 and no ties, as R. */
@@ -35,6 +41,8 @@ export interface MannWhitneyResult {
   estimate: { name: 'difference in location'; value: number; ci: ConfidenceInterval };
   /** Rank-biserial correlation r = 2U/(n1·n2) − 1 (Cureton 1956; Kerby 2014) and the probability of superiority U/(n1·n2). */
   effectSizes: EffectSize[];
+  /** What the method takes for granted; shown beside the result so readers can judge it. */
+  assumptions: readonly string[];
   warnings: string[];
 }
 
@@ -106,6 +114,7 @@ export function mannWhitney(x: readonly number[], y: readonly number[], options:
       { name: 'rank-biserial correlation', value: 2 * u - 1 },
       { name: 'probability of superiority', value: u },
     ],
+    assumptions: MANN_WHITNEY_ASSUMPTIONS,
     warnings,
   };
 }

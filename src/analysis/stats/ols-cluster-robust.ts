@@ -4,6 +4,12 @@ import { tQuantile, tTwoSided } from './distributions.ts';
 import { cholesky, choleskyInverse, choleskySolve, sandwich, toRows } from './linear-algebra.ts';
 import { requireConfidenceLevel, requireSameLength } from './validation.ts';
 
+const OLS_ASSUMPTIONS = [
+  'a mean linear in the predictors',
+  'errors independent between clusters, arbitrarily correlated and heteroskedastic within them',
+  'enough clusters for the sandwich estimator (about 30 or more)',
+] as const;
+
 /** Fewer clusters than this and cluster-robust errors are known to be too small (Cameron & Miller 2015). */
 export const FEW_CLUSTERS = 30;
 
@@ -34,6 +40,8 @@ export interface ClusterRobustOlsResult {
   rSquared: number;
   /** CR1 covariance of the coefficients, in the order of `coefficients`. */
   vcov: number[][];
+  /** What the method takes for granted; shown beside the result so readers can judge it. */
+  assumptions: readonly string[];
   warnings: string[];
 }
 
@@ -110,6 +118,7 @@ export function olsClusterRobust(input: ClusteredRegressionInput, options: { con
     }),
     rSquared: 1 - rss / yty,
     vcov: toRows(covariance, p),
+    assumptions: OLS_ASSUMPTIONS,
     warnings,
   };
 }

@@ -5,6 +5,11 @@ import type { Alternative, ConfidenceInterval } from './result.ts';
 import { spearmanTail } from './spearman-distribution.ts';
 import { requireConfidenceLevel, requireFinite, requireSameLength } from './validation.ts';
 
+const SPEARMAN_ASSUMPTIONS = [
+  'independent pairs',
+  'a monotone (not necessarily linear) association',
+] as const;
+
 /** Largest n for which R's cor.test uses AS 89 rather than the t approximation. */
 const AS89_MAX_N = 1290;
 
@@ -33,6 +38,8 @@ export interface SpearmanResult {
     /** Fisher-z interval with the Bonett & Wright (2000) variance (1 + ρ²/2)/(n − 3); null for n ≤ 3. R's cor.test gives none. */
     ci: ConfidenceInterval | null;
   };
+  /** What the method takes for granted; shown beside the result so readers can judge it. */
+  assumptions: readonly string[];
   warnings: string[];
 }
 
@@ -96,6 +103,7 @@ export function spearman(x: readonly number[], y: readonly number[], options: Sp
     pBranch,
     alternative,
     estimate: { name: 'rho', value: rho, ci: fisherInterval(rho, n, confLevel, alternative) },
+    assumptions: SPEARMAN_ASSUMPTIONS,
     warnings,
   };
 }

@@ -9,6 +9,11 @@ import { findRoot } from './root-finding.ts';
 import { signedRankDistribution } from './signed-rank-distribution.ts';
 import { requireConfidenceLevel, requireFinite, requireSameLength } from './validation.ts';
 
+const SIGNED_RANK_ASSUMPTIONS = [
+  'pairs independent of one another',
+  'differences on an interval scale, symmetric about their median',
+] as const;
+
 export interface WilcoxonSignedRankOptions {
   alternative?: Alternative;
   /** By default exact when fewer than 50 non-zero differences and no ties or zeros, as R. */
@@ -34,6 +39,8 @@ export interface WilcoxonSignedRankResult {
   estimate: { name: '(pseudo)median'; value: number; ci: ConfidenceInterval };
   /** Matched-pairs rank-biserial correlation (T⁺ − T⁻)/(T⁺ + T⁻) (Kerby 2014). */
   effectSizes: EffectSize[];
+  /** What the method takes for granted; shown beside the result so readers can judge it. */
+  assumptions: readonly string[];
   warnings: string[];
 }
 
@@ -106,6 +113,7 @@ export function wilcoxonSignedRank(
     z,
     estimate: { name: '(pseudo)median', value: estimate, ci },
     effectSizes: [{ name: 'matched-pairs rank-biserial correlation', value: (2 * statistic - total) / total }],
+    assumptions: SIGNED_RANK_ASSUMPTIONS,
     warnings,
   };
 }

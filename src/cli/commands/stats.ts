@@ -67,6 +67,7 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
         estimate: result.estimate.value,
         ci: interval(result.estimate.ci),
         effectSizes: result.effectSizes,
+        assumptions: result.assumptions,
         warnings,
       };
       emit(output, options, report, () => [
@@ -95,7 +96,10 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
         statistic: result.statistic,
         df: result.df,
         p: result.p,
+        estimateName: 'epsilon squared',
+        estimate: result.effectSizes[0]?.value,
         effectSizes: result.effectSizes,
+        assumptions: result.assumptions,
         warnings: [...droppedWarning(dropped), ...result.warnings],
       };
       emit(output, options, report, () => [
@@ -129,6 +133,7 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
         estimate: result.estimate.value,
         ci: interval(result.estimate.ci),
         effectSizes: result.effectSizes,
+        assumptions: result.assumptions,
         warnings: [...droppedWarning(dropped), ...result.warnings],
       };
       emit(output, options, report, () => [
@@ -161,6 +166,7 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
         estimateName: 'rho',
         estimate: result.estimate.value,
         ci: result.estimate.ci ? interval(result.estimate.ci) : null,
+        assumptions: result.assumptions,
         warnings: [...droppedWarning(dropped), ...result.warnings],
       };
       emit(output, options, report, () => [
@@ -214,6 +220,7 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
         df: result.df,
         rSquared: result.rSquared,
         coefficients: result.coefficients,
+        assumptions: result.assumptions,
         warnings: [...droppedWarning(dropped), ...result.warnings],
       };
       emit(output, options, report, () => [
@@ -247,6 +254,7 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
         icc: result.icc,
         logLikelihood: result.logLikelihood,
         singular: result.singular,
+        assumptions: result.assumptions,
         warnings: [...droppedWarning(dropped), ...result.warnings],
       };
       emit(output, options, report, () => [
