@@ -33,3 +33,4 @@ export { activityKey, ELEMENT_KIND_LABEL, ELEMENT_SECTIONS, elementKeys, type El
 export { renderModelDiagram, escapeXml, type DiagramOptions, type LinkOverlayValue } from './diagram.ts';
 export { modelJsonSchema, modelJsonSchemaText, MODEL_JSON_SCHEMA_PATH } from './json-schema.ts';
 export { formatIssuePath } from './issue-path.ts';
+export { provenanceSummary, type ProvenanceCount } from './provenance.ts';
