@@ -121,22 +121,16 @@ function checkSemantics(doc: unknown, errors: ModelIssue[], warnings: ModelIssue
       else index.set(id, { kind, path, record });
     }
   }
-  const keys = new Set(index.keys());
 
   const components = records(field(doc, 'components'));
   for (const [i, component] of components) {
     const activityIds = new Map<string, number>();
-    const componentId = stringField(component, 'id');
     for (const [j, activity] of records(field(component, 'activities'))) {
       const id = stringField(activity, 'id');
       if (id === undefined) continue;
       const first = activityIds.get(id);
-      if (first !== undefined) {
-        error(`components[${i}].activities[${j}].id`, `duplicate id "${id}" (first defined at components[${i}].activities[${first}].id)`);
-      } else {
-        activityIds.set(id, j);
-        if (componentId !== undefined) keys.add(activityKey(componentId, id));
-      }
+      if (first !== undefined) error(`components[${i}].activities[${j}].id`, `duplicate id "${id}" (first defined at components[${i}].activities[${first}].id)`);
+      else activityIds.set(id, j);
     }
   }
 
@@ -178,7 +172,7 @@ function checkSemantics(doc: unknown, errors: ModelIssue[], warnings: ModelIssue
   }
 
   const edges = checkLinks(doc, index, error, warnings);
-  checkSupersession(doc, keys, error);
+  checkSupersession(doc, keysOfDocument(doc), error);
   warnReachability(components, index, edges, warnings);
 }
 
@@ -265,7 +259,7 @@ function checkLinks(
 }
 
 /** Checks the declared predecessor version and that every idMap target exists in this version. */
-function checkSupersession(doc: Loose, keys: Set<string>, error: (path: string, message: string) => void): void {
+function checkSupersession(doc: Loose, keys: Map<string, ElementKind>, error: (path: string, message: string) => void): void {
   const supersedes = field(doc, 'supersedes');
   if (!isRecord(supersedes)) return;
   const version = stringField(doc, 'version');
