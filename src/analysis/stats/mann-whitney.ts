@@ -1,8 +1,8 @@
 import { AppError } from '../../domain/errors.ts';
 import type { DiscreteDistribution } from './discrete-distribution.ts';
 import { normalQuantile } from './distributions.ts';
-import { medianOfSorted, sortAscending } from './order-statistics.ts';
-import { averageRanks, hasTies, tieCorrectionSum } from './ranks.ts';
+import { medianOfSorted, rangeOf, sortedPairwiseDifferences } from './order-statistics.ts';
+import { averageRanks, hasTies, mergedRankSum, tieCorrectionSum } from './ranks.ts';
 import { continuityCorrection, exactOrderStatisticInterval, exactPValue, normalPValue } from './rank-inference.ts';
 import { rankSumDistribution } from './rank-sum-distribution.ts';
 import type { Alternative, ConfidenceInterval, EffectSize } from './result.ts';
@@ -93,7 +93,7 @@ export function mannWhitney(x: readonly number[], y: readonly number[], options:
     ({ ci, estimate } = exactShift(x, y, alternative, confLevel, dist, warnings));
   } else {
     method = correct ? 'Wilcoxon rank sum test with continuity correction' : 'Wilcoxon rank sum test';
-    z = rankSumZ(pooled, n1, n2, correct, alternative);
+    z = rankSumZ(rankSumX, tieCorrectionSum(pooled), n1, n2, correct, alternative);
     p = normalPValue(z, alternative);
     ({ ci, estimate } = asymptoticShift(x, y, alternative, confLevel, correct, warnings));
   }
@@ -119,15 +119,12 @@ export function mannWhitney(x: readonly number[], y: readonly number[], options:
   };
 }
 
-/** Standardised rank-sum statistic of the first n1 of pooled, with tie and optional continuity correction. */
-function rankSumZ(pooled: readonly number[], n1: number, n2: number, correct: boolean, alternative: Alternative): number {
-  const ranks = averageRanks(pooled);
-  let sum = 0;
-  for (let i = 0; i < n1; i++) sum += ranks[i] as number;
-  const centred = sum - (n1 * (n1 + 1)) / 2 - (n1 * n2) / 2;
+/** Standardised rank-sum statistic from the rank sum of x and the tie term, with optional continuity correction. */
+function rankSumZ(rankSumX: number, tieTerm: number, n1: number, n2: number, correct: boolean, alternative: Alternative): number {
+  const centred = rankSumX - (n1 * (n1 + 1)) / 2 - (n1 * n2) / 2;
   const correction = correct ? continuityCorrection(centred, alternative) : 0;
   const n = n1 + n2;
-  const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieCorrectionSum(pooled) / (n * (n - 1))));
+  const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
   return (centred - correction) / sigma;
 }
 
@@ -139,9 +136,7 @@ function exactShift(
   dist: DiscreteDistribution,
   warnings: string[],
 ): { ci: ConfidenceInterval; estimate: number } {
-  const differences: number[] = [];
-  for (const xi of x) for (const yj of y) differences.push(xi - yj);
-  const sorted = sortAscending(differences);
+  const sorted = sortedPairwiseDifferences(x, y);
   const { lower, upper, achievedAlpha } = exactOrderStatisticInterval(sorted, dist, alternative, confLevel);
   const alpha = 1 - confLevel;
   let level = confLevel;
@@ -163,23 +158,26 @@ function asymptoticShift(
   const n1 = x.length;
   const n2 = y.length;
   const alpha = 1 - confLevel;
-  // R's W(d): the corrected, standardised statistic after shifting x by d; decreasing in d.
+  // R's W(d): the corrected, standardised statistic after shifting x by d; decreasing in d. Shifting
+  // keeps x in order, so each evaluation is one O(n) merge of the samples sorted once.
+  const sortedX = Float64Array.from(x).sort();
+  const sortedY = Float64Array.from(y).sort();
+  const shifted = new Float64Array(n1);
   const standardisedAt = (d: number, withCorrection = correct): number => {
-    const shifted = new Array<number>(n1 + n2);
-    for (let i = 0; i < n1; i++) shifted[i] = (x[i] as number) - d;
-    for (let j = 0; j < n2; j++) shifted[n1 + j] = y[j] as number;
-    return rankSumZ(shifted, n1, n2, withCorrection, alternative);
+    for (let i = 0; i < n1; i++) shifted[i] = (sortedX[i] as number) - d;
+    const { rankSumOfFirst, tieTerm } = mergedRankSum(shifted, sortedY);
+    return rankSumZ(rankSumOfFirst, tieTerm, n1, n2, withCorrection, alternative);
   };
-  const muMin = Math.min(...x) - Math.max(...y);
-  const muMax = Math.max(...x) - Math.min(...y);
+  const rangeX = rangeOf(x);
+  const rangeY = rangeOf(y);
+  const muMin = rangeX.min - rangeY.max;
+  const muMax = rangeX.max - rangeY.min;
   const wMin = standardisedAt(muMin);
   const wMax = standardisedAt(muMax);
   if (!Number.isFinite(wMin) || !Number.isFinite(wMax)) {
     // Each group constant: the shifted samples tie completely at the ends of the search range.
     warnings.push('confidence interval not available: each group is constant');
-    const differences: number[] = [];
-    for (const xi of x) for (const yj of y) differences.push(xi - yj);
-    const estimate = medianOfSorted(sortAscending(differences));
+    const estimate = medianOfSorted(sortedPairwiseDifferences(x, y));
     return { ci: { level: 0, lower: estimate, upper: estimate, method: 'not available' }, estimate };
   }
   const root = (zq: number): number => {

@@ -1,8 +1,8 @@
 import { AppError } from '../../domain/errors.ts';
 import type { DiscreteDistribution } from './discrete-distribution.ts';
 import { normalQuantile } from './distributions.ts';
-import { medianOfSorted, sortAscending } from './order-statistics.ts';
-import { averageRanks, hasTies, tieCorrectionSum } from './ranks.ts';
+import { medianOfSorted, rangeOf, sortAscending } from './order-statistics.ts';
+import { averageRanks, hasTies, mergedRankSum, tieCorrectionSum } from './ranks.ts';
 import { continuityCorrection, exactOrderStatisticInterval, exactPValue, normalPValue } from './rank-inference.ts';
 import type { Alternative, ConfidenceInterval, EffectSize } from './result.ts';
 import { findRoot } from './root-finding.ts';
@@ -149,21 +149,32 @@ function asymptoticPseudoMedian(
   warnings: string[],
 ): { ci: ConfidenceInterval; estimate: number } {
   // R's W(d): the standardised signed-rank statistic of the differences shifted by d, zeros dropped.
+  // With the differences sorted once, |d_i − d| is ascending downwards from d on the negative side
+  // and upwards on the positive side, so each evaluation is one O(n) merge.
+  const sorted = Float64Array.from(differences).sort();
+  const negatives = new Float64Array(sorted.length);
+  const positives = new Float64Array(sorted.length);
   const standardisedAt = (d: number, withCorrection: boolean): number => {
-    const shifted = differences.map((x) => x - d).filter((x) => x !== 0);
-    const m = shifted.length;
-    const ranks = averageRanks(shifted.map(Math.abs));
-    let sum = 0;
-    for (let i = 0; i < m; i++) if ((shifted[i] as number) > 0) sum += ranks[i] as number;
-    const centred = sum - (m * (m + 1)) / 4;
-    const sigma = Math.sqrt((m * (m + 1) * (2 * m + 1)) / 24 - tieCorrectionSum(ranks) / 48);
+    let negativeCount = 0;
+    for (let k = sorted.length - 1; k >= 0; k--) {
+      const shifted = (sorted[k] as number) - d;
+      if (shifted < 0) negatives[negativeCount++] = -shifted;
+    }
+    let positiveCount = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      const shifted = (sorted[k] as number) - d;
+      if (shifted > 0) positives[positiveCount++] = shifted;
+    }
+    const m = negativeCount + positiveCount;
+    const { rankSumOfFirst, tieTerm } = mergedRankSum(positives.subarray(0, positiveCount), negatives.subarray(0, negativeCount));
+    const centred = rankSumOfFirst - (m * (m + 1)) / 4;
+    const sigma = Math.sqrt((m * (m + 1) * (2 * m + 1)) / 24 - tieTerm / 48);
     const correction = withCorrection ? continuityCorrection(centred, alternative) : 0;
     return (centred - correction) / sigma;
   };
   let alpha = 1 - confLevel;
   let level = confLevel;
-  const muMin = Math.min(...differences);
-  const muMax = Math.max(...differences);
+  const { min: muMin, max: muMax } = rangeOf(differences);
   const wMin = standardisedAt(muMin, correct);
   const wMax = standardisedAt(muMax, correct);
   if (!Number.isFinite(wMin) || !Number.isFinite(wMax)) {
