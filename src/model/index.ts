@@ -34,4 +34,3 @@ export { renderModelDiagram, escapeXml, type DiagramOptions, type LinkOverlayVal
 export { modelJsonSchema, modelJsonSchemaText, MODEL_JSON_SCHEMA_PATH } from './json-schema.ts';
 export { formatIssuePath } from './issue-path.ts';
 export { provenanceSummary, type ProvenanceCount } from './provenance.ts';
-export { brokenModelYaml, invalidModelIssues, invalidModelYaml, validModelYaml } from './fixtures/model-texts.ts';
