@@ -1,7 +1,7 @@
 import { stageOn } from '../domain/support/interaction-rules.ts';
 import type { ComponentUse, InteractionMode, Level, NextStep, PrincipleUse } from '../domain/support/schemas.ts';
 import type { PracticeModel } from '../model/schema.ts';
-import { addDays, daysBetween } from './calendar.ts';
+import { addDays, daysBetween, nearestWorkingDay } from './calendar.ts';
 import { chooseComponents, earlyComponentIds } from './component-mix.ts';
 import type { DemoContact, DemoInteraction, DemoPractitioner } from './dataset.ts';
 import type { DemoRegion } from './generate-network.ts';
@@ -41,6 +41,9 @@ const nextStepTemplates = [
 ];
 
 const MINUTE_STEP = 5;
+
+/** Component names start sentences in the model; inside a note they run on in lower case. */
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
  * Typical length in minutes: about two and a half hours in the first month, settling near an hour, and shorter as
@@ -106,14 +109,23 @@ function participants(random: Random, region: DemoRegion | undefined, stageIndex
   return { contactKeys: [], counts };
 }
 
-function nextSteps(random: Random, setting: InteractionSetting, date: string, topic: string, owners: readonly string[]): NextStep[] {
+function nextSteps(random: Random, setting: InteractionSetting, date: string, topics: readonly string[], owners: readonly string[]): NextStep[] {
   if (!random.chance(0.45)) return [];
-  return Array.from({ length: random.int(1, 2) }, () => {
-    const dueDate = addDays(date, random.int(7, 30));
+  return random.sample(nextStepTemplates, random.int(1, 2)).map((template) => {
+    const dueDate = nearestWorkingDay(addDays(date, random.int(7, 30)), addDays(date, 1), addDays(date, 40));
     // By the end of the demo most steps that fell due a few weeks earlier have been done; recent ones are still open.
     const done = daysBetween(dueDate, setting.window.end) > 21 && random.chance(0.85);
-    return { text: random.pick(nextStepTemplates)(topic), owner: random.pick(owners), dueDate, done };
+    return { text: template(random.pick(topics)), owner: random.pick(owners), dueDate, done };
   });
+}
+
+/** A note that reads like a practitioner's and says plainly that it was generated. */
+function syntheticNote(mode: InteractionMode, regionName: string, topics: readonly string[], stageName: string | undefined): string {
+  const how = { 'in-person': 'Met in person', video: 'Video meeting', phone: 'Phone call', email: 'E-mail exchange', other: 'Contact' }[mode];
+  // Semicolons, because component names often hold an "and" of their own.
+  const about = topics.length > 0 ? ` on ${topics.join('; ')}` : '';
+  const stage = stageName ? ` Stage: ${stageName}.` : '';
+  return `Synthetic demo note: ${how} with ${regionName}${about}.${stage} Generated for the demo; not a real record.`;
 }
 
 export function generateInteractions(random: Random, setting: InteractionSetting, schedule: readonly ScheduledInteraction[]): DemoInteraction[] {
@@ -132,8 +144,7 @@ export function generateInteractions(random: Random, setting: InteractionSetting
     const present = participants(random, region, stageIndex);
     const loggedByKey = engagement.supportTeamKeys.length > 1 && random.chance(0.3) ? random.pick(engagement.supportTeamKeys.slice(1)) : (engagement.supportTeamKeys[0] ?? '');
 
-    const used = components.map((c) => componentNames.get(c.componentId) ?? c.componentId);
-    const topic = used[0]?.toLowerCase() ?? 'the support plan';
+    const topics = components.map((c) => lowerFirst(componentNames.get(c.componentId) ?? c.componentId));
     const owners = [
       setting.practitionersByKey.get(loggedByKey)?.name,
       ...present.contactKeys.map((key) => setting.contactsByKey.get(key)?.name),
@@ -152,8 +163,8 @@ export function generateInteractions(random: Random, setting: InteractionSetting
       stageId,
       components,
       principles: principleUses(random, model),
-      notes: `Synthetic demo note: ${used.length > 0 ? used.join('; ') : 'general support'} with ${region?.name ?? 'the partner'}${stageName ? `, during ${stageName}` : ''}. Generated, not a real record.`,
-      nextSteps: nextSteps(random, setting, date, topic, owners),
+      notes: syntheticNote(mode, region?.name ?? 'the partner', topics, stageName),
+      nextSteps: nextSteps(random, setting, date, topics.length > 0 ? topics : ['the support plan'], owners),
     };
   });
 
