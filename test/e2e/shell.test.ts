@@ -60,7 +60,7 @@ async function expectNotification(page: Page, text: string): Promise<void> {
 }
 
 describe('web shell in Chromium', () => {
-  test('an administrator signs in, moves around, edits the profile, creates a token and adds a member', async () => {
+  test('an administrator signs in, moves around, edits the profile, and manages tokens and members', { timeout: 120_000 }, async () => {
     const page = await openPage({ width: 1280, height: 860 });
 
     // Asking for a page while signed out leads to sign-in, and back to that page after.
@@ -93,6 +93,10 @@ describe('web shell in Chromium', () => {
     await navigation.getByRole('link', { name: 'Practice models' }).click();
     await mainHeading(page, 'Practice models').waitFor();
     expect(await page.title()).toBe(`Practice models · ${organization.name} · Praxis`);
+    await page.getByRole('cell', { name: 'EIS theory of change', exact: true }).waitFor();
+    const diagramHref = await page.getByRole('link', { name: 'Diagram of EIS theory of change (opens in a new tab)' }).getAttribute('href');
+    const diagramType = await page.evaluate(async (href) => (await fetch(href ?? '')).headers.get('content-type'), diagramHref);
+    expect(diagramType).toMatch(/^image\/svg\+xml/);
 
     await navigation.getByRole('link', { name: 'Members' }).click();
     await mainHeading(page, 'Members').waitFor();
@@ -136,6 +140,12 @@ describe('web shell in Chromium', () => {
     await secretDialog.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'nightly export', exact: true }).waitFor();
     expect(await page.getByText(secret).count()).toBe(0);
+    await page.getByRole('button', { name: 'Revoke token nightly export' }).click();
+    await page.getByRole('dialog', { name: 'Revoke token?' }).getByRole('button', { name: 'Revoke token' }).click();
+    await expectNotification(page, 'Token “nightly export” is revoked.');
+    await page.getByRole('row', { name: /nightly export/ }).getByText('revoked').waitFor();
+    const afterRevoke = await fetch(`${server.baseUrl}/api/orgs/${organization.id}`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(afterRevoke.status).toBe(401);
 
     // A new member.
     await navigation.getByRole('link', { name: 'Members' }).click();
@@ -149,9 +159,61 @@ describe('web shell in Chromium', () => {
     await expectNotification(page, 'Nia Practitioner is now a member.');
     await addDialog.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'nia.practitioner@demo.praxis.test', exact: true }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Role of Nia Practitioner' }).click();
+    await page.getByRole('option', { name: 'Researcher / evaluator' }).click();
+    await expectNotification(page, 'Nia Practitioner is now researcher / evaluator.');
+
+    await page.getByRole('button', { name: 'Remove Nia Practitioner' }).click();
+    await page.getByRole('dialog', { name: 'Remove member?' }).getByRole('button', { name: 'Remove member' }).click();
+    await expectNotification(page, 'Nia Practitioner is no longer a member.');
+    await page.getByRole('cell', { name: 'nia.practitioner@demo.praxis.test', exact: true }).waitFor({ state: 'detached' });
   });
 
-  test('on a phone the burger opens the navigation', async () => {
+  test('a practitioner sees no administration, and can start an organization of their own', { timeout: 120_000 }, async () => {
+    const page = await openPage({ width: 1280, height: 860 });
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await signIn(page, 'practitioner@demo.praxis.test', demoPassword);
+    await page.waitForURL(/\/orgs\/[^/]+$/);
+    const demo = await firstOrganization(page);
+    await mainHeading(page, demo.name).waitFor();
+    await page.getByText('Implementation support practitioner', { exact: true }).waitFor();
+
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    expect(await navigation.getByRole('link', { name: 'Members' }).count()).toBe(0);
+    expect(await navigation.getByRole('link', { name: 'API tokens' }).count()).toBe(0);
+    await page.goto(`/orgs/${demo.id}/admin/members`);
+    await mainHeading(page, 'Administrators only').waitFor();
+
+    await page.goto('/orgs/no-such-organization');
+    await mainHeading(page, 'Not found').waitFor();
+
+    // The organization switcher, by keyboard: open, move to "Create organization", choose it.
+    await page.goto(`/orgs/${demo.id}`);
+    await mainHeading(page, demo.name).waitFor();
+    await page.getByRole('button', { name: /Switch organization$/ }).focus();
+    await page.keyboard.press('Enter');
+    const createItem = page.getByRole('menuitem', { name: 'Create organization' });
+    await createItem.waitFor();
+    for (let step = 0; step < 5 && !(await createItem.evaluate((item) => item === document.activeElement)); step++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await mainHeading(page, 'Create organization').waitFor();
+    await page.getByLabel(/^Name/).fill('Riverside Support Team');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await expectNotification(page, 'Riverside Support Team is ready.');
+    await mainHeading(page, 'Riverside Support Team').waitFor();
+    await page.getByText('Administrator', { exact: true }).waitFor();
+    await navigation.getByRole('link', { name: 'Members' }).waitFor();
+
+    await page.getByRole('button', { name: /Switch organization$/ }).click();
+    await page.getByRole('menuitem', { name: new RegExp(demo.name.replace(/[()]/g, '\\$&')) }).click();
+    await mainHeading(page, demo.name).waitFor();
+  });
+
+  test('on a phone the burger opens the navigation', { timeout: 120_000 }, async () => {
     const page = await openPage({ width: 375, height: 740 });
     await page.goto('/');
     await page.waitForURL('**/login');

@@ -1,27 +1,17 @@
-import { z } from 'zod';
-import { apiGet, isApiError, segment } from './client.ts';
+import { ListOf } from '../../domain/accounts/schemas.ts';
+import { ModelSummary } from '../../domain/models.ts';
+import { apiGet, segment } from './client.ts';
 
-/**
- * One practice model as listed for an organization. Defined here until the model layer publishes
- * its own shared schema; the fields follow the API contract.
- */
-export const PracticeModelSummary = z.object({
-  id: z.string(),
-  version: z.union([z.string(), z.number()]),
-  name: z.string(),
-  citation: z.string().nullable().optional(),
-  publishedAt: z.string().nullable().optional(),
-});
-export type PracticeModelSummary = z.infer<typeof PracticeModelSummary>;
+const ModelList = ListOf(ModelSummary);
+const modelsPath = (orgId: string): string => `/api/orgs/${segment(orgId)}/models`;
 
-const PracticeModelList = z.object({ items: z.array(PracticeModelSummary) });
+/** The organization's practice models, each with its latest version first. */
+export const listPracticeModels = async (orgId: string, signal?: AbortSignal): Promise<ModelSummary[]> =>
+  (await apiGet(modelsPath(orgId), ModelList, signal)).items;
 
-/** The organization's practice models, or `null` when this server does not offer models yet. */
-export async function listPracticeModels(orgId: string, signal?: AbortSignal): Promise<PracticeModelSummary[] | null> {
-  try {
-    return (await apiGet(`/api/orgs/${segment(orgId)}/models`, PracticeModelList, signal)).items;
-  } catch (error) {
-    if (isApiError(error) && error.status === 404) return null;
-    throw error;
-  }
-}
+/** The theory-of-change diagram of a model version, as an SVG the browser can open. */
+export const modelDiagramUrl = (orgId: string, modelId: string, version: string): string =>
+  `${modelsPath(orgId)}/${segment(modelId)}/diagram.svg?version=${encodeURIComponent(version)}`;
+
+export const modelExportUrl = (orgId: string, modelId: string, version: string, format: 'json' | 'yaml'): string =>
+  `${modelsPath(orgId)}/${segment(modelId)}/export?version=${encodeURIComponent(version)}&format=${format}`;

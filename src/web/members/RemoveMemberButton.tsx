@@ -13,11 +13,8 @@ export function RemoveMemberButton({ orgId, member }: { orgId: string; member: M
   const removeMember = useRemoveMember(orgId);
 
   const remove = () =>
-    removeMember.mutate(member.userId, {
-      onSuccess: () => {
-        close();
-        notifications.show({ color: 'teal', message: `${member.name} is no longer a member.` });
-      },
+    removeMember.mutate(member, {
+      onSuccess: close,
       onError: (error) => {
         close();
         notifications.show({ color: 'red', title: 'Member not removed', message: errorMessageOf(error) });

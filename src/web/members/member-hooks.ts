@@ -1,5 +1,6 @@
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AddMemberRequest } from '../../domain/accounts/schemas.ts';
+import type { AddMemberRequest, Member } from '../../domain/accounts/schemas.ts';
 import type { Role } from '../../domain/roles.ts';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../api/members.ts';
 import { queryKeys } from '../query-keys.ts';
@@ -32,7 +33,17 @@ export function useChangeMemberRole(orgId: string) {
   });
 }
 
+/**
+ * Removing a member unmounts their row, and with it any callback given to `mutate`; so the
+ * confirmation is announced here, where it always runs.
+ */
 export function useRemoveMember(orgId: string) {
   const refresh = useRefreshMembership(orgId);
-  return useMutation({ mutationFn: (userId: string) => removeMember(orgId, userId), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (member: Member) => removeMember(orgId, member.userId),
+    onSuccess: async (_nothing, member) => {
+      notifications.show({ color: 'teal', message: `${member.name} is no longer a member.` });
+      await refresh();
+    },
+  });
 }

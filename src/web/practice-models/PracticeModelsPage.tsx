@@ -6,7 +6,7 @@ import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
-import { PracticeModelsTable } from './PracticeModelsTable.tsx';
+import { PracticeModelList } from './PracticeModelList.tsx';
 import { usePracticeModels } from './usePracticeModels.ts';
 
 /** The practice models available to the organization. */
@@ -18,23 +18,15 @@ export function PracticeModelsPage() {
   let content: ReactNode;
   if (models.isPending) content = <LoadingPage />;
   else if (models.isError) content = <LoadErrorPage error={models.error} onRetry={() => void models.refetch()} />;
-  else if (models.data === null)
-    content = (
-      <EmptyPanel
-        icon={<IconBook2 size={32} aria-hidden />}
-        title="No practice models yet"
-        description="This server does not offer practice models yet. They will appear here once model management is available."
-      />
-    );
   else if (models.data.length === 0)
     content = (
       <EmptyPanel
         icon={<IconBook2 size={32} aria-hidden />}
         title="No practice models yet"
-        description="No practice model has been loaded for this organization."
+        description="No practice model has been published for this organization yet."
       />
     );
-  else content = <PracticeModelsTable models={models.data} />;
+  else content = <PracticeModelList orgId={organization.id} models={models.data} />;
 
   return (
     <>

@@ -1,10 +1,16 @@
-import { Table, Text } from '@mantine/core';
-import type { PracticeModelSummary } from '../api/practice-models.ts';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
+import type { ModelSummary } from '../../domain/models.ts';
 import { formatDate } from '../format.ts';
+import { PracticeModelLinks } from './PracticeModelLinks.tsx';
 
-export function PracticeModelsTable({ models }: { models: readonly PracticeModelSummary[] }) {
+const earlierVersions = (model: ModelSummary): string => {
+  const earlier = model.versions.filter((version) => version.version !== model.version).length;
+  return earlier === 0 ? '' : `${earlier} earlier version${earlier === 1 ? '' : 's'}`;
+};
+
+export function PracticeModelsTable({ orgId, models }: { orgId: string; models: readonly ModelSummary[] }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -12,17 +18,30 @@ export function PracticeModelsTable({ models }: { models: readonly PracticeModel
             <Table.Th scope="col">Version</Table.Th>
             <Table.Th scope="col">Source</Table.Th>
             <Table.Th scope="col">Published</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>Diagram and files</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {models.map((model) => (
-            <Table.Tr key={`${model.id}@${model.version}`}>
+            <Table.Tr key={model.id}>
               <Table.Td fw={500}>{model.name}</Table.Td>
-              <Table.Td>{String(model.version)}</Table.Td>
               <Table.Td>
-                <Text fz="sm">{model.citation ?? '—'}</Text>
+                <Text fz="sm">{model.version}</Text>
+                <Text fz="xs" c="dimmed">
+                  {earlierVersions(model)}
+                </Text>
               </Table.Td>
-              <Table.Td>{formatDate(model.publishedAt)}</Table.Td>
+              <Table.Td>
+                <Text fz="sm">{model.citation}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text fz="sm">{formatDate(model.publishedAt)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <PracticeModelLinks orgId={orgId} model={model} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
