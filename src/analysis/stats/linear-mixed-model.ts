@@ -96,8 +96,8 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
     sums.y[j] = (sums.y[j] as number) + (y[i] as number);
     for (let a = 0; a < p; a++) sums.x[j * p + a] = (sums.x[j * p + a] as number) + (x[i * p + a] as number);
   }
-  const plain = cholesky(xtx, p);
-  if ('failedAt' in plain) throw singularDesign(terms, plain.failedAt);
+  const designCheck = cholesky(xtx, p);
+  if ('failedAt' in designCheck) throw singularDesign(terms, designCheck.failedAt);
 
   const profile = (theta: number) => profiledReml(theta, n, p, g, xtx, xty, yty, sums);
   const deviance = (theta: number): number => profile(theta)?.deviance ?? Infinity;
@@ -132,7 +132,8 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
   const z = normalQuantile(1 - (1 - confLevel) / 2);
   const groupVariance = sigma2 * theta * theta;
   const warnings: string[] = [];
-  const singular = theta === 0 || theta < 1e-4;
+  // lme4's isSingular() tolerance on θ.
+  const singular = theta < 1e-4;
   if (singular) warnings.push('boundary (singular) fit: the group variance is estimated at (or near) zero');
   if (g < FEW_GROUPS) warnings.push(`only ${g} groups: the group variance is poorly estimated`);
   if (refined.x > 0.998) warnings.push('the group variance is very large relative to the residual variance; check the data');

@@ -202,9 +202,9 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
   withCommon(stats.command('ols'))
     .description('Linear regression with CR1 cluster-robust standard errors, t tests on G − 1 df (R: lm + sandwich::vcovCL(type = "HC1"))')
     .requiredOption('--outcome <column>', 'numeric outcome')
-    .requiredOption('--predictors <columns>', 'comma-separated numeric predictors')
+    .option('--predictors <columns>', 'comma-separated numeric predictors (none: intercept only)')
     .requiredOption('--cluster <column>', 'cluster (e.g. engagement) column')
-    .action((options: CommonOptions & { outcome: string; predictors: string; cluster: string }) => {
+    .action((options: CommonOptions & { outcome: string; predictors?: string; cluster: string }) => {
       const table = readTable(options.data);
       const names = predictorNames(options.predictors);
       const { columns, labels, dropped } = numericColumns(table, [options.outcome, ...names], options.cluster);
@@ -233,9 +233,9 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
   withCommon(stats.command('lmm'))
     .description('Linear mixed model with a random intercept per GROUP, fitted by REML (R: lme4::lmer(y ~ x + (1 | group), REML = TRUE))')
     .requiredOption('--outcome <column>', 'numeric outcome')
-    .requiredOption('--predictors <columns>', 'comma-separated numeric predictors')
+    .option('--predictors <columns>', 'comma-separated numeric predictors (none: intercept only)')
     .requiredOption('--group <column>', 'grouping column (e.g. engagement)')
-    .action((options: CommonOptions & { outcome: string; predictors: string; group: string }) => {
+    .action((options: CommonOptions & { outcome: string; predictors?: string; group: string }) => {
       const table = readTable(options.data);
       const names = predictorNames(options.predictors);
       const { columns, labels, dropped } = numericColumns(table, [options.outcome, ...names], options.group);
@@ -293,10 +293,9 @@ function confLevelOf(options: CommonOptions): number {
   return level;
 }
 
-function predictorNames(list: string): string[] {
-  const names = list.split(',').map((name) => name.trim()).filter((name) => name !== '');
-  if (names.length === 0) throw new AppError('validation_failed', '--predictors needs at least one column name', [{ path: '--predictors', message: 'empty' }]);
-  return names;
+/** Column names from --predictors; none means an intercept-only model. */
+function predictorNames(list: string | undefined): string[] {
+  return (list ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
 }
 
 function readTable(file: string): Table {
