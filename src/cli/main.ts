@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { checkCommand } from './commands/check.ts';
 import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { modelCommand } from './commands/model.ts';
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .enablePositionalOptions();
-  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), backupCommand(), restoreCommand(), demoCommand()]) {
+  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), backupCommand(), restoreCommand(), demoCommand()]) {
     program.addCommand(command);
   }
   return program;

@@ -14,6 +14,9 @@ import { healthRoutes } from './health/routes.ts';
 import { loggerOptions } from './logger.ts';
 import { memberRoutes } from './members/routes.ts';
 import { modelRoutes } from './models/routes.ts';
+import { partnerRoutes } from './partners/routes.ts';
+import { engagementRoutes } from './engagements/routes.ts';
+import { interactionRoutes } from './interactions/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { webRoutes } from './web.ts';
@@ -82,6 +85,9 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(memberRoutes, { store });
   await app.register(tokenRoutes, { store });
   await app.register(modelRoutes, { store });
+  await app.register(partnerRoutes, { store });
+  await app.register(engagementRoutes, { store });
+  await app.register(interactionRoutes, { store });
   await webRoutes(app, { serveWeb });
   return app;
 }

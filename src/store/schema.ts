@@ -61,6 +61,92 @@ export interface HistoryTable {
   at: string;
   /** JSON: `{ field: [before, after] }` for updates, the full record for create and delete. */
   changes: string;
+  /** For versioned records: the version this entry produced, and the whole record at that version (JSON). */
+  version: number | null;
+  snapshot: string | null;
+}
+
+interface VersionedColumns {
+  id: string;
+  organization_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface PartnersTable extends VersionedColumns {
+  parent_id: string | null;
+  name: string;
+  kind: string;
+  type: string;
+  region: string;
+  state_or_country: string;
+  /** JSON array of strings. */
+  tags: string;
+}
+
+export interface ContactsTable extends VersionedColumns {
+  partner_id: string;
+  name: string;
+  email: string;
+  level: string;
+  role: string;
+}
+
+export interface EngagementsTable extends VersionedColumns {
+  partner_id: string;
+  name: string;
+  /** JSON array of user ids. */
+  support_team: string;
+  start_date: string;
+  end_date: string | null;
+  model_id: string;
+  model_version: string;
+  /** JSON array of `{stageId, startedOn}`. */
+  stages: string;
+  /** JSON array of strings. */
+  goals: string;
+}
+
+export interface InteractionsTable extends VersionedColumns {
+  engagement_id: string;
+  partner_id: string;
+  date: string;
+  time: string | null;
+  duration_minutes: number;
+  mode: string;
+  stage_id: string | null;
+  model_id: string;
+  model_version: string;
+  participants: string;
+  components: string;
+  principles: string;
+  notes: string;
+  next_steps: string;
+  logged_by: string;
+}
+
+export interface InteractionComponentsTable {
+  interaction_id: string;
+  organization_id: string;
+  component_id: string;
+  minutes: number;
+  activity_ids: string;
+}
+
+export interface EngagementMonthDoseTable {
+  organization_id: string;
+  engagement_id: string;
+  calendar_month: string;
+  relationship_month: number;
+  interactions: number;
+  minutes: number;
+}
+
+export interface ComponentMonthDoseTable extends EngagementMonthDoseTable {
+  component_id: string;
+  activity_uses: number;
 }
 
 export interface PracticeModelsTable {
@@ -77,6 +163,13 @@ export interface PracticeModelsTable {
 
 export interface DatabaseSchema {
   practice_models: PracticeModelsTable;
+  partners: PartnersTable;
+  contacts: ContactsTable;
+  engagements: EngagementsTable;
+  interactions: InteractionsTable;
+  interaction_components: InteractionComponentsTable;
+  engagement_month_dose: EngagementMonthDoseTable;
+  component_month_dose: ComponentMonthDoseTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

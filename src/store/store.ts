@@ -1,7 +1,11 @@
 import type { Database } from './database.ts';
 import type { Executor } from './repositories/executor.ts';
 import { listHistory, recordHistory, type HistoryEntry, type NewHistoryEntry } from './repositories/history.ts';
+import { DoseRepository } from './repositories/dose.ts';
+import { EngagementRepository } from './repositories/engagements.ts';
+import { InteractionRepository } from './repositories/interactions.ts';
 import { MemberRepository } from './repositories/members.ts';
+import { ContactRepository, PartnerRepository } from './repositories/partners.ts';
 import { ModelRepository } from './repositories/models.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
 import { SessionRepository } from './repositories/sessions.ts';
@@ -13,6 +17,11 @@ export class TenantStore {
   readonly members: MemberRepository;
   readonly tokens: TokenRepository;
   readonly models: ModelRepository;
+  readonly partners: PartnerRepository;
+  readonly contacts: ContactRepository;
+  readonly engagements: EngagementRepository;
+  readonly interactions: InteractionRepository;
+  readonly dose: DoseRepository;
 
   constructor(
     private readonly db: Executor,
@@ -21,6 +30,11 @@ export class TenantStore {
     this.members = new MemberRepository(db, organizationId);
     this.tokens = new TokenRepository(db, organizationId);
     this.models = new ModelRepository(db, organizationId);
+    this.partners = new PartnerRepository(db, organizationId);
+    this.contacts = new ContactRepository(db, organizationId);
+    this.engagements = new EngagementRepository(db, organizationId);
+    this.interactions = new InteractionRepository(db, organizationId);
+    this.dose = new DoseRepository(db, organizationId);
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {

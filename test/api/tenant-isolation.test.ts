@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/server/accounts/operations.ts';
+import { logInteraction } from '../../src/server/interactions/operations.ts';
+import { createContact } from '../../src/server/partners/operations.ts';
+import { buildEngagement, typicalInteraction } from '../support/records.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
 import { Client, startServer } from '../support/http.ts';
@@ -10,6 +13,7 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
   let a: Awaited<ReturnType<typeof buildOrganization>>;
   let b: Awaited<ReturnType<typeof buildOrganization>>;
   let bTokenId: string;
+  let bRecords: { partnerId: string; engagementId: string; interactionId: string; contactId: string };
   let adminOfA: Client;
 
   beforeAll(async () => {
@@ -18,6 +22,10 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
     a = await buildOrganization(t.store, 'Organization A');
     b = await buildOrganization(t.store, 'Organization B');
     bTokenId = (await createApiToken(t.store, b.organization.id, { name: 'B script', role: 'admin' }, b.admin.userId)).apiToken.id;
+    const { partner, engagement } = await buildEngagement(t.store, b.organization.id, b.admin.userId);
+    const interaction = await logInteraction(t.store, b.organization.id, typicalInteraction(engagement.id), b.admin.userId);
+    const contact = await createContact(t.store, b.organization.id, { partnerId: partner.id, name: 'B person', email: '', level: 'individual', role: '' }, b.admin.userId);
+    bRecords = { partnerId: partner.id, engagementId: engagement.id, interactionId: interaction.id, contactId: contact.id };
     adminOfA = new Client(server.baseUrl);
     await adminOfA.login(a.admin.email, testPassword);
   });
@@ -38,6 +46,25 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
       ['GET', `${org}/tokens`],
       ['POST', `${org}/tokens`, { name: 'stolen', role: 'admin' }],
       ['DELETE', `${org}/tokens/${bTokenId}`],
+      ['GET', `${org}/models`],
+      ['GET', `${org}/models/eis-toc`],
+      ['GET', `${org}/models/eis-toc/diagram.svg`],
+      ['POST', `${org}/models`, { document: {} }],
+      ['GET', `${org}/partners`],
+      ['GET', `${org}/partners/${bRecords.partnerId}`],
+      ['GET', `${org}/partners/${bRecords.partnerId}/history`],
+      ['DELETE', `${org}/partners/${bRecords.partnerId}`],
+      ['GET', `${org}/contacts`],
+      ['GET', `${org}/contacts/${bRecords.contactId}`],
+      ['GET', `${org}/engagements`],
+      ['GET', `${org}/engagements/${bRecords.engagementId}`],
+      ['POST', `${org}/engagements/${bRecords.engagementId}/stages`, { stageId: 'capacity-development', startedOn: '2021-01-01', version: 1 }],
+      ['GET', `${org}/interactions`],
+      ['GET', `${org}/interactions/${bRecords.interactionId}`],
+      ['GET', `${org}/interactions/${bRecords.interactionId}/history`],
+      ['PUT', `${org}/interactions/${bRecords.interactionId}`, { ...typicalInteraction(bRecords.engagementId), version: 1 }],
+      ['DELETE', `${org}/interactions/${bRecords.interactionId}`],
+      ['POST', `${org}/interactions/${bRecords.interactionId}/restore`],
     ] as const;
   };
 
@@ -50,6 +77,16 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
     expect(listed.body.items.map((o: { id: string }) => o.id)).toEqual([a.organization.id]);
     expect(await t.store.tenant(b.organization.id).members.find(b.admin.userId)).toMatchObject({ role: 'admin' });
     expect((await t.store.tenant(b.organization.id).tokens.find(bTokenId))?.revokedAt).toBeNull();
+    expect((await t.store.tenant(b.organization.id).interactions.require(bRecords.interactionId)).version).toBe(1);
+  });
+
+  it('does not let A reference B’s records from its own organization', async () => {
+    const org = `/api/orgs/${a.organization.id}`;
+    const reply = await adminOfA.post(`${org}/interactions`, typicalInteraction(bRecords.engagementId));
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details).toEqual([{ path: 'engagementId', message: `no engagement "${bRecords.engagementId}" in this organization` }]);
+    const contact = await adminOfA.post(`${org}/contacts`, { partnerId: bRecords.partnerId, name: 'Spy', level: 'individual' });
+    expect(contact.body.error.details[0].path).toBe('partnerId');
   });
 
   it('answers 404 to an API token of A for every resource of B', async () => {

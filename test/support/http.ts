@@ -62,7 +62,7 @@ export class Client {
   patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, body);
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 
-  async login(email: string, password: string): Promise<Reply> {
+  async login(email: string, password: string): Promise<Reply<any>> {
     const reply = await this.post('/api/auth/login', { email, password });
     if (reply.status === 200) this.csrfToken = (reply.body as { csrfToken: string }).csrfToken;
     return reply;

@@ -13,6 +13,8 @@ export const permissions = {
   'history.view': ['admin', 'lead', 'practitioner', 'researcher'],
   'models.view': ['admin', 'lead', 'practitioner', 'researcher', 'partner'],
   'models.publish': ['admin'],
+  'records.view': ['admin', 'lead', 'practitioner', 'researcher'],
+  'records.edit': ['admin', 'lead', 'practitioner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -11,10 +11,14 @@ export interface HistoryEntry {
   actor: string | null;
   at: string;
   changes: Record<string, unknown>;
+  version: number | null;
+  snapshot: unknown;
 }
 
 export interface NewHistoryEntry {
   organizationId: string | null;
+  version?: number;
+  snapshot?: unknown;
   entity: string;
   entityId: string;
   action: HistoryAction;
@@ -35,6 +39,8 @@ export async function recordHistory(db: Executor, entry: NewHistoryEntry): Promi
       actor: entry.actor,
       at: nowIso(),
       changes: JSON.stringify(entry.changes),
+      version: entry.version ?? null,
+      snapshot: entry.snapshot === undefined ? null : JSON.stringify(entry.snapshot),
     })
     .execute();
 }
@@ -62,5 +68,7 @@ export async function listHistory(
     actor: r.actor,
     at: r.at,
     changes: JSON.parse(r.changes) as Record<string, unknown>,
+    version: r.version,
+    snapshot: r.snapshot === null ? null : (JSON.parse(r.snapshot) as unknown),
   }));
 }

@@ -1,0 +1,32 @@
+/** Month arithmetic on ISO dates (`YYYY-MM-DD`), in whole calendar days, no time zones involved. */
+
+const parts = (date: string): [number, number, number] => {
+  const [y, m, d] = date.split('-').map(Number);
+  return [y!, m!, d!];
+};
+
+/** The calendar month of a date, `YYYY-MM`. */
+export const calendarMonth = (date: string): string => date.slice(0, 7);
+
+/**
+ * Month of the relationship in which `date` falls: 1 from the start date up to the day before the same
+ * day of the next month, 2 for the month after, and so on (dates before the start give 0 or less).
+ * A start on the 31st counts a shorter month as ending on its last day.
+ */
+export function relationshipMonth(startDate: string, date: string): number {
+  const [sy, sm, sd] = parts(startDate);
+  const [y, m, d] = parts(date);
+  let months = (y - sy) * 12 + (m - sm);
+  const lastDayOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < Math.min(sd, lastDayOfMonth)) months -= 1;
+  return months + 1;
+}
+
+/** The first day of the given relationship month. */
+export function relationshipMonthStart(startDate: string, month: number): string {
+  const [sy, sm, sd] = parts(startDate);
+  const first = new Date(Date.UTC(sy, sm - 1 + (month - 1), 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(sd, lastDay));
+  return first.toISOString().slice(0, 10);
+}

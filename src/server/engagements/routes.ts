@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ListOf } from '../../domain/accounts/schemas.ts';
+import { Engagement, EngagementInput, Id, StageChange, Versioned } from '../../domain/support/schemas.ts';
+import type { Store } from '../../store/store.ts';
+import { requireAccess } from '../auth/principal.ts';
+import { errorResponses } from '../openapi.ts';
+import { OrgParams } from '../organizations/routes.ts';
+import { RecordParams, recordLifecycleRoutes } from '../records.ts';
+import { changeStage, createEngagement, deleteEngagement, restoreEngagement, updateEngagement } from './operations.ts';
+
+const ListQuery = z.strictObject({ partnerId: Id.optional(), includeDeleted: z.enum(['true', 'false']).default('false') });
+
+/** Engagements: support relationships with a partner, their stages and goals. */
+export async function engagementRoutes(app: FastifyInstance, { store }: { store: Store }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/orgs/:orgId/engagements', { schema: { tags: ['engagements'], summary: 'List engagements', params: OrgParams, querystring: ListQuery, response: { 200: ListOf(Engagement), ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'records.view');
+    return { items: await store.tenant(access.organizationId).engagements.list({ partnerId: request.query.partnerId, includeDeleted: request.query.includeDeleted === 'true' }) };
+  });
+  r.post('/api/orgs/:orgId/engagements', { schema: { tags: ['engagements'], summary: 'Create an engagement', params: OrgParams, body: EngagementInput, response: { 201: Engagement, ...errorResponses } } }, async (request, reply) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
+    return reply.status(201).send(await createEngagement(store, access.organizationId, request.body, access.actor));
+  });
+  r.put(
+    '/api/orgs/:orgId/engagements/:id',
+    { schema: { tags: ['engagements'], summary: 'Update an engagement (send the version you edited)', params: RecordParams, body: EngagementInput.extend(Versioned.shape), response: { 200: Engagement, ...errorResponses } } },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
+      const { version, ...input } = request.body;
+      return updateEngagement(store, access.organizationId, request.params.id, version, input, access.actor);
+    },
+  );
+  r.post(
+    '/api/orgs/:orgId/engagements/:id/stages',
+    { schema: { tags: ['engagements'], summary: 'Move the engagement to a stage from a date', params: RecordParams, body: StageChange.extend(Versioned.shape), response: { 200: Engagement, ...errorResponses } } },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
+      const { version, ...stage } = request.body;
+      return changeStage(store, access.organizationId, request.params.id, version, stage, access.actor);
+    },
+  );
+  recordLifecycleRoutes(app, store, {
+    path: 'engagements',
+    entity: 'engagement',
+    tag: 'engagements',
+    label: 'engagement',
+    schema: Engagement,
+    find: (tenant, id) => tenant.engagements.find(id, { includeDeleted: true }),
+    remove: deleteEngagement,
+    restore: restoreEngagement,
+    view: 'records.view',
+    edit: 'records.edit',
+  });
+}

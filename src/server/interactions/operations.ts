@@ -1,0 +1,147 @@
+import { AppError, conflict, invalid, type ErrorDetail } from '../../domain/errors.ts';
+import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
+import { computeDose, doseContribution } from '../../domain/support/rollups.ts';
+import type { Engagement, Interaction, InteractionInput } from '../../domain/support/schemas.ts';
+import type { InteractionData } from '../../store/repositories/interactions.ts';
+import type { Store, TenantStore } from '../../store/store.ts';
+import { modelOf } from '../engagements/operations.ts';
+
+/**
+ * Logging interactions. Each write validates against the engagement's model version, updates the
+ * component index and the monthly dose rollups, and records history, in one transaction.
+ */
+
+async function liveEngagement(tenant: TenantStore, engagementId: string): Promise<Engagement> {
+  const engagement = await tenant.engagements.find(engagementId);
+  if (!engagement) throw invalid('Unknown engagement', [{ path: 'engagementId', message: `no engagement "${engagementId}" in this organization` }]);
+  return engagement;
+}
+
+/** Validates an interaction and fills in what the server decides: model version, stage default, partner. */
+export async function prepareInteraction(tenant: TenantStore, input: InteractionInput, loggedBy: string, pathPrefix = ''): Promise<{ data: InteractionData; engagement: Engagement }> {
+  const engagement = await liveEngagement(tenant, input.engagementId);
+  const model = await modelOf(tenant, engagement.modelId, engagement.modelVersion);
+  const withStage = { ...input, stageId: input.stageId ?? stageOn(engagement.stages, input.date) };
+  const problems: ErrorDetail[] = checkInteraction(withStage, { model, engagementStart: engagement.startDate, engagementEnd: engagement.endDate });
+  const known = await tenant.contacts.existing(input.participants.contactIds);
+  input.participants.contactIds.forEach((id, i) => {
+    if (!known.has(id)) problems.push({ path: `participants.contactIds[${i}]`, message: `no contact "${id}" in this organization` });
+  });
+  if (problems.length > 0) throw invalid('The interaction is not valid', problems.map((p) => ({ ...p, path: pathPrefix + p.path })));
+  return {
+    engagement,
+    data: { ...withStage, partnerId: engagement.partnerId, modelId: engagement.modelId, modelVersion: engagement.modelVersion, loggedBy },
+  };
+}
+
+async function afterWrite(tenant: TenantStore, before: Interaction | null, beforeStart: string | null, after: Interaction, afterStart: string): Promise<void> {
+  if (before && before.deletedAt === null && beforeStart !== null) await tenant.dose.apply(doseContribution(before, beforeStart, -1));
+  if (after.deletedAt === null) await tenant.dose.apply(doseContribution(after, afterStart, 1));
+  await tenant.interactions.indexComponents(after);
+}
+
+export function logInteraction(store: Store, organizationId: string, input: InteractionInput, actor: string): Promise<Interaction> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    const { data, engagement } = await prepareInteraction(tenant, input, actor);
+    const created = await tenant.interactions.insert(data, actor);
+    await afterWrite(tenant, null, null, created, engagement.startDate);
+    return created;
+  });
+}
+
+/** Logs many interactions at once, all or nothing (imports). Every bad row is reported, by row number. */
+export function logInteractions(store: Store, organizationId: string, rows: { row: number; input: InteractionInput }[], actor: string): Promise<Interaction[]> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    const prepared: { data: InteractionData; engagement: Engagement }[] = [];
+    const problems: ErrorDetail[] = [];
+    for (const { row, input } of rows) {
+      try {
+        prepared.push(await prepareInteraction(tenant, input, actor));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        problems.push(...error.details.map((d) => ({ path: `row ${row}: ${d.path}`, message: d.message })));
+      }
+    }
+    if (problems.length > 0) throw invalid(`${problems.length} problem(s) in the rows; nothing was written`, problems);
+    const created: Interaction[] = [];
+    for (const { data, engagement } of prepared) {
+      const interaction = await tenant.interactions.insert(data, actor);
+      await afterWrite(tenant, null, null, interaction, engagement.startDate);
+      created.push(interaction);
+    }
+    return created;
+  });
+}
+
+export function updateInteraction(store: Store, organizationId: string, id: string, version: number, input: InteractionInput, actor: string): Promise<Interaction> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    const current = await tenant.interactions.require(id);
+    const { data, engagement } = await prepareInteraction(tenant, input, current.loggedBy);
+    const beforeEngagement = current.engagementId === engagement.id ? engagement : await tenant.engagements.find(current.engagementId);
+    const { before, after } = await tenant.interactions.update(id, version, data, actor);
+    await afterWrite(tenant, before, beforeEngagement?.startDate ?? null, after, engagement.startDate);
+    return after;
+  });
+}
+
+export function deleteInteraction(store: Store, organizationId: string, id: string, version: number | undefined, actor: string): Promise<Interaction> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    const before = await tenant.interactions.require(id);
+    const engagement = await tenant.engagements.find(before.engagementId);
+    const deleted = await tenant.interactions.softDelete(id, version, actor);
+    if (engagement) await tenant.dose.apply(doseContribution(before, engagement.startDate, -1));
+    await tenant.interactions.indexComponents(deleted);
+    return deleted;
+  });
+}
+
+export function restoreInteraction(store: Store, organizationId: string, id: string, actor: string): Promise<Interaction> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    const deleted = await tenant.interactions.require(id, { includeDeleted: true });
+    const engagement = await tenant.engagements.find(deleted.engagementId);
+    if (!engagement) throw conflict('The engagement of this interaction is deleted; restore the engagement first', [{ path: 'engagementId', message: 'is deleted' }]);
+    const restored = await tenant.interactions.restore(id, actor);
+    await afterWrite(tenant, null, null, restored, engagement.startDate);
+    return restored;
+  });
+}
+
+export interface DoseDifference {
+  table: 'engagement_month_dose' | 'component_month_dose';
+  key: string;
+  stored: Record<string, number> | null;
+  recomputed: Record<string, number> | null;
+}
+
+/** Recomputes the dose rollups from raw interactions and lists every difference from what is stored. */
+export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> {
+  const engagements = await tenant.engagements.list();
+  const starts = new Map(engagements.map((e) => [e.id, e.startDate]));
+  const live = (await tenant.interactions.allLive()).filter((i) => starts.has(i.engagementId));
+  const expected = computeDose(live, starts);
+  const differences: DoseDifference[] = [];
+  const compare = <T extends { engagementId: string; calendarMonth: string; relationshipMonth: number }>(
+    table: DoseDifference['table'],
+    stored: T[],
+    recomputed: T[],
+    keyOf: (row: T) => string,
+    valuesOf: (row: T) => Record<string, number>,
+  ) => {
+    const storedByKey = new Map(stored.map((r) => [keyOf(r), valuesOf(r)]));
+    const recomputedByKey = new Map(recomputed.map((r) => [keyOf(r), valuesOf(r)]));
+    for (const key of new Set([...storedByKey.keys(), ...recomputedByKey.keys()])) {
+      const s = storedByKey.get(key) ?? null;
+      const r = recomputedByKey.get(key) ?? null;
+      if (JSON.stringify(s) !== JSON.stringify(r)) differences.push({ table, key, stored: s, recomputed: r });
+    }
+  };
+  const monthKey = (r: { engagementId: string; calendarMonth: string; relationshipMonth: number }) => `${r.engagementId} ${r.calendarMonth} m${r.relationshipMonth}`;
+  compare('engagement_month_dose', await tenant.dose.engagementMonths(), expected.engagementMonths, monthKey, (r) => ({ interactions: r.interactions, minutes: r.minutes }));
+  compare('component_month_dose', await tenant.dose.componentMonths(), expected.componentMonths, (r) => `${monthKey(r)} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
+  return differences;
+}

@@ -1,0 +1,149 @@
+import type { Interaction, InteractionInput, InteractionMode } from '../../domain/support/schemas.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { Executor } from './executor.ts';
+import { recordMeta } from './partners.ts';
+import { VersionedRepository, type VersionedMapping } from './versioned.ts';
+
+/** What is stored for an interaction: the input plus what the server fills in. */
+export interface InteractionData extends InteractionInput {
+  partnerId: string;
+  modelId: string;
+  modelVersion: string;
+  loggedBy: string;
+}
+
+export const interactionMapping: VersionedMapping<Interaction, InteractionData> = {
+  table: 'interactions',
+  entity: 'interaction',
+  label: 'Interaction',
+  columns: (i) => ({
+    engagement_id: i.engagementId,
+    partner_id: i.partnerId,
+    date: i.date,
+    time: i.time,
+    duration_minutes: i.durationMinutes,
+    mode: i.mode,
+    stage_id: i.stageId,
+    model_id: i.modelId,
+    model_version: i.modelVersion,
+    participants: JSON.stringify(i.participants),
+    components: JSON.stringify(i.components),
+    principles: JSON.stringify(i.principles),
+    notes: i.notes,
+    next_steps: JSON.stringify(i.nextSteps),
+    logged_by: i.loggedBy,
+  }),
+  fromRow: (r) => ({
+    ...recordMeta(r),
+    engagementId: r.engagement_id as string,
+    date: r.date as string,
+    time: r.time as string | null,
+    durationMinutes: Number(r.duration_minutes),
+    mode: r.mode as InteractionMode,
+    stageId: r.stage_id as string | null,
+    modelId: r.model_id as string,
+    modelVersion: r.model_version as string,
+    participants: JSON.parse(r.participants as string) as Interaction['participants'],
+    components: JSON.parse(r.components as string) as Interaction['components'],
+    principles: JSON.parse(r.principles as string) as Interaction['principles'],
+    notes: r.notes as string,
+    nextSteps: JSON.parse(r.next_steps as string) as Interaction['nextSteps'],
+    loggedBy: r.logged_by as string,
+  }),
+};
+
+export interface InteractionFilter {
+  engagementId?: string | undefined;
+  partnerId?: string | undefined;
+  loggedBy?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  componentId?: string | undefined;
+  stageId?: string | undefined;
+  includeDeleted?: boolean | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+const encodeCursor = (date: string, id: string) => Buffer.from(JSON.stringify([date, id])).toString('base64url');
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('validation_failed', 'Invalid cursor', [{ path: 'query.cursor', message: 'is not a cursor this API returned' }]);
+}
+
+/** Interactions of one organization, with the component index kept in step. */
+export class InteractionRepository extends VersionedRepository<Interaction, InteractionData> {
+  constructor(
+    private readonly executor: Executor,
+    private readonly orgId: string,
+  ) {
+    super(executor, orgId, interactionMapping);
+  }
+
+  /** Newest first, `limit` at a time; filters combine with AND. */
+  async list(filter: InteractionFilter, limit: number, cursor?: string): Promise<Page<Interaction>> {
+    let query = this.executor.selectFrom('interactions').selectAll().where('organization_id', '=', this.orgId);
+    if (!filter.includeDeleted) query = query.where('deleted_at', 'is', null);
+    if (filter.engagementId) query = query.where('engagement_id', '=', filter.engagementId);
+    if (filter.partnerId) query = query.where('partner_id', '=', filter.partnerId);
+    if (filter.loggedBy) query = query.where('logged_by', '=', filter.loggedBy);
+    if (filter.from) query = query.where('date', '>=', filter.from);
+    if (filter.to) query = query.where('date', '<=', filter.to);
+    if (filter.stageId) query = query.where('stage_id', '=', filter.stageId);
+    if (filter.componentId) {
+      const componentId = filter.componentId;
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('interaction_components')
+            .select('interaction_components.interaction_id')
+            .whereRef('interaction_components.interaction_id', '=', 'interactions.id')
+            .where('interaction_components.component_id', '=', componentId),
+        ),
+      );
+    }
+    if (cursor) {
+      const [date, id] = decodeCursor(cursor);
+      query = query.where((eb) => eb.or([eb('date', '<', date), eb.and([eb('date', '=', date), eb('id', '<', id)])]));
+    }
+    const rows = await query.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const items = rows.slice(0, limit).map((r) => interactionMapping.fromRow(r as never));
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.date, last.id) : null };
+  }
+
+  /** Rewrites the component index of one interaction: rows while it is live, none once deleted. */
+  async indexComponents(interaction: Interaction): Promise<void> {
+    await this.executor.deleteFrom('interaction_components').where('interaction_id', '=', interaction.id).execute();
+    if (interaction.deletedAt !== null || interaction.components.length === 0) return;
+    await this.executor
+      .insertInto('interaction_components')
+      .values(
+        interaction.components.map((c) => ({
+          interaction_id: interaction.id,
+          organization_id: this.orgId,
+          component_id: c.componentId,
+          minutes: c.minutes,
+          activity_ids: JSON.stringify(c.activityIds),
+        })),
+      )
+      .execute();
+  }
+
+  /** Every live interaction of an engagement (or of the organization), for recomputation and checks. */
+  async allLive(engagementId?: string): Promise<Interaction[]> {
+    let query = this.executor.selectFrom('interactions').selectAll().where('organization_id', '=', this.orgId).where('deleted_at', 'is', null);
+    if (engagementId) query = query.where('engagement_id', '=', engagementId);
+    const rows = await query.orderBy('date').orderBy('id').execute();
+    return rows.map((r) => interactionMapping.fromRow(r as never));
+  }
+}

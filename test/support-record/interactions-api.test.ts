@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDose } from '../../src/server/interactions/operations.ts';
+import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
+import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
+import { Client, startServer } from '../support/http.ts';
+import { buildEngagement, typicalInteraction } from '../support/records.ts';
+
+describe.each(engines)('the support record over HTTP on %s', (engine) => {
+  let t: TestDatabase;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let isp: Client;
+  let orgId: string;
+  let org: string;
+  let engagementId: string;
+  let ispId: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000' });
+    const built = await buildOrganization(t.store);
+    orgId = built.organization.id;
+    org = `/api/orgs/${orgId}`;
+    const practitioner = await buildMember(t.store, orgId, 'practitioner');
+    ispId = practitioner.userId;
+    engagementId = (await buildEngagement(t.store, orgId, ispId)).engagement.id;
+    isp = new Client(server.baseUrl);
+    await isp.login(practitioner.email, testPassword);
+  });
+  afterAll(async () => {
+    await server.close();
+    await t.dispose();
+  });
+
+  it('logs an interaction with the engagement’s model version and its stage on that date', async () => {
+    const reply = await isp.post(`${org}/interactions`, typicalInteraction(engagementId));
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ version: 1, modelId: 'eis-toc', modelVersion: '1.0.0', stageId: 'readiness-exploration', loggedBy: ispId });
+    expect((await isp.get(`${org}/interactions/${reply.body.id}`)).body.components).toHaveLength(3);
+  });
+
+  it('refuses minutes over the duration and unknown components or activities, naming ids and the model version', async () => {
+    const over = await isp.post(`${org}/interactions`, typicalInteraction(engagementId, { durationMinutes: 60 }));
+    expect(over.status).toBe(400);
+    expect(over.body.error.details).toContainEqual({ path: 'components', message: 'minutes across components (85) exceed the duration (60)' });
+    const unknown = typicalInteraction(engagementId);
+    unknown.components[1]!.componentId = 'juggling';
+    unknown.components[0]!.activityIds = ['agree-roles', 'telepathy'];
+    const refused = await isp.post(`${org}/interactions`, unknown);
+    expect(refused.body.error.details).toEqual([
+      { path: 'components[0].activityIds[1]', message: 'unknown activity "telepathy" of component "relating" in model eis-toc@1.0.0' },
+      { path: 'components[1].componentId', message: 'unknown component "juggling" in model eis-toc@1.0.0' },
+    ]);
+    const early = await isp.post(`${org}/interactions`, typicalInteraction(engagementId, { date: '2019-12-31' }));
+    expect(early.body.error.details).toEqual([{ path: 'date', message: 'is before the engagement started (2020-01-15)' }]);
+  });
+
+  it('keeps every version, refuses a stale edit with 409, and soft-deletes and restores', async () => {
+    const created = (await isp.post(`${org}/interactions`, typicalInteraction(engagementId, { date: '2020-03-02' }))).body;
+    const edited = await isp.request('PUT', `${org}/interactions/${created.id}`, { ...typicalInteraction(engagementId, { date: '2020-03-02', notes: 'Corrected notes' }), version: 1 });
+    expect(edited.status).toBe(200);
+    expect(edited.body.version).toBe(2);
+    const stale = await isp.request('PUT', `${org}/interactions/${created.id}`, { ...typicalInteraction(engagementId, { date: '2020-03-02', notes: 'Lost update' }), version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details).toEqual([{ path: 'version', message: 'is 1; the current version is 2' }]);
+    expect((await isp.delete(`${org}/interactions/${created.id}?version=2`)).body.deletedAt).not.toBeNull();
+    const listed = await isp.get(`${org}/interactions?engagementId=${engagementId}&from=2020-03-01&to=2020-03-31`);
+    expect(listed.body.items).toEqual([]);
+    expect((await isp.post(`${org}/interactions/${created.id}/restore`)).body.deletedAt).toBeNull();
+    const history = await isp.get(`${org}/interactions/${created.id}/history`);
+    expect(history.body.items.map((h: { action: string; version: number }) => `${h.action}@${h.version}`)).toEqual(['create@1', 'update@2', 'delete@3', 'restore@4']);
+    expect(history.body.items[1].changes).toEqual({ notes: ['Reviewed readiness survey results with the leadership team.', 'Corrected notes'] });
+    expect(history.body.items[1].actor).toBe(ispId);
+    expect(history.body.items[0].snapshot.notes).toBe('Reviewed readiness survey results with the leadership team.');
+    expect(await checkDose(t.store.tenant(orgId))).toEqual([]);
+  });
+
+  it('filters and pages with a cursor, newest first', async () => {
+    const { engagement } = await buildEngagement(t.store, orgId, ispId, '2021-01-01');
+    for (let day = 1; day <= 7; day += 1) {
+      const components = day % 2 ? [{ componentId: 'coaching', minutes: 30, activityIds: ['observe-practice'] }] : [{ componentId: 'teaching', minutes: 30, activityIds: ['instruct'] }];
+      expect((await isp.post(`${org}/interactions`, typicalInteraction(engagement.id, { date: `2021-02-0${day}`, components }))).status).toBe(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { date: string }[]; nextCursor: string | null } } = await isp.get(`${org}/interactions?engagementId=${engagement.id}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.body.items.map((i) => i.date));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['2021-02-07', '2021-02-06', '2021-02-05', '2021-02-04', '2021-02-03', '2021-02-02', '2021-02-01']);
+    const coaching = await isp.get(`${org}/interactions?engagementId=${engagement.id}&componentId=coaching`);
+    expect(coaching.body.items.map((i: { date: string }) => i.date)).toEqual(['2021-02-07', '2021-02-05', '2021-02-03', '2021-02-01']);
+    const byIsp = await isp.get(`${org}/interactions?loggedBy=${ispId}&from=2021-02-06`);
+    expect(byIsp.body.items).toHaveLength(2);
+    expect((await isp.get(`${org}/interactions?cursor=garbage`)).body.error.details[0].path).toBe('query.cursor');
+  });
+
+  it('keeps engagements, partners and contacts versioned and validated', async () => {
+    const partner = (await isp.post(`${org}/partners`, { name: 'State System', kind: 'system', tags: ['pilot'] })).body;
+    const team = await isp.post(`${org}/partners`, { name: 'Team under a team?', kind: 'system', parentId: partner.id });
+    expect(team.body.error.details).toEqual([{ path: 'parentId', message: 'a system cannot sit under a system' }]);
+    const contact = await isp.post(`${org}/contacts`, { partnerId: partner.id, name: 'Dana Director', level: 'system', email: 'not-an-email' });
+    expect(contact.body.error.details[0].path).toBe('email');
+    const engagement = await isp.post(`${org}/engagements`, { partnerId: partner.id, name: 'Statewide scale-up', startDate: '2022-01-01', modelId: 'eis-toc', modelVersion: '1.0.0', stages: [{ stageId: 'flying', startedOn: '2021-12-01' }] });
+    expect(engagement.body.error.details).toEqual([
+      { path: 'stages[0].stageId', message: 'unknown stage "flying" in model eis-toc@1.0.0' },
+      { path: 'stages[0].startedOn', message: 'is before the engagement started (2022-01-01)' },
+    ]);
+    const good = await isp.post(`${org}/engagements`, { partnerId: partner.id, name: 'Statewide scale-up', startDate: '2022-01-01', modelId: 'eis-toc', modelVersion: '1.0.0' });
+    expect(good.status).toBe(201);
+    const staged = await isp.post(`${org}/engagements/${good.body.id}/stages`, { stageId: 'capacity-development', startedOn: '2022-06-01', version: 1 });
+    expect(staged.body.stages).toEqual([{ stageId: 'capacity-development', startedOn: '2022-06-01' }]);
+    expect((await isp.delete(`${org}/partners/${partner.id}`)).status).toBe(409);
+  });
+
+  it('lets researchers read but not write, and partners neither', async () => {
+    const researcher = await buildMember(t.store, orgId, 'researcher');
+    const client = new Client(server.baseUrl);
+    await client.login(researcher.email, testPassword);
+    expect((await client.get(`${org}/interactions`)).status).toBe(200);
+    expect((await client.post(`${org}/interactions`, typicalInteraction(engagementId))).status).toBe(403);
+    const partner = await buildMember(t.store, orgId, 'partner');
+    const partnerClient = new Client(server.baseUrl);
+    await partnerClient.login(partner.email, testPassword);
+    expect((await partnerClient.get(`${org}/interactions`)).status).toBe(403);
+  });
+});
