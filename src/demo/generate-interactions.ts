@@ -1,6 +1,6 @@
 import { stageOn } from '../domain/support/interaction-rules.ts';
 import type { ComponentUse, InteractionMode, Level, NextStep, PrincipleUse } from '../domain/support/schemas.ts';
-import type { PracticeModel } from '../model/schema.ts';
+import type { PracticeActivity, PracticeModel } from '../model/schema.ts';
 import { addDays, daysBetween, nearestWorkingDay } from './calendar.ts';
 import { chooseComponents, earlyComponentIds } from './component-mix.ts';
 import type { DemoContact, DemoInteraction, DemoPractitioner } from './dataset.ts';
@@ -67,7 +67,15 @@ function splitMinutes(shares: readonly number[], available: number): number[] {
   return split.map((s) => s * MINUTE_STEP);
 }
 
-function componentUses(random: Random, setting: InteractionSetting, early: ReadonlySet<string>, relationshipMonth: number, stageId: string | null, duration: number): ComponentUse[] {
+function componentUses(
+  random: Random,
+  setting: InteractionSetting,
+  activitiesOf: ReadonlyMap<string, readonly PracticeActivity[]>,
+  early: ReadonlySet<string>,
+  relationshipMonth: number,
+  stageId: string | null,
+  duration: number,
+): ComponentUse[] {
   const available = Math.round(duration * random.between(0.8, 1));
   // A short interaction cannot hold more components than it has 5-minute steps.
   const chosen = chooseComponents(random, setting.model, early, { relationshipMonth, stageId }).slice(0, Math.max(1, Math.floor(available / MINUTE_STEP)));
@@ -76,7 +84,7 @@ function componentUses(random: Random, setting: InteractionSetting, early: Reado
     available,
   );
   return chosen.map((c, i) => {
-    const activities = setting.model.components.find((m) => m.id === c.componentId)?.activities ?? [];
+    const activities = activitiesOf.get(c.componentId) ?? [];
     return {
       componentId: c.componentId,
       minutes: minutes[i]!,
@@ -132,6 +140,7 @@ export function generateInteractions(random: Random, setting: InteractionSetting
   const { model } = setting;
   const early = earlyComponentIds(model);
   const componentNames = new Map(model.components.map((c) => [c.id, c.name]));
+  const activitiesOf = new Map(model.components.map((c) => [c.id, c.activities]));
 
   const interactions = schedule.map(({ engagement, date, relationshipMonth }): DemoInteraction => {
     const stageId = stageOn(engagement.stages, date);
@@ -140,7 +149,7 @@ export function generateInteractions(random: Random, setting: InteractionSetting
     const region = setting.regionsByPartner.get(engagement.partnerKey);
     const mode = modes[random.weightedIndex(date >= REMOTE_FROM ? modeWeightsRemote : modeWeightsBefore)]!;
     const duration = durationMinutes(random, relationshipMonth, daysBetween(setting.window.start, date) / 365.25, mode);
-    const components = componentUses(random, setting, early, relationshipMonth, stageId, duration);
+    const components = componentUses(random, setting, activitiesOf, early, relationshipMonth, stageId, duration);
     const present = participants(random, region, stageIndex);
     const loggedByKey = engagement.supportTeamKeys.length > 1 && random.chance(0.3) ? random.pick(engagement.supportTeamKeys.slice(1)) : (engagement.supportTeamKeys[0] ?? '');
 
@@ -168,6 +177,9 @@ export function generateInteractions(random: Random, setting: InteractionSetting
     };
   });
 
-  const order = (i: DemoInteraction): string => `${i.date} ${i.time ?? '--:--'} ${i.engagementKey}`;
-  return interactions.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  // Oldest first; the sort key is built once per interaction, not per comparison.
+  return interactions
+    .map((interaction) => ({ interaction, order: `${interaction.date} ${interaction.time ?? '--:--'} ${interaction.engagementKey}` }))
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+    .map(({ interaction }) => interaction);
 }
