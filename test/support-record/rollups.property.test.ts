@@ -13,9 +13,10 @@ const componentUse = fc
 const components = fc.uniqueArray(componentUse, { selector: (c) => c.componentId, maxLength: 4 });
 const date = fc.integer({ min: 0, max: 700 }).map((d) => new Date(Date.UTC(2020, 1, 1) + d * 86_400_000).toISOString().slice(0, 10));
 
+type ComponentUses = { componentId: string; minutes: number; activityIds: string[] }[];
 type Step =
-  | { kind: 'create'; engagement: number; date: string; components: fc.infer<typeof components> }
-  | { kind: 'edit'; target: number; engagement: number; date: string; components: fc.infer<typeof components> }
+  | { kind: 'create'; engagement: number; date: string; components: ComponentUses }
+  | { kind: 'edit'; target: number; engagement: number; date: string; components: ComponentUses }
   | { kind: 'delete'; target: number }
   | { kind: 'restore'; target: number }
   | { kind: 'move-start'; engagement: number; days: number };
