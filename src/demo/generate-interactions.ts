@@ -46,8 +46,9 @@ const MINUTE_STEP = 5;
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
- * Typical length in minutes: about two and a half hours in the first month, settling near an hour, and shorter as
- * the network matures; phone calls are shorter, e-mail exchanges are counted as a quarter or half hour.
+ * Typical length in minutes: about two and a half hours in the first month, settling near an hour,
+ * and shorter as the network matures; phone calls are shorter, e-mail exchanges count as a quarter
+ * or half hour. Never under 15 minutes, so there is always room for a component.
  */
 function durationMinutes(random: Random, relationshipMonth: number, yearsIn: number, mode: InteractionMode): number {
   if (mode === 'email') return random.pick([15, 30]);
@@ -56,7 +57,10 @@ function durationMinutes(random: Random, relationshipMonth: number, yearsIn: num
   return Math.min(240, Math.max(15, Math.round(minutes / 15) * 15));
 }
 
-/** Splits component time in whole 5-minute steps by share, every component at least one step, the sum never over `available`. */
+/**
+ * Splits component time in whole 5-minute steps by share, every component at least one step, the sum
+ * never over `available`. Callers pass at least as many steps as components.
+ */
 function splitMinutes(shares: readonly number[], available: number): number[] {
   const steps = Math.floor(available / MINUTE_STEP);
   const split = shares.map((share) => Math.max(1, Math.round(share * steps)));
