@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fitRandomInterceptModel, type RandomInterceptModelResult } from '../src/analysis/stats/linear-mixed-model.ts';
+import { createRandom } from '../src/demo/random.ts';
 
 export interface BenchLine {
   name: string;
@@ -32,15 +33,8 @@ interface Panel {
 
 /** A reproducible panel: engagement intercepts N(0, 1), residuals N(0, 1.2²), dose in [0, 10] hours. */
 export function generatePanel(groups: number, waves: number, seed = 20231179): Panel {
-  let state = seed >>> 0;
-  const uniform = (): number => {
-    // mulberry32: small, fast and good enough for synthetic data.
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
+  const uniform = (): number => random.next();
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   const panel: Panel = { engagement: [], dose: [], wave: [], outcome: [] };
   for (let g = 0; g < groups; g++) {
