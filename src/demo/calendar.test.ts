@@ -6,10 +6,11 @@ const viaDate = (day: number): string => new Date(day * 86_400_000).toISOString(
 describe('calendar', () => {
   it('converts day numbers to dates and back as the UTC calendar does, leap years included', () => {
     // 0000-01-01 to 9999-12-31, the years ISO dates of four digits can hold.
+    const mismatches: number[] = [];
     for (let day = -719_528; day <= 2_932_896; day += 97) {
-      expect(dateOfDay(day)).toBe(viaDate(day));
-      expect(dayNumber(viaDate(day))).toBe(day);
+      if (dateOfDay(day) !== viaDate(day) || dayNumber(viaDate(day)) !== day) mismatches.push(day);
     }
+    expect(mismatches).toEqual([]);
     expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
     expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
     expect(addDays('2021-01-01', -1)).toBe('2020-12-31');
