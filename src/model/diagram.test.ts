@@ -120,3 +120,26 @@ describe('renderModelDiagram', () => {
     expect(svg).toContain('supported link');
   });
 });
+
+describe('renderModelDiagram with arbitrary overlays', () => {
+  it('stays well-formed whatever values, colours and labels the caller passes', async () => {
+    const { default: fc } = await import('fast-check');
+    const linkIds = eisToc.links.map((link) => link.id);
+    const overlayValue = fc.record(
+      {
+        value: fc.oneof(fc.double(), fc.string(), fc.constantFrom('toString', '__proto__', 'supported', 'hypothesized')),
+        color: fc.oneof(fc.constantFrom('#123', 'red', 'rgb(1, 2, 3)', '"/><script>alert(1)</script>', 'url(#x)'), fc.string()),
+        label: fc.string(),
+      },
+      { requiredKeys: ['value'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...linkIds, 'not-a-link'), overlayValue, { maxKeys: 6 }), fc.string(), async (overlay, overlayTitle) => {
+        const svg = await renderModelDiagram(eisToc, { overlay, overlayTitle });
+        expectWellFormed(svg);
+        expect(svg).not.toContain('<script');
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+});

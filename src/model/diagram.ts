@@ -135,6 +135,9 @@ interface LegendEntry {
   dash?: string;
 }
 
+// Caller colours go into attributes; anything but a plain CSS colour is ignored rather than escaped into markup.
+const CSS_COLOR = /^(?:#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%deg/+-]*\)|[a-zA-Z]{3,30})$/;
+
 /** Decides each link's colour: by status, or by the caller's overlay with a legend that explains it. */
 function paintLinks(model: PracticeModel, options: DiagramOptions): { paint: Map<string, EdgePaint>; legend: LegendEntry[]; scale?: ValueScale } {
   const paint = new Map<string, EdgePaint>();
@@ -148,12 +151,18 @@ function paintLinks(model: PracticeModel, options: DiagramOptions): { paint: Map
     return { paint, legend };
   }
 
-  const entries = model.links.flatMap((link) => (Object.hasOwn(overlay, link.id) ? [[link, overlay[link.id] as LinkOverlayValue] as const] : []));
+  const entries = model.links.flatMap((link) => {
+    if (!Object.hasOwn(overlay, link.id)) return [];
+    const entry = overlay[link.id] as LinkOverlayValue;
+    const { color, ...rest } = entry;
+    const kept: LinkOverlayValue = color !== undefined && CSS_COLOR.test(color) ? entry : rest;
+    return [[link, kept] as const];
+  });
   const numbers = entries.flatMap(([, entry]) => (entry.color === undefined && typeof entry.value === 'number' && Number.isFinite(entry.value) ? [entry.value] : []));
   const scale = numbers.length > 0 ? valueScale(numbers) : undefined;
   const categories = [...new Set(entries.flatMap(([, entry]) => (entry.color === undefined && typeof entry.value === 'string' ? [entry.value] : [])))].sort();
   const categoryColor = (value: string) =>
-    value in STATUS_STYLE ? STATUS_STYLE[value as LinkStatus].color : (CATEGORY_COLORS[categories.indexOf(value) % CATEGORY_COLORS.length] as string);
+    Object.hasOwn(STATUS_STYLE, value) ? STATUS_STYLE[value as LinkStatus].color : (CATEGORY_COLORS[categories.indexOf(value) % CATEGORY_COLORS.length] as string);
   const legend = new Map<string, LegendEntry>();
   for (const [link, entry] of entries) {
     let color: string;
