@@ -7,10 +7,10 @@ import type { PracticeModel } from '../model/schema.ts';
 import { demoAccounts } from './accounts.ts';
 import { earlyComponentIds } from './component-mix.ts';
 import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';
-import { describeDemo, generateDemo, type DemoDataset } from './generate.ts';
+import { DEMO_SEED, describeDemo, generateDemo, type DemoDataset } from './generate.ts';
 
 /** Seeds the pattern tests run on: the patterns must hold for the demo's seed and for others alike. */
-const SEEDS = [1, 2, 3, 7, 2026];
+const SEEDS = [DEMO_SEED, 1, 2, 3, 7];
 
 const byModel = new Map<string, Map<number, DemoDataset>>();
 function demo(seed: number, model: PracticeModel = eisToc): DemoDataset {

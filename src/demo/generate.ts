@@ -15,6 +15,8 @@ export type { DemoContact, DemoDataset, DemoEngagement, DemoInteraction, DemoOpt
  * dose falls year over year. Pure and seeded: the same seed and model always give the same dataset.
  */
 
+/** The seed `praxis demo` uses, so that every fresh install shows the same demo. */
+export const DEMO_SEED = 2016;
 export const DEMO_START = '2016-11-01';
 export const DEMO_END = '2021-12-31';
 export const DEMO_INTERACTIONS = 749;
