@@ -7,6 +7,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { modelCommand } from './commands/model.ts';
 import { orgCommand } from './commands/org.ts';
 import { serveCommand } from './commands/serve.ts';
+import { statsCommand } from './commands/stats.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
 
@@ -16,7 +17,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .enablePositionalOptions();
-  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), backupCommand(), restoreCommand(), demoCommand()]) {
+  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), statsCommand(), backupCommand(), restoreCommand(), demoCommand()]) {
     program.addCommand(command);
   }
   return program;

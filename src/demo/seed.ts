@@ -1,28 +1,67 @@
 import { addMember, createOrganization, setPassword } from '../server/accounts/operations.ts';
+import { createEngagement } from '../server/engagements/operations.ts';
+import { logInteraction } from '../server/interactions/operations.ts';
+import { requireModel } from '../server/models/operations.ts';
+import { createContact, createPartner } from '../server/partners/operations.ts';
 import type { Store } from '../store/store.ts';
 import { demoAccounts, demoOrganization, demoPassword } from './accounts.ts';
+import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';
+import { describeDemo, generateDemo } from './generate.ts';
+
+/** The seed of the demo everyone gets: the same seed gives the same synthetic data. */
+export const demoSeed = 2016;
 
 export interface DemoResult {
   organizationId: string;
   created: boolean;
+  interactions: number;
 }
 
 /**
- * Creates the demo organization with one login per role. Leaves an existing demo alone unless
- * `reset` is set, in which case the demo organization and everything in it is replaced.
+ * Creates the demo organization with one login per role and a generated support record. Leaves an
+ * existing demo alone unless `reset` is set, in which case the demo and everything in it is replaced.
  */
-export async function seedDemo(store: Store, options: { reset?: boolean } = {}): Promise<DemoResult> {
+export async function seedDemo(store: Store, options: { reset?: boolean; seed?: number } = {}): Promise<DemoResult> {
   const existing = await store.organizations.findBySlug(demoOrganization.slug);
   if (existing && !existing.isDemo) throw new Error(`An organization with slug "${demoOrganization.slug}" exists and is not the demo; it was left untouched`);
-  if (existing && !options.reset) return { organizationId: existing.id, created: false };
+  if (existing && !options.reset) return { organizationId: existing.id, created: false, interactions: 0 };
   return store.transaction(async (tx) => {
     if (existing) await tx.organizations.delete(existing.id);
     const organization = await createOrganization(tx, { ...demoOrganization, isDemo: true }, null, 'demo');
-    for (const account of demoAccounts) {
+    const join = async (account: { email: string; name: string; role: (typeof demoAccounts)[number]['role'] }) => {
       const user = await tx.users.findByEmail(account.email);
       if (user) await setPassword(tx, user.id, demoPassword, 'demo');
-      await addMember(tx, organization.id, { ...account, password: demoPassword }, 'demo');
+      const tenantMember = user ? await tx.tenant(organization.id).members.find(user.id) : undefined;
+      return tenantMember ?? addMember(tx, organization.id, { ...account, password: demoPassword }, 'demo');
+    };
+    for (const account of demoAccounts) await join(account);
+
+    const tenant = tx.tenant(organization.id);
+    const model = await requireModel(tenant, 'eis-toc');
+    const dataset = generateDemo({ seed: options.seed ?? demoSeed, model });
+    const userIds = new Map<string, string>();
+    for (const practitioner of dataset.practitioners) {
+      const member = await join({ email: practitioner.email, name: practitioner.name, role: 'practitioner' });
+      userIds.set(practitioner.key, member.userId);
     }
-    return { organizationId: organization.id, created: true };
+    const partnerIds = new Map<string, string>();
+    for (const partner of dataset.partners) {
+      const parentId = partner.parentKey === null ? null : partnerIds.get(partner.parentKey)!;
+      partnerIds.set(partner.key, (await createPartner(tx, organization.id, partnerInput(partner, parentId), 'demo')).id);
+    }
+    const contactIds = new Map<string, string>();
+    for (const contact of dataset.contacts) {
+      contactIds.set(contact.key, (await createContact(tx, organization.id, contactInput(contact, partnerIds.get(contact.partnerKey)!), 'demo')).id);
+    }
+    const engagementIds = new Map<string, string>();
+    for (const engagement of dataset.engagements) {
+      const team = engagement.supportTeamKeys.map((key) => userIds.get(key)!);
+      engagementIds.set(engagement.key, (await createEngagement(tx, organization.id, engagementInput(engagement, partnerIds.get(engagement.partnerKey)!, team), 'demo')).id);
+    }
+    for (const interaction of dataset.interactions) {
+      const input = interactionInput(interaction, engagementIds.get(interaction.engagementKey)!, interaction.participantContactKeys.map((key) => contactIds.get(key)!));
+      await logInteraction(tx, organization.id, input, userIds.get(interaction.loggedByKey)!);
+    }
+    return { organizationId: organization.id, created: true, interactions: describeDemo(dataset).interactions };
   });
 }
