@@ -51,6 +51,12 @@ describe('olsClusterRobust edge cases', () => {
     expect(() => olsClusterRobust({ outcome: [2, 2, 2, 2], predictors: [{ name: 'x', values: [1, 2, 3, 5] }], cluster: [1, 1, 2, 2] })).toThrow(/zero variance/);
     expect(() => olsClusterRobust({ outcome: [1, 2], predictors: [{ name: 'x', values: [1, 2] }], cluster: [1, 2] })).toThrow(/more than 2 observations/);
   });
+  it('refuses a zero cluster-robust variance instead of returning t = NaN', () => {
+    // Within each cluster dose is balanced and the residuals equal, so dose's cluster scores are zero.
+    expect(() =>
+      olsClusterRobust({ outcome: [1, 0, 1, 0], predictors: [{ name: 'dose', values: [-3, -3, 3, 3] }], cluster: [4, 2, 4, 2] }),
+    ).toThrow(/standard error of dose is zero/);
+  });
   it('refuses a non-numeric value, naming the predictor and row', () => {
     expect(() => olsClusterRobust({ outcome: [1, 2, 3, 4], predictors: [{ name: 'dose', values: [1, Number.NaN, 3, 4] }], cluster: [1, 1, 2, 2] })).toThrow(
       /dose must contain only finite numbers/,

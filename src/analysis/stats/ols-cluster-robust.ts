@@ -99,6 +99,14 @@ export function olsClusterRobust(input: ClusteredRegressionInput, options: { con
   const adjustment = (g / (g - 1)) * ((n - 1) / (n - p));
   for (let k = 0; k < p * p; k++) centredVcov[k] = (centredVcov[k] as number) * adjustment;
   const { coefficients, covariance } = design.toOriginal(beta, centredVcov);
+  terms.forEach((term, k) => {
+    if (!((covariance[k * p + k] as number) > 0)) {
+      // Happens when a predictor's scores cancel inside every cluster (e.g. balanced within clusters).
+      throw new AppError('validation_failed', `the cluster-robust standard error of ${term} is zero: its scores cancel within every cluster, so CR1 inference is not possible`, [
+        { path: term, message: 'zero cluster-robust variance' },
+      ]);
+    }
+  });
 
   const df = g - 1;
   const q = tQuantile(1 - (1 - confLevel) / 2, df);

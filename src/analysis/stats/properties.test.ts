@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../domain/errors.ts';
 import { kruskalWallis } from './kruskal-wallis.ts';
+import { fitRandomInterceptModel } from './linear-mixed-model.ts';
 import { mannWhitney } from './mann-whitney.ts';
+import { olsClusterRobust } from './ols-cluster-robust.ts';
 import { adjustPValues } from './p-adjust.ts';
 import { spearman } from './spearman.ts';
 import { wilcoxonSignedRank } from './wilcoxon-signed-rank.ts';
@@ -80,6 +83,39 @@ describe('properties of the rank tests', () => {
             if (value < other) expect(bh[i]).toBeLessThanOrEqual(bh[j] as number);
           });
         });
+      }),
+    );
+  });
+});
+
+describe('regressions never return NaN: a finite result or a clear refusal', () => {
+  const allFinite = (value: unknown): boolean =>
+    typeof value === 'number' ? !Number.isNaN(value) : Array.isArray(value) ? value.every(allFinite) : value && typeof value === 'object' ? Object.values(value).every(allFinite) : true;
+  const panel = fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: -5, max: 5 }), fc.integer({ min: -5, max: 5 })), { minLength: 1, maxLength: 25 });
+
+  it('olsClusterRobust', () => {
+    fc.assert(
+      fc.property(panel, (rows) => {
+        try {
+          const result = olsClusterRobust({ outcome: rows.map((r) => r[2]), predictors: [{ name: 'dose', values: rows.map((r) => r[1]) }], cluster: rows.map((r) => r[0]) });
+          expect(allFinite(result)).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+        }
+      }),
+    );
+  });
+
+  it('fitRandomInterceptModel', () => {
+    fc.assert(
+      fc.property(panel, (rows) => {
+        try {
+          const result = fitRandomInterceptModel({ outcome: rows.map((r) => r[2]), predictors: [{ name: 'dose', values: rows.map((r) => r[1]) }], group: rows.map((r) => r[0]) });
+          expect(allFinite(result)).toBe(true);
+          expect(result.variance.group).toBeGreaterThanOrEqual(0);
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+        }
       }),
     );
   });
