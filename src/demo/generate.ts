@@ -29,7 +29,8 @@ export function generateDemo(options: DemoOptions): DemoDataset {
 
   const network = generateNetwork(random);
   const engagements = generateEngagements(random, model, network.regions, network.practitioners, window);
-  const schedule = scheduleInteractions(random, engagements, window, Math.max(0, Math.round(total)));
+  const fadingStageId = model.stages.length > 1 ? model.stages.at(-1)!.id : null;
+  const schedule = scheduleInteractions(random, engagements, { ...window, fadingStageId }, Math.max(0, Math.round(total)));
   const interactions = generateInteractions(
     random,
     {

@@ -16,6 +16,13 @@ export interface ScheduledInteraction {
   relationshipMonth: number;
 }
 
+export interface ScheduleWindow {
+  start: string;
+  end: string;
+  /** The stage in which support fades (the model's last, when it has more than one), or null. */
+  fadingStageId: string | null;
+}
+
 interface EngagementMonth {
   engagement: DemoEngagement;
   relationshipMonth: number;
@@ -28,16 +35,17 @@ interface EngagementMonth {
 const contactsInMonth = (month: number): number => 0.75 + 1.1 * Math.exp(-(month - 1) / 8);
 
 /** Network-wide decline of contact as the initiative matures, per year since the demo began. */
-export const networkMaturity = (windowStart: string, date: string): number => Math.exp((-0.12 * daysBetween(windowStart, date)) / 365.25);
+const networkMaturity = (windowStart: string, date: string): number => Math.exp((-0.12 * daysBetween(windowStart, date)) / 365.25);
 
 /** Months without any contact (leave, turnover, a partner's busy season) once the relationship is under way. */
 const GAP_MONTH_CHANCE = 0.1;
 
-function engagementMonths(random: Random, engagement: DemoEngagement, windowStart: string, windowEnd: string): EngagementMonth[] {
+function engagementMonths(random: Random, engagement: DemoEngagement, window: ScheduleWindow): EngagementMonth[] {
+  const { start: windowStart, end: windowEnd, fadingStageId } = window;
   const lastDay = earlier(engagement.endDate ?? windowEnd, windowEnd);
   // Engagements differ in how much support they ask for.
   const appetite = random.between(0.7, 1.3);
-  const lastStage = engagement.stages.at(-1);
+  const fadingFrom = fadingStageId === null ? undefined : engagement.stages.find((s) => s.stageId === fadingStageId)?.startedOn;
   const months: EngagementMonth[] = [];
   let from = engagement.startDate;
   for (let month = 1; from <= lastDay; month++) {
@@ -47,7 +55,7 @@ function engagementMonths(random: Random, engagement: DemoEngagement, windowStar
     const covered = (daysBetween(from, to) + 1) / (daysBetween(from, monthEnd) + 1);
     const gap = month > 3 && random.chance(GAP_MONTH_CHANCE);
     // Support fades once the partner regulates implementation itself (the model's last stage).
-    const fading = lastStage !== undefined && engagement.stages.length > 1 && from >= lastStage.startedOn ? 0.7 : 1;
+    const fading = fadingFrom !== undefined && from >= fadingFrom ? 0.7 : 1;
     const intensity = gap ? 0 : contactsInMonth(month) * networkMaturity(windowStart, from) * appetite * fading * covered * random.between(0.75, 1.25);
     months.push({ engagement, relationshipMonth: month, from, to, intensity });
     from = next;
@@ -60,8 +68,8 @@ function engagementMonths(random: Random, engagement: DemoEngagement, windowStar
  * intensity by systematic sampling: one random offset, then one interaction at every unit of
  * accumulated intensity. The total is exact and each month's count is within one of its expectation.
  */
-export function scheduleInteractions(random: Random, engagements: readonly DemoEngagement[], window: { start: string; end: string }, total: number): ScheduledInteraction[] {
-  const months = engagements.flatMap((engagement) => engagementMonths(random, engagement, window.start, window.end));
+export function scheduleInteractions(random: Random, engagements: readonly DemoEngagement[], window: ScheduleWindow, total: number): ScheduledInteraction[] {
+  const months = engagements.flatMap((engagement) => engagementMonths(random, engagement, window));
   const intensity = months.reduce((sum, m) => sum + m.intensity, 0);
   if (intensity <= 0 || total <= 0) return [];
 
