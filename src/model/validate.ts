@@ -135,18 +135,17 @@ function checkSemantics(doc: unknown, errors: ModelIssue[], warnings: ModelIssue
   }
 
   /** Checks that `id` names an element of the expected kind. */
-  const expectKind = (path: string, id: string, kind: ElementKind): boolean => {
+  const expectKind = (path: string, id: string, kind: ElementKind): void => {
     const found = index.get(id);
     if (!found) error(path, `unknown ${ELEMENT_KIND_LABEL[kind]} "${id}"`);
     else if (found.kind !== kind) error(path, `"${id}" is ${withArticle(ELEMENT_KIND_LABEL[found.kind])}, not ${withArticle(ELEMENT_KIND_LABEL[kind])}`);
-    return found?.kind === kind;
   };
   const expectList = (path: string, list: unknown, kind: ElementKind) => {
     const seen = new Set<string>();
     for (const [j, id] of strings(list)) {
       if (seen.has(id)) error(`${path}[${j}]`, `"${id}" is listed twice`);
+      else expectKind(`${path}[${j}]`, id, kind);
       seen.add(id);
-      expectKind(`${path}[${j}]`, id, kind);
     }
   };
 
