@@ -38,7 +38,7 @@ function scrambleSeed(seed: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** A seeded random source. Seeds are integers; a fractional part is ignored. */
+/** A seeded random source. Seeds are integers, taken modulo 2^32; a fractional part is ignored. */
 export function createRandom(seed: number): Random {
   let state = scrambleSeed(seed);
 
