@@ -125,3 +125,36 @@ describe.each(engines)('the support record over HTTP on %s', (engine) => {
     expect((await partnerClient.get(`${org}/interactions`)).status).toBe(403);
   });
 });
+
+describe('engagement overview and organization dashboard', () => {
+  it('reads rollups and the engagement’s interactions into page data', async () => {
+    const t = await createTestDatabase('sqlite');
+    const server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000' });
+    try {
+      const { organization, admin } = await buildOrganization(t.store);
+      const { engagement } = await buildEngagement(t.store, organization.id, admin.userId, '2020-01-15');
+      const client = new Client(server.baseUrl);
+      await client.login(admin.email, testPassword);
+      const org = `/api/orgs/${organization.id}`;
+      await client.post(`${org}/interactions`, typicalInteraction(engagement.id, { date: '2020-01-20' }));
+      await client.post(`${org}/interactions`, typicalInteraction(engagement.id, { date: '2020-03-01', components: [{ componentId: 'coaching', minutes: 45, activityIds: ['give-feedback'] }] }));
+      const overview = await client.get(`${org}/engagements/${engagement.id}/overview`);
+      expect(overview.status).toBe(200);
+      expect(overview.body.doseByRelationshipMonth.slice(0, 3)).toEqual([
+        { month: 1, interactions: 1, minutes: 90 },
+        { month: 2, interactions: 1, minutes: 90 },
+        { month: 3, interactions: 0, minutes: 0 },
+      ]);
+      expect(overview.body.componentMix[1]).toEqual({ month: 2, totalMinutes: 45, components: [{ componentId: 'coaching', minutes: 45, share: 1 }] });
+      expect(overview.body.openNextSteps).toHaveLength(2);
+      expect(overview.body.totals).toEqual({ interactions: 2, minutes: 180 });
+      expect(overview.body.model.components).toHaveLength(10);
+      const dashboard = await client.get(`${org}/dashboard`);
+      expect(dashboard.body.counts).toMatchObject({ partners: 1, engagements: 1, interactions: 2, minutes: 180 });
+      expect(dashboard.body.byCalendarMonth.map((m: { calendarMonth: string }) => m.calendarMonth)).toEqual(['2020-01', '2020-03']);
+    } finally {
+      await server.close();
+      await t.dispose();
+    }
+  });
+});

@@ -8,6 +8,8 @@ import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams, recordLifecycleRoutes } from '../records.ts';
+import { EngagementOverview, OrganizationDashboard } from '../../domain/support/views.ts';
+import { engagementOverview, organizationDashboard } from './overview.ts';
 import { changeStage, createEngagement, deleteEngagement, restoreEngagement, updateEngagement } from './operations.ts';
 
 const ListQuery = z.strictObject({ partnerId: Id.optional(), includeDeleted: z.enum(['true', 'false']).default('false') });
@@ -40,6 +42,22 @@ export async function engagementRoutes(app: FastifyInstance, { store }: { store:
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
       const { version, ...stage } = request.body;
       return changeStage(store, access.organizationId, request.params.id, version, stage, access.actor);
+    },
+  );
+  r.get(
+    '/api/orgs/:orgId/engagements/:id/overview',
+    { schema: { tags: ['engagements'], summary: 'The engagement page: dose by month of relationship, this month against the usual, component mix, open next steps, principles', params: RecordParams, response: { 200: EngagementOverview, ...errorResponses } } },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.view');
+      return engagementOverview(store.tenant(access.organizationId), request.params.id, new Date().toISOString().slice(0, 10));
+    },
+  );
+  r.get(
+    '/api/orgs/:orgId/dashboard',
+    { schema: { tags: ['engagements'], summary: 'Organization dashboard figures, from the monthly rollups', params: OrgParams, response: { 200: OrganizationDashboard, ...errorResponses } } },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.view');
+      return organizationDashboard(store.tenant(access.organizationId), new Date().toISOString().slice(0, 10));
     },
   );
   recordLifecycleRoutes(app, store, {

@@ -1,0 +1,69 @@
+import {
+  componentMixByRelationshipMonth,
+  currentRelationshipMonth,
+  doseByRelationshipMonth,
+  openNextSteps,
+  principleUse,
+  thisMonthDose,
+} from '../../analysis/dose/engagement-overview.ts';
+import { stageOn } from '../../domain/support/interaction-rules.ts';
+import type { EngagementOverview, OrganizationDashboard } from '../../domain/support/views.ts';
+import type { TenantStore } from '../../store/store.ts';
+import { modelOf } from './operations.ts';
+
+/** Everything the engagement page shows, from the rollups and the engagement's own interactions. */
+export async function engagementOverview(tenant: TenantStore, engagementId: string, today: string): Promise<EngagementOverview> {
+  const engagement = await tenant.engagements.require(engagementId);
+  const model = await modelOf(tenant, engagement.modelId, engagement.modelVersion);
+  const [partner, months, componentMonths, interactions] = await Promise.all([
+    tenant.partners.find(engagement.partnerId, { includeDeleted: true }),
+    tenant.dose.engagementMonths(engagementId),
+    tenant.dose.componentMonths(engagementId),
+    tenant.interactions.allLive(engagementId),
+  ]);
+  const month = currentRelationshipMonth(engagement.startDate, engagement.endDate, today);
+  const lastMonthWithData = months.reduce((max, m) => Math.max(max, m.relationshipMonth), 0);
+  return {
+    engagement,
+    partner: partner ?? null,
+    model: {
+      id: model.id,
+      version: model.version,
+      name: model.name,
+      stages: model.stages.map((s) => ({ id: s.id, name: s.name, emphasizes: s.emphasizes })),
+      componentGroups: model.componentGroups.map((g) => ({ id: g.id, name: g.name })),
+      components: model.components.map((c) => ({ id: c.id, name: c.name, group: c.group, activities: c.activities.map((a) => ({ id: a.id, label: a.label })) })),
+      principles: model.principles.map((p) => ({ id: p.id, name: p.name })),
+    },
+    currentStageId: stageOn(engagement.stages, today),
+    relationshipMonth: month,
+    doseByRelationshipMonth: doseByRelationshipMonth(months, Math.max(month, lastMonthWithData)),
+    thisMonth: thisMonthDose(months, engagement.startDate, today),
+    componentMix: componentMixByRelationshipMonth(componentMonths, model),
+    recentInteractions: [...interactions].reverse().slice(0, 20),
+    openNextSteps: openNextSteps(interactions, today),
+    principles: principleUse(interactions, model),
+    totals: { interactions: interactions.length, minutes: interactions.reduce((s, i) => s + i.durationMinutes, 0) },
+  };
+}
+
+/** The organization's dashboard figures, read from the rollups only. */
+export async function organizationDashboard(tenant: TenantStore, today: string): Promise<OrganizationDashboard> {
+  const [partners, engagements, byCalendarMonth, componentsByCalendarMonth] = await Promise.all([
+    tenant.partners.list(),
+    tenant.engagements.list(),
+    tenant.dose.organizationByCalendarMonth(),
+    tenant.dose.organizationComponentsByCalendarMonth(),
+  ]);
+  return {
+    counts: {
+      partners: partners.length,
+      engagements: engagements.length,
+      activeEngagements: engagements.filter((e) => e.startDate <= today && (e.endDate === null || e.endDate >= today)).length,
+      interactions: byCalendarMonth.reduce((s, m) => s + m.interactions, 0),
+      minutes: byCalendarMonth.reduce((s, m) => s + m.minutes, 0),
+    },
+    byCalendarMonth,
+    componentsByCalendarMonth,
+  };
+}
