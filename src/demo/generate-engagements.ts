@@ -16,8 +16,8 @@ const DAYS_PER_MONTH = 30.44;
 /** How many months each stage lasts before the next begins, by position: [shortest, longest]. */
 const stageMonths: Array<[number, number]> = [
   [4, 8],
-  [9, 15],
-  [14, 24],
+  [10, 18],
+  [18, 32],
 ];
 const laterStageMonths: [number, number] = [12, 20];
 
