@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './support/chromium.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
 import { startPraxisServer } from './support/praxis-server.ts';
@@ -19,11 +19,19 @@ interface SessionOrganization {
 let server: PraxisServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** Uncaught errors in the app; any one fails the test that caused it. */
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startPraxisServer();
   browser = await launchChromium();
   mkdirSync(screenshotDir, { recursive: true });
+});
+
+afterEach(() => {
+  const errors = pageErrors;
+  pageErrors = [];
+  expect(errors).toEqual([]);
 });
 
 afterAll(async () => {
@@ -37,6 +45,7 @@ async function openPage(viewport: { width: number; height: number }): Promise<Pa
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   return page;
 }
 
@@ -211,6 +220,12 @@ describe('web shell in Chromium', () => {
     await page.getByRole('button', { name: /Switch organization$/ }).click();
     await page.getByRole('menuitem', { name: new RegExp(demo.name.replace(/[()]/g, '\\$&')) }).click();
     await mainHeading(page, demo.name).waitFor();
+
+    // When the session ends (here: its cookie is gone), the next request leads back to sign-in.
+    await page.context().clearCookies();
+    await navigation.getByRole('link', { name: 'Practice models' }).click();
+    await mainHeading(page, 'Sign in').waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/orgs/${demo.id}/models`);
   });
 
   test('on a phone the burger opens the navigation', { timeout: 120_000 }, async () => {

@@ -10,6 +10,7 @@ import { MainNavigation } from './MainNavigation.tsx';
 import { OrganizationSwitcher } from './OrganizationSwitcher.tsx';
 import { PraxisMark } from './PraxisMark.tsx';
 import { SkipLink } from './SkipLink.tsx';
+import { useFocusMainOnNavigation } from './useFocusMainOnNavigation.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 /** The frame of every signed-in page: header with organization switcher and account menu, navigation, content. */
@@ -26,6 +27,7 @@ export function AppLayout() {
   const navigationHidden = phone && !navigationOpen;
 
   useEffect(closeNavigation, [pathname, closeNavigation]);
+  useFocusMainOnNavigation('main');
 
   return (
     <AppShell

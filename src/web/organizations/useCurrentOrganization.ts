@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useParams } from 'react-router';
 import type { OrganizationWithRole } from '../../domain/accounts/schemas.ts';
 import { useSession } from '../session/useSession.ts';
@@ -10,9 +11,15 @@ export function useCurrentOrganization(): OrganizationWithRole | undefined {
   return session.organizations.find((organization) => organization.id === orgId);
 }
 
-/** The current organization inside pages that `OrganizationScope` guards, where it always exists. */
+/**
+ * The current organization inside pages that `OrganizationScope` guards, where it always exists.
+ * Like `useSignedInSession`, it keeps the last organization seen while a page renders once more
+ * after the session ended or the membership was withdrawn.
+ */
 export function useOrganization(): OrganizationWithRole {
   const organization = useCurrentOrganization();
-  if (!organization) throw new Error('useOrganization used outside OrganizationScope');
-  return organization;
+  const lastOrganization = useRef(organization);
+  if (organization) lastOrganization.current = organization;
+  if (!lastOrganization.current) throw new Error('useOrganization used outside OrganizationScope');
+  return lastOrganization.current;
 }

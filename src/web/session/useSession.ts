@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { SessionView } from '../../domain/accounts/schemas.ts';
 import { fetchSession } from '../api/session.ts';
 import { queryKeys } from '../query-keys.ts';
@@ -12,9 +13,15 @@ export function useSession() {
   });
 }
 
-/** The session inside pages that `RequireSession` guards, where someone is always signed in. */
+/**
+ * The session inside pages that `RequireSession` guards, where someone is always signed in. When
+ * the session ends, a page may render once more before the guard removes it; it then keeps the
+ * last session it saw instead of failing.
+ */
 export function useSignedInSession(): SessionView {
   const { data } = useSession();
-  if (!data) throw new Error('useSignedInSession used outside RequireSession');
-  return data;
+  const lastSession = useRef(data);
+  if (data) lastSession.current = data;
+  if (!lastSession.current) throw new Error('useSignedInSession used outside RequireSession');
+  return lastSession.current;
 }
