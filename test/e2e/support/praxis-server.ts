@@ -48,6 +48,10 @@ export async function startPraxisServer(): Promise<PraxisServer> {
   await run(process.execPath, [praxisBin, 'demo'], { cwd: repoRoot, env, timeout: 120_000 });
 
   const child = spawn(process.execPath, [praxisBin, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // If the test process ends without stopping the server (a crash, a timeout), the server ends too.
+  const killServer = () => child.kill('SIGKILL');
+  process.once('exit', killServer);
+  child.once('exit', () => process.off('exit', killServer));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
