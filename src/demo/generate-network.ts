@@ -79,6 +79,10 @@ export function generateNetwork(random: Random): DemoNetwork {
     return keys;
   };
 
+  // Two regions in five have named implementation teams of their own; the rest work as one organization.
+  const regionNames = demoStates.flatMap((state) => [...state.regions]);
+  const regionsWithTeams = new Set(random.sample(regionNames, Math.round(regionNames.length * 0.4)));
+
   demoStates.forEach((state, s) => {
     const stateOrCountry = `${state.name} (fictional state)`;
     const system: DemoPartner = {
@@ -108,8 +112,7 @@ export function generateNetwork(random: Random): DemoNetwork {
       partners.push(organization);
       const localContactKeys = addContacts(organization);
 
-      // About a third of regions have named implementation teams of their own; the rest work as one organization.
-      const teamCount = random.chance(0.4) ? random.int(1, 2) : 0;
+      const teamCount = regionsWithTeams.has(regionName) ? random.int(1, 2) : 0;
       for (const focus of random.sample(teamFocuses, teamCount)) {
         const team: DemoPartner = {
           key: `${organization.key}-team-${focus.toLowerCase().replace(/\s+/g, '-')}`,
