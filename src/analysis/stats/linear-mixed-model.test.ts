@@ -26,6 +26,10 @@ describe('fitRandomInterceptModel against lme4::lmer(y ~ x + (1 | group), REML =
       expectCloseToR(result.logLikelihood, c.log_likelihood, 'REML log-likelihood');
       expectCloseToR(result.theta, c.theta, 'theta');
       expect(result.singular).toBe(c.singular);
+      result.fixedEffects.forEach((f, i) => {
+        expectCloseToR(f.df, c.satterthwaite.df[i], `${f.term} Satterthwaite df (lmerTest)`);
+        expectCloseToR(f.p, c.satterthwaite.p[i], `${f.term} p (lmerTest)`);
+      });
     });
   }
 });

@@ -1,8 +1,9 @@
 import { AppError } from '../../domain/errors.ts';
 import { centredDesign, crossProducts, indexGroups, singularDesign, type Predictor } from './design-matrix.ts';
-import { normalQuantile } from './distributions.ts';
-import { cholesky, choleskyInverse, choleskyLogDeterminant, choleskySolve, toRows } from './linear-algebra.ts';
+import { normalQuantile, tTwoSided } from './distributions.ts';
+import { cholesky, toRows } from './linear-algebra.ts';
 import { minimizeScalar } from './minimize-scalar.ts';
+import { profiledReml, remlCurvature, remlSlope, type GroupSums, type ProfiledFit } from './random-intercept-reml.ts';
 import { findRoot } from './root-finding.ts';
 import { requireConfidenceLevel, requireSameLength } from './validation.ts';
 
@@ -26,8 +27,14 @@ export interface FixedEffect {
   term: string;
   estimate: number;
   se: number;
-  /** Wald t = estimate / se, as lme4 prints it (lme4 gives no df or p-value). */
+  /** Wald t = estimate / se, as lme4 prints it. */
   t: number;
+  /**
+   * Satterthwaite degrees of freedom and the two-sided p-value of t on them, as lmerTest's summary()
+   * (Kuznetsova, Brockhoff & Christensen 2017); null when the REML curvature gives no information.
+   */
+  df: number | null;
+  p: number | null;
   /** Wald interval estimate ± z·se, as confint(fit, method = "Wald"). */
   ci: { level: number; lower: number; upper: number };
 }
@@ -53,12 +60,6 @@ export interface RandomInterceptModelResult {
   warnings: string[];
 }
 
-interface GroupSums {
-  count: Float64Array;
-  /** Σ x per group, row-major groups × p. */
-  x: Float64Array;
-  y: Float64Array;
-}
 
 /**
  * Linear mixed model y = Xβ + b_group + ε with a random intercept per group, fitted by REML as
@@ -127,8 +128,10 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
     ]);
   }
   const sigma2 = fit.pwrss / (n - p);
-  const centredVcov = choleskyInverse(fit.factor, p).map((v) => v * sigma2);
+  const curvature = remlCurvature(theta, Math.sqrt(sigma2), n, p, g, sums, fit);
+  const centredVcov = curvature.inverseA.map((v) => v * sigma2);
   const { coefficients, covariance } = design.toOriginal(fit.beta, centredVcov);
+  const satterthwaite = satterthwaiteDf(curvature, sigma2, p, (m) => design.toOriginal(fit.beta, m).covariance);
   const z = normalQuantile(1 - (1 - confLevel) / 2);
   const groupVariance = sigma2 * theta * theta;
   const warnings: string[] = [];
@@ -136,6 +139,7 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
   const singular = theta < 1e-4;
   if (singular) warnings.push('boundary (singular) fit: the group variance is estimated at (or near) zero');
   if (g < FEW_GROUPS) warnings.push(`only ${g} groups: the group variance is poorly estimated`);
+  if (!satterthwaite) warnings.push('Satterthwaite degrees of freedom not available: the REML curvature carries no information on the variances');
   if (refined.x > 0.998) warnings.push('the group variance is very large relative to the residual variance; check the data');
   return {
     method: 'Linear mixed model with a random intercept per group, fitted by REML',
@@ -144,7 +148,9 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
     fixedEffects: terms.map((term, k) => {
       const estimate = coefficients[k] as number;
       const se = Math.sqrt(covariance[k * p + k] as number);
-      return { term, estimate, se, t: estimate / se, ci: { level: confLevel, lower: estimate - z * se, upper: estimate + z * se } };
+      const t = estimate / se;
+      const df = satterthwaite ? (satterthwaite[k] as number) : null;
+      return { term, estimate, se, t, df, p: df === null ? null : tTwoSided(t, df), ci: { level: confLevel, lower: estimate - z * se, upper: estimate + z * se } };
     }),
     variance: { group: groupVariance, residual: sigma2 },
     sd: { group: Math.sqrt(groupVariance), residual: Math.sqrt(sigma2) },
@@ -157,8 +163,6 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
     warnings,
   };
 }
-
-type ProfiledFit = NonNullable<ReturnType<typeof profiledReml>>;
 
 /**
  * Brent's minimiser stops where the criterion is flat to rounding (θ good to about √ε); the zero of
@@ -184,82 +188,46 @@ function polishOptimum(
 }
 
 /**
- * d′(θ) of the profiled REML criterion. With w_j′ = 2θ/(1 + n_jθ²)², s_j = Σx and t_j = Σy over group j:
- *   d′ = Σ 2n_jθ/(1 + n_jθ²) − Σ w_j′ s_jᵀA⁻¹s_j − (n − p) Σ w_j′ (t_j − βᵀs_j)² / r²,
- * from d log|A| = tr(A⁻¹dA) and dr² = −Σ w_j′ (t_j − βᵀs_j)² (the β terms cancel at the optimum β).
+ * Satterthwaite's df for each coefficient: 2·Var(β̂ₖ)² / (∇Var(β̂ₖ)ᵀ · 2H⁻¹ · ∇Var(β̂ₖ)), with the
+ * gradient over (θ, σ) of Var(β̂) = σ²A⁻¹ and H the Hessian of the REML deviance (Satterthwaite 1946;
+ * as lmerTest, which differentiates numerically where this is analytic). `toOriginal` maps a
+ * covariance of the centred design to the reported coefficients.
  */
-function remlSlope(theta: number, n: number, p: number, g: number, sums: GroupSums, fit: ProfiledFit): number {
-  const t2 = theta * theta;
-  const inverse = choleskyInverse(fit.factor, p);
-  let logDetL = 0;
-  let logDetA = 0;
-  let residual = 0;
-  for (let j = 0; j < g; j++) {
-    const nj = sums.count[j] as number;
-    const denominator = 1 + nj * t2;
-    const dw = (2 * theta) / (denominator * denominator);
-    logDetL += (2 * nj * theta) / denominator;
-    const base = j * p;
-    let quadratic = 0;
-    let fitted = 0;
-    for (let r = 0; r < p; r++) {
-      const xr = sums.x[base + r] as number;
-      fitted += (fit.beta[r] as number) * xr;
-      let row = 0;
-      for (let s = 0; s < p; s++) row += (inverse[r * p + s] as number) * (sums.x[base + s] as number);
-      quadratic += xr * row;
-    }
-    logDetA -= dw * quadratic;
-    const gap = (sums.y[j] as number) - fitted;
-    residual -= dw * gap * gap;
-  }
-  return logDetL + logDetA + ((n - p) * residual) / fit.pwrss;
-}
-
-/**
- * The profiled REML criterion at θ (Bates et al. 2015, eq. 42):
- *   d(θ) = log|I + θ²ZᵀZ| + log|XᵀV⁻¹X| + (n − p)(1 + log(2π·r²/(n − p))),  V = I + θ²ZZᵀ.
- * For a random intercept V is block-diagonal with V_j⁻¹ = I − w_j11ᵀ, w_j = θ²/(1 + n_jθ²), so every
- * term is a correction of the plain cross-products by the per-group sums.
- */
-function profiledReml(
-  theta: number,
-  n: number,
+function satterthwaiteDf(
+  curvature: ReturnType<typeof remlCurvature>,
+  sigma2: number,
   p: number,
-  g: number,
-  xtx: Float64Array,
-  xty: Float64Array,
-  yty: number,
-  sums: GroupSums,
-): { deviance: number; beta: Float64Array; factor: Float64Array; pwrss: number } | null {
-  const t2 = theta * theta;
-  const a = new Float64Array(xtx);
-  const b = new Float64Array(xty);
-  let c = yty;
-  let logDetL = 0;
-  for (let j = 0; j < g; j++) {
-    const nj = sums.count[j] as number;
-    const w = t2 / (1 + nj * t2);
-    logDetL += Math.log1p(nj * t2);
-    if (w === 0) continue;
-    const yj = sums.y[j] as number;
-    const base = j * p;
-    c -= w * yj * yj;
-    for (let r = 0; r < p; r++) {
-      const xr = sums.x[base + r] as number;
-      b[r] = (b[r] as number) - w * xr * yj;
-      for (let s = 0; s <= r; s++) a[r * p + s] = (a[r * p + s] as number) - w * xr * (sums.x[base + s] as number);
-    }
+  toOriginal: (m: Float64Array) => Float64Array,
+): number[] | null {
+  // Covariance of (θ̂, σ̂): twice the inverse of the deviance Hessian; like lmerTest, the
+  // Moore–Penrose inverse over eigenvalues above 1e-8, so a boundary fit still gets its df.
+  const { thetaTheta: a, thetaSigma: b, sigmaSigma: c } = curvature.hessian;
+  const middle = (a + c) / 2;
+  const radius = Math.hypot((a - c) / 2, b);
+  let vThetaTheta = 0;
+  let vThetaSigma = 0;
+  let vSigmaSigma = 0;
+  for (const eigenvalue of [middle + radius, middle - radius]) {
+    if (!(eigenvalue > 1e-8)) continue;
+    // Eigenvector of [[a, b], [b, c]] for this eigenvalue, normalised.
+    const [u, w] = Math.abs(b) > 0 ? [b, eigenvalue - a] : Math.abs(eigenvalue - a) <= Math.abs(eigenvalue - c) ? [1, 0] : [0, 1];
+    const length = Math.hypot(u, w);
+    const [eu, ew] = [u / length, w / length];
+    vThetaTheta += (2 * eu * eu) / eigenvalue;
+    vThetaSigma += (2 * eu * ew) / eigenvalue;
+    vSigmaSigma += (2 * ew * ew) / eigenvalue;
   }
-  for (let r = 0; r < p; r++) for (let s = r + 1; s < p; s++) a[r * p + s] = a[s * p + r] as number;
-  const factored = cholesky(a, p);
-  if ('failedAt' in factored) return null;
-  const beta = choleskySolve(factored.factor, p, b);
-  let explained = 0;
-  for (let r = 0; r < p; r++) explained += (beta[r] as number) * (b[r] as number);
-  const pwrss = c - explained;
-  if (!(pwrss > 1e-14 * yty)) return null;
-  const dof = n - p;
-  const deviance = logDetL + choleskyLogDeterminant(factored.factor, p) + dof * (1 + Math.log((2 * Math.PI * pwrss) / dof));
-  return { deviance, beta, factor: factored.factor, pwrss };
+  const variance = toOriginal(curvature.inverseA.map((v) => v * sigma2));
+  const byTheta = toOriginal(curvature.dInverseA.map((v) => v * sigma2));
+  const bySigma = toOriginal(curvature.inverseA.map((v) => v * 2 * Math.sqrt(sigma2)));
+  const dfs: number[] = [];
+  for (let k = 0; k < p; k++) {
+    const v = variance[k * p + k] as number;
+    const gTheta = byTheta[k * p + k] as number;
+    const gSigma = bySigma[k * p + k] as number;
+    const denominator = gTheta * gTheta * vThetaTheta + 2 * gTheta * gSigma * vThetaSigma + gSigma * gSigma * vSigmaSigma;
+    if (!(denominator > 0)) return null;
+    dfs.push((2 * v * v) / denominator);
+  }
+  return dfs;
 }

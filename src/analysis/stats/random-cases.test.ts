@@ -83,6 +83,10 @@ describe('randomised cases against R (test/fixtures/stats/generate.R, seeds 1–
         expectCloseToR(lmm.variance.group, c.lmm.group_variance, 'group variance');
         expectCloseToR(lmm.variance.residual, c.lmm.residual_variance, 'residual variance');
         expectCloseToR(lmm.logLikelihood, c.lmm.log_likelihood, 'REML log-likelihood');
+        lmm.fixedEffects.forEach((k, i) => {
+          expectCloseToR(k.df, c.lmm.satterthwaite.df[i], `LMM ${k.term} Satterthwaite df`);
+          expectCloseToR(k.p, c.lmm.satterthwaite.p[i], `LMM ${k.term} p`);
+        });
       });
     });
   }

@@ -226,7 +226,7 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       emit(output, options, report, () => [
         `${result.method}`,
         `  n = ${result.n}, clusters = ${result.clusters}, t tests on ${result.df} df, R² = ${num(result.rSquared)}`,
-        ...coefficientTable(result.coefficients.map((c) => [c.term, c.estimate, c.se, c.t, c.p, c.ci.lower, c.ci.upper]), ['t', 'p']),
+        ...coefficientTable(result.coefficients),
       ]);
     });
 
@@ -260,7 +260,8 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       emit(output, options, report, () => [
         `${result.method}`,
         `  n = ${result.n}, groups = ${result.groups}, REML log-likelihood = ${num(result.logLikelihood)}`,
-        ...coefficientTable(result.fixedEffects.map((c) => [c.term, c.estimate, c.se, c.t, null, c.ci.lower, c.ci.upper]), ['t']),
+        ...coefficientTable(result.fixedEffects),
+        '  (df and p: Satterthwaite, as lmerTest; interval: Wald)',
         '  variance components',
         ...alignColumns([
           ['group', 'variance', 'sd'],
@@ -422,16 +423,27 @@ function effectLines(effects: readonly EffectSize[]): string[] {
   return effects.map((effect) => `  ${effect.name}: ${num(effect.value)}`);
 }
 
-function coefficientTable(rows: (string | number | null)[][], statistics: string[]): string[] {
-  const header = ['term', 'estimate', 'se', ...statistics, 'ci lower', 'ci upper'];
-  const body = rows.map(([term, estimate, se, t, p, lower, upper]) => [
-    String(term),
-    num(estimate as number),
-    num(se as number),
-    num(t as number),
-    ...(statistics.includes('p') ? [pValue(p as number)] : []),
-    num(lower as number),
-    num(upper as number),
+interface CoefficientRow {
+  term: string;
+  estimate: number;
+  se: number;
+  t: number;
+  df: number | null;
+  p: number | null;
+  ci: { lower: number; upper: number };
+}
+
+function coefficientTable(rows: readonly CoefficientRow[]): string[] {
+  const header = ['term', 'estimate', 'se', 't', 'df', 'p', 'ci lower', 'ci upper'];
+  const body = rows.map((row) => [
+    row.term,
+    num(row.estimate),
+    num(row.se),
+    num(row.t),
+    row.df === null ? '-' : num(row.df),
+    row.p === null ? '-' : pValue(row.p),
+    num(row.ci.lower),
+    num(row.ci.upper),
   ]);
   return alignColumns([header, ...body]).map((line) => `  ${line}`);
 }
