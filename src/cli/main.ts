@@ -3,6 +3,8 @@ import { AppError } from '../domain/errors.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { checkCommand } from './commands/check.ts';
 import { demoCommand } from './commands/demo.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { modelCommand } from './commands/model.ts';
 import { orgCommand } from './commands/org.ts';
@@ -17,7 +19,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .enablePositionalOptions();
-  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), statsCommand(), backupCommand(), restoreCommand(), demoCommand()]) {
+  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), statsCommand(), backupCommand(), restoreCommand(), demoCommand(), importCommand(), exportCommand()]) {
     program.addCommand(command);
   }
   return program;

@@ -17,6 +17,7 @@ import { modelRoutes } from './models/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
 import { engagementRoutes } from './engagements/routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
+import { interactionTransferRoutes } from './interactions/transfer-routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { webRoutes } from './web.ts';
@@ -88,6 +89,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(partnerRoutes, { store });
   await app.register(engagementRoutes, { store });
   await app.register(interactionRoutes, { store });
+  await app.register(interactionTransferRoutes, { store });
   await webRoutes(app, { serveWeb });
   return app;
 }
