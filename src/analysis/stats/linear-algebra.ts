@@ -59,15 +59,21 @@ export function choleskyLogDeterminant(l: Float64Array, p: number): number {
   return 2 * sum;
 }
 
-/** a · b · aᵀ for p × p matrices (a covariance carried through a linear map). */
-export function sandwich(a: Float64Array, b: Float64Array, p: number): Float64Array {
-  const ab = new Float64Array(p * p);
+/** a · b for p × p matrices. */
+export function multiply(a: Float64Array, b: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(p * p);
   for (let i = 0; i < p; i++)
     for (let j = 0; j < p; j++) {
       let sum = 0;
       for (let k = 0; k < p; k++) sum += (a[i * p + k] as number) * (b[k * p + j] as number);
-      ab[i * p + j] = sum;
+      out[i * p + j] = sum;
     }
+  return out;
+}
+
+/** a · b · aᵀ for p × p matrices (a covariance carried through a linear map). */
+export function sandwich(a: Float64Array, b: Float64Array, p: number): Float64Array {
+  const ab = multiply(a, b, p);
   const out = new Float64Array(p * p);
   for (let i = 0; i < p; i++)
     for (let j = 0; j < p; j++) {

@@ -5,7 +5,7 @@
  * w_j = θ²/(1 + n_jθ²), so A = XᵀV⁻¹X, XᵀV⁻¹y and yᵀV⁻¹y are the plain cross-products corrected
  * group by group.
  */
-import { cholesky, choleskyInverse, choleskyLogDeterminant, choleskySolve } from './linear-algebra.ts';
+import { cholesky, choleskyInverse, choleskyLogDeterminant, choleskySolve, multiply } from './linear-algebra.ts';
 
 export interface GroupSums {
   /** Observations per group. */
@@ -154,16 +154,7 @@ export function remlCurvature(
       }
     }
   }
-  const product = (left: Float64Array, right: Float64Array): Float64Array => {
-    const out = new Float64Array(p * p);
-    for (let r = 0; r < p; r++)
-      for (let s = 0; s < p; s++) {
-        let sum = 0;
-        for (let k = 0; k < p; k++) sum += (left[r * p + k] as number) * (right[k * p + s] as number);
-        out[r * p + s] = sum;
-      }
-    return out;
-  };
+  const product = (left: Float64Array, right: Float64Array): Float64Array => multiply(left, right, p);
   const trace = (m: Float64Array): number => {
     let sum = 0;
     for (let r = 0; r < p; r++) sum += m[r * p + r] as number;

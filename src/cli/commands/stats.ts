@@ -3,9 +3,9 @@ import { Command, Option } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../domain/errors.ts';
 import { kruskalWallis } from '../../analysis/stats/kruskal-wallis.ts';
-import { fitRandomInterceptModel } from '../../analysis/stats/linear-mixed-model.ts';
+import { fitRandomInterceptModel, type FixedEffect } from '../../analysis/stats/linear-mixed-model.ts';
 import { mannWhitney } from '../../analysis/stats/mann-whitney.ts';
-import { olsClusterRobust } from '../../analysis/stats/ols-cluster-robust.ts';
+import { olsClusterRobust, type RegressionCoefficient } from '../../analysis/stats/ols-cluster-robust.ts';
 import { adjustPValues, type PAdjustMethod } from '../../analysis/stats/p-adjust.ts';
 import type { Alternative, ConfidenceInterval, EffectSize } from '../../analysis/stats/result.ts';
 import { spearman } from '../../analysis/stats/spearman.ts';
@@ -423,15 +423,8 @@ function effectLines(effects: readonly EffectSize[]): string[] {
   return effects.map((effect) => `  ${effect.name}: ${num(effect.value)}`);
 }
 
-interface CoefficientRow {
-  term: string;
-  estimate: number;
-  se: number;
-  t: number;
-  df: number | null;
-  p: number | null;
-  ci: { lower: number; upper: number };
-}
+/** A row of either regression table: OLS coefficients and mixed-model fixed effects share these fields. */
+type CoefficientRow = RegressionCoefficient | FixedEffect;
 
 function coefficientTable(rows: readonly CoefficientRow[]): string[] {
   const header = ['term', 'estimate', 'se', 't', 'df', 'p', 'ci lower', 'ci upper'];
