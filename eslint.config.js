@@ -21,7 +21,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['src/model/**', 'src/domain/**', 'src/analysis/**'],
+    files: ['src/model/**', 'src/domain/**', 'src/analysis/**', 'src/demo/**'],
+    ignores: ['src/demo/seed.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -6,10 +6,7 @@ import { createContact, createPartner } from '../server/partners/operations.ts';
 import type { Store } from '../store/store.ts';
 import { demoAccounts, demoOrganization, demoPassword } from './accounts.ts';
 import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';
-import { describeDemo, generateDemo } from './generate.ts';
-
-/** The seed of the demo everyone gets: the same seed gives the same synthetic data. */
-export const demoSeed = 2016;
+import { DEMO_SEED, describeDemo, generateDemo } from './generate.ts';
 
 export interface DemoResult {
   organizationId: string;
@@ -38,7 +35,7 @@ export async function seedDemo(store: Store, options: { reset?: boolean; seed?: 
 
     const tenant = tx.tenant(organization.id);
     const model = await requireModel(tenant, 'eis-toc');
-    const dataset = generateDemo({ seed: options.seed ?? demoSeed, model });
+    const dataset = generateDemo({ seed: options.seed ?? DEMO_SEED, model });
     const userIds = new Map<string, string>();
     for (const practitioner of dataset.practitioners) {
       const member = await join({ email: practitioner.email, name: practitioner.name, role: 'practitioner' });
