@@ -12,15 +12,6 @@ export function requireFinite(values: readonly number[], name: string): void {
   }
 }
 
-/** Refuses a sample smaller than a method needs, naming the sample and the minimum. */
-export function requireAtLeast(count: number, minimum: number, name: string, why: string): void {
-  if (count < minimum) {
-    throw new AppError('validation_failed', `${name} needs at least ${minimum} observations (${why}); got ${count}`, [
-      { path: name, message: `${count} observations, at least ${minimum} needed` },
-    ]);
-  }
-}
-
 export function requireSameLength(a: readonly unknown[], b: readonly unknown[], nameA: string, nameB: string): void {
   if (a.length !== b.length) {
     throw new AppError('validation_failed', `${nameA} and ${nameB} must have the same length (${a.length} vs ${b.length})`, [
