@@ -1,13 +1,14 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { AddMemberRequest } from '../../domain/accounts/schemas.ts';
-import { Role } from '../../domain/roles.ts';
+import type { Role } from '../../domain/roles.ts';
+import { FormActions } from '../forms/FormActions.tsx';
 import { FormError } from '../forms/FormError.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
-import { roleOptions } from '../organizations/role-options.ts';
+import { notifyDone } from '../notify.ts';
+import { RoleSelect } from '../organizations/RoleSelect.tsx';
 import { useAddMember } from './member-hooks.ts';
 
 const fields = ['email', 'name', 'role', 'password'] as const;
@@ -32,7 +33,7 @@ export function AddMemberForm({ orgId, onDone }: AddMemberFormProps) {
     if (!request) return;
     addMember.mutate(request, {
       onSuccess: (member) => {
-        notifications.show({ color: 'teal', message: `${member.name} is now a member.` });
+        notifyDone(`${member.name} is now a member.`);
         onDone();
       },
       onError: showApiError,
@@ -60,16 +61,7 @@ export function AddMemberForm({ orgId, onDone }: AddMemberFormProps) {
           onChange={(event) => setName(event.currentTarget.value)}
           error={fieldErrors.name}
         />
-        <Select
-          label="Role"
-          required
-          data={roleOptions}
-          value={role}
-          onChange={(value) => setRole(Role.catch('practitioner').parse(value))}
-          allowDeselect={false}
-          error={fieldErrors.role}
-          comboboxProps={{ withinPortal: true }}
-        />
+        <RoleSelect label="Role" required value={role} onChange={setRole} error={fieldErrors.role} />
         <PasswordField
           label="Initial password"
           description="Needed when the person has no Praxis account yet (at least 10 characters). Give it to them privately; they can change it in their profile."
@@ -79,14 +71,7 @@ export function AddMemberForm({ orgId, onDone }: AddMemberFormProps) {
           error={fieldErrors.password}
         />
         <FormError message={formError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={addMember.isPending}>
-            Add member
-          </Button>
-        </Group>
+        <FormActions submitLabel="Add member" pending={addMember.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

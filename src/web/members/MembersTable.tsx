@@ -1,6 +1,7 @@
-import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import type { Member } from '../../domain/accounts/schemas.ts';
 import { formatDate } from '../format.ts';
+import { ColumnHeaders } from '../layout/ColumnHeaders.tsx';
 import { MemberRoleSelect } from './MemberRoleSelect.tsx';
 import { RemoveMemberButton } from './RemoveMemberButton.tsx';
 
@@ -14,17 +15,7 @@ export function MembersTable({ orgId, members, currentUserId }: MembersTableProp
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Email</Table.Th>
-            <Table.Th scope="col">Role</Table.Th>
-            <Table.Th scope="col">Member since</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeaders columns={['Name', 'Email', 'Role', 'Member since']} actions="Actions" />
         <Table.Tbody>
           {members.map((member) => (
             <Table.Tr key={member.userId}>

@@ -1,10 +1,9 @@
 import { ActionIcon, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { Member } from '../../domain/accounts/schemas.ts';
-import { errorMessageOf } from '../api/client.ts';
 import { ConfirmDialog } from '../layout/ConfirmDialog.tsx';
+import { notifyFailure } from '../notify.ts';
 import { useRemoveMember } from './member-hooks.ts';
 
 /** Removes a member from the organization after confirmation; their account and records stay. */
@@ -17,7 +16,7 @@ export function RemoveMemberButton({ orgId, member }: { orgId: string; member: M
       onSuccess: close,
       onError: (error) => {
         close();
-        notifications.show({ color: 'red', title: 'Member not removed', message: errorMessageOf(error) });
+        notifyFailure('Member not removed', error);
       },
     });
 

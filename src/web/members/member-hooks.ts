@@ -1,8 +1,8 @@
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AddMemberRequest, Member } from '../../domain/accounts/schemas.ts';
 import type { Role } from '../../domain/roles.ts';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../api/members.ts';
+import { notifyDone } from '../notify.ts';
 import { queryKeys } from '../query-keys.ts';
 
 export function useMembers(orgId: string) {
@@ -42,7 +42,7 @@ export function useRemoveMember(orgId: string) {
   return useMutation({
     mutationFn: (member: Member) => removeMember(orgId, member.userId),
     onSuccess: async (_nothing, member) => {
-      notifications.show({ color: 'teal', message: `${member.name} is no longer a member.` });
+      notifyDone(`${member.name} is no longer a member.`);
       await refresh();
     },
   });

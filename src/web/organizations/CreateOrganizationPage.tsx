@@ -1,5 +1,4 @@
 import { Button, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,6 +7,7 @@ import { FormError } from '../forms/FormError.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
+import { notifyDone } from '../notify.ts';
 import { useSignedInSession } from '../session/useSession.ts';
 import { organizationPath } from './organization-paths.ts';
 import { useCreateOrganization } from './useCreateOrganization.ts';
@@ -31,7 +31,7 @@ export function CreateOrganizationPage() {
     if (!request) return;
     createOrganization.mutate(request, {
       onSuccess: (organization) => {
-        notifications.show({ color: 'teal', message: `${organization.name} is ready.` });
+        notifyDone(`${organization.name} is ready.`);
         void navigate(organizationPath(organization.id));
       },
       onError: showApiError,

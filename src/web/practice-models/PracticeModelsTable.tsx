@@ -1,6 +1,7 @@
-import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import type { ModelSummary } from '../../domain/models.ts';
 import { formatDate } from '../format.ts';
+import { ColumnHeaders } from '../layout/ColumnHeaders.tsx';
 import { PracticeModelLinks } from './PracticeModelLinks.tsx';
 
 const earlierVersions = (model: ModelSummary): string => {
@@ -12,17 +13,7 @@ export function PracticeModelsTable({ orgId, models }: { orgId: string; models: 
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Version</Table.Th>
-            <Table.Th scope="col">Source</Table.Th>
-            <Table.Th scope="col">Published</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>Diagram and files</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeaders columns={['Name', 'Version', 'Source', 'Published']} actions="Diagram and files" />
         <Table.Tbody>
           {models.map((model) => (
             <Table.Tr key={model.id}>

@@ -1,11 +1,11 @@
 import { Button, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { UpdateProfileRequest } from '../../domain/accounts/schemas.ts';
 import type { User } from '../../domain/accounts/schemas.ts';
 import { FormError } from '../forms/FormError.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
+import { notifyDone } from '../notify.ts';
 import { useUpdateDisplayName } from './useUpdateDisplayName.ts';
 
 const fields = ['name'] as const;
@@ -22,7 +22,7 @@ export function DisplayNameForm({ user }: { user: User }) {
     updateDisplayName.mutate(request.name, {
       onSuccess: (updated) => {
         setName(updated.name);
-        notifications.show({ color: 'teal', message: 'Your display name is saved.' });
+        notifyDone('Your display name is saved.');
       },
       onError: showApiError,
     });

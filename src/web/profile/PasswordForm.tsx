@@ -1,5 +1,4 @@
 import { Button, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -9,6 +8,7 @@ import { changePassword } from '../api/profile.ts';
 import { FormError } from '../forms/FormError.tsx';
 import { PasswordField } from '../forms/PasswordField.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
+import { notifyDone } from '../notify.ts';
 
 const fields = ['currentPassword', 'newPassword', 'confirmation'] as const;
 
@@ -43,7 +43,7 @@ export function PasswordForm() {
       {
         onSuccess: () => {
           setValues(emptyPasswords);
-          notifications.show({ color: 'teal', message: 'Your password is changed.' });
+          notifyDone('Your password is changed.');
         },
         onError: showApiError,
       },

@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
+import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { loginPathFor } from './safe-next-path.ts';
 import { useSession } from './useSession.ts';
 

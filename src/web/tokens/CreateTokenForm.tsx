@@ -1,12 +1,13 @@
-import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { NumberInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { CreateTokenRequest } from '../../domain/accounts/schemas.ts';
 import type { CreatedToken } from '../../domain/accounts/schemas.ts';
-import { Role } from '../../domain/roles.ts';
+import type { Role } from '../../domain/roles.ts';
+import { FormActions } from '../forms/FormActions.tsx';
 import { FormError } from '../forms/FormError.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
-import { roleOptions } from '../organizations/role-options.ts';
+import { RoleSelect } from '../organizations/RoleSelect.tsx';
 import { useCreateToken } from './token-hooks.ts';
 
 const fields = ['name', 'role', 'expiresInDays'] as const;
@@ -48,14 +49,12 @@ export function CreateTokenForm({ orgId, onCreated, onCancel }: CreateTokenFormP
           error={fieldErrors.name}
           data-autofocus
         />
-        <Select
+        <RoleSelect
           label="Role"
           description="The token can do what a member with this role can do"
           required
-          data={roleOptions}
           value={role}
-          onChange={(value) => setRole(Role.catch('researcher').parse(value))}
-          allowDeselect={false}
+          onChange={setRole}
           error={fieldErrors.role}
         />
         <NumberInput
@@ -69,14 +68,7 @@ export function CreateTokenForm({ orgId, onCreated, onCancel }: CreateTokenFormP
           error={fieldErrors.expiresInDays}
         />
         <FormError message={formError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={createToken.isPending}>
-            Create token
-          </Button>
-        </Group>
+        <FormActions submitLabel="Create token" pending={createToken.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

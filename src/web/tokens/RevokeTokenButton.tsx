@@ -1,9 +1,8 @@
 import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import type { ApiToken } from '../../domain/accounts/schemas.ts';
-import { errorMessageOf } from '../api/client.ts';
 import { ConfirmDialog } from '../layout/ConfirmDialog.tsx';
+import { notifyDone, notifyFailure } from '../notify.ts';
 import { useRevokeToken } from './token-hooks.ts';
 
 export function RevokeTokenButton({ orgId, token }: { orgId: string; token: ApiToken }) {
@@ -14,11 +13,11 @@ export function RevokeTokenButton({ orgId, token }: { orgId: string; token: ApiT
     revokeToken.mutate(token.id, {
       onSuccess: () => {
         close();
-        notifications.show({ color: 'teal', message: `Token “${token.name}” is revoked.` });
+        notifyDone(`Token “${token.name}” is revoked.`);
       },
       onError: (error) => {
         close();
-        notifications.show({ color: 'red', title: 'Token not revoked', message: errorMessageOf(error) });
+        notifyFailure('Token not revoked', error);
       },
     });
 

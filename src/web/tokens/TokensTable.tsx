@@ -1,7 +1,8 @@
-import { Code, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Code, Table, Text } from '@mantine/core';
 import type { ApiToken } from '../../domain/accounts/schemas.ts';
 import { roleLabels } from '../../domain/roles.ts';
 import { formatDate, formatDateTime } from '../format.ts';
+import { ColumnHeaders } from '../layout/ColumnHeaders.tsx';
 import { RevokeTokenButton } from './RevokeTokenButton.tsx';
 import { tokenStatus } from './token-status.ts';
 import { TokenStatusBadge } from './TokenStatusBadge.tsx';
@@ -10,20 +11,7 @@ export function TokensTable({ orgId, tokens }: { orgId: string; tokens: readonly
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Role</Table.Th>
-            <Table.Th scope="col">Prefix</Table.Th>
-            <Table.Th scope="col">Created</Table.Th>
-            <Table.Th scope="col">Last used</Table.Th>
-            <Table.Th scope="col">Expires</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeaders columns={['Name', 'Role', 'Prefix', 'Created', 'Last used', 'Expires', 'Status']} actions="Actions" />
         <Table.Tbody>
           {tokens.map((token) => {
             const status = tokenStatus(token);
