@@ -2,7 +2,7 @@ import { AppError } from '../../domain/errors.ts';
 import { normalQuantile, tCdf } from './distributions.ts';
 import { averageRanks, hasTies } from './ranks.ts';
 import type { Alternative, ConfidenceInterval } from './result.ts';
-import { spearmanTail } from './spearman-distribution.ts';
+import { SPEARMAN_EXACT_MAX_N, spearmanTail } from './spearman-distribution.ts';
 import { requireConfidenceLevel, requireFinite, requireSameLength } from './validation.ts';
 
 const SPEARMAN_ASSUMPTIONS = [
@@ -91,7 +91,7 @@ export function spearman(x: readonly number[], y: readonly number[], options: Sp
 
   const pBranch: SpearmanPBranch = !useAs89
     ? 't approximation'
-    : n <= 9
+    : n <= SPEARMAN_EXACT_MAX_N
       ? 'exact enumeration (AS 89)'
       : 'Edgeworth series (AS 89)';
   return {
