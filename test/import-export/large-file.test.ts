@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importInteractions } from '../../src/server/interactions/import-export.ts';
+import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { buildOrganization } from '../support/factories.ts';
+import { buildEngagement } from '../support/records.ts';
+import { countInteractions, tempFolder } from './files.ts';
+import { fileSize, writeLargeLongCsv } from './large-file.ts';
+
+describe('a 50 MB file', () => {
+  let t: TestDatabase;
+  let orgId: string;
+  let engagementId: string;
+  const folder = tempFolder();
+
+  beforeAll(async () => {
+    t = await createTestDatabase('sqlite');
+    const built = await buildOrganization(t.store);
+    orgId = built.organization.id;
+    engagementId = (await buildEngagement(t.store, orgId, built.admin.userId)).engagement.id;
+  });
+  afterAll(async () => {
+    await t.dispose();
+    folder.dispose();
+  });
+
+  it('streams through, reports exactly its one bad row near the end, and writes nothing', { timeout: 120_000 }, async () => {
+    const file = folder.file('large.csv');
+    let badRow = 0;
+    // The bad row is a one-row interaction after all the good ones: minutes over the duration.
+    const { rows, interactions } = writeLargeLongCsv(file, engagementId, 50 * 1024 * 1024, (row) => {
+      badRow = row;
+      return `last,${engagementId},2025-01-01,09:00,30,phone,,coaching,45,,,,`;
+    });
+    expect(fileSize(file)).toBeGreaterThanOrEqual(50 * 1024 * 1024 - 2048);
+    const before = await countInteractions(t.store, orgId);
+
+    const report = await importInteractions(t.store, orgId, file, { kind: 'csv', dryRun: false, actor: 'cli' });
+    expect(report).toEqual({
+      format: 'long',
+      dryRun: false,
+      rowsRead: rows - 1,
+      interactions,
+      written: 0,
+      errors: [{ row: badRow, column: 'component_minutes', message: 'minutes across components (45) exceed the duration (30)' }],
+      errorCount: 1,
+    });
+    expect(badRow).toBe(rows);
+    expect(await countInteractions(t.store, orgId)).toBe(before);
+  });
+});
