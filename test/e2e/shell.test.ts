@@ -189,6 +189,14 @@ describe('web shell in Chromium', () => {
     await mainHeading(page, demo.name).waitFor();
     await page.getByText('Implementation support practitioner', { exact: true }).waitFor();
 
+    // On a fresh page load, the first Tab stop skips the header and navigation.
+    await page.reload();
+    await mainHeading(page, demo.name).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
     const navigation = page.getByRole('navigation', { name: 'Main' });
     expect(await navigation.getByRole('link', { name: 'Members' }).count()).toBe(0);
     expect(await navigation.getByRole('link', { name: 'API tokens' }).count()).toBe(0);

@@ -23,7 +23,7 @@ export function AboutPraxis() {
           <List.Item>hypothesized links to proximal and distal outcomes at individual, team, organization and system levels.</List.Item>
         </List>
         <Text fz="sm" c="dimmed" component="p" m={0}>
-          Aldridge, W. A., Roppolo, R. H., Brown, J., Bumbarger, B. K., &amp; Boothroyd, R. I. (2023). Mechanisms of
+          Aldridge, W. A., II, Roppolo, R. H., Brown, J., Bumbarger, B. K., &amp; Boothroyd, R. I. (2023). Mechanisms of
           change in external implementation support: A conceptual model and case examples to guide research and
           practice. <em>Implementation Research and Practice, 4</em>.{' '}
           <Anchor href={`https://doi.org/${theoryOfChangeDoi}`} target="_blank" rel="noreferrer">
