@@ -31,7 +31,7 @@ export function DisplayNameForm({ user }: { user: User }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label="Email" value={user.email} readOnly variant="filled" description="Your sign-in; an administrator can change it." />
+        <TextInput label="Email" value={user.email} readOnly variant="filled" description="What you sign in with" />
         <TextInput
           label="Display name"
           description="Shown to the other members of your organizations"
