@@ -1,0 +1,242 @@
+/**
+ * Logging interactions over HTTP on SQLite (issue 4), against a same-run baseline.
+ *
+ *   npx tsx bench/logging.ts [--quick] [--connections 20] [--seconds 10]
+ *
+ * Ours: the real application in this process on a random port, over a fresh SQLite file, with one
+ * organization, one engagement (eis-toc 1.0.0) and an API token. autocannon POSTs typical interactions
+ * (3 components, 5 activities; the date moves one day per request so the rollups spread over months)
+ * to /api/orgs/:orgId/interactions: validation, authentication, the transaction with the interaction,
+ * its history, its component index and both rollups, and the response.
+ *
+ * Baseline: a bare Fastify route in the same process that takes the same JSON body and inserts the
+ * same row shape (the interactions columns, JSON columns stringified) with one prepared better-sqlite3
+ * statement into another fresh SQLite file with the same pragmas (WAL, synchronous NORMAL, foreign keys).
+ *
+ * Both are driven by the same autocannon options, one after the other, each after a short warm-up.
+ * Targets: ≥ 1,000 interactions/s with p99 < 50 ms, and ≥ 0.5 × the baseline's throughput.
+ * Any non-2xx response or socket error makes the bench fail (exit 1) after printing what it saw.
+ */
+import path from 'node:path';
+import autocannon, { type AutocannonResult } from 'autocannon';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { v7 } from 'uuid';
+import { openSqlite } from '../src/store/database.ts';
+import { checkDose } from '../src/server/interactions/operations.ts';
+import { createEngagement } from '../src/server/engagements/operations.ts';
+import { createPartner } from '../src/server/partners/operations.ts';
+import type { InteractionInput } from '../src/domain/support/schemas.ts';
+import { listen, openBenchStore, startBenchApp, temporaryFolder } from './support/app.ts';
+import { addDays } from './support/interactions.ts';
+import { typicalInteraction } from './support/interactions.ts';
+import { loadPerCore, readMachine } from './support/machine.ts';
+import { emitRow, progress, ratioOf } from './support/report.ts';
+
+const argument = (name: string): number | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : undefined;
+};
+const quick = process.argv.includes('--quick');
+const connections = argument('connections') ?? 20;
+const seconds = argument('seconds') ?? (quick ? 3 : 10);
+const warmupSeconds = quick ? 1 : 2;
+
+const engagementStart = '2020-01-15';
+/** Dates cycle over about five years, so each run touches some 60 months of rollups. */
+const dateSpanDays = 5 * 365;
+
+/** A request source for autocannon: each request carries the next date in the cycle. */
+function interactionRequests(pathname: string, token: string, engagementId: string) {
+  let sent = 0;
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  return [
+    {
+      method: 'POST',
+      path: pathname,
+      headers,
+      setupRequest: (request: { body?: string | Buffer }) => {
+        const date = addDays(engagementStart, sent % dateSpanDays);
+        sent += 1;
+        return { ...request, body: JSON.stringify(typicalInteraction(engagementId, date)) };
+      },
+    },
+  ];
+}
+
+async function load(url: string, requests: ReturnType<typeof interactionRequests>, duration: number): Promise<AutocannonResult> {
+  return autocannon({ url, connections, duration, timeout: 30, requests });
+}
+
+interface Measured {
+  result: AutocannonResult;
+  loadPerCore: number;
+}
+
+async function measure(label: string, url: string, requests: () => ReturnType<typeof interactionRequests>): Promise<Measured> {
+  progress(`${label}: warm-up ${warmupSeconds} s`);
+  const warm = await load(url, requests(), warmupSeconds);
+  failOnErrors(`${label} (warm-up)`, warm);
+  progress(`${label}: ${connections} connections for ${seconds} s`);
+  const result = await load(url, requests(), seconds);
+  failOnErrors(label, result);
+  const perCore = loadPerCore(readMachine());
+  progress(`${label}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ${result.requests.total} requests (load ${perCore} per core)`);
+  return { result, loadPerCore: perCore };
+}
+
+const failures: string[] = [];
+function failOnErrors(label: string, result: AutocannonResult): void {
+  if (result.non2xx === 0 && result.errors === 0 && result.timeouts === 0) return;
+  const codes = Object.entries(result.statusCodeStats)
+    .map(([code, { count }]) => `${code}×${count}`)
+    .join(', ');
+  failures.push(`${label}: ${result.non2xx} non-2xx responses (${codes}), ${result.errors} errors, ${result.timeouts} timeouts`);
+}
+
+/** Ours: the application, its database and an engagement to log into. */
+async function runOurs(dir: string): Promise<{ measured: Measured; logged: number; rollupDifferences: number }> {
+  const dataDir = path.join(dir, 'app');
+  const { store, organizationId, token, actor } = await openBenchStore(dataDir);
+  const partner = await createPartner(store, organizationId, { name: 'County agency', kind: 'organization', parentId: null, type: 'county agency', region: 'North', stateOrCountry: 'NC', tags: [] }, actor);
+  const engagement = await createEngagement(
+    store,
+    organizationId,
+    {
+      partnerId: partner.id,
+      name: 'Support for the county agency',
+      supportTeam: [],
+      startDate: engagementStart,
+      endDate: null,
+      modelId: 'eis-toc',
+      modelVersion: '1.0.0',
+      stages: [{ stageId: 'readiness-exploration', startedOn: engagementStart }],
+      goals: ['Adopt the program with fidelity'],
+    },
+    actor,
+  );
+  const server = await startBenchApp(store, dataDir);
+  try {
+    const measured = await measure('ours', server.baseUrl, () => interactionRequests(`/api/orgs/${organizationId}/interactions`, token, engagement.id));
+    const counted = await sql<{ n: number }>`select count(*) as n from interactions`.execute(store.database.db);
+    const logged = Number(counted.rows[0]?.n ?? 0);
+    // Every accepted request must have left its interaction and exactly its share of the rollups.
+    const differences = await checkDose(store.tenant(organizationId));
+    return { measured, logged, rollupDifferences: differences.length };
+  } finally {
+    await server.close();
+    await store.close();
+  }
+}
+
+/** The baseline: the same body, the same row shape, one prepared statement, no framework work beyond Fastify's own. */
+async function runBaseline(dir: string, engagementId: string): Promise<{ measured: Measured; logged: number }> {
+  const sqlite = openSqlite(path.join(dir, 'baseline', 'baseline.db'));
+  sqlite.exec(`create table interactions (
+    id text primary key, organization_id text not null, version integer not null, created_at text not null, updated_at text not null, deleted_at text,
+    engagement_id text not null, partner_id text not null, date text not null, time text, duration_minutes integer not null, mode text not null,
+    stage_id text, model_id text not null, model_version text not null, participants text not null, components text not null,
+    principles text not null, notes text not null, next_steps text not null, logged_by text not null)`);
+  const insert = sqlite.prepare(`insert into interactions values (@id, @organization_id, @version, @created_at, @updated_at, @deleted_at,
+    @engagement_id, @partner_id, @date, @time, @duration_minutes, @mode, @stage_id, @model_id, @model_version, @participants, @components,
+    @principles, @notes, @next_steps, @logged_by)`);
+  const app = Fastify();
+  app.post('/interactions', async (request, reply) => {
+    const input = request.body as InteractionInput;
+    const now = new Date().toISOString();
+    const row = {
+      id: v7(),
+      organization_id: 'baseline',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      engagement_id: input.engagementId,
+      partner_id: 'baseline-partner',
+      date: input.date,
+      time: input.time,
+      duration_minutes: input.durationMinutes,
+      mode: input.mode,
+      stage_id: input.stageId,
+      model_id: 'eis-toc',
+      model_version: '1.0.0',
+      participants: JSON.stringify(input.participants),
+      components: JSON.stringify(input.components),
+      principles: JSON.stringify(input.principles),
+      notes: input.notes,
+      next_steps: JSON.stringify(input.nextSteps),
+      logged_by: 'baseline',
+    };
+    insert.run(row);
+    return reply.status(201).send(row);
+  });
+  const url = await listen(app);
+  try {
+    const measured = await measure('baseline', url, () => interactionRequests('/interactions', 'baseline', engagementId));
+    const logged = Number((sqlite.prepare('select count(*) as n from interactions').get() as { n: number }).n);
+    return { measured, logged };
+  } finally {
+    await app.close();
+    sqlite.close();
+  }
+}
+
+const folder = temporaryFolder('logging');
+try {
+  const ours = await runOurs(folder.dir);
+  const baseline = await runBaseline(folder.dir, 'baseline-engagement');
+  const o = ours.measured.result;
+  const b = baseline.measured.result;
+  const oursRate = Math.round(o.requests.average);
+  const baselineRate = Math.round(b.requests.average);
+  const throughputRatio = ratioOf(oursRate, baselineRate);
+  const details = {
+    connections,
+    seconds,
+    requests: o.requests.total,
+    non2xx: o.non2xx,
+    errors: o.errors,
+    latency_ms: { p50: o.latency.p50, p90: o.latency.p90, p99: o.latency.p99, max: o.latency.max },
+    baseline_requests: b.requests.total,
+    baseline_latency_ms: { p50: b.latency.p50, p90: b.latency.p90, p99: b.latency.p99, max: b.latency.max },
+    interactions_stored: ours.logged,
+    rollup_differences: ours.rollupDifferences,
+    load_per_core: ours.measured.loadPerCore,
+    baseline_load_per_core: baseline.measured.loadPerCore,
+  };
+  const baselineName = 'bare Fastify route + one prepared better-sqlite3 insert';
+  emitRow({
+    bench: 'logging',
+    name: `log interactions over HTTP (SQLite, ${connections} connections)`,
+    figure: oursRate,
+    unit: 'req/s',
+    target: '≥ 1,000/s and ≥ 0.5 × baseline',
+    pass: oursRate >= 1000 && throughputRatio >= 0.5,
+    baseline: baselineName,
+    baselineFigure: baselineRate,
+    ratio: throughputRatio,
+    details,
+  });
+  emitRow({
+    bench: 'logging',
+    name: 'log interactions: p99 latency',
+    figure: o.latency.p99,
+    unit: 'ms',
+    target: '< 50 ms',
+    pass: o.latency.p99 < 50,
+    baseline: baselineName,
+    baselineFigure: b.latency.p99,
+    ratio: ratioOf(o.latency.p99, b.latency.p99),
+  });
+  // Everything accepted must be stored, and the rollups must equal a recomputation.
+  const accepted = o['2xx'];
+  if (ours.logged < accepted) failures.push(`ours: ${accepted} requests answered 2xx in the measured run but only ${ours.logged} interactions are stored`);
+  if (ours.rollupDifferences > 0) failures.push(`ours: ${ours.rollupDifferences} rollup rows differ from a recomputation`);
+} finally {
+  folder.remove();
+}
+
+if (failures.length > 0) {
+  for (const failure of failures) process.stderr.write(`FAILED ${failure}\n`);
+  process.exitCode = 1;
+}

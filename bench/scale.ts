@@ -1,0 +1,254 @@
+/**
+ * Reading the support record at scale (issues 4 and 6): the engagement page and the organization
+ * dashboard over SQLite holding 1,000,000 interactions, against a same-run baseline.
+ *
+ *   npx tsx bench/scale.ts [--quick] [--interactions 1000000] [--engagements 1000] [--requests 200]
+ *
+ * Setup (not measured): one organization; partners and ~1,000 engagements on eis-toc 1.0.0 created
+ * through the application's operations; then the interactions (quick: 100,000) generated with a fixed
+ * seed and written straight into the tables in a few large transactions, row for row as the
+ * repositories write them, with the component index and the monthly rollups. One engagement's
+ * rollups are then recomputed by the domain and compared with what was written, and row counts are checked.
+ *
+ * Measured: the real application in this process on a random port. After a warm-up, requests go
+ * one at a time over one keep-alive connection, round robin: the engagement overview
+ * (GET /api/orgs/:orgId/engagements/:id/overview, a random engagement each time), the organization
+ * dashboard (GET /api/orgs/:orgId/dashboard) and the baseline, GET /healthz, a round trip through the
+ * same server that touches no data. Each gets `--requests` timings; p50 and p95 are reported.
+ * Targets: overview and dashboard p95 < 100 ms (issue 4); dashboard descriptives p95 ≤ 200 ms (issue 6).
+ *
+ * Diagnosis: each repository call the two pages make is then timed on its own (median of a few
+ * runs), and the query plans of the rollup reads are printed, so a missed target names its cause.
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { sql } from 'kysely';
+import { createRandom } from '../src/demo/random.ts';
+import { computeDose } from '../src/domain/support/rollups.ts';
+import { eisToc } from '../src/model/builtin/index.ts';
+import { openSqlite, sqliteFileIn } from '../src/store/database.ts';
+import type { TenantStore } from '../src/store/store.ts';
+import { modelOf } from '../src/server/engagements/operations.ts';
+import { openBenchStore, startBenchApp, temporaryFolder } from './support/app.ts';
+import { keepAliveAgent, timedGet } from './support/http.ts';
+import { loadPerCore, readMachine } from './support/machine.ts';
+import { round, summarize, type Timings } from './support/quantiles.ts';
+import { emitRow, progress, ratioOf } from './support/report.ts';
+import { createEngagements, loadInteractions, spreadInteractions } from './support/support-record.ts';
+
+const argument = (name: string): number | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : undefined;
+};
+const quick = process.argv.includes('--quick');
+const totalInteractions = argument('interactions') ?? (quick ? 100_000 : 1_000_000);
+const engagementCount = argument('engagements') ?? 1000;
+const requestsEach = argument('requests') ?? (quick ? 60 : 200);
+const warmupEach = quick ? 10 : 30;
+const seed = 20231179;
+const today = new Date().toISOString().slice(0, 10);
+
+const failures: string[] = [];
+const folder = temporaryFolder('scale');
+try {
+  const dataDir = path.join(folder.dir, 'app');
+  const random = createRandom(seed);
+  const { store, organizationId, token, actor } = await openBenchStore(dataDir);
+  const tenant = store.tenant(organizationId);
+
+  // ---- Setup --------------------------------------------------------------------------------
+  let started = performance.now();
+  progress(`setup: ${engagementCount} engagements through the application`);
+  const engagements = await createEngagements(store, organizationId, actor, random, eisToc, engagementCount, today);
+  const plan = spreadInteractions(random, engagements, totalInteractions);
+  const engagementSetupSeconds = (performance.now() - started) / 1000;
+
+  started = performance.now();
+  progress(`setup: ${totalInteractions.toLocaleString('en')} interactions straight into the tables`);
+  const file = sqliteFileIn(dataDir);
+  const loader = openSqlite(file);
+  loader.pragma('cache_size = -524288');
+  let lastReport = 0;
+  const loaded = loadInteractions(loader, organizationId, actor, random, eisToc, plan, (done) => {
+    if (done - lastReport >= totalInteractions / 10 || done === totalInteractions) {
+      lastReport = done;
+      progress(`  ${done.toLocaleString('en')} written (${Math.round(done / ((performance.now() - started) / 1000)).toLocaleString('en')}/s)`);
+    }
+  });
+  loader.pragma('wal_checkpoint(TRUNCATE)');
+  loader.close();
+  const loadSeconds = (performance.now() - started) / 1000;
+  const databaseMb = Math.round(statSync(file).size / 2 ** 20);
+  progress(`setup: loaded in ${round(loadSeconds, 1)} s; database ${databaseMb} MB`);
+
+  // ---- Check that the application reads the rows as its own --------------------------------
+  const count = async (query: ReturnType<typeof sql<{ n: number }>>): Promise<number> => Number((await query.execute(store.database.db)).rows[0]?.n ?? 0);
+  const counts = {
+    interactions: await count(sql<{ n: number }>`select count(*) as n from interactions where organization_id = ${organizationId}`),
+    componentRows: await count(sql<{ n: number }>`select count(*) as n from interaction_components where organization_id = ${organizationId}`),
+    rollupInteractions: await count(sql<{ n: number }>`select coalesce(sum(interactions), 0) as n from engagement_month_dose where organization_id = ${organizationId}`),
+  };
+  if (counts.interactions !== totalInteractions || counts.rollupInteractions !== totalInteractions || counts.componentRows !== loaded.componentRows) {
+    failures.push(`setup: counts differ: ${JSON.stringify({ ...counts, expected: { interactions: totalInteractions, componentRows: loaded.componentRows } })}`);
+  }
+  const sample = plan.reduce((a, b) => (b.interactions > a.interactions ? b : a));
+  const differences = await rollupDifferences(tenant, sample.engagement.id, sample.engagement.startDate);
+  if (differences > 0) failures.push(`setup: ${differences} rollup rows of engagement ${sample.engagement.id} differ from the domain's recomputation`);
+  progress(`setup: counts match; the rollups of the largest engagement (${sample.interactions} interactions) equal a recomputation`);
+
+  // ---- Measure ------------------------------------------------------------------------------
+  const server = await startBenchApp(store, dataDir);
+  const agent = keepAliveAgent();
+  const headers = { authorization: `Bearer ${token}` };
+  const targets = {
+    overview: () => `/api/orgs/${organizationId}/engagements/${random.pick(plan).engagement.id}/overview`,
+    dashboard: () => `/api/orgs/${organizationId}/dashboard`,
+    healthz: () => '/healthz',
+  };
+  type Kind = keyof typeof targets;
+  const kinds = Object.keys(targets) as Kind[];
+  const times: Record<Kind, number[]> = { overview: [], dashboard: [], healthz: [] };
+  const bytes: Record<Kind, number> = { overview: 0, dashboard: 0, healthz: 0 };
+  let loadBefore = 0;
+  try {
+    progress(`measure: warm-up, ${warmupEach} requests of each kind`);
+    for (let i = 0; i < warmupEach; i++) for (const kind of kinds) await request(kind, false);
+    loadBefore = loadPerCore(readMachine());
+    progress(`measure: ${requestsEach} requests of each kind, one at a time, round robin (load ${loadBefore} per core)`);
+    for (let i = 0; i < requestsEach; i++) for (const kind of kinds) await request(kind, true);
+  } finally {
+    agent.destroy();
+    await server.close();
+  }
+  const loadAfter = loadPerCore(readMachine());
+
+  async function request(kind: Kind, record: boolean): Promise<void> {
+    const response = await timedGet(agent, server.baseUrl + targets[kind](), headers);
+    if (response.status !== 200) {
+      failures.push(`${kind}: HTTP ${response.status}: ${response.body.slice(0, 300)}`);
+      throw new Error(`${kind} answered ${response.status}`);
+    }
+    if (record) {
+      times[kind].push(response.ms);
+      bytes[kind] = response.bytes;
+    }
+  }
+
+  const overview = summarize(times.overview);
+  const dashboard = summarize(times.dashboard);
+  const healthz = summarize(times.healthz);
+  progress(`overview p50 ${overview.p50} ms p95 ${overview.p95} ms; dashboard p50 ${dashboard.p50} ms p95 ${dashboard.p95} ms; healthz p50 ${healthz.p50} ms p95 ${healthz.p95} ms`);
+
+  // ---- Diagnose -----------------------------------------------------------------------------
+  progress('diagnosis: each repository call of the two pages on its own (median of 5)');
+  const engagementId = sample.engagement.id;
+  const parts = {
+    overview: {
+      'engagements.require': await medianMs(() => tenant.engagements.require(engagementId)),
+      modelOf: await medianMs(() => modelOf(tenant, 'eis-toc', '1.0.0')),
+      'dose.engagementMonths(id)': await medianMs(() => tenant.dose.engagementMonths(engagementId)),
+      'dose.componentMonths(id)': await medianMs(() => tenant.dose.componentMonths(engagementId)),
+      'interactions.allLive(id)': await medianMs(() => tenant.interactions.allLive(engagementId)),
+    },
+    dashboard: {
+      'partners.list': await medianMs(() => tenant.partners.list()),
+      'engagements.list': await medianMs(() => tenant.engagements.list()),
+      'dose.organizationByCalendarMonth': await medianMs(() => tenant.dose.organizationByCalendarMonth()),
+      'dose.organizationComponentsByCalendarMonth': await medianMs(() => tenant.dose.organizationComponentsByCalendarMonth()),
+    },
+  };
+  for (const [page, calls] of Object.entries(parts)) progress(`  ${page}: ${Object.entries(calls).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+  const plans = await queryPlans(store.database.sqlite!, organizationId, engagementId);
+  for (const [query, lines] of Object.entries(plans)) progress(`  plan of ${query}: ${lines.join(' | ')}`);
+  const scanned = {
+    engagementMonthRows: loaded.engagementMonthRows,
+    componentMonthRows: loaded.componentMonthRows,
+    interactionsOfSampleEngagement: sample.interactions,
+  };
+  await store.close();
+
+  // ---- Report -------------------------------------------------------------------------------
+  const baselineName = 'GET /healthz round trip, same server, same connection';
+  const common = {
+    interactions: totalInteractions,
+    engagements: engagementCount,
+    requests_each: requestsEach,
+    load_per_core: { before: loadBefore, after: loadAfter },
+    setup_seconds: { engagements: round(engagementSetupSeconds, 1), interactions: round(loadSeconds, 1) },
+    database_mb: databaseMb,
+    rows: scanned,
+    validated_samples: loaded.validated,
+  };
+  const row = (name: string, timings: Timings, target: string, limit: number, inclusive: boolean, details: Record<string, unknown>) =>
+    emitRow({
+      bench: 'scale',
+      name,
+      figure: timings.p95,
+      unit: 'ms p95',
+      target,
+      pass: inclusive ? timings.p95 <= limit : timings.p95 < limit,
+      baseline: baselineName,
+      baselineFigure: healthz.p95,
+      ratio: ratioOf(timings.p95, healthz.p95),
+      details: { p50_ms: timings.p50, p95_ms: timings.p95, p99_ms: timings.p99, max_ms: timings.max, baseline_p50_ms: healthz.p50, ...details },
+    });
+  const size = totalInteractions >= 1_000_000 ? `${totalInteractions / 1_000_000}M` : `${totalInteractions / 1000}k`;
+  row(`engagement overview at ${size} interactions`, overview, '< 100 ms (issue 4)', 100, false, { response_bytes: bytes.overview, parts_ms: parts.overview, ...common });
+  row(`organization dashboard at ${size} interactions`, dashboard, '< 100 ms (issue 4)', 100, false, { response_bytes: bytes.dashboard, parts_ms: parts.dashboard, plans });
+  row(`dashboard descriptives at ${size} interactions`, dashboard, '≤ 200 ms (issue 6)', 200, true, { response_bytes: bytes.dashboard });
+} finally {
+  folder.remove();
+}
+
+if (failures.length > 0) {
+  for (const failure of failures) process.stderr.write(`FAILED ${failure}\n`);
+  process.exitCode = 1;
+}
+
+/** The domain's recomputation of one engagement's rollups against what is stored: the number of rows that differ. */
+async function rollupDifferences(tenant: TenantStore, engagementId: string, startDate: string): Promise<number> {
+  const expected = computeDose(await tenant.interactions.allLive(engagementId), new Map([[engagementId, startDate]]));
+  const stored = [...(await tenant.dose.engagementMonths(engagementId)), ...(await tenant.dose.componentMonths(engagementId))].map(rollupKey);
+  const recomputed = new Set([...expected.engagementMonths, ...expected.componentMonths].map(rollupKey));
+  return Math.abs(stored.length - recomputed.size) + stored.filter((key) => !recomputed.has(key)).length;
+}
+
+type RollupRow = { engagementId: string; calendarMonth: string; relationshipMonth: number; interactions: number; minutes: number; componentId?: string; activityUses?: number };
+function rollupKey(r: RollupRow): string {
+  return [r.engagementId, r.calendarMonth, r.relationshipMonth, r.componentId ?? '', r.interactions, r.minutes, r.activityUses ?? ''].join('|');
+}
+
+async function medianMs(work: () => Promise<unknown>): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await work();
+    runs.push(performance.now() - t);
+  }
+  return summarize(runs).p50;
+}
+
+/** EXPLAIN QUERY PLAN of the rollup and interaction reads the two pages make (the SQL the repositories compile). */
+async function queryPlans(sqlite: Database.Database, organizationId: string, engagementId: string): Promise<Record<string, string[]>> {
+  const queries: Record<string, [string, unknown[]]> = {
+    'dose.organizationByCalendarMonth': [
+      'select calendar_month, sum(interactions), sum(minutes), count(distinct engagement_id) from engagement_month_dose where organization_id = ? group by calendar_month order by calendar_month',
+      [organizationId],
+    ],
+    'dose.organizationComponentsByCalendarMonth': [
+      'select calendar_month, component_id, sum(interactions), sum(minutes) from component_month_dose where organization_id = ? group by calendar_month, component_id order by calendar_month, component_id',
+      [organizationId],
+    ],
+    'interactions.allLive(id)': ['select * from interactions where organization_id = ? and deleted_at is null and engagement_id = ? order by date, id', [organizationId, engagementId]],
+    'dose.componentMonths(id)': [
+      'select * from component_month_dose where organization_id = ? and engagement_id = ? order by engagement_id, calendar_month, relationship_month, component_id',
+      [organizationId, engagementId],
+    ],
+  };
+  const plans: Record<string, string[]> = {};
+  for (const [name, [text, parameters]] of Object.entries(queries)) {
+    plans[name] = (sqlite.prepare(`explain query plan ${text}`).all(...parameters) as { detail: string }[]).map((r) => r.detail);
+  }
+  return plans;
+}
