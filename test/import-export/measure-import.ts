@@ -26,16 +26,17 @@ try {
   const { organization, admin } = await buildOrganization(store);
   const { engagement } = await buildEngagement(store, organization.id, admin.userId);
   const file = path.join(dir, 'interactions.csv');
-  // About 180 bytes a row.
-  const { rows } = writeLargeLongCsv(file, engagement.id, rowsWanted * 180);
-  let peak = process.memoryUsage().rss;
+  // About 233 bytes a row.
+  const { rows } = writeLargeLongCsv(file, engagement.id, rowsWanted * 233);
+  const base = process.memoryUsage().rss;
+  let peak = base;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = performance.now();
   const report = await importInteractions(store, organization.id, file, { kind: 'csv', dryRun, actor: 'cli' });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(JSON.stringify({ dryRun, rows: rows - 1, bytes: fileSize(file), interactions: report.interactions, written: report.written, errorCount: report.errorCount, seconds: Number(seconds.toFixed(2)), rowsPerSecond: Math.round((rows - 1) / seconds), peakRssMB: Math.round(peak / 2 ** 20), node: process.version }));
+  console.log(JSON.stringify({ dryRun, rows: rows - 1, bytes: fileSize(file), interactions: report.interactions, written: report.written, errorCount: report.errorCount, seconds: Number(seconds.toFixed(2)), rowsPerSecond: Math.round((rows - 1) / seconds), baseRssMB: Math.round(base / 2 ** 20), peakRssMB: Math.round(peak / 2 ** 20), node: process.version }));
 } finally {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
