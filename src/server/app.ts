@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/store.ts';
+import { analysisRoutes } from './analysis/routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
@@ -89,6 +90,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(partnerRoutes, { store });
   await app.register(engagementRoutes, { store });
   await app.register(interactionRoutes, { store });
+  await app.register(analysisRoutes, { store });
   await app.register(interactionTransferRoutes, { store });
   await webRoutes(app, { serveWeb });
   return app;

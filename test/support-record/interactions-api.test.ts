@@ -158,3 +158,39 @@ describe('engagement overview and organization dashboard', () => {
     }
   });
 });
+
+describe('organization descriptives over the demo', () => {
+  it('reproduces the trajectory study’s views: early foundational/co-design dominance, more diversity later, falling dose', { timeout: 120_000 }, async () => {
+    const t = await createTestDatabase('sqlite');
+    const server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000' });
+    try {
+      const { seedDemo } = await import('../../src/demo/seed.ts');
+      const { demoAccounts, demoPassword } = await import('../../src/demo/accounts.ts');
+      const { organizationId } = await seedDemo(t.store);
+      const client = new Client(server.baseUrl);
+      await client.login(demoAccounts.find((a) => a.role === 'researcher')!.email, demoPassword);
+      const reply = await client.get(`/api/orgs/${organizationId}/analysis/descriptives`);
+      expect(reply.status).toBe(200);
+      const body = reply.body;
+      expect(body.engagements).toBe(13);
+      const early = body.groupMix.filter((m: { month: number }) => m.month <= 6);
+      const earlyShare = early.reduce((s: number, m: { totalMinutes: number; shares: Record<string, number> }) => s + m.totalMinutes * ((m.shares.foundational ?? 0) + (m.shares['co-design'] ?? 0)), 0) / early.reduce((s: number, m: { totalMinutes: number }) => s + m.totalMinutes, 0);
+      expect(earlyShare).toBeGreaterThan(0.6);
+      const [earlyPeriod, laterPeriod] = body.earlyVersusLater;
+      expect(laterPeriod.meanEntropy).toBeGreaterThan(earlyPeriod.meanEntropy);
+      const first = body.doseByRelationshipMonth[0];
+      expect(first).toMatchObject({ month: 1, engagements: 13 });
+      expect(first.q1).toBeLessThanOrEqual(first.median);
+      expect(first.median).toBeLessThanOrEqual(first.q3);
+      const year = (from: number, to: number) => body.doseByRelationshipMonth.filter((d: { month: number }) => d.month >= from && d.month <= to).reduce((s: number, d: { mean: number }) => s + d.mean, 0);
+      expect(year(25, 36)).toBeLessThan(year(1, 12));
+      expect(body.methods.quantiles).toContain('type = 7');
+      const filtered = await client.get(`/api/orgs/${organizationId}/analysis/descriptives?from=2018-01&to=2018-12`);
+      expect(filtered.body.minutesByComponent.reduce((s: number, c: { minutes: number }) => s + c.minutes, 0)).toBeLessThan(body.minutesByComponent.reduce((s: number, c: { minutes: number }) => s + c.minutes, 0));
+      expect((await client.get(`/api/orgs/${organizationId}/analysis/descriptives?from=2018-13`)).status).toBe(400);
+    } finally {
+      await server.close();
+      await t.dispose();
+    }
+  });
+});
