@@ -1,0 +1,34 @@
+import type { Instrument } from '../instrument.ts';
+import { fivePointAgreement } from './agreement-scale.ts';
+
+const items = [
+  ['accessibility', 'We can reach our support team when we need them.'],
+  ['quality-of-delivery', 'The support sessions are well prepared and well delivered.'],
+  ['use-of-materials', 'We use the tools and materials the support team provides in our own work.'],
+  ['collaboration', 'Our support team works with us as partners: decisions are made together.'],
+  ['contact-frequency', 'We are in contact with our support team about as often as we need.'],
+] as const;
+
+/**
+ * The partner's experience of support on the five dimensions the companion study measured beyond
+ * acceptability, appropriateness and feasibility. The wording is Praxis's own, not a published measure.
+ */
+export const supportExperienceSurvey: Instrument = {
+  id: 'support-experience',
+  version: '1.0.0',
+  name: 'Experience of support',
+  description:
+    'Accessibility, quality of delivery, use of support materials, collaboration and contact frequency, one item each on a five-point agreement scale, and an open comment. The overall score is the mean of the five items (at least four answered).',
+  citation: 'Praxis support-experience survey (our own wording; not a validated published measure).',
+  termsOfUse: 'Open for any use (MIT, with Praxis). Its psychometric properties are unknown: report it as an unvalidated survey.',
+  provenance: 'operationalized',
+  modelId: 'eis-toc',
+  items: [
+    ...items.map(([id, text]) => ({ id, text, required: true, type: 'agreement' as const, anchors: fivePointAgreement })),
+    { id: 'comment', text: 'Anything else you want to tell us about the support you receive?', required: false, type: 'free-text' as const, maxLength: 2000 },
+  ],
+  scores: [
+    { id: 'experience', name: 'Experience of support (overall)', method: 'mean', items: items.map(([id]) => id), reverse: [], minAnswered: 4, outcomeId: 'experience-of-support', level: 'individual' },
+    { id: 'collaboration', name: 'Collaboration', method: 'mean', items: ['collaboration'], reverse: [], minAnswered: 1, outcomeId: 'trust-alliance', level: 'individual' },
+  ],
+};
