@@ -1,70 +1,50 @@
-import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.ts';
 import { importInteractions, spoolToTempFile } from '../../src/server/interactions/import-export.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { buildOrganization } from '../support/factories.ts';
-import { buildEngagement } from '../support/records.ts';
-import { countInteractions, tempFolder, writeCsv } from './files.ts';
+import { countInteractions, importWorld, writeCsv, type ImportWorld } from './files.ts';
 import { longHeaderLine } from './large-file.ts';
 
 describe('the write pass is all or nothing', () => {
-  let t: TestDatabase;
-  let orgId: string;
-  let engagementId: string;
-  const folder = tempFolder();
+  let world: ImportWorld;
 
   beforeAll(async () => {
-    t = await createTestDatabase('sqlite');
-    const built = await buildOrganization(t.store);
-    orgId = built.organization.id;
-    engagementId = (await buildEngagement(t.store, orgId, built.admin.userId)).engagement.id;
+    world = await importWorld();
   });
-  afterAll(async () => {
-    await t.dispose();
-    folder.dispose();
-  });
+  afterAll(() => world.dispose());
 
   /** 1,200 good one-row interactions (more than two write batches), then `last`. */
   const fileWith = (last: string): string => {
     const lines = [longHeaderLine];
-    for (let i = 0; i < 1200; i += 1) lines.push(`k${i},${engagementId},2021-01-01,${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')},60,video,,relating,${1 + (i % 50)},,,,`);
+    for (let i = 0; i < 1200; i += 1) lines.push(`k${i},${world.engagementId},2021-01-01,${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')},60,video,,relating,${1 + (i % 50)},,,,`);
     lines.push(last);
     return `${lines.join('\n')}\n`;
   };
 
   it('rolls back the batches already written when a later batch is refused, and reports the row', async () => {
-    // A named pipe hands the first pass a good file and the second a file whose last row breaks a rule,
-    // as if the file changed between the passes: only the write pass can catch it.
-    const pipe = folder.file('changing.csv');
-    execFileSync('mkfifo', [pipe]);
-    const good = fileWith(`last,${engagementId},2021-02-01,10:00,30,phone,,coaching,20,,,,`);
-    const bad = fileWith(`last,${engagementId},2019-06-01,10:00,30,phone,,coaching,20,,,,`);
-    const feeding = (async () => {
-      await writeFile(pipe, good);
-      await writeFile(pipe, bad);
-    })();
-    const before = await countInteractions(t.store, orgId);
-    const report = await importInteractions(t.store, orgId, pipe, { kind: 'csv', dryRun: false, actor: 'cli' });
-    await feeding;
+    // The first pass gets a good file, the second one whose last row breaks a rule, as if the file
+    // changed between the passes: only the write pass can catch it.
+    const versions = [fileWith(`last,${world.engagementId},2021-02-01,10:00,30,phone,,coaching,20,,,,`), fileWith(`last,${world.engagementId},2019-06-01,10:00,30,phone,,coaching,20,,,,`)];
+    const changing = { open: () => Readable.from([versions.shift() ?? '']) };
+    const before = await countInteractions(world.t.store, world.orgId);
+    const report = await importInteractions(world.t.store, world.orgId, changing, { kind: 'csv', dryRun: false, actor: 'cli' });
+    expect(versions).toEqual([]);
     expect(report).toMatchObject({ rowsRead: 1201, interactions: 1201, written: 0, errorCount: 1 });
     expect(report.errors).toEqual([{ row: 1202, column: 'date', message: 'is before the engagement started (2020-01-15)' }]);
-    expect(await countInteractions(t.store, orgId)).toBe(before);
+    expect(await countInteractions(world.t.store, world.orgId)).toBe(before);
   });
 
   it('writes every interaction of a good file in one import', async () => {
-    const file = writeCsv(folder.file('good.csv'), fileWith(`last,${engagementId},2021-02-01,10:00,30,phone,,coaching,20,,,,`).trimEnd().split('\n'));
-    const before = await countInteractions(t.store, orgId);
-    const report = await importInteractions(t.store, orgId, file, { kind: 'csv', dryRun: false, actor: 'cli' });
+    const file = writeCsv(world.folder.file('good.csv'), fileWith(`last,${world.engagementId},2021-02-01,10:00,30,phone,,coaching,20,,,,`).trimEnd().split('\n'));
+    const before = await countInteractions(world.t.store, world.orgId);
+    const report = await importInteractions(world.t.store, world.orgId, file, { kind: 'csv', dryRun: false, actor: 'cli' });
     expect(report).toMatchObject({ written: 1201, errorCount: 0 });
-    expect(await countInteractions(t.store, orgId)).toBe(before + 1201);
+    expect(await countInteractions(world.t.store, world.orgId)).toBe(before + 1201);
   });
 
   it('numbers rows by file line across blank lines and quoted values spanning lines', async () => {
-    const file = writeCsv(folder.file('lines.csv'), [longHeaderLine, `a,${engagementId},2020-02-03,10:00,60,video,,relating,20,,,,"a note`, `on two lines"`, '', ',,,,,,,,,,,,', `b,${engagementId},2020-13-01,10:00,60,video,,relating,20,,,,`]);
-    const report = await importInteractions(t.store, orgId, file, { kind: 'csv', dryRun: true, actor: 'cli' });
+    const file = writeCsv(world.folder.file('lines.csv'), [longHeaderLine, `a,${world.engagementId},2020-02-03,10:00,60,video,,relating,20,,,,"a note`, `on two lines"`, '', ',,,,,,,,,,,,', `b,${world.engagementId},2020-13-01,10:00,60,video,,relating,20,,,,`]);
+    const report = await importInteractions(world.t.store, world.orgId, file, { kind: 'csv', dryRun: true, actor: 'cli' });
     expect(report.errors).toEqual([{ row: 6, column: 'date', message: '"2020-13-01" is not a date YYYY-MM-DD' }]);
     expect(report.rowsRead).toBe(2);
   });

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Interaction, InteractionInput } from '../../src/domain/support/schemas.ts';
+import type { Member, OrganizationWithRole } from '../../src/domain/accounts/schemas.ts';
+import type { Engine } from '../../src/store/database.ts';
 import type { Store } from '../../src/store/store.ts';
+import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { buildOrganization } from '../support/factories.ts';
+import { buildEngagement } from '../support/records.ts';
 
 /** A private temporary folder for the files of one test file. */
 export function tempFolder(): { file(name: string): string; dispose(): void } {
@@ -59,3 +64,33 @@ export function carried(interaction: Interaction | InteractionInput): unknown {
 /** Sorted so two sets of interactions compare equal regardless of order. */
 export const sortedCarried = (interactions: (Interaction | InteractionInput)[]): unknown[] =>
   interactions.map(carried).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+/** What most import tests start from: a fresh database, an organization with its admin, one engagement, a temporary folder. */
+export interface ImportWorld {
+  t: TestDatabase;
+  orgId: string;
+  engagementId: string;
+  admin: Member;
+  organization: OrganizationWithRole;
+  folder: ReturnType<typeof tempFolder>;
+  dispose(): Promise<void>;
+}
+
+export async function importWorld(engine: Engine = 'sqlite'): Promise<ImportWorld> {
+  const t = await createTestDatabase(engine);
+  const { organization, admin } = await buildOrganization(t.store);
+  const engagementId = (await buildEngagement(t.store, organization.id, admin.userId)).engagement.id;
+  const folder = tempFolder();
+  return {
+    t,
+    orgId: organization.id,
+    engagementId,
+    admin,
+    organization,
+    folder,
+    dispose: async () => {
+      await t.dispose();
+      folder.dispose();
+    },
+  };
+}

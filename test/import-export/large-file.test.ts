@@ -1,40 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importInteractions } from '../../src/server/interactions/import-export.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { buildOrganization } from '../support/factories.ts';
-import { buildEngagement } from '../support/records.ts';
-import { countInteractions, tempFolder } from './files.ts';
+import { countInteractions, importWorld, type ImportWorld } from './files.ts';
 import { fileSize, writeLargeLongCsv } from './large-file.ts';
 
 describe('a 50 MB file', () => {
-  let t: TestDatabase;
-  let orgId: string;
-  let engagementId: string;
-  const folder = tempFolder();
+  let world: ImportWorld;
 
   beforeAll(async () => {
-    t = await createTestDatabase('sqlite');
-    const built = await buildOrganization(t.store);
-    orgId = built.organization.id;
-    engagementId = (await buildEngagement(t.store, orgId, built.admin.userId)).engagement.id;
+    world = await importWorld();
   });
-  afterAll(async () => {
-    await t.dispose();
-    folder.dispose();
-  });
+  afterAll(() => world.dispose());
 
   it('streams through, reports exactly its one bad row near the end, and writes nothing', { timeout: 120_000 }, async () => {
-    const file = folder.file('large.csv');
+    const file = world.folder.file('large.csv');
     let badRow = 0;
     // The bad row is a one-row interaction after all the good ones: minutes over the duration.
-    const { rows, interactions } = writeLargeLongCsv(file, engagementId, 50 * 1024 * 1024, (row) => {
+    const { rows, interactions } = writeLargeLongCsv(file, world.engagementId, 50 * 1024 * 1024, (row) => {
       badRow = row;
-      return `last,${engagementId},2025-01-01,09:00,30,phone,,coaching,45,,,,`;
+      return `last,${world.engagementId},2025-01-01,09:00,30,phone,,coaching,45,,,,`;
     });
     expect(fileSize(file)).toBeGreaterThanOrEqual(50 * 1024 * 1024 - 2048);
-    const before = await countInteractions(t.store, orgId);
+    const before = await countInteractions(world.t.store, world.orgId);
 
-    const report = await importInteractions(t.store, orgId, file, { kind: 'csv', dryRun: false, actor: 'cli' });
+    const report = await importInteractions(world.t.store, world.orgId, file, { kind: 'csv', dryRun: false, actor: 'cli' });
     expect(report).toEqual({
       format: 'long',
       dryRun: false,
@@ -45,6 +33,6 @@ describe('a 50 MB file', () => {
       errorCount: 1,
     });
     expect(badRow).toBe(rows);
-    expect(await countInteractions(t.store, orgId)).toBe(before);
+    expect(await countInteractions(world.t.store, world.orgId)).toBe(before);
   });
 });

@@ -1,55 +1,43 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importInteractions, type ImportReport } from '../../src/server/interactions/import-export.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { buildOrganization } from '../support/factories.ts';
-import { buildEngagement } from '../support/records.ts';
-import { countInteractions, tempFolder, writeCsv, writeXlsx } from './files.ts';
+import { countInteractions, importWorld, writeCsv, writeXlsx, type ImportWorld } from './files.ts';
 
 const longHeader = 'interaction_key,engagement_id,date,time,duration_minutes,mode,stage_id,component_id,component_minutes,activity_ids,principle_ids,participant_counts,notes';
 
 describe('a malformed file gives a row-level report and writes nothing', () => {
-  let t: TestDatabase;
-  let orgId: string;
-  let engagementId: string;
+  let world: ImportWorld;
   let before: number;
-  const folder = tempFolder();
 
   /** One long row: key, date, component, minutes, activities, with a 90-minute video call by default. */
   const row = (key: string, over: { date?: string; time?: string; duration?: string; mode?: string; component?: string; minutes?: string; activities?: string; engagement?: string; notes?: string } = {}) =>
-    [key, over.engagement ?? engagementId, over.date ?? '2020-02-03', over.time ?? '10:00', over.duration ?? '90', over.mode ?? 'video', '', over.component ?? 'relating', over.minutes ?? '20', over.activities ?? 'agree-roles', 'relationship-centered:4', 'individual=2', over.notes ?? 'notes'].join(',');
+    [key, over.engagement ?? world.engagementId, over.date ?? '2020-02-03', over.time ?? '10:00', over.duration ?? '90', over.mode ?? 'video', '', over.component ?? 'relating', over.minutes ?? '20', over.activities ?? 'agree-roles', 'relationship-centered:4', 'individual=2', over.notes ?? 'notes'].join(',');
 
   /** Imports for real (not a dry run) and checks that nothing was written. */
   async function importRefused(name: string, lines: string[] | null, kind: 'csv' | 'xlsx' = 'csv'): Promise<ImportReport> {
-    const file = folder.file(name);
+    const file = world.folder.file(name);
     if (lines) writeCsv(file, lines);
-    const report = await importInteractions(t.store, orgId, file, { kind, dryRun: false, actor: 'cli' });
+    const report = await importInteractions(world.t.store, world.orgId, file, { kind, dryRun: false, actor: 'cli' });
     expect(report.written).toBe(0);
     expect(report.errorCount).toBeGreaterThan(0);
     expect(report.errorCount).toBe(report.errors.length);
-    expect(await countInteractions(t.store, orgId)).toBe(before);
+    expect(await countInteractions(world.t.store, world.orgId)).toBe(before);
     // A dry run of the same file reports the same problems.
-    const dry = await importInteractions(t.store, orgId, file, { kind, dryRun: true, actor: 'cli' });
+    const dry = await importInteractions(world.t.store, world.orgId, file, { kind, dryRun: true, actor: 'cli' });
     expect(dry.errors).toEqual(report.errors);
     return report;
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase('sqlite');
-    const built = await buildOrganization(t.store);
-    orgId = built.organization.id;
-    engagementId = (await buildEngagement(t.store, orgId, built.admin.userId)).engagement.id;
+    world = await importWorld();
     // One good import first, so "nothing written" is checked against a non-empty record.
-    const seed = writeCsv(folder.file('seed.csv'), [longHeader, row('seed', { date: '2020-01-20' })]);
-    expect((await importInteractions(t.store, orgId, seed, { kind: 'csv', dryRun: false, actor: 'cli' })).written).toBe(1);
+    const seed = writeCsv(world.folder.file('seed.csv'), [longHeader, row('seed', { date: '2020-01-20' })]);
+    expect((await importInteractions(world.t.store, world.orgId, seed, { kind: 'csv', dryRun: false, actor: 'cli' })).written).toBe(1);
   });
   beforeEach(async () => {
-    before = await countInteractions(t.store, orgId);
+    before = await countInteractions(world.t.store, world.orgId);
   });
-  afterAll(async () => {
-    await t.dispose();
-    folder.dispose();
-  });
+  afterAll(() => world.dispose());
 
   it('names missing and unknown header columns', async () => {
     const report = await importRefused('headers.csv', ['interaction_key,engagement_id,when,time,duration_minutes,mode,component_id,component_minutes,activity_ids,colour', row('a')]);
@@ -62,10 +50,10 @@ describe('a malformed file gives a row-level report and writes nothing', () => {
   });
 
   it('refuses a header it cannot place in either layout, and a wide file with an unknown minutes column', async () => {
-    expect((await importRefused('neither.csv', ['engagement_id,date,duration_minutes,mode', `${engagementId},2020-02-03,60,video`])).errors).toEqual([
+    expect((await importRefused('neither.csv', ['engagement_id,date,duration_minutes,mode', `${world.engagementId},2020-02-03,60,video`])).errors).toEqual([
       { row: 1, column: '', message: 'cannot tell the layout: a long file has component_id and component_minutes columns, a wide file minutes_<component> columns' },
     ]);
-    const wide = await importRefused('wide.csv', ['engagement_id,date,duration_minutes,mode,minutes_relating,minutes_juggling,activities_juggling', `${engagementId},2020-02-03,60,video,20,10,`]);
+    const wide = await importRefused('wide.csv', ['engagement_id,date,duration_minutes,mode,minutes_relating,minutes_juggling,activities_juggling', `${world.engagementId},2020-02-03,60,video,20,10,`]);
     expect(wide.errors).toEqual([{ row: 1, column: 'minutes_juggling', message: '"juggling" is not a component of any practice model of this organization' }]);
   });
 
@@ -129,24 +117,24 @@ describe('a malformed file gives a row-level report and writes nothing', () => {
   });
 
   it('refuses an empty file and a file with a header only', async () => {
-    writeFileSync(folder.file('empty.csv'), '');
+    writeFileSync(world.folder.file('empty.csv'), '');
     expect((await importRefused('empty.csv', null)).errors).toEqual([{ row: 1, column: '', message: 'the file is empty; expected a header row and at least one interaction' }]);
     expect((await importRefused('header-only.csv', [longHeader])).errors).toEqual([{ row: 2, column: '', message: 'the file has a header but no interactions' }]);
   });
 
   it('reports a broken quote as unreadable at its line', async () => {
-    const report = await importRefused('quote.csv', [longHeader, row('a'), `b,${engagementId},2020-02-04,10:00,90,video,,relating,20,,,,"unclosed`]);
+    const report = await importRefused('quote.csv', [longHeader, row('a'), `b,${world.engagementId},2020-02-04,10:00,90,video,,relating,20,,,,"unclosed`]);
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]).toMatchObject({ column: '' });
     expect(report.errors[0]!.message).toMatch(/^the file is not valid CSV: /);
   });
 
   it('reports rows of an XLSX worksheet by their sheet row number', async () => {
-    const file = await writeXlsx(folder.file('bad.xlsx'), [
+    const file = await writeXlsx(world.folder.file('bad.xlsx'), [
       ['engagement_id', 'date', 'time', 'duration_minutes', 'mode', 'minutes_relating', 'activities_relating'],
-      [engagementId, new Date(Date.UTC(2020, 1, 3)), '10:00', 60, 'video', 20, 'agree-roles'],
-      [engagementId, '2020-02-04', '10:00', 60, 'video', 90, 'agree-roles'],
-      [engagementId, 'yesterday', '10:00', 60, 'video', 20, ''],
+      [world.engagementId, new Date(Date.UTC(2020, 1, 3)), '10:00', 60, 'video', 20, 'agree-roles'],
+      [world.engagementId, '2020-02-04', '10:00', 60, 'video', 90, 'agree-roles'],
+      [world.engagementId, 'yesterday', '10:00', 60, 'video', 20, ''],
     ]);
     const report = await importRefused('bad.xlsx', null, 'xlsx');
     expect(file).toMatch(/bad\.xlsx$/);

@@ -57,6 +57,13 @@ export interface ImportOptions {
   actor: string;
 }
 
+/**
+ * Where a table is read from: a file path, or something that opens a fresh stream of the same bytes
+ * each time (the import reads twice). A one-shot stream is spooled to a file first (`spoolToTempFile`).
+ */
+export type TableSource = string | { open(): Readable };
+const openSource = (source: TableSource): Readable => (typeof source === 'string' ? createReadStream(source) : source.open());
+
 interface TableRow {
   cells: string[];
   row: number;
@@ -78,9 +85,9 @@ const newlinesIn = (cells: readonly string[]): number => {
   return count;
 };
 
-async function* csvRows(file: string): AsyncGenerator<TableRow> {
+async function* csvRows(source: TableSource): AsyncGenerator<TableRow> {
   // Rows are numbered here rather than through csv-parse's `info`, which costs a third of the parse.
-  const parser = createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }));
+  const parser = openSource(source).pipe(parse({ bom: true, relax_column_count: true }));
   let line = 1;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -116,8 +123,8 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-async function* xlsxRows(file: string): AsyncGenerator<TableRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
+async function* xlsxRows(source: TableSource): AsyncGenerator<TableRow> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(openSource(source), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
   try {
     for await (const worksheet of workbook) {
       for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
@@ -134,7 +141,7 @@ async function* xlsxRows(file: string): AsyncGenerator<TableRow> {
   }
 }
 
-const tableRows = (file: string, kind: TableFileKind): AsyncGenerator<TableRow> => (kind === 'xlsx' ? xlsxRows(file) : csvRows(file));
+const tableRows = (source: TableSource, kind: TableFileKind): AsyncGenerator<TableRow> => (kind === 'xlsx' ? xlsxRows(source) : csvRows(source));
 
 /** Component ids of every model version published in the organization: the wide columns it accepts. */
 async function organizationModels(tenant: TenantStore): Promise<PracticeModel[]> {
@@ -185,7 +192,7 @@ class EngagementRules {
 
 /** Reads the file's rows into interactions, calling `each` for every well-formed one. Returns the layout (null when the header is bad). */
 async function readInteractions(
-  file: string,
+  source: TableSource,
   options: ImportOptions,
   knownComponentIds: ReadonlySet<string>,
   problems: ProblemList,
@@ -199,7 +206,7 @@ async function readInteractions(
     if (reader && reader.errors.length > 0) problems.add(...reader.errors.splice(0));
   };
   try {
-    for await (const { cells, row } of tableRows(file, options.kind)) {
+    for await (const { cells, row } of tableRows(source, options.kind)) {
       if (!headerSeen) {
         headerSeen = true;
         const header = readHeader(cells, options.format, knownComponentIds);
@@ -232,17 +239,17 @@ class ImportRefused extends Error {}
 const ROW_DETAIL = /^row (\d+): (.*)$/s;
 
 /**
- * Imports interactions from a CSV or XLSX file: every bad row is reported (row, column, reason); a
+ * Imports interactions from a CSV or XLSX file (or a source that reopens the same bytes): every bad row is reported (row, column, reason); a
  * dry run writes nothing; a real run writes all interactions or, if any row is bad, none.
  */
-export async function importInteractions(store: Store, organizationId: string, file: string, options: ImportOptions): Promise<ImportReport> {
+export async function importInteractions(store: Store, organizationId: string, source: TableSource, options: ImportOptions): Promise<ImportReport> {
   const tenant = store.tenant(organizationId);
   const knownComponentIds = new Set(componentIdsOf(await organizationModels(tenant)));
   const problems = new ProblemList();
   const duplicates = new DuplicateFinder();
   const rules = new EngagementRules(tenant);
   let interactions = 0;
-  const { layout, rowsRead } = await readInteractions(file, options, knownComponentIds, problems, async (interaction) => {
+  const { layout, rowsRead } = await readInteractions(source, options, knownComponentIds, problems, async (interaction) => {
     interactions += 1;
     const duplicate = duplicates.check(interaction);
     if (duplicate) problems.add(duplicate);
@@ -279,7 +286,7 @@ export async function importInteractions(store: Store, organizationId: string, f
         batch = new Map();
       };
       // The second pass reads the same file; were it to change in between, its new problems are reported too.
-      await readInteractions(file, { ...options, format: layout.format }, knownComponentIds, problems, async (interaction) => {
+      await readInteractions(source, { ...options, format: layout.format }, knownComponentIds, problems, async (interaction) => {
         batch.set(interaction.source.firstRow, interaction);
         if (batch.size >= batchSize) await flush();
       });
