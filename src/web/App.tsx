@@ -16,6 +16,9 @@ import { RequireSession } from './session/RequireSession.tsx';
 // Administration is visited rarely and by few; it loads on demand.
 const MembersPage = lazy(() => import('./members/MembersPage.tsx'));
 const TokensPage = lazy(() => import('./tokens/TokensPage.tsx'));
+// The model page and editor carry the model engine (and the editor a YAML parser); only their visitors load them.
+const PracticeModelPage = lazy(() => import('./practice-models/PracticeModelPage.tsx'));
+const ModelEditorPage = lazy(() => import('./practice-models/ModelEditorPage.tsx'));
 
 /** Every page of the app and the URL it lives at. */
 export function App() {
@@ -31,6 +34,30 @@ export function App() {
             <Route path="orgs/:orgId" element={<OrganizationScope />}>
               <Route index element={<OrganizationHomePage />} />
               <Route path="models" element={<PracticeModelsPage />} />
+              <Route
+                path="models/new"
+                element={
+                  <Suspense fallback={<LoadingPage />}>
+                    <ModelEditorPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="models/:modelId"
+                element={
+                  <Suspense fallback={<LoadingPage />}>
+                    <PracticeModelPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="models/:modelId/edit"
+                element={
+                  <Suspense fallback={<LoadingPage />}>
+                    <ModelEditorPage />
+                  </Suspense>
+                }
+              />
               <Route path="admin" element={<RequireAdministrator />}>
                 <Route
                   path="members"

@@ -15,3 +15,7 @@ export const modelDiagramUrl = (orgId: string, modelId: string, version: string)
 
 export const modelExportUrl = (orgId: string, modelId: string, version: string, format: 'json' | 'yaml'): string =>
   `${modelsPath(orgId)}/${segment(modelId)}/export?version=${encodeURIComponent(version)}&format=${format}`;
+
+/** The same diagram with every link coloured by the status of its evidence. */
+export const modelStatusDiagramUrl = (orgId: string, modelId: string, version: string): string =>
+  `${modelDiagramUrl(orgId, modelId, version)}&overlay=status`;

@@ -1,6 +1,8 @@
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { ModelSummary } from '../../domain/models.ts';
 import { formatDate } from '../format.ts';
+import { modelPagePath } from './model-paths.ts';
 import { PracticeModelLinks } from './PracticeModelLinks.tsx';
 
 /** One practice model on a phone. */
@@ -9,7 +11,9 @@ export function PracticeModelCard({ orgId, model }: { orgId: string; model: Mode
     <Paper withBorder p="md" radius="md" component="li">
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Text fw={600}>{model.name}</Text>
+          <Anchor component={Link} to={modelPagePath(orgId, model.id)} fw={600}>
+            {model.name}
+          </Anchor>
           <Text fz="sm" c="dimmed" style={{ flexShrink: 0 }}>
             v{model.version}
           </Text>

@@ -1,11 +1,15 @@
-import { IconBook2 } from '@tabler/icons-react';
+import { Button } from '@mantine/core';
+import { IconBook2, IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { EmptyPanel } from '../layout/EmptyPanel.tsx';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
+import { canAdminister } from '../organizations/permissions.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
+import { newModelPath } from './model-paths.ts';
 import { PracticeModelList } from './PracticeModelList.tsx';
 import { usePracticeModels } from './usePracticeModels.ts';
 
@@ -33,6 +37,13 @@ export function PracticeModelsPage() {
       <PageHeader
         title="Practice models"
         description="A practice model names the components, principles and outcomes that support is planned, recorded and studied with. Every record keeps the model version it was recorded under."
+        actions={
+          canAdminister(organization.role) && (
+            <Button component={Link} to={newModelPath(organization.id)} leftSection={<IconPlus size={16} aria-hidden />}>
+              New model
+            </Button>
+          )
+        }
       />
       {content}
     </>

@@ -1,7 +1,9 @@
-import { Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { ModelSummary } from '../../domain/models.ts';
 import { formatDate } from '../format.ts';
 import { ColumnHeaders } from '../layout/ColumnHeaders.tsx';
+import { modelPagePath } from './model-paths.ts';
 import { PracticeModelLinks } from './PracticeModelLinks.tsx';
 
 const earlierVersions = (model: ModelSummary): string => {
@@ -17,7 +19,11 @@ export function PracticeModelsTable({ orgId, models }: { orgId: string; models: 
         <Table.Tbody>
           {models.map((model) => (
             <Table.Tr key={model.id}>
-              <Table.Td fw={500}>{model.name}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={modelPagePath(orgId, model.id)} fw={600}>
+                  {model.name}
+                </Anchor>
+              </Table.Td>
               <Table.Td>
                 <Text fz="sm">{model.version}</Text>
                 <Text fz="xs" c="dimmed">
