@@ -13,7 +13,12 @@
  * same row shape (the interactions columns, JSON columns stringified) with one prepared better-sqlite3
  * statement into another fresh SQLite file with the same pragmas (WAL, synchronous NORMAL, foreign keys).
  *
- * Both are driven by the same autocannon options, one after the other, each after a short warm-up.
+ * A second, informative baseline writes everything the application writes for one interaction (the
+ * interaction row, its history entry with the snapshot, the component index and the upserts of both
+ * rollups) with prepared statements in one transaction, on the application's own schema, behind the
+ * same bare route: the gap between it and ours is what the application adds above SQLite's own work.
+ *
+ * All three are driven by the same autocannon options, one after the other, each after a short warm-up.
  * Targets: ≥ 1,000 interactions/s with p99 < 50 ms, and ≥ 0.5 × the baseline's throughput.
  * Any non-2xx response or socket error makes the bench fail (exit 1) after printing what it saw.
  */
@@ -24,6 +29,8 @@ import { sql } from 'kysely';
 import { v7 } from 'uuid';
 import { openSqlite } from '../src/store/database.ts';
 import { checkDose } from '../src/server/interactions/operations.ts';
+import { doseContribution } from '../src/domain/support/rollups.ts';
+import { interactionMapping } from '../src/store/repositories/interactions.ts';
 import { createEngagement } from '../src/server/engagements/operations.ts';
 import { createPartner } from '../src/server/partners/operations.ts';
 import type { InteractionInput } from '../src/domain/support/schemas.ts';
@@ -94,9 +101,8 @@ function failOnErrors(label: string, result: AutocannonResult): void {
   failures.push(`${label}: ${result.non2xx} non-2xx responses (${codes}), ${result.errors} errors, ${result.timeouts} timeouts`);
 }
 
-/** Ours: the application, its database and an engagement to log into. */
-async function runOurs(dir: string): Promise<{ measured: Measured; logged: number; rollupDifferences: number }> {
-  const dataDir = path.join(dir, 'app');
+/** A fresh application database with an organization, a token and one engagement to log into. */
+async function prepareDatabase(dataDir: string) {
   const { store, organizationId, token, actor } = await openBenchStore(dataDir);
   const partner = await createPartner(store, organizationId, { name: 'County agency', kind: 'organization', parentId: null, type: 'county agency', region: 'North', stateOrCountry: 'NC', tags: [] }, actor);
   const engagement = await createEngagement(
@@ -115,6 +121,13 @@ async function runOurs(dir: string): Promise<{ measured: Measured; logged: numbe
     },
     actor,
   );
+  return { store, organizationId, token, actor, engagement };
+}
+
+/** Ours: the application, its database and an engagement to log into. */
+async function runOurs(dir: string): Promise<{ measured: Measured; logged: number; rollupDifferences: number }> {
+  const dataDir = path.join(dir, 'app');
+  const { store, organizationId, token, engagement } = await prepareDatabase(dataDir);
   const server = await startBenchApp(store, dataDir);
   try {
     const measured = await measure('ours', server.baseUrl, () => interactionRequests(`/api/orgs/${organizationId}/interactions`, token, engagement.id));
@@ -181,10 +194,66 @@ async function runBaseline(dir: string, engagementId: string): Promise<{ measure
   }
 }
 
+/**
+ * The informative baseline: the application's whole row set for one interaction, written with
+ * prepared statements in one transaction on the application's schema, behind a bare Fastify route.
+ */
+async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }> {
+  const { store, organizationId, actor, engagement } = await prepareDatabase(path.join(dir, 'full-write'));
+  const sqlite = store.database.sqlite!;
+  const columns = Object.keys(interactionMapping.columns(typicalInteraction('x', engagementStart) as never));
+  const allColumns = ['id', 'organization_id', 'version', 'created_at', 'updated_at', 'deleted_at', ...columns];
+  const insertInteraction = sqlite.prepare(`insert into interactions (${allColumns.join(', ')}) values (${allColumns.map((c) => `@${c}`).join(', ')})`);
+  const insertHistory = sqlite.prepare('insert into history (id, organization_id, entity, entity_id, action, actor, at, changes, version, snapshot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertComponent = sqlite.prepare('insert into interaction_components (interaction_id, organization_id, component_id, minutes, activity_ids) values (?, ?, ?, ?, ?)');
+  const upsertEngagementMonth = sqlite.prepare(
+    `insert into engagement_month_dose (organization_id, engagement_id, calendar_month, relationship_month, interactions, minutes) values (?, ?, ?, ?, ?, ?)
+     on conflict (engagement_id, calendar_month, relationship_month) do update set
+       interactions = engagement_month_dose.interactions + excluded.interactions, minutes = engagement_month_dose.minutes + excluded.minutes`,
+  );
+  const upsertComponentMonth = sqlite.prepare(
+    `insert into component_month_dose (organization_id, engagement_id, calendar_month, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (engagement_id, calendar_month, relationship_month, component_id) do update set
+       interactions = component_month_dose.interactions + excluded.interactions, minutes = component_month_dose.minutes + excluded.minutes,
+       activity_uses = component_month_dose.activity_uses + excluded.activity_uses`,
+  );
+  const write = sqlite.transaction((input: InteractionInput) => {
+    const now = new Date().toISOString();
+    const row = {
+      id: v7(),
+      organization_id: organizationId,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      ...interactionMapping.columns({ ...input, partnerId: engagement.partnerId, modelId: engagement.modelId, modelVersion: engagement.modelVersion, loggedBy: actor }),
+    };
+    insertInteraction.run(row);
+    const record = interactionMapping.fromRow(row as never);
+    insertHistory.run(v7(), organizationId, 'interaction', record.id, 'create', actor, now, '{}', 1, JSON.stringify(record));
+    const dose = doseContribution(record, engagement.startDate, 1);
+    const e = dose.engagement;
+    upsertEngagementMonth.run(organizationId, e.engagementId, e.calendarMonth, e.relationshipMonth, e.interactions, e.minutes);
+    for (const c of dose.components) upsertComponentMonth.run(organizationId, c.engagementId, c.calendarMonth, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    for (const c of record.components) insertComponent.run(record.id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
+    return record;
+  });
+  const app = Fastify();
+  app.post('/interactions', async (request, reply) => reply.status(201).send(write(request.body as InteractionInput)));
+  const url = await listen(app);
+  try {
+    return { measured: await measure('full-write baseline', url, () => interactionRequests('/interactions', 'baseline', engagement.id)) };
+  } finally {
+    await app.close();
+    await store.close();
+  }
+}
+
 const folder = temporaryFolder('logging');
 try {
   const ours = await runOurs(folder.dir);
   const baseline = await runBaseline(folder.dir, 'baseline-engagement');
+  const fullWrite = await runFullWriteBaseline(folder.dir);
   const o = ours.measured.result;
   const b = baseline.measured.result;
   const oursRate = Math.round(o.requests.average);
@@ -204,6 +273,7 @@ try {
     load_per_core: ours.measured.loadPerCore,
     baseline_load_per_core: baseline.measured.loadPerCore,
   };
+  const f = fullWrite.measured.result;
   const baselineName = 'bare Fastify route + one prepared better-sqlite3 insert';
   emitRow({
     bench: 'logging',
@@ -227,6 +297,18 @@ try {
     baseline: baselineName,
     baselineFigure: b.latency.p99,
     ratio: ratioOf(o.latency.p99, b.latency.p99),
+  });
+  emitRow({
+    bench: 'logging',
+    name: 'log interactions against the same rows written raw',
+    figure: oursRate,
+    unit: 'req/s',
+    target: '',
+    pass: null,
+    baseline: 'bare Fastify + the app\'s full row set (interaction, history, component index, rollups) in one prepared-statement transaction',
+    baselineFigure: Math.round(f.requests.average),
+    ratio: ratioOf(oursRate, Math.round(f.requests.average)),
+    details: { baseline_latency_ms: { p50: f.latency.p50, p90: f.latency.p90, p99: f.latency.p99 }, baseline_load_per_core: fullWrite.measured.loadPerCore },
   });
   // Everything accepted must be stored, and the rollups must equal a recomputation.
   const accepted = o['2xx'];

@@ -2,7 +2,7 @@
  * Reading the support record at scale (issues 4 and 6): the engagement page and the organization
  * dashboard over SQLite holding 1,000,000 interactions, against a same-run baseline.
  *
- *   npx tsx bench/scale.ts [--quick] [--interactions 1000000] [--engagements 1000] [--requests 200]
+ *   npx tsx bench/scale.ts [--quick] [--interactions 1000000] [--engagements 1000] [--requests 200] [--budget 240] [--keep]
  *
  * Setup (not measured): one organization; partners and ~1,000 engagements on eis-toc 1.0.0 created
  * through the application's operations; then the interactions (quick: 100,000) generated with a fixed
@@ -14,7 +14,8 @@
  * one at a time over one keep-alive connection, round robin: the engagement overview
  * (GET /api/orgs/:orgId/engagements/:id/overview, a random engagement each time), the organization
  * dashboard (GET /api/orgs/:orgId/dashboard) and the baseline, GET /healthz, a round trip through the
- * same server that touches no data. Each gets `--requests` timings; p50 and p95 are reported.
+ * same server that touches no data. Each gets `--requests` timings (fewer if the `--budget` seconds
+ * run out first; the count is reported); p50 and p95 are reported.
  * Targets: overview and dashboard p95 < 100 ms (issue 4); dashboard descriptives p95 ≤ 200 ms (issue 6).
  *
  * Diagnosis: each repository call the two pages make is then timed on its own (median of a few
@@ -45,7 +46,11 @@ const quick = process.argv.includes('--quick');
 const totalInteractions = argument('interactions') ?? (quick ? 100_000 : 1_000_000);
 const engagementCount = argument('engagements') ?? 1000;
 const requestsEach = argument('requests') ?? (quick ? 60 : 200);
-const warmupEach = quick ? 10 : 30;
+/** The measured phase stops early, with fewer timings, once this many seconds have passed. */
+const budgetSeconds = argument('budget') ?? (quick ? 60 : 240);
+const warmupEach = quick ? 5 : 10;
+/** Keep the database folder afterwards (its path is printed), to study query plans by hand. */
+const keep = process.argv.includes('--keep');
 const seed = 20231179;
 const today = new Date().toISOString().slice(0, 10);
 
@@ -115,8 +120,17 @@ try {
     progress(`measure: warm-up, ${warmupEach} requests of each kind`);
     for (let i = 0; i < warmupEach; i++) for (const kind of kinds) await request(kind, false);
     loadBefore = loadPerCore(readMachine());
-    progress(`measure: ${requestsEach} requests of each kind, one at a time, round robin (load ${loadBefore} per core)`);
-    for (let i = 0; i < requestsEach; i++) for (const kind of kinds) await request(kind, true);
+    progress(`measure: ${requestsEach} requests of each kind, one at a time, round robin, at most ${budgetSeconds} s (load ${loadBefore} per core)`);
+    const measureStarted = performance.now();
+    for (let i = 0; i < requestsEach; i++) {
+      for (const kind of kinds) await request(kind, true);
+      const elapsed = (performance.now() - measureStarted) / 1000;
+      if ((i + 1) % 25 === 0) progress(`  ${i + 1} rounds in ${Math.round(elapsed)} s: medians so far ${kinds.map((k) => `${k} ${summarize(times[k]).p50} ms`).join(', ')}`);
+      if (elapsed > budgetSeconds && i + 1 < requestsEach) {
+        progress(`  stopping after ${i + 1} rounds: the ${budgetSeconds} s budget is spent`);
+        break;
+      }
+    }
   } finally {
     agent.destroy();
     await server.close();
@@ -173,7 +187,7 @@ try {
   const common = {
     interactions: totalInteractions,
     engagements: engagementCount,
-    requests_each: requestsEach,
+    requests_each: times.overview.length,
     load_per_core: { before: loadBefore, after: loadAfter },
     setup_seconds: { engagements: round(engagementSetupSeconds, 1), interactions: round(loadSeconds, 1) },
     database_mb: databaseMb,
@@ -198,7 +212,8 @@ try {
   row(`organization dashboard at ${size} interactions`, dashboard, '< 100 ms (issue 4)', 100, false, { response_bytes: bytes.dashboard, parts_ms: parts.dashboard, plans });
   row(`dashboard descriptives at ${size} interactions`, dashboard, '≤ 200 ms (issue 6)', 200, true, { response_bytes: bytes.dashboard });
 } finally {
-  folder.remove();
+  if (keep) progress(`kept the database: ${sqliteFileIn(path.join(folder.dir, 'app'))}`);
+  else folder.remove();
 }
 
 if (failures.length > 0) {
