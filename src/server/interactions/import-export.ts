@@ -233,6 +233,23 @@ async function readInteractions(
   return { layout: reader!.layout, rowsRead };
 }
 
+/**
+ * The first pass: every row parsed and checked, nothing written. Its memory (the duplicate signatures,
+ * the engagement cache) is released before the write pass begins.
+ */
+async function validateTable(tenant: TenantStore, source: TableSource, options: ImportOptions, knownComponentIds: ReadonlySet<string>, problems: ProblemList): Promise<{ layout: TableLayout | null; rowsRead: number; interactions: number }> {
+  const duplicates = new DuplicateFinder();
+  const rules = new EngagementRules(tenant);
+  let interactions = 0;
+  const { layout, rowsRead } = await readInteractions(source, options, knownComponentIds, problems, async (interaction) => {
+    interactions += 1;
+    const duplicate = duplicates.check(interaction);
+    if (duplicate) problems.add(duplicate);
+    problems.add(...(await rules.check(interaction)));
+  });
+  return { layout, rowsRead, interactions };
+}
+
 /** Thrown inside the write transaction to roll it back when any batch is refused. */
 class ImportRefused extends Error {}
 
@@ -246,15 +263,7 @@ export async function importInteractions(store: Store, organizationId: string, s
   const tenant = store.tenant(organizationId);
   const knownComponentIds = new Set(componentIdsOf(await organizationModels(tenant)));
   const problems = new ProblemList();
-  const duplicates = new DuplicateFinder();
-  const rules = new EngagementRules(tenant);
-  let interactions = 0;
-  const { layout, rowsRead } = await readInteractions(source, options, knownComponentIds, problems, async (interaction) => {
-    interactions += 1;
-    const duplicate = duplicates.check(interaction);
-    if (duplicate) problems.add(duplicate);
-    problems.add(...(await rules.check(interaction)));
-  });
+  const { layout, rowsRead, interactions } = await validateTable(tenant, source, options, knownComponentIds, problems);
   const report = (written: number): ImportReport => ({
     format: layout?.format ?? null,
     dryRun: options.dryRun,
