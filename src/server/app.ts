@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { installErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { loggerOptions } from './logger.ts';
+import { measurementRoutes } from './measurement/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { modelRoutes } from './models/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
@@ -20,6 +21,7 @@ import { engagementRoutes } from './engagements/routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { interactionTransferRoutes } from './interactions/transfer-routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { surveyRoutes } from './surveys/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { webRoutes } from './web.ts';
 
@@ -92,6 +94,8 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(interactionRoutes, { store });
   await app.register(analysisRoutes, { store });
   await app.register(interactionTransferRoutes, { store });
+  await app.register(measurementRoutes, { store });
+  await app.register(surveyRoutes, { store });
   await webRoutes(app, { serveWeb });
   return app;
 }

@@ -161,7 +161,83 @@ export interface PracticeModelsTable {
   published_by: string | null;
 }
 
+export interface InstrumentsTable {
+  organization_id: string;
+  instrument_id: string;
+  version: string;
+  name: string;
+  /** The whole instrument document as JSON; versions are immutable once published. */
+  document: string;
+  published_at: string;
+  published_by: string | null;
+}
+
+export interface MeasurementWavesTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  name: string;
+  kind: string;
+  scheduled_on: string | null;
+  /** JSON array of `{instrumentId, version}`. */
+  instruments: string;
+  created_at: string;
+  created_by: string | null;
+  deleted_at: string | null;
+}
+
+export interface MeasurementResponsesTable {
+  id: string;
+  organization_id: string;
+  wave_id: string;
+  engagement_id: string;
+  /** SHA-256 of the survey link's token; null for responses entered by staff. */
+  token_hash: string | null;
+  anonymous: number;
+  contact_id: string | null;
+  partner_id: string | null;
+  level: string;
+  status: string;
+  /** JSON: instrument id → item id → value. */
+  answers: string;
+  /** JSON: instrument id → version answered on. */
+  instrument_versions: string;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  submitted_at: string | null;
+}
+
+export interface MeasurementScoresTable {
+  id: string;
+  organization_id: string;
+  response_id: string;
+  engagement_id: string;
+  wave_id: string;
+  instrument_id: string;
+  answered_version: string;
+  scored_version: string;
+  score_id: string;
+  name: string;
+  outcome_id: string | null;
+  level: string | null;
+  partner_id: string | null;
+  contact_id: string | null;
+  value: number | null;
+  missing_reason: string | null;
+  answered: number;
+  item_count: number;
+  prorated: number;
+  computed_at: string;
+}
+
 export interface DatabaseSchema {
+  instruments: InstrumentsTable;
+  measurement_waves: MeasurementWavesTable;
+  measurement_responses: MeasurementResponsesTable;
+  measurement_scores: MeasurementScoresTable;
   practice_models: PracticeModelsTable;
   partners: PartnersTable;
   contacts: ContactsTable;

@@ -3,7 +3,11 @@ import type { Executor } from './repositories/executor.ts';
 import { listHistory, recordHistory, type HistoryEntry, type NewHistoryEntry } from './repositories/history.ts';
 import { DoseRepository } from './repositories/dose.ts';
 import { EngagementRepository } from './repositories/engagements.ts';
+import { InstrumentRepository } from './repositories/instruments.ts';
 import { InteractionRepository } from './repositories/interactions.ts';
+import { findResponseByTokenHash, ResponseRepository } from './repositories/measurement-responses.ts';
+import { ScoreRepository } from './repositories/measurement-scores.ts';
+import { WaveRepository } from './repositories/measurement-waves.ts';
 import { MemberRepository } from './repositories/members.ts';
 import { ContactRepository, PartnerRepository } from './repositories/partners.ts';
 import { ModelRepository } from './repositories/models.ts';
@@ -22,6 +26,10 @@ export class TenantStore {
   readonly engagements: EngagementRepository;
   readonly interactions: InteractionRepository;
   readonly dose: DoseRepository;
+  readonly instruments: InstrumentRepository;
+  readonly waves: WaveRepository;
+  readonly responses: ResponseRepository;
+  readonly scores: ScoreRepository;
 
   constructor(
     private readonly db: Executor,
@@ -35,6 +43,10 @@ export class TenantStore {
     this.engagements = new EngagementRepository(db, organizationId);
     this.interactions = new InteractionRepository(db, organizationId);
     this.dose = new DoseRepository(db, organizationId);
+    this.instruments = new InstrumentRepository(db, organizationId);
+    this.waves = new WaveRepository(db, organizationId);
+    this.responses = new ResponseRepository(db, organizationId);
+    this.scores = new ScoreRepository(db, organizationId);
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {
@@ -71,6 +83,11 @@ export class Store {
 
   findLiveToken(tokenHash: string, now: string): Promise<TokenGrant | undefined> {
     return findLiveToken(this.executor, tokenHash, now);
+  }
+
+  /** The survey response a link's token hash opens, and its organization. */
+  findSurveyResponse(tokenHash: string): ReturnType<typeof findResponseByTokenHash> {
+    return findResponseByTokenHash(this.executor, tokenHash);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none do. */

@@ -15,6 +15,9 @@ export const permissions = {
   'models.publish': ['admin'],
   'records.view': ['admin', 'lead', 'practitioner', 'researcher'],
   'records.edit': ['admin', 'lead', 'practitioner'],
+  'measures.view': ['admin', 'lead', 'practitioner', 'researcher'],
+  'measures.manage': ['admin', 'lead', 'practitioner'],
+  'instruments.publish': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -7,7 +7,7 @@ export interface Score {
   name: string;
   method: ScoringRule['method'];
   outcomeId: string | null;
-  level: ScoringRule['level'] | null;
+  level: NonNullable<ScoringRule['level']> | null;
   value: number | null;
   /** Why the value is null; null when there is a value. */
   missingReason: string | null;

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { Id, IsoDate, Level } from '../support/schemas.ts';
+import { elementIdSchema, semverSchema } from '../../model/schema.ts';
+import { AnswerValue, Instrument } from './instrument.ts';
+
+/** Shapes of the measurement API, shared by the server and the web client. */
+
+export const InstrumentRef = z.strictObject({ instrumentId: elementIdSchema, version: semverSchema });
+export type InstrumentRef = z.infer<typeof InstrumentRef>;
+
+export const InstrumentSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  builtin: z.boolean(),
+  citation: z.string(),
+  versions: z.array(z.string()),
+});
+export type InstrumentSummary = z.infer<typeof InstrumentSummary>;
+
+export const waveKinds = ['baseline', 'follow-up', 'ad-hoc'] as const;
+
+export const WaveInput = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(200),
+  kind: z.enum(waveKinds),
+  /** The planned date; null for an ad-hoc occasion. */
+  scheduledOn: IsoDate.nullable().default(null),
+  instruments: z.array(InstrumentRef).min(1, 'a wave needs at least one instrument').max(20),
+});
+export type WaveInput = z.infer<typeof WaveInput>;
+
+export const Wave = WaveInput.extend({ id: Id, engagementId: Id, createdAt: z.string(), createdBy: z.string().nullable() });
+export type Wave = z.infer<typeof Wave>;
+
+/** Answers to a wave's instruments: instrument id → item id → value. */
+export const SurveyAnswers = z.record(z.string().max(100), z.record(z.string().max(100), AnswerValue));
+export type SurveyAnswers = z.infer<typeof SurveyAnswers>;
+
+export const InvitationInput = z.strictObject({
+  /** Who answers: a contact of the partner, or nobody known (anonymous: no identity is stored). */
+  contactId: Id.nullable().default(null),
+  anonymous: z.boolean().default(false),
+  /** The level of the rating: an individual's own view, or a rating of a team, organization or system. */
+  level: Level.default('individual'),
+  /** The unit: the team/organization/system an individual belongs to, or the unit being rated. */
+  partnerId: Id.nullable().default(null),
+  /** Days until the link stops working (1–90). */
+  expiresInDays: z.number().int().min(1).max(90).default(14),
+});
+export type InvitationInput = z.infer<typeof InvitationInput>;
+
+export const responseStatuses = ['open', 'submitted'] as const;
+
+export const SurveyResponse = z.object({
+  id: Id,
+  waveId: Id,
+  engagementId: Id,
+  contactId: Id.nullable(),
+  anonymous: z.boolean(),
+  level: Level,
+  partnerId: Id.nullable(),
+  viaLink: z.boolean(),
+  status: z.enum(responseStatuses),
+  answers: SurveyAnswers,
+  /** Instrument id → the version it was answered on. */
+  instrumentVersions: z.record(z.string(), z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+});
+export type SurveyResponse = z.infer<typeof SurveyResponse>;
+
+/** A new invitation: the link's secret token is shown once, here, and never stored. */
+export const CreatedInvitation = z.object({ response: SurveyResponse, token: z.string(), path: z.string() });
+
+export const DirectResponseInput = z.strictObject({
+  contactId: Id.nullable().default(null),
+  anonymous: z.boolean().default(false),
+  level: Level,
+  partnerId: Id.nullable().default(null),
+  answers: SurveyAnswers,
+});
+export type DirectResponseInput = z.infer<typeof DirectResponseInput>;
+
+export const StoredScore = z.object({
+  responseId: Id,
+  waveId: Id,
+  instrumentId: z.string(),
+  answeredVersion: z.string(),
+  scoredVersion: z.string(),
+  scoreId: z.string(),
+  name: z.string(),
+  outcomeId: z.string().nullable(),
+  level: z.string().nullable(),
+  partnerId: Id.nullable(),
+  contactId: Id.nullable(),
+  value: z.number().nullable(),
+  missingReason: z.string().nullable(),
+  answered: z.number().int(),
+  itemCount: z.number().int(),
+  prorated: z.boolean(),
+  computedAt: z.string(),
+});
+export type StoredScore = z.infer<typeof StoredScore>;
+
+const Summary = z.object({ n: z.number().int(), mean: z.number().nullable(), sd: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable(), missing: z.number().int() });
+
+export const OutcomePoint = Summary.extend({
+  waveId: Id,
+  waveName: z.string(),
+  date: z.string(),
+  /** `respondents`: individual scores; `members`: a unit's score as the mean of its members; `rating`: a rating of the unit itself. */
+  source: z.enum(['respondents', 'members', 'rating']),
+  partnerId: Id.nullable(),
+});
+
+export const OutcomeSeries = z.object({
+  outcomeId: z.string().nullable(),
+  level: z.string(),
+  instrumentId: z.string(),
+  scoreId: z.string(),
+  name: z.string(),
+  points: z.array(OutcomePoint),
+});
+export type OutcomeSeries = z.infer<typeof OutcomeSeries>;
+
+export const EngagementOutcomes = z.object({ engagementId: Id, series: z.array(OutcomeSeries) });
+export type EngagementOutcomes = z.infer<typeof EngagementOutcomes>;
+
+/** What the public survey page receives: the questions and the answers saved so far; no identity. */
+export const PublicSurvey = z.object({
+  title: z.string(),
+  status: z.enum(responseStatuses),
+  expiresAt: z.string().nullable(),
+  anonymous: z.boolean(),
+  instruments: z.array(Instrument),
+  answers: SurveyAnswers,
+  savedAt: z.string(),
+});
+export type PublicSurvey = z.infer<typeof PublicSurvey>;
+
+export const SavedAnswers = z.object({ savedAt: z.string(), unanswered: z.number().int() });
+export const SubmittedSurvey = z.object({ submittedAt: z.string() });

@@ -1,0 +1,135 @@
+import { checkAnswers, unansweredItems } from '../../domain/measurement/answers.ts';
+import type { Instrument } from '../../domain/measurement/instrument.ts';
+import type { DirectResponseInput, InvitationInput, SurveyAnswers, SurveyResponse, Wave, WaveInput } from '../../domain/measurement/schemas.ts';
+import { invalid, type ErrorDetail } from '../../domain/errors.ts';
+import type { Store, TenantStore } from '../../store/store.ts';
+import { digestSecret, randomSecret } from '../auth/secrets.ts';
+import { requireInstrument } from './instruments.ts';
+import { scoreResponse } from './scores.ts';
+
+/** Measurement use cases: waves of an engagement, survey invitations, responses entered by staff. */
+
+/** Plans a measurement occasion for an engagement; every instrument version it names must exist. */
+export function createWave(store: Store, organizationId: string, engagementId: string, input: WaveInput, actor: string): Promise<Wave> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    await tenant.engagements.require(engagementId);
+    const problems: ErrorDetail[] = [];
+    for (const [i, ref] of input.instruments.entries()) {
+      try {
+        await requireInstrument(tenant, `${ref.instrumentId}@${ref.version}`);
+      } catch {
+        problems.push({ path: `instruments[${i}]`, message: `instrument ${ref.instrumentId}@${ref.version} is not available in this organization` });
+      }
+    }
+    if (new Set(input.instruments.map((i) => i.instrumentId)).size !== input.instruments.length) problems.push({ path: 'instruments', message: 'names an instrument more than once' });
+    if (problems.length > 0) throw invalid('The wave is not valid', problems);
+    const wave = await tenant.waves.insert(engagementId, input, actor);
+    await tenant.recordHistory({ entity: 'measurement_wave', entityId: wave.id, action: 'create', actor, changes: {}, snapshot: wave });
+    return wave;
+  });
+}
+
+/** The instruments of a wave, at the versions it pins. */
+export async function waveInstruments(tenant: TenantStore, wave: Wave): Promise<Instrument[]> {
+  const instruments: Instrument[] = [];
+  for (const ref of wave.instruments) instruments.push(await requireInstrument(tenant, `${ref.instrumentId}@${ref.version}`));
+  return instruments;
+}
+
+/** Checks answers to a wave's instruments; every problem is named by its path `answers.<instrument>.<item>`. */
+export function answerProblems(instruments: readonly Instrument[], answers: SurveyAnswers): ErrorDetail[] {
+  const byId = new Map(instruments.map((i) => [i.id, i]));
+  const problems: ErrorDetail[] = [];
+  for (const [instrumentId, given] of Object.entries(answers)) {
+    const instrument = byId.get(instrumentId);
+    if (!instrument) problems.push({ path: `answers.${instrumentId}`, message: 'is not an instrument of this survey' });
+    else problems.push(...checkAnswers(instrument, given, `answers.${instrumentId}`));
+  }
+  return problems;
+}
+
+/** Required items still unanswered, as problems to show before a submission is accepted. */
+export function missingRequired(instruments: readonly Instrument[], answers: SurveyAnswers): ErrorDetail[] {
+  return instruments.flatMap((instrument) => {
+    const required = new Set(instrument.items.filter((i) => i.required).map((i) => i.id));
+    return unansweredItems(instrument, answers[instrument.id] ?? {})
+      .filter((id) => required.has(id))
+      .map((id) => ({ path: `answers.${instrument.id}.${id}`, message: 'is required' }));
+  });
+}
+
+async function checkRespondent(tenant: TenantStore, input: { contactId: string | null; anonymous: boolean; partnerId: string | null; level: string }): Promise<void> {
+  const problems: ErrorDetail[] = [];
+  if (input.anonymous && input.contactId !== null) problems.push({ path: 'contactId', message: 'must be null for an anonymous respondent: anonymous responses store no identity' });
+  if (input.contactId !== null && !(await tenant.contacts.find(input.contactId))) problems.push({ path: 'contactId', message: `no contact "${input.contactId}" in this organization` });
+  if (input.partnerId !== null && !(await tenant.partners.find(input.partnerId))) problems.push({ path: 'partnerId', message: `no partner "${input.partnerId}" in this organization` });
+  if (input.level !== 'individual' && input.partnerId === null) problems.push({ path: 'partnerId', message: `a ${input.level}-level rating must name the ${input.level} it rates` });
+  if (problems.length > 0) throw invalid('The respondent is not valid', problems);
+}
+
+/** The unit an individual belongs to, when only their contact is named: the contact's partner. */
+async function unitOf(tenant: TenantStore, input: { contactId: string | null; partnerId: string | null }): Promise<string | null> {
+  if (input.partnerId !== null || input.contactId === null) return input.partnerId;
+  return (await tenant.contacts.find(input.contactId))?.partnerId ?? null;
+}
+
+const versionsOf = (wave: Wave): Record<string, string> => Object.fromEntries(wave.instruments.map((i) => [i.instrumentId, i.version]));
+
+/** Creates a single-use survey link for a wave. The token is returned once; only its SHA-256 is stored. */
+export function inviteRespondent(store: Store, organizationId: string, waveId: string, input: InvitationInput, actor: string, now = new Date()): Promise<{ response: SurveyResponse; token: string; path: string }> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    const wave = await tenant.waves.require(waveId);
+    await checkRespondent(tenant, input);
+    const token = randomSecret();
+    const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString();
+    const response = await tenant.responses.insert(
+      {
+        waveId,
+        engagementId: wave.engagementId,
+        tokenHash: digestSecret(token),
+        anonymous: input.anonymous,
+        contactId: input.contactId,
+        partnerId: await unitOf(tenant, input),
+        level: input.level,
+        answers: {},
+        instrumentVersions: versionsOf(wave),
+        expiresAt,
+        submitted: false,
+      },
+      actor,
+    );
+    return { response, token, path: `/survey/${token}` };
+  });
+}
+
+/** Records a response entered by staff (e.g. a team-level rating from a meeting) and scores it at once. */
+export function enterResponse(store: Store, organizationId: string, waveId: string, input: DirectResponseInput, actor: string): Promise<SurveyResponse> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    const wave = await tenant.waves.require(waveId);
+    await checkRespondent(tenant, input);
+    const instruments = await waveInstruments(tenant, wave);
+    const problems = answerProblems(instruments, input.answers);
+    if (problems.length > 0) throw invalid('Some answers are not valid', problems);
+    const response = await tenant.responses.insert(
+      { waveId, engagementId: wave.engagementId, tokenHash: null, anonymous: input.anonymous, contactId: input.contactId, partnerId: await unitOf(tenant, input), level: input.level, answers: input.answers, instrumentVersions: versionsOf(wave), expiresAt: null, submitted: true },
+      actor,
+    );
+    await scoreResponse(tenant, response);
+    return response;
+  });
+}
+
+/** Withdraws a survey link: it stops working at once; answers already saved are kept. */
+export function revokeInvitation(store: Store, organizationId: string, responseId: string, actor: string): Promise<SurveyResponse> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    const response = await tenant.responses.require(responseId);
+    if (!response.viaLink) throw invalid('Only a survey link can be revoked', [{ path: 'id', message: 'this response was entered by staff, not through a link' }]);
+    const revoked = await tenant.responses.revoke(responseId);
+    await tenant.recordHistory({ entity: 'measurement_response', entityId: responseId, action: 'revoke', actor, changes: {} });
+    return revoked;
+  });
+}

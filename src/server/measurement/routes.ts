@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ListOf } from '../../domain/accounts/schemas.ts';
+import { formatInstrument, instrumentFormats, parseInstrumentText } from '../../domain/measurement/format.ts';
+import { Instrument } from '../../domain/measurement/instrument.ts';
+import { CreatedInvitation, DirectResponseInput, EngagementOutcomes, InstrumentSummary, InvitationInput, StoredScore, SurveyResponse, Wave, WaveInput } from '../../domain/measurement/schemas.ts';
+import { invalid } from '../../domain/errors.ts';
+import { Id } from '../../domain/support/schemas.ts';
+import type { Store } from '../../store/store.ts';
+import { requireAccess } from '../auth/principal.ts';
+import { errorResponses } from '../openapi.ts';
+import { OrgParams } from '../organizations/routes.ts';
+import { RecordParams } from '../records.ts';
+import { listInstruments, publishInstrument, requireInstrument } from './instruments.ts';
+import { createWave, enterResponse, inviteRespondent, revokeInvitation } from './operations.ts';
+import { engagementOutcomes } from './outcomes.ts';
+
+const InstrumentParams = OrgParams.extend({ instrumentId: z.string().min(1).max(120) });
+const WaveParams = OrgParams.extend({ waveId: Id });
+const VersionQuery = z.strictObject({ version: z.string().max(100).optional() });
+const ExportQuery = VersionQuery.extend({ format: z.enum(instrumentFormats).default('json') });
+const InstrumentSubmission = z.union([z.strictObject({ document: z.unknown() }), z.strictObject({ text: z.string().max(2_000_000), format: z.enum(instrumentFormats).optional() })]);
+const Published = z.object({ id: z.string(), version: z.string(), name: z.string(), publishedAt: z.string(), rescored: z.number().int() });
+const ResponseWithScores = SurveyResponse.extend({ scores: z.array(StoredScore) });
+
+const contentTypes = { json: 'application/json; charset=utf-8', yaml: 'application/yaml; charset=utf-8', redcap: 'text/csv; charset=utf-8' } as const;
+const extensions = { json: 'json', yaml: 'yaml', redcap: 'csv' } as const;
+
+/** Outcome measurement: instruments, waves, survey invitations, responses and outcome scores. */
+export async function measurementRoutes(app: FastifyInstance, { store }: { store: Store }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tag = ['measurement'];
+
+  r.get('/api/orgs/:orgId/instruments', { schema: { tags: tag, summary: 'Instruments: built-in, generated from models, and published here', params: OrgParams, response: { 200: ListOf(InstrumentSummary), ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    return { items: await listInstruments(store.tenant(access.organizationId)) };
+  });
+
+  r.get('/api/orgs/:orgId/instruments/:instrumentId', { schema: { tags: tag, summary: 'One instrument (latest version, or ?version=)', params: InstrumentParams, querystring: VersionQuery, response: { 200: Instrument, ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    const { instrumentId } = request.params;
+    return requireInstrument(store.tenant(access.organizationId), request.query.version ? `${instrumentId}@${request.query.version}` : instrumentId);
+  });
+
+  r.get('/api/orgs/:orgId/instruments/:instrumentId/export', { schema: { tags: tag, summary: 'Download an instrument as JSON, YAML or a REDCap data dictionary', params: InstrumentParams, querystring: ExportQuery } }, async (request, reply) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    const { instrumentId } = request.params;
+    const instrument = await requireInstrument(store.tenant(access.organizationId), request.query.version ? `${instrumentId}@${request.query.version}` : instrumentId);
+    const format = request.query.format;
+    return reply.type(contentTypes[format]).header('content-disposition', `attachment; filename="${instrument.id}-${instrument.version}.${extensions[format]}"`).send(formatInstrument(instrument, format));
+  });
+
+  r.post(
+    '/api/orgs/:orgId/instruments',
+    { schema: { tags: tag, summary: 'Publish an instrument or a new version (JSON document, or JSON/YAML/REDCap dictionary text); recomputes its scores', params: OrgParams, body: InstrumentSubmission, response: { 201: Published, ...errorResponses } }, bodyLimit: 4 * 1024 * 1024 },
+    async (request, reply) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'instruments.publish');
+      let document: unknown;
+      if ('document' in request.body) document = request.body.document;
+      else {
+        const parsed = parseInstrumentText(request.body.text, request.body.format);
+        if (!parsed.ok) throw invalid('The instrument does not parse', parsed.errors);
+        document = parsed.value;
+      }
+      return reply.status(201).send(await publishInstrument(store, access.organizationId, document, access.actor));
+    },
+  );
+
+  r.get('/api/orgs/:orgId/engagements/:id/waves', { schema: { tags: tag, summary: 'Measurement waves of an engagement, by date', params: RecordParams, response: { 200: ListOf(Wave), ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    const tenant = store.tenant(access.organizationId);
+    await tenant.engagements.require(request.params.id);
+    return { items: await tenant.waves.listForEngagement(request.params.id) };
+  });
+
+  r.post('/api/orgs/:orgId/engagements/:id/waves', { schema: { tags: tag, summary: 'Plan a measurement wave (baseline, follow-up or ad hoc) with its instruments', params: RecordParams, body: WaveInput, response: { 201: Wave, ...errorResponses } } }, async (request, reply) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
+    return reply.status(201).send(await createWave(store, access.organizationId, request.params.id, request.body, access.actor));
+  });
+
+  r.get('/api/orgs/:orgId/engagements/:id/outcomes', { schema: { tags: tag, summary: 'Score history per outcome and level, wave by wave (n, mean, SD; units as the mean of their members)', params: RecordParams, response: { 200: EngagementOutcomes, ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    return engagementOutcomes(store.tenant(access.organizationId), request.params.id);
+  });
+
+  r.get('/api/orgs/:orgId/waves/:waveId', { schema: { tags: tag, summary: 'One wave', params: WaveParams, response: { 200: Wave, ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    return store.tenant(access.organizationId).waves.require(request.params.waveId);
+  });
+
+  r.get('/api/orgs/:orgId/waves/:waveId/responses', { schema: { tags: tag, summary: 'Responses and open invitations of a wave (response progress)', params: WaveParams, response: { 200: ListOf(SurveyResponse), ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    const tenant = store.tenant(access.organizationId);
+    await tenant.waves.require(request.params.waveId);
+    return { items: await tenant.responses.listForWave(request.params.waveId) };
+  });
+
+  r.post('/api/orgs/:orgId/waves/:waveId/invitations', { schema: { tags: tag, summary: 'Create a single-use survey link (the token is shown once)', params: WaveParams, body: InvitationInput, response: { 201: CreatedInvitation, ...errorResponses } } }, async (request, reply) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
+    return reply.status(201).send(await inviteRespondent(store, access.organizationId, request.params.waveId, request.body, access.actor));
+  });
+
+  r.post('/api/orgs/:orgId/waves/:waveId/responses', { schema: { tags: tag, summary: 'Enter a response or a team/organization/system rating directly; scored at once', params: WaveParams, body: DirectResponseInput, response: { 201: SurveyResponse, ...errorResponses } } }, async (request, reply) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
+    return reply.status(201).send(await enterResponse(store, access.organizationId, request.params.waveId, request.body, access.actor));
+  });
+
+  r.get('/api/orgs/:orgId/responses/:id', { schema: { tags: tag, summary: 'One response with its scores', params: RecordParams, response: { 200: ResponseWithScores, ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    const tenant = store.tenant(access.organizationId);
+    const response = await tenant.responses.require(request.params.id);
+    return { ...response, scores: await tenant.scores.listForResponse(response.id) };
+  });
+
+  r.post('/api/orgs/:orgId/responses/:id/revoke', { schema: { tags: tag, summary: 'Withdraw a survey link; saved answers are kept', params: RecordParams, response: { 200: SurveyResponse, ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
+    return revokeInvitation(store, access.organizationId, request.params.id, access.actor);
+  });
+}
