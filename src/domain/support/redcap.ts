@@ -44,7 +44,7 @@ export function redcapName(id: string): string {
 }
 
 /** Maps ids to distinct REDCap names within one namespace; a clash gets `_2`, `_3`… */
-class NameMap {
+export class RedcapNameMap {
   private readonly byId = new Map<string, string>();
   private readonly used = new Set<string>();
 
@@ -84,12 +84,12 @@ export interface RedcapProject {
 }
 
 /** Choices written the REDCap way: `1, Label | 2, Label`. */
-const choicesCell = (choices: { code: string; label: string }[]): string => choices.map((c) => `${c.code}, ${c.label.replace(/\|/g, '/')}`).join(' | ');
+export const redcapChoices = (choices: readonly { code: string; label: string }[]): string => choices.map((c) => `${c.code}, ${c.label.replace(/\|/g, '/')}`).join(' | ');
 
 /** The REDCap form for interactions recorded under the given models (every component, activity and principle among them). */
 export function redcapProject(models: readonly PracticeModel[]): RedcapProject {
-  const componentNames = new NameMap();
-  const principleNames = new NameMap();
+  const componentNames = new RedcapNameMap();
+  const principleNames = new RedcapNameMap();
   const components = new Map<string, { name: string; label: string; activities: Map<string, string> }>();
   const principles = new Map<string, string>();
   for (const model of models) {
@@ -134,7 +134,7 @@ export function redcapProject(models: readonly PracticeModel[]): RedcapProject {
   let firstComponent = true;
   for (const [componentId, component] of components) {
     const name = componentNames.name(componentId);
-    const activityNames = new NameMap();
+    const activityNames = new RedcapNameMap();
     const choices = [...component.activities].map(([activityId, label]) => ({ id: activityId, code: activityNames.name(activityId), label }));
     fields.push({
       name: `minutes_${name}`,
@@ -200,7 +200,7 @@ export function redcapProject(models: readonly PracticeModel[]): RedcapProject {
     f.section ?? '',
     f.type,
     f.label,
-    f.choices ? choicesCell(f.choices) : '',
+    f.choices ? redcapChoices(f.choices) : '',
     f.note ?? '',
     f.validation ?? '',
     f.min ?? '',
