@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { OrganizationHomePage } from './home/OrganizationHomePage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -16,6 +17,15 @@ import { RequireSession } from './session/RequireSession.tsx';
 // Administration is visited rarely and by few; it loads on demand.
 const MembersPage = lazy(() => import('./members/MembersPage.tsx'));
 const TokensPage = lazy(() => import('./tokens/TokensPage.tsx'));
+// The support record: charts and forms load with the first of its pages.
+const EngagementsPage = lazy(() => import('./engagements/EngagementsPage.tsx'));
+const EngagementPage = lazy(() => import('./engagements/EngagementPage.tsx'));
+const LogInteractionPage = lazy(() => import('./interactions/LogInteractionPage.tsx'));
+const InteractionsPage = lazy(() => import('./interactions/InteractionsPage.tsx'));
+const InteractionPage = lazy(() => import('./interactions/InteractionPage.tsx'));
+const EditInteractionPage = lazy(() => import('./interactions/EditInteractionPage.tsx'));
+
+const onDemand = (page: ReactNode) => <Suspense fallback={<LoadingPage />}>{page}</Suspense>;
 // The model page and editor carry the model engine (and the editor a YAML parser); only their visitors load them.
 const PracticeModelPage = lazy(() => import('./practice-models/PracticeModelPage.tsx'));
 const ModelEditorPage = lazy(() => import('./practice-models/ModelEditorPage.tsx'));
@@ -34,6 +44,12 @@ export function App() {
             <Route path="orgs/:orgId" element={<OrganizationScope />}>
               <Route index element={<OrganizationHomePage />} />
               <Route path="models" element={<PracticeModelsPage />} />
+              <Route path="engagements" element={onDemand(<EngagementsPage />)} />
+              <Route path="engagements/:engagementId" element={onDemand(<EngagementPage />)} />
+              <Route path="engagements/:engagementId/log" element={onDemand(<LogInteractionPage />)} />
+              <Route path="interactions" element={onDemand(<InteractionsPage />)} />
+              <Route path="interactions/:interactionId" element={onDemand(<InteractionPage />)} />
+              <Route path="interactions/:interactionId/edit" element={onDemand(<EditInteractionPage />)} />
               <Route
                 path="models/new"
                 element={

@@ -5,4 +5,13 @@ export const queryKeys = {
   members: (orgId: string) => ['orgs', orgId, 'members'] as const,
   tokens: (orgId: string) => ['orgs', orgId, 'tokens'] as const,
   practiceModels: (orgId: string) => ['orgs', orgId, 'models'] as const,
+  dashboard: (orgId: string) => ['orgs', orgId, 'dashboard'] as const,
+  partners: (orgId: string) => ['orgs', orgId, 'partners'] as const,
+  contacts: (orgId: string, partnerId?: string) => ['orgs', orgId, 'contacts', partnerId ?? 'all'] as const,
+  engagements: (orgId: string) => ['orgs', orgId, 'engagements'] as const,
+  engagementOverview: (orgId: string, engagementId: string) => ['orgs', orgId, 'engagements', engagementId, 'overview'] as const,
+  interactions: (orgId: string) => ['orgs', orgId, 'interactions'] as const,
+  interactionList: (orgId: string, filter: object) => ['orgs', orgId, 'interactions', 'list', filter] as const,
+  interaction: (orgId: string, id: string) => ['orgs', orgId, 'interactions', id] as const,
+  history: (orgId: string, kind: string, id: string) => ['orgs', orgId, kind, id, 'history'] as const,
 };

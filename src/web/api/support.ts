@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ListOf } from '../../domain/accounts/schemas.ts';
+import {
+  Contact,
+  Engagement,
+  Interaction,
+  Partner,
+} from '../../domain/support/schemas.ts';
+import type { ContactInput, EngagementInput, InteractionInput, PartnerInput, StageChange } from '../../domain/support/schemas.ts';
+import { EngagementOverview, OrganizationDashboard } from '../../domain/support/views.ts';
+import { apiGet, apiRequest, segment } from './client.ts';
+
+/** The support record over HTTP: partners, contacts, engagements, interactions, their history and read models. */
+
+const orgPath = (orgId: string, rest: string): string => `/api/orgs/${segment(orgId)}/${rest}`;
+
+/** Query string from the filters that are set; empty values are left out. */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const HistoryEntry = z.object({
+  id: z.string(),
+  action: z.string(),
+  actor: z.string().nullable(),
+  at: z.string(),
+  version: z.number().nullable(),
+  changes: z.record(z.string(), z.unknown()),
+  snapshot: z.unknown(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+const HistoryList = z.object({ items: z.array(HistoryEntry) });
+
+export type RecordKind = 'partners' | 'contacts' | 'engagements' | 'interactions';
+
+export const fetchHistory = async (orgId: string, kind: RecordKind, id: string, signal?: AbortSignal): Promise<HistoryEntry[]> =>
+  (await apiGet(orgPath(orgId, `${kind}/${segment(id)}/history`), HistoryList, signal)).items;
+
+// ---- Partners and contacts ------------------------------------------------------------------
+
+export const listPartners = async (orgId: string, signal?: AbortSignal): Promise<Partner[]> =>
+  (await apiGet(orgPath(orgId, 'partners'), ListOf(Partner), signal)).items;
+
+export const savePartner = (orgId: string, input: PartnerInput, existing?: { id: string; version: number }): Promise<Partner> =>
+  existing
+    ? apiRequest('PUT', orgPath(orgId, `partners/${segment(existing.id)}`), { body: { ...input, version: existing.version }, schema: Partner })
+    : apiRequest('POST', orgPath(orgId, 'partners'), { body: input, schema: Partner });
+
+export const listContacts = async (orgId: string, partnerId: string | undefined, signal?: AbortSignal): Promise<Contact[]> =>
+  (await apiGet(orgPath(orgId, `contacts${queryString({ partnerId })}`), ListOf(Contact), signal)).items;
+
+export const saveContact = (orgId: string, input: ContactInput, existing?: { id: string; version: number }): Promise<Contact> =>
+  existing
+    ? apiRequest('PUT', orgPath(orgId, `contacts/${segment(existing.id)}`), { body: { ...input, version: existing.version }, schema: Contact })
+    : apiRequest('POST', orgPath(orgId, 'contacts'), { body: input, schema: Contact });
+
+// ---- Engagements ----------------------------------------------------------------------------
+
+export const listEngagements = async (orgId: string, partnerId?: string, signal?: AbortSignal): Promise<Engagement[]> =>
+  (await apiGet(orgPath(orgId, `engagements${queryString({ partnerId })}`), ListOf(Engagement), signal)).items;
+
+export const fetchEngagementOverview = (orgId: string, engagementId: string, signal?: AbortSignal): Promise<EngagementOverview> =>
+  apiGet(orgPath(orgId, `engagements/${segment(engagementId)}/overview`), EngagementOverview, signal);
+
+export const saveEngagement = (orgId: string, input: EngagementInput, existing?: { id: string; version: number }): Promise<Engagement> =>
+  existing
+    ? apiRequest('PUT', orgPath(orgId, `engagements/${segment(existing.id)}`), { body: { ...input, version: existing.version }, schema: Engagement })
+    : apiRequest('POST', orgPath(orgId, 'engagements'), { body: input, schema: Engagement });
+
+export const moveEngagementToStage = (orgId: string, engagementId: string, change: StageChange, version: number): Promise<Engagement> =>
+  apiRequest('POST', orgPath(orgId, `engagements/${segment(engagementId)}/stages`), { body: { ...change, version }, schema: Engagement });
+
+/** The names a page needs from a model version: components with activities, groups, stages, principles. */
+export const ModelVocabulary = EngagementOverview.shape.model;
+export type ModelVocabulary = z.infer<typeof ModelVocabulary>;
+
+export const fetchModelVocabulary = (orgId: string, modelId: string, version: string, signal?: AbortSignal): Promise<ModelVocabulary> =>
+  apiGet(orgPath(orgId, `models/${segment(modelId)}${queryString({ version })}`), ModelVocabulary, signal);
+
+export const fetchDashboard = (orgId: string, signal?: AbortSignal): Promise<OrganizationDashboard> =>
+  apiGet(orgPath(orgId, 'dashboard'), OrganizationDashboard, signal);
+
+// ---- Interactions ---------------------------------------------------------------------------
+
+export interface InteractionFilter {
+  engagementId?: string;
+  partnerId?: string;
+  loggedBy?: string;
+  from?: string;
+  to?: string;
+  componentId?: string;
+  stageId?: string;
+  includeDeleted?: boolean;
+}
+
+const InteractionPage = z.object({ items: z.array(Interaction), nextCursor: z.string().nullable() });
+export type InteractionPage = z.infer<typeof InteractionPage>;
+
+export const listInteractions = (orgId: string, filter: InteractionFilter, cursor: string | undefined, signal?: AbortSignal): Promise<InteractionPage> =>
+  apiGet(orgPath(orgId, `interactions${queryString({ ...filter, cursor, limit: 50 })}`), InteractionPage, signal);
+
+export const fetchInteraction = (orgId: string, id: string, signal?: AbortSignal): Promise<Interaction> =>
+  apiGet(orgPath(orgId, `interactions/${segment(id)}`), Interaction, signal);
+
+export const logInteraction = (orgId: string, input: InteractionInput): Promise<Interaction> =>
+  apiRequest('POST', orgPath(orgId, 'interactions'), { body: input, schema: Interaction });
+
+export const updateInteraction = (orgId: string, id: string, input: InteractionInput, version: number): Promise<Interaction> =>
+  apiRequest('PUT', orgPath(orgId, `interactions/${segment(id)}`), { body: { ...input, version }, schema: Interaction });
+
+export const deleteInteraction = (orgId: string, id: string, version: number): Promise<Interaction> =>
+  apiRequest('DELETE', orgPath(orgId, `interactions/${segment(id)}${queryString({ version })}`), { schema: Interaction });
+
+export const restoreInteraction = (orgId: string, id: string): Promise<Interaction> =>
+  apiRequest('POST', orgPath(orgId, `interactions/${segment(id)}/restore`), { schema: Interaction });

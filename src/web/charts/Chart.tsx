@@ -1,0 +1,37 @@
+import { Box } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { echarts } from './echarts.ts';
+import type { ChartOption } from './echarts.ts';
+
+interface ChartProps {
+  option: ChartOption;
+  /** What the chart shows, read by screen readers and shown on hover. */
+  label: string;
+  height?: number;
+}
+
+/** Draws one ECharts option as SVG and keeps it sized to its container. */
+export function Chart({ option, label, height = 280 }: ChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return undefined;
+    const instance = echarts.init(element, null, { renderer: 'svg' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <Box ref={container} role="img" aria-label={label} title={label} h={height} w="100%" />;
+}

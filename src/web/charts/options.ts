@@ -1,0 +1,124 @@
+import type { BarSeries, ChartOption } from './echarts.ts';
+
+/** Pure builders of the charts Praxis draws: plain data in, an ECharts option out. */
+
+export interface ChartComponent {
+  id: string;
+  name: string;
+  group: string;
+}
+
+export interface ChartGroup {
+  id: string;
+  name: string;
+}
+
+/** Base hue per component group, in the model's group order; components of one group share a hue in shades. */
+const groupPalettes: readonly (readonly string[])[] = [
+  ['#1c7ed6', '#4dabf7', '#a5d8ff', '#1864ab'],
+  ['#e8590c', '#ff922b', '#ffc078', '#d9480f'],
+  ['#2f9e44', '#51cf66', '#b2f2bb', '#2b8a3e'],
+  ['#7048e8', '#9775fa', '#d0bfff', '#5f3dc4'],
+  ['#c2255c', '#f06595', '#fcc2d7', '#a61e4d'],
+  ['#0c8599', '#3bc9db', '#99e9f2', '#0b7285'],
+];
+
+/** A colour for every component: its group's hue, one shade per component within the group. */
+export function componentColors(components: readonly ChartComponent[], groups: readonly ChartGroup[]): Map<string, string> {
+  const colors = new Map<string, string>();
+  const usedInGroup = new Map<string, number>();
+  const groupIndex = (groupId: string): number => {
+    const index = groups.findIndex((group) => group.id === groupId);
+    return index === -1 ? groups.length : index;
+  };
+  for (const component of components) {
+    const palette = groupPalettes[groupIndex(component.group) % groupPalettes.length] ?? groupPalettes[0] ?? ['#868e96'];
+    const shade = usedInGroup.get(component.group) ?? 0;
+    usedInGroup.set(component.group, shade + 1);
+    colors.set(component.id, palette[shade % palette.length] ?? '#868e96');
+  }
+  return colors;
+}
+
+const baseOption = (): ChartOption => ({
+  aria: { enabled: true },
+  animationDuration: 300,
+  textStyle: { fontFamily: 'inherit' },
+  tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+});
+
+export interface ComponentMonthMinutes {
+  /** The month's label on the axis: a month of relationship (1, 2, …) or a calendar month (`2024-03`). */
+  month: string;
+  components: ReadonlyArray<{ componentId: string; minutes: number }>;
+}
+
+/**
+ * Stacked bars of minutes per component for each month, one colour family per component group,
+ * with a legend of component names in the model's order.
+ */
+export function componentMixOption(
+  months: readonly ComponentMonthMinutes[],
+  components: readonly ChartComponent[],
+  groups: readonly ChartGroup[],
+  axisName: string,
+): ChartOption {
+  const colors = componentColors(components, groups);
+  const series: BarSeries[] = components.map((component) => ({
+    type: 'bar',
+    name: component.name,
+    stack: 'minutes',
+    barMaxWidth: 28,
+    itemStyle: { color: colors.get(component.id) },
+    emphasis: { focus: 'series' },
+    data: months.map((month) => month.components.find((use) => use.componentId === component.id)?.minutes ?? 0),
+  }));
+  return {
+    ...baseOption(),
+    legend: { bottom: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 12, itemGap: 8, textStyle: { fontSize: 11 } },
+    grid: { left: 44, right: 12, top: 28, bottom: 64 + Math.ceil(components.length / 3) * 16 },
+    xAxis: { type: 'category', name: axisName, nameLocation: 'middle', nameGap: 26, data: months.map((month) => month.month) },
+    yAxis: { type: 'value', name: 'minutes', nameTextStyle: { align: 'right' } },
+    series,
+  };
+}
+
+export interface DoseMonth {
+  month: string;
+  minutes: number;
+  interactions: number;
+}
+
+/** Dose per month: minutes as bars, interactions as a line on a second axis. */
+export function doseOption(months: readonly DoseMonth[], axisName: string): ChartOption {
+  return {
+    ...baseOption(),
+    legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
+    grid: { left: 44, right: 36, top: 44, bottom: 36 },
+    xAxis: { type: 'category', name: axisName, nameLocation: 'middle', nameGap: 26, data: months.map((month) => month.month) },
+    yAxis: [
+      { type: 'value', name: 'minutes', nameTextStyle: { align: 'right' } },
+      { type: 'value', name: 'interactions', splitLine: { show: false }, minInterval: 1, nameTextStyle: { align: 'left' } },
+    ],
+    series: [
+      { type: 'bar', name: 'Minutes', barMaxWidth: 28, itemStyle: { color: '#228be6' }, data: months.map((month) => month.minutes) },
+      {
+        type: 'line',
+        name: 'Interactions',
+        yAxisIndex: 1,
+        symbolSize: 5,
+        itemStyle: { color: '#e8590c' },
+        data: months.map((month) => month.interactions),
+      },
+    ],
+  };
+}
+
+/** Month of relationship rows filled in from 1 to the last month, so gaps show as empty months, not closed ones. */
+export function fillRelationshipMonths<T extends { month: number }>(rows: readonly T[], empty: (month: number) => T, through?: number): T[] {
+  const last = Math.max(through ?? 0, ...rows.map((row) => row.month));
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  const filled: T[] = [];
+  for (let month = 1; month <= last; month += 1) filled.push(byMonth.get(month) ?? empty(month));
+  return filled;
+}

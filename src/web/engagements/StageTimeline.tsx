@@ -1,0 +1,97 @@
+import { Badge, Button, Group, Select, Stack, Text, TextInput, Timeline } from '@mantine/core';
+import { IconFlag } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Engagement } from '../../domain/support/schemas.ts';
+import type { EngagementOverview } from '../../domain/support/views.ts';
+import { errorMessageOf } from '../api/client.ts';
+import { formatDate } from '../format.ts';
+import { localDate } from '../interactions/interaction-form.ts';
+import { notifyDone } from '../notify.ts';
+import { useMoveEngagementToStage } from './engagement-hooks.ts';
+
+interface StageTimelineProps {
+  orgId: string;
+  engagement: Engagement;
+  stages: EngagementOverview['model']['stages'];
+  canEdit: boolean;
+}
+
+/** The engagement's dated stages, oldest first, and a way to move it on to the next. */
+export function StageTimeline({ orgId, engagement, stages, canEdit }: StageTimelineProps) {
+  const move = useMoveEngagementToStage(orgId, engagement.id);
+  const current = engagement.stages.at(-1)?.stageId;
+  const nextStage = stages[stages.findIndex((stage) => stage.id === current) + 1];
+  const [stageId, setStageId] = useState<string | null>(nextStage?.id ?? null);
+  const [startedOn, setStartedOn] = useState(localDate(new Date()));
+  const [error, setError] = useState<string | null>(null);
+  const nameOf = (id: string) => stages.find((stage) => stage.id === id)?.name ?? id;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!stageId) return;
+    setError(null);
+    move.mutate(
+      { change: { stageId, startedOn }, version: engagement.version },
+      { onSuccess: () => notifyDone(`Moved to ${nameOf(stageId)}.`), onError: (failure) => setError(errorMessageOf(failure)) },
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      {engagement.stages.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          No stage recorded yet.
+        </Text>
+      ) : (
+        <Timeline active={engagement.stages.length - 1} bulletSize={20} lineWidth={2}>
+          {engagement.stages.map((stage, index) => (
+            <Timeline.Item
+              key={`${stage.stageId}-${stage.startedOn}`}
+              bullet={<IconFlag size={12} aria-hidden />}
+              title={
+                <Group gap="xs">
+                  <Text fw={600} size="sm">
+                    {nameOf(stage.stageId)}
+                  </Text>
+                  {index === engagement.stages.length - 1 && (
+                    <Badge size="xs" variant="light">
+                      current
+                    </Badge>
+                  )}
+                </Group>
+              }
+            >
+              <Text size="xs" c="dimmed">
+                from {formatDate(stage.startedOn)}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+      {canEdit && (
+        <form onSubmit={submit} aria-label="Move to stage">
+          <Group gap="xs" align="flex-end" wrap="wrap">
+            <Select
+              label="Move to stage"
+              data={stages.map((stage) => ({ value: stage.id, label: stage.name }))}
+              value={stageId}
+              onChange={setStageId}
+              size="xs"
+              style={{ flex: '1 1 180px' }}
+            />
+            <TextInput type="date" label="From" value={startedOn} onChange={(e) => setStartedOn(e.currentTarget.value)} size="xs" style={{ flex: '0 1 140px' }} />
+            <Button type="submit" size="xs" variant="light" loading={move.isPending} disabled={!stageId}>
+              Move
+            </Button>
+          </Group>
+          {error && (
+            <Text size="xs" c="red" mt={4} role="alert">
+              {error}
+            </Text>
+          )}
+        </form>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,128 @@
+import { Anchor, Breadcrumbs, Stack } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Interaction, InteractionInput } from '../../domain/support/schemas.ts';
+import { isApiError } from '../api/client.ts';
+import type { ModelVocabulary } from '../api/support.ts';
+import { fetchInteraction } from '../api/support.ts';
+import { useEngagements, useModelVocabulary } from '../engagements/engagement-hooks.ts';
+import { interactionPath } from '../engagements/engagement-paths.ts';
+import { modelNames } from '../engagements/model-names.ts';
+import { formatDate } from '../format.ts';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
+import { LoadingPage } from '../layout/LoadingPage.tsx';
+import { PageHeader } from '../layout/PageHeader.tsx';
+import { notifyDone, notifyFailure } from '../notify.ts';
+import { useOrganization } from '../organizations/useCurrentOrganization.ts';
+import { useContacts } from '../partners/partner-hooks.ts';
+import { queryKeys } from '../query-keys.ts';
+import { clearDraft, draftKey } from './interaction-draft.ts';
+import { formFromInteraction } from './interaction-form.ts';
+import { useInteraction, useUpdateInteraction } from './interaction-hooks.ts';
+import { LogInteractionForm } from './LogInteractionForm.tsx';
+import { StaleVersionPanel } from './StaleVersionPanel.tsx';
+
+/** Editing a logged interaction, with the version it was based on; a stale save shows both versions. */
+export default function EditInteractionPage() {
+  const organization = useOrganization();
+  const { interactionId = '' } = useParams();
+  const interaction = useInteraction(organization.id, interactionId);
+  const model = useModelVocabulary(organization.id, interaction.data);
+  usePageTitle('Edit interaction', organization.name);
+
+  if (interaction.isPending || model.isPending) return <LoadingPage />;
+  if (interaction.isError) return <LoadErrorPage error={interaction.error} onRetry={() => void interaction.refetch()} />;
+  if (model.isError) return <LoadErrorPage error={model.error} onRetry={() => void model.refetch()} />;
+  return <EditInteraction orgId={organization.id} loaded={interaction.data} model={model.data} />;
+}
+
+function EditInteraction({ orgId, loaded, model }: { orgId: string; loaded: Interaction; model: ModelVocabulary }) {
+  const [base, setBase] = useState(loaded);
+  const [formKey, setFormKey] = useState(0);
+  const [conflict, setConflict] = useState<{ yours: InteractionInput; current: Interaction } | null>(null);
+  const update = useUpdateInteraction(orgId, loaded.id);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const engagements = useEngagements(orgId);
+  const engagement = engagements.data?.find((candidate) => candidate.id === loaded.engagementId);
+  const contacts = useContacts(orgId, engagement?.partnerId);
+  const initialValues = useMemo(() => formFromInteraction(base), [base]);
+  const key = draftKey({ orgId, interactionId: loaded.id });
+  const nameOf = modelNames(model);
+
+  const saved = async () => {
+    clearDraft(window.localStorage, key);
+    await queryClient.invalidateQueries({ queryKey: queryKeys.interaction(orgId, loaded.id) });
+    notifyDone('Interaction saved.');
+    void navigate(interactionPath(orgId, loaded.id));
+  };
+
+  const showConflict = async (yours: InteractionInput) => {
+    const current = await fetchInteraction(orgId, loaded.id);
+    setConflict({ yours, current });
+  };
+
+  const save = async (input: InteractionInput): Promise<boolean> => {
+    try {
+      await update.mutateAsync({ input, version: base.version });
+    } catch (error) {
+      if (isApiError(error) && error.status === 409) {
+        await showConflict(input);
+        return false;
+      }
+      throw error;
+    }
+    await saved();
+    return true;
+  };
+
+  const keepYours = () => {
+    if (!conflict) return;
+    update.mutate(
+      { input: conflict.yours, version: conflict.current.version },
+      {
+        onSuccess: () => void saved(),
+        onError: (error) => {
+          if (isApiError(error) && error.status === 409) void showConflict(conflict.yours);
+          else notifyFailure('Could not save the interaction', error);
+        },
+      },
+    );
+  };
+
+  const takeCurrent = () => {
+    if (!conflict) return;
+    clearDraft(window.localStorage, key);
+    setBase(conflict.current);
+    setFormKey((n) => n + 1);
+    setConflict(null);
+    notifyDone(`Showing the saved version ${conflict.current.version}; your changes were dropped.`);
+  };
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs fz="sm">
+        <Anchor component={Link} to={interactionPath(orgId, loaded.id)}>
+          Interaction of {formatDate(loaded.date)}
+        </Anchor>
+      </Breadcrumbs>
+      <PageHeader title="Edit interaction" description={`${engagement?.name ?? ''} · editing version ${base.version}`} />
+      {conflict && (
+        <StaleVersionPanel yours={conflict.yours} current={conflict.current} nameOf={nameOf} pending={update.isPending} onKeepYours={keepYours} onTakeCurrent={takeCurrent} />
+      )}
+      <LogInteractionForm
+        key={formKey}
+        engagementId={base.engagementId}
+        model={model}
+        contacts={contacts.data ?? []}
+        initialValues={initialValues}
+        draftKey={key}
+        baseVersion={base.version}
+        submitLabel="Save changes"
+        onSave={save}
+      />
+    </Stack>
+  );
+}
