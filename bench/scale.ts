@@ -176,6 +176,7 @@ try {
   const plans = await queryPlans(store.database.sqlite!, organizationId, engagementId);
   for (const [query, lines] of Object.entries(plans)) progress(`  plan of ${query}: ${lines.join(' | ')}`);
   const scanned = {
+    componentIndexRows: loaded.componentRows,
     engagementMonthRows: loaded.engagementMonthRows,
     componentMonthRows: loaded.componentMonthRows,
     interactionsOfSampleEngagement: sample.interactions,
