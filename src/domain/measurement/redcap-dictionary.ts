@@ -20,10 +20,8 @@ const annotationTag = (name: string, value?: string): string => (value === undef
 /** Choices written the REDCap way: `1, Label | 2, Label`. */
 const choicesCell = (choices: readonly Anchor[]): string => choices.map((c) => `${c.value}, ${c.label.replace(/\|/g, '/')}`).join(' | ');
 
-/** The REDCap data dictionary (18 columns) of an instrument. */
-export function formatRedcapDictionary(instrument: Instrument): string {
-  const form = redcapName(instrument.id);
-  const names = new Map<string, string>();
+/** The REDCap variable names of an instrument's fields: distinct, lowercase, in dictionary order. */
+export function redcapFieldNames(instrument: Instrument): { about: string; items: Map<string, string>; scores: Map<string, string> } {
   const used = new Set<string>();
   const nameFor = (id: string, prefix = ''): string => {
     const base = `${prefix}${redcapName(id)}`;
@@ -32,13 +30,22 @@ export function formatRedcapDictionary(instrument: Instrument): string {
     used.add(name);
     return name;
   };
+  const about = nameFor(`${instrument.id}_about`);
+  const items = new Map(instrument.items.map((item) => [item.id, nameFor(item.id)]));
+  const scores = new Map(instrument.scores.map((score) => [score.id, nameFor(score.id, 'score_')]));
+  return { about, items, scores };
+}
+
+/** The REDCap data dictionary (18 columns) of an instrument. */
+export function formatRedcapDictionary(instrument: Instrument): string {
+  const form = redcapName(instrument.id);
+  const { about: aboutName, items: names, scores: scoreNames } = redcapFieldNames(instrument);
   const row = (cells: Partial<Record<(typeof redcapDictionaryColumns)[number], string>>): string[] => redcapDictionaryColumns.map((c) => cells[c] ?? '');
   const rows: string[][] = [];
   const { items, scores, ...about } = instrument;
-  rows.push(row({ 'Variable / Field Name': nameFor(`${instrument.id}_about`), 'Form Name': form, 'Field Type': 'descriptive', 'Field Label': instrument.name, 'Field Annotation': annotationTag('INSTRUMENT', JSON.stringify(about)) }));
+  rows.push(row({ 'Variable / Field Name': aboutName, 'Form Name': form, 'Field Type': 'descriptive', 'Field Label': instrument.name, 'Field Annotation': annotationTag('INSTRUMENT', JSON.stringify(about)) }));
   for (const item of items) {
-    const name = nameFor(item.id);
-    names.set(item.id, name);
+    const name = names.get(item.id)!;
     const tags = name === item.id ? [] : [annotationTag('ID', item.id)];
     const base = { 'Variable / Field Name': name, 'Form Name': form, 'Field Label': item.text, 'Required Field?': item.required ? 'y' : '' };
     switch (item.type) {
@@ -69,7 +76,7 @@ export function formatRedcapDictionary(instrument: Instrument): string {
     if (score.minAnswered !== undefined) tags.push(annotationTag('MIN-ANSWERED', String(score.minAnswered)));
     if (score.outcomeId !== undefined) tags.push(annotationTag('OUTCOME', score.outcomeId));
     if (score.level !== undefined) tags.push(annotationTag('LEVEL', score.level));
-    rows.push(row({ 'Variable / Field Name': nameFor(score.id, 'score_'), 'Form Name': form, 'Field Type': 'calc', 'Field Label': score.name, 'Choices, Calculations, OR Slider Labels': `${score.method}(${args.join(',')})`, 'Field Annotation': tags.join(' ') }));
+    rows.push(row({ 'Variable / Field Name': scoreNames.get(score.id)!, 'Form Name': form, 'Field Type': 'calc', 'Field Label': score.name, 'Choices, Calculations, OR Slider Labels': `${score.method}(${args.join(',')})`, 'Field Annotation': tags.join(' ') }));
   }
   return stringify([[...redcapDictionaryColumns], ...rows], { record_delimiter: '\r\n' });
 }
