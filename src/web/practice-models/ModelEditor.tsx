@@ -61,20 +61,15 @@ export function ModelEditor({ orgId, initialText, backTo, publishLabel }: ModelE
     notifyDone(`Loaded ${file.name} into the editor. Check it, then publish.`);
   };
 
-  const submit = () => {
-    publish.mutate(
-      { text, format },
-      {
-        onSuccess: (published) => {
-          notifyDone(`Published ${published.name} ${published.version}.`);
-          void navigate(modelPagePath(orgId, published.id, published.version));
-        },
-        onError: (error) => {
-          if (isApiError(error) && error.details.length > 0) setRefusal({ message: error.message, issues: error.details });
-          else notifyFailure('The model was not published', error);
-        },
-      },
-    );
+  const submit = async () => {
+    try {
+      const published = await publish.mutateAsync({ text, format });
+      notifyDone(`Published ${published.name} ${published.version}.`);
+      await navigate(modelPagePath(orgId, published.id, published.version));
+    } catch (error) {
+      if (isApiError(error) && error.details.length > 0) setRefusal({ message: error.message, issues: error.details });
+      else notifyFailure('The model was not published', error);
+    }
   };
 
   const errorCount = validation.errors.length;
@@ -170,7 +165,7 @@ export function ModelEditor({ orgId, initialText, backTo, publishLabel }: ModelE
         <Anchor component={Link} to={backTo} fz="sm">
           Cancel
         </Anchor>
-        <Button onClick={submit} disabled={!validation.publishable} loading={publish.isPending}>
+        <Button onClick={() => void submit()} disabled={!validation.publishable} loading={publish.isPending}>
           {publishLabel}
         </Button>
       </Group>

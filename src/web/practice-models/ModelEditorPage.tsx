@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { formatModel } from '../../model/format.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
@@ -20,17 +20,20 @@ const ADMINISTRATORS_ONLY = 'Only administrators of this organization can edit a
 /** A new version of an existing model, starting from its latest version with the version bumped. */
 function NewVersionEditor({ orgId, orgName, modelId }: { orgId: string; orgName: string; modelId: string }) {
   const latest = usePracticeModel(orgId, modelId, undefined);
-  const initialText = useMemo(() => (latest.data ? formatModel(successorDraft(latest.data), 'yaml') : ''), [latest.data]);
-  usePageTitle(latest.data ? `Edit ${latest.data.name}` : 'Edit model', orgName);
+  // The draft keeps the version it started from, even when a refetch (after publishing) brings a newer one.
+  const [base, setBase] = useState(latest.data);
+  if (!base && latest.data) setBase(latest.data);
+  const initialText = useMemo(() => (base ? formatModel(successorDraft(base), 'yaml') : ''), [base]);
+  usePageTitle(base ? `Edit ${base.name}` : 'Edit model', orgName);
   if (latest.isError) return <LoadErrorPage error={latest.error} onRetry={() => void latest.refetch()} />;
-  if (!latest.data) return <LoadingPage />;
+  if (!base) return <LoadingPage />;
   return (
     <>
       <PageHeader
-        title={`Edit ${latest.data.name}`}
-        description={`A new version starts from ${latest.data.version}. Version ${latest.data.version} and every earlier one stay as they are, and records keep the version they were logged under. When you rename or remove an id, map it under supersedes.idMap.`}
+        title={`Edit ${base.name}`}
+        description={`A new version starts from ${base.version}. Version ${base.version} and every earlier one stay as they are, and records keep the version they were logged under. When you rename or remove an id, map it under supersedes.idMap.`}
       />
-      <ModelEditor key={latest.data.version} orgId={orgId} initialText={initialText} backTo={modelPagePath(orgId, modelId)} publishLabel="Publish as new version" />
+      <ModelEditor orgId={orgId} initialText={initialText} backTo={modelPagePath(orgId, modelId)} publishLabel="Publish as new version" />
     </>
   );
 }

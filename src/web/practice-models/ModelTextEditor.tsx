@@ -66,7 +66,7 @@ export function ModelTextEditor({ id, label, description, value, onChange, texta
           border: `1px solid ${invalid ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-gray-4)'}`,
           borderRadius: 'var(--mantine-radius-md)',
           overflow: 'hidden',
-          height: 'min(65vh, 640px)',
+          height: 'min(55vh, 640px)',
           minHeight: 320,
           fontFamily: 'var(--mantine-font-family-monospace)',
           fontSize: 13,

@@ -22,32 +22,30 @@ export function ProvenanceStatement({ model, builtin }: { model: PracticeModel; 
         literature, not the authors&apos; wording. An administrator can replace them with the published wording by
         publishing a new version.
       </Text>
-      <Table.ScrollContainer minWidth={300}>
-        <Table withTableBorder={false} verticalSpacing={4} fz="sm" maw={460}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Element</Table.Th>
-              <Table.Th scope="col" ta="right">
-                Published
+      <Table withTableBorder={false} verticalSpacing={4} horizontalSpacing="xs" fz="sm" maw={460}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Element</Table.Th>
+            <Table.Th scope="col" ta="right">
+              Published
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Operationalized
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {counts.map((entry) => (
+            <Table.Tr key={entry.kind}>
+              <Table.Th scope="row" fw={400}>
+                {plural(ELEMENT_KIND_LABEL[entry.kind])}
               </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Operationalized
-              </Table.Th>
+              <Table.Td ta="right">{entry.published}</Table.Td>
+              <Table.Td ta="right">{entry.operationalized}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {counts.map((entry) => (
-              <Table.Tr key={entry.kind}>
-                <Table.Th scope="row" fw={400}>
-                  {plural(ELEMENT_KIND_LABEL[entry.kind])}
-                </Table.Th>
-                <Table.Td ta="right">{entry.published}</Table.Td>
-                <Table.Td ta="right">{entry.operationalized}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Alert>
   );
 }

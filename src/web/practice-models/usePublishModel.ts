@@ -8,6 +8,7 @@ export function usePublishModel(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (submission: ModelSubmission) => publishPracticeModel(orgId, submission),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.practiceModels(orgId) }),
+    // Not awaited: the page moves on to the new version at once, and lists refresh behind it.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.practiceModels(orgId) }),
   });
 }
