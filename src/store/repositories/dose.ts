@@ -23,7 +23,8 @@ export class DoseRepository {
         })),
       )
       .execute();
-    await this.db
+    // Only a subtraction can bring a month to zero; an addition never leaves a row to remove.
+    if (e.interactions < 0) await this.db
       .deleteFrom('engagement_month_dose')
       .where('engagement_id', '=', e.engagementId)
       .where('calendar_month', '=', e.calendarMonth)
@@ -51,7 +52,7 @@ export class DoseRepository {
           })),
         )
         .execute();
-      await this.db
+      if (c.interactions < 0) await this.db
         .deleteFrom('component_month_dose')
         .where('engagement_id', '=', c.engagementId)
         .where('calendar_month', '=', c.calendarMonth)

@@ -13,6 +13,29 @@ export interface StoredModelVersion {
   publishedBy: string | null;
 }
 
+/**
+ * Parsed model documents by organization, id and version. Published versions never change, so a
+ * cached copy is always current; the bound keeps memory flat however many organizations a server has.
+ */
+const parsedModels = new Map<string, PracticeModel>();
+const parsedModelsLimit = 200;
+
+/** Frozen, so no caller can change the copy every later caller shares. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function rememberModel(key: string, model: PracticeModel): PracticeModel {
+  deepFreeze(model);
+  if (parsedModels.size >= parsedModelsLimit) parsedModels.delete(parsedModels.keys().next().value!);
+  parsedModels.set(key, model);
+  return model;
+}
+
 /** The practice models of one organization: every published version, kept whole and never changed. */
 export class ModelRepository {
   constructor(
@@ -33,6 +56,9 @@ export class ModelRepository {
   }
 
   async find(modelId: string, version: string): Promise<PracticeModel | undefined> {
+    const key = `${this.organizationId}|${modelId}|${version}`;
+    const cached = parsedModels.get(key);
+    if (cached) return cached;
     const row = await this.db
       .selectFrom('practice_models')
       .select('document')
@@ -40,7 +66,7 @@ export class ModelRepository {
       .where('model_id', '=', modelId)
       .where('version', '=', version)
       .executeTakeFirst();
-    return row && (JSON.parse(row.document) as PracticeModel);
+    return row && rememberModel(key, JSON.parse(row.document) as PracticeModel);
   }
 
   /** Every version of one model, oldest first. */
