@@ -16,6 +16,7 @@ import { RequireSession } from './session/RequireSession.tsx';
 
 // Administration is visited rarely and by few; it loads on demand.
 const MembersPage = lazy(() => import('./members/MembersPage.tsx'));
+const SurveyPage = lazy(() => import('./surveys/SurveyPage.tsx'));
 const TokensPage = lazy(() => import('./tokens/TokensPage.tsx'));
 // The support record: charts and forms load with the first of its pages.
 const EngagementsPage = lazy(() => import('./engagements/EngagementsPage.tsx'));
@@ -24,6 +25,9 @@ const LogInteractionPage = lazy(() => import('./interactions/LogInteractionPage.
 const InteractionsPage = lazy(() => import('./interactions/InteractionsPage.tsx'));
 const InteractionPage = lazy(() => import('./interactions/InteractionPage.tsx'));
 const EditInteractionPage = lazy(() => import('./interactions/EditInteractionPage.tsx'));
+const PartnersPage = lazy(() => import('./partners/PartnersPage.tsx'));
+const PartnerPage = lazy(() => import('./partners/PartnerPage.tsx'));
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
 
 const onDemand = (page: ReactNode) => <Suspense fallback={<LoadingPage />}>{page}</Suspense>;
 // The model page and editor carry the model engine (and the editor a YAML parser); only their visitors load them.
@@ -36,6 +40,7 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/survey/:token" element={<Suspense fallback={<LoadingPage />}><SurveyPage /></Suspense>} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<RootRedirect />} />
@@ -50,6 +55,9 @@ export function App() {
               <Route path="interactions" element={onDemand(<InteractionsPage />)} />
               <Route path="interactions/:interactionId" element={onDemand(<InteractionPage />)} />
               <Route path="interactions/:interactionId/edit" element={onDemand(<EditInteractionPage />)} />
+              <Route path="partners" element={onDemand(<PartnersPage />)} />
+              <Route path="partners/:partnerId" element={onDemand(<PartnerPage />)} />
+              <Route path="dashboard" element={onDemand(<DashboardPage />)} />
               <Route
                 path="models/new"
                 element={

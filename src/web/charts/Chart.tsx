@@ -33,5 +33,10 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <Box ref={container} role="img" aria-label={label} title={label} h={height} w="100%" />;
+  // ECharts labels its own element; the figure's label sits on a wrapper so it stays ours.
+  return (
+    <Box role="img" aria-label={label} w="100%">
+      <Box ref={container} h={height} w="100%" />
+    </Box>
+  );
 }

@@ -43,7 +43,8 @@ export function componentColors(components: readonly ChartComponent[], groups: r
 const baseOption = (): ChartOption => ({
   aria: { enabled: true },
   animationDuration: 300,
-  textStyle: { fontFamily: 'inherit' },
+  // The same font stack as the app, named outright so ECharts measures labels with the font it draws them in.
+  textStyle: { fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif' },
   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
 });
 

@@ -90,7 +90,7 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
   return (
     <Stack gap="lg">
       <div>
-        <Breadcrumbs mb="xs" fz="sm">
+        <Breadcrumbs styles={{ root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal' } }} mb="xs" fz="sm">
           <Anchor component={Link} to={organizationPath(orgId, 'engagements')}>
             Engagements
           </Anchor>

@@ -55,6 +55,7 @@ export function ComponentRow({ component, groupName, entry, onChange, errors }: 
                   value={activity.id}
                   size="xs"
                   variant="outline"
+                  styles={{ label: { whiteSpace: 'normal', height: 'auto', minHeight: 24, lineHeight: 1.3, paddingBlock: 3 } }}
                   color={errors[`activity:${component.id}:${activity.id}`] ? 'red' : 'blue'}
                 >
                   {activity.label}

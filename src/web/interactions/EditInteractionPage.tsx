@@ -103,7 +103,7 @@ function EditInteraction({ orgId, loaded, model }: { orgId: string; loaded: Inte
 
   return (
     <Stack gap="md">
-      <Breadcrumbs fz="sm">
+      <Breadcrumbs styles={{ root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal' } }} fz="sm">
         <Anchor component={Link} to={interactionPath(orgId, loaded.id)}>
           Interaction of {formatDate(loaded.date)}
         </Anchor>

@@ -60,7 +60,7 @@ export default function InteractionPage() {
 
   return (
     <Stack gap="md">
-      <Breadcrumbs fz="sm">
+      <Breadcrumbs styles={{ root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal' } }} fz="sm">
         <Anchor component={Link} to={organizationPath(organization.id, 'interactions')}>
           Interactions
         </Anchor>

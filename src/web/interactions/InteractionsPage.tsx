@@ -2,6 +2,7 @@ import { Button, Center, Stack, Text } from '@mantine/core';
 import { IconMessageCircle } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { commonModel } from '../engagements/common-model.ts';
 import { useEngagements, useModelVocabulary } from '../engagements/engagement-hooks.ts';
 import { modelNames } from '../engagements/model-names.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
@@ -16,18 +17,6 @@ import { filterFromSearch, searchWithFilter } from './interaction-filter.ts';
 import { useInteractionList } from './interaction-hooks.ts';
 import { InteractionFilters } from './InteractionFilters.tsx';
 import { InteractionRow } from './InteractionRow.tsx';
-
-/** The model most engagements use: its names label the list and fill the component and stage filters. */
-function commonModel(engagements: ReadonlyArray<{ modelId: string; modelVersion: string }>) {
-  const counts = new Map<string, { modelId: string; modelVersion: string; count: number }>();
-  for (const { modelId, modelVersion } of engagements) {
-    const key = `${modelId}@${modelVersion}`;
-    const entry = counts.get(key) ?? { modelId, modelVersion, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count)[0];
-}
 
 /** Every interaction of the organization, newest first, narrowed by filters kept in the URL. */
 export default function InteractionsPage() {

@@ -48,7 +48,7 @@ export default function LogInteractionPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs" fz="sm">
+      <Breadcrumbs styles={{ root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal' } }} mb="xs" fz="sm">
         <Anchor component={Link} to={organizationPath(organization.id, 'engagements')}>
           Engagements
         </Anchor>

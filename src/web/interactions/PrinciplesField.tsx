@@ -17,7 +17,13 @@ export function PrinciplesField({ principles, value, onChange, errors }: Princip
       <Chip.Group multiple value={selected} onChange={select}>
         <Group gap={6} role="group" aria-label="Principles applied">
           {principles.map((principle) => (
-            <Chip key={principle.id} value={principle.id} size="sm" color={errors[`principle:${principle.id}`] ? 'red' : 'teal'}>
+            <Chip
+              key={principle.id}
+              value={principle.id}
+              size="sm"
+              color={errors[`principle:${principle.id}`] ? 'red' : 'teal'}
+              styles={{ label: { whiteSpace: 'normal', height: 'auto', minHeight: 28, lineHeight: 1.3, paddingBlock: 4 } }}
+            >
               {principle.name}
             </Chip>
           ))}

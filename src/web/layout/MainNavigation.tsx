@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBook2, IconBuildingCommunity, IconHome, IconKey, IconMessageCircle, IconPlus, IconTimeline, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBuildingCommunity, IconChartBar, IconHome, IconKey, IconMessageCircle, IconPlus, IconTimeline, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { OrganizationWithRole } from '../../domain/accounts/schemas.ts';
@@ -38,6 +38,7 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
       {organization ? (
         <>
           {link(organizationPath(organization.id), 'Home', <IconHome size={18} aria-hidden />, true)}
+          {link(organizationPath(organization.id, 'dashboard'), 'Dashboard', <IconChartBar size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'engagements'), 'Engagements', <IconTimeline size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'interactions'), 'Interactions', <IconMessageCircle size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'partners'), 'Partners', <IconBuildingCommunity size={18} aria-hidden />)}
