@@ -1,49 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { eisToc } from '../../src/model/builtin/index.ts';
-import { launchChromium } from './support/chromium.ts';
+import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
-import { startPraxisServer } from './support/praxis-server.ts';
-import type { PraxisServer } from './support/praxis-server.ts';
 
-const screenshotDir = process.env.PRAXIS_SCREENSHOT_DIR ?? path.join(tmpdir(), 'praxis-shots');
 const docsScreenshot = path.resolve(import.meta.dirname, '../../docs/screenshot-model.png');
 const demoPractitioner = 'practitioner@demo.praxis.test';
-
-let server: PraxisServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startPraxisServer();
-  browser = await launchChromium();
-  mkdirSync(screenshotDir, { recursive: true });
-});
-
-afterEach(() => {
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
+const { openPage } = useBrowserSuite();
 
 async function signIn(page: Page, email: string): Promise<string> {
   await page.goto('/login');

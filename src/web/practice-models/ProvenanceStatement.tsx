@@ -5,7 +5,11 @@ import { provenanceSummary } from '../../model/provenance.ts';
 import type { PracticeModel } from '../../model/schema.ts';
 import { ProvenanceBadge } from './ProvenanceBadge.tsx';
 
-const plural = (label: string): string => (label.endsWith('y') ? `${label.slice(0, -1)}ies` : `${label}s`);
+/** "practice activity" → "Practice activities", for a row of the table. */
+const pluralHeading = (label: string): string => {
+  const plural = label.endsWith('y') ? `${label.slice(0, -1)}ies` : `${label}s`;
+  return plural.charAt(0).toUpperCase() + plural.slice(1);
+};
 
 /** Says plainly which parts of the model come from its source and which are the model's own wording. */
 export function ProvenanceStatement({ model, builtin }: { model: PracticeModel; builtin: boolean }) {
@@ -38,7 +42,7 @@ export function ProvenanceStatement({ model, builtin }: { model: PracticeModel; 
           {counts.map((entry) => (
             <Table.Tr key={entry.kind}>
               <Table.Th scope="row" fw={400}>
-                {plural(ELEMENT_KIND_LABEL[entry.kind])}
+                {pluralHeading(ELEMENT_KIND_LABEL[entry.kind])}
               </Table.Th>
               <Table.Td ta="right">{entry.published}</Table.Td>
               <Table.Td ta="right">{entry.operationalized}</Table.Td>
