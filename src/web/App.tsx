@@ -40,7 +40,7 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/survey/:token" element={<Suspense fallback={<LoadingPage />}><SurveyPage /></Suspense>} />
+        <Route path="/survey/:token" element={onDemand(<SurveyPage />)} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<RootRedirect />} />
