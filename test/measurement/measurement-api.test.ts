@@ -163,6 +163,22 @@ describe.each(engines)('outcome measurement over HTTP on %s', (engine) => {
     expect(stale.body.error.details).toContainEqual({ path: 'version', message: 'must be later than the latest published version (1.1.0)' });
   });
 
+  it('exports a wave’s answers as REDCap records and imports records all or nothing', async () => {
+    const exported = await staff.raw(`${org}/waves/${waveId}/records.csv?instrumentId=aim-support`);
+    expect(exported.status).toBe(200);
+    const csv = await exported.text();
+    expect(csv.split('\r\n')[0]).toBe('record_id,aim_1,aim_2,aim_3,aim_4,aim_support_complete');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + 3);
+    const bad = await staff.post(`${org}/waves/${waveId}/records`, { instrumentId: 'aim-support', csv: 'record_id,aim_1\r\na,4\r\nb,9\r\n' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual([{ path: 'row 3: aim_1', message: '9 is out of range: must be one of 1, 2, 3, 4, 5' }]);
+    const before = (await staff.get(`${org}/waves/${waveId}/responses`)).body.items.length;
+    expect((await staff.get(`${org}/waves/${waveId}/responses`)).body.items.length).toBe(before);
+    const good = await staff.post(`${org}/waves/${waveId}/records`, { instrumentId: 'aim-support', csv: 'record_id,aim_1,aim_2,aim_3,aim_4\r\na,4,4,4,4\r\nb,1,2,3,\r\n' });
+    expect(good.body).toEqual({ imported: 2 });
+    expect((await staff.get(`${org}/waves/${waveId}/responses`)).body.items.length).toBe(before + 2);
+  });
+
   it('keeps each organization’s measurement private: another organization’s member gets 404', async () => {
     const other = await buildOrganization(t.store);
     const outsider = new Client(server.baseUrl);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ListOf } from '../../domain/accounts/schemas.ts';
 import { formatInstrument, instrumentFormats, parseInstrumentText } from '../../domain/measurement/format.ts';
+import { formatRedcapRecords } from '../../domain/measurement/redcap-records.ts';
 import { Instrument } from '../../domain/measurement/instrument.ts';
 import { CreatedInvitation, DirectResponseInput, EngagementOutcomes, InstrumentSummary, InvitationInput, StoredScore, SurveyResponse, Wave, WaveInput } from '../../domain/measurement/schemas.ts';
 import { invalid } from '../../domain/errors.ts';
@@ -13,7 +14,7 @@ import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams } from '../records.ts';
 import { listInstruments, publishInstrument, requireInstrument } from './instruments.ts';
-import { createWave, enterResponse, inviteRespondent, revokeInvitation } from './operations.ts';
+import { createWave, enterResponse, importRedcapResponses, inviteRespondent, revokeInvitation } from './operations.ts';
 import { engagementOutcomes } from './outcomes.ts';
 
 const InstrumentParams = OrgParams.extend({ instrumentId: z.string().min(1).max(120) });
@@ -22,6 +23,8 @@ const VersionQuery = z.strictObject({ version: z.string().max(100).optional() })
 const ExportQuery = VersionQuery.extend({ format: z.enum(instrumentFormats).default('json') });
 const InstrumentSubmission = z.union([z.strictObject({ document: z.unknown() }), z.strictObject({ text: z.string().max(2_000_000), format: z.enum(instrumentFormats).optional() })]);
 const Published = z.object({ id: z.string(), version: z.string(), name: z.string(), publishedAt: z.string(), rescored: z.number().int() });
+const RecordsQuery = z.strictObject({ instrumentId: z.string().min(1).max(120) });
+const RecordsImport = z.strictObject({ instrumentId: z.string().min(1).max(120), csv: z.string().max(20_000_000) });
 const ResponseWithScores = SurveyResponse.extend({ scores: z.array(StoredScore) });
 
 const contentTypes = { json: 'application/json; charset=utf-8', yaml: 'application/yaml; charset=utf-8', redcap: 'text/csv; charset=utf-8' } as const;
@@ -104,6 +107,23 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
   r.post('/api/orgs/:orgId/waves/:waveId/responses', { schema: { tags: tag, summary: 'Enter a response or a team/organization/system rating directly; scored at once', params: WaveParams, body: DirectResponseInput, response: { 201: SurveyResponse, ...errorResponses } } }, async (request, reply) => {
     const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
     return reply.status(201).send(await enterResponse(store, access.organizationId, request.params.waveId, request.body, access.actor));
+  });
+
+  r.get('/api/orgs/:orgId/waves/:waveId/records.csv', { schema: { tags: tag, summary: 'Submitted answers to one instrument of a wave as a REDCap flat CSV (record_id = response id; anonymous ones included, no identities)', params: WaveParams, querystring: RecordsQuery } }, async (request, reply) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    const tenant = store.tenant(access.organizationId);
+    const wave = await tenant.waves.require(request.params.waveId);
+    const ref = wave.instruments.find((i) => i.instrumentId === request.query.instrumentId);
+    if (!ref) throw invalid('The wave does not use this instrument', [{ path: 'query.instrumentId', message: `"${request.query.instrumentId}" is not an instrument of this wave` }]);
+    const instrument = await requireInstrument(tenant, `${ref.instrumentId}@${ref.version}`);
+    const responses = (await tenant.responses.listForWave(wave.id)).filter((r) => r.status === 'submitted');
+    const csv = formatRedcapRecords(instrument, responses.map((r) => ({ recordId: r.id, answers: r.answers[instrument.id] ?? {} })));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${instrument.id}-${wave.id}.csv"`).send(csv);
+  });
+
+  r.post('/api/orgs/:orgId/waves/:waveId/records', { schema: { tags: tag, summary: 'Import a REDCap flat CSV of one instrument as anonymous individual responses (all or nothing; errors by row and column)', params: WaveParams, body: RecordsImport, response: { 201: z.object({ imported: z.number().int() }), ...errorResponses } }, bodyLimit: 20 * 1024 * 1024 }, async (request, reply) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
+    return reply.status(201).send(await importRedcapResponses(store, access.organizationId, request.params.waveId, request.body.instrumentId, request.body.csv, access.actor));
   });
 
   r.get('/api/orgs/:orgId/responses/:id', { schema: { tags: tag, summary: 'One response with its scores', params: RecordParams, response: { 200: ResponseWithScores, ...errorResponses } } }, async (request) => {
