@@ -94,7 +94,7 @@ export interface DoseMonth {
 export function doseOption(months: readonly DoseMonth[], axisName: string): ChartOption {
   return {
     ...baseOption(),
-    legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
+    legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
     grid: { left: 44, right: 36, top: 44, bottom: 36 },
     xAxis: { type: 'category', name: axisName, nameLocation: 'middle', nameGap: 26, data: months.map((month) => month.month) },
     yAxis: [
