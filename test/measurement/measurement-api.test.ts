@@ -179,6 +179,17 @@ describe.each(engines)('outcome measurement over HTTP on %s', (engine) => {
     expect((await staff.get(`${org}/waves/${waveId}/responses`)).body.items.length).toBe(before + 2);
   });
 
+  it('exports a wave’s answers and scores as a wide CSV and as XLSX', async () => {
+    const csv = await (await staff.raw(`${org}/waves/${waveId}/responses/export?instrumentId=aim-support`)).text();
+    const lines = csv.split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('response_id,wave_id,submitted_at,level,partner_id,anonymous,contact_id,answered_version,aim-1,aim-2,aim-3,aim-4,score_aim');
+    expect(lines).toHaveLength(1 + 5);
+    const xlsx = await staff.raw(`${org}/waves/${waveId}/responses/export?instrumentId=aim-support&format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
+  });
+
   it('keeps each organization’s measurement private: another organization’s member gets 404', async () => {
     const other = await buildOrganization(t.store);
     const outsider = new Client(server.baseUrl);

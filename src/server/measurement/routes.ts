@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { ListOf } from '../../domain/accounts/schemas.ts';
 import { formatInstrument, instrumentFormats, parseInstrumentText } from '../../domain/measurement/format.ts';
 import { formatRedcapRecords } from '../../domain/measurement/redcap-records.ts';
+import { responseTable } from '../../domain/measurement/response-table.ts';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
 import { Instrument } from '../../domain/measurement/instrument.ts';
 import { CreatedInvitation, DirectResponseInput, EngagementOutcomes, InstrumentSummary, InvitationInput, StoredScore, SurveyResponse, Wave, WaveInput } from '../../domain/measurement/schemas.ts';
 import { invalid } from '../../domain/errors.ts';
@@ -119,6 +122,26 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
     const responses = (await tenant.responses.listForWave(wave.id)).filter((r) => r.status === 'submitted');
     const csv = formatRedcapRecords(instrument, responses.map((r) => ({ recordId: r.id, answers: r.answers[instrument.id] ?? {} })));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${instrument.id}-${wave.id}.csv"`).send(csv);
+  });
+
+  r.get('/api/orgs/:orgId/waves/:waveId/responses/export', { schema: { tags: tag, summary: 'Submitted answers and scores of one instrument of a wave as a wide CSV or XLSX table', params: WaveParams, querystring: RecordsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) } }, async (request, reply) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    const tenant = store.tenant(access.organizationId);
+    const wave = await tenant.waves.require(request.params.waveId);
+    const ref = wave.instruments.find((i) => i.instrumentId === request.query.instrumentId);
+    if (!ref) throw invalid('The wave does not use this instrument', [{ path: 'query.instrumentId', message: `"${request.query.instrumentId}" is not an instrument of this wave` }]);
+    const instrument = await requireInstrument(tenant, `${ref.instrumentId}@${ref.version}`);
+    const table = responseTable(instrument, await tenant.responses.listForWave(wave.id), await tenant.scores.listForEngagement(wave.engagementId));
+    const name = `${instrument.id}-${wave.id}`;
+    if (request.query.format === 'csv') {
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(stringify([table.header, ...table.rows], { record_delimiter: '\r\n' }));
+    }
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('responses');
+    sheet.addRow(table.header);
+    for (const row of table.rows) sheet.addRow(row);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}.xlsx"`).send(buffer);
   });
 
   r.post('/api/orgs/:orgId/waves/:waveId/records', { schema: { tags: tag, summary: 'Import a REDCap flat CSV of one instrument as anonymous individual responses (all or nothing; errors by row and column)', params: WaveParams, body: RecordsImport, response: { 201: z.object({ imported: z.number().int() }), ...errorResponses } }, bodyLimit: 20 * 1024 * 1024 }, async (request, reply) => {

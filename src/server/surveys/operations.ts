@@ -16,7 +16,7 @@ interface OpenSurvey {
   response: SurveyResponse;
 }
 
-async function openByToken(store: Store, token: string, now: Date, purpose: 'read' | 'write'): Promise<OpenSurvey> {
+async function openByToken(store: Store, token: string, now: Date): Promise<OpenSurvey> {
   const found = await store.findSurveyResponse(digestSecret(token));
   if (!found) throw notFound('Survey link');
   const { response } = found;
@@ -25,13 +25,12 @@ async function openByToken(store: Store, token: string, now: Date, purpose: 'rea
   if (response.expiresAt !== null && response.expiresAt <= now.toISOString()) {
     throw new AppError('forbidden', `This survey link expired on ${response.expiresAt.slice(0, 10)}; ask for a new one`, [{ path: 'token', message: 'has expired' }]);
   }
-  void purpose;
   return { tenant: store.tenant(found.organizationId), response };
 }
 
 /** The questions of a survey link and the answers saved so far. */
 export async function readSurvey(store: Store, token: string, now = new Date()): Promise<PublicSurvey> {
-  const { tenant, response } = await openByToken(store, token, now, 'read');
+  const { tenant, response } = await openByToken(store, token, now);
   const wave = await tenant.waves.require(response.waveId);
   const instruments = await waveInstruments(tenant, wave);
   return {
@@ -55,7 +54,7 @@ function merge(saved: SurveyAnswers, given: SurveyAnswers): SurveyAnswers {
 /** Saves answers as they are given: partial saves are fine, and earlier answers are kept. */
 export function saveSurveyAnswers(store: Store, token: string, given: SurveyAnswers, now = new Date()): Promise<{ savedAt: string; unanswered: number }> {
   return store.transaction(async (tx) => {
-    const { tenant, response } = await openByToken(tx, token, now, 'write');
+    const { tenant, response } = await openByToken(tx, token, now);
     const instruments = await waveInstruments(tenant, await tenant.waves.require(response.waveId));
     const problems = answerProblems(instruments, given);
     if (problems.length > 0) throw invalid('Some answers are not valid; the others are saved as before', problems);
@@ -69,7 +68,7 @@ export function saveSurveyAnswers(store: Store, token: string, given: SurveyAnsw
 /** Submits the survey once: saves any last answers, checks required items, marks it used and computes its scores. */
 export function submitSurvey(store: Store, token: string, given: SurveyAnswers = {}, now = new Date()): Promise<{ submittedAt: string }> {
   return store.transaction(async (tx) => {
-    const { tenant, response } = await openByToken(tx, token, now, 'write');
+    const { tenant, response } = await openByToken(tx, token, now);
     const instruments = await waveInstruments(tenant, await tenant.waves.require(response.waveId));
     const problems = answerProblems(instruments, given);
     if (problems.length > 0) throw invalid('Some answers are not valid', problems);
