@@ -1,14 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
-import { startPraxisServer } from './support/praxis-server.ts';
-import type { PraxisServer } from './support/praxis-server.ts';
-
-const screenshotDir = process.env.PRAXIS_SCREENSHOT_DIR ?? path.join(tmpdir(), 'praxis-shots');
 
 interface SessionOrganization {
   id: string;
@@ -16,38 +10,8 @@ interface SessionOrganization {
   role: string;
 }
 
-let server: PraxisServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in the app; any one fails the test that caused it. */
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startPraxisServer();
-  browser = await launchChromium();
-  mkdirSync(screenshotDir, { recursive: true });
-});
-
-afterEach(() => {
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
+const suite = useBrowserSuite();
+const openPage = suite.openPage;
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('Email').fill(email);
@@ -143,7 +107,7 @@ describe('web shell in Chromium', () => {
     await secretDialog.getByText('You will not see it again.', { exact: false }).waitFor();
     const secret = (await secretDialog.getByTestId('new-token-secret').textContent())?.trim() ?? '';
     expect(secret.length).toBeGreaterThan(20);
-    const withToken = await fetch(`${server.baseUrl}/api/orgs/${organization.id}`, { headers: { authorization: `Bearer ${secret}` } });
+    const withToken = await fetch(`${suite.server().baseUrl}/api/orgs/${organization.id}`, { headers: { authorization: `Bearer ${secret}` } });
     expect(withToken.status).toBe(200);
     await secretDialog.getByRole('button', { name: 'Done' }).click();
     await secretDialog.waitFor({ state: 'hidden' });
@@ -153,7 +117,7 @@ describe('web shell in Chromium', () => {
     await page.getByRole('dialog', { name: 'Revoke token?' }).getByRole('button', { name: 'Revoke token' }).click();
     await expectNotification(page, 'Token “nightly export” is revoked.');
     await page.getByRole('row', { name: /nightly export/ }).getByText('revoked').waitFor();
-    const afterRevoke = await fetch(`${server.baseUrl}/api/orgs/${organization.id}`, { headers: { authorization: `Bearer ${secret}` } });
+    const afterRevoke = await fetch(`${suite.server().baseUrl}/api/orgs/${organization.id}`, { headers: { authorization: `Bearer ${secret}` } });
     expect(afterRevoke.status).toBe(401);
 
     // A new member.

@@ -1,46 +1,17 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/chromium.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
 import { demoPassword } from './support/demo-accounts.ts';
-import { startPraxisServer } from './support/praxis-server.ts';
-import type { PraxisServer } from './support/praxis-server.ts';
 
-const screenshotDir = process.env.PRAXIS_SCREENSHOT_DIR ?? path.join(tmpdir(), 'praxis-shots');
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const demoPractitioner = 'practitioner@demo.praxis.test';
 
-let server: PraxisServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startPraxisServer();
-  browser = await launchChromium();
-  mkdirSync(screenshotDir, { recursive: true });
-});
-
-afterEach(() => {
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 async function openSignedIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const page = await suite.openPage(viewport);
   await page.goto('/login');
   await page.getByLabel('Email').fill(demoPractitioner);
   await page.getByLabel(/^Password/).fill(demoPassword);
