@@ -1,3 +1,17 @@
+import { z } from 'zod';
+
+/** One version in a record's history, as the API returns it and the web shows it. */
+export const HistoryEntry = z.object({
+  id: z.string(),
+  action: z.string(),
+  actor: z.string().nullable(),
+  at: z.string(),
+  version: z.number().nullable(),
+  changes: z.record(z.string(), z.unknown()),
+  snapshot: z.unknown(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
 /** Fields that change on every write and say nothing about what was changed. */
 const bookkeeping = new Set(['version', 'createdAt', 'updatedAt', 'deletedAt']);
 

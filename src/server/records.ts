@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Action } from '../domain/accounts/policy.ts';
 import { notFound as notFoundOf } from '../domain/errors.ts';
-import type { HistoryEntry } from '../store/repositories/history.ts';
+import { HistoryEntry } from '../domain/history.ts';
 import type { Store, TenantStore } from '../store/store.ts';
 import { requireAccess } from './auth/principal.ts';
 import { errorResponses } from './openapi.ts';
@@ -14,15 +14,6 @@ import { OrgParams } from './organizations/routes.ts';
 export const RecordParams = OrgParams.extend({ id: z.string().min(1).max(64) });
 export const DeleteQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
 
-export const HistoryEntrySchema = z.object({
-  id: z.string(),
-  action: z.string(),
-  actor: z.string().nullable(),
-  at: z.string(),
-  version: z.number().nullable(),
-  changes: z.record(z.string(), z.unknown()),
-  snapshot: z.unknown(),
-});
 
 interface RecordKind<T> {
   /** URL segment, e.g. `partners`. */
@@ -51,12 +42,11 @@ export function recordLifecycleRoutes<T>(app: FastifyInstance, store: Store, kin
     if (!record) throw notFoundOf(kind.label);
     return record;
   });
-  r.get(`${base}/history`, { schema: { tags: [kind.tag], summary: `Every version of a ${kind.label}: who, when, what changed`, params: RecordParams, response: { 200: z.object({ items: z.array(HistoryEntrySchema) }), ...errorResponses } } }, async (request) => {
+  r.get(`${base}/history`, { schema: { tags: [kind.tag], summary: `Every version of a ${kind.label}: who, when, what changed`, params: RecordParams, response: { 200: z.object({ items: z.array(HistoryEntry) }), ...errorResponses } } }, async (request) => {
     const access = await requireAccess(request, store, request.params.orgId, kind.view);
     const tenant = store.tenant(access.organizationId);
     if (!(await kind.find(tenant, request.params.id))) throw notFoundOf(kind.label);
-    const items: HistoryEntry[] = await tenant.history(kind.entity, request.params.id);
-    return { items };
+    return { items: await tenant.history(kind.entity, request.params.id) };
   });
   r.delete(base, { schema: { tags: [kind.tag], summary: `Delete a ${kind.label} (soft: it can be restored); ?version= guards against stale deletes`, params: RecordParams, querystring: DeleteQuery, response: { 200: recordSchema, ...errorResponses } } }, async (request) => {
     const access = await requireAccess(request, store, request.params.orgId, kind.edit);

@@ -9,6 +9,7 @@ import {
 import type { ContactInput, EngagementInput, InteractionInput, PartnerInput, StageChange } from '../../domain/support/schemas.ts';
 import { EngagementOverview, OrganizationDashboard } from '../../domain/support/views.ts';
 import { apiGet, apiRequest, segment } from './client.ts';
+import { HistoryEntry } from '../../domain/history.ts';
 
 /** The support record over HTTP: partners, contacts, engagements, interactions, their history and read models. */
 
@@ -25,16 +26,7 @@ export function queryString(params: Record<string, string | number | boolean | n
   return text ? `?${text}` : '';
 }
 
-export const HistoryEntry = z.object({
-  id: z.string(),
-  action: z.string(),
-  actor: z.string().nullable(),
-  at: z.string(),
-  version: z.number().nullable(),
-  changes: z.record(z.string(), z.unknown()),
-  snapshot: z.unknown(),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntry>;
+export { HistoryEntry };
 const HistoryList = z.object({ items: z.array(HistoryEntry) });
 
 export type RecordKind = 'partners' | 'contacts' | 'engagements' | 'interactions';
