@@ -17,6 +17,7 @@ import { measurementRoutes } from './measurement/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { modelRoutes } from './models/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
+import { peopleRoutes } from './people/routes.ts';
 import { engagementRoutes } from './engagements/routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { interactionTransferRoutes } from './interactions/transfer-routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(authRoutes, { store, config });
   await app.register(organizationRoutes, { store });
   await app.register(memberRoutes, { store });
+  await app.register(peopleRoutes, { store });
   await app.register(tokenRoutes, { store });
   await app.register(modelRoutes, { store });
   await app.register(partnerRoutes, { store });

@@ -78,6 +78,10 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
+/** A member as colleagues see them: who, without email or role, for naming people in records. */
+export const Person = Member.pick({ userId: true, name: true });
+export type Person = z.infer<typeof Person>;
+
 export const AddMemberRequest = z.strictObject({
   email: Email,
   name: PersonName,
