@@ -44,7 +44,7 @@ const baseOption = (): ChartOption => ({
   aria: { enabled: true },
   animationDuration: 300,
   // The same font stack as the app, named outright so ECharts measures labels with the font it draws them in.
-  textStyle: { fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif' },
+  textStyle: { fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" },
   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
 });
 
