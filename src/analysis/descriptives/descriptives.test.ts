@@ -72,6 +72,6 @@ describe('sequence and pattern', () => {
     const [early, later] = earlyVersusLater(diversityByEngagementMonth(months));
     expect(early).toMatchObject({ period: 'early', engagementMonths: 3, meanComponentsUsed: 4 / 3 });
     expect(later).toMatchObject({ period: 'later', engagementMonths: 1, meanComponentsUsed: 3 });
-    expect(later!.meanEntropy).toBeGreaterThan(early!.meanEntropy);
+    expect(later!.meanEntropy!).toBeGreaterThan(early!.meanEntropy!);
   });
 });

@@ -70,8 +70,9 @@ export function dominantTransitions(diversity: MonthlyDiversity[]): { from: stri
 export interface PeriodComparison {
   period: 'early' | 'later';
   engagementMonths: number;
-  meanComponentsUsed: number;
-  meanEntropy: number;
+  /** Null when the period has no engagement-month with contact. */
+  meanComponentsUsed: number | null;
+  meanEntropy: number | null;
 }
 
 /** Early (months 1..earlyThrough) versus later months: mean components used and mean entropy per engagement-month. */
@@ -79,8 +80,8 @@ export function earlyVersusLater(diversity: MonthlyDiversity[], earlyThrough = 6
   const summarize = (period: 'early' | 'later', rows: MonthlyDiversity[]): PeriodComparison => ({
     period,
     engagementMonths: rows.length,
-    meanComponentsUsed: rows.length ? rows.reduce((s, r) => s + r.componentsUsed, 0) / rows.length : 0,
-    meanEntropy: rows.length ? rows.reduce((s, r) => s + r.entropy, 0) / rows.length : 0,
+    meanComponentsUsed: rows.length ? rows.reduce((s, r) => s + r.componentsUsed, 0) / rows.length : null,
+    meanEntropy: rows.length ? rows.reduce((s, r) => s + r.entropy, 0) / rows.length : null,
   });
   return [summarize('early', diversity.filter((d) => d.relationshipMonth <= earlyThrough)), summarize('later', diversity.filter((d) => d.relationshipMonth > earlyThrough))];
 }

@@ -1,70 +1,59 @@
-import { dominantTransitions, diversityByEngagementMonth, earlyVersusLater } from '../../analysis/descriptives/diversity.ts';
-import { componentMixOverRelationship, doseByRelationshipMonthAcrossEngagements } from '../../analysis/descriptives/dose-trajectory.ts';
-import { currentRelationshipMonth } from '../../analysis/dose/engagement-overview.ts';
+import type { EngagementSelection } from '../../analysis/descriptives/engagement-selection.ts';
+import { selectEngagements } from '../../analysis/descriptives/engagement-selection.ts';
+import { describeEngagements } from '../../analysis/descriptives/organization-descriptives.ts';
+import { practiceUse } from '../../analysis/descriptives/practice-use.ts';
+import { vocabularyOf } from '../../analysis/descriptives/vocabulary.ts';
+import type { Engagement } from '../../domain/support/schemas.ts';
+import type { PracticeModel } from '../../model/schema.ts';
 import type { TenantStore } from '../../store/store.ts';
 import { modelOf } from '../engagements/operations.ts';
 
-const lastDayOf = (month: string): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
-
-export interface DescriptivesFilter {
+export interface DescriptivesFilter extends EngagementSelection {
   /** Calendar months `YYYY-MM`, inclusive. */
   fromMonth?: string | undefined;
   toMonth?: string | undefined;
-  engagementIds?: string[] | undefined;
 }
 
-/**
- * The organization's trajectory views, from the rollups: dose by month of relationship across
- * engagements (mean, median, IQR), component and group mix over the relationship, diversity of use
- * (components used and Shannon entropy per engagement-month), early versus later, and transitions
- * between dominant components.
- */
+/** The practice models of a set of engagements, the most used first. */
+export async function modelsOf(tenant: TenantStore, engagements: readonly Engagement[]): Promise<PracticeModel[]> {
+  const uses = new Map<string, number>();
+  for (const e of engagements) uses.set(`${e.modelId}@${e.modelVersion}`, (uses.get(`${e.modelId}@${e.modelVersion}`) ?? 0) + 1);
+  const refs = [...uses.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ref]) => ref.split('@') as [string, string]);
+  return Promise.all(refs.map(([id, version]) => modelOf(tenant, id, version)));
+}
+
+async function selectedEngagements(tenant: TenantStore, filter: DescriptivesFilter, today: string): Promise<Engagement[]> {
+  const [engagements, partners] = await Promise.all([tenant.engagements.list(), tenant.partners.list({ includeDeleted: true })]);
+  return selectEngagements(engagements, partners, filter, today);
+}
+
+/** The organization's trajectory views for the selected engagements, from the rollups only. */
 export async function organizationDescriptives(tenant: TenantStore, filter: DescriptivesFilter, today: string) {
-  let engagements = await tenant.engagements.list();
-  if (filter.engagementIds) engagements = engagements.filter((e) => filter.engagementIds!.includes(e.id));
-  const ids = new Set(engagements.map((e) => e.id));
-  const inRange = (m: { engagementId: string; calendarMonth: string }) =>
-    ids.has(m.engagementId) && (!filter.fromMonth || m.calendarMonth >= filter.fromMonth) && (!filter.toMonth || m.calendarMonth <= filter.toMonth);
-  const [months, componentMonths] = await Promise.all([tenant.dose.engagementMonths(), tenant.dose.componentMonths()]);
-  const engagementMonths = months.filter(inRange);
-  const components = componentMonths.filter(inRange);
-  const until = filter.toMonth && lastDayOf(filter.toMonth) < today ? lastDayOf(filter.toMonth) : today;
-  const monthsReached = new Map(engagements.map((e) => [e.id, currentRelationshipMonth(e.startDate, e.endDate, until)]));
-
-  const groupOfComponent = new Map<string, string>();
-  for (const ref of new Set(engagements.map((e) => `${e.modelId}@${e.modelVersion}`))) {
-    const [id, version] = ref.split('@') as [string, string];
-    const model = await modelOf(tenant, id, version);
-    for (const c of model.components) groupOfComponent.set(c.id, c.group);
-  }
-  const diversity = diversityByEngagementMonth(components);
-  const byMonth = new Map<number, { n: number; components: number; entropy: number }>();
-  for (const d of diversity) {
-    const slot = byMonth.get(d.relationshipMonth) ?? { n: 0, components: 0, entropy: 0 };
-    slot.n += 1;
-    slot.components += d.componentsUsed;
-    slot.entropy += d.entropy;
-    byMonth.set(d.relationshipMonth, slot);
-  }
-  const totals = new Map<string, number>();
-  for (const c of components) totals.set(c.componentId, (totals.get(c.componentId) ?? 0) + c.minutes);
-
+  const [engagements, engagementMonths, componentMonths] = await Promise.all([selectedEngagements(tenant, filter, today), tenant.dose.engagementMonths(), tenant.dose.componentMonths()]);
+  const vocabulary = vocabularyOf(await modelsOf(tenant, engagements));
+  const groupOf = new Map(vocabulary.components.map((c) => [c.id, c.group]));
   return {
-    engagements: engagements.length,
-    doseByRelationshipMonth: doseByRelationshipMonthAcrossEngagements(engagementMonths, monthsReached),
-    componentMix: componentMixOverRelationship(components),
-    groupMix: componentMixOverRelationship(components, (id) => groupOfComponent.get(id) ?? 'other'),
-    minutesByComponent: [...totals.entries()].map(([componentId, minutes]) => ({ componentId, group: groupOfComponent.get(componentId) ?? 'other', minutes })).sort((a, b) => b.minutes - a.minutes),
-    diversityByRelationshipMonth: [...byMonth.entries()].sort(([a], [b]) => a - b).map(([month, s]) => ({ month, engagementMonths: s.n, meanComponentsUsed: s.components / s.n, meanEntropy: s.entropy / s.n })),
-    earlyVersusLater: earlyVersusLater(diversity),
-    transitions: dominantTransitions(diversity).slice(0, 25),
-    methods: {
-      quantiles: 'R quantile(type = 7) (Hyndman & Fan 1996)',
-      entropy: 'Shannon entropy, natural log (Shannon 1948)',
-      dose: 'months without contact count as zero minutes for engagements that had reached the month',
-    },
+    ...describeEngagements({
+      engagements,
+      engagementMonths,
+      componentMonths,
+      fromMonth: filter.fromMonth,
+      toMonth: filter.toMonth,
+      groupOf: (id) => groupOf.get(id) ?? 'other',
+      stageOrder: vocabulary.stages.map((s) => s.id),
+      today,
+    }),
+    vocabulary,
   };
+}
+
+/** Mode mix, principle use and practice-activity use rates of the selected engagements, from their interactions. */
+export async function organizationPracticeUse(tenant: TenantStore, filter: DescriptivesFilter, today: string) {
+  const engagements = await selectedEngagements(tenant, filter, today);
+  const ids = new Set(engagements.map((e) => e.id));
+  const interactions = (await tenant.interactions.allLive()).filter(
+    (i) => ids.has(i.engagementId) && (!filter.fromMonth || i.date.slice(0, 7) >= filter.fromMonth) && (!filter.toMonth || i.date.slice(0, 7) <= filter.toMonth),
+  );
+  const vocabulary = vocabularyOf(await modelsOf(tenant, engagements));
+  return { engagements: engagements.length, ...practiceUse(interactions, vocabulary), vocabulary };
 }

@@ -5,14 +5,37 @@ import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { organizationDescriptives } from './descriptives.ts';
+import type { DescriptivesFilter } from './descriptives.ts';
+import { organizationDescriptives, organizationPracticeUse } from './descriptives.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
-const DescriptivesQuery = z.strictObject({
-  from: Month.optional(),
-  to: Month.optional(),
-  engagementId: z.union([z.string(), z.array(z.string())]).optional(),
+const Id = z.string().min(1).max(64);
+export const DescriptivesQuery = z.strictObject({
+  from: Month.optional().describe('first calendar month, YYYY-MM'),
+  to: Month.optional().describe('last calendar month, YYYY-MM'),
+  engagementId: z.union([Id, z.array(Id)]).optional().describe('one or more engagements'),
+  partnerId: Id.optional().describe('a partner and every partner below it (a system, organization or team)'),
+  region: z.string().max(100).optional().describe("the partner's region"),
+  ispId: Id.optional().describe('a practitioner on the support team'),
+  stageId: Id.optional().describe('the stage engagements are in today'),
 });
+export type DescriptivesQuery = z.infer<typeof DescriptivesQuery>;
+
+/** The filter a descriptives query asks for. */
+export function descriptivesFilter(query: DescriptivesQuery): DescriptivesFilter {
+  const { from, to, engagementId, partnerId, region, ispId, stageId } = query;
+  return {
+    fromMonth: from,
+    toMonth: to,
+    engagementIds: engagementId === undefined ? undefined : Array.isArray(engagementId) ? engagementId : [engagementId],
+    partnerId,
+    region: region || undefined,
+    ispId,
+    stageId,
+  };
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Research views over the support record. */
 export async function analysisRoutes(app: FastifyInstance, { store }: { store: Store }) {
@@ -22,7 +45,7 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
     {
       schema: {
         tags: ['analysis'],
-        summary: 'Dose by month of relationship across engagements (mean, median, IQR), component mix, diversity (Shannon entropy), early vs later, transitions',
+        summary: 'From the rollups: dose by calendar month and by month of relationship across engagements (mean, median, IQR), component mix, diversity (Shannon entropy), early vs later, transitions, stage timing',
         params: OrgParams,
         querystring: DescriptivesQuery,
         response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
@@ -30,9 +53,23 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
     },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.view');
-      const { from, to, engagementId } = request.query;
-      const engagementIds = engagementId === undefined ? undefined : Array.isArray(engagementId) ? engagementId : [engagementId];
-      return organizationDescriptives(store.tenant(access.organizationId), { fromMonth: from, toMonth: to, engagementIds }, new Date().toISOString().slice(0, 10));
+      return organizationDescriptives(store.tenant(access.organizationId), descriptivesFilter(request.query), today());
+    },
+  );
+  r.get(
+    '/api/orgs/:orgId/analysis/practice-use',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'From the interactions: mode mix, principle use and practice-activity use rates of the selected engagements',
+        params: OrgParams,
+        querystring: DescriptivesQuery,
+        response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.view');
+      return organizationPracticeUse(store.tenant(access.organizationId), descriptivesFilter(request.query), today());
     },
   );
 }

@@ -1,0 +1,96 @@
+import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/support/rollups.ts';
+import type { StageChange } from '../../domain/support/schemas.ts';
+import { currentRelationshipMonth } from '../dose/engagement-overview.ts';
+import { dominantTransitions, diversityByEngagementMonth, earlyVersusLater } from './diversity.ts';
+import { componentMixOverRelationship, doseByRelationshipMonthAcrossEngagements } from './dose-trajectory.ts';
+import { stageSpells, stageTiming } from './stage-timing.ts';
+
+/** Descriptives across engagements are shown only where at least this many engagements contribute. */
+export const minimumEngagements = 3;
+
+export const descriptiveMethods = {
+  quantiles: 'R quantile(type = 7) (Hyndman & Fan 1996)',
+  entropy: 'Shannon entropy, natural log (Shannon 1948)',
+  dose: 'months without contact count as zero minutes for engagements that had reached the month',
+  stages: 'median of R type-7 quantiles; stage length over completed stages only',
+  minimum: `views across engagements need at least ${minimumEngagements} engagements`,
+} as const;
+
+export interface DescriptivesInput {
+  /** The engagements selected (see `selectEngagements`). */
+  engagements: readonly { id: string; startDate: string; endDate: string | null; stages: readonly StageChange[] }[];
+  /** Rollups of the organization; rows of other engagements or outside the period are left out here. */
+  engagementMonths: readonly EngagementMonthDose[];
+  componentMonths: readonly ComponentMonthDose[];
+  /** Calendar months `YYYY-MM`, inclusive. */
+  fromMonth?: string | undefined;
+  toMonth?: string | undefined;
+  groupOf: (componentId: string) => string;
+  stageOrder: readonly string[];
+  today: string;
+}
+
+const lastDayOf = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/**
+ * The trajectory views over a set of engagements, from the monthly rollups: dose by calendar month and
+ * by month of relationship (mean, median, IQR), component and group mix over the relationship, diversity
+ * of use (components used and Shannon entropy per engagement-month), early versus later, transitions
+ * between dominant components and stage timing.
+ */
+export function describeEngagements(input: DescriptivesInput) {
+  const ids = new Set(input.engagements.map((e) => e.id));
+  const inRange = (m: { engagementId: string; calendarMonth: string }) =>
+    ids.has(m.engagementId) && (!input.fromMonth || m.calendarMonth >= input.fromMonth) && (!input.toMonth || m.calendarMonth <= input.toMonth);
+  const engagementMonths = input.engagementMonths.filter(inRange);
+  const components = input.componentMonths.filter(inRange);
+  const until = input.toMonth && lastDayOf(input.toMonth) < input.today ? lastDayOf(input.toMonth) : input.today;
+  const monthsReached = new Map(input.engagements.map((e) => [e.id, currentRelationshipMonth(e.startDate, e.endDate, until)]));
+
+  const byCalendarMonth = new Map<string, { interactions: number; minutes: number; engagements: Set<string> }>();
+  for (const m of engagementMonths) {
+    const slot = byCalendarMonth.get(m.calendarMonth) ?? { interactions: 0, minutes: 0, engagements: new Set<string>() };
+    slot.interactions += m.interactions;
+    slot.minutes += m.minutes;
+    slot.engagements.add(m.engagementId);
+    byCalendarMonth.set(m.calendarMonth, slot);
+  }
+  const diversity = diversityByEngagementMonth(components);
+  const byMonth = new Map<number, { n: number; components: number; entropy: number }>();
+  for (const d of diversity) {
+    const slot = byMonth.get(d.relationshipMonth) ?? { n: 0, components: 0, entropy: 0 };
+    slot.n += 1;
+    slot.components += d.componentsUsed;
+    slot.entropy += d.entropy;
+    byMonth.set(d.relationshipMonth, slot);
+  }
+  const totals = new Map<string, { interactions: number; minutes: number; activityUses: number }>();
+  for (const c of components) {
+    const slot = totals.get(c.componentId) ?? { interactions: 0, minutes: 0, activityUses: 0 };
+    slot.interactions += c.interactions;
+    slot.minutes += c.minutes;
+    slot.activityUses += c.activityUses;
+    totals.set(c.componentId, slot);
+  }
+
+  return {
+    engagements: input.engagements.length,
+    minimumEngagements,
+    totals: { interactions: engagementMonths.reduce((s, m) => s + m.interactions, 0), minutes: engagementMonths.reduce((s, m) => s + m.minutes, 0) },
+    doseByCalendarMonth: [...byCalendarMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([calendarMonth, s]) => ({ calendarMonth, interactions: s.interactions, minutes: s.minutes, engagements: s.engagements.size })),
+    doseByRelationshipMonth: doseByRelationshipMonthAcrossEngagements(engagementMonths, monthsReached),
+    componentMix: componentMixOverRelationship(components),
+    groupMix: componentMixOverRelationship(components, input.groupOf),
+    minutesByComponent: [...totals.entries()].map(([componentId, t]) => ({ componentId, group: input.groupOf(componentId), ...t })).sort((a, b) => b.minutes - a.minutes),
+    diversityByRelationshipMonth: [...byMonth.entries()].sort(([a], [b]) => a - b).map(([month, s]) => ({ month, engagementMonths: s.n, meanComponentsUsed: s.components / s.n, meanEntropy: s.entropy / s.n })),
+    earlyVersusLater: earlyVersusLater(diversity),
+    transitions: dominantTransitions(diversity).slice(0, 25),
+    stageTiming: stageTiming(input.engagements.map((e) => stageSpells(e, until)), input.stageOrder),
+    methods: descriptiveMethods,
+  };
+}
+
+export type Descriptives = ReturnType<typeof describeEngagements>;
