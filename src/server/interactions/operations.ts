@@ -37,7 +37,7 @@ export async function prepareInteraction(tenant: TenantStore, input: Interaction
 async function afterWrite(tenant: TenantStore, before: Interaction | null, beforeStart: string | null, after: Interaction, afterStart: string): Promise<void> {
   if (before && before.deletedAt === null && beforeStart !== null) await tenant.dose.apply(doseContribution(before, beforeStart, -1));
   if (after.deletedAt === null) await tenant.dose.apply(doseContribution(after, afterStart, 1));
-  await tenant.interactions.indexComponents(after);
+  await tenant.interactions.indexComponents(after, { unindexed: before === null });
 }
 
 export function logInteraction(store: Store, organizationId: string, input: InteractionInput, actor: string): Promise<Interaction> {

@@ -31,10 +31,12 @@ export class DoseRepository {
       .where('relationship_month', '=', e.relationshipMonth)
       .where('interactions', '<=', 0)
       .execute();
-    for (const c of contribution.components) {
-      await this.db
-        .insertInto('component_month_dose')
-        .values({
+    if (contribution.components.length === 0) return;
+    // All components of the contribution in one multi-row upsert: one statement instead of one per component.
+    await this.db
+      .insertInto('component_month_dose')
+      .values(
+        contribution.components.map((c) => ({
           organization_id: this.organizationId,
           engagement_id: c.engagementId,
           calendar_month: c.calendarMonth,
@@ -43,24 +45,23 @@ export class DoseRepository {
           interactions: c.interactions,
           minutes: c.minutes,
           activity_uses: c.activityUses,
-        })
-        .onConflict((oc) =>
-          oc.columns([...monthKey, 'component_id']).doUpdateSet((eb) => ({
-            interactions: eb('component_month_dose.interactions', '+', eb.ref('excluded.interactions')),
-            minutes: eb('component_month_dose.minutes', '+', eb.ref('excluded.minutes')),
-            activity_uses: eb('component_month_dose.activity_uses', '+', eb.ref('excluded.activity_uses')),
-          })),
-        )
-        .execute();
-      if (c.interactions < 0) await this.db
-        .deleteFrom('component_month_dose')
-        .where('engagement_id', '=', c.engagementId)
-        .where('calendar_month', '=', c.calendarMonth)
-        .where('relationship_month', '=', c.relationshipMonth)
-        .where('component_id', '=', c.componentId)
-        .where('interactions', '<=', 0)
-        .execute();
-    }
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns([...monthKey, 'component_id']).doUpdateSet((eb) => ({
+          interactions: eb('component_month_dose.interactions', '+', eb.ref('excluded.interactions')),
+          minutes: eb('component_month_dose.minutes', '+', eb.ref('excluded.minutes')),
+          activity_uses: eb('component_month_dose.activity_uses', '+', eb.ref('excluded.activity_uses')),
+        })),
+      )
+      .execute();
+    if (contribution.components.some((c) => c.interactions < 0)) await this.db
+      .deleteFrom('component_month_dose')
+      .where('engagement_id', '=', e.engagementId)
+      .where('calendar_month', '=', e.calendarMonth)
+      .where('relationship_month', '=', e.relationshipMonth)
+      .where('interactions', '<=', 0)
+      .execute();
   }
 
   /** Drops an engagement's rollups, before they are rebuilt (its start date changed). */

@@ -121,9 +121,12 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.date, last.id) : null };
   }
 
-  /** Rewrites the component index of one interaction: rows while it is live, none once deleted. */
-  async indexComponents(interaction: Interaction): Promise<void> {
-    await this.executor.deleteFrom('interaction_components').where('interaction_id', '=', interaction.id).execute();
+  /**
+   * Rewrites the component index of one interaction: rows while it is live, none once deleted.
+   * `unindexed` says it has no rows yet (just created, or restored: deleting removed them), which spares the delete.
+   */
+  async indexComponents(interaction: Interaction, options: { unindexed?: boolean } = {}): Promise<void> {
+    if (!options.unindexed) await this.executor.deleteFrom('interaction_components').where('interaction_id', '=', interaction.id).execute();
     if (interaction.deletedAt !== null || interaction.components.length === 0) return;
     await this.executor
       .insertInto('interaction_components')
