@@ -97,7 +97,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(analysisRoutes, { store });
   await app.register(interactionTransferRoutes, { store });
   await app.register(measurementRoutes, { store });
-  await app.register(surveyRoutes, { store });
+  await app.register(surveyRoutes, { store, limits: config.surveyRateLimits });
   await webRoutes(app, { serveWeb });
   return app;
 }

@@ -17,6 +17,8 @@ export interface Config {
   sessionMaxHours: number;
   /** Login attempts allowed per client address per minute. */
   loginRateLimit: number;
+  /** Requests per client address per minute to the public survey endpoints: read, save answers, submit. */
+  surveyRateLimits: { read: number; save: number; submit: number };
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
   trustProxy: boolean;
@@ -33,6 +35,9 @@ const Env = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(480),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(168),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  SURVEY_READ_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  SURVEY_SAVE_RATE_LIMIT: z.coerce.number().int().min(1).default(240),
+  SURVEY_SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
@@ -57,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    surveyRateLimits: { read: e.SURVEY_READ_RATE_LIMIT, save: e.SURVEY_SAVE_RATE_LIMIT, submit: e.SURVEY_SUBMIT_RATE_LIMIT },
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY === 'true',
   };

@@ -181,8 +181,12 @@ export interface MeasurementWavesTable {
   scheduled_on: string | null;
   /** JSON array of `{instrumentId, version}`. */
   instruments: string;
+  /** JSON array of the levels the wave measures. */
+  levels: string;
+  version: number;
   created_at: string;
   created_by: string | null;
+  updated_at: string;
   deleted_at: string | null;
 }
 

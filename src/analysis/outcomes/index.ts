@@ -17,3 +17,4 @@ export {
   type TrajectoryPoint,
   type WaveKind,
 } from './outcome-change.ts';
+export { observationsFromScores } from './observations.ts';

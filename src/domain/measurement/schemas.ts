@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, Level } from '../support/schemas.ts';
+import { Id, IsoDate, Level, levels, RecordMeta } from '../support/schemas.ts';
 import { elementIdSchema, semverSchema } from '../../model/schema.ts';
 import { AnswerValue, Instrument } from './instrument.ts';
 
@@ -26,11 +26,22 @@ export const WaveInput = z.strictObject({
   /** The planned date; null for an ad-hoc occasion. */
   scheduledOn: IsoDate.nullable().default(null),
   instruments: z.array(InstrumentRef).min(1, 'a wave needs at least one instrument').max(20),
+  /** The levels the wave measures: individuals' own views, and ratings of teams, organizations and systems. */
+  levels: z
+    .array(Level)
+    .min(1, 'a wave measures at least one level')
+    .refine((list) => new Set(list).size === list.length, 'names a level more than once')
+    .default([...levels]),
 });
 export type WaveInput = z.infer<typeof WaveInput>;
 
-export const Wave = WaveInput.extend({ id: Id, engagementId: Id, createdAt: z.string(), createdBy: z.string().nullable() });
+/** A wave is a versioned record: edits keep history, a stale edit is refused, deletion is soft. */
+export const Wave = RecordMeta.extend(WaveInput.shape).extend({ engagementId: Id });
 export type Wave = z.infer<typeof Wave>;
+
+/** Where a survey link stands, for response progress: derived from the response and the clock. */
+export const linkStatuses = ['unused', 'started', 'submitted', 'expired', 'revoked'] as const;
+export type LinkStatus = (typeof linkStatuses)[number];
 
 /** Answers to a wave's instruments: instrument id → item id → value. */
 export const SurveyAnswers = z.record(z.string().max(100), z.record(z.string().max(100), AnswerValue));
@@ -143,3 +154,70 @@ export type PublicSurvey = z.infer<typeof PublicSurvey>;
 
 export const SavedAnswers = z.object({ savedAt: z.string(), unanswered: z.number().int() });
 export const SubmittedSurvey = z.object({ submittedAt: z.string() });
+
+/** A response as response progress shows it: the link's status (null when entered by staff) and who answers. */
+export const WaveResponse = SurveyResponse.extend({
+  linkStatus: z.enum(linkStatuses).nullable(),
+  /** A contact's name, "Anonymous", or the unit a rating is about; never more than the response stores. */
+  respondent: z.string(),
+});
+export type WaveResponse = z.infer<typeof WaveResponse>;
+
+const Count = z.number().int().min(0);
+export const WaveProgress = z.object({
+  waveId: Id,
+  /** Survey links by status, and responses entered by staff. */
+  counts: z.object({ links: Count, unused: Count, started: Count, submitted: Count, expired: Count, revoked: Count, entered: Count }),
+  responses: z.array(WaveResponse),
+});
+export type WaveProgress = z.infer<typeof WaveProgress>;
+
+// ---- Outcome change and trajectories (computed by src/analysis/outcomes) --------------------------
+
+const Interval = z.object({ level: z.number(), lower: z.number(), upper: z.number(), method: z.string() });
+const PairedTest = z.object({
+  method: z.string(),
+  n: z.number().int(),
+  statistic: z.number(),
+  statisticName: z.literal('V'),
+  p: z.number(),
+  exact: z.boolean(),
+  estimate: z.object({ name: z.string(), value: z.number(), ci: Interval }),
+  effectSizes: z.array(z.object({ name: z.string(), value: z.number(), ci: Interval.optional() })),
+  warnings: z.array(z.string()),
+});
+const OutcomeChange = z.object({
+  fromWaveId: Id,
+  toWaveId: Id,
+  fromWaveName: z.string(),
+  toWaveName: z.string(),
+  nFrom: z.number().int(),
+  nTo: z.number().int(),
+  meanFrom: z.number().nullable(),
+  meanTo: z.number().nullable(),
+  meanChange: z.number().nullable(),
+  paired: z.object({ n: z.number().int(), meanDifference: z.number().nullable(), sdDifference: z.number().nullable(), test: PairedTest.nullable(), note: z.string().nullable() }),
+});
+export type OutcomeChange = z.infer<typeof OutcomeChange>;
+export const OutcomeTrajectory = z.object({
+  outcomeId: z.string().nullable(),
+  level: z.string(),
+  instrumentId: z.string(),
+  scoreId: z.string(),
+  name: z.string(),
+  source: z.enum(['respondents', 'members', 'rating']),
+  baselineWaveId: Id.nullable(),
+  points: z.array(Summary.extend({ waveId: Id, waveName: z.string(), kind: z.enum(waveKinds), date: z.string() })),
+  fromBaseline: z.array(OutcomeChange),
+  consecutive: z.array(OutcomeChange),
+  notes: z.array(z.string()),
+});
+export type OutcomeTrajectory = z.infer<typeof OutcomeTrajectory>;
+export const EngagementOutcomeChange = z.object({
+  engagementId: Id,
+  /** The paired test used and when it runs, for display beside the numbers. */
+  method: z.object({ pairedTest: z.string(), minPairs: z.number().int() }),
+  trajectories: z.array(OutcomeTrajectory),
+  notes: z.array(z.string()),
+});
+export type EngagementOutcomeChange = z.infer<typeof EngagementOutcomeChange>;

@@ -1,5 +1,6 @@
 import { aggregateBy, summarizeScores } from '../../domain/measurement/aggregate.ts';
-import type { EngagementOutcomes, OutcomeSeries, StoredScore, Wave } from '../../domain/measurement/schemas.ts';
+import { MIN_PAIRS_FOR_TEST, observationsFromScores, outcomeTrajectories, PAIRED_TEST_REFERENCE } from '../../analysis/outcomes/index.ts';
+import type { EngagementOutcomeChange, EngagementOutcomes, OutcomeSeries, StoredScore, Wave } from '../../domain/measurement/schemas.ts';
 import type { TenantStore } from '../../store/store.ts';
 
 type Point = OutcomeSeries['points'][number];
@@ -55,4 +56,26 @@ export async function engagementOutcomes(tenant: TenantStore, engagementId: stri
   const list = [...series.values()].sort((a, b) => (a.outcomeId ?? '~').localeCompare(b.outcomeId ?? '~') || levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || a.instrumentId.localeCompare(b.instrumentId) || a.scoreId.localeCompare(b.scoreId));
   for (const s of list) s.points.sort((a, b) => a.date.localeCompare(b.date) || a.waveId.localeCompare(b.waveId));
   return { engagementId, series: list };
+}
+
+/**
+ * Outcome change of an engagement between its waves, per outcome, level and score: trajectories, change
+ * from the baseline and between consecutive waves, paired change with the signed-rank test (src/analysis/outcomes).
+ */
+export async function engagementOutcomeChange(tenant: TenantStore, engagementId: string): Promise<EngagementOutcomeChange> {
+  await tenant.engagements.require(engagementId);
+  const waves = await tenant.waves.listForEngagement(engagementId);
+  const scores = await tenant.scores.listForEngagement(engagementId);
+  const responseLevels = new Map<string, string>();
+  for (const wave of waves) for (const r of await tenant.responses.listForWave(wave.id)) responseLevels.set(r.id, r.level);
+  const unitLevels = new Map<string, string>();
+  for (const partnerId of new Set(scores.map((s) => s.partnerId).filter((p): p is string => p !== null))) {
+    const partner = await tenant.partners.find(partnerId);
+    if (partner) unitLevels.set(partnerId, partner.kind);
+  }
+  const report = outcomeTrajectories(
+    waves.map((w) => ({ id: w.id, name: w.name, kind: w.kind, date: waveDate(w) })),
+    observationsFromScores(scores, responseLevels, unitLevels),
+  );
+  return { engagementId, method: { pairedTest: PAIRED_TEST_REFERENCE, minPairs: MIN_PAIRS_FOR_TEST }, ...report };
 }

@@ -8,20 +8,21 @@ import { responseTable } from '../../domain/measurement/response-table.ts';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { Instrument } from '../../domain/measurement/instrument.ts';
-import { CreatedInvitation, DirectResponseInput, EngagementOutcomes, InstrumentSummary, InvitationInput, StoredScore, SurveyResponse, Wave, WaveInput } from '../../domain/measurement/schemas.ts';
+import { CreatedInvitation, DirectResponseInput, EngagementOutcomeChange, EngagementOutcomes, InstrumentSummary, InvitationInput, StoredScore, SurveyResponse, Wave, WaveInput, WaveProgress } from '../../domain/measurement/schemas.ts';
 import { invalid } from '../../domain/errors.ts';
-import { Id } from '../../domain/support/schemas.ts';
+import { Versioned } from '../../domain/support/schemas.ts';
+import { waveMapping } from '../../store/repositories/measurement-waves.ts';
 import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { RecordParams } from '../records.ts';
+import { RecordParams, recordLifecycleRoutes } from '../records.ts';
 import { listInstruments, publishInstrument, requireInstrument } from './instruments.ts';
-import { createWave, enterResponse, importRedcapResponses, inviteRespondent, revokeInvitation } from './operations.ts';
-import { engagementOutcomes } from './outcomes.ts';
+import { createWave, deleteWave, enterResponse, importRedcapResponses, inviteRespondent, restoreWave, revokeInvitation, updateWave, waveProgress } from './operations.ts';
+import { engagementOutcomeChange, engagementOutcomes } from './outcomes.ts';
 
 const InstrumentParams = OrgParams.extend({ instrumentId: z.string().min(1).max(120) });
-const WaveParams = OrgParams.extend({ waveId: Id });
+const WaveParams = RecordParams;
 const VersionQuery = z.strictObject({ version: z.string().max(100).optional() });
 const ExportQuery = VersionQuery.extend({ format: z.enum(instrumentFormats).default('json') });
 const InstrumentSubmission = z.union([z.strictObject({ document: z.unknown() }), z.strictObject({ text: z.string().max(2_000_000), format: z.enum(instrumentFormats).optional() })]);
@@ -90,32 +91,56 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
     return engagementOutcomes(store.tenant(access.organizationId), request.params.id);
   });
 
-  r.get('/api/orgs/:orgId/waves/:waveId', { schema: { tags: tag, summary: 'One wave', params: WaveParams, response: { 200: Wave, ...errorResponses } } }, async (request) => {
-    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
-    return store.tenant(access.organizationId).waves.require(request.params.waveId);
+  r.put('/api/orgs/:orgId/waves/:id', { schema: { tags: tag, summary: 'Edit a wave (send the version you edited; a stale one gets 409)', params: RecordParams, body: WaveInput.extend(Versioned.shape), response: { 200: Wave, ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
+    const { version, ...input } = request.body;
+    return updateWave(store, access.organizationId, request.params.id, version, input, access.actor);
   });
 
-  r.get('/api/orgs/:orgId/waves/:waveId/responses', { schema: { tags: tag, summary: 'Responses and open invitations of a wave (response progress)', params: WaveParams, response: { 200: ListOf(SurveyResponse), ...errorResponses } } }, async (request) => {
+  recordLifecycleRoutes(app, store, {
+    path: 'waves',
+    entity: waveMapping.entity,
+    tag: 'measurement',
+    label: 'wave',
+    schema: Wave,
+    find: (tenant, id) => tenant.waves.find(id, { includeDeleted: true }),
+    remove: deleteWave,
+    restore: restoreWave,
+    view: 'measures.view',
+    edit: 'measures.manage',
+  });
+
+  r.get('/api/orgs/:orgId/waves/:id/progress', { schema: { tags: tag, summary: 'Response progress of a wave: each survey link with its status (unused, started, submitted, expired, revoked) and counts', params: WaveParams, response: { 200: WaveProgress, ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    return waveProgress(store.tenant(access.organizationId), request.params.id);
+  });
+
+  r.get('/api/orgs/:orgId/engagements/:id/outcomes/change', { schema: { tags: tag, summary: 'Outcome change between waves and trajectories per outcome and level: n, mean, SD per wave; change from baseline and between consecutive waves; paired change with the Wilcoxon signed-rank test', params: RecordParams, response: { 200: EngagementOutcomeChange, ...errorResponses } } }, async (request) => {
+    const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+    return engagementOutcomeChange(store.tenant(access.organizationId), request.params.id);
+  });
+
+  r.get('/api/orgs/:orgId/waves/:id/responses', { schema: { tags: tag, summary: 'Responses and open invitations of a wave (response progress)', params: WaveParams, response: { 200: ListOf(SurveyResponse), ...errorResponses } } }, async (request) => {
     const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
     const tenant = store.tenant(access.organizationId);
-    await tenant.waves.require(request.params.waveId);
-    return { items: await tenant.responses.listForWave(request.params.waveId) };
+    await tenant.waves.require(request.params.id);
+    return { items: await tenant.responses.listForWave(request.params.id) };
   });
 
-  r.post('/api/orgs/:orgId/waves/:waveId/invitations', { schema: { tags: tag, summary: 'Create a single-use survey link (the token is shown once)', params: WaveParams, body: InvitationInput, response: { 201: CreatedInvitation, ...errorResponses } } }, async (request, reply) => {
+  r.post('/api/orgs/:orgId/waves/:id/invitations', { schema: { tags: tag, summary: 'Create a single-use survey link (the token is shown once)', params: WaveParams, body: InvitationInput, response: { 201: CreatedInvitation, ...errorResponses } } }, async (request, reply) => {
     const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
-    return reply.status(201).send(await inviteRespondent(store, access.organizationId, request.params.waveId, request.body, access.actor));
+    return reply.status(201).send(await inviteRespondent(store, access.organizationId, request.params.id, request.body, access.actor));
   });
 
-  r.post('/api/orgs/:orgId/waves/:waveId/responses', { schema: { tags: tag, summary: 'Enter a response or a team/organization/system rating directly; scored at once', params: WaveParams, body: DirectResponseInput, response: { 201: SurveyResponse, ...errorResponses } } }, async (request, reply) => {
+  r.post('/api/orgs/:orgId/waves/:id/responses', { schema: { tags: tag, summary: 'Enter a response or a team/organization/system rating directly; scored at once', params: WaveParams, body: DirectResponseInput, response: { 201: SurveyResponse, ...errorResponses } } }, async (request, reply) => {
     const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
-    return reply.status(201).send(await enterResponse(store, access.organizationId, request.params.waveId, request.body, access.actor));
+    return reply.status(201).send(await enterResponse(store, access.organizationId, request.params.id, request.body, access.actor));
   });
 
-  r.get('/api/orgs/:orgId/waves/:waveId/records.csv', { schema: { tags: tag, summary: 'Submitted answers to one instrument of a wave as a REDCap flat CSV (record_id = response id; anonymous ones included, no identities)', params: WaveParams, querystring: RecordsQuery } }, async (request, reply) => {
+  r.get('/api/orgs/:orgId/waves/:id/records.csv', { schema: { tags: tag, summary: 'Submitted answers to one instrument of a wave as a REDCap flat CSV (record_id = response id; anonymous ones included, no identities)', params: WaveParams, querystring: RecordsQuery } }, async (request, reply) => {
     const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
     const tenant = store.tenant(access.organizationId);
-    const wave = await tenant.waves.require(request.params.waveId);
+    const wave = await tenant.waves.require(request.params.id);
     const ref = wave.instruments.find((i) => i.instrumentId === request.query.instrumentId);
     if (!ref) throw invalid('The wave does not use this instrument', [{ path: 'query.instrumentId', message: `"${request.query.instrumentId}" is not an instrument of this wave` }]);
     const instrument = await requireInstrument(tenant, `${ref.instrumentId}@${ref.version}`);
@@ -124,10 +149,10 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${instrument.id}-${wave.id}.csv"`).send(csv);
   });
 
-  r.get('/api/orgs/:orgId/waves/:waveId/responses/export', { schema: { tags: tag, summary: 'Submitted answers and scores of one instrument of a wave as a wide CSV or XLSX table', params: WaveParams, querystring: RecordsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) } }, async (request, reply) => {
+  r.get('/api/orgs/:orgId/waves/:id/responses/export', { schema: { tags: tag, summary: 'Submitted answers and scores of one instrument of a wave as a wide CSV or XLSX table', params: WaveParams, querystring: RecordsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) } }, async (request, reply) => {
     const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
     const tenant = store.tenant(access.organizationId);
-    const wave = await tenant.waves.require(request.params.waveId);
+    const wave = await tenant.waves.require(request.params.id);
     const ref = wave.instruments.find((i) => i.instrumentId === request.query.instrumentId);
     if (!ref) throw invalid('The wave does not use this instrument', [{ path: 'query.instrumentId', message: `"${request.query.instrumentId}" is not an instrument of this wave` }]);
     const instrument = await requireInstrument(tenant, `${ref.instrumentId}@${ref.version}`);
@@ -144,9 +169,9 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}.xlsx"`).send(buffer);
   });
 
-  r.post('/api/orgs/:orgId/waves/:waveId/records', { schema: { tags: tag, summary: 'Import a REDCap flat CSV of one instrument as anonymous individual responses (all or nothing; errors by row and column)', params: WaveParams, body: RecordsImport, response: { 201: z.object({ imported: z.number().int() }), ...errorResponses } }, bodyLimit: 20 * 1024 * 1024 }, async (request, reply) => {
+  r.post('/api/orgs/:orgId/waves/:id/records', { schema: { tags: tag, summary: 'Import a REDCap flat CSV of one instrument as anonymous individual responses (all or nothing; errors by row and column)', params: WaveParams, body: RecordsImport, response: { 201: z.object({ imported: z.number().int() }), ...errorResponses } }, bodyLimit: 20 * 1024 * 1024 }, async (request, reply) => {
     const access = await requireAccess(request, store, request.params.orgId, 'measures.manage');
-    return reply.status(201).send(await importRedcapResponses(store, access.organizationId, request.params.waveId, request.body.instrumentId, request.body.csv, access.actor));
+    return reply.status(201).send(await importRedcapResponses(store, access.organizationId, request.params.id, request.body.instrumentId, request.body.csv, access.actor));
   });
 
   r.get('/api/orgs/:orgId/responses/:id', { schema: { tags: tag, summary: 'One response with its scores', params: RecordParams, response: { 200: ResponseWithScores, ...errorResponses } } }, async (request) => {

@@ -1,4 +1,4 @@
-import type { PublicSurvey, SurveyAnswers, SurveyResponse } from '../../domain/measurement/schemas.ts';
+import type { PublicSurvey, SurveyAnswers, SurveyResponse, Wave } from '../../domain/measurement/schemas.ts';
 import { unansweredItems } from '../../domain/measurement/answers.ts';
 import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
@@ -14,6 +14,7 @@ import { scoreResponse } from '../measurement/scores.ts';
 interface OpenSurvey {
   tenant: TenantStore;
   response: SurveyResponse;
+  wave: Wave;
 }
 
 async function openByToken(store: Store, token: string, now: Date): Promise<OpenSurvey> {
@@ -25,13 +26,15 @@ async function openByToken(store: Store, token: string, now: Date): Promise<Open
   if (response.expiresAt !== null && response.expiresAt <= now.toISOString()) {
     throw new AppError('forbidden', `This survey link expired on ${response.expiresAt.slice(0, 10)}; ask for a new one`, [{ path: 'token', message: 'has expired' }]);
   }
-  return { tenant: store.tenant(found.organizationId), response };
+  const tenant = store.tenant(found.organizationId);
+  const wave = await tenant.waves.find(response.waveId);
+  if (!wave) throw new AppError('forbidden', 'This survey has been withdrawn by the people who sent it', [{ path: 'token', message: 'its measurement wave has been deleted' }]);
+  return { tenant, response, wave };
 }
 
 /** The questions of a survey link and the answers saved so far. */
 export async function readSurvey(store: Store, token: string, now = new Date()): Promise<PublicSurvey> {
-  const { tenant, response } = await openByToken(store, token, now);
-  const wave = await tenant.waves.require(response.waveId);
+  const { tenant, response, wave } = await openByToken(store, token, now);
   const instruments = await waveInstruments(tenant, wave);
   return {
     title: wave.name,
@@ -54,8 +57,8 @@ function merge(saved: SurveyAnswers, given: SurveyAnswers): SurveyAnswers {
 /** Saves answers as they are given: partial saves are fine, and earlier answers are kept. */
 export function saveSurveyAnswers(store: Store, token: string, given: SurveyAnswers, now = new Date()): Promise<{ savedAt: string; unanswered: number }> {
   return store.transaction(async (tx) => {
-    const { tenant, response } = await openByToken(tx, token, now);
-    const instruments = await waveInstruments(tenant, await tenant.waves.require(response.waveId));
+    const { tenant, response, wave } = await openByToken(tx, token, now);
+    const instruments = await waveInstruments(tenant, wave);
     const problems = answerProblems(instruments, given);
     if (problems.length > 0) throw invalid('Some answers are not valid; the others are saved as before', problems);
     const merged = merge(response.answers, given);
@@ -68,8 +71,8 @@ export function saveSurveyAnswers(store: Store, token: string, given: SurveyAnsw
 /** Submits the survey once: saves any last answers, checks required items, marks it used and computes its scores. */
 export function submitSurvey(store: Store, token: string, given: SurveyAnswers = {}, now = new Date()): Promise<{ submittedAt: string }> {
   return store.transaction(async (tx) => {
-    const { tenant, response } = await openByToken(tx, token, now);
-    const instruments = await waveInstruments(tenant, await tenant.waves.require(response.waveId));
+    const { tenant, response, wave } = await openByToken(tx, token, now);
+    const instruments = await waveInstruments(tenant, wave);
     const problems = answerProblems(instruments, given);
     if (problems.length > 0) throw invalid('Some answers are not valid', problems);
     const merged = merge(response.answers, given);

@@ -1,68 +1,57 @@
 import type { InstrumentRef, Wave, WaveInput } from '../../domain/measurement/schemas.ts';
-import { notFound } from '../../domain/errors.ts';
-import type { MeasurementWavesTable } from '../schema.ts';
-import { newId, nowIso } from '../ids.ts';
+import type { Level } from '../../domain/support/schemas.ts';
 import type { Executor } from './executor.ts';
+import { recordMeta } from './partners.ts';
+import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
-const toWave = (r: MeasurementWavesTable): Wave => ({
-  id: r.id,
-  engagementId: r.engagement_id,
-  name: r.name,
-  kind: r.kind as Wave['kind'],
-  scheduledOn: r.scheduled_on,
-  instruments: JSON.parse(r.instruments) as InstrumentRef[],
-  createdAt: r.created_at,
-  createdBy: r.created_by,
-});
+/** What a wave stores: what the planner enters, and the engagement it belongs to. */
+export type WaveData = WaveInput & { engagementId: string };
 
-/** Measurement waves (occasions) of one organization's engagements. */
-export class WaveRepository {
+export const waveMapping: VersionedMapping<Wave, WaveData> = {
+  table: 'measurement_waves',
+  entity: 'measurement_wave',
+  label: 'Wave',
+  columns: (w) => ({
+    engagement_id: w.engagementId,
+    name: w.name,
+    kind: w.kind,
+    scheduled_on: w.scheduledOn,
+    instruments: JSON.stringify(w.instruments),
+    levels: JSON.stringify(w.levels),
+  }),
+  fromRow: (r) => ({
+    ...recordMeta(r),
+    engagementId: r.engagement_id as string,
+    name: r.name as string,
+    kind: r.kind as Wave['kind'],
+    scheduledOn: r.scheduled_on as string | null,
+    instruments: JSON.parse(r.instruments as string) as InstrumentRef[],
+    levels: JSON.parse(r.levels as string) as Level[],
+  }),
+};
+
+const waveDate = (w: Wave): string => w.scheduledOn ?? w.createdAt.slice(0, 10);
+
+/** Measurement waves (occasions) of one organization's engagements: versioned records with history. */
+export class WaveRepository extends VersionedRepository<Wave, WaveData> {
   constructor(
-    private readonly db: Executor,
-    private readonly organizationId: string,
-  ) {}
-
-  async insert(engagementId: string, input: WaveInput, actor: string | null): Promise<Wave> {
-    const row: MeasurementWavesTable = {
-      id: newId(),
-      organization_id: this.organizationId,
-      engagement_id: engagementId,
-      name: input.name,
-      kind: input.kind,
-      scheduled_on: input.scheduledOn,
-      instruments: JSON.stringify(input.instruments),
-      created_at: nowIso(),
-      created_by: actor,
-      deleted_at: null,
-    };
-    await this.db.insertInto('measurement_waves').values(row).execute();
-    return toWave(row);
+    private readonly executor: Executor,
+    private readonly orgId: string,
+  ) {
+    super(executor, orgId, waveMapping);
   }
 
-  async find(id: string): Promise<Wave | undefined> {
-    const row = await this.db.selectFrom('measurement_waves').selectAll().where('organization_id', '=', this.organizationId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    return row && toWave(row);
-  }
-
-  async require(id: string): Promise<Wave> {
-    const wave = await this.find(id);
-    if (!wave) throw notFound('Wave');
-    return wave;
-  }
-
-  /** The waves of an engagement, by scheduled date (ad-hoc ones by creation) . */
-  async listForEngagement(engagementId: string): Promise<Wave[]> {
-    const rows = await this.db.selectFrom('measurement_waves').selectAll().where('organization_id', '=', this.organizationId).where('engagement_id', '=', engagementId).where('deleted_at', 'is', null).orderBy('created_at').execute();
-    return rows.map(toWave).sort((a, b) => (a.scheduledOn ?? a.createdAt.slice(0, 10)).localeCompare(b.scheduledOn ?? b.createdAt.slice(0, 10)));
+  /** The waves of an engagement by date (ad-hoc ones by their creation day). */
+  async listForEngagement(engagementId: string, options: { includeDeleted?: boolean } = {}): Promise<Wave[]> {
+    let query = this.executor.selectFrom('measurement_waves').selectAll().where('organization_id', '=', this.orgId).where('engagement_id', '=', engagementId);
+    if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
+    const rows = await query.orderBy('created_at').orderBy('id').execute();
+    return rows.map((r) => waveMapping.fromRow(r as never)).sort((a, b) => waveDate(a).localeCompare(waveDate(b)));
   }
 
   /** Waves that use a given instrument, across the organization. */
   async listUsing(instrumentId: string): Promise<Wave[]> {
-    const rows = await this.db.selectFrom('measurement_waves').selectAll().where('organization_id', '=', this.organizationId).where('deleted_at', 'is', null).execute();
-    return rows.map(toWave).filter((w) => w.instruments.some((i) => i.instrumentId === instrumentId));
-  }
-
-  async softDelete(id: string): Promise<void> {
-    await this.db.updateTable('measurement_waves').set({ deleted_at: nowIso() }).where('organization_id', '=', this.organizationId).where('id', '=', id).execute();
+    const rows = await this.executor.selectFrom('measurement_waves').selectAll().where('organization_id', '=', this.orgId).where('deleted_at', 'is', null).execute();
+    return rows.map((r) => waveMapping.fromRow(r as never)).filter((w) => w.instruments.some((i) => i.instrumentId === instrumentId));
   }
 }
