@@ -11,8 +11,10 @@ import { modelCommand } from './commands/model.ts';
 import { orgCommand } from './commands/org.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
+import { surveyCommand } from './commands/survey.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
+import { waveCommand } from './commands/wave.ts';
 
 export function buildProgram(): Command {
   const program = new Command('praxis')
@@ -20,7 +22,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .enablePositionalOptions();
-  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), statsCommand(), backupCommand(), restoreCommand(), demoCommand(), importCommand(), exportCommand(), instrumentCommand()]) {
+  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), statsCommand(), backupCommand(), restoreCommand(), demoCommand(), importCommand(), exportCommand(), instrumentCommand(), waveCommand(), surveyCommand()]) {
     program.addCommand(command);
   }
   return program;
