@@ -21,6 +21,9 @@ const TokensPage = lazy(() => import('./tokens/TokensPage.tsx'));
 // The support record: charts and forms load with the first of its pages.
 const EngagementsPage = lazy(() => import('./engagements/EngagementsPage.tsx'));
 const EngagementPage = lazy(() => import('./engagements/EngagementPage.tsx'));
+const NewEngagementPage = lazy(() => import('./engagements/NewEngagementPage.tsx'));
+const EditEngagementPage = lazy(() => import('./engagements/EditEngagementPage.tsx'));
+const ImportInteractionsPage = lazy(() => import('./imports/ImportInteractionsPage.tsx'));
 const LogInteractionPage = lazy(() => import('./interactions/LogInteractionPage.tsx'));
 const InteractionsPage = lazy(() => import('./interactions/InteractionsPage.tsx'));
 const InteractionPage = lazy(() => import('./interactions/InteractionPage.tsx'));
@@ -50,9 +53,12 @@ export function App() {
               <Route index element={<OrganizationHomePage />} />
               <Route path="models" element={<PracticeModelsPage />} />
               <Route path="engagements" element={onDemand(<EngagementsPage />)} />
+              <Route path="engagements/new" element={onDemand(<NewEngagementPage />)} />
               <Route path="engagements/:engagementId" element={onDemand(<EngagementPage />)} />
+              <Route path="engagements/:engagementId/edit" element={onDemand(<EditEngagementPage />)} />
               <Route path="engagements/:engagementId/log" element={onDemand(<LogInteractionPage />)} />
               <Route path="interactions" element={onDemand(<InteractionsPage />)} />
+              <Route path="interactions/import" element={onDemand(<ImportInteractionsPage />)} />
               <Route path="interactions/:interactionId" element={onDemand(<InteractionPage />)} />
               <Route path="interactions/:interactionId/edit" element={onDemand(<EditInteractionPage />)} />
               <Route path="partners" element={onDemand(<PartnersPage />)} />

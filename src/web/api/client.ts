@@ -18,6 +18,8 @@ export function setCsrfToken(token: string | null): void {
 interface RequestOptions<T> {
   /** Request body, sent as JSON. */
   body?: unknown;
+  /** A file sent as the body itself, with its media type (instead of `body`). */
+  file?: { body: Blob; type: string };
   /** Validates and types the response body; omit for 204 responses. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
@@ -27,13 +29,14 @@ interface RequestOptions<T> {
 export async function apiRequest<T = void>(method: Method, path: string, options: RequestOptions<T> = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file !== undefined) headers['content-type'] = options.file.type;
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
 
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.file?.body ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     signal: options.signal,
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListOf } from '../../domain/accounts/schemas.ts';
+import { ListOf, Person } from '../../domain/accounts/schemas.ts';
 import {
   Contact,
   Engagement,
@@ -7,6 +7,7 @@ import {
   Partner,
 } from '../../domain/support/schemas.ts';
 import type { ContactInput, EngagementInput, InteractionInput, PartnerInput, StageChange } from '../../domain/support/schemas.ts';
+import { tableFormats, type TableFormat } from '../../domain/support/interaction-table.ts';
 import { EngagementOverview, OrganizationDashboard } from '../../domain/support/views.ts';
 import { apiGet, apiRequest, segment } from './client.ts';
 import { HistoryEntry } from '../../domain/history.ts';
@@ -65,6 +66,15 @@ export const saveEngagement = (orgId: string, input: EngagementInput, existing?:
     ? apiRequest('PUT', orgPath(orgId, `engagements/${segment(existing.id)}`), { body: { ...input, version: existing.version }, schema: Engagement })
     : apiRequest('POST', orgPath(orgId, 'engagements'), { body: input, schema: Engagement });
 
+export const fetchEngagement = (orgId: string, engagementId: string, signal?: AbortSignal): Promise<Engagement> =>
+  apiGet(orgPath(orgId, `engagements/${segment(engagementId)}`), Engagement, signal);
+
+export const deleteEngagement = (orgId: string, id: string, version: number): Promise<Engagement> =>
+  apiRequest('DELETE', orgPath(orgId, `engagements/${segment(id)}${queryString({ version })}`), { schema: Engagement });
+
+export const restoreEngagement = (orgId: string, id: string): Promise<Engagement> =>
+  apiRequest('POST', orgPath(orgId, `engagements/${segment(id)}/restore`), { schema: Engagement });
+
 export const moveEngagementToStage = (orgId: string, engagementId: string, change: StageChange, version: number): Promise<Engagement> =>
   apiRequest('POST', orgPath(orgId, `engagements/${segment(engagementId)}/stages`), { body: { ...change, version }, schema: Engagement });
 
@@ -77,6 +87,10 @@ export const fetchModelVocabulary = (orgId: string, modelId: string, version: st
 
 export const fetchDashboard = (orgId: string, signal?: AbortSignal): Promise<OrganizationDashboard> =>
   apiGet(orgPath(orgId, 'dashboard'), OrganizationDashboard, signal);
+
+/** Members by name, for anyone who may read records: support teams and who logged what. */
+export const listPeople = async (orgId: string, signal?: AbortSignal): Promise<Person[]> =>
+  (await apiGet(orgPath(orgId, 'people'), ListOf(Person), signal)).items;
 
 // ---- Interactions ---------------------------------------------------------------------------
 
@@ -111,3 +125,48 @@ export const deleteInteraction = (orgId: string, id: string, version: number): P
 
 export const restoreInteraction = (orgId: string, id: string): Promise<Interaction> =>
   apiRequest('POST', orgPath(orgId, `interactions/${segment(id)}/restore`), { schema: Interaction });
+
+// ---- Interaction files ------------------------------------------------------------------------
+
+const ImportReport = z.object({
+  format: z.enum(tableFormats).nullable(),
+  dryRun: z.boolean(),
+  rowsRead: z.number(),
+  interactions: z.number(),
+  written: z.number(),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+  errorCount: z.number(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a CSV or XLSX file of interactions; a file with bad rows is refused (400) with one detail per problem. */
+export const importInteractions = (orgId: string, file: File, options: { format: TableFormat; dryRun: boolean }): Promise<ImportReport> =>
+  apiRequest('POST', orgPath(orgId, `interactions/import${queryString({ format: options.format, dryRun: options.dryRun })}`), {
+    file: { body: file, type: /\.xlsx$/i.test(file.name) ? xlsxType : 'text/csv' },
+    schema: ImportReport,
+  });
+
+/** One problem of a refused import; `row` is null when the problem is not tied to a row. */
+export interface ImportProblem {
+  row: number | null;
+  column: string;
+  message: string;
+}
+
+/** A refusal's details (`row 12: component_minutes`) back as rows and columns, for a table. */
+export function importProblems(details: ReadonlyArray<{ path: string; message: string }>): ImportProblem[] {
+  return details.map(({ path, message }) => {
+    const located = /^row (\d+)(?:: (.*))?$/.exec(path);
+    return located ? { row: Number(located[1]), column: located[2] ?? '', message } : { row: null, column: path, message };
+  });
+}
+
+export type ExportLayout = 'long' | 'wide' | 'redcap-records' | 'redcap-dictionary';
+
+/** Where the browser downloads the organization's live interactions in a layout. */
+export function interactionExportUrl(orgId: string, layout: ExportLayout): string {
+  const [format, file] = layout.split('-');
+  return orgPath(orgId, `interactions/export${queryString({ format, file })}`);
+}

@@ -4,8 +4,10 @@ import { IconList, IconPencilPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EngagementOverview } from '../../domain/support/views.ts';
+import { isApiError } from '../api/client.ts';
 import { formatDate } from '../format.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { usePeople } from '../people/usePeople.ts';
 import { InteractionTimeline } from '../interactions/InteractionTimeline.tsx';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
@@ -13,8 +15,11 @@ import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useSignedInSession } from '../session/useSession.ts';
 import { ComponentMixChart } from './ComponentMixChart.tsx';
+import { DeletedEngagement } from './DeletedEngagement.tsx';
 import { DoseChart } from './DoseChart.tsx';
-import { useEngagementOverview } from './engagement-hooks.ts';
+import { EngagementActions } from './EngagementActions.tsx';
+import { useEngagement, useEngagementOverview } from './engagement-hooks.ts';
+import { EngagementHistory } from './EngagementHistory.tsx';
 import { engagementPath, interactionsListPath, partnerPath } from './engagement-paths.ts';
 import { modelNames } from './model-names.ts';
 import { OpenNextSteps } from './OpenNextSteps.tsx';
@@ -61,13 +66,17 @@ export default function EngagementPage() {
   const session = useSignedInSession();
   const { engagementId = '' } = useParams();
   const overview = useEngagementOverview(organization.id, engagementId);
+  // A deleted engagement has no overview (404); the record itself says whether it was deleted.
+  const missing = overview.isError && isApiError(overview.error) && overview.error.status === 404;
+  const record = useEngagement(organization.id, engagementId, { enabled: missing });
   const navigate = useNavigate();
   const canEdit = canEditRecords(organization.role);
   const logPath = engagementPath(organization.id, engagementId, 'log');
   useHotkeys([['L', () => canEdit && void navigate(logPath)]]);
   usePageTitle(overview.data?.engagement.name, organization.name);
 
-  if (overview.isPending) return <LoadingPage />;
+  if (overview.isPending || (missing && record.isPending)) return <LoadingPage />;
+  if (missing && record.data?.deletedAt) return <DeletedEngagement orgId={organization.id} engagement={record.data} myUserId={session.user.id} canEdit={canEdit} />;
   if (overview.isError) return <LoadErrorPage error={overview.error} onRetry={() => void overview.refetch()} />;
   return <EngagementOverviewView overview={overview.data} orgId={organization.id} myUserId={session.user.id} canEdit={canEdit} logPath={logPath} />;
 }
@@ -83,8 +92,9 @@ interface ViewProps {
 function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }: ViewProps) {
   const { engagement, partner, model } = overview;
   const nameOf = modelNames(model);
-  const team = engagement.supportTeam.length;
-  const onTeam = engagement.supportTeam.includes(myUserId);
+  const { people, personName } = usePeople(orgId);
+  const memberName = (userId: string) => (userId === myUserId ? 'you' : people.isSuccess ? (personName(userId) ?? 'a former member') : '…');
+  const team = engagement.supportTeam.map(memberName);
   const currentStage = overview.currentStageId ? nameOf(overview.currentStageId) : null;
 
   return (
@@ -122,14 +132,14 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
               )}
               {' · '}since {formatDate(engagement.startDate)}
               {engagement.endDate ? ` until ${formatDate(engagement.endDate)}` : ''}
-              {' · '}support team of {team}
-              {onTeam ? ', including you' : ''}
+              {' · '}support team: {team.length > 0 ? team.join(', ') : 'nobody yet'}
             </Text>
           </Stack>
           <Group gap="sm">
             <Button component={Link} to={interactionsListPath(orgId, { engagementId: engagement.id })} variant="default" leftSection={<IconList size={18} aria-hidden />}>
               All interactions
             </Button>
+            {canEdit && <EngagementActions orgId={orgId} engagement={engagement} />}
             {canEdit && (
               <Button component={Link} to={logPath} leftSection={<IconPencilPlus size={18} aria-hidden />} aria-keyshortcuts="L" title="Log interaction (L)">
                 Log interaction
@@ -204,6 +214,11 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
               <PrinciplesUsed overview={overview} />
             </Panel>
           </Stack>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Panel title="History">
+            <EngagementHistory orgId={orgId} engagementId={engagement.id} myUserId={myUserId} model={model} />
+          </Panel>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconSearch, IconTimeline } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconSearch, IconTimeline } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../format.ts';
@@ -8,12 +8,14 @@ import { EmptyPanel } from '../layout/EmptyPanel.tsx';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
+import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { usePartners } from '../partners/partner-hooks.ts';
 import { useSignedInSession } from '../session/useSession.ts';
 import { useEngagements } from './engagement-hooks.ts';
 import { engagementPath } from './engagement-paths.ts';
 import { sentenceCase } from './model-names.ts';
+import { canEditRecords } from './record-permissions.ts';
 
 const stageLabel = (stageId: string | undefined): string => (stageId ? sentenceCase(stageId.replace(/-/g, ' ')) : 'No stage yet');
 
@@ -39,7 +41,17 @@ export default function EngagementsPage() {
 
   return (
     <>
-      <PageHeader title="Engagements" description="Support relationships between a support team and a partner. Open one to see its dose, component mix and next steps, or to log an interaction." />
+      <PageHeader
+        title="Engagements"
+        description="Support relationships between a support team and a partner. Open one to see its dose, component mix and next steps, or to log an interaction."
+        actions={
+          canEditRecords(organization.role) && (
+            <Button component={Link} to={organizationPath(organization.id, 'engagements/new')} leftSection={<IconPlus size={18} aria-hidden />}>
+              New engagement
+            </Button>
+          )
+        }
+      />
       <TextInput
         mb="md"
         maw={360}
@@ -50,7 +62,7 @@ export default function EngagementsPage() {
         onChange={(event) => setSearch(event.currentTarget.value)}
       />
       {shown.length === 0 ? (
-        <EmptyPanel icon={<IconTimeline size={32} aria-hidden />} title="No engagements" description={search ? 'None match your search.' : 'Engagements appear here once created through the API or an import.'} />
+        <EmptyPanel icon={<IconTimeline size={32} aria-hidden />} title="No engagements" description={search ? 'None match your search.' : 'Start one with New engagement, or from a partner’s page.'} />
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
           {shown.map((engagement) => {

@@ -1,6 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StageChange } from '../../domain/support/schemas.ts';
-import { fetchDashboard, fetchEngagementOverview, fetchModelVocabulary, listEngagements, moveEngagementToStage } from '../api/support.ts';
+import type { EngagementInput, StageChange } from '../../domain/support/schemas.ts';
+import {
+  deleteEngagement,
+  fetchDashboard,
+  fetchEngagement,
+  fetchEngagementOverview,
+  fetchHistory,
+  fetchModelVocabulary,
+  listEngagements,
+  moveEngagementToStage,
+  restoreEngagement,
+  saveEngagement,
+} from '../api/support.ts';
 import { queryKeys } from '../query-keys.ts';
 
 export function useEngagements(orgId: string) {
@@ -13,6 +24,44 @@ export function useEngagementOverview(orgId: string, engagementId: string | unde
     queryFn: ({ signal }) => fetchEngagementOverview(orgId, engagementId ?? '', signal),
     enabled: engagementId !== undefined,
   });
+}
+
+/** One engagement as stored, deleted ones included. */
+export function useEngagement(orgId: string, engagementId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: queryKeys.engagement(orgId, engagementId), queryFn: ({ signal }) => fetchEngagement(orgId, engagementId, signal), enabled: options.enabled ?? true });
+}
+
+export function useEngagementHistory(orgId: string, engagementId: string) {
+  return useQuery({ queryKey: queryKeys.history(orgId, 'engagements', engagementId), queryFn: ({ signal }) => fetchHistory(orgId, 'engagements', engagementId, signal) });
+}
+
+/** Any write to an engagement changes its page, its history and the lists (all under one key), and the dashboard. */
+function useRefreshAfterEngagementWrite(orgId: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.engagements(orgId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(orgId) }),
+    ]);
+  };
+}
+
+export function useSaveEngagement(orgId: string) {
+  const refresh = useRefreshAfterEngagementWrite(orgId);
+  return useMutation({
+    mutationFn: ({ input, existing }: { input: EngagementInput; existing?: { id: string; version: number } }) => saveEngagement(orgId, input, existing),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteEngagement(orgId: string, engagementId: string) {
+  const refresh = useRefreshAfterEngagementWrite(orgId);
+  return useMutation({ mutationFn: (version: number) => deleteEngagement(orgId, engagementId, version), onSuccess: refresh });
+}
+
+export function useRestoreEngagement(orgId: string, engagementId: string) {
+  const refresh = useRefreshAfterEngagementWrite(orgId);
+  return useMutation({ mutationFn: () => restoreEngagement(orgId, engagementId), onSuccess: refresh });
 }
 
 export function useDashboard(orgId: string) {

@@ -1,31 +1,30 @@
 import { Alert, Button, Group, Paper, Stack, Table, VisuallyHidden } from '@mantine/core';
 import { IconGitCompare } from '@tabler/icons-react';
-import type { Interaction, InteractionInput } from '../../domain/support/schemas.ts';
-import type { NameOf } from '../history/readable-change.ts';
-import { interactionDiff } from './interaction-diff.ts';
+import type { DiffRow } from './version-diff.ts';
 
 interface StaleVersionPanelProps {
-  yours: InteractionInput;
-  current: Interaction;
-  nameOf: NameOf;
+  /** What was edited, e.g. `interaction`. */
+  recordLabel: string;
+  /** Your edit against the saved version, field by field. */
+  rows: DiffRow[];
+  currentVersion: number;
   pending: boolean;
   onKeepYours: () => void;
   onTakeCurrent: () => void;
 }
 
 /**
- * Someone else saved this interaction while it was being edited. Shows both versions side by side,
+ * Someone else saved this record while it was being edited. Shows both versions side by side,
  * differences highlighted, and lets the person keep theirs or take the saved one.
  */
-export function StaleVersionPanel({ yours, current, nameOf, pending, onKeepYours, onTakeCurrent }: StaleVersionPanelProps) {
-  const rows = interactionDiff(yours, current, nameOf);
+export function StaleVersionPanel({ recordLabel, rows, currentVersion, pending, onKeepYours, onTakeCurrent }: StaleVersionPanelProps) {
   const differing = rows.filter((row) => row.differs).length;
   return (
     <Paper withBorder p="md" radius="md" style={{ borderColor: 'var(--mantine-color-orange-6)' }} component="section" aria-labelledby="stale-title">
       <Stack gap="md">
-        <Alert color="orange" icon={<IconGitCompare size={18} aria-hidden />} title="Someone saved this interaction while you were editing" id="stale-title" role="alert">
-          Version {current.version} is now the current one. {differing} {differing === 1 ? 'field differs' : 'fields differ'} from your edit. Keep yours to save it over
-          version {current.version}, or take the saved version and drop your changes.
+        <Alert color="orange" icon={<IconGitCompare size={18} aria-hidden />} title={`Someone saved this ${recordLabel} while you were editing`} id="stale-title" role="alert">
+          Version {currentVersion} is now the current one. {differing} {differing === 1 ? 'field differs' : 'fields differ'} from your edit. Keep yours to save it over
+          version {currentVersion}, or take the saved version and drop your changes.
         </Alert>
         <Table.ScrollContainer minWidth={520}>
           <Table fz="sm" verticalSpacing={6} aria-label="Your version and the saved version">
@@ -33,7 +32,7 @@ export function StaleVersionPanel({ yours, current, nameOf, pending, onKeepYours
               <Table.Tr>
                 <Table.Th w={140}>Field</Table.Th>
                 <Table.Th>Yours</Table.Th>
-                <Table.Th>Saved (version {current.version})</Table.Th>
+                <Table.Th>Saved (version {currentVersion})</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

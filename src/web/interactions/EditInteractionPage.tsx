@@ -10,6 +10,7 @@ import { useEngagements, useModelVocabulary } from '../engagements/engagement-ho
 import { interactionPath } from '../engagements/engagement-paths.ts';
 import { modelNames } from '../engagements/model-names.ts';
 import { formatDate } from '../format.ts';
+import { StaleVersionPanel } from '../history/StaleVersionPanel.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
@@ -19,10 +20,10 @@ import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useContacts } from '../partners/partner-hooks.ts';
 import { queryKeys } from '../query-keys.ts';
 import { clearDraft, draftKey } from './interaction-draft.ts';
+import { interactionDiff } from './interaction-diff.ts';
 import { formFromInteraction } from './interaction-form.ts';
 import { useInteraction, useUpdateInteraction } from './interaction-hooks.ts';
 import { LogInteractionForm } from './LogInteractionForm.tsx';
-import { StaleVersionPanel } from './StaleVersionPanel.tsx';
 
 /** Editing a logged interaction, with the version it was based on; a stale save shows both versions. */
 export default function EditInteractionPage() {
@@ -110,7 +111,11 @@ function EditInteraction({ orgId, loaded, model }: { orgId: string; loaded: Inte
       </Breadcrumbs>
       <PageHeader title="Edit interaction" description={`${engagement?.name ?? ''} · editing version ${base.version}`} />
       {conflict && (
-        <StaleVersionPanel yours={conflict.yours} current={conflict.current} nameOf={nameOf} pending={update.isPending} onKeepYours={keepYours} onTakeCurrent={takeCurrent} />
+        <StaleVersionPanel
+          recordLabel="interaction"
+          rows={interactionDiff(conflict.yours, conflict.current, nameOf)}
+          currentVersion={conflict.current.version}
+          pending={update.isPending} onKeepYours={keepYours} onTakeCurrent={takeCurrent} />
       )}
       <LogInteractionForm
         key={formKey}

@@ -1,15 +1,18 @@
 import { Button, Center, Stack, Text } from '@mantine/core';
-import { IconMessageCircle } from '@tabler/icons-react';
+import { IconFileImport, IconMessageCircle } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { commonModel } from '../engagements/common-model.ts';
 import { useEngagements, useModelVocabulary } from '../engagements/engagement-hooks.ts';
 import { modelNames } from '../engagements/model-names.ts';
+import { canEditRecords } from '../engagements/record-permissions.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { EmptyPanel } from '../layout/EmptyPanel.tsx';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
+import { ExportMenu } from '../imports/ExportMenu.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
+import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { usePartners } from '../partners/partner-hooks.ts';
 import { useSignedInSession } from '../session/useSession.ts';
@@ -70,7 +73,20 @@ export default function InteractionsPage() {
 
   return (
     <>
-      <PageHeader title="Interactions" description="Support interactions as logged, newest first. Open one to see its details and every version of it." />
+      <PageHeader
+        title="Interactions"
+        description="Support interactions as logged, newest first. Open one to see its details and every version of it."
+        actions={
+          <>
+            <ExportMenu orgId={organization.id} />
+            {canEditRecords(organization.role) && (
+              <Button component={Link} to={organizationPath(organization.id, 'interactions/import')} variant="default" leftSection={<IconFileImport size={18} aria-hidden />}>
+                Import
+              </Button>
+            )}
+          </>
+        }
+      />
       <InteractionFilters
         filter={filter}
         engagements={engagements.data ?? []}

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useEngagements } from '../engagements/engagement-hooks.ts';
 import { engagementPath, partnerPath } from '../engagements/engagement-paths.ts';
@@ -130,9 +130,22 @@ export default function PartnerPage() {
 
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Paper withBorder p="md" radius="md">
-          <Title order={2} fz="md" mb="sm">
-            Engagements
-          </Title>
+          <Group justify="space-between" mb="sm">
+            <Title order={2} fz="md">
+              Engagements
+            </Title>
+            {canEdit && (
+              <Button
+                component={Link}
+                to={`${organizationPath(organization.id, 'engagements/new')}?partnerId=${encodeURIComponent(partner.id)}`}
+                size="xs"
+                variant="light"
+                leftSection={<IconPlus size={16} aria-hidden />}
+              >
+                New engagement
+              </Button>
+            )}
+          </Group>
           {supporting.length === 0 ? (
             <Text c="dimmed" size="sm">
               None.
