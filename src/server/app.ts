@@ -22,6 +22,7 @@ import { engagementRoutes } from './engagements/routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { interactionTransferRoutes } from './interactions/transfer-routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { researchExportRoutes } from './research-export/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { webRoutes } from './web.ts';
@@ -97,6 +98,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(analysisRoutes, { store });
   await app.register(interactionTransferRoutes, { store });
   await app.register(measurementRoutes, { store });
+  await app.register(researchExportRoutes, { store });
   await app.register(surveyRoutes, { store, limits: config.surveyRateLimits });
   await webRoutes(app, { serveWeb });
   return app;

@@ -5,6 +5,7 @@ export const redactedPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
+  'req.headers["x-export-key"]',
   'res.headers["set-cookie"]',
   '*.password',
   '*.currentPassword',

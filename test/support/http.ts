@@ -50,8 +50,8 @@ export class Client {
   }
 
   /** A plain fetch with this client's credentials, for responses that are not JSON. */
-  raw(url: string): Promise<Response> {
-    const headers: Record<string, string> = {};
+  raw(url: string, extraHeaders: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     return fetch(this.baseUrl + url, { headers });

@@ -18,6 +18,7 @@ export const permissions = {
   'measures.view': ['admin', 'lead', 'practitioner', 'researcher'],
   'measures.manage': ['admin', 'lead', 'practitioner'],
   'instruments.publish': ['admin', 'lead'],
+  'research.export': ['admin', 'lead', 'researcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
