@@ -20,11 +20,17 @@ export default defineConfig({
         warn(warning);
       },
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // Libraries change less often than the app: separate chunks stay cached across releases. The heavy
+        // ones only some pages use (ECharts and its renderer zrender for charts, YAML for the model editor)
+        // get chunks of their own that load with those pages, and no chunk reaches Vite's 500 kB warning.
+        // (elkjs lays out diagrams on the server only; the browser receives SVG.)
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
           if (/node_modules\/(@mantine|@floating-ui)\//.test(id)) return 'mantine';
+          if (id.includes('node_modules/echarts/')) return 'echarts';
+          if (id.includes('node_modules/zrender/')) return 'zrender';
+          if (id.includes('node_modules/yaml/')) return 'yaml';
           if (id.includes('node_modules/@tabler/')) return 'icons';
           if (id.includes('node_modules/zod/')) return 'zod';
           return 'vendor';
