@@ -31,6 +31,10 @@ const EditInteractionPage = lazy(() => import('./interactions/EditInteractionPag
 const PartnersPage = lazy(() => import('./partners/PartnersPage.tsx'));
 const PartnerPage = lazy(() => import('./partners/PartnerPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
+const ResearchExportPage = lazy(() => import('./research/ResearchExportPage.tsx'));
+const InstrumentsPage = lazy(() => import('./measurement/InstrumentsPage.tsx'));
+const InstrumentPage = lazy(() => import('./measurement/InstrumentPage.tsx'));
+const EngagementMeasurementPage = lazy(() => import('./measurement/EngagementMeasurementPage.tsx'));
 
 const onDemand = (page: ReactNode) => <Suspense fallback={<LoadingPage />}>{page}</Suspense>;
 // The model page and editor carry the model engine (and the editor a YAML parser); only their visitors load them.
@@ -64,6 +68,10 @@ export function App() {
               <Route path="partners" element={onDemand(<PartnersPage />)} />
               <Route path="partners/:partnerId" element={onDemand(<PartnerPage />)} />
               <Route path="dashboard" element={onDemand(<DashboardPage />)} />
+              <Route path="research/export" element={onDemand(<ResearchExportPage />)} />
+              <Route path="instruments" element={onDemand(<InstrumentsPage />)} />
+              <Route path="instruments/:instrumentId" element={onDemand(<InstrumentPage />)} />
+              <Route path="engagements/:engagementId/measurement" element={onDemand(<EngagementMeasurementPage />)} />
               <Route
                 path="models/new"
                 element={

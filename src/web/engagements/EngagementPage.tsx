@@ -11,6 +11,7 @@ import { usePeople } from '../people/usePeople.ts';
 import { InteractionTimeline } from '../interactions/InteractionTimeline.tsx';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
+import { OutcomeTrajectories } from '../measurement/OutcomeTrajectories.tsx';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useSignedInSession } from '../session/useSession.ts';
@@ -221,6 +222,7 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
           </Panel>
         </Grid.Col>
       </Grid>
+      <OutcomeTrajectories orgId={orgId} engagementId={engagement.id} />
     </Stack>
   );
 }

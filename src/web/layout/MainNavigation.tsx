@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBook2, IconBuildingCommunity, IconChartBar, IconHome, IconKey, IconMessageCircle, IconPlus, IconTimeline, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBuildingCommunity, IconChartBar, IconClipboardList, IconHome, IconKey, IconMessageCircle, IconPlus, IconTimeline, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { OrganizationWithRole } from '../../domain/accounts/schemas.ts';
@@ -43,6 +43,7 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
           {link(organizationPath(organization.id, 'interactions'), 'Interactions', <IconMessageCircle size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'partners'), 'Partners', <IconBuildingCommunity size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'models'), 'Practice models', <IconBook2 size={18} aria-hidden />)}
+          {link(organizationPath(organization.id, 'instruments'), 'Instruments', <IconClipboardList size={18} aria-hidden />)}
           {canAdminister(organization.role) && (
             <>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
