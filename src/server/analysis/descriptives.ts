@@ -22,14 +22,20 @@ export async function modelsOf(tenant: TenantStore, engagements: readonly Engage
   return Promise.all(refs.map(([id, version]) => modelOf(tenant, id, version)));
 }
 
-async function selectedEngagements(tenant: TenantStore, filter: DescriptivesFilter, today: string): Promise<Engagement[]> {
+/** The organization's engagements that match the filter. */
+export async function selectedEngagements(tenant: TenantStore, filter: DescriptivesFilter, today: string): Promise<Engagement[]> {
   const [engagements, partners] = await Promise.all([tenant.engagements.list(), tenant.partners.list({ includeDeleted: true })]);
   return selectEngagements(engagements, partners, filter, today);
 }
 
 /** The organization's trajectory views for the selected engagements, from the rollups only. */
 export async function organizationDescriptives(tenant: TenantStore, filter: DescriptivesFilter, today: string) {
-  const [engagements, engagementMonths, componentMonths] = await Promise.all([selectedEngagements(tenant, filter, today), tenant.dose.engagementMonths(), tenant.dose.componentMonths()]);
+  return descriptivesOf(tenant, await selectedEngagements(tenant, filter, today), filter, today);
+}
+
+/** Trajectory views of the given engagements within the filter's period. */
+export async function descriptivesOf(tenant: TenantStore, engagements: Engagement[], filter: DescriptivesFilter, today: string) {
+  const [engagementMonths, componentMonths] = await Promise.all([tenant.dose.engagementMonths(), tenant.dose.componentMonths()]);
   const vocabulary = vocabularyOf(await modelsOf(tenant, engagements));
   const groupOf = new Map(vocabulary.components.map((c) => [c.id, c.group]));
   return {
@@ -49,7 +55,11 @@ export async function organizationDescriptives(tenant: TenantStore, filter: Desc
 
 /** Mode mix, principle use and practice-activity use rates of the selected engagements, from their interactions. */
 export async function organizationPracticeUse(tenant: TenantStore, filter: DescriptivesFilter, today: string) {
-  const engagements = await selectedEngagements(tenant, filter, today);
+  return practiceUseOf(tenant, await selectedEngagements(tenant, filter, today), filter);
+}
+
+/** Mode mix, principle use and practice-activity use rates of the given engagements within the filter's period. */
+export async function practiceUseOf(tenant: TenantStore, engagements: Engagement[], filter: DescriptivesFilter) {
   const ids = new Set(engagements.map((e) => e.id));
   const interactions = (await tenant.interactions.allLive()).filter(
     (i) => ids.has(i.engagementId) && (!filter.fromMonth || i.date.slice(0, 7) >= filter.fromMonth) && (!filter.toMonth || i.date.slice(0, 7) <= filter.toMonth),

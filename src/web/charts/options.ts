@@ -123,3 +123,46 @@ export function fillRelationshipMonths<T extends { month: number }>(rows: readon
   for (let month = 1; month <= last; month += 1) filled.push(byMonth.get(month) ?? empty(month));
   return filled;
 }
+
+export interface DoseDistributionMonth {
+  month: string;
+  mean: number;
+  median: number;
+  q1: number;
+  q3: number;
+}
+
+/**
+ * Minutes per engagement across engagements: the interquartile range as a shaded band (Q1 to Q3), the
+ * median as a solid line and the mean as a dashed one.
+ */
+export function doseDistributionOption(months: readonly DoseDistributionMonth[], axisName: string): ChartOption {
+  const line = { type: 'line' as const, symbolSize: 4, data: [] as number[] };
+  return {
+    ...baseOption(),
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 }, data: ['Median', 'Mean', 'Interquartile range'] },
+    grid: { left: 44, right: 16, top: 44, bottom: 36 },
+    xAxis: { type: 'category', name: axisName, nameLocation: 'middle', nameGap: 26, boundaryGap: false, data: months.map((month) => month.month) },
+    yAxis: { type: 'value', name: 'minutes per engagement', nameTextStyle: { align: 'left' } },
+    series: [
+      // The band is Q1 (invisible) with Q3 − Q1 stacked on top of it and filled.
+      { ...line, name: 'Q1', stack: 'iqr', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, data: months.map((month) => month.q1) },
+      { ...line, name: 'Interquartile range', stack: 'iqr', symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color: '#a5d8ff' }, areaStyle: { color: '#a5d8ff', opacity: 0.6 }, data: months.map((month) => month.q3 - month.q1) },
+      { ...line, name: 'Median', itemStyle: { color: '#1864ab' }, data: months.map((month) => month.median) },
+      { ...line, name: 'Mean', itemStyle: { color: '#e8590c' }, lineStyle: { type: 'dashed' }, data: months.map((month) => month.mean) },
+    ],
+  };
+}
+
+/** Horizontal bars, one per label, in the given order: shares (as percentages) or counts. */
+export function barsOption(bars: ReadonlyArray<{ label: string; value: number }>, valueName: string, percent: boolean): ChartOption {
+  return {
+    ...baseOption(),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value) => (percent ? `${Math.round(Number(value) * 100)}%` : String(value)) },
+    grid: { left: 8, right: 24, top: 8, bottom: 32, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'value', name: valueName, nameLocation: 'middle', nameGap: 22, max: percent ? 1 : undefined, axisLabel: percent ? { formatter: (value: number) => `${Math.round(value * 100)}%` } : {} },
+    yAxis: { type: 'category', inverse: true, data: bars.map((bar) => bar.label), axisLabel: { width: 180, overflow: 'truncate' } },
+    series: [{ type: 'bar', name: valueName, barMaxWidth: 18, itemStyle: { color: '#228be6' }, data: bars.map((bar) => bar.value) }],
+  };
+}

@@ -1,0 +1,79 @@
+import { vocabularyOf } from '../../analysis/descriptives/vocabulary.ts';
+import { buildEngagementReport } from '../../analysis/reports/engagement-report.ts';
+import { buildOrganizationReport } from '../../analysis/reports/organization-report.ts';
+import type { Report } from '../../analysis/reports/report.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { Store } from '../../store/store.ts';
+import type { DescriptivesFilter } from '../analysis/descriptives.ts';
+import { descriptivesOf, practiceUseOf, selectedEngagements } from '../analysis/descriptives.ts';
+import { modelOf } from '../engagements/operations.ts';
+import { engagementOutcomes } from '../measurement/outcomes.ts';
+import { renderReportHtml } from './render-html.ts';
+import { renderReportPdf } from './render-pdf.ts';
+
+export const reportFormats = ['html', 'pdf'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+async function organizationName(store: Store, organizationId: string): Promise<string> {
+  const organization = await store.organizations.findById(organizationId);
+  if (!organization) throw notFound('Organization');
+  return organization.name;
+}
+
+/** The engagement report's content, gathered from the rollups, the interactions and the measurements. */
+export async function engagementReport(store: Store, organizationId: string, engagementId: string, today: string): Promise<Report> {
+  const tenant = store.tenant(organizationId);
+  const engagement = await tenant.engagements.require(engagementId);
+  const [organization, partner, model, engagementMonths, componentMonths, interactions, outcomes] = await Promise.all([
+    organizationName(store, organizationId),
+    tenant.partners.find(engagement.partnerId, { includeDeleted: true }),
+    modelOf(tenant, engagement.modelId, engagement.modelVersion),
+    tenant.dose.engagementMonths(engagementId),
+    tenant.dose.componentMonths(engagementId),
+    tenant.interactions.allLive(engagementId),
+    engagementOutcomes(tenant, engagementId),
+  ]);
+  return buildEngagementReport({ organization: { name: organization }, engagement, partner: partner ?? null, vocabulary: vocabularyOf([model]), engagementMonths, componentMonths, interactions, outcomes: outcomes.series, today });
+}
+
+/** The organization report's content for the selected engagements and period. */
+export async function organizationReport(store: Store, organizationId: string, filter: DescriptivesFilter, today: string): Promise<Report> {
+  const tenant = store.tenant(organizationId);
+  const engagements = await selectedEngagements(tenant, filter, today);
+  const [organization, descriptives, practice] = await Promise.all([organizationName(store, organizationId), descriptivesOf(tenant, engagements, filter, today), practiceUseOf(tenant, engagements, filter)]);
+  const { vocabulary, ...figures } = descriptives;
+  const inPeriod = (date: string) => (!filter.fromMonth || date.slice(0, 7) >= filter.fromMonth) && (!filter.toMonth || date.slice(0, 7) <= filter.toMonth);
+  const outcomes = [];
+  for (const e of engagements) outcomes.push((await engagementOutcomes(tenant, e.id)).series.map((s) => ({ ...s, points: s.points.filter((p) => inPeriod(p.date)) })));
+  return buildOrganizationReport({
+    organization: { name: organization },
+    descriptives: figures,
+    practice,
+    vocabulary,
+    outcomes,
+    period: { from: filter.fromMonth ?? null, to: filter.toMonth ?? null },
+    today,
+  });
+}
+
+export interface RenderedReport {
+  body: string | Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+const slug = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 60) || 'report';
+
+/** A report rendered in the chosen format, with its content type and a file name for downloads. */
+export async function renderReport(report: Report, format: ReportFormat): Promise<RenderedReport> {
+  const base = `${report.kind}-report-${slug(report.header.engagement ?? report.header.organization)}-${report.header.generatedOn}`;
+  if (format === 'pdf') return { body: await renderReportPdf(report), contentType: 'application/pdf', fileName: `${base}.pdf` };
+  return { body: renderReportHtml(report), contentType: 'text/html; charset=utf-8', fileName: `${base}.html` };
+}

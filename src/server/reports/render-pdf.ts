@@ -1,0 +1,137 @@
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { Report, ReportBlock } from '../../analysis/reports/report.ts';
+import { reportChartSvg } from './report-charts.ts';
+
+/**
+ * A report as a PDF, drawn in JavaScript with PDFKit (no browser): the same SVG charts as the HTML
+ * report placed as vector graphics, tables laid out row by row. Text uses the standard Helvetica
+ * fonts, which cover Western European scripts.
+ */
+
+const margin = 48;
+const colors = { text: '#212529', muted: '#495057', rule: '#dee2e6', head: '#f1f3f5', accent: '#228be6' };
+const font = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+
+type Doc = PDFKit.PDFDocument;
+
+const contentWidth = (doc: Doc): number => doc.page.width - 2 * margin;
+const bottom = (doc: Doc): number => doc.page.height - margin;
+
+/** Starts a new page unless `height` still fits on this one. */
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottom(doc)) doc.addPage();
+}
+
+// Chart text names a browser font stack; PDF draws it in Helvetica.
+const chartFont = (_family: string, bold: boolean): string => (bold ? font.bold : font.regular);
+
+function drawChart(doc: Doc, block: Extract<ReportBlock, { kind: 'chart' }>): void {
+  const { svg, width, height } = reportChartSvg(block.chart);
+  const scale = contentWidth(doc) / width;
+  ensureSpace(doc, height * scale + 8);
+  const top = doc.y;
+  SVGtoPDF(doc, svg, margin, top, { width: width * scale, height: height * scale, fontCallback: chartFont, warningCallback: () => undefined });
+  // Drawing text moves PDFKit's cursor; the next block starts below the whole chart.
+  doc.x = margin;
+  doc.y = top + height * scale + 8;
+}
+
+/** Column widths in proportion to their longest text, each at least a minimum. */
+function columnWidths(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): number[] {
+  const longest = block.columns.map((c, i) => Math.min(60, Math.max(c.title.length, ...block.rows.map((r) => (r[i] ?? '').length))) + 2);
+  const total = longest.reduce((s, l) => s + l, 0);
+  return longest.map((l) => (l / total) * contentWidth(doc));
+}
+
+function drawRow(doc: Doc, cells: string[], widths: number[], numeric: boolean[], header: boolean): void {
+  const padding = 3;
+  doc.font(header ? font.bold : font.regular).fontSize(8.5);
+  const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * padding }))) + 2 * padding;
+  if (doc.y + height > bottom(doc)) doc.addPage();
+  const top = doc.y;
+  if (header) doc.rect(margin, top, contentWidth(doc), height).fill(colors.head);
+  let x = margin;
+  cells.forEach((cell, i) => {
+    doc.fillColor(colors.text).text(cell, x + padding, top + padding, { width: widths[i]! - 2 * padding, align: numeric[i] ? 'right' : 'left' });
+    x += widths[i]!;
+  });
+  doc.moveTo(margin, top + height).lineTo(margin + contentWidth(doc), top + height).lineWidth(0.5).strokeColor(colors.rule).stroke();
+  doc.x = margin;
+  doc.y = top + height;
+}
+
+function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): void {
+  const widths = columnWidths(doc, block);
+  const numeric = block.columns.map((c) => c.numeric === true);
+  ensureSpace(doc, 48);
+  if (block.caption) doc.font(font.bold).fontSize(9.5).fillColor(colors.text).text(block.caption, margin, doc.y, { width: contentWidth(doc) }).moveDown(0.2);
+  drawRow(doc, block.columns.map((c) => c.title), widths, numeric, true);
+  for (const row of block.rows) drawRow(doc, row, widths, numeric, false);
+  doc.moveDown(0.8);
+}
+
+function drawBlock(doc: Doc, block: ReportBlock): void {
+  switch (block.kind) {
+    case 'chart':
+      return drawChart(doc, block);
+    case 'table':
+      return drawTable(doc, block);
+    case 'message':
+      doc.font(font.italic).fontSize(10).fillColor(colors.muted).text(block.text, margin, doc.y, { width: contentWidth(doc) }).moveDown(0.6);
+      return;
+    case 'list':
+      doc.font(font.regular).fontSize(10).fillColor(colors.text).list(block.items, margin + 8, doc.y, { width: contentWidth(doc) - 8, bulletRadius: 1.5 }).moveDown(0.6);
+      doc.x = margin;
+      return;
+  }
+}
+
+/** Renders a report to PDF bytes. */
+export function renderReportPdf(report: Report): Promise<Buffer> {
+  const { header } = report;
+  const doc = new PDFDocument({ size: 'A4', margin, bufferPages: true, info: { Title: header.title, Creator: 'Praxis', Subject: `${header.organization}` } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.font(font.bold).fontSize(18).fillColor(colors.text).text(header.title, { width: contentWidth(doc) });
+  doc.moveDown(0.3);
+  const facts: [string, string | undefined][] = [
+    ['Organization', header.organization],
+    ['Engagement', header.engagement],
+    ['Partner', header.partner],
+    [header.models.length > 1 ? 'Practice models' : 'Practice model', header.models.join('; ') || '—'],
+    ['Period', `${header.period.from ?? 'the beginning'} to ${header.period.to ?? header.generatedOn}`],
+    ['Generated', header.generatedOn],
+  ];
+  for (const [term, value] of facts) {
+    if (value === undefined) continue;
+    doc.font(font.bold).fontSize(10).fillColor(colors.muted).text(`${term}: `, { continued: true }).font(font.regular).fillColor(colors.text).text(value);
+  }
+  doc.moveDown(0.4);
+  doc.moveTo(margin, doc.y).lineTo(margin + contentWidth(doc), doc.y).lineWidth(1.5).strokeColor(colors.accent).stroke();
+  doc.moveDown(0.8);
+
+  for (const section of report.sections) {
+    ensureSpace(doc, 80);
+    doc.font(font.bold).fontSize(13).fillColor(colors.text).text(section.title, margin, doc.y, { width: contentWidth(doc) });
+    if (section.method) doc.font(font.regular).fontSize(8.5).fillColor(colors.muted).text(`Method: ${section.method}`, { width: contentWidth(doc) });
+    doc.moveDown(0.4);
+    for (const block of section.blocks) drawBlock(doc, block);
+    doc.moveDown(0.4);
+  }
+
+  const pages = doc.bufferedPageRange();
+  for (let i = 0; i < pages.count; i += 1) {
+    doc.switchToPage(pages.start + i);
+    // The footer sits in the bottom margin; without this PDFKit would start a page for it.
+    doc.page.margins.bottom = 0;
+    doc.font(font.regular).fontSize(8).fillColor(colors.muted).text(`${header.title} · page ${i + 1} of ${pages.count}`, margin, doc.page.height - margin + 16, { width: contentWidth(doc), align: 'center', lineBreak: false });
+  }
+  doc.end();
+  return done;
+}
