@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/store.ts';
 import { analysisRoutes } from './analysis/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
@@ -96,6 +97,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(engagementRoutes, { store });
   await app.register(interactionRoutes, { store });
   await app.register(analysisRoutes, { store });
+  await app.register(reportRoutes, { store });
   await app.register(interactionTransferRoutes, { store });
   await app.register(measurementRoutes, { store });
   await app.register(researchExportRoutes, { store });
