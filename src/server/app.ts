@@ -13,6 +13,7 @@ import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
 import { installErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
+import { hypothesisRoutes } from './hypotheses/routes.ts';
 import { loggerOptions } from './logger.ts';
 import { measurementRoutes } from './measurement/routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(reportRoutes, { store });
   await app.register(interactionTransferRoutes, { store });
   await app.register(measurementRoutes, { store });
+  await app.register(hypothesisRoutes, { store });
   await app.register(researchExportRoutes, { store });
   await app.register(surveyRoutes, { store, limits: config.surveyRateLimits });
   await webRoutes(app, { serveWeb });

@@ -50,6 +50,43 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface HypothesesTable {
+  id: string;
+  organization_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  created_by: string | null;
+  status: string;
+  title: string;
+  model_id: string;
+  model_version: string;
+  link_id: string;
+  /** JSON of the registration. */
+  registration: string;
+  locked_at: string | null;
+  locked_by: string | null;
+  content_hash: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
+}
+
+/** One run of a locked hypothesis, never changed. */
+export interface HypothesisRunsTable {
+  id: string;
+  organization_id: string;
+  hypothesis_id: string;
+  content_hash: string;
+  ran_at: string;
+  ran_by: string | null;
+  verdict: string;
+  p: number | null;
+  /** JSON of the result. */
+  result: string;
+}
+
 export interface HistoryTable {
   /** UUIDv7: ordered by time of writing. */
   id: string;
@@ -256,4 +293,6 @@ export interface DatabaseSchema {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   history: HistoryTable;
+  hypotheses: HypothesesTable;
+  hypothesis_runs: HypothesisRunsTable;
 }

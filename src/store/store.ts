@@ -3,6 +3,7 @@ import type { Executor } from './repositories/executor.ts';
 import { listHistory, recordHistory, type HistoryEntry, type NewHistoryEntry } from './repositories/history.ts';
 import { DoseRepository } from './repositories/dose.ts';
 import { EngagementRepository } from './repositories/engagements.ts';
+import { HypothesisRepository, HypothesisRunRepository } from './repositories/hypotheses.ts';
 import { InstrumentRepository } from './repositories/instruments.ts';
 import { InteractionRepository } from './repositories/interactions.ts';
 import { findResponseByTokenHash, ResponseRepository } from './repositories/measurement-responses.ts';
@@ -30,6 +31,8 @@ export class TenantStore {
   readonly waves: WaveRepository;
   readonly responses: ResponseRepository;
   readonly scores: ScoreRepository;
+  readonly hypotheses: HypothesisRepository;
+  readonly hypothesisRuns: HypothesisRunRepository;
 
   constructor(
     private readonly db: Executor,
@@ -47,6 +50,8 @@ export class TenantStore {
     this.waves = new WaveRepository(db, organizationId);
     this.responses = new ResponseRepository(db, organizationId);
     this.scores = new ScoreRepository(db, organizationId);
+    this.hypotheses = new HypothesisRepository(db, organizationId);
+    this.hypothesisRuns = new HypothesisRunRepository(db, organizationId);
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {

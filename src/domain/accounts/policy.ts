@@ -18,6 +18,8 @@ export const permissions = {
   'measures.view': ['admin', 'lead', 'practitioner', 'researcher'],
   'measures.manage': ['admin', 'lead', 'practitioner'],
   'instruments.publish': ['admin', 'lead'],
+  'hypotheses.view': ['admin', 'lead', 'researcher'],
+  'hypotheses.manage': ['admin', 'researcher'],
   'research.export': ['admin', 'lead', 'researcher'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -5,17 +5,19 @@ import { ListOf } from '../../domain/accounts/schemas.ts';
 import { ModelSubmission, ModelSummary, ModelValidationResult, PublishedModel } from '../../domain/models.ts';
 import { renderModelDiagram, type LinkOverlayValue } from '../../model/diagram.ts';
 import { formatModel } from '../../model/format.ts';
+import { evidenceColors } from '../../domain/hypotheses/schemas.ts';
 import { formatModelRef } from '../../model/versions.ts';
 import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
+import { modelEvidence } from '../hypotheses/operations.ts';
 import { checkModel, documentOf, listModels, publishModel, requireModel, validationResult } from './operations.ts';
 
 const ModelParams = OrgParams.extend({ modelId: z.string().min(1).max(100) });
 const VersionQuery = z.strictObject({ version: z.string().max(100).optional() });
 const ExportQuery = VersionQuery.extend({ format: z.enum(['json', 'yaml']).default('json') });
-const DiagramQuery = VersionQuery.extend({ overlay: z.enum(['none', 'status']).default('none') });
+const DiagramQuery = VersionQuery.extend({ overlay: z.enum(['none', 'status', 'evidence']).default('none') });
 
 const statusColors: Record<string, string> = { hypothesized: '#9ca3af', supported: '#15803d', mixed: '#ca8a04', refuted: '#b91c1c' };
 
@@ -67,13 +69,19 @@ export async function modelRoutes(app: FastifyInstance, { store }: { store: Stor
 
   r.get(
     '/api/orgs/:orgId/models/:modelId/diagram.svg',
-    { schema: { tags: ['models'], summary: 'The theory-of-change diagram as SVG; ?overlay=status colours links by evidence status', params: ModelParams, querystring: DiagramQuery } },
+    { schema: { tags: ['models'], summary: 'The theory-of-change diagram as SVG; ?overlay=status colours links by their status in the model, ?overlay=evidence by the runs of locked hypotheses (researchers, leads, administrators)', params: ModelParams, querystring: DiagramQuery } },
     async (request, reply) => {
       const access = await requireAccess(request, store, request.params.orgId, 'models.view');
       const model = await requireModel(store.tenant(access.organizationId), ref(request.params.modelId, request.query.version));
-      const overlay: Record<string, LinkOverlayValue> | undefined =
+      let overlay: Record<string, LinkOverlayValue> | undefined =
         request.query.overlay === 'status' ? Object.fromEntries(model.links.map((l) => [l.id, { value: l.status, color: statusColors[l.status] ?? '#9ca3af' }])) : undefined;
-      const svg = await renderModelDiagram(model, overlay ? { overlay, overlayTitle: 'Evidence status' } : {});
+      if (request.query.overlay === 'evidence') {
+        await requireAccess(request, store, request.params.orgId, 'hypotheses.view');
+        const evidence = await modelEvidence(store.tenant(access.organizationId), formatModelRef(model));
+        overlay = Object.fromEntries(evidence.links.map((l) => [l.linkId, { value: l.evidence, color: evidenceColors[l.evidence] }]));
+      }
+      const title = request.query.overlay === 'evidence' ? 'Evidence from hypothesis tests' : 'Evidence status';
+      const svg = await renderModelDiagram(model, overlay ? { overlay, overlayTitle: title } : {});
       return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=60').send(svg);
     },
   );

@@ -4,6 +4,7 @@ import * as practiceModels from './2026-11-26T16-10-practice-models.ts';
 import * as supportRecord from './2026-11-26T16-20-support-record.ts';
 import * as measurement from './2026-11-26T17-00-measurement.ts';
 import * as measurementWaves from './2026-11-26T20-10-measurement-waves.ts';
+import * as hypotheses from './2026-11-26T20-20-hypotheses.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T16-20-support-record': supportRecord,
   '2026-11-26T17-00-measurement': measurement,
   '2026-11-26T20-10-measurement-waves': measurementWaves,
+  '2026-11-26T20-20-hypotheses': hypotheses,
 };

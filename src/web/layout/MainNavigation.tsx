@@ -1,7 +1,8 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBook2, IconBuildingCommunity, IconChartBar, IconClipboardList, IconHome, IconKey, IconMessageCircle, IconPlus, IconTimeline, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBuildingCommunity, IconChartBar, IconClipboardList, IconFileZip, IconHome, IconKey, IconMessageCircle, IconPlus, IconTimeline, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { can } from '../../domain/accounts/policy.ts';
 import type { OrganizationWithRole } from '../../domain/accounts/schemas.ts';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { canAdminister } from '../organizations/permissions.ts';
@@ -43,6 +44,7 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
           {link(organizationPath(organization.id, 'interactions'), 'Interactions', <IconMessageCircle size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'partners'), 'Partners', <IconBuildingCommunity size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'models'), 'Practice models', <IconBook2 size={18} aria-hidden />)}
+          {can(organization.role, 'research.export') && link(organizationPath(organization.id, 'research/export'), 'Research export', <IconFileZip size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'instruments'), 'Instruments', <IconClipboardList size={18} aria-hidden />)}
           {canAdminister(organization.role) && (
             <>
