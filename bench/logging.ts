@@ -14,8 +14,9 @@
  * statement into another fresh SQLite file with the same pragmas (WAL, synchronous NORMAL, foreign keys).
  *
  * A second, informative baseline writes everything the application writes for one interaction (the
- * interaction row, its history entry with the snapshot, the component index and the upserts of both
- * rollups) with prepared statements in one transaction, on the application's own schema, behind the
+ * interaction row, its history entry with the snapshot, the component and next-step indexes and the
+ * upserts of every rollup: engagement month, component, principle, organization month and component)
+ * with prepared statements in one transaction, on the application's own schema, behind the
  * same bare route: the gap between it and ours is what the application adds above SQLite's own work.
  *
  * All three are driven by the same autocannon options, one after the other, each after a short warm-up.
@@ -29,8 +30,8 @@ import { sql } from 'kysely';
 import { v7 } from 'uuid';
 import { openSqlite } from '../src/store/database.ts';
 import { checkDose } from '../src/server/interactions/operations.ts';
-import { doseContribution } from '../src/domain/support/rollups.ts';
-import { interactionMapping } from '../src/store/repositories/interactions.ts';
+import { doseContribution, openNextStepRows } from '../src/domain/support/rollups.ts';
+import { interactionMapping, nextStepRow } from '../src/store/repositories/interactions.ts';
 import { createEngagement } from '../src/server/engagements/operations.ts';
 import { createPartner } from '../src/server/partners/operations.ts';
 import type { InteractionInput } from '../src/domain/support/schemas.ts';
@@ -217,6 +218,27 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
        interactions = component_month_dose.interactions + excluded.interactions, minutes = component_month_dose.minutes + excluded.minutes,
        activity_uses = component_month_dose.activity_uses + excluded.activity_uses`,
   );
+  const upsertPrincipleMonth = sqlite.prepare(
+    `insert into principle_month_use (organization_id, engagement_id, calendar_month, relationship_month, principle_id, interactions, ratings, rating_sum) values (?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (engagement_id, calendar_month, relationship_month, principle_id) do update set
+       interactions = principle_month_use.interactions + excluded.interactions, ratings = principle_month_use.ratings + excluded.ratings,
+       rating_sum = principle_month_use.rating_sum + excluded.rating_sum`,
+  );
+  const upsertOrganizationMonth = sqlite.prepare(
+    `insert into organization_month_dose (organization_id, calendar_month, interactions, minutes, engagements) values (?, ?, ?, ?, 1)
+     on conflict (organization_id, calendar_month) do update set
+       interactions = organization_month_dose.interactions + excluded.interactions, minutes = organization_month_dose.minutes + excluded.minutes`,
+  );
+  const upsertOrganizationComponentMonth = sqlite.prepare(
+    `insert into organization_component_month_dose (organization_id, calendar_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)
+     on conflict (organization_id, calendar_month, component_id) do update set
+       interactions = organization_component_month_dose.interactions + excluded.interactions, minutes = organization_component_month_dose.minutes + excluded.minutes,
+       activity_uses = organization_component_month_dose.activity_uses + excluded.activity_uses`,
+  );
+  const insertNextStep = sqlite.prepare(
+    `insert into interaction_next_steps (interaction_id, position, organization_id, engagement_id, interaction_date, text, owner, due_date)
+     values (@interaction_id, @position, @organization_id, @engagement_id, @interaction_date, @text, @owner, @due_date)`,
+  );
   const write = sqlite.transaction((input: InteractionInput) => {
     const now = new Date().toISOString();
     const row = {
@@ -235,7 +257,11 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     const e = dose.engagement;
     upsertEngagementMonth.run(organizationId, e.engagementId, e.calendarMonth, e.relationshipMonth, e.interactions, e.minutes);
     for (const c of dose.components) upsertComponentMonth.run(organizationId, c.engagementId, c.calendarMonth, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    for (const p of dose.principles) upsertPrincipleMonth.run(organizationId, p.engagementId, p.calendarMonth, p.relationshipMonth, p.principleId, p.interactions, p.ratings, p.ratingSum);
+    upsertOrganizationMonth.run(organizationId, e.calendarMonth, e.interactions, e.minutes);
+    for (const c of dose.components) upsertOrganizationComponentMonth.run(organizationId, c.calendarMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
     for (const c of record.components) insertComponent.run(record.id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
+    for (const step of openNextStepRows(record)) insertNextStep.run(nextStepRow(organizationId, step));
     return record;
   });
   const app = Fastify();
@@ -305,7 +331,7 @@ try {
     unit: 'req/s',
     target: '',
     pass: null,
-    baseline: 'bare Fastify + the app\'s full row set (interaction, history, component index, rollups) in one prepared-statement transaction',
+    baseline: 'bare Fastify + the app\'s full row set (interaction, history, component and next-step indexes, engagement and organization rollups) in one prepared-statement transaction',
     baselineFigure: Math.round(f.requests.average),
     ratio: ratioOf(oursRate, Math.round(f.requests.average)),
     details: { baseline_latency_ms: { p50: f.latency.p50, p90: f.latency.p90, p99: f.latency.p99 }, baseline_load_per_core: fullWrite.measured.loadPerCore },

@@ -7,8 +7,10 @@
  * Setup (not measured): one organization; partners and ~1,000 engagements on eis-toc 1.0.0 created
  * through the application's operations; then the interactions (quick: 100,000) generated with a fixed
  * seed and written straight into the tables in a few large transactions, row for row as the
- * repositories write them, with the component index and the monthly rollups. One engagement's
- * rollups are then recomputed by the domain and compared with what was written, and row counts are checked.
+ * repositories write them, with the component and next-step indexes and every rollup (engagement
+ * and organization level). The largest engagement's rollups and open next steps are then recomputed
+ * by the domain and compared with what was stored, the organization-level rollups are compared with
+ * the sums of the engagement-level ones, and row counts are checked.
  *
  * Measured: the real application in this process on a random port. After a warm-up, requests go
  * one at a time over one keep-alive connection, round robin: the engagement overview
@@ -26,7 +28,7 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { createRandom } from '../src/demo/random.ts';
-import { computeDose } from '../src/domain/support/rollups.ts';
+import { computeDose, openNextStepRows } from '../src/domain/support/rollups.ts';
 import { eisToc } from '../src/model/builtin/index.ts';
 import { openSqlite, sqliteFileIn } from '../src/store/database.ts';
 import type { TenantStore } from '../src/store/store.ts';
@@ -99,8 +101,10 @@ try {
   }
   const sample = plan.reduce((a, b) => (b.interactions > a.interactions ? b : a));
   const differences = await rollupDifferences(tenant, sample.engagement.id, sample.engagement.startDate);
-  if (differences > 0) failures.push(`setup: ${differences} rollup rows of engagement ${sample.engagement.id} differ from the domain's recomputation`);
-  progress(`setup: counts match; the rollups of the largest engagement (${sample.interactions} interactions) equal a recomputation`);
+  if (differences > 0) failures.push(`setup: ${differences} rollup or next-step rows of engagement ${sample.engagement.id} differ from the domain's recomputation`);
+  const organizationDifferences = await organizationRollupDifferences(store.database.sqlite!, organizationId);
+  if (organizationDifferences > 0) failures.push(`setup: ${organizationDifferences} organization-level rollup rows differ from the sums of the engagement-level ones`);
+  progress(`setup: counts match; the largest engagement's rollups and next steps (${sample.interactions} interactions) equal a recomputation; the organization-level rollups equal the engagement-level sums`);
 
   // ---- Measure ------------------------------------------------------------------------------
   const server = await startBenchApp(store, dataDir);
@@ -163,11 +167,13 @@ try {
       modelOf: await medianMs(() => modelOf(tenant, 'eis-toc', '1.0.0')),
       'dose.engagementMonths(id)': await medianMs(() => tenant.dose.engagementMonths(engagementId)),
       'dose.componentMonths(id)': await medianMs(() => tenant.dose.componentMonths(engagementId)),
-      'interactions.allLive(id)': await medianMs(() => tenant.interactions.allLive(engagementId)),
+      'dose.principleTotals(id)': await medianMs(() => tenant.dose.principleTotals(engagementId)),
+      'interactions.list(id, 20)': await medianMs(() => tenant.interactions.list({ engagementId }, 20)),
+      'interactions.openNextSteps(id)': await medianMs(() => tenant.interactions.openNextSteps(engagementId)),
     },
     dashboard: {
-      'partners.list': await medianMs(() => tenant.partners.list()),
-      'engagements.list': await medianMs(() => tenant.engagements.list()),
+      'partners.count': await medianMs(() => tenant.partners.count()),
+      'engagements.count': await medianMs(() => tenant.engagements.count(today)),
       'dose.organizationByCalendarMonth': await medianMs(() => tenant.dose.organizationByCalendarMonth()),
       'dose.organizationComponentsByCalendarMonth': await medianMs(() => tenant.dose.organizationComponentsByCalendarMonth()),
     },
@@ -179,6 +185,10 @@ try {
     componentIndexRows: loaded.componentRows,
     engagementMonthRows: loaded.engagementMonthRows,
     componentMonthRows: loaded.componentMonthRows,
+    principleMonthRows: loaded.principleMonthRows,
+    nextStepRows: loaded.nextStepRows,
+    organizationMonthRows: loaded.organizationMonthRows,
+    organizationComponentMonthRows: loaded.organizationComponentMonthRows,
     interactionsOfSampleEngagement: sample.interactions,
   };
   await store.close();
@@ -222,17 +232,37 @@ if (failures.length > 0) {
   process.exitCode = 1;
 }
 
-/** The domain's recomputation of one engagement's rollups against what is stored: the number of rows that differ. */
+/** The domain's recomputation of one engagement's rollups and open next steps against what is stored: the number of rows that differ. */
 async function rollupDifferences(tenant: TenantStore, engagementId: string, startDate: string): Promise<number> {
-  const expected = computeDose(await tenant.interactions.allLive(engagementId), new Map([[engagementId, startDate]]));
-  const stored = [...(await tenant.dose.engagementMonths(engagementId)), ...(await tenant.dose.componentMonths(engagementId))].map(rollupKey);
-  const recomputed = new Set([...expected.engagementMonths, ...expected.componentMonths].map(rollupKey));
+  const live = await tenant.interactions.allLive(engagementId);
+  const expected = computeDose(live, new Map([[engagementId, startDate]]));
+  const stored = [
+    ...(await tenant.dose.engagementMonths(engagementId)),
+    ...(await tenant.dose.componentMonths(engagementId)),
+    ...(await tenant.dose.principleMonths(engagementId)),
+    ...(await tenant.interactions.openNextSteps(engagementId)),
+  ].map((r) => JSON.stringify(r));
+  const recomputed = new Set([...expected.engagementMonths, ...expected.componentMonths, ...expected.principleMonths, ...live.flatMap(openNextStepRows)].map((r) => JSON.stringify(r)));
   return Math.abs(stored.length - recomputed.size) + stored.filter((key) => !recomputed.has(key)).length;
 }
 
-type RollupRow = { engagementId: string; calendarMonth: string; relationshipMonth: number; interactions: number; minutes: number; componentId?: string; activityUses?: number };
-function rollupKey(r: RollupRow): string {
-  return [r.engagementId, r.calendarMonth, r.relationshipMonth, r.componentId ?? '', r.interactions, r.minutes, r.activityUses ?? ''].join('|');
+/** The organization-level rollups against the sums of the engagement-level ones (as the migration fills them): rows that differ. */
+async function organizationRollupDifferences(sqlite: Database.Database, organizationId: string): Promise<number> {
+  const differing = (stored: string, summed: string): number => {
+    const a = sqlite.prepare(stored).all(organizationId).map((r) => JSON.stringify(r));
+    const b = new Set(sqlite.prepare(summed).all(organizationId).map((r) => JSON.stringify(r)));
+    return Math.abs(a.length - b.size) + a.filter((row) => !b.has(row)).length;
+  };
+  return (
+    differing(
+      'select calendar_month, interactions, minutes, engagements from organization_month_dose where organization_id = ? order by calendar_month',
+      'select calendar_month, sum(interactions) as interactions, sum(minutes) as minutes, count(distinct engagement_id) as engagements from engagement_month_dose where organization_id = ? group by calendar_month order by calendar_month',
+    ) +
+    differing(
+      'select calendar_month, component_id, interactions, minutes, activity_uses from organization_component_month_dose where organization_id = ? order by calendar_month, component_id',
+      'select calendar_month, component_id, sum(interactions) as interactions, sum(minutes) as minutes, sum(activity_uses) as activity_uses from component_month_dose where organization_id = ? group by calendar_month, component_id order by calendar_month, component_id',
+    )
+  );
 }
 
 async function medianMs(work: () => Promise<unknown>): Promise<number> {
@@ -248,15 +278,16 @@ async function medianMs(work: () => Promise<unknown>): Promise<number> {
 /** EXPLAIN QUERY PLAN of the rollup and interaction reads the two pages make (the SQL the repositories compile). */
 async function queryPlans(sqlite: Database.Database, organizationId: string, engagementId: string): Promise<Record<string, string[]>> {
   const queries: Record<string, [string, unknown[]]> = {
-    'dose.organizationByCalendarMonth': [
-      'select calendar_month, sum(interactions), sum(minutes), count(distinct engagement_id) from engagement_month_dose where organization_id = ? group by calendar_month order by calendar_month',
-      [organizationId],
+    'dose.organizationByCalendarMonth': ['select * from organization_month_dose where organization_id = ? order by calendar_month', [organizationId]],
+    'dose.organizationComponentsByCalendarMonth': ['select * from organization_component_month_dose where organization_id = ? order by calendar_month, component_id', [organizationId]],
+    'interactions.list(id, 20)': [
+      'select * from interactions where organization_id = ? and deleted_at is null and engagement_id = ? order by date desc, id desc limit 21',
+      [organizationId, engagementId],
     ],
-    'dose.organizationComponentsByCalendarMonth': [
-      'select calendar_month, component_id, sum(interactions), sum(minutes) from component_month_dose where organization_id = ? group by calendar_month, component_id order by calendar_month, component_id',
-      [organizationId],
+    'interactions.openNextSteps(id)': [
+      'select * from interaction_next_steps where organization_id = ? and engagement_id = ? order by interaction_date, interaction_id, position',
+      [organizationId, engagementId],
     ],
-    'interactions.allLive(id)': ['select * from interactions where organization_id = ? and deleted_at is null and engagement_id = ? order by date, id', [organizationId, engagementId]],
     'dose.componentMonths(id)': [
       'select * from component_month_dose where organization_id = ? and engagement_id = ? order by engagement_id, calendar_month, relationship_month, component_id',
       [organizationId, engagementId],

@@ -3,13 +3,13 @@ import type Database from 'better-sqlite3';
 import { v7 } from 'uuid';
 import type { Random } from '../../src/demo/random.ts';
 import { checkInteraction, stageOn } from '../../src/domain/support/interaction-rules.ts';
-import { computeDose } from '../../src/domain/support/rollups.ts';
+import { addOrganizationDose, computeDose, openNextStepRows, type OrganizationComponentMonthDose, type OrganizationMonthDose } from '../../src/domain/support/rollups.ts';
 import { InteractionInput as InteractionInputSchema, type Engagement, type InteractionInput } from '../../src/domain/support/schemas.ts';
 import type { PracticeModel } from '../../src/model/schema.ts';
 import { createEngagement } from '../../src/server/engagements/operations.ts';
 import { createPartner } from '../../src/server/partners/operations.ts';
 import { nowIso } from '../../src/store/ids.ts';
-import { interactionMapping } from '../../src/store/repositories/interactions.ts';
+import { interactionMapping, nextStepRow } from '../../src/store/repositories/interactions.ts';
 import type { Store } from '../../src/store/store.ts';
 import { addDays, daysBetween, variedInteraction } from './interactions.ts';
 
@@ -17,7 +17,8 @@ import { addDays, daysBetween, variedInteraction } from './interactions.ts';
  * A large synthetic support record for the scale bench. Partners and engagements go through the
  * application's own operations; interactions, which are the bulk, are written straight into the
  * tables with prepared statements, row for row as the repositories write them (the same column
- * mapping, the component index, and the monthly rollups computed by the domain's `computeDose`).
+ * mapping, the component and next-step indexes, and the rollups computed by the domain: `computeDose`
+ * per engagement, `organizationDose` summed over all of them for the organization level).
  * History rows are not written for them: nothing on the measured pages reads history.
  */
 
@@ -109,6 +110,10 @@ export interface LoadReport {
   componentRows: number;
   engagementMonthRows: number;
   componentMonthRows: number;
+  principleMonthRows: number;
+  nextStepRows: number;
+  organizationMonthRows: number;
+  organizationComponentMonthRows: number;
   /** Generated inputs checked with the domain's schema and rules (every 500th). */
   validated: number;
 }
@@ -139,8 +144,30 @@ export function loadInteractions(
   const insertComponentMonth = sqlite.prepare(
     'insert into component_month_dose (organization_id, engagement_id, calendar_month, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertPrincipleMonth = sqlite.prepare(
+    'insert into principle_month_use (organization_id, engagement_id, calendar_month, relationship_month, principle_id, interactions, ratings, rating_sum) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertNextStep = sqlite.prepare(
+    `insert into interaction_next_steps (interaction_id, position, organization_id, engagement_id, interaction_date, text, owner, due_date)
+     values (@interaction_id, @position, @organization_id, @engagement_id, @interaction_date, @text, @owner, @due_date)`,
+  );
+  const insertOrganizationMonth = sqlite.prepare('insert into organization_month_dose (organization_id, calendar_month, interactions, minutes, engagements) values (?, ?, ?, ?, ?)');
+  const insertOrganizationComponentMonth = sqlite.prepare(
+    'insert into organization_component_month_dose (organization_id, calendar_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)',
+  );
   const newId = idSource();
-  const report: LoadReport = { interactions: 0, componentRows: 0, engagementMonthRows: 0, componentMonthRows: 0, validated: 0 };
+  const report: LoadReport = {
+    interactions: 0,
+    componentRows: 0,
+    engagementMonthRows: 0,
+    componentMonthRows: 0,
+    principleMonthRows: 0,
+    nextStepRows: 0,
+    organizationMonthRows: 0,
+    organizationComponentMonthRows: 0,
+    validated: 0,
+  };
+  const organization = { months: new Map<string, OrganizationMonthDose>(), componentMonths: new Map<string, OrganizationComponentMonthDose>() };
 
   const writeEngagement = ({ engagement, lastDate, interactions: count }: PlannedEngagement): void => {
     const span = daysBetween(engagement.startDate, lastDate);
@@ -160,9 +187,11 @@ export function loadInteractions(
         deleted_at: null,
         ...interactionMapping.columns({ ...input, partnerId: engagement.partnerId, modelId: engagement.modelId, modelVersion: engagement.modelVersion, loggedBy }),
       });
-      // The component index, as InteractionRepository.indexComponents writes it.
+      // The component and next-step indexes, as InteractionRepository.writeIndexes writes them.
       for (const c of input.components) insertComponent.run(id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
       report.componentRows += input.components.length;
+      for (const step of openNextStepRows({ ...input, id })) insertNextStep.run(nextStepRow(organizationId, step));
+      report.nextStepRows += openNextStepRows({ ...input, id }).length;
       report.interactions += 1;
       inputs.push(input);
     }
@@ -170,14 +199,17 @@ export function loadInteractions(
     const dose = computeDose(inputs, new Map([[engagement.id, engagement.startDate]]));
     for (const m of dose.engagementMonths) insertEngagementMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.interactions, m.minutes);
     for (const m of dose.componentMonths) insertComponentMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.componentId, m.interactions, m.minutes, m.activityUses);
+    for (const m of dose.principleMonths) insertPrincipleMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.principleId, m.interactions, m.ratings, m.ratingSum);
     report.engagementMonthRows += dose.engagementMonths.length;
     report.componentMonthRows += dose.componentMonths.length;
+    report.principleMonthRows += dose.principleMonths.length;
+    addOrganizationDose(organization, dose);
   };
 
   // Secondary indexes are dropped while loading and rebuilt afterwards from their own SQL, which
   // leaves the schema exactly as the migrations made it and builds each index once, in order.
   const indexes = sqlite
-    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'engagement_month_dose', 'component_month_dose') order by name`)
+    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'interaction_next_steps', 'engagement_month_dose', 'component_month_dose', 'principle_month_use') order by name`)
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
   const writeBatch = sqlite.transaction((batch: PlannedEngagement[]) => {
@@ -188,6 +220,13 @@ export function loadInteractions(
     writeBatch(plan.slice(i, i + batchSize));
     onProgress(report.interactions);
   }
+  // The organization-level rollups, as DoseRepository.apply leaves them: every engagement's dose summed.
+  sqlite.transaction(() => {
+    for (const m of organization.months.values()) insertOrganizationMonth.run(organizationId, m.calendarMonth, m.interactions, m.minutes, m.engagements);
+    for (const c of organization.componentMonths.values()) insertOrganizationComponentMonth.run(organizationId, c.calendarMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+  })();
+  report.organizationMonthRows = organization.months.size;
+  report.organizationComponentMonthRows = organization.componentMonths.size;
   sqlite.transaction(() => {
     for (const index of indexes) sqlite.exec(index.sql);
   })();

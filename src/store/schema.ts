@@ -186,6 +186,46 @@ export interface ComponentMonthDoseTable extends EngagementMonthDoseTable {
   activity_uses: number;
 }
 
+export interface PrincipleMonthUseTable {
+  organization_id: string;
+  engagement_id: string;
+  calendar_month: string;
+  relationship_month: number;
+  principle_id: string;
+  interactions: number;
+  ratings: number;
+  rating_sum: number;
+}
+
+export interface OrganizationMonthDoseTable {
+  organization_id: string;
+  calendar_month: string;
+  interactions: number;
+  minutes: number;
+  engagements: number;
+}
+
+export interface OrganizationComponentMonthDoseTable {
+  organization_id: string;
+  calendar_month: string;
+  component_id: string;
+  interactions: number;
+  minutes: number;
+  activity_uses: number;
+}
+
+/** The next steps of live interactions that are not done, kept in step with every interaction write. */
+export interface InteractionNextStepsTable {
+  interaction_id: string;
+  position: number;
+  organization_id: string;
+  engagement_id: string;
+  interaction_date: string;
+  text: string;
+  owner: string;
+  due_date: string | null;
+}
+
 export interface PracticeModelsTable {
   organization_id: string;
   model_id: string;
@@ -287,6 +327,10 @@ export interface DatabaseSchema {
   interaction_components: InteractionComponentsTable;
   engagement_month_dose: EngagementMonthDoseTable;
   component_month_dose: ComponentMonthDoseTable;
+  principle_month_use: PrincipleMonthUseTable;
+  organization_month_dose: OrganizationMonthDoseTable;
+  organization_component_month_dose: OrganizationComponentMonthDoseTable;
+  interaction_next_steps: InteractionNextStepsTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

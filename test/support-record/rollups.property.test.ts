@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eisToc } from '../../src/model/builtin/index.ts';
-import { updateEngagement } from '../../src/server/engagements/operations.ts';
+import { deleteEngagement, restoreEngagement, updateEngagement } from '../../src/server/engagements/operations.ts';
 import { checkDose, deleteInteraction, logInteraction, restoreInteraction, updateInteraction } from '../../src/server/interactions/operations.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
@@ -11,22 +11,34 @@ const componentUse = fc
   .constantFrom(...eisToc.components)
   .chain((c) => fc.record({ componentId: fc.constant(c.id), minutes: fc.integer({ min: 1, max: 30 }), activityIds: fc.subarray(c.activities.map((a) => a.id), { maxLength: 3 }) }));
 const components = fc.uniqueArray(componentUse, { selector: (c) => c.componentId, maxLength: 4 });
+const principles = fc.uniqueArray(
+  fc.record({ principleId: fc.constantFrom(...eisToc.principles.map((p) => p.id)), rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }),
+  { selector: (p) => p.principleId, maxLength: 3 },
+);
+const nextSteps = fc.array(fc.record({ text: fc.constantFrom('Send the notes', 'Plan the next session'), owner: fc.constant('ISP'), dueDate: fc.option(fc.constant('2020-03-01'), { nil: null }), done: fc.boolean() }), { maxLength: 2 });
 const date = fc.integer({ min: 0, max: 700 }).map((d) => new Date(Date.UTC(2020, 1, 1) + d * 86_400_000).toISOString().slice(0, 10));
 
-type ComponentUses = { componentId: string; minutes: number; activityIds: string[] }[];
+interface Content {
+  date: string;
+  components: { componentId: string; minutes: number; activityIds: string[] }[];
+  principles: { principleId: string; rating: number | null }[];
+  nextSteps: { text: string; owner: string; dueDate: string | null; done: boolean }[];
+}
 type Step =
-  | { kind: 'create'; engagement: number; date: string; components: ComponentUses }
-  | { kind: 'edit'; target: number; engagement: number; date: string; components: ComponentUses }
+  | ({ kind: 'create'; engagement: number } & Content)
+  | ({ kind: 'edit'; target: number; engagement: number } & Content)
   | { kind: 'delete'; target: number }
   | { kind: 'restore'; target: number }
-  | { kind: 'move-start'; engagement: number; days: number };
+  | { kind: 'move-start'; engagement: number; days: number }
+  | { kind: 'delete-engagement' | 'restore-engagement'; engagement: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), engagement: fc.nat(1), date, components }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), target: fc.nat(), engagement: fc.nat(1), date, components }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), engagement: fc.nat(1), date, components, principles, nextSteps }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), target: fc.nat(), engagement: fc.nat(1), date, components, principles, nextSteps }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), target: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), target: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('move-start' as const), engagement: fc.nat(1), days: fc.integer({ min: 0, max: 20 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('delete-engagement' as const, 'restore-engagement' as const), engagement: fc.nat(1) }) },
 );
 
 describe.each(engines)('dose rollups on %s', (engine) => {
@@ -36,7 +48,7 @@ describe.each(engines)('dose rollups on %s', (engine) => {
   });
   afterAll(async () => t.dispose());
 
-  it('always equal a recomputation from raw interactions, under any sequence of create, edit, delete, restore and start-date changes', async () => {
+  it('always equal a recomputation from raw interactions, at engagement and organization level, under any sequence of create, edit, delete, restore, start-date changes and engagement deletes and restores', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
         const { organization, admin } = await buildOrganization(t.store);
@@ -46,22 +58,29 @@ describe.each(engines)('dose rollups on %s', (engine) => {
         const ids: string[] = [];
         for (const s of steps) {
           const tenant = t.store.tenant(orgId);
+          const content = (c: Content) => ({ date: c.date, components: c.components, principles: c.principles, nextSteps: c.nextSteps, durationMinutes: 150 });
+          const engagement = 'engagement' in s ? await tenant.engagements.find(engagements[s.engagement]!.id) : undefined;
           if (s.kind === 'create') {
-            const input = typicalInteraction(engagements[s.engagement]!.id, { date: s.date, components: s.components, durationMinutes: 150 });
-            ids.push((await logInteraction(t.store, orgId, input, actor)).id);
+            if (!engagement) continue;
+            ids.push((await logInteraction(t.store, orgId, typicalInteraction(engagement.id, content(s)), actor)).id);
+          } else if (s.kind === 'delete-engagement') {
+            if (engagement) await deleteEngagement(t.store, orgId, engagement.id, engagement.version, actor);
+          } else if (s.kind === 'restore-engagement') {
+            if (!engagement) await restoreEngagement(t.store, orgId, engagements[s.engagement]!.id, actor);
           } else if (s.kind === 'move-start') {
-            const e = (await tenant.engagements.require(engagements[s.engagement]!.id))!;
+            if (!engagement) continue;
+            const e = engagement;
             const { id, version, createdAt: _c, updatedAt: _u, deletedAt: _d, ...input } = e;
             const start = new Date(Date.UTC(2020, 0, 1) + s.days * 86_400_000).toISOString().slice(0, 10);
             engagements[s.engagement] = await updateEngagement(t.store, orgId, id, version, { ...input, startDate: start, stages: [{ stageId: 'readiness-exploration', startedOn: start }] }, actor);
-          } else if (ids.length > 0) {
+          } else if ('target' in s && ids.length > 0) {
             const id = ids[s.target % ids.length]!;
             const current = await tenant.interactions.require(id, { includeDeleted: true });
-            if (s.kind === 'edit' && current.deletedAt === null) {
-              const input = typicalInteraction(engagements[s.engagement]!.id, { date: s.date, components: s.components, durationMinutes: 150 });
-              await updateInteraction(t.store, orgId, id, current.version, input, actor);
+            const live = (await tenant.engagements.find(current.engagementId)) !== undefined;
+            if (s.kind === 'edit' && current.deletedAt === null && engagement) {
+              await updateInteraction(t.store, orgId, id, current.version, typicalInteraction(engagement.id, content(s)), actor);
             } else if (s.kind === 'delete' && current.deletedAt === null) await deleteInteraction(t.store, orgId, id, current.version, actor);
-            else if (s.kind === 'restore' && current.deletedAt !== null) await restoreInteraction(t.store, orgId, id, actor);
+            else if (s.kind === 'restore' && current.deletedAt !== null && live) await restoreInteraction(t.store, orgId, id, actor);
           }
         }
         expect(await checkDose(t.store.tenant(orgId))).toEqual([]);

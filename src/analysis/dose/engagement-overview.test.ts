@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eisToc } from '../../model/builtin/index.ts';
+import { computeDose, openNextStepRows } from '../../domain/support/rollups.ts';
 import type { Interaction } from '../../domain/support/schemas.ts';
 import { componentMixByRelationshipMonth, currentRelationshipMonth, doseByRelationshipMonth, median, openNextSteps, principleUse, thisMonthDose } from './engagement-overview.ts';
 
@@ -39,13 +40,14 @@ describe('engagement overview figures', () => {
   });
 
   it('lists open next steps soonest first and flags overdue ones, and summarizes principles', () => {
-    const base = { id: 'i1', date: '2020-02-01', principles: [{ principleId: 'strengths-based', rating: 4 }, { principleId: 'data-informed', rating: null }] } as unknown as Interaction;
+    const base = { id: 'i1', engagementId: 'e', date: '2020-02-01', durationMinutes: 60, components: [], principles: [{ principleId: 'strengths-based', rating: 4 }, { principleId: 'data-informed', rating: null }] } as unknown as Interaction;
     const interactions = [
       { ...base, nextSteps: [{ text: 'later', owner: '', dueDate: '2020-03-01', done: false }, { text: 'done', owner: '', dueDate: '2020-01-01', done: true }] },
       { ...base, id: 'i2', principles: [{ principleId: 'strengths-based', rating: 2 }], nextSteps: [{ text: 'undated', owner: 'me', dueDate: null, done: false }, { text: 'soon', owner: '', dueDate: '2020-02-10', done: false }] },
     ] as Interaction[];
-    expect(openNextSteps(interactions, '2020-02-15').map((s) => [s.text, s.overdue])).toEqual([['soon', true], ['later', false], ['undated', false]]);
-    const principles = principleUse(interactions, eisToc);
+    expect(openNextSteps(interactions.flatMap(openNextStepRows), '2020-02-15').map((s) => [s.text, s.overdue])).toEqual([['soon', true], ['later', false], ['undated', false]]);
+    // Both interactions fall in one month, so the principle rollup's rows are the engagement's totals.
+    const principles = principleUse(computeDose(interactions, new Map([['e', '2020-01-15']])).principleMonths, eisToc);
     expect(principles.find((p) => p.principleId === 'strengths-based')).toEqual({ principleId: 'strengths-based', interactions: 2, ratings: 2, meanRating: 3 });
     expect(principles.find((p) => p.principleId === 'data-informed')).toEqual({ principleId: 'data-informed', interactions: 1, ratings: 0, meanRating: null });
     expect(principles).toHaveLength(8);

@@ -1,6 +1,5 @@
 import type { PracticeModel } from '../../model/schema.ts';
 import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/support/rollups.ts';
-import type { Interaction } from '../../domain/support/schemas.ts';
 import { calendarMonth, relationshipMonth } from '../../domain/support/months.ts';
 
 /** Dose per month of the relationship, every month from the first to `throughMonth`, months without contact as zero. */
@@ -89,11 +88,9 @@ export interface OpenNextStep {
   overdue: boolean;
 }
 
-/** Next steps not yet done, soonest due first (undated last). */
-export function openNextSteps(interactions: Interaction[], today: string): OpenNextStep[] {
-  const open = interactions.flatMap((i) =>
-    i.nextSteps.filter((s) => !s.done).map((s) => ({ interactionId: i.id, interactionDate: i.date, text: s.text, owner: s.owner, dueDate: s.dueDate, overdue: s.dueDate !== null && s.dueDate < today })),
-  );
+/** Next steps not yet done (as the next-step index holds them, in order of interaction date), soonest due first, undated last. */
+export function openNextSteps(steps: { interactionId: string; interactionDate: string; text: string; owner: string; dueDate: string | null }[], today: string): OpenNextStep[] {
+  const open = steps.map((s) => ({ interactionId: s.interactionId, interactionDate: s.interactionDate, text: s.text, owner: s.owner, dueDate: s.dueDate, overdue: s.dueDate !== null && s.dueDate < today }));
   return open.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.interactionDate.localeCompare(b.interactionDate));
 }
 
@@ -104,12 +101,12 @@ export interface PrincipleUseSummary {
   ratings: number;
 }
 
-/** How often each of the model's principles was applied, and its mean self-rating where rated. */
-export function principleUse(interactions: Interaction[], model: PracticeModel): PrincipleUseSummary[] {
+/** How often each of the model's principles was applied, and its mean self-rating where rated, from the principle rollup's totals. */
+export function principleUse(totals: { principleId: string; interactions: number; ratings: number; ratingSum: number }[], model: PracticeModel): PrincipleUseSummary[] {
+  const byPrinciple = new Map(totals.map((t) => [t.principleId, t]));
   return model.principles.map((p) => {
-    const uses = interactions.flatMap((i) => i.principles.filter((u) => u.principleId === p.id));
-    const rated = uses.map((u) => u.rating).filter((r): r is number => r !== null);
-    return { principleId: p.id, interactions: uses.length, ratings: rated.length, meanRating: rated.length ? rated.reduce((s, r) => s + r, 0) / rated.length : null };
+    const t = byPrinciple.get(p.id) ?? { interactions: 0, ratings: 0, ratingSum: 0 };
+    return { principleId: p.id, interactions: t.interactions, ratings: t.ratings, meanRating: t.ratings ? t.ratingSum / t.ratings : null };
   });
 }
 

@@ -5,7 +5,7 @@ import { resolveOrganization } from '../resolve.ts';
 
 export function checkCommand(): Command {
   return new Command('check')
-    .description('Recompute the monthly dose rollups from raw interactions and report every difference (exit 1 if any)')
+    .description('Recompute the dose rollups (engagement and organization level, principle use) and the next-step index from raw interactions and report every difference (exit 1 if any)')
     .option('--org <org>', 'check one organization (default: all)')
     .action(async (options: { org?: string }) => {
       await withStore(async (store) => {

@@ -31,9 +31,7 @@ async function checkEngagement(tenant: TenantStore, input: EngagementInput): Pro
 export async function rebuildEngagementDose(tenant: TenantStore, engagement: Engagement): Promise<void> {
   await tenant.dose.clearEngagement(engagement.id);
   if (engagement.deletedAt !== null) return;
-  for (const interaction of await tenant.interactions.allLive(engagement.id)) {
-    await tenant.dose.apply(doseContribution(interaction, engagement.startDate, 1));
-  }
+  await tenant.dose.applyAll((await tenant.interactions.allLive(engagement.id)).map((interaction) => doseContribution(interaction, engagement.startDate, 1)));
 }
 
 export function createEngagement(store: Store, organizationId: string, input: EngagementInput, actor: string): Promise<Engagement> {

@@ -11,15 +11,23 @@ import type { EngagementOverview, OrganizationDashboard } from '../../domain/sup
 import type { TenantStore } from '../../store/store.ts';
 import { modelOf } from './operations.ts';
 
-/** Everything the engagement page shows, from the rollups and the engagement's own interactions. */
+/** How many of the latest interactions the engagement page shows. */
+const recentCount = 20;
+
+/**
+ * Everything the engagement page shows. Every read is bounded by what the page shows, not by the
+ * engagement's history: the rollups, the latest interactions by index, the open next steps' index.
+ */
 export async function engagementOverview(tenant: TenantStore, engagementId: string, today: string): Promise<EngagementOverview> {
   const engagement = await tenant.engagements.require(engagementId);
   const model = await modelOf(tenant, engagement.modelId, engagement.modelVersion);
-  const [partner, months, componentMonths, interactions] = await Promise.all([
+  const [partner, months, componentMonths, principleTotals, recent, nextSteps] = await Promise.all([
     tenant.partners.find(engagement.partnerId, { includeDeleted: true }),
     tenant.dose.engagementMonths(engagementId),
     tenant.dose.componentMonths(engagementId),
-    tenant.interactions.allLive(engagementId),
+    tenant.dose.principleTotals(engagementId),
+    tenant.interactions.list({ engagementId }, recentCount),
+    tenant.interactions.openNextSteps(engagementId),
   ]);
   const month = currentRelationshipMonth(engagement.startDate, engagement.endDate, today);
   const lastMonthWithData = months.reduce((max, m) => Math.max(max, m.relationshipMonth), 0);
@@ -40,30 +48,30 @@ export async function engagementOverview(tenant: TenantStore, engagementId: stri
     doseByRelationshipMonth: doseByRelationshipMonth(months, Math.max(month, lastMonthWithData)),
     thisMonth: thisMonthDose(months, engagement.startDate, today),
     componentMix: componentMixByRelationshipMonth(componentMonths, model),
-    recentInteractions: [...interactions].reverse().slice(0, 20),
-    openNextSteps: openNextSteps(interactions, today),
-    principles: principleUse(interactions, model),
-    totals: { interactions: interactions.length, minutes: interactions.reduce((s, i) => s + i.durationMinutes, 0) },
+    recentInteractions: recent.items,
+    openNextSteps: openNextSteps(nextSteps, today),
+    principles: principleUse(principleTotals, model),
+    totals: { interactions: months.reduce((s, m) => s + m.interactions, 0), minutes: months.reduce((s, m) => s + m.minutes, 0) },
   };
 }
 
-/** The organization's dashboard figures, read from the rollups only. */
+/** The organization's dashboard figures: counts, and the organization-level rollups (a few rows per month). */
 export async function organizationDashboard(tenant: TenantStore, today: string): Promise<OrganizationDashboard> {
   const [partners, engagements, byCalendarMonth, componentsByCalendarMonth] = await Promise.all([
-    tenant.partners.list(),
-    tenant.engagements.list(),
+    tenant.partners.count(),
+    tenant.engagements.count(today),
     tenant.dose.organizationByCalendarMonth(),
     tenant.dose.organizationComponentsByCalendarMonth(),
   ]);
   return {
     counts: {
-      partners: partners.length,
-      engagements: engagements.length,
-      activeEngagements: engagements.filter((e) => e.startDate <= today && (e.endDate === null || e.endDate >= today)).length,
+      partners,
+      engagements: engagements.all,
+      activeEngagements: engagements.active,
       interactions: byCalendarMonth.reduce((s, m) => s + m.interactions, 0),
       minutes: byCalendarMonth.reduce((s, m) => s + m.minutes, 0),
     },
     byCalendarMonth,
-    componentsByCalendarMonth,
+    componentsByCalendarMonth: componentsByCalendarMonth.map(({ calendarMonth, componentId, interactions, minutes }) => ({ calendarMonth, componentId, interactions, minutes })),
   };
 }

@@ -1,6 +1,6 @@
 import { AppError, conflict, invalid, type ErrorDetail } from '../../domain/errors.ts';
 import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
-import { computeDose, doseContribution } from '../../domain/support/rollups.ts';
+import { computeDose, doseContribution, openNextStepRows, organizationDose, type DoseContribution } from '../../domain/support/rollups.ts';
 import type { Engagement, Interaction, InteractionInput } from '../../domain/support/schemas.ts';
 import type { InteractionData } from '../../store/repositories/interactions.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
@@ -34,10 +34,13 @@ export async function prepareInteraction(tenant: TenantStore, input: Interaction
   };
 }
 
+/** Keeps the rollups and indexes in step with a write: the old version's dose out, the new one's in, as one change. */
 async function afterWrite(tenant: TenantStore, before: Interaction | null, beforeStart: string | null, after: Interaction, afterStart: string): Promise<void> {
-  if (before && before.deletedAt === null && beforeStart !== null) await tenant.dose.apply(doseContribution(before, beforeStart, -1));
-  if (after.deletedAt === null) await tenant.dose.apply(doseContribution(after, afterStart, 1));
-  await tenant.interactions.indexComponents(after, { unindexed: before === null });
+  const change: DoseContribution[] = [];
+  if (before && before.deletedAt === null && beforeStart !== null) change.push(doseContribution(before, beforeStart, -1));
+  if (after.deletedAt === null) change.push(doseContribution(after, afterStart, 1));
+  if (change.length > 0) await tenant.dose.applyAll(change);
+  await tenant.interactions.writeIndexes(after, { unindexed: before === null });
 }
 
 export function logInteraction(store: Store, organizationId: string, input: InteractionInput, actor: string): Promise<Interaction> {
@@ -94,7 +97,7 @@ export function deleteInteraction(store: Store, organizationId: string, id: stri
     const engagement = await tenant.engagements.find(before.engagementId);
     const deleted = await tenant.interactions.softDelete(id, version, actor);
     if (engagement) await tenant.dose.apply(doseContribution(before, engagement.startDate, -1));
-    await tenant.interactions.indexComponents(deleted);
+    await tenant.interactions.writeIndexes(deleted);
     return deleted;
   });
 }
@@ -112,26 +115,24 @@ export function restoreInteraction(store: Store, organizationId: string, id: str
 }
 
 export interface DoseDifference {
-  table: 'engagement_month_dose' | 'component_month_dose';
+  table: 'engagement_month_dose' | 'component_month_dose' | 'principle_month_use' | 'organization_month_dose' | 'organization_component_month_dose' | 'interaction_next_steps';
   key: string;
-  stored: Record<string, number> | null;
-  recomputed: Record<string, number> | null;
+  stored: Record<string, number | string | null> | null;
+  recomputed: Record<string, number | string | null> | null;
 }
 
-/** Recomputes the dose rollups from raw interactions and lists every difference from what is stored. */
+/**
+ * Recomputes every rollup (engagement and organization level) and the next-step index from raw
+ * interactions, and lists every difference from what is stored.
+ */
 export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> {
   const engagements = await tenant.engagements.list();
   const starts = new Map(engagements.map((e) => [e.id, e.startDate]));
-  const live = (await tenant.interactions.allLive()).filter((i) => starts.has(i.engagementId));
-  const expected = computeDose(live, starts);
+  const allLive = await tenant.interactions.allLive();
+  const expected = computeDose(allLive, starts);
+  const expectedOrganization = organizationDose(expected);
   const differences: DoseDifference[] = [];
-  const compare = <T extends { engagementId: string; calendarMonth: string; relationshipMonth: number }>(
-    table: DoseDifference['table'],
-    stored: T[],
-    recomputed: T[],
-    keyOf: (row: T) => string,
-    valuesOf: (row: T) => Record<string, number>,
-  ) => {
+  const compare = <T,>(table: DoseDifference['table'], stored: T[], recomputed: T[], keyOf: (row: T) => string, valuesOf: (row: T) => Record<string, number | string | null>) => {
     const storedByKey = new Map(stored.map((r) => [keyOf(r), valuesOf(r)]));
     const recomputedByKey = new Map(recomputed.map((r) => [keyOf(r), valuesOf(r)]));
     for (const key of new Set([...storedByKey.keys(), ...recomputedByKey.keys()])) {
@@ -143,5 +144,9 @@ export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> 
   const monthKey = (r: { engagementId: string; calendarMonth: string; relationshipMonth: number }) => `${r.engagementId} ${r.calendarMonth} m${r.relationshipMonth}`;
   compare('engagement_month_dose', await tenant.dose.engagementMonths(), expected.engagementMonths, monthKey, (r) => ({ interactions: r.interactions, minutes: r.minutes }));
   compare('component_month_dose', await tenant.dose.componentMonths(), expected.componentMonths, (r) => `${monthKey(r)} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
+  compare('principle_month_use', await tenant.dose.principleMonths(), expected.principleMonths, (r) => `${monthKey(r)} ${r.principleId}`, (r) => ({ interactions: r.interactions, ratings: r.ratings, ratingSum: r.ratingSum }));
+  compare('organization_month_dose', await tenant.dose.organizationByCalendarMonth(), expectedOrganization.months, (r) => r.calendarMonth, (r) => ({ interactions: r.interactions, minutes: r.minutes, engagements: r.engagements }));
+  compare('organization_component_month_dose', await tenant.dose.organizationComponentsByCalendarMonth(), expectedOrganization.componentMonths, (r) => `${r.calendarMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
+  compare('interaction_next_steps', await tenant.interactions.openNextSteps(), allLive.flatMap(openNextStepRows), (r) => `${r.interactionId} #${r.position}`, ({ interactionId: _i, position: _p, ...values }) => values);
   return differences;
 }

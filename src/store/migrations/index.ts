@@ -3,8 +3,10 @@ import * as accounts from './2026-11-26T16-00-accounts.ts';
 import * as practiceModels from './2026-11-26T16-10-practice-models.ts';
 import * as supportRecord from './2026-11-26T16-20-support-record.ts';
 import * as measurement from './2026-11-26T17-00-measurement.ts';
+import * as organizationDose from './2026-11-26T20-00-organization-dose.ts';
 import * as measurementWaves from './2026-11-26T20-10-measurement-waves.ts';
 import * as hypotheses from './2026-11-26T20-20-hypotheses.ts';
+import * as engagementPage from './2026-11-26T20-30-engagement-page.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -15,6 +17,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T16-10-practice-models': practiceModels,
   '2026-11-26T16-20-support-record': supportRecord,
   '2026-11-26T17-00-measurement': measurement,
+  '2026-11-26T20-00-organization-dose': organizationDose,
   '2026-11-26T20-10-measurement-waves': measurementWaves,
   '2026-11-26T20-20-hypotheses': hypotheses,
+  '2026-11-26T20-30-engagement-page': engagementPage,
 };

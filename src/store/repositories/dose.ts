@@ -1,73 +1,198 @@
 import { sql } from 'kysely';
-import type { ComponentMonthDose, DoseContribution, EngagementMonthDose } from '../../domain/support/rollups.ts';
+import {
+  doseMonthKey,
+  mergeContributions,
+  type ComponentMonthDose,
+  type DoseContribution,
+  type DoseRows,
+  type EngagementMonthDose,
+  type OrganizationComponentMonthDose,
+  type OrganizationMonthDose,
+  type PrincipleMonthUse,
+} from '../../domain/support/rollups.ts';
 import type { Executor } from './executor.ts';
 
-/** The monthly dose rollups of one organization: written with every interaction change, read by dashboards. */
+/** Rows per multi-row upsert: well inside both engines' parameter limits (8 columns × 500). */
+const rowsPerStatement = 500;
+
+function* chunks<T>(rows: T[]): Generator<T[]> {
+  for (let at = 0; at < rows.length; at += rowsPerStatement) yield rows.slice(at, at + rowsPerStatement);
+}
+
+const monthKey = ['engagement_id', 'calendar_month', 'relationship_month'] as const;
+const months = (rows: { calendarMonth: string }[]) => [...new Set(rows.map((r) => r.calendarMonth))];
+const engagements = (rows: { engagementId: string }[]) => [...new Set(rows.map((r) => r.engagementId))];
+
+/**
+ * The monthly dose rollups of one organization, written with every interaction change and read by the
+ * pages: per engagement month (in total, per component, per principle) and per organization calendar
+ * month (in total and per component). `apply` is the one way to change them, so they always agree.
+ */
 export class DoseRepository {
   constructor(
     private readonly db: Executor,
     private readonly organizationId: string,
   ) {}
 
-  /** Adds (or, with negative counts, subtracts) one interaction's contribution; months that fall to zero disappear. */
-  async apply(contribution: DoseContribution): Promise<void> {
-    const e = contribution.engagement;
-    const monthKey = ['engagement_id', 'calendar_month', 'relationship_month'] as const;
-    await this.db
-      .insertInto('engagement_month_dose')
-      .values({ organization_id: this.organizationId, engagement_id: e.engagementId, calendar_month: e.calendarMonth, relationship_month: e.relationshipMonth, interactions: e.interactions, minutes: e.minutes })
-      .onConflict((oc) =>
-        oc.columns([...monthKey]).doUpdateSet((eb) => ({
-          interactions: eb('engagement_month_dose.interactions', '+', eb.ref('excluded.interactions')),
-          minutes: eb('engagement_month_dose.minutes', '+', eb.ref('excluded.minutes')),
-        })),
-      )
-      .execute();
-    // Only a subtraction can bring a month to zero; an addition never leaves a row to remove.
-    if (e.interactions < 0) await this.db
-      .deleteFrom('engagement_month_dose')
-      .where('engagement_id', '=', e.engagementId)
-      .where('calendar_month', '=', e.calendarMonth)
-      .where('relationship_month', '=', e.relationshipMonth)
-      .where('interactions', '<=', 0)
-      .execute();
-    if (contribution.components.length === 0) return;
-    // All components of the contribution in one multi-row upsert: one statement instead of one per component.
-    await this.db
-      .insertInto('component_month_dose')
-      .values(
-        contribution.components.map((c) => ({
-          organization_id: this.organizationId,
-          engagement_id: c.engagementId,
-          calendar_month: c.calendarMonth,
-          relationship_month: c.relationshipMonth,
-          component_id: c.componentId,
-          interactions: c.interactions,
-          minutes: c.minutes,
-          activity_uses: c.activityUses,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns([...monthKey, 'component_id']).doUpdateSet((eb) => ({
-          interactions: eb('component_month_dose.interactions', '+', eb.ref('excluded.interactions')),
-          minutes: eb('component_month_dose.minutes', '+', eb.ref('excluded.minutes')),
-          activity_uses: eb('component_month_dose.activity_uses', '+', eb.ref('excluded.activity_uses')),
-        })),
-      )
-      .execute();
-    if (contribution.components.some((c) => c.interactions < 0)) await this.db
-      .deleteFrom('component_month_dose')
-      .where('engagement_id', '=', e.engagementId)
-      .where('calendar_month', '=', e.calendarMonth)
-      .where('relationship_month', '=', e.relationshipMonth)
-      .where('interactions', '<=', 0)
-      .execute();
+  /** Adds (or, with negative counts, subtracts) one interaction's contribution; rows that fall to zero disappear. */
+  apply(contribution: DoseContribution): Promise<void> {
+    return this.applyAll([contribution]);
   }
 
-  /** Drops an engagement's rollups, before they are rebuilt (its start date changed). */
+  /** Applies several contributions as one change (an edit's removal and addition, an import's monthly totals). */
+  applyAll(contributions: Iterable<DoseContribution>): Promise<void> {
+    return this.write(mergeContributions(contributions));
+  }
+
+  /** Drops an engagement's rollups, before they are rebuilt (its start date changed) or when it is deleted. */
   async clearEngagement(engagementId: string): Promise<void> {
-    await this.db.deleteFrom('engagement_month_dose').where('organization_id', '=', this.organizationId).where('engagement_id', '=', engagementId).execute();
-    await this.db.deleteFrom('component_month_dose').where('organization_id', '=', this.organizationId).where('engagement_id', '=', engagementId).execute();
+    const negate = <T extends { interactions: number }>(rows: T[]): T[] =>
+      rows.map((r) => {
+        const copy: Record<string, unknown> = { ...r };
+        for (const [field, value] of Object.entries(r)) if (typeof value === 'number' && field !== 'relationshipMonth') copy[field] = -value;
+        return copy as T;
+      });
+    await this.write({
+      engagementMonths: negate(await this.engagementMonths(engagementId)),
+      componentMonths: negate(await this.componentMonths(engagementId)),
+      principleMonths: negate(await this.principleMonths(engagementId)),
+    });
+  }
+
+  /** Adds engagement-level rows and what they change at organization level; then removes rows at zero. */
+  private async write(change: DoseRows): Promise<void> {
+    const org = this.organizationId;
+    const engagementChange = change.engagementMonths.filter((m) => m.interactions !== 0 || m.minutes !== 0);
+    const engagementsDelta = await this.writeEngagementMonths(engagementChange);
+
+    for (const rows of chunks(change.componentMonths)) {
+      await this.db
+        .insertInto('component_month_dose')
+        .values(rows.map((c) => ({ organization_id: org, engagement_id: c.engagementId, calendar_month: c.calendarMonth, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })))
+        .onConflict((oc) =>
+          oc.columns([...monthKey, 'component_id']).doUpdateSet((eb) => ({
+            interactions: eb('component_month_dose.interactions', '+', eb.ref('excluded.interactions')),
+            minutes: eb('component_month_dose.minutes', '+', eb.ref('excluded.minutes')),
+            activity_uses: eb('component_month_dose.activity_uses', '+', eb.ref('excluded.activity_uses')),
+          })),
+        )
+        .execute();
+    }
+    for (const rows of chunks(change.principleMonths)) {
+      await this.db
+        .insertInto('principle_month_use')
+        .values(rows.map((p) => ({ organization_id: org, engagement_id: p.engagementId, calendar_month: p.calendarMonth, relationship_month: p.relationshipMonth, principle_id: p.principleId, interactions: p.interactions, ratings: p.ratings, rating_sum: p.ratingSum })))
+        .onConflict((oc) =>
+          oc.columns([...monthKey, 'principle_id']).doUpdateSet((eb) => ({
+            interactions: eb('principle_month_use.interactions', '+', eb.ref('excluded.interactions')),
+            ratings: eb('principle_month_use.ratings', '+', eb.ref('excluded.ratings')),
+            rating_sum: eb('principle_month_use.rating_sum', '+', eb.ref('excluded.rating_sum')),
+          })),
+        )
+        .execute();
+    }
+
+    // Organization level: the same change summed per calendar month (and component).
+    const orgMonths = new Map<string, OrganizationMonthDose>();
+    for (const m of engagementChange) {
+      const slot = orgMonths.get(m.calendarMonth) ?? { calendarMonth: m.calendarMonth, interactions: 0, minutes: 0, engagements: 0 };
+      slot.interactions += m.interactions;
+      slot.minutes += m.minutes;
+      orgMonths.set(m.calendarMonth, slot);
+    }
+    for (const [month, delta] of engagementsDelta) orgMonths.get(month)!.engagements += delta;
+    for (const rows of chunks([...orgMonths.values()])) {
+      await this.db
+        .insertInto('organization_month_dose')
+        .values(rows.map((m) => ({ organization_id: org, calendar_month: m.calendarMonth, interactions: m.interactions, minutes: m.minutes, engagements: m.engagements })))
+        .onConflict((oc) =>
+          oc.columns(['organization_id', 'calendar_month']).doUpdateSet((eb) => ({
+            interactions: eb('organization_month_dose.interactions', '+', eb.ref('excluded.interactions')),
+            minutes: eb('organization_month_dose.minutes', '+', eb.ref('excluded.minutes')),
+            engagements: eb('organization_month_dose.engagements', '+', eb.ref('excluded.engagements')),
+          })),
+        )
+        .execute();
+    }
+    const orgComponents = new Map<string, OrganizationComponentMonthDose>();
+    for (const c of change.componentMonths) {
+      const key = `${c.calendarMonth}|${c.componentId}`;
+      const slot = orgComponents.get(key) ?? { calendarMonth: c.calendarMonth, componentId: c.componentId, interactions: 0, minutes: 0, activityUses: 0 };
+      slot.interactions += c.interactions;
+      slot.minutes += c.minutes;
+      slot.activityUses += c.activityUses;
+      orgComponents.set(key, slot);
+    }
+    for (const rows of chunks([...orgComponents.values()])) {
+      await this.db
+        .insertInto('organization_component_month_dose')
+        .values(rows.map((c) => ({ organization_id: org, calendar_month: c.calendarMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })))
+        .onConflict((oc) =>
+          oc.columns(['organization_id', 'calendar_month', 'component_id']).doUpdateSet((eb) => ({
+            interactions: eb('organization_component_month_dose.interactions', '+', eb.ref('excluded.interactions')),
+            minutes: eb('organization_component_month_dose.minutes', '+', eb.ref('excluded.minutes')),
+            activity_uses: eb('organization_component_month_dose.activity_uses', '+', eb.ref('excluded.activity_uses')),
+          })),
+        )
+        .execute();
+    }
+
+    // Only a subtraction (or an empty sum) can leave a row at zero; an addition never leaves one to remove.
+    const removes = <T extends { interactions: number }>(rows: T[]): T[] => rows.filter((r) => r.interactions <= 0);
+    const perEngagement = [
+      ['engagement_month_dose', removes(engagementChange)],
+      ['component_month_dose', removes(change.componentMonths)],
+      ['principle_month_use', removes(change.principleMonths)],
+    ] as const;
+    for (const [table, rows] of perEngagement) {
+      if (rows.length === 0) continue;
+      await this.db.deleteFrom(table).where('engagement_id', 'in', engagements(rows)).where('calendar_month', 'in', months(rows)).where('interactions', '<=', 0).execute();
+    }
+    const perOrganization = [
+      ['organization_month_dose', removes([...orgMonths.values()])],
+      ['organization_component_month_dose', removes([...orgComponents.values()])],
+    ] as const;
+    for (const [table, rows] of perOrganization) {
+      if (rows.length === 0) continue;
+      await this.db.deleteFrom(table).where('organization_id', '=', org).where('calendar_month', 'in', months(rows)).where('interactions', '<=', 0).execute();
+    }
+  }
+
+  /**
+   * Upserts engagement-month rows and returns, per calendar month, how the number of engagements with
+   * an interaction in it changes. An engagement can hold two rows in one calendar month (two months of
+   * the relationship meet in it), so when a row appears or vanishes the other rows of that engagement
+   * and calendar month are read to decide whether the engagement itself appeared or vanished.
+   */
+  private async writeEngagementMonths(change: EngagementMonthDose[]): Promise<Map<string, number>> {
+    const changeByKey = new Map(change.map((m) => [doseMonthKey(m), m]));
+    const toggled = new Map<string, { engagementId: string; calendarMonth: string }>();
+    for (const rows of chunks(change)) {
+      const stored = await this.db
+        .insertInto('engagement_month_dose')
+        .values(rows.map((m) => ({ organization_id: this.organizationId, engagement_id: m.engagementId, calendar_month: m.calendarMonth, relationship_month: m.relationshipMonth, interactions: m.interactions, minutes: m.minutes })))
+        .onConflict((oc) =>
+          oc.columns([...monthKey]).doUpdateSet((eb) => ({
+            interactions: eb('engagement_month_dose.interactions', '+', eb.ref('excluded.interactions')),
+            minutes: eb('engagement_month_dose.minutes', '+', eb.ref('excluded.minutes')),
+          })),
+        )
+        .returning(['engagement_id', 'calendar_month', 'relationship_month', 'interactions'])
+        .execute();
+      for (const row of stored) {
+        const after = Number(row.interactions);
+        const before = after - changeByKey.get(`${row.engagement_id}|${row.calendar_month}|${Number(row.relationship_month)}`)!.interactions;
+        if (before > 0 !== after > 0) toggled.set(`${row.engagement_id}|${row.calendar_month}`, { engagementId: row.engagement_id, calendarMonth: row.calendar_month });
+      }
+    }
+    const delta = new Map<string, number>();
+    for (const { engagementId, calendarMonth } of toggled.values()) {
+      const rows = await this.db.selectFrom('engagement_month_dose').select(['relationship_month', 'interactions']).where('engagement_id', '=', engagementId).where('calendar_month', '=', calendarMonth).execute();
+      const after = rows.some((r) => Number(r.interactions) > 0);
+      const before = rows.some((r) => Number(r.interactions) - (changeByKey.get(`${engagementId}|${calendarMonth}|${Number(r.relationship_month)}`)?.interactions ?? 0) > 0);
+      if (after !== before) delta.set(calendarMonth, (delta.get(calendarMonth) ?? 0) + (after ? 1 : -1));
+    }
+    return delta;
   }
 
   async engagementMonths(engagementId?: string): Promise<EngagementMonthDose[]> {
@@ -92,28 +217,42 @@ export class DoseRepository {
     }));
   }
 
-  /** Organization-wide totals per calendar month, summed in the database. */
-  async organizationByCalendarMonth(): Promise<{ calendarMonth: string; interactions: number; minutes: number; engagements: number }[]> {
+  async principleMonths(engagementId?: string): Promise<PrincipleMonthUse[]> {
+    let query = this.db.selectFrom('principle_month_use').selectAll().where('organization_id', '=', this.organizationId);
+    if (engagementId) query = query.where('engagement_id', '=', engagementId);
+    const rows = await query.orderBy('engagement_id').orderBy('calendar_month').orderBy('relationship_month').orderBy('principle_id').execute();
+    return rows.map((r) => ({
+      engagementId: r.engagement_id,
+      calendarMonth: r.calendar_month,
+      relationshipMonth: Number(r.relationship_month),
+      principleId: r.principle_id,
+      interactions: Number(r.interactions),
+      ratings: Number(r.ratings),
+      ratingSum: Number(r.rating_sum),
+    }));
+  }
+
+  /** One engagement's principle use over its whole relationship, summed in the database. */
+  async principleTotals(engagementId: string): Promise<{ principleId: string; interactions: number; ratings: number; ratingSum: number }[]> {
     const rows = await this.db
-      .selectFrom('engagement_month_dose')
-      .select(['calendar_month', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(minutes)`.as('minutes'), sql<number>`count(distinct engagement_id)`.as('engagements')])
+      .selectFrom('principle_month_use')
+      .select(['principle_id', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(ratings)`.as('ratings'), sql<number>`sum(rating_sum)`.as('rating_sum')])
+      .where('engagement_id', '=', engagementId)
       .where('organization_id', '=', this.organizationId)
-      .groupBy('calendar_month')
-      .orderBy('calendar_month')
+      .groupBy('principle_id')
       .execute();
+    return rows.map((r) => ({ principleId: r.principle_id, interactions: Number(r.interactions), ratings: Number(r.ratings), ratingSum: Number(r.rating_sum) }));
+  }
+
+  /** Organization-wide totals per calendar month, from the organization-level rollup. */
+  async organizationByCalendarMonth(): Promise<OrganizationMonthDose[]> {
+    const rows = await this.db.selectFrom('organization_month_dose').selectAll().where('organization_id', '=', this.organizationId).orderBy('calendar_month').execute();
     return rows.map((r) => ({ calendarMonth: r.calendar_month, interactions: Number(r.interactions), minutes: Number(r.minutes), engagements: Number(r.engagements) }));
   }
 
-  /** Organization-wide minutes per component per calendar month. */
-  async organizationComponentsByCalendarMonth(): Promise<{ calendarMonth: string; componentId: string; interactions: number; minutes: number }[]> {
-    const rows = await this.db
-      .selectFrom('component_month_dose')
-      .select(['calendar_month', 'component_id', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(minutes)`.as('minutes')])
-      .where('organization_id', '=', this.organizationId)
-      .groupBy(['calendar_month', 'component_id'])
-      .orderBy('calendar_month')
-      .orderBy('component_id')
-      .execute();
-    return rows.map((r) => ({ calendarMonth: r.calendar_month, componentId: r.component_id, interactions: Number(r.interactions), minutes: Number(r.minutes) }));
+  /** Organization-wide dose per component per calendar month, from the organization-level rollup. */
+  async organizationComponentsByCalendarMonth(): Promise<OrganizationComponentMonthDose[]> {
+    const rows = await this.db.selectFrom('organization_component_month_dose').selectAll().where('organization_id', '=', this.organizationId).orderBy('calendar_month').orderBy('component_id').execute();
+    return rows.map((r) => ({ calendarMonth: r.calendar_month, componentId: r.component_id, interactions: Number(r.interactions), minutes: Number(r.minutes), activityUses: Number(r.activity_uses) }));
   }
 }

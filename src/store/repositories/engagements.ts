@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Engagement, EngagementInput, StageChange } from '../../domain/support/schemas.ts';
 import type { Executor } from './executor.ts';
 import { recordMeta } from './partners.ts';
@@ -47,6 +48,20 @@ export class EngagementRepository extends VersionedRepository<Engagement, Engage
     if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
     const rows = await query.orderBy('start_date', 'desc').orderBy('id').execute();
     return rows.map((r) => engagementMapping.fromRow(r as never));
+  }
+
+  /** How many live engagements there are, and how many of them are active on `today` (started, not ended). */
+  async count(today: string): Promise<{ all: number; active: number }> {
+    const row = await this.executor
+      .selectFrom('engagements')
+      .select([
+        sql<number>`count(*)`.as('all'),
+        sql<number>`coalesce(sum(case when start_date <= ${today} and (end_date is null or end_date >= ${today}) then 1 else 0 end), 0)`.as('active'),
+      ])
+      .where('organization_id', '=', this.orgId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return { all: Number(row.all), active: Number(row.active) };
   }
 
   /** Start dates of every engagement, deleted ones included, for rollup checks. */

@@ -1,5 +1,7 @@
 import type { Interaction, InteractionInput, InteractionMode } from '../../domain/support/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
+import { openNextStepRows, type IndexedNextStep } from '../../domain/support/rollups.ts';
+import type { InteractionNextStepsTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import { recordMeta } from './partners.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
@@ -51,6 +53,11 @@ export const interactionMapping: VersionedMapping<Interaction, InteractionData> 
     loggedBy: r.logged_by as string,
   }),
 };
+
+/** The stored row of an open next step, as `writeIndexes` writes it (bulk writers use it too). */
+export function nextStepRow(organizationId: string, s: IndexedNextStep): InteractionNextStepsTable {
+  return { interaction_id: s.interactionId, position: s.position, organization_id: organizationId, engagement_id: s.engagementId, interaction_date: s.interactionDate, text: s.text, owner: s.owner, due_date: s.dueDate };
+}
 
 export interface InteractionFilter {
   engagementId?: string | undefined;
@@ -122,24 +129,48 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
   }
 
   /**
-   * Rewrites the component index of one interaction: rows while it is live, none once deleted.
-   * `unindexed` says it has no rows yet (just created, or restored: deleting removed them), which spares the delete.
+   * Rewrites the indexes of one interaction (its components, its open next steps): rows while it is
+   * live, none once deleted. `unindexed` says it has no rows yet (just created, or restored: deleting
+   * removed them), which spares the deletes.
    */
-  async indexComponents(interaction: Interaction, options: { unindexed?: boolean } = {}): Promise<void> {
-    if (!options.unindexed) await this.executor.deleteFrom('interaction_components').where('interaction_id', '=', interaction.id).execute();
-    if (interaction.deletedAt !== null || interaction.components.length === 0) return;
-    await this.executor
-      .insertInto('interaction_components')
-      .values(
-        interaction.components.map((c) => ({
-          interaction_id: interaction.id,
-          organization_id: this.orgId,
-          component_id: c.componentId,
-          minutes: c.minutes,
-          activity_ids: JSON.stringify(c.activityIds),
-        })),
-      )
-      .execute();
+  async writeIndexes(interaction: Interaction, options: { unindexed?: boolean } = {}): Promise<void> {
+    if (!options.unindexed) {
+      await this.executor.deleteFrom('interaction_components').where('interaction_id', '=', interaction.id).execute();
+      await this.executor.deleteFrom('interaction_next_steps').where('interaction_id', '=', interaction.id).execute();
+    }
+    if (interaction.deletedAt !== null) return;
+    if (interaction.components.length > 0) {
+      await this.executor
+        .insertInto('interaction_components')
+        .values(
+          interaction.components.map((c) => ({
+            interaction_id: interaction.id,
+            organization_id: this.orgId,
+            component_id: c.componentId,
+            minutes: c.minutes,
+            activity_ids: JSON.stringify(c.activityIds),
+          })),
+        )
+        .execute();
+    }
+    const steps = openNextStepRows(interaction);
+    if (steps.length > 0) await this.executor.insertInto('interaction_next_steps').values(steps.map((s) => nextStepRow(this.orgId, s))).execute();
+  }
+
+  /** The open next steps of live interactions, of one engagement or of the whole organization, from the next-step index. */
+  async openNextSteps(engagementId?: string): Promise<IndexedNextStep[]> {
+    let query = this.executor.selectFrom('interaction_next_steps').selectAll().where('organization_id', '=', this.orgId);
+    if (engagementId) query = query.where('engagement_id', '=', engagementId);
+    const rows = await query.orderBy('interaction_date').orderBy('interaction_id').orderBy('position').execute();
+    return rows.map((r) => ({
+      interactionId: r.interaction_id,
+      position: Number(r.position),
+      engagementId: r.engagement_id,
+      interactionDate: r.interaction_date,
+      text: r.text,
+      owner: r.owner,
+      dueDate: r.due_date,
+    }));
   }
 
   /** Every live interaction of an engagement (or of the organization), for recomputation and checks. */

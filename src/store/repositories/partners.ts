@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Contact, ContactInput, Level, Partner, PartnerInput, PartnerKind } from '../../domain/support/schemas.ts';
 import type { Executor } from './executor.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
@@ -51,6 +52,12 @@ export class PartnerRepository extends VersionedRepository<Partner, PartnerInput
     if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
     const rows = await query.orderBy('name').orderBy('id').execute();
     return rows.map((r) => partnerMapping.fromRow(r as never));
+  }
+
+  /** How many live partners there are. */
+  async count(): Promise<number> {
+    const row = await this.executor.selectFrom('partners').select(sql<number>`count(*)`.as('n')).where('organization_id', '=', this.orgId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 }
 

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteEngagement } from '../../src/server/engagements/operations.ts';
+import { organizationDashboard } from '../../src/server/engagements/overview.ts';
+import { checkDose, deleteInteraction, logInteraction } from '../../src/server/interactions/operations.ts';
+import * as organizationDose from '../../src/store/migrations/2026-11-26T20-00-organization-dose.ts';
+import * as engagementPage from '../../src/store/migrations/2026-11-26T20-30-engagement-page.ts';
+import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
+import { buildOrganization } from '../support/factories.ts';
+import { buildEngagement, typicalInteraction } from '../support/records.ts';
+
+describe.each(engines)('organization rollups, principle use and the next-step index on %s', (engine) => {
+  let t: TestDatabase;
+  let orgId: string;
+  let actor: string;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    const { organization, admin } = await buildOrganization(t.store);
+    orgId = organization.id;
+    actor = admin.userId;
+    // Two engagements; the second starts mid-month, so two of its relationship months meet in one calendar month.
+    const first = (await buildEngagement(t.store, orgId, actor, '2020-01-01')).engagement;
+    const second = (await buildEngagement(t.store, orgId, actor, '2020-01-15')).engagement;
+    const log = (engagementId: string, date: string, overrides = {}) => logInteraction(t.store, orgId, typicalInteraction(engagementId, { date, ...overrides }), actor);
+    await log(first.id, '2020-02-03');
+    await log(first.id, '2020-02-20', { principles: [{ principleId: 'relationship-centered', rating: null }, { principleId: 'strengths-based', rating: 2 }] });
+    await log(second.id, '2020-02-10', { nextSteps: [{ text: 'Done already', owner: 'ISP', dueDate: null, done: true }] });
+    const late = await log(second.id, '2020-02-20');
+    await log(second.id, '2020-03-05');
+    // Removing the second engagement's only interaction of its relationship month 2 leaves it in February through month 1.
+    await deleteInteraction(t.store, orgId, late.id, late.version, actor);
+    const third = (await buildEngagement(t.store, orgId, actor, '2020-01-01')).engagement;
+    await log(third.id, '2020-02-11');
+    await deleteEngagement(t.store, orgId, third.id, third.version, actor);
+  });
+  afterAll(async () => t.dispose());
+
+  it('count each engagement once per calendar month and follow deletes of interactions and engagements', async () => {
+    const tenant = t.store.tenant(orgId);
+    expect(await tenant.dose.organizationByCalendarMonth()).toEqual([
+      { calendarMonth: '2020-02', interactions: 3, minutes: 270, engagements: 2 },
+      { calendarMonth: '2020-03', interactions: 1, minutes: 90, engagements: 1 },
+    ]);
+    expect((await tenant.dose.organizationComponentsByCalendarMonth()).filter((c) => c.componentId === 'assessing')).toEqual([
+      { calendarMonth: '2020-02', componentId: 'assessing', interactions: 3, minutes: 120, activityUses: 6 },
+      { calendarMonth: '2020-03', componentId: 'assessing', interactions: 1, minutes: 40, activityUses: 2 },
+    ]);
+    const dashboard = await organizationDashboard(tenant, '2020-06-01');
+    expect(dashboard.counts).toEqual({ partners: 3, engagements: 2, activeEngagements: 2, interactions: 4, minutes: 360 });
+    expect(await checkDose(tenant)).toEqual([]);
+  });
+
+  it('report every tampered row of the new tables in the check', async () => {
+    const db = t.store.database.db;
+    const tamper = async (sign: '+' | '-') => {
+      await sql`update organization_month_dose set engagements = engagements ${sql.raw(sign)} 1 where calendar_month = '2020-03'`.execute(db);
+      await sql`update organization_component_month_dose set minutes = minutes ${sql.raw(sign)} 1 where component_id = 'relating' and calendar_month = '2020-02'`.execute(db);
+      await sql`update principle_month_use set rating_sum = rating_sum ${sql.raw(sign)} 1 where principle_id = 'strengths-based'`.execute(db);
+    };
+    await tamper('+');
+    await sql`update interaction_next_steps set owner = 'someone else'`.execute(db);
+    const differences = await checkDose(t.store.tenant(orgId));
+    expect(differences.map((d) => d.table).sort()).toEqual(['interaction_next_steps', 'interaction_next_steps', 'interaction_next_steps', 'interaction_next_steps', 'organization_component_month_dose', 'organization_month_dose', 'principle_month_use']);
+    expect(differences.find((d) => d.table === 'organization_month_dose')).toEqual({ table: 'organization_month_dose', key: '2020-03', stored: { interactions: 1, minutes: 90, engagements: 2 }, recomputed: { interactions: 1, minutes: 90, engagements: 1 } });
+    await tamper('-');
+    await sql`update interaction_next_steps set owner = 'ISP'`.execute(db);
+    expect(await checkDose(t.store.tenant(orgId))).toEqual([]);
+  });
+
+  it('are filled by their migrations from what is stored, and removed by their down migrations', async () => {
+    const db = t.store.database.db;
+    const tenant = t.store.tenant(orgId);
+    const before = { months: await tenant.dose.organizationByCalendarMonth(), principles: await tenant.dose.principleMonths(), steps: await tenant.interactions.openNextSteps() };
+    expect(before.principles.length).toBeGreaterThan(0);
+    expect(before.steps).toHaveLength(4); // the deleted engagement's interaction is still live, so its step stays indexed
+    await engagementPage.down(db);
+    await organizationDose.down(db);
+    await expect(sql`select count(*) from organization_month_dose`.execute(db)).rejects.toThrow();
+    await organizationDose.up(db);
+    await engagementPage.up(db);
+    expect({ months: await tenant.dose.organizationByCalendarMonth(), principles: await tenant.dose.principleMonths(), steps: await tenant.interactions.openNextSteps() }).toEqual(before);
+    expect(await checkDose(tenant)).toEqual([]);
+  });
+});
