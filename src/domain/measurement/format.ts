@@ -2,10 +2,10 @@ import { stringify } from 'yaml';
 import type { ErrorDetail } from '../errors.ts';
 import { parseModelText } from '../../model/format.ts';
 import { Instrument } from './instrument.ts';
+import type { InstrumentFormat } from './formats.ts';
 import { formatRedcapDictionary, parseRedcapDictionary } from './redcap-dictionary.ts';
 
-export const instrumentFormats = ['json', 'yaml', 'redcap'] as const;
-export type InstrumentFormat = (typeof instrumentFormats)[number];
+export { instrumentFormats, type InstrumentFormat } from './formats.ts';
 
 /** An instrument as JSON, YAML or a REDCap data dictionary (CSV). */
 export function formatInstrument(instrument: Instrument, format: InstrumentFormat): string {

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { instrumentFormats, type InstrumentFormat } from '../../domain/measurement/format.ts';
+import { instrumentFormats, type InstrumentFormat } from '../../domain/measurement/formats.ts';
 import type { Instrument, Item } from '../../domain/measurement/instrument.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Select, Stack, T
 import { IconFileImport } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { instrumentFormats, type InstrumentFormat } from '../../domain/measurement/format.ts';
+import { instrumentFormats, type InstrumentFormat } from '../../domain/measurement/formats.ts';
 import { errorMessageOf, isApiError } from '../api/client.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ListOf } from '../../domain/accounts/schemas.ts';
 import { Instrument } from '../../domain/measurement/instrument.ts';
 import { CreatedInvitation, EngagementOutcomeChange, InstrumentSummary, SurveyResponse, Wave, WaveProgress, type InvitationInput, type WaveInput } from '../../domain/measurement/schemas.ts';
-import type { InstrumentFormat } from '../../domain/measurement/format.ts';
+import type { InstrumentFormat } from '../../domain/measurement/formats.ts';
 import { apiGet, apiRequest, segment } from '../api/client.ts';
 
 /** Calls to the measurement API: instruments, waves, survey links and outcome change. */

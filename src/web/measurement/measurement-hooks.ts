@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InstrumentFormat } from '../../domain/measurement/format.ts';
+import type { InstrumentFormat } from '../../domain/measurement/formats.ts';
 import type { InvitationInput, WaveInput } from '../../domain/measurement/schemas.ts';
 import { createSurveyLink, deleteWave, fetchInstrument, fetchOutcomeChange, fetchWaveProgress, listInstruments, listWaves, publishInstrumentText, restoreWave, revokeSurveyLink, saveWave } from './measurement-api.ts';
 
