@@ -37,7 +37,7 @@ export function exportCommand(): Command {
     .action(async (options: { org: string; out: string; key?: string; from?: string; to?: string; engagement?: string }) => {
       const from = options.from === undefined ? undefined : parseOption(IsoDate, '--from', options.from);
       const to = options.to === undefined ? undefined : parseOption(IsoDate, '--to', options.to);
-      const given = options.key ?? process.env.PRAXIS_EXPORT_KEY;
+      const given = options.key ?? (process.env.PRAXIS_EXPORT_KEY || undefined);
       if (given !== undefined) checkExportKey(given, options.key === undefined ? 'PRAXIS_EXPORT_KEY' : '--key');
       const key = given ?? generateExportKey();
       await withStore(async (store) => {
