@@ -4,6 +4,7 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { checkCommand } from './commands/check.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
+import { hypothesisCommand } from './commands/hypothesis.ts';
 import { importCommand } from './commands/import.ts';
 import { instrumentCommand } from './commands/instrument.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .enablePositionalOptions();
-  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), statsCommand(), backupCommand(), restoreCommand(), demoCommand(), importCommand(), exportCommand(), reportCommand(), instrumentCommand(), waveCommand(), surveyCommand()]) {
+  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), statsCommand(), backupCommand(), restoreCommand(), demoCommand(), importCommand(), exportCommand(), hypothesisCommand(), reportCommand(), instrumentCommand(), waveCommand(), surveyCommand()]) {
     program.addCommand(command);
   }
   return program;
