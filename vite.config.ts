@@ -33,7 +33,9 @@ export default defineConfig({
           if (id.includes('node_modules/yaml/')) return 'yaml';
           if (id.includes('node_modules/@tabler/')) return 'icons';
           if (id.includes('node_modules/zod/')) return 'zod';
-          return 'vendor';
+          if (/node_modules\/(react-router|@tanstack)\//.test(id)) return 'vendor';
+          // Any other library goes where Rollup puts it: with the pages that use it, never into a chunk every page loads.
+          return undefined;
         },
       },
     },
