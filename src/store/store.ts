@@ -5,6 +5,7 @@ import { DoseRepository } from './repositories/dose.ts';
 import { EngagementRepository } from './repositories/engagements.ts';
 import { HypothesisRepository, HypothesisRunRepository } from './repositories/hypotheses.ts';
 import { InstrumentRepository } from './repositories/instruments.ts';
+import { InteractionImportWriter } from './repositories/interaction-import.ts';
 import { InteractionRepository } from './repositories/interactions.ts';
 import { findResponseByTokenHash, ResponseRepository } from './repositories/measurement-responses.ts';
 import { ScoreRepository } from './repositories/measurement-scores.ts';
@@ -60,6 +61,11 @@ export class TenantStore {
 
   history(entity: string, entityId: string): Promise<HistoryEntry[]> {
     return listHistory(this.db, this.organizationId, entity, entityId);
+  }
+
+  /** A bulk writer of new interactions by `actor`, for an import; use it inside a transaction. */
+  interactionImport(actor: string): InteractionImportWriter {
+    return new InteractionImportWriter(this.db, this.organizationId, this.dose, actor);
   }
 }
 

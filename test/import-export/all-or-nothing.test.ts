@@ -5,7 +5,7 @@ import { importInteractions, spoolToTempFile } from '../../src/server/interactio
 import { countInteractions, importWorld, writeCsv, type ImportWorld } from './files.ts';
 import { longHeaderLine } from './large-file.ts';
 
-describe('the write pass is all or nothing', () => {
+describe('an import is all or nothing', () => {
   let world: ImportWorld;
 
   beforeAll(async () => {
@@ -13,7 +13,7 @@ describe('the write pass is all or nothing', () => {
   });
   afterAll(() => world.dispose());
 
-  /** 1,200 good one-row interactions (more than two write batches), then `last`. */
+  /** 1,200 good one-row interactions, then `last`. */
   const fileWith = (last: string): string => {
     const lines = [longHeaderLine];
     for (let i = 0; i < 1200; i += 1) lines.push(`k${i},${world.engagementId},2021-01-01,${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')},60,video,,relating,${1 + (i % 50)},,,,`);
@@ -21,17 +21,19 @@ describe('the write pass is all or nothing', () => {
     return `${lines.join('\n')}\n`;
   };
 
-  it('rolls back the batches already written when a later batch is refused, and reports the row', async () => {
-    // The first pass gets a good file, the second one whose last row breaks a rule, as if the file
-    // changed between the passes: only the write pass can catch it.
-    const versions = [fileWith(`last,${world.engagementId},2021-02-01,10:00,30,phone,,coaching,20,,,,`), fileWith(`last,${world.engagementId},2019-06-01,10:00,30,phone,,coaching,20,,,,`)];
-    const changing = { open: () => Readable.from([versions.shift() ?? '']) };
+  it('reports a bad last row with every other row good, and writes none of them', async () => {
+    const file = writeCsv(world.folder.file('bad-last.csv'), fileWith(`last,${world.engagementId},2019-06-01,10:00,30,phone,,coaching,20,,,,`).trimEnd().split('\n'));
     const before = await countInteractions(world.t.store, world.orgId);
-    const report = await importInteractions(world.t.store, world.orgId, changing, { kind: 'csv', dryRun: false, actor: 'cli' });
-    expect(versions).toEqual([]);
+    const report = await importInteractions(world.t.store, world.orgId, file, { kind: 'csv', dryRun: false, actor: 'cli' });
     expect(report).toMatchObject({ rowsRead: 1201, interactions: 1201, written: 0, errorCount: 1 });
     expect(report.errors).toEqual([{ row: 1202, column: 'date', message: 'is before the engagement started (2020-01-15)' }]);
     expect(await countInteractions(world.t.store, world.orgId)).toBe(before);
+  });
+
+  it('reads a source opened once, streamed rather than from a file', async () => {
+    const source = { open: () => Readable.from([fileWith(`last,${world.engagementId},2021-02-01,10:00,30,phone,,coaching,20,,,,`)]) };
+    const report = await importInteractions(world.t.store, world.orgId, source, { kind: 'csv', dryRun: true, actor: 'cli' });
+    expect(report).toMatchObject({ rowsRead: 1201, interactions: 1201, written: 0, errorCount: 0 });
   });
 
   it('writes every interaction of a good file in one import', async () => {

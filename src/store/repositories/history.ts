@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import { newId, nowIso } from '../ids.ts';
+import type { HistoryTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
 export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'revoke';
@@ -26,23 +28,25 @@ export interface NewHistoryEntry {
   changes: Record<string, unknown>;
 }
 
+/** The stored row of a history entry, written now. */
+export function historyRow(entry: NewHistoryEntry, at: string = nowIso()): Insertable<HistoryTable> {
+  return {
+    id: newId(),
+    organization_id: entry.organizationId,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    action: entry.action,
+    actor: entry.actor,
+    at,
+    changes: JSON.stringify(entry.changes),
+    version: entry.version ?? null,
+    snapshot: entry.snapshot === undefined ? null : JSON.stringify(entry.snapshot),
+  };
+}
+
 /** Appends one entry to the change history; call it inside the transaction that makes the change. */
 export async function recordHistory(db: Executor, entry: NewHistoryEntry): Promise<void> {
-  await db
-    .insertInto('history')
-    .values({
-      id: newId(),
-      organization_id: entry.organizationId,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      action: entry.action,
-      actor: entry.actor,
-      at: nowIso(),
-      changes: JSON.stringify(entry.changes),
-      version: entry.version ?? null,
-      snapshot: entry.snapshot === undefined ? null : JSON.stringify(entry.snapshot),
-    })
-    .execute();
+  await db.insertInto('history').values(historyRow(entry)).execute();
 }
 
 /** The history of one record in an organization, oldest first. */
