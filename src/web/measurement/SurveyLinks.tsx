@@ -46,7 +46,7 @@ export function SurveyLinks({ orgId, wave, canManage }: { orgId: string; wave: W
                 <Table.Th>Respondent</Table.Th>
                 <Table.Th>Level</Table.Th>
                 <Table.Th>Status</Table.Th>
-                <Table.Th>Expires</Table.Th>
+                <Table.Th>Expires or submitted</Table.Th>
                 {canManage && <Table.Th aria-label="Actions" />}
               </Table.Tr>
             </Table.Thead>
