@@ -72,6 +72,7 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
         'redcap/interactions-dictionary.csv',
         'results/component_mix.csv',
         'results/dose_by_month.csv',
+        'results/mixed_model.csv',
       ].sort(),
     );
     expect(JSON.parse(strFromU8(files.get('models/eis-toc@1.0.0.json')!))).toMatchObject({ id: 'eis-toc', version: '1.0.0' });
@@ -127,7 +128,7 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect(analysisScript).toContain('REML = TRUE');
     expect(analysisScript).toContain('type = 7');
     const inputs = scriptInputs();
-    expect(inputs.map((i) => i.file)).toEqual(['data/engagements.csv', 'data/interactions.csv', 'data/component_minutes.csv', 'data/outcomes.csv', 'results/dose_by_month.csv', 'results/component_mix.csv']);
+    expect(inputs.map((i) => i.file)).toEqual(['data/engagements.csv', 'data/interactions.csv', 'data/component_minutes.csv', 'data/outcomes.csv', 'results/dose_by_month.csv', 'results/component_mix.csv', 'results/mixed_model.csv']);
     for (const input of inputs) {
       const header = readCsv(files, input.file).header;
       for (const column of input.columns) expect(header, `${input.file} has ${column}`).toContain(column);
@@ -143,7 +144,7 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect(readme).toContain('Rscript analysis.R');
     for (const [name, bytes] of files) {
       if (name === 'README.txt') continue;
-      const line = readme.split('\n').find((l) => l.startsWith(`${name} `));
+      const line = readme.split('Files (data rows, bytes, SHA-256)')[1]!.split('\n').find((l) => l.startsWith(`${name} `));
       expect(line, `README lists ${name}`).toBeDefined();
       expect(line).toContain(createHash('sha256').update(bytes).digest('hex'));
       if (name.startsWith('data/')) expect(line!.split(/\s+/)[1]).toBe(String(readCsv(files, name).rows.length));

@@ -10,7 +10,8 @@ export const analysisScript = String.raw`# Praxis research export: descriptives 
 # Run it in the folder the export was unzipped to:   Rscript analysis.R
 # Needs R (4.0 or later) and lme4:                     install.packages("lme4")
 # Prints its results and writes them to analysis-output/. Exits with status 1 if its descriptives
-# differ from the figures Praxis computed (results/) by more than 1e-6.
+# or its mixed model differ from the figures Praxis computed (results/) by more than 1e-6 (relative
+# to the value where it exceeds 1).
 
 script_file <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
 if (length(script_file) == 1) setwd(dirname(normalizePath(script_file)))
@@ -21,7 +22,8 @@ files <- c(
   component_minutes = "data/component_minutes.csv",
   outcomes = "data/outcomes.csv",
   dose_by_month = "results/dose_by_month.csv",
-  component_mix = "results/component_mix.csv"
+  component_mix = "results/component_mix.csv",
+  mixed_model = "results/mixed_model.csv"
 )
 columns <- list(
   engagements = c("engagement_id", "start_date", "months_reached"),
@@ -29,7 +31,8 @@ columns <- list(
   component_minutes = c("engagement_id", "relationship_month", "component_id", "minutes"),
   outcomes = c("engagement_id", "wave_number", "wave_date", "outcome_id", "level", "instrument_id", "score_id", "source", "unit_id", "mean"),
   dose_by_month = c("relationship_month", "engagements", "with_contact", "mean", "median", "q1", "q3", "total_minutes"),
-  component_mix = c("relationship_month", "component_id", "share")
+  component_mix = c("relationship_month", "component_id", "share"),
+  mixed_model = c("formula", "series", "term", "estimate", "se")
 )
 
 read_export <- function(name) {
@@ -91,7 +94,11 @@ write.csv(component_mix, "analysis-output/component_mix.csv", row.names = FALSE)
 agrees <- function(what, ours, praxis, keys, values) {
   both <- merge(ours, praxis, by = keys, suffixes = c("", ".praxis"))
   same <- nrow(both) == nrow(ours) && nrow(both) == nrow(praxis) &&
-    all(vapply(values, function(v) all(abs(both[[v]] - both[[paste0(v, ".praxis")]]) <= 1e-6), logical(1)))
+    all(vapply(values, function(v) {
+      a <- both[[v]]
+      b <- both[[paste0(v, ".praxis")]]
+      all((is.na(a) & is.na(b)) | (!is.na(a) & !is.na(b) & abs(a - b) <= 1e-6 * pmax(1, abs(b))))
+    }, logical(1)))
   cat(sprintf("%s: %s (%d rows)\n", what, if (same) "equal to Praxis's figures within 1e-6" else "DIFFERENT from Praxis's figures", nrow(ours)))
   same
 }
@@ -102,38 +109,48 @@ checks <- c(
 )
 
 # ---- Linear mixed model (random intercept per engagement, REML) ----------------------------------
-# Dose -> outcome where an outcome was measured in enough engagements: the wave's mean score on the
-# outcome measured in most engagements, against the hours of support before the wave. Otherwise
-# minutes per month against the month of the relationship.
+# Dose -> outcome where an outcome score was measured in at least three engagements: the wave's mean
+# score against the hours of support before the wave, for the score measured in most engagements (the
+# one Praxis chose, named in results/mixed_model.csv, when there is a tie). Otherwise minutes per
+# engagement-month against the month of the relationship.
+praxis_model <- read_export("mixed_model")
 enough <- function(data) length(unique(data$engagement_id)) >= 3 && nrow(data) > length(unique(data$engagement_id))
 scored <- outcomes[!is.na(outcomes$mean) & outcomes$source == "respondents", ]
 series <- split(scored, paste(scored$outcome_id, scored$level, scored$instrument_id, scored$score_id, sep = " / "))
 series <- Filter(enough, series)
 if (length(series) > 0) {
   reach <- vapply(series, function(s) length(unique(s$engagement_id)), numeric(1))
-  chosen <- names(series)[which.max(reach)]
+  named <- if (nrow(praxis_model) > 0) praxis_model$series[1] else NA
+  chosen <- if (!is.na(named) && named %in% names(series)[reach == max(reach)]) named else names(series)[which.max(reach)]
   model_data <- series[[chosen]]
   hours_before <- function(engagement, date) sum(interactions$duration_minutes[interactions$engagement_id == engagement & as.Date(interactions$date) <= as.Date(date)]) / 60
   model_data$dose_hours <- mapply(hours_before, model_data$engagement_id, model_data$wave_date)
-  fit <- lme4::lmer(mean ~ dose_hours + (1 | engagement_id), data = model_data, REML = TRUE)
+  formula <- mean ~ dose_hours + (1 | engagement_id)
   cat("\n== Mixed model: mean score ~ hours of support before the wave + (1 | engagement), REML ==\n")
   cat("Outcome / level / instrument / score:", chosen, "\n")
 } else {
   model_data <- dose
-  fit <- lme4::lmer(minutes ~ relationship_month + (1 | engagement_id), data = model_data, REML = TRUE)
+  formula <- minutes ~ relationship_month + (1 | engagement_id)
   cat("\n== Mixed model: minutes per month ~ month of relationship + (1 | engagement), REML ==\n")
-  cat("(no outcome was measured in enough engagements for dose -> outcome)\n")
+  cat("(no outcome score was measured in three or more engagements, so no dose -> outcome model)\n")
 }
-print(summary(fit))
-coefficients <- summary(fit)$coefficients
-fixed <- data.frame(term = rownames(coefficients), estimate = coefficients[, "Estimate"], se = coefficients[, "Std. Error"], row.names = NULL)
-variance <- as.data.frame(lme4::VarCorr(fit))[, c("grp", "vcov", "sdcor")]
-names(variance) <- c("component", "variance", "sd")
-show("Fixed effects", fixed)
-show("Variance components", variance)
-cat("REML criterion:", lme4::REMLcrit(fit), " observations:", nrow(model_data), " engagements:", length(unique(model_data$engagement_id)), "\n")
-write.csv(fixed, "analysis-output/mixed_model_fixed_effects.csv", row.names = FALSE)
-write.csv(variance, "analysis-output/mixed_model_variance_components.csv", row.names = FALSE)
+if (length(unique(model_data$engagement_id)) < 2) {
+  cat("Too few engagements (fewer than two) for a random intercept per engagement: no model fitted.\n")
+} else {
+  fit <- lme4::lmer(formula, data = model_data, REML = TRUE)
+  print(summary(fit))
+  coefficients <- summary(fit)$coefficients
+  fixed <- data.frame(term = rownames(coefficients), estimate = coefficients[, "Estimate"], se = coefficients[, "Std. Error"], row.names = NULL)
+  variance <- as.data.frame(lme4::VarCorr(fit))[, c("grp", "vcov", "sdcor")]
+  names(variance) <- c("component", "variance", "sd")
+  show("Fixed effects", fixed)
+  show("Variance components", variance)
+  cat("REML criterion:", lme4::REMLcrit(fit), " observations:", nrow(model_data), " engagements:", length(unique(model_data$engagement_id)), "\n")
+  write.csv(fixed, "analysis-output/mixed_model_fixed_effects.csv", row.names = FALSE)
+  write.csv(variance, "analysis-output/mixed_model_variance_components.csv", row.names = FALSE)
+  ours <- rbind(fixed, data.frame(term = paste(variance$component, "(variance)"), estimate = variance$variance, se = NA))
+  checks <- c(checks, agrees("mixed model", ours, praxis_model[, c("term", "estimate", "se")], "term", c("estimate", "se")))
+}
 
 if (!all(checks)) quit(status = 1)
 `;

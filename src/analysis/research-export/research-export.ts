@@ -46,7 +46,7 @@ export function researchExportFiles(input: ResearchExportInput, pseudonym: Pseud
       description: `REDCap data dictionary of the instrument ${instrument.id} version ${instrument.version} (${instrument.name}): items, choices and scoring of the scores in data/outcomes.csv.`,
       content: formatRedcapDictionary(instrument),
     })),
-    { file: 'analysis.R', description: 'R script: reproduces the descriptives (dose by month of relationship, component mix), checks them against results/, and fits the mixed model with lme4. See README.txt.', content: analysisScript },
+    { file: 'analysis.R', description: 'R script: reproduces the descriptives (dose by month of relationship, component mix) and the mixed model (lme4), and checks them against results/. See README.txt.', content: analysisScript },
   ];
   const codebookDocuments: DocumentFile[] = [
     { file: 'codebook.csv', description: 'This codebook as CSV: file, column, type, allowed values, meaning.' },
@@ -107,8 +107,9 @@ export function readmeText(provenance: Provenance, written: readonly WrittenFile
     'the component mix by month, and a linear mixed model with a random intercept per engagement fitted',
     'by REML with lme4::lmer: mean outcome score against hours of support before the wave where an outcome',
     'was measured in at least three engagements, otherwise minutes per month against the month of the',
-    'relationship. It checks its descriptives against the figures Praxis computed (results/) and exits',
-    'with status 1 if they differ by more than 1e-6. codebook.md describes every file and column.',
+    'relationship. It checks its descriptives and the model against the figures Praxis computed',
+    '(results/) and exits with status 1 if they differ by more than 1e-6 (relative above 1).',
+    'codebook.md describes every file and column.',
     '',
     'Files (data rows, bytes, SHA-256)',
     '---------------------------------',

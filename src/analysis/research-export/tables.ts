@@ -1,5 +1,6 @@
 import { doseByRelationshipMonthAcrossEngagements, componentMixOverRelationship } from '../descriptives/dose-trajectory.ts';
 import { currentRelationshipMonth } from '../dose/engagement-overview.ts';
+import { fitRandomInterceptModel } from '../stats/linear-mixed-model.ts';
 import type { EngagementOutcomes, Wave } from '../../domain/measurement/schemas.ts';
 import { calendarMonth, relationshipMonth } from '../../domain/support/months.ts';
 import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/support/rollups.ts';
@@ -295,7 +296,72 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
     () => componentMixOverRelationship(componentMonths).flatMap((m) => Object.entries(m.shares).sort(([a], [b]) => a.localeCompare(b)).map(([id, share]) => ({ month: m.month, componentId: id, share }))),
   );
 
-  return [engagements, interactions, participants, componentMinutes, activities, principles, outcomes, doseByMonth, componentMix];
+  const model = researchMixedModel(record, placed, outcomeRows(), monthsReached);
+  const mixedModel = table(
+    'results/mixed_model.csv',
+    `Computed by Praxis: the linear mixed model analysis.R fits, with a random intercept per engagement, by REML (as lme4::lmer(REML = TRUE); Bates et al. 2015). ${model.description} No rows when no model can be fitted (fewer than two engagements).`,
+    [
+      { name: 'formula', type: 'text', allowed: '', meaning: 'The model, in lme4 notation.', value: (r) => r.formula },
+      { name: 'series', type: 'text', allowed: 'outcome_id / level / instrument_id / score_id, or empty', meaning: 'The outcome score modelled (rows of data/outcomes.csv with source respondents); empty for minutes per month.', value: (r) => r.series },
+      { name: 'term', type: 'text', allowed: '(Intercept), dose_hours, relationship_month, engagement_id (variance), Residual (variance)', meaning: 'A fixed effect, or a variance component.', value: (r) => r.term },
+      { name: 'estimate', type: 'number', allowed: '', meaning: 'Coefficient estimate, or the variance.', value: (r) => r.estimate },
+      { name: 'se', type: 'number', allowed: 'or empty for a variance', meaning: 'Standard error of the coefficient.', value: (r) => r.se },
+    ],
+    () => model.rows,
+  );
+
+  return [engagements, interactions, participants, componentMinutes, activities, principles, outcomes, doseByMonth, componentMix, mixedModel];
+}
+
+interface ModelRow {
+  formula: string;
+  series: string;
+  term: string;
+  estimate: number;
+  se: number | null;
+}
+
+/**
+ * The model analysis.R fits: for the outcome score (source respondents) measured in the most engagements,
+ * at least three and with more waves than engagements, the wave's mean score against the hours of
+ * support before the wave; otherwise minutes per engagement-month against the month of the relationship.
+ */
+function researchMixedModel(
+  record: ResearchRecord,
+  placed: readonly Placed[],
+  outcomeRows: readonly { engagement: Engagement; series: EngagementOutcomes['series'][number]; point: EngagementOutcomes['series'][number]['points'][number] }[],
+  monthsReached: ReadonlyMap<string, number>,
+): { description: string; rows: ModelRow[] } {
+  const bySeries = new Map<string, typeof outcomeRows>();
+  for (const row of outcomeRows) {
+    if (row.point.source !== 'respondents' || row.point.mean === null) continue;
+    const key = [row.series.outcomeId ?? 'NA', row.series.level, row.series.instrumentId, row.series.scoreId].join(' / ');
+    bySeries.set(key, [...(bySeries.get(key) ?? []), row]);
+  }
+  const reach = (rows: typeof outcomeRows): number => new Set(rows.map((r) => r.engagement.id)).size;
+  const candidates = [...bySeries].filter(([, rows]) => reach(rows) >= 3 && rows.length > reach(rows)).sort(([a, x], [b, y]) => reach(y) - reach(x) || (a < b ? -1 : 1));
+  const chosen = candidates[0];
+  let fit: { formula: string; series: string; outcome: number[]; predictor: { name: string; values: number[] }; group: string[] };
+  if (chosen) {
+    const [series, rows] = chosen;
+    const byEngagement = new Map<string, Placed[]>();
+    for (const p of placed) byEngagement.set(p.engagement.id, [...(byEngagement.get(p.engagement.id) ?? []), p]);
+    const hoursBefore = (engagementId: string, date: string): number => (byEngagement.get(engagementId) ?? []).filter((p) => p.interaction.date <= date).reduce((s, p) => s + p.interaction.durationMinutes, 0) / 60;
+    fit = { formula: 'mean ~ dose_hours + (1 | engagement_id)', series, outcome: rows.map((r) => r.point.mean!), predictor: { name: 'dose_hours', values: rows.map((r) => hoursBefore(r.engagement.id, r.point.date)) }, group: rows.map((r) => r.engagement.id) };
+  } else {
+    const minutes = new Map<string, number>();
+    for (const p of placed) minutes.set(`${p.engagement.id}|${p.month}`, (minutes.get(`${p.engagement.id}|${p.month}`) ?? 0) + p.interaction.durationMinutes);
+    const grid = record.engagements.flatMap((e) => Array.from({ length: monthsReached.get(e.id) ?? 0 }, (_, i) => ({ engagementId: e.id, month: i + 1 })));
+    fit = { formula: 'minutes ~ relationship_month + (1 | engagement_id)', series: '', outcome: grid.map((c) => minutes.get(`${c.engagementId}|${c.month}`) ?? 0), predictor: { name: 'relationship_month', values: grid.map((c) => c.month) }, group: grid.map((c) => c.engagementId) };
+  }
+  const description = chosen ? `Dose → outcome: ${fit.formula} for ${fit.series}.` : `No outcome was measured in three or more engagements, so: ${fit.formula}.`;
+  if (new Set(fit.group).size < 2) return { description, rows: [] };
+  const result = fitRandomInterceptModel({ outcome: fit.outcome, predictors: [fit.predictor], group: fit.group });
+  const row = (term: string, estimate: number, se: number | null): ModelRow => ({ formula: fit.formula, series: fit.series, term, estimate, se });
+  return {
+    description,
+    rows: [...result.fixedEffects.map((f) => row(f.term, f.estimate, f.se)), row('engagement_id (variance)', result.variance.group, null), row('Residual (variance)', result.variance.residual, null)],
+  };
 }
 
 const nullablePseudonym = (pseudonym: Pseudonymizer, kind: 'partner', id: string | null | undefined): string | null => (id ? pseudonym(kind, id) : null);
