@@ -7,23 +7,30 @@ type Point = OutcomeSeries['points'][number];
 
 const waveDate = (wave: Wave): string => wave.scheduledOn ?? wave.createdAt.slice(0, 10);
 
+/** The scores of an engagement's live waves, with the level each response was given at and the level (kind) of each unit. */
+async function engagementScores(tenant: TenantStore, engagementId: string) {
+  await tenant.engagements.require(engagementId);
+  const waves = await tenant.waves.listForEngagement(engagementId);
+  const waveIds = new Set(waves.map((w) => w.id));
+  const scores = (await tenant.scores.listForEngagement(engagementId)).filter((s) => waveIds.has(s.waveId));
+  const responseLevels = new Map<string, string>();
+  for (const wave of waves) for (const r of await tenant.responses.listForWave(wave.id)) responseLevels.set(r.id, r.level);
+  const unitLevels = new Map<string, string>();
+  for (const partnerId of new Set(scores.map((s) => s.partnerId).filter((p): p is string => p !== null))) {
+    const partner = await tenant.partners.find(partnerId);
+    if (partner) unitLevels.set(partnerId, partner.kind);
+  }
+  return { waves, scores, responseLevels, unitLevels };
+}
+
 /**
  * The score history of an engagement, per outcome and level, wave by wave: individual scores summarized
  * (n, mean, SD); each unit's score as the mean of its members, at the unit's level (a team's members make
  * a team score); and ratings of units made directly at their level.
  */
 export async function engagementOutcomes(tenant: TenantStore, engagementId: string): Promise<EngagementOutcomes> {
-  await tenant.engagements.require(engagementId);
-  const waves = await tenant.waves.listForEngagement(engagementId);
+  const { waves, scores, responseLevels: responses, unitLevels: partnerKinds } = await engagementScores(tenant, engagementId);
   const waveById = new Map(waves.map((w) => [w.id, w]));
-  const scores = (await tenant.scores.listForEngagement(engagementId)).filter((s) => waveById.has(s.waveId));
-  const responses = new Map<string, string>();
-  for (const wave of waves) for (const r of await tenant.responses.listForWave(wave.id)) responses.set(r.id, r.level);
-  const partnerKinds = new Map<string, string>();
-  for (const partnerId of new Set(scores.map((s) => s.partnerId).filter((p): p is string => p !== null))) {
-    const partner = await tenant.partners.find(partnerId);
-    if (partner) partnerKinds.set(partnerId, partner.kind);
-  }
 
   const series = new Map<string, OutcomeSeries>();
   const add = (s: StoredScore, level: string, point: Point) => {
@@ -63,16 +70,7 @@ export async function engagementOutcomes(tenant: TenantStore, engagementId: stri
  * from the baseline and between consecutive waves, paired change with the signed-rank test (src/analysis/outcomes).
  */
 export async function engagementOutcomeChange(tenant: TenantStore, engagementId: string): Promise<EngagementOutcomeChange> {
-  await tenant.engagements.require(engagementId);
-  const waves = await tenant.waves.listForEngagement(engagementId);
-  const scores = await tenant.scores.listForEngagement(engagementId);
-  const responseLevels = new Map<string, string>();
-  for (const wave of waves) for (const r of await tenant.responses.listForWave(wave.id)) responseLevels.set(r.id, r.level);
-  const unitLevels = new Map<string, string>();
-  for (const partnerId of new Set(scores.map((s) => s.partnerId).filter((p): p is string => p !== null))) {
-    const partner = await tenant.partners.find(partnerId);
-    if (partner) unitLevels.set(partnerId, partner.kind);
-  }
+  const { waves, scores, responseLevels, unitLevels } = await engagementScores(tenant, engagementId);
   const report = outcomeTrajectories(
     waves.map((w) => ({ id: w.id, name: w.name, kind: w.kind, date: waveDate(w) })),
     observationsFromScores(scores, responseLevels, unitLevels),
