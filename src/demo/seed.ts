@@ -1,12 +1,14 @@
 import { addMember, createOrganization, setPassword } from '../server/accounts/operations.ts';
 import { createEngagement } from '../server/engagements/operations.ts';
 import { logInteraction } from '../server/interactions/operations.ts';
+import { createWave, enterResponse } from '../server/measurement/operations.ts';
 import { requireModel } from '../server/models/operations.ts';
 import { createContact, createPartner } from '../server/partners/operations.ts';
 import type { Store } from '../store/store.ts';
 import { demoAccounts, demoOrganization, demoPassword } from './accounts.ts';
 import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';
 import { DEMO_SEED, describeDemo, generateDemo } from './generate.ts';
+import { DEMO_MEASUREMENT_INSTRUMENT, generateOutcomeMeasurements } from './outcome-measurements.ts';
 
 export interface DemoResult {
   organizationId: string;
@@ -58,6 +60,12 @@ export async function seedDemo(store: Store, options: { reset?: boolean; seed?: 
     for (const interaction of dataset.interactions) {
       const input = interactionInput(interaction, engagementIds.get(interaction.engagementKey)!, interaction.participantContactKeys.map((key) => contactIds.get(key)!));
       await logInteraction(tx, organization.id, input, userIds.get(interaction.loggedByKey)!);
+    }
+    for (const plan of generateOutcomeMeasurements(dataset, { seed: options.seed ?? DEMO_SEED })) {
+      const wave = await createWave(tx, organization.id, engagementIds.get(plan.engagementKey)!, { name: plan.name, kind: plan.kind, scheduledOn: plan.scheduledOn, instruments: [DEMO_MEASUREMENT_INSTRUMENT], levels: ['individual'] }, 'demo');
+      for (const response of plan.responses) {
+        await enterResponse(tx, organization.id, wave.id, { contactId: contactIds.get(response.contactKey)!, anonymous: false, level: 'individual', partnerId: null, answers: response.answers }, 'demo');
+      }
     }
     return { organizationId: organization.id, created: true, interactions: describeDemo(dataset).interactions };
   });

@@ -33,6 +33,9 @@ const PartnerPage = lazy(() => import('./partners/PartnerPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
 const ResearchExportPage = lazy(() => import('./research/ResearchExportPage.tsx'));
 const InstrumentsPage = lazy(() => import('./measurement/InstrumentsPage.tsx'));
+const HypothesesPage = lazy(() => import('./hypotheses/HypothesesPage.tsx'));
+const RegisterHypothesisPage = lazy(() => import('./hypotheses/RegisterHypothesisPage.tsx'));
+const HypothesisPage = lazy(() => import('./hypotheses/HypothesisPage.tsx'));
 const InstrumentPage = lazy(() => import('./measurement/InstrumentPage.tsx'));
 const EngagementMeasurementPage = lazy(() => import('./measurement/EngagementMeasurementPage.tsx'));
 
@@ -70,6 +73,9 @@ export function App() {
               <Route path="dashboard" element={onDemand(<DashboardPage />)} />
               <Route path="research/export" element={onDemand(<ResearchExportPage />)} />
               <Route path="instruments" element={onDemand(<InstrumentsPage />)} />
+              <Route path="hypotheses" element={onDemand(<HypothesesPage />)} />
+              <Route path="hypotheses/new" element={onDemand(<RegisterHypothesisPage />)} />
+              <Route path="hypotheses/:hypothesisId" element={onDemand(<HypothesisPage />)} />
               <Route path="instruments/:instrumentId" element={onDemand(<InstrumentPage />)} />
               <Route path="engagements/:engagementId/measurement" element={onDemand(<EngagementMeasurementPage />)} />
               <Route

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
 import type { Evidence, HypothesisResult } from '../../domain/hypotheses/schemas.ts';
-import { covariateLabels, type HypothesisRegistration, type HypothesisTest } from '../../domain/hypotheses/registration.ts';
+import { covariateLabels, testLabels, type HypothesisRegistration, type HypothesisTest } from '../../domain/hypotheses/registration.ts';
 import { fitRandomInterceptModel, kruskalWallis, mannWhitney, olsClusterRobust, spearman, type Predictor } from '../stats/index.ts';
 import type { EngagementRow, HypothesisDataset } from './dataset.ts';
 
@@ -195,7 +195,7 @@ export function runHypothesis(registration: HypothesisRegistration, dataset: Hyp
       verdict: 'untested',
       summary: `Not tested yet. ${message}`,
       message,
-      method: registration.test,
+      method: testLabels[registration.test],
       n: registration.test === 'ols-cr1' || registration.test === 'lmm-reml' ? dataset.units.length : dataset.engagements.length,
       clusters: null,
       statistic: null,
