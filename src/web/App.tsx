@@ -31,6 +31,7 @@ const EditInteractionPage = lazy(() => import('./interactions/EditInteractionPag
 const PartnersPage = lazy(() => import('./partners/PartnersPage.tsx'));
 const PartnerPage = lazy(() => import('./partners/PartnerPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
+const AnalysisPage = lazy(() => import('./analysis/AnalysisPage.tsx'));
 const ResearchExportPage = lazy(() => import('./research/ResearchExportPage.tsx'));
 const InstrumentsPage = lazy(() => import('./measurement/InstrumentsPage.tsx'));
 const HypothesesPage = lazy(() => import('./hypotheses/HypothesesPage.tsx'));
@@ -71,6 +72,7 @@ export function App() {
               <Route path="partners" element={onDemand(<PartnersPage />)} />
               <Route path="partners/:partnerId" element={onDemand(<PartnerPage />)} />
               <Route path="dashboard" element={onDemand(<DashboardPage />)} />
+              <Route path="analysis" element={onDemand(<AnalysisPage />)} />
               <Route path="research/export" element={onDemand(<ResearchExportPage />)} />
               <Route path="instruments" element={onDemand(<InstrumentsPage />)} />
               <Route path="hypotheses" element={onDemand(<HypothesesPage />)} />

@@ -30,8 +30,9 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    // ECharts' generated description reads stacked series as "NaN"; the chart's own label describes it instead.
+    chart.current?.setOption({ ...option, aria: { enabled: true, label: { description: label } } }, { notMerge: true });
+  }, [option, label]);
 
   // ECharts labels its own element; the figure's label sits on a wrapper so it stays ours.
   return (

@@ -166,3 +166,28 @@ export function barsOption(bars: ReadonlyArray<{ label: string; value: number }>
     series: [{ type: 'bar', name: valueName, barMaxWidth: 18, itemStyle: { color: '#228be6' }, data: bars.map((bar) => bar.value) }],
   };
 }
+
+export interface DiversityMonth {
+  month: string;
+  entropy: number;
+  componentsUsed: number;
+}
+
+/** Diversity of component use per month: mean Shannon entropy (left axis) and mean number of components used (right axis), as lines. */
+export function diversityOption(months: readonly DiversityMonth[], axisName: string): ChartOption {
+  return {
+    ...baseOption(),
+    tooltip: { trigger: 'axis', valueFormatter: (value) => Number(value).toFixed(2) },
+    legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
+    grid: { left: 44, right: 36, top: 44, bottom: 36 },
+    xAxis: { type: 'category', name: axisName, nameLocation: 'middle', nameGap: 26, data: months.map((month) => month.month) },
+    yAxis: [
+      { type: 'value', name: 'entropy (nats)', min: 0, nameTextStyle: { align: 'right' } },
+      { type: 'value', name: 'components', min: 0, splitLine: { show: false }, nameTextStyle: { align: 'left' } },
+    ],
+    series: [
+      { type: 'line', name: 'Mean Shannon entropy', symbolSize: 4, itemStyle: { color: '#7048e8' }, data: months.map((month) => month.entropy) },
+      { type: 'line', name: 'Mean components used', yAxisIndex: 1, symbolSize: 4, itemStyle: { color: '#2f9e44' }, lineStyle: { type: 'dashed' }, data: months.map((month) => month.componentsUsed) },
+    ],
+  };
+}

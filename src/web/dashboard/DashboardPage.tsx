@@ -2,6 +2,8 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import type { OrganizationDashboard } from '../../domain/support/views.ts';
 import type { ModelVocabulary } from '../api/support.ts';
+import { organizationReportUrl } from '../analysis/analysis-api.ts';
+import { ReportDownload } from '../analysis/ReportDownload.tsx';
 import { Chart } from '../charts/Chart.tsx';
 import { componentMixOption, doseOption } from '../charts/options.ts';
 import { commonModel } from '../engagements/common-model.ts';
@@ -66,7 +68,11 @@ export default function DashboardPage() {
   const { counts } = dashboard.data;
   return (
     <>
-      <PageHeader title="Dashboard" description="Figures from the monthly rollups of every logged interaction." />
+      <PageHeader
+        title="Dashboard"
+        description="Figures from the monthly rollups of every logged interaction."
+        actions={<ReportDownload label="Organization report" urlOf={(format) => organizationReportUrl(organization.id, format)} />}
+      />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md" mb="md">
         <Count label="Partners" value={counts.partners} />
         <Count label="Engagements" value={counts.engagements} />

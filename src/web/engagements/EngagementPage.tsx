@@ -4,6 +4,8 @@ import { IconList, IconPencilPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EngagementOverview } from '../../domain/support/views.ts';
+import { engagementReportUrl } from '../analysis/analysis-api.ts';
+import { ReportDownload } from '../analysis/ReportDownload.tsx';
 import { isApiError } from '../api/client.ts';
 import { formatDate } from '../format.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
@@ -140,6 +142,7 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
             <Button component={Link} to={interactionsListPath(orgId, { engagementId: engagement.id })} variant="default" leftSection={<IconList size={18} aria-hidden />}>
               All interactions
             </Button>
+            <ReportDownload urlOf={(format) => engagementReportUrl(orgId, engagement.id, format)} />
             {canEdit && <EngagementActions orgId={orgId} engagement={engagement} />}
             {canEdit && (
               <Button component={Link} to={logPath} leftSection={<IconPencilPlus size={18} aria-hidden />} aria-keyshortcuts="L" title="Log interaction (L)">

@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBook2, IconBuildingCommunity, IconChartBar, IconClipboardList, IconFileZip, IconFlask, IconHome, IconKey, IconMessageCircle, IconPlus, IconTimeline, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBuildingCommunity, IconChartBar, IconChartHistogram, IconClipboardList, IconFileZip, IconFlask, IconHome, IconKey, IconMessageCircle, IconPlus, IconTimeline, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { can } from '../../domain/accounts/policy.ts';
@@ -40,6 +40,7 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
         <>
           {link(organizationPath(organization.id), 'Home', <IconHome size={18} aria-hidden />, true)}
           {link(organizationPath(organization.id, 'dashboard'), 'Dashboard', <IconChartBar size={18} aria-hidden />)}
+          {link(organizationPath(organization.id, 'analysis'), 'Analysis', <IconChartHistogram size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'engagements'), 'Engagements', <IconTimeline size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'interactions'), 'Interactions', <IconMessageCircle size={18} aria-hidden />)}
           {link(organizationPath(organization.id, 'partners'), 'Partners', <IconBuildingCommunity size={18} aria-hidden />)}
