@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
-import { demoPassword } from './support/demo-accounts.ts';
+import { signIn } from './support/sign-in.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const demoPractitioner = 'practitioner@demo.praxis.test';
@@ -12,11 +12,7 @@ const suite = useBrowserSuite();
 
 async function openSignedIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
   const page = await suite.openPage(viewport);
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(demoPractitioner);
-  await page.getByLabel(/^Password/).fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/orgs\//);
+  await signIn(page, demoPractitioner);
   return page;
 }
 

@@ -47,7 +47,7 @@ export function useVersionedEdit<I, R extends { version: number }>(loaded: R, { 
     /** Resolves `true` when saved, `false` when a conflict is shown instead; throws any other refusal. */
     save: (input: I) => attempt(input, base.version),
     keepYours: () => {
-      if (conflict) attempt(conflict.yours, conflict.current.version).catch((error: unknown) => notifyFailure('Could not save', error));
+      if (conflict) attempt(conflict.yours, conflict.current.version).catch((error: unknown) => notifyFailure('Could not save your version', error));
     },
     takeCurrent: () => {
       if (!conflict) return;

@@ -29,12 +29,12 @@ export function ImportReportView({ outcome, interactionsPath }: { outcome: Impor
         {outcome.message}
       </Alert>
       {outcome.problems.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
+        <Table.ScrollContainer minWidth={320}>
           <Table striped fz="sm" verticalSpacing={6} aria-label="Problems by row">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={70}>Row</Table.Th>
-                <Table.Th w={200}>Column</Table.Th>
+                <Table.Th w={56}>Row</Table.Th>
+                <Table.Th>Column</Table.Th>
                 <Table.Th>Problem</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -43,7 +43,7 @@ export function ImportReportView({ outcome, interactionsPath }: { outcome: Impor
                 <Table.Tr key={index}>
                   <Table.Td>{problem.row ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Text size="sm" ff="monospace">
+                    <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                       {problem.column || '(whole row)'}
                     </Text>
                   </Table.Td>

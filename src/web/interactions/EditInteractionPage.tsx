@@ -1,9 +1,8 @@
 import { Anchor, Breadcrumbs, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Interaction, InteractionInput } from '../../domain/support/schemas.ts';
-import { isApiError } from '../api/client.ts';
 import type { ModelVocabulary } from '../api/support.ts';
 import { fetchInteraction } from '../api/support.ts';
 import { useEngagements, useModelVocabulary } from '../engagements/engagement-hooks.ts';
@@ -11,11 +10,12 @@ import { interactionPath } from '../engagements/engagement-paths.ts';
 import { modelNames } from '../engagements/model-names.ts';
 import { formatDate } from '../format.ts';
 import { StaleVersionPanel } from '../history/StaleVersionPanel.tsx';
+import { useVersionedEdit } from '../history/useVersionedEdit.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
-import { notifyDone, notifyFailure } from '../notify.ts';
+import { notifyDone } from '../notify.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useContacts } from '../partners/partner-hooks.ts';
 import { queryKeys } from '../query-keys.ts';
@@ -40,67 +40,27 @@ export default function EditInteractionPage() {
 }
 
 function EditInteraction({ orgId, loaded, model }: { orgId: string; loaded: Interaction; model: ModelVocabulary }) {
-  const [base, setBase] = useState(loaded);
-  const [formKey, setFormKey] = useState(0);
-  const [conflict, setConflict] = useState<{ yours: InteractionInput; current: Interaction } | null>(null);
   const update = useUpdateInteraction(orgId, loaded.id);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const engagements = useEngagements(orgId);
   const engagement = engagements.data?.find((candidate) => candidate.id === loaded.engagementId);
   const contacts = useContacts(orgId, engagement?.partnerId);
-  const initialValues = useMemo(() => formFromInteraction(base), [base]);
   const key = draftKey({ orgId, interactionId: loaded.id });
   const nameOf = modelNames(model);
-
-  const saved = async () => {
-    clearDraft(window.localStorage, key);
-    await queryClient.invalidateQueries({ queryKey: queryKeys.interaction(orgId, loaded.id) });
-    notifyDone('Interaction saved.');
-    void navigate(interactionPath(orgId, loaded.id));
-  };
-
-  const showConflict = async (yours: InteractionInput) => {
-    const current = await fetchInteraction(orgId, loaded.id);
-    setConflict({ yours, current });
-  };
-
-  const save = async (input: InteractionInput): Promise<boolean> => {
-    try {
-      await update.mutateAsync({ input, version: base.version });
-    } catch (error) {
-      if (isApiError(error) && error.status === 409) {
-        await showConflict(input);
-        return false;
-      }
-      throw error;
-    }
-    await saved();
-    return true;
-  };
-
-  const keepYours = () => {
-    if (!conflict) return;
-    update.mutate(
-      { input: conflict.yours, version: conflict.current.version },
-      {
-        onSuccess: () => void saved(),
-        onError: (error) => {
-          if (isApiError(error) && error.status === 409) void showConflict(conflict.yours);
-          else notifyFailure('Could not save the interaction', error);
-        },
-      },
-    );
-  };
-
-  const takeCurrent = () => {
-    if (!conflict) return;
-    clearDraft(window.localStorage, key);
-    setBase(conflict.current);
-    setFormKey((n) => n + 1);
-    setConflict(null);
-    notifyDone(`Showing the saved version ${conflict.current.version}; your changes were dropped.`);
-  };
+  const edit = useVersionedEdit<InteractionInput, Interaction>(loaded, {
+    update: (input, version) => update.mutateAsync({ input, version }),
+    fetchCurrent: () => fetchInteraction(orgId, loaded.id),
+    onSaved: async () => {
+      clearDraft(window.localStorage, key);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.interaction(orgId, loaded.id) });
+      notifyDone('Interaction saved.');
+      void navigate(interactionPath(orgId, loaded.id));
+    },
+    onDropped: () => clearDraft(window.localStorage, key),
+  });
+  const { base, conflict } = edit;
+  const initialValues = useMemo(() => formFromInteraction(base), [base]);
 
   return (
     <Stack gap="md">
@@ -115,10 +75,13 @@ function EditInteraction({ orgId, loaded, model }: { orgId: string; loaded: Inte
           recordLabel="interaction"
           rows={interactionDiff(conflict.yours, conflict.current, nameOf)}
           currentVersion={conflict.current.version}
-          pending={update.isPending} onKeepYours={keepYours} onTakeCurrent={takeCurrent} />
+          pending={edit.pending}
+          onKeepYours={edit.keepYours}
+          onTakeCurrent={edit.takeCurrent}
+        />
       )}
       <LogInteractionForm
-        key={formKey}
+        key={edit.formKey}
         engagementId={base.engagementId}
         model={model}
         contacts={contacts.data ?? []}
@@ -126,7 +89,7 @@ function EditInteraction({ orgId, loaded, model }: { orgId: string; loaded: Inte
         draftKey={key}
         baseVersion={base.version}
         submitLabel="Save changes"
-        onSave={save}
+        onSave={edit.save}
       />
     </Stack>
   );

@@ -16,6 +16,7 @@ import { notifyDone, notifyFailure } from '../notify.ts';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useContacts } from '../partners/partner-hooks.ts';
+import { usePeople } from '../people/usePeople.ts';
 import { useSignedInSession } from '../session/useSession.ts';
 import { useDeleteInteraction, useInteraction, useInteractionHistory, useRestoreInteraction } from './interaction-hooks.ts';
 import { InteractionDetails } from './InteractionDetails.tsx';
@@ -31,6 +32,7 @@ export default function InteractionPage() {
   const engagement = engagements.data?.find((candidate) => candidate.id === interaction.data?.engagementId);
   const model = useModelVocabulary(organization.id, interaction.data);
   const contacts = useContacts(organization.id, engagement?.partnerId);
+  const { personName } = usePeople(organization.id);
   const remove = useDeleteInteraction(organization.id, interactionId);
   const restore = useRestoreInteraction(organization.id, interactionId);
   const [confirming, { open: confirm, close: cancel }] = useDisclosure(false);
@@ -80,7 +82,7 @@ export default function InteractionPage() {
               version {record.version}
             </Badge>
             <Text size="sm" c="dimmed">
-              logged by {record.loggedBy === session.user.id ? 'you' : 'a colleague'} · {record.modelId} {record.modelVersion}
+              logged by {record.loggedBy === session.user.id ? 'you' : (personName(record.loggedBy) ?? 'a colleague')} · {record.modelId} {record.modelVersion}
             </Text>
           </Group>
         </Stack>
@@ -126,7 +128,7 @@ export default function InteractionPage() {
           ) : history.isError ? (
             <LoadErrorPage error={history.error} onRetry={() => void history.refetch()} />
           ) : (
-            <HistoryList entries={history.data} myUserId={session.user.id} nameOf={(id) => nameOf?.(id) ?? contactName(id)} />
+            <HistoryList entries={history.data} myUserId={session.user.id} nameOf={(id) => nameOf?.(id) ?? contactName(id)} personName={personName} />
           )}
         </Tabs.Panel>
       </Tabs>
