@@ -37,6 +37,7 @@ const known: Record<string, { full: string[]; quick: string[] }> = {
   logging: { full: [], quick: ['--quick'] },
   scale: { full: [], quick: ['--quick'] },
   stats: { full: [], quick: ['--groups', '1000', '--repeats', '2'] },
+  import: { full: [], quick: ['--quick'] },
 };
 
 function benches(): BenchScript[] {
