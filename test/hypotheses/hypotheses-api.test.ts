@@ -111,6 +111,7 @@ describe.each(engines)('hypotheses over HTTP on %s', (engine) => {
     expect(links.get('coaching-via-self-efficacy-to-implementation-self-efficacy')).toMatchObject({ evidence: 'untested', hypotheses: [] });
     const svg = await lead.raw(`${org}/models/eis-toc/diagram.svg?overlay=evidence`);
     expect(svg.status).toBe(200);
+    expect(svg.headers.get('cache-control')).toBe('no-store');
     const text = await svg.text();
     expect(text).toContain('Evidence from hypothesis tests');
     expect(text).toContain(evidenceColors[verdict as keyof typeof evidenceColors]);

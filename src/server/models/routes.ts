@@ -82,7 +82,8 @@ export async function modelRoutes(app: FastifyInstance, { store }: { store: Stor
       }
       const title = request.query.overlay === 'evidence' ? 'Evidence from hypothesis tests' : 'Evidence status';
       const svg = await renderModelDiagram(model, overlay ? { overlay, overlayTitle: title } : {});
-      return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=60').send(svg);
+      // Evidence changes with every run, so that overlay is never served from a cache.
+      return reply.type('image/svg+xml; charset=utf-8').header('cache-control', request.query.overlay === 'evidence' ? 'no-store' : 'private, max-age=60').send(svg);
     },
   );
 
