@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Report, ReportBlock } from '../../analysis/reports/report.ts';
-import { reportChartSvg } from './report-charts.ts';
+import { reportChartHeight, reportChartSvg, reportChartWidth } from './report-charts.ts';
 
 /**
  * A report as a PDF, drawn in JavaScript with PDFKit (no browser): the same SVG charts as the HTML
@@ -31,7 +31,9 @@ function drawChart(doc: Doc, block: Extract<ReportBlock, { kind: 'chart' }>): vo
   const scale = contentWidth(doc) / width;
   ensureSpace(doc, height * scale + 8);
   const top = doc.y;
-  SVGtoPDF(doc, svg, margin, top, { width: width * scale, height: height * scale, fontCallback: chartFont, warningCallback: () => undefined });
+  // The drawing's own pixel size would override the size given here; its viewBox keeps the proportions.
+  const scalable = svg.replace(/^<svg width="\d+" height="\d+"/, '<svg');
+  SVGtoPDF(doc, scalable, margin, top, { width: width * scale, height: height * scale, fontCallback: chartFont, warningCallback: () => undefined });
   // Drawing text moves PDFKit's cursor; the next block starts below the whole chart.
   doc.x = margin;
   doc.y = top + height * scale + 8;
@@ -44,16 +46,21 @@ function columnWidths(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>):
   return longest.map((l) => (l / total) * contentWidth(doc));
 }
 
-function drawRow(doc: Doc, cells: string[], widths: number[], numeric: boolean[], header: boolean): void {
-  const padding = 3;
+const cellPadding = 3;
+
+function rowHeight(doc: Doc, cells: string[], widths: number[], header: boolean): number {
   doc.font(header ? font.bold : font.regular).fontSize(8.5);
-  const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * padding }))) + 2 * padding;
-  if (doc.y + height > bottom(doc)) doc.addPage();
+  return Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * cellPadding }))) + 2 * cellPadding;
+}
+
+function drawRow(doc: Doc, cells: string[], widths: number[], numeric: boolean[], header: boolean): void {
+  const height = rowHeight(doc, cells, widths, header);
   const top = doc.y;
   if (header) doc.rect(margin, top, contentWidth(doc), height).fill(colors.head);
+  doc.font(header ? font.bold : font.regular).fontSize(8.5);
   let x = margin;
   cells.forEach((cell, i) => {
-    doc.fillColor(colors.text).text(cell, x + padding, top + padding, { width: widths[i]! - 2 * padding, align: numeric[i] ? 'right' : 'left' });
+    doc.fillColor(colors.text).text(cell, x + cellPadding, top + cellPadding, { width: widths[i]! - 2 * cellPadding, align: numeric[i] ? 'right' : 'left' });
     x += widths[i]!;
   });
   doc.moveTo(margin, top + height).lineTo(margin + contentWidth(doc), top + height).lineWidth(0.5).strokeColor(colors.rule).stroke();
@@ -61,13 +68,21 @@ function drawRow(doc: Doc, cells: string[], widths: number[], numeric: boolean[]
   doc.y = top + height;
 }
 
+/** A table row by row; a row that does not fit starts a new page, which repeats the header row. */
 function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): void {
   const widths = columnWidths(doc, block);
   const numeric = block.columns.map((c) => c.numeric === true);
+  const titles = block.columns.map((c) => c.title);
   ensureSpace(doc, 48);
   if (block.caption) doc.font(font.bold).fontSize(9.5).fillColor(colors.text).text(block.caption, margin, doc.y, { width: contentWidth(doc) }).moveDown(0.2);
-  drawRow(doc, block.columns.map((c) => c.title), widths, numeric, true);
-  for (const row of block.rows) drawRow(doc, row, widths, numeric, false);
+  drawRow(doc, titles, widths, numeric, true);
+  for (const row of block.rows) {
+    if (doc.y + rowHeight(doc, row, widths, false) > bottom(doc)) {
+      doc.addPage();
+      drawRow(doc, titles, widths, numeric, true);
+    }
+    drawRow(doc, row, widths, numeric, false);
+  }
   doc.moveDown(0.8);
 }
 
@@ -117,7 +132,9 @@ export function renderReportPdf(report: Report): Promise<Buffer> {
   doc.moveDown(0.8);
 
   for (const section of report.sections) {
-    ensureSpace(doc, 80);
+    // Keep a section's title with its first block: a chart must fit whole below it.
+    const first = section.blocks[0];
+    ensureSpace(doc, first?.kind === 'chart' ? (reportChartHeight(first.chart) * contentWidth(doc)) / reportChartWidth + 48 : 80);
     doc.font(font.bold).fontSize(13).fillColor(colors.text).text(section.title, margin, doc.y, { width: contentWidth(doc) });
     if (section.method) doc.font(font.regular).fontSize(8.5).fillColor(colors.muted).text(`Method: ${section.method}`, { width: contentWidth(doc) });
     doc.moveDown(0.4);

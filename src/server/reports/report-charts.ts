@@ -20,6 +20,9 @@ function chartOption(chart: ReportChart): { option: ChartOption; height: number 
   }
 }
 
+/** The height a report chart is drawn at, at `reportChartWidth`. */
+export const reportChartHeight = (chart: ReportChart): number => chartOption(chart).height;
+
 /** A report chart drawn as an SVG document, with its size. */
 export function reportChartSvg(chart: ReportChart): { svg: string; width: number; height: number } {
   const { option, height } = chartOption(chart);
