@@ -8,7 +8,7 @@ import { buildEngagement, typicalInteraction } from '../support/records.ts';
 import { importWorld, writeCsv, type ImportWorld } from './files.ts';
 import { longHeaderLine } from './large-file.ts';
 
-/** More interactions than two full write batches (the interactions table has 20 columns). */
+/** More interactions than two full write statements (the interactions table has 20 columns). */
 const manyInteractions = 2 * Math.floor(maxStatementParameters / 20) + 700;
 
 const clock = (i: number): string => `${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
