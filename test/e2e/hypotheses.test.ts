@@ -82,10 +82,11 @@ describe('hypotheses in Chromium', () => {
     const eisEvidence = page.getByRole('region', { name: /^Evidence on the links of EIS/ });
     const legend = await eisEvidence.getByRole('list', { name: 'Evidence legend' }).innerText();
     for (const word of ['Supported', 'Contradicted', 'Inconclusive', 'Untested']) expect(legend).toContain(word);
-    const src = (await eisEvidence.getByTestId('evidence-diagram').getAttribute('src'))!;
-    const svg = await page.evaluate(async (url) => (await fetch(url)).text(), src);
     const verdict = (await page.evaluate(async (id) => (await (await fetch(`/api/orgs/${id}/hypotheses`)).json()) as { items: Array<{ latestRun: { verdict: keyof typeof evidenceColors } }> }, orgId)).items[0]!.latestRun.verdict;
-    expect(svg).toContain(evidenceColors[verdict]);
+    // The diagram cached from the first visit is redrawn once the list learns of the run.
+    const diagramSvg = async () => decodeURIComponent(((await eisEvidence.getByTestId('evidence-diagram').getAttribute('src')) ?? '').replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+    await expect.poll(diagramSvg, { timeout: 20_000 }).toContain(`stroke="${evidenceColors[verdict]}"`);
+    const svg = await diagramSvg();
     expect(svg).toContain(evidenceColors.untested);
     await page.screenshot({ path: path.join(screenshotDir, 'hypotheses.png'), fullPage: true });
   });

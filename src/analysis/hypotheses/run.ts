@@ -213,7 +213,7 @@ export function runHypothesis(registration: HypothesisRegistration, dataset: Hyp
   const observed = observedDirection(outcome.estimate);
   const verdict = verdictOf(registration, outcome.p, observed);
   const matched = registration.direction === 'two-sided' || observed === null ? null : observed === registration.direction;
-  const pText = outcome.p === null ? 'no p-value' : `${formatP(outcome.p)} ${outcome.p < registration.alpha ? '<' : '≥'} α = ${registration.alpha}`;
+  const pText = outcome.p === null ? 'no p-value' : `${formatP(outcome.p)}, ${outcome.p < registration.alpha ? 'below' : 'not below'} α = ${registration.alpha}`;
   const effectText = outcome.effect ? `${outcome.effect.name} ${outcome.effect.value.toPrecision(3)}` : '';
   const directionText = registration.direction === 'two-sided' ? 'a two-sided association' : `a ${registration.direction} association`;
   const summary = `${verdict === 'supported' ? 'Supported' : verdict === 'contradicted' ? 'Contradicted' : 'Inconclusive'}: registered ${directionText}${adjusted}; ${effectText ? `${effectText}, ` : ''}${pText} (n = ${outcome.n}${outcome.clusters !== null ? `, ${outcome.clusters} engagements` : ''}).`;

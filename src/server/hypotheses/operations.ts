@@ -6,7 +6,7 @@ import { registrationProblems, type HypothesisRegistration } from '../../domain/
 import type { Hypothesis, HypothesisRun, ModelEvidence } from '../../domain/hypotheses/schemas.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { nowIso } from '../../store/ids.ts';
-import type { StoredHypothesis } from '../../store/repositories/hypotheses.ts';
+import type { HypothesisData, StoredHypothesis } from '../../store/repositories/hypotheses.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
 import { modelOf } from '../engagements/operations.ts';
 import { requireModel } from '../models/operations.ts';
@@ -17,6 +17,12 @@ async function checkRegistration(tenant: TenantStore, registration: HypothesisRe
   const model = await modelOf(tenant, registration.model.id, registration.model.version, 'model');
   const problems = registrationProblems(registration, model);
   if (problems.length > 0) throw invalid('The hypothesis registration is not valid', problems);
+}
+
+/** The stored fields a write replaces, without the bookkeeping ones the repository keeps. */
+function dataOf(hypothesis: StoredHypothesis): HypothesisData {
+  const { id: _id, version: _version, createdAt: _created, updatedAt: _updated, deletedAt: _deleted, ...data } = hypothesis;
+  return data;
 }
 
 async function withLatestRun(tenant: TenantStore, stored: StoredHypothesis[]): Promise<Hypothesis[]> {
@@ -53,8 +59,7 @@ export function updateHypothesis(store: Store, organizationId: string, id: strin
     const current = await tenant.hypotheses.require(id);
     assertEditable(current);
     await checkRegistration(tenant, registration);
-    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, deletedAt: _d, ...data } = current;
-    await tenant.hypotheses.update(id, version, { ...data, registration }, actor);
+    await tenant.hypotheses.update(id, version, { ...dataOf(current), registration }, actor);
     return showHypothesis(tenant, id);
   });
 }
@@ -66,8 +71,7 @@ export function lockHypothesis(store: Store, organizationId: string, id: string,
     const current = await tenant.hypotheses.require(id);
     assertLockable(current);
     await checkRegistration(tenant, current.registration);
-    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, deletedAt: _d, ...data } = current;
-    await tenant.hypotheses.update(id, version, { ...data, status: 'locked', lockedAt: nowIso(), lockedBy: actor, contentHash: await registrationHash(current.registration) }, actor);
+    await tenant.hypotheses.update(id, version, { ...dataOf(current), status: 'locked', lockedAt: nowIso(), lockedBy: actor, contentHash: await registrationHash(current.registration) }, actor);
     return showHypothesis(tenant, id);
   });
 }
@@ -78,8 +82,7 @@ export function withdrawHypothesis(store: Store, organizationId: string, id: str
     const tenant = tx.tenant(organizationId);
     const current = await tenant.hypotheses.require(id);
     assertWithdrawable(current);
-    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, deletedAt: _d, ...data } = current;
-    await tenant.hypotheses.update(id, version, { ...data, status: 'withdrawn', withdrawnAt: nowIso(), withdrawnBy: actor, withdrawalReason: reason }, actor);
+    await tenant.hypotheses.update(id, version, { ...dataOf(current), status: 'withdrawn', withdrawnAt: nowIso(), withdrawnBy: actor, withdrawalReason: reason }, actor);
     return showHypothesis(tenant, id);
   });
 }

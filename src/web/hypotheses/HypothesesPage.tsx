@@ -1,7 +1,6 @@
 import { Alert, Anchor, Badge, Button, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { can } from '../../domain/accounts/policy.ts';
 import { testLabels } from '../../domain/hypotheses/registration.ts';
@@ -13,7 +12,7 @@ import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { queryKeys } from '../query-keys.ts';
 import { EvidenceBadge, EvidenceLegend } from './EvidenceBadge.tsx';
-import { evidenceDiagramUrl, hypothesisKeys, listHypotheses } from './hypotheses-api.ts';
+import { fetchEvidenceDiagram, hypothesisKeys, listHypotheses } from './hypotheses-api.ts';
 
 /** Hypotheses about the model's links, and the model diagram coloured by the evidence they gathered. */
 export default function HypothesesPage() {
@@ -77,12 +76,12 @@ export default function HypothesesPage() {
                     <Table.Td>
                       <Text fz="sm">{testLabels[h.registration.test]}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge variant="light" color={h.status === 'locked' ? 'blue' : h.status === 'withdrawn' ? 'gray' : 'yellow'}>
                         {h.status}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{h.latestRun ? <EvidenceBadge evidence={h.latestRun.verdict} /> : <Text fz="sm" c="dimmed">not run</Text>}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{h.latestRun ? <EvidenceBadge evidence={h.latestRun.verdict} /> : <Text fz="sm" c="dimmed">not run</Text>}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -96,8 +95,8 @@ export default function HypothesesPage() {
 }
 
 function EvidenceDiagram({ orgId, modelId, version, name }: { orgId: string; modelId: string; version: string; name: string }) {
-  const [failed, setFailed] = useState(false);
-  const src = evidenceDiagramUrl(orgId, modelId, version);
+  // Fetched as text under the hypotheses' query key, so every lock, run or withdrawal redraws it.
+  const diagram = useQuery({ queryKey: hypothesisKeys.evidence(orgId, modelId), queryFn: ({ signal }) => fetchEvidenceDiagram(orgId, modelId, version, signal) });
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={`Evidence on the links of ${name}`}>
       <Stack gap="sm">
@@ -105,15 +104,16 @@ function EvidenceDiagram({ orgId, modelId, version, name }: { orgId: string; mod
           Evidence on the links of {name} {version}
         </Title>
         <EvidenceLegend />
-        {failed ? (
-          <Alert color="red">The diagram could not be drawn. Reload the page to try again.</Alert>
+        {diagram.isPending ? (
+          <Loader size="sm" aria-label="Loading the diagram" />
+        ) : diagram.isError ? (
+          <Alert color="red">The diagram could not be drawn: {errorMessageOf(diagram.error)}</Alert>
         ) : (
           <div style={{ overflow: 'auto', maxHeight: '75vh', background: 'white', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
             <img
-              src={src}
+              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagram.data)}`}
               alt={`Theory-of-change diagram of ${name}, version ${version}, each link coloured by the evidence of its hypotheses`}
               data-testid="evidence-diagram"
-              onError={() => setFailed(true)}
               style={{ display: 'block', width: 'max(100%, 900px)', height: 'auto' }}
             />
           </div>

@@ -24,6 +24,9 @@ export const runHypothesis = (orgId: string, id: string): Promise<HypothesisRun>
 export const getModelEvidence = (orgId: string, modelId: string, signal?: AbortSignal): Promise<ModelEvidence> =>
   apiGet(`/api/orgs/${segment(orgId)}/models/${segment(modelId)}/evidence`, ModelEvidence, signal);
 
-/** The model diagram with each link coloured by the evidence of its hypotheses. */
-export const evidenceDiagramUrl = (orgId: string, modelId: string, version: string): string =>
-  `/api/orgs/${segment(orgId)}/models/${segment(modelId)}/diagram.svg?version=${encodeURIComponent(version)}&overlay=evidence`;
+/** The model diagram with each link coloured by the evidence of its hypotheses, as SVG text. */
+export async function fetchEvidenceDiagram(orgId: string, modelId: string, version: string, signal?: AbortSignal): Promise<string> {
+  const response = await fetch(`/api/orgs/${segment(orgId)}/models/${segment(modelId)}/diagram.svg?version=${encodeURIComponent(version)}&overlay=evidence`, { credentials: 'same-origin', cache: 'no-store', signal });
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  return response.text();
+}
