@@ -58,8 +58,8 @@ export default function HypothesesPage() {
                   <Table.Th>Hypothesis</Table.Th>
                   <Table.Th>Link</Table.Th>
                   <Table.Th>Test</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Latest result</Table.Th>
+                  <Table.Th w={120}>Status</Table.Th>
+                  <Table.Th w={150}>Latest result</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
