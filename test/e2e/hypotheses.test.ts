@@ -3,18 +3,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { evidenceColors } from '../../src/domain/hypotheses/schemas.ts';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
-import { demoPassword } from './support/demo-accounts.ts';
+import { signIn } from './support/sign-in.ts';
 
 const demoResearcher = 'researcher@demo.praxis.test';
 const demoPractitioner = 'practitioner@demo.praxis.test';
 const { openPage } = useBrowserSuite();
 
-async function signIn(page: Page, email: string): Promise<string> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/orgs\/[^/]+/);
+/** Signs in and returns the id of the account's organization. */
+async function signInToOrganization(page: Page, email: string): Promise<string> {
+  await signIn(page, email);
   const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { organizations: Array<{ id: string }> };
   return session.organizations[0]!.id;
 }
@@ -31,7 +28,7 @@ async function choose(page: Page, label: string, typed: string, option: RegExp) 
 describe('hypotheses in Chromium', () => {
   test('a researcher registers, locks and runs a hypothesis on the synthetic demo measurements and sees the evidence on the model', { timeout: 240_000 }, async () => {
     const page = await openPage({ width: 1280, height: 900 });
-    const orgId = await signIn(page, demoResearcher);
+    const orgId = await signInToOrganization(page, demoResearcher);
 
     await page.getByRole('link', { name: 'Hypotheses' }).click();
     await mainHeading(page, 'Hypotheses').waitFor();
@@ -93,7 +90,7 @@ describe('hypotheses in Chromium', () => {
 
   test('too little data gives a clear message, and a practitioner cannot see hypotheses', { timeout: 180_000 }, async () => {
     const page = await openPage({ width: 1280, height: 900 });
-    const orgId = await signIn(page, demoResearcher);
+    const orgId = await signInToOrganization(page, demoResearcher);
     // Registered and locked over the API: the outcome wave at month 24 was never given.
     const id = await page.evaluate(async (org) => {
       const { csrfToken } = (await (await fetch('/api/session')).json()) as { csrfToken: string };
@@ -121,7 +118,7 @@ describe('hypotheses in Chromium', () => {
     expect(await page.getByRole('main').innerText()).not.toMatch(/NaN|undefined/);
 
     const practitioner = await openPage({ width: 390, height: 800 });
-    const practitionerOrg = await signIn(practitioner, demoPractitioner);
+    const practitionerOrg = await signInToOrganization(practitioner, demoPractitioner);
     expect(await practitioner.getByRole('link', { name: 'Hypotheses' }).count()).toBe(0);
     await practitioner.goto(`/orgs/${practitionerOrg}/hypotheses`);
     await practitioner.getByText('Only researchers, leads and administrators').waitFor();
