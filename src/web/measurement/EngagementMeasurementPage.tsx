@@ -1,13 +1,15 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Collapse, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { Link, useParams } from 'react-router';
 import type { Wave } from '../../domain/measurement/schemas.ts';
+import { errorMessageOf } from '../api/client.ts';
 import { useEngagement } from '../engagements/engagement-hooks.ts';
 import { engagementPath } from '../engagements/engagement-paths.ts';
 import { canEditRecords } from '../engagements/record-permissions.ts';
 import { formatDate } from '../format.ts';
+import { HistoryList } from '../history/HistoryList.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { ConfirmDialog } from '../layout/ConfirmDialog.tsx';
 import { EmptyPanel } from '../layout/EmptyPanel.tsx';
@@ -16,7 +18,9 @@ import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { notifyDone, notifyFailure } from '../notify.ts';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
-import { useDeleteWave, useRestoreWave, useWaves } from './measurement-hooks.ts';
+import { usePeople } from '../people/usePeople.ts';
+import { useSignedInSession } from '../session/useSession.ts';
+import { useDeleteWave, useRestoreWave, useWaveHistory, useWaves } from './measurement-hooks.ts';
 import { instrumentPath } from './measurement-paths.ts';
 import { OutcomeTrajectories } from './OutcomeTrajectories.tsx';
 import { SurveyLinks } from './SurveyLinks.tsx';
@@ -122,6 +126,7 @@ function WaveCard({ orgId, wave, canManage, onEdit }: { orgId: string; wave: Wav
         )}
       </Group>
       <SurveyLinks orgId={orgId} wave={wave} canManage={canManage} />
+      <WaveHistory orgId={orgId} waveId={wave.id} />
       <ConfirmDialog
         opened={confirming}
         title={`Delete ${wave.name}?`}
@@ -144,6 +149,24 @@ function WaveCard({ orgId, wave, canManage, onEdit }: { orgId: string; wave: Wav
         Its survey links stop working and its scores leave the trajectories. Answers are kept, and the wave can be restored.
       </ConfirmDialog>
     </Paper>
+  );
+}
+
+/** Who planned and changed the wave, and what they changed; loaded when opened. */
+function WaveHistory({ orgId, waveId }: { orgId: string; waveId: string }) {
+  const [opened, setOpened] = useState(false);
+  const session = useSignedInSession();
+  const history = useWaveHistory(orgId, waveId, opened);
+  const { personName } = usePeople(orgId);
+  return (
+    <Stack gap="xs" mt="sm">
+      <Anchor component="button" type="button" size="sm" onClick={() => setOpened((o) => !o)} aria-expanded={opened} w="fit-content">
+        {opened ? 'Hide history' : 'Show history'}
+      </Anchor>
+      <Collapse expanded={opened}>
+        {history.isPending ? null : history.isError ? <Text size="sm" c="red">{errorMessageOf(history.error)}</Text> : <HistoryList entries={history.data} myUserId={session.user.id} personName={personName} />}
+      </Collapse>
+    </Stack>
   );
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ListOf } from '../../domain/accounts/schemas.ts';
+import { HistoryEntry } from '../../domain/history.ts';
 import { Instrument } from '../../domain/measurement/instrument.ts';
 import { CreatedInvitation, EngagementOutcomeChange, InstrumentSummary, SurveyResponse, Wave, WaveProgress, type InvitationInput, type WaveInput } from '../../domain/measurement/schemas.ts';
 import type { InstrumentFormat } from '../../domain/measurement/formats.ts';
@@ -43,3 +44,7 @@ export const revokeSurveyLink = (orgId: string, responseId: string): Promise<Sur
 
 export const fetchOutcomeChange = (orgId: string, engagementId: string, signal?: AbortSignal): Promise<EngagementOutcomeChange> =>
   apiGet(`${org(orgId)}/engagements/${segment(engagementId)}/outcomes/change`, EngagementOutcomeChange, signal);
+
+/** Every version of a wave: who, when, what changed. */
+export const fetchWaveHistory = async (orgId: string, waveId: string, signal?: AbortSignal): Promise<HistoryEntry[]> =>
+  (await apiGet(`${org(orgId)}/waves/${segment(waveId)}/history`, z.object({ items: z.array(HistoryEntry) }), signal)).items;

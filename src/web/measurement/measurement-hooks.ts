@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InstrumentFormat } from '../../domain/measurement/formats.ts';
 import type { InvitationInput, WaveInput } from '../../domain/measurement/schemas.ts';
-import { createSurveyLink, deleteWave, fetchInstrument, fetchOutcomeChange, fetchWaveProgress, listInstruments, listWaves, publishInstrumentText, restoreWave, revokeSurveyLink, saveWave } from './measurement-api.ts';
+import { createSurveyLink, deleteWave, fetchWaveHistory, fetchInstrument, fetchOutcomeChange, fetchWaveProgress, listInstruments, listWaves, publishInstrumentText, restoreWave, revokeSurveyLink, saveWave } from './measurement-api.ts';
 
 /** Cache keys of measurement, all under the organization's `measurement` key so one invalidation refreshes them. */
 export const measurementKeys = {
@@ -9,6 +9,7 @@ export const measurementKeys = {
   instruments: (orgId: string) => ['orgs', orgId, 'measurement', 'instruments'] as const,
   instrument: (orgId: string, id: string, version: string | undefined) => ['orgs', orgId, 'measurement', 'instruments', id, version ?? 'latest'] as const,
   waves: (orgId: string, engagementId: string) => ['orgs', orgId, 'measurement', 'waves', engagementId] as const,
+  history: (orgId: string, waveId: string) => ['orgs', orgId, 'measurement', 'history', waveId] as const,
   progress: (orgId: string, waveId: string) => ['orgs', orgId, 'measurement', 'progress', waveId] as const,
   outcomeChange: (orgId: string, engagementId: string) => ['orgs', orgId, 'measurement', 'outcome-change', engagementId] as const,
 };
@@ -21,6 +22,9 @@ export const useInstrument = (orgId: string, id: string, version?: string) =>
 export const useWaves = (orgId: string, engagementId: string) => useQuery({ queryKey: measurementKeys.waves(orgId, engagementId), queryFn: ({ signal }) => listWaves(orgId, engagementId, signal) });
 
 export const useWaveProgress = (orgId: string, waveId: string) => useQuery({ queryKey: measurementKeys.progress(orgId, waveId), queryFn: ({ signal }) => fetchWaveProgress(orgId, waveId, signal) });
+
+export const useWaveHistory = (orgId: string, waveId: string, enabled: boolean) =>
+  useQuery({ queryKey: measurementKeys.history(orgId, waveId), queryFn: ({ signal }) => fetchWaveHistory(orgId, waveId, signal), enabled });
 
 export const useOutcomeChange = (orgId: string, engagementId: string) =>
   useQuery({ queryKey: measurementKeys.outcomeChange(orgId, engagementId), queryFn: ({ signal }) => fetchOutcomeChange(orgId, engagementId, signal) });
