@@ -15,6 +15,7 @@ import { organizationReportUrl, useDescriptives, usePracticeUse } from './analys
 import { filterFromSearch, formatFigure, formatShare, searchFromFilter } from './analysis-filter.ts';
 import { AnalysisFilters } from './AnalysisFilters.tsx';
 import { ReportDownload } from './ReportDownload.tsx';
+import { FigureCard } from '../layout/FigureCard.tsx';
 
 function Section({ title, method, children }: { title: string; method?: string; children: ReactNode }) {
   return (
@@ -67,19 +68,6 @@ function FigureTable({ columns, rows, caption }: { columns: { title: string; num
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-function Count({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="md" radius="md" role="group" aria-label={label}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {label}
-      </Text>
-      <Text fz={28} fw={700} lh={1.2}>
-        {value}
-      </Text>
-    </Paper>
   );
 }
 
@@ -239,9 +227,9 @@ function AnalysisViews({ d, use }: { d: Descriptives; use: PracticeUse | undefin
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-        <Count label="Engagements" value={formatFigure(d.engagements)} />
-        <Count label="Interactions" value={formatFigure(d.totals.interactions)} />
-        <Count label="Hours of support" value={formatFigure(d.totals.minutes / 60, 1)} />
+        <FigureCard label="Engagements" value={formatFigure(d.engagements)} />
+        <FigureCard label="Interactions" value={formatFigure(d.totals.interactions)} />
+        <FigureCard label="Hours of support" value={formatFigure(d.totals.minutes / 60, 1)} />
       </SimpleGrid>
       {d.engagements < d.minimumEngagements && (
         <Alert icon={<IconInfoCircle aria-hidden />} color="yellow" title={`Fewer than ${d.minimumEngagements} engagements`}>

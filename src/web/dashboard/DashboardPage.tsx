@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import type { OrganizationDashboard } from '../../domain/support/views.ts';
 import type { ModelVocabulary } from '../api/support.ts';
@@ -14,19 +14,7 @@ import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { componentMonths } from './dashboard-series.ts';
-
-function Count({ label, value }: { label: string; value: string | number }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {label}
-      </Text>
-      <Text fz={28} fw={700} lh={1.2}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
+import { FigureCard } from '../layout/FigureCard.tsx';
 
 function DashboardCharts({ dashboard, model }: { dashboard: OrganizationDashboard; model: ModelVocabulary | undefined }) {
   const dose = useMemo(
@@ -74,11 +62,11 @@ export default function DashboardPage() {
         actions={<ReportDownload label="Organization report" urlOf={(format) => organizationReportUrl(organization.id, format)} />}
       />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md" mb="md">
-        <Count label="Partners" value={counts.partners} />
-        <Count label="Engagements" value={counts.engagements} />
-        <Count label="Active engagements" value={counts.activeEngagements} />
-        <Count label="Interactions" value={counts.interactions.toLocaleString()} />
-        <Count label="Hours of support" value={Math.round(counts.minutes / 60).toLocaleString()} />
+        <FigureCard label="Partners" value={counts.partners} />
+        <FigureCard label="Engagements" value={counts.engagements} />
+        <FigureCard label="Active engagements" value={counts.activeEngagements} />
+        <FigureCard label="Interactions" value={counts.interactions.toLocaleString()} />
+        <FigureCard label="Hours of support" value={Math.round(counts.minutes / 60).toLocaleString()} />
       </SimpleGrid>
       <DashboardCharts dashboard={dashboard.data} model={model.data} />
     </>

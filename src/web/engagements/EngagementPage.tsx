@@ -30,6 +30,7 @@ import { PrinciplesUsed } from './PrinciplesUsed.tsx';
 import { canEditRecords } from './record-permissions.ts';
 import { StageTimeline } from './StageTimeline.tsx';
 import { ThisMonthDose } from './ThisMonthDose.tsx';
+import { FigureCard } from '../layout/FigureCard.tsx';
 
 function Panel({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -41,24 +42,6 @@ function Panel({ title, children, actions }: { title: string; children: ReactNod
         {actions}
       </Group>
       {children}
-    </Paper>
-  );
-}
-
-function Figure({ label, value, detail }: { label: string; value: ReactNode; detail?: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {label}
-      </Text>
-      <Text fz={28} fw={700} lh={1.2}>
-        {value}
-      </Text>
-      {detail && (
-        <Text size="xs" c="dimmed">
-          {detail}
-        </Text>
-      )}
     </Paper>
   );
 }
@@ -155,9 +138,9 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
 
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
         <ThisMonthDose thisMonth={overview.thisMonth} />
-        <Figure label="Month of relationship" value={overview.relationshipMonth} detail={`started ${formatDate(engagement.startDate)}`} />
-        <Figure label="Interactions" value={overview.totals.interactions} detail="in the whole engagement" />
-        <Figure label="Hours of support" value={(overview.totals.minutes / 60).toFixed(1)} detail={`${overview.totals.minutes} minutes in all`} />
+        <FigureCard label="Month of relationship" value={overview.relationshipMonth} detail={`started ${formatDate(engagement.startDate)}`} />
+        <FigureCard label="Interactions" value={overview.totals.interactions} detail="in the whole engagement" />
+        <FigureCard label="Hours of support" value={(overview.totals.minutes / 60).toFixed(1)} detail={`${overview.totals.minutes} minutes in all`} />
       </SimpleGrid>
 
       <Grid gap="md">
