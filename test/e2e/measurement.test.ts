@@ -1,39 +1,45 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { Client } from '../support/http.ts';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
+import { signIn } from './support/sign-in.ts';
 
 const suite = useBrowserSuite();
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 375, height: 740 };
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(demoAdmin);
-  await page.getByLabel(/^Password/).fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/orgs\//);
-}
-
-/** An engagement of the demo organization with no waves yet, found through the API the pages use. */
+/**
+ * A new engagement of the demo organization, with no waves yet (the demo's engagements carry synthetic
+ * outcome waves), created through the API the pages use.
+ */
 async function freshEngagement(): Promise<{ orgId: string; engagementId: string }> {
   const staff = new Client(suite.server().baseUrl);
   expect((await staff.login(demoAdmin, demoPassword)).status).toBe(200);
   const orgId = (await staff.get('/api/session')).body.organizations[0].id as string;
-  const engagements = (await staff.get(`/api/orgs/${orgId}/engagements`)).body.items as { id: string }[];
-  for (const engagement of engagements) {
-    if ((await staff.get(`/api/orgs/${orgId}/engagements/${engagement.id}/waves`)).body.items.length === 0) return { orgId, engagementId: engagement.id };
-  }
-  throw new Error('every demo engagement already has waves');
+  const [template] = (await staff.get(`/api/orgs/${orgId}/engagements`)).body.items as { partnerId: string; supportTeam: string[]; modelId: string; modelVersion: string }[];
+  if (!template) throw new Error('the demo organization has no engagements');
+  const created = await staff.post(`/api/orgs/${orgId}/engagements`, {
+    partnerId: template.partnerId,
+    name: 'Measurement pilot',
+    supportTeam: template.supportTeam,
+    startDate: '2026-09-01',
+    endDate: null,
+    modelId: template.modelId,
+    modelVersion: template.modelVersion,
+    stages: [],
+    goals: ['Measure acceptability of the support'],
+  });
+  expect(created.status).toBe(201);
+  expect((await staff.get(`/api/orgs/${orgId}/engagements/${created.body.id}/waves`)).body.items).toEqual([]);
+  return { orgId, engagementId: created.body.id as string };
 }
 
 describe('outcome measurement in the browser', { timeout: 180_000 }, () => {
   test('staff plan a wave and create a link, a partner answers on a phone, staff see progress and the score', async () => {
     const { orgId, engagementId } = await freshEngagement();
     const staff = await suite.openPage(desktop);
-    await signIn(staff);
+    await signIn(staff, demoAdmin);
 
     await staff.getByRole('link', { name: 'Instruments' }).click();
     await staff.getByRole('link', { name: /Acceptability of Intervention Measure/ }).click();
@@ -78,7 +84,7 @@ describe('outcome measurement in the browser', { timeout: 180_000 }, () => {
     await staff.reload();
     const reloaded = staff.getByRole('region', { name: 'Wave Baseline check-in' });
     await expect.poll(() => reloaded.getByTestId('progress-submitted').textContent()).toBe('1');
-    expect(await reloaded.getByRole('table', { name: 'Survey links of Baseline check-in' }).getByText('submitted').isVisible()).toBe(true);
+    expect(await reloaded.getByRole('table', { name: 'Survey links of Baseline check-in' }).getByText('submitted', { exact: true }).isVisible()).toBe(true);
 
     const trajectories = staff.getByRole('region', { name: 'Outcome trajectories' });
     const table = trajectories.getByRole('table', { name: /^Acceptability.* by wave and level$/ });
