@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type SqliteDatabase as KyselySqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
+import { GroupCommit } from './group-commit.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -23,6 +24,11 @@ export interface Database {
   location: string;
   /** The raw SQLite handle, for the online backup API; absent on PostgreSQL. */
   sqlite?: SqliteDatabase.Database;
+  /**
+   * Runs `work` in one transaction. On SQLite, transactions asked for at about the same time share one
+   * commit, each in its own savepoint (see `GroupCommit`); on PostgreSQL each is its own.
+   */
+  transaction<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -126,13 +132,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       engine: 'postgres',
       location: redactUrl(options.databaseUrl) + (schema === 'public' ? '' : ` (schema ${schema})`),
+      transaction: (work) => db.transaction().execute(work),
       close: () => db.destroy(),
     };
   }
   const file = sqliteFileIn(options.dataDir);
   const sqlite = openSqlite(file);
   const db = new Kysely<DatabaseSchema>({ dialect: new PraxisSqliteDialect(sqlite) });
-  return { db, engine: 'sqlite', location: file, sqlite, close: () => db.destroy() };
+  const groupCommit = new GroupCommit(db);
+  return { db, engine: 'sqlite', location: file, sqlite, transaction: (work) => groupCommit.run(work), close: () => db.destroy() };
 }
 
 /** A connection string safe to print: the password replaced by `***`. */

@@ -104,7 +104,7 @@ export class Store {
   /** Runs `work` in one transaction: all of its writes land, or none do. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.executor !== this.database.db) return work(this);
-    return this.database.db.transaction().execute((trx) => work(new Store(this.database, trx)));
+    return this.database.transaction((trx) => work(new Store(this.database, trx)));
   }
 
   close(): Promise<void> {

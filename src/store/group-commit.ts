@@ -1,0 +1,101 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+
+/**
+ * Group commit for the embedded database. SQLite has one writer, and most of a small write's cost is
+ * its commit (the pages it dirtied go to the write-ahead log, and every so often the log is folded
+ * back into the file). Transactions asked for while another one runs are queued, and the next
+ * transaction runs all of them, one after the other, each inside its own savepoint:
+ *
+ * - a unit of work that fails is rolled back to its savepoint and fails alone, with its own error;
+ *   the others go on and commit;
+ * - a unit of work is answered only after the commit that holds it, so nothing is reported as saved
+ *   that could still be lost; if the commit itself fails, every unit of that group fails with it;
+ * - units run in the order they were asked for, and each sees the writes of those before it, exactly
+ *   as if the transactions had run one after the other.
+ *
+ * The queue is drained after the current turn of the event loop, so requests that arrived together
+ * share a commit. A group holds at most `maximumGroup` units, which bounds the wait of the first one.
+ */
+
+type Work<Schema, T> = (trx: Transaction<Schema>) => Promise<T>;
+
+interface Unit<Schema> {
+  work: Work<Schema, unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** Settled outcome of a unit inside its group, before the group's commit. */
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export class GroupCommit<Schema> {
+  readonly #db: Kysely<Schema>;
+  readonly #maximumGroup: number;
+  #queue: Unit<Schema>[] = [];
+  #draining = false;
+
+  constructor(db: Kysely<Schema>, maximumGroup = 64) {
+    this.#db = db;
+    this.#maximumGroup = maximumGroup;
+  }
+
+  /** Runs `work` in a transaction, shared with other units asked for at about the same time. */
+  run<T>(work: Work<Schema, T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.#draining) {
+        this.#draining = true;
+        setImmediate(() => void this.#drain());
+      }
+    });
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#queue.length > 0) {
+      const group = this.#queue.splice(0, this.#maximumGroup);
+      await this.#commit(group);
+    }
+    this.#draining = false;
+  }
+
+  async #commit(group: Unit<Schema>[]): Promise<void> {
+    // One unit alone needs no savepoint: its transaction is its own.
+    if (group.length === 1) {
+      const [unit] = group as [Unit<Schema>];
+      await this.#db
+        .transaction()
+        .execute((trx) => unit.work(trx))
+        .then(unit.resolve, unit.reject);
+      return;
+    }
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.#db.transaction().execute(async (trx) => {
+        const settled: Outcome[] = [];
+        for (const unit of group) settled.push(await runInSavepoint(trx, unit.work));
+        return settled;
+      });
+    } catch (error) {
+      for (const unit of group) unit.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => {
+      const unit = group[i]!;
+      if (outcome.ok) unit.resolve(outcome.value);
+      else unit.reject(outcome.error);
+    });
+  }
+}
+
+async function runInSavepoint<Schema>(trx: Transaction<Schema>, work: Work<Schema, unknown>): Promise<Outcome> {
+  await sql`savepoint group_unit`.execute(trx);
+  try {
+    const value = await work(trx);
+    await sql`release savepoint group_unit`.execute(trx);
+    return { ok: true, value };
+  } catch (error) {
+    await sql`rollback to savepoint group_unit`.execute(trx);
+    await sql`release savepoint group_unit`.execute(trx);
+    return { ok: false, error };
+  }
+}
