@@ -9,15 +9,17 @@
  * to /api/orgs/:orgId/interactions: validation, authentication, the transaction with the interaction,
  * its history, its component index and both rollups, and the response.
  *
- * Baseline: a bare Fastify route in the same process that takes the same JSON body and inserts the
- * same row shape (the interactions columns, JSON columns stringified) with one prepared better-sqlite3
- * statement into another fresh SQLite file with the same pragmas (WAL, synchronous NORMAL, foreign keys).
+ * Baseline (issue 4: "a bare Fastify route inserting the same rows with better-sqlite3"): a bare Fastify
+ * route in the same process that writes the rows the application writes for one interaction (the
+ * interaction row, its history entry with the snapshot, the component and next-step index rows and
+ * the upserts of every rollup: engagement month, component, principle, organization month and
+ * component) with prepared statements in one transaction per request, on the application's own
+ * schema in another fresh SQLite file. No validation, no authentication, no group commit: the gap
+ * between it and ours is what the application adds above SQLite's own work.
  *
- * A second, informative baseline writes everything the application writes for one interaction (the
- * interaction row, its history entry with the snapshot, the component and next-step indexes and the
- * upserts of every rollup: engagement month, component, principle, organization month and component)
- * with prepared statements in one transaction, on the application's own schema, behind the
- * same bare route: the gap between it and ours is what the application adds above SQLite's own work.
+ * A second, informative baseline inserts the interaction row alone (the interactions columns, JSON
+ * columns stringified) with one prepared statement into a fresh SQLite file with the same pragmas
+ * (WAL, synchronous NORMAL, foreign keys): the cost of HTTP and one insert, the floor of any write.
  *
  * All three are driven by the same autocannon options, one after the other, each after a short warm-up.
  * Targets: ≥ 1,000 interactions/s with p99 < 50 ms, and ≥ 0.5 × the baseline's throughput.
@@ -284,7 +286,6 @@ try {
   const b = baseline.measured.result;
   const oursRate = Math.round(o.requests.average);
   const baselineRate = Math.round(b.requests.average);
-  const throughputRatio = ratioOf(oursRate, baselineRate);
   const details = {
     connections,
     seconds,
@@ -300,7 +301,9 @@ try {
     baseline_load_per_core: baseline.measured.loadPerCore,
   };
   const f = fullWrite.measured.result;
-  const baselineName = 'bare Fastify route + one prepared better-sqlite3 insert';
+  const fullWriteRate = Math.round(f.requests.average);
+  const throughputRatio = ratioOf(oursRate, fullWriteRate);
+  const baselineName = "bare Fastify route writing the same rows (the interaction, its history, the component and next-step index rows and every rollup upsert) with prepared better-sqlite3 statements, one transaction per request";
   emitRow({
     bench: 'logging',
     name: `log interactions over HTTP (SQLite, ${connections} connections)`,
@@ -309,9 +312,9 @@ try {
     target: '≥ 1,000/s and ≥ 0.5 × baseline',
     pass: oursRate >= 1000 && throughputRatio >= 0.5,
     baseline: baselineName,
-    baselineFigure: baselineRate,
+    baselineFigure: fullWriteRate,
     ratio: throughputRatio,
-    details,
+    details: { ...details, full_write_latency_ms: { p50: f.latency.p50, p90: f.latency.p90, p99: f.latency.p99, max: f.latency.max }, full_write_load_per_core: fullWrite.measured.loadPerCore },
   });
   emitRow({
     bench: 'logging',
@@ -321,20 +324,20 @@ try {
     target: '< 50 ms',
     pass: o.latency.p99 < 50,
     baseline: baselineName,
-    baselineFigure: b.latency.p99,
-    ratio: ratioOf(o.latency.p99, b.latency.p99),
+    baselineFigure: f.latency.p99,
+    ratio: ratioOf(o.latency.p99, f.latency.p99),
   });
   emitRow({
     bench: 'logging',
-    name: 'log interactions against the same rows written raw',
+    name: 'log interactions against a single-row insert',
     figure: oursRate,
     unit: 'req/s',
     target: '',
     pass: null,
-    baseline: 'bare Fastify + the app\'s full row set (interaction, history, component and next-step indexes, engagement and organization rollups) in one prepared-statement transaction',
-    baselineFigure: Math.round(f.requests.average),
-    ratio: ratioOf(oursRate, Math.round(f.requests.average)),
-    details: { baseline_latency_ms: { p50: f.latency.p50, p90: f.latency.p90, p99: f.latency.p99 }, baseline_load_per_core: fullWrite.measured.loadPerCore },
+    baseline: 'bare Fastify route + one prepared better-sqlite3 insert of the interaction row alone',
+    baselineFigure: baselineRate,
+    ratio: ratioOf(oursRate, baselineRate),
+    details: { baseline_latency_ms: details.baseline_latency_ms },
   });
   // Everything accepted must be stored, and the rollups must equal a recomputation.
   const accepted = o['2xx'];

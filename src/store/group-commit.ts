@@ -94,8 +94,13 @@ async function runInSavepoint<Schema>(trx: Transaction<Schema>, work: Work<Schem
     await sql`release savepoint group_unit`.execute(trx);
     return { ok: true, value };
   } catch (error) {
-    await sql`rollback to savepoint group_unit`.execute(trx);
-    await sql`release savepoint group_unit`.execute(trx);
+    try {
+      await sql`rollback to savepoint group_unit`.execute(trx);
+      await sql`release savepoint group_unit`.execute(trx);
+    } catch {
+      // The engine ended the whole transaction (for example a full disk): the group fails with the cause.
+      throw error;
+    }
     return { ok: false, error };
   }
 }
