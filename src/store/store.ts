@@ -1,4 +1,4 @@
-import type { Database } from './database.ts';
+import type { Database, Engine } from './database.ts';
 import type { Executor } from './repositories/executor.ts';
 import { listHistory, recordHistory, type HistoryEntry, type NewHistoryEntry } from './repositories/history.ts';
 import { DoseRepository } from './repositories/dose.ts';
@@ -38,6 +38,7 @@ export class TenantStore {
   constructor(
     private readonly db: Executor,
     readonly organizationId: string,
+    engine: Engine,
   ) {
     this.members = new MemberRepository(db, organizationId);
     this.tokens = new TokenRepository(db, organizationId);
@@ -46,7 +47,7 @@ export class TenantStore {
     this.contacts = new ContactRepository(db, organizationId);
     this.engagements = new EngagementRepository(db, organizationId);
     this.interactions = new InteractionRepository(db, organizationId);
-    this.dose = new DoseRepository(db, organizationId);
+    this.dose = new DoseRepository(db, organizationId, engine);
     this.instruments = new InstrumentRepository(db, organizationId);
     this.waves = new WaveRepository(db, organizationId);
     this.responses = new ResponseRepository(db, organizationId);
@@ -85,7 +86,7 @@ export class Store {
   }
 
   tenant(organizationId: string): TenantStore {
-    return new TenantStore(this.executor, organizationId);
+    return new TenantStore(this.executor, organizationId, this.database.engine);
   }
 
   recordHistory(entry: NewHistoryEntry): Promise<void> {

@@ -10,6 +10,7 @@ import {
   type OrganizationMonthDose,
   type PrincipleMonthUse,
 } from '../../domain/support/rollups.ts';
+import type { Engine } from '../database.ts';
 import type { Executor } from './executor.ts';
 
 /** Rows per multi-row upsert: well inside both engines' parameter limits (8 columns × 500). */
@@ -32,6 +33,7 @@ export class DoseRepository {
   constructor(
     private readonly db: Executor,
     private readonly organizationId: string,
+    private readonly engine: Engine,
   ) {}
 
   /** Adds (or, with negative counts, subtracts) one interaction's contribution; rows that fall to zero disappear. */
@@ -186,6 +188,16 @@ export class DoseRepository {
       }
     }
     const delta = new Map<string, number>();
+    if (toggled.size > 0 && this.engine === 'postgres') {
+      // Two transactions can each add the first row of a different relationship month in the same
+      // calendar month; each alone would see no other row and count the engagement. Locking the
+      // engagements (in one order, so writers cannot deadlock) makes the second wait for the first's
+      // commit, and its read below then sees that row. NO KEY UPDATE does not conflict with the KEY SHARE
+      // lock every interaction insert already holds on its engagement (the foreign key), so two writers
+      // of one engagement queue here instead of deadlocking. SQLite has one writer, so it needs no lock.
+      const engagementIds = [...new Set([...toggled.values()].map((t) => t.engagementId))].sort();
+      await this.db.selectFrom('engagements').select('id').where('id', 'in', engagementIds).orderBy('id').forNoKeyUpdate().execute();
+    }
     for (const { engagementId, calendarMonth } of toggled.values()) {
       const rows = await this.db.selectFrom('engagement_month_dose').select(['relationship_month', 'interactions']).where('engagement_id', '=', engagementId).where('calendar_month', '=', calendarMonth).execute();
       const after = rows.some((r) => Number(r.interactions) > 0);

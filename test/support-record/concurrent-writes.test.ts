@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDose, deleteInteraction, logInteraction, restoreInteraction, updateInteraction } from '../../src/server/interactions/operations.ts';
+import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
+import { buildOrganization } from '../support/factories.ts';
+import { buildEngagement, typicalInteraction } from '../support/records.ts';
+
+/**
+ * Writes that race. On PostgreSQL the pool runs transactions side by side; on SQLite they share
+ * group commits. Either way the rollups must equal a recomputation afterwards. The engagements start
+ * mid-month, so two months of each relationship meet in one calendar month: the first interactions of
+ * both, logged at the same time, must still count the engagement once in that calendar month.
+ */
+describe.each(engines)('concurrent writes on %s', (engine) => {
+  let t: TestDatabase;
+  let orgId: string;
+  let actor: string;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    const { organization, admin } = await buildOrganization(t.store);
+    orgId = organization.id;
+    actor = admin.userId;
+  });
+  afterAll(async () => t.dispose());
+
+  it('keep every rollup equal to a recomputation when the first interactions of two relationship months race', async () => {
+    const engagements = [];
+    for (let i = 0; i < 12; i++) engagements.push((await buildEngagement(t.store, orgId, actor, '2024-01-15')).engagement);
+    const logged = await Promise.all(
+      engagements.flatMap((e) => ['2024-02-10', '2024-02-20'].map((date) => logInteraction(t.store, orgId, typicalInteraction(e.id, { date }), actor))),
+    );
+    const tenant = t.store.tenant(orgId);
+    expect(await checkDose(tenant)).toEqual([]);
+    expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2024-02')).toMatchObject({ interactions: 24, engagements: 12 });
+
+    // Then remove, move and bring back at the same time: each engagement's February loses one month of the relationship.
+    const [early, late] = [logged.filter((_, i) => i % 2 === 0), logged.filter((_, i) => i % 2 === 1)];
+    await Promise.all([
+      ...early.slice(0, 6).map((x) => deleteInteraction(t.store, orgId, x.id, x.version, actor)),
+      ...late.slice(0, 6).map((x) => updateInteraction(t.store, orgId, x.id, x.version, typicalInteraction(x.engagementId, { date: '2024-03-20' }), actor)),
+    ]);
+    expect(await checkDose(tenant)).toEqual([]);
+    await Promise.all(early.slice(0, 6).map((x) => restoreInteraction(t.store, orgId, x.id, actor)));
+    expect(await checkDose(tenant)).toEqual([]);
+    expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2024-02')).toMatchObject({ interactions: 18, engagements: 12 });
+  });
+
+  it('let one bad write fail alone while the writes around it land', async () => {
+    const { engagement } = await buildEngagement(t.store, orgId, actor, '2024-01-15');
+    const results = await Promise.allSettled([
+      logInteraction(t.store, orgId, typicalInteraction(engagement.id, { date: '2024-04-02' }), actor),
+      logInteraction(t.store, orgId, typicalInteraction(engagement.id, { date: '2024-04-03', components: [{ componentId: 'no-such-component', minutes: 10, activityIds: [] }] }), actor),
+      logInteraction(t.store, orgId, typicalInteraction(engagement.id, { date: '2024-04-04' }), actor),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason.details?.[0]?.path)).toContain('components[0]');
+    const tenant = t.store.tenant(orgId);
+    expect((await tenant.interactions.list({ engagementId: engagement.id }, 10)).items.map((i) => i.date)).toEqual(['2024-04-04', '2024-04-02']);
+    expect(await checkDose(tenant)).toEqual([]);
+  });
+});
