@@ -44,6 +44,22 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
     expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2024-02')).toMatchObject({ interactions: 18, engagements: 12 });
   });
 
+  it('fail none of many racing writes that list the same components in different orders', async () => {
+    const pair = [(await buildEngagement(t.store, orgId, actor, '2024-01-01')).engagement, (await buildEngagement(t.store, orgId, actor, '2024-01-01')).engagement];
+    const components = [
+      { componentId: 'relating', minutes: 20, activityIds: ['agree-roles'] },
+      { componentId: 'assessing', minutes: 40, activityIds: ['review-data'] },
+      { componentId: 'co-designing', minutes: 25, activityIds: ['set-goals'] },
+    ];
+    const results = await Promise.allSettled(
+      Array.from({ length: 24 }, (_, i) =>
+        logInteraction(t.store, orgId, typicalInteraction(pair[i % 2]!.id, { date: `2024-05-${String(1 + (i % 20)).padStart(2, '0')}`, components: i % 3 === 0 ? components : [...components].reverse() }), actor),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    expect(await checkDose(t.store.tenant(orgId))).toEqual([]);
+  });
+
   it('let one bad write fail alone while the writes around it land', async () => {
     const { engagement } = await buildEngagement(t.store, orgId, actor, '2024-01-15');
     const results = await Promise.allSettled([

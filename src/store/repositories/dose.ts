@@ -25,6 +25,18 @@ const months = (rows: { calendarMonth: string }[]) => [...new Set(rows.map((r) =
 const engagements = (rows: { engagementId: string }[]) => [...new Set(rows.map((r) => r.engagementId))];
 
 /**
+ * Rows sorted by their key. PostgreSQL locks each row an upsert touches until the commit, so writers
+ * that touch several of the same rows take those locks in one order, and the later one waits for the
+ * earlier instead of each waiting for the other (a deadlock, which would fail one of the writes).
+ */
+function inKeyOrder<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
+  return rows
+    .map((row) => ({ row, key: keyOf(row) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ row }) => row);
+}
+
+/**
  * The monthly dose rollups of one organization, written with every interaction change and read by the
  * pages: per engagement month (in total, per component, per principle) and per organization calendar
  * month (in total and per component). `apply` is the one way to change them, so they always agree.
@@ -64,10 +76,16 @@ export class DoseRepository {
   /** Adds engagement-level rows and what they change at organization level; then removes rows at zero. */
   private async write(change: DoseRows): Promise<void> {
     const org = this.organizationId;
-    const engagementChange = change.engagementMonths.filter((m) => m.interactions !== 0 || m.minutes !== 0);
+    // Every writer upserts rows in key order (see `inKeyOrder`).
+    const engagementChange = inKeyOrder(
+      change.engagementMonths.filter((m) => m.interactions !== 0 || m.minutes !== 0),
+      doseMonthKey,
+    );
+    const componentChange = inKeyOrder(change.componentMonths, (c) => `${doseMonthKey(c)}|${c.componentId}`);
+    const principleChange = inKeyOrder(change.principleMonths, (p) => `${doseMonthKey(p)}|${p.principleId}`);
     const engagementsDelta = await this.writeEngagementMonths(engagementChange);
 
-    for (const rows of chunks(change.componentMonths)) {
+    for (const rows of chunks(componentChange)) {
       await this.db
         .insertInto('component_month_dose')
         .values(rows.map((c) => ({ organization_id: org, engagement_id: c.engagementId, calendar_month: c.calendarMonth, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })))
@@ -80,7 +98,7 @@ export class DoseRepository {
         )
         .execute();
     }
-    for (const rows of chunks(change.principleMonths)) {
+    for (const rows of chunks(principleChange)) {
       await this.db
         .insertInto('principle_month_use')
         .values(rows.map((p) => ({ organization_id: org, engagement_id: p.engagementId, calendar_month: p.calendarMonth, relationship_month: p.relationshipMonth, principle_id: p.principleId, interactions: p.interactions, ratings: p.ratings, rating_sum: p.ratingSum })))
@@ -103,7 +121,7 @@ export class DoseRepository {
       orgMonths.set(m.calendarMonth, slot);
     }
     for (const [month, delta] of engagementsDelta) orgMonths.get(month)!.engagements += delta;
-    for (const rows of chunks([...orgMonths.values()])) {
+    for (const rows of chunks(inKeyOrder([...orgMonths.values()], (m) => m.calendarMonth))) {
       await this.db
         .insertInto('organization_month_dose')
         .values(rows.map((m) => ({ organization_id: org, calendar_month: m.calendarMonth, interactions: m.interactions, minutes: m.minutes, engagements: m.engagements })))
@@ -117,7 +135,7 @@ export class DoseRepository {
         .execute();
     }
     const orgComponents = new Map<string, OrganizationComponentMonthDose>();
-    for (const c of change.componentMonths) {
+    for (const c of componentChange) {
       const key = `${c.calendarMonth}|${c.componentId}`;
       const slot = orgComponents.get(key) ?? { calendarMonth: c.calendarMonth, componentId: c.componentId, interactions: 0, minutes: 0, activityUses: 0 };
       slot.interactions += c.interactions;
@@ -125,7 +143,7 @@ export class DoseRepository {
       slot.activityUses += c.activityUses;
       orgComponents.set(key, slot);
     }
-    for (const rows of chunks([...orgComponents.values()])) {
+    for (const rows of chunks(inKeyOrder([...orgComponents.values()], (c) => `${c.calendarMonth}|${c.componentId}`))) {
       await this.db
         .insertInto('organization_component_month_dose')
         .values(rows.map((c) => ({ organization_id: org, calendar_month: c.calendarMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })))
@@ -143,8 +161,8 @@ export class DoseRepository {
     const removes = <T extends { interactions: number }>(rows: T[]): T[] => rows.filter((r) => r.interactions <= 0);
     const perEngagement = [
       ['engagement_month_dose', removes(engagementChange)],
-      ['component_month_dose', removes(change.componentMonths)],
-      ['principle_month_use', removes(change.principleMonths)],
+      ['component_month_dose', removes(componentChange)],
+      ['principle_month_use', removes(principleChange)],
     ] as const;
     for (const [table, rows] of perEngagement) {
       if (rows.length === 0) continue;
