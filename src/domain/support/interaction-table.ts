@@ -1,4 +1,4 @@
-import { InteractionInput, interactionModes, levels, type Level } from './schemas.ts';
+import { InteractionInput, interactionModes, IsoDate, levels, type Level } from './schemas.ts';
 
 /**
  * Interactions as a table (a CSV file or a worksheet): the documented long and wide layouts
@@ -8,6 +8,13 @@ import { InteractionInput, interactionModes, levels, type Level } from './schema
 
 export const tableFormats = ['long', 'wide'] as const;
 export type TableFormat = (typeof tableFormats)[number];
+
+/**
+ * A copy of `text` that refers to no larger string. V8 keeps a slice of 13 or more characters as a view
+ * into the string it was cut from, so a value kept from a file read in large pieces (a key, a signature,
+ * a message) would keep its whole piece alive. Short strings are copies already.
+ */
+export const ownCopy = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
 
 /** A problem in a file: `row` counts the header as row 1, like a spreadsheet. */
 export interface RowError {
@@ -231,8 +238,62 @@ function wholeNumber(cell: string, column: string, required: boolean, problem: (
   return Number(cell);
 }
 
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 64;
+const isWhole = (value: unknown, min: number, max: number): value is number => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+const isoDate = (IsoDate as unknown as { _zod: { pattern: RegExp } })._zod.pattern;
+const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * The schema's result for a draft the table reader made, when the draft certainly passes the schema
+ * (`InteractionInput`): the same checks, written out for the reader's drafts, and the same output
+ * (fields in the schema's order, defaults filled, notes trimmed). Null for anything else, which the
+ * schema itself then checks, so every problem is still named in the schema's words. The schema costs
+ * several times more per interaction, and a large file is nearly all good interactions.
+ */
+export function wellFormedInput(d: Record<string, unknown>): InteractionInput | null {
+  if (!isId(d.engagementId) || typeof d.date !== 'string' || !isoDate.test(d.date)) return null;
+  if (d.time !== null && (typeof d.time !== 'string' || !timeOfDay.test(d.time))) return null;
+  if (!isWhole(d.durationMinutes, 1, 1440) || !(interactionModes as readonly unknown[]).includes(d.mode)) return null;
+  if (d.stageId !== null && !isId(d.stageId)) return null;
+  if (typeof d.notes !== 'string') return null;
+  const notes = d.notes.trim();
+  if (notes.length > 20_000) return null;
+  const participants = d.participants as { contactIds?: unknown; counts?: unknown } | undefined;
+  if (!participants || !Array.isArray(participants.contactIds) || participants.contactIds.length > 0 || typeof participants.counts !== 'object' || participants.counts === null) return null;
+  const counts = participants.counts as Record<string, unknown>;
+  for (const level in counts) if (!(levels as readonly string[]).includes(level) || !isWhole(counts[level], 0, 100_000)) return null;
+  const components = d.components as { componentId: unknown; minutes: unknown; activityIds: unknown }[];
+  const principles = d.principles as { principleId: unknown; rating: unknown }[];
+  if (!Array.isArray(components) || components.length > 100 || !Array.isArray(principles) || principles.length > 100) return null;
+  const componentUses: InteractionInput['components'] = [];
+  for (const c of components) {
+    if (!isId(c.componentId) || !isWhole(c.minutes, 1, 1440) || !Array.isArray(c.activityIds) || c.activityIds.length > 100 || !c.activityIds.every(isId)) return null;
+    componentUses.push({ componentId: c.componentId, minutes: c.minutes, activityIds: c.activityIds });
+  }
+  const principleUses: InteractionInput['principles'] = [];
+  for (const p of principles) {
+    if (!isId(p.principleId) || (p.rating !== null && !isWhole(p.rating, 1, 5))) return null;
+    principleUses.push({ principleId: p.principleId, rating: p.rating as number | null });
+  }
+  return {
+    engagementId: d.engagementId,
+    date: d.date,
+    time: d.time as string | null,
+    durationMinutes: d.durationMinutes,
+    mode: d.mode as InteractionInput['mode'],
+    stageId: d.stageId as string | null,
+    participants: { contactIds: [], counts: { ...(counts as InteractionInput['participants']['counts']) } },
+    components: componentUses,
+    principles: principleUses,
+    notes,
+    nextSteps: [],
+  };
+}
+
 /** Checks a drafted interaction against the shared schema, naming the column of each issue. */
 function finishInteraction(draft: Record<string, unknown>, source: InteractionSource, errors: RowError[]): TableInteraction | null {
+  const wellFormed = wellFormedInput(draft);
+  if (wellFormed) return { input: wellFormed, source };
   const parsed = InteractionInput.safeParse(draft);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -351,7 +412,7 @@ export class InteractionTableReader {
     const group = this.group;
     if (!group) return null;
     this.group = null;
-    if (!this.finishedKeys.has(group.key)) this.finishedKeys.set(group.key, group.firstRow);
+    if (!this.finishedKeys.has(group.key)) this.finishedKeys.set(ownCopy(group.key), group.firstRow);
     if (group.components.length > 0) {
       for (const row of group.emptyComponentRows) {
         this.errors.push({ row, column: 'component_id', message: `is required: interaction "${group.key}" has other rows with components (an interaction without components is a single row)` });
@@ -381,7 +442,7 @@ export class DuplicateFinder {
     if (earlier !== undefined) {
       return { row: source.firstRow, column: source.format === 'long' ? 'interaction_key' : 'engagement_id', message: `duplicates the interaction at row ${earlier} (same engagement, date, time, duration and components)` };
     }
-    this.seen.set(signature, source.firstRow);
+    this.seen.set(ownCopy(signature), source.firstRow);
     return undefined;
   }
 }

@@ -1,53 +1,39 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
+import { Worker } from 'node:worker_threads';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { AppError, invalid } from '../../domain/errors.ts';
-import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
 import { componentIdsOf, longHeader, longRows, wideHeader, wideRow } from '../../domain/support/interaction-rows.ts';
-import { DuplicateFinder, InteractionTableReader, locate, readHeader, type RowError, type TableFormat, type TableInteraction, type TableLayout } from '../../domain/support/interaction-table.ts';
+import type { TableFormat } from '../../domain/support/interaction-table.ts';
 import { redcapProject } from '../../domain/support/redcap.ts';
-import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
+import type { DoseContribution } from '../../domain/support/rollups.ts';
+import type { Interaction } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
-import type { InteractionData } from '../../store/repositories/interactions.ts';
+import type { InteractionImportWriter } from '../../store/repositories/interaction-import.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
+import type { EngagementContext, ImportReport, TableFileKind } from './import-reading.ts';
+import type { FromReader, ImportJob, ToReader } from './import-worker.ts';
 
 /**
  * Importing and exporting interactions as CSV or XLSX files (docs/import-formats.md).
  *
- * An import reads the file once, streaming. Every row is parsed and validated (syntax, duplicates,
- * engagement and model-version rules); a real run does this inside one transaction and writes the
- * good interactions in bulk as they come, stops writing at the first bad row (reading on, so the report
- * lists every problem) and then rolls back. Memory holds the interaction being read, one write batch,
- * one signature per interaction (to find duplicates), the month totals of the dose and the report,
- * never the file.
+ * An import reads the file once, streaming, in a thread of its own (`import-reading.ts`,
+ * `import-worker.ts`). Every row is parsed and validated (syntax, duplicates, engagement and
+ * model-version rules); a real run holds one transaction open meanwhile and writes the good
+ * interactions in bulk as they come, stops writing at the first bad row (reading on, so the report
+ * lists every problem) and then rolls back. Memory holds the interaction being read, a few write
+ * batches, one signature per interaction (to find duplicates), the month totals of the dose and the
+ * report, never the file.
  */
 
-export type TableFileKind = 'csv' | 'xlsx';
+export type { ImportReport, TableFileKind } from './import-reading.ts';
+export { maxReportedErrors } from './import-reading.ts';
 export const tableFileKindOf = (file: string): TableFileKind => (path.extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
-
-export interface ImportReport {
-  format: TableFormat | null;
-  dryRun: boolean;
-  /** Data rows read, the header not counted. */
-  rowsRead: number;
-  /** Interactions found in the file (well-formed ones). */
-  interactions: number;
-  /** Interactions written: 0 on a dry run or when any row is bad. */
-  written: number;
-  /** Every problem found, by row (the first `maxReportedErrors` of them). */
-  errors: RowError[];
-  /** How many problems there were in all. */
-  errorCount: number;
-}
-
-/** A report lists at most this many problems, so a file that is wrong on every row still gets a bounded report. */
-export const maxReportedErrors = 10_000;
 
 export interface ImportOptions {
   kind: TableFileKind;
@@ -59,89 +45,10 @@ export interface ImportOptions {
 
 /**
  * Where a table is read from: a file path, or something that opens a stream of its bytes. An upload is
- * spooled to a file first (`spoolToTempFile`), so a slow client never holds the write transaction open.
+ * spooled to a file first (`spoolToTempFile`), so a slow client never holds the write transaction open;
+ * so is a stream given here, for the reading thread reads a file.
  */
 export type TableSource = string | { open(): Readable };
-const openSource = (source: TableSource): Readable => (typeof source === 'string' ? createReadStream(source) : source.open());
-
-interface TableRow {
-  cells: string[];
-  row: number;
-}
-
-/** A file that cannot be read as a table at all (a broken quote, not a spreadsheet): the row where reading stopped. */
-class UnreadableTable extends Error {
-  constructor(
-    readonly row: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const newlinesIn = (cells: readonly string[]): number => {
-  let count = 0;
-  for (const cell of cells) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) count += 1;
-  return count;
-};
-
-async function* csvRows(source: TableSource): AsyncGenerator<TableRow> {
-  // Rows are numbered here rather than through csv-parse's `info`, which costs a third of the parse.
-  const parser = openSource(source).pipe(parse({ bom: true, relax_column_count: true }));
-  let line = 1;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      const row = line;
-      // A quoted value may span lines; the next row starts after them.
-      line += 1 + newlinesIn(record);
-      // Blank lines and rows of empty cells (spreadsheets leave them) are not interactions.
-      if (record.some((cell) => cell.trim() !== '')) yield { cells: record, row };
-    }
-  } catch (error) {
-    if (error instanceof CsvError) throw new UnreadableTable((error as CsvError & { lines?: number }).lines ?? line, `the file is not valid CSV: ${error.message}`);
-    throw error;
-  }
-}
-
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
-/** A cell as the text a CSV would hold: dates as YYYY-MM-DD, times (Excel keeps them as dates in 1899) as HH:MM. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) {
-    const time = `${pad2(value.getUTCHours())}:${pad2(value.getUTCMinutes())}`;
-    if (value.getUTCFullYear() < 1901) return time;
-    const date = `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
-    return time === '00:00' ? date : `${date} ${time}`;
-  }
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  if ('error' in value) return String(value.error);
-  return '';
-}
-
-async function* xlsxRows(source: TableSource): AsyncGenerator<TableRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(openSource(source), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
-  try {
-    for await (const worksheet of workbook) {
-      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as ExcelJS.CellValue[];
-        // `values` is 1-based: index 0 is always empty.
-        const cells = values.slice(1).map((v) => cellText(v ?? null));
-        if (cells.some((c) => c.trim() !== '')) yield { cells, row: row.number };
-      }
-      return; // only the first worksheet holds interactions
-    }
-  } catch (error) {
-    if (error instanceof UnreadableTable) throw error;
-    throw new UnreadableTable(1, `the file is not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-const tableRows = (source: TableSource, kind: TableFileKind): AsyncGenerator<TableRow> => (kind === 'xlsx' ? xlsxRows(source) : csvRows(source));
 
 /** Component ids of every model version published in the organization: the wide columns it accepts. */
 async function organizationModels(tenant: TenantStore): Promise<PracticeModel[]> {
@@ -153,131 +60,70 @@ async function organizationModels(tenant: TenantStore): Promise<PracticeModel[]>
   return models;
 }
 
-/** Collects problems up to the report's limit, counting them all. */
-class ProblemList {
-  readonly errors: RowError[] = [];
-  count = 0;
-
-  add(...errors: RowError[]): void {
-    this.count += errors.length;
-    for (const error of errors) if (this.errors.length < maxReportedErrors) this.errors.push(error);
-  }
+async function engagementContext(tenant: TenantStore, engagementId: string): Promise<EngagementContext | null> {
+  const engagement = await tenant.engagements.find(engagementId);
+  const model = engagement ? await tenant.models.find(engagement.modelId, engagement.modelVersion) : undefined;
+  return engagement && model ? { engagement, model } : null;
 }
 
-/** An interaction ready to write: what is stored, and its engagement's start (for the month of the relationship). */
-interface PreparedInteraction {
-  data: InteractionData;
-  engagementStart: string;
-}
+const workerStart = new URL('./import-worker-start.mjs', import.meta.url);
+const workerEntry = new URL('./import-worker.ts', import.meta.url).href;
 
 /**
- * Checks interactions against their engagements and models, looking each engagement and its model up
- * once, and prepares what is stored as the API's `prepareInteraction` does (stage default, partner,
- * model version, author).
+ * The one pass over the file, in a reading thread (`import-worker.ts`) beside this one: it parses and
+ * checks every row and builds the rows of the good interactions; this thread answers its engagement
+ * lookups and hands each batch of rows to `writer` (a real run) as it comes. Returns the report
+ * without the count written, and the summed dose of what was handed over.
  */
-class EngagementRules {
-  private readonly cache = new Map<string, { engagement: Engagement; model: PracticeModel } | null>();
-
-  constructor(
-    private readonly tenant: TenantStore,
-    private readonly actor: string,
-  ) {}
-
-  async check({ input, source }: TableInteraction): Promise<{ errors: RowError[]; prepared: PreparedInteraction | null }> {
-    const context = await this.contextOf(input.engagementId);
-    if (!context) return { errors: [{ row: source.firstRow, column: 'engagement_id', message: `no engagement "${input.engagementId}" in this organization` }], prepared: null };
-    const { engagement, model } = context;
-    const withStage = { ...input, stageId: input.stageId ?? stageOn(engagement.stages, input.date) };
-    const errors = checkInteraction(withStage, { model, engagementStart: engagement.startDate, engagementEnd: engagement.endDate }).map((p) => ({ ...locate(p.path, source, input), message: p.message }));
-    if (errors.length > 0) return { errors, prepared: null };
-    // Spread last: V8 builds an object literal far faster when a spread ends it than when properties follow one.
-    const data = { partnerId: engagement.partnerId, modelId: engagement.modelId, modelVersion: engagement.modelVersion, loggedBy: this.actor, ...withStage };
-    return { errors, prepared: { data, engagementStart: engagement.startDate } };
-  }
-
-  private async contextOf(engagementId: string): Promise<{ engagement: Engagement; model: PracticeModel } | null> {
-    if (this.cache.has(engagementId)) return this.cache.get(engagementId) ?? null;
-    // Bounded even if every row names a different, unknown engagement.
-    if (this.cache.size > 10_000) this.cache.clear();
-    const engagement = await this.tenant.engagements.find(engagementId);
-    const model = engagement ? await this.tenant.models.find(engagement.modelId, engagement.modelVersion) : undefined;
-    const context = engagement && model ? { engagement, model } : null;
-    this.cache.set(engagementId, context);
-    return context;
-  }
-}
-
-/** Reads the file's rows into interactions, calling `each` for every well-formed one. Returns the layout (null when the header is bad). */
-async function readInteractions(
-  source: TableSource,
-  options: ImportOptions,
-  knownComponentIds: ReadonlySet<string>,
-  problems: ProblemList,
-  each: (interaction: TableInteraction) => Promise<void>,
-): Promise<{ layout: TableLayout | null; rowsRead: number }> {
-  let reader: InteractionTableReader | null = null;
-  let rowsRead = 0;
-  let headerSeen = false;
-  const drain = async (done: TableInteraction[]) => {
-    for (const interaction of done) await each(interaction);
-    if (reader && reader.errors.length > 0) problems.add(...reader.errors.splice(0));
+async function readInThread(tenant: TenantStore, file: string, options: ImportOptions, writer: InteractionImportWriter | null): Promise<{ report: ImportReport; dose: DoseContribution[] }> {
+  const job: ImportJob = {
+    file,
+    options: { kind: options.kind, format: options.format, dryRun: options.dryRun, actor: options.actor },
+    knownComponentIds: componentIdsOf(await organizationModels(tenant)),
+    write: writer ? { organizationId: writer.organizationId, actor: writer.actor } : null,
   };
-  try {
-    for await (const { cells, row } of tableRows(source, options.kind)) {
-      if (!headerSeen) {
-        headerSeen = true;
-        const header = readHeader(cells, options.format, knownComponentIds);
-        if ('errors' in header) {
-          problems.add(...header.errors);
-          return { layout: null, rowsRead };
-        }
-        reader = new InteractionTableReader(header.layout);
-        continue;
-      }
-      rowsRead += 1;
-      await drain(reader!.add(cells, row));
-    }
-  } catch (error) {
-    if (!(error instanceof UnreadableTable)) throw error;
-    problems.add({ row: error.row, column: '', message: error.message });
-  }
-  if (!headerSeen) {
-    problems.add({ row: 1, column: '', message: 'the file is empty; expected a header row and at least one interaction' });
-    return { layout: null, rowsRead };
-  }
-  await drain(reader!.finish());
-  if (rowsRead === 0) problems.add({ row: 2, column: '', message: 'the file has a header but no interactions' });
-  return { layout: reader!.layout, rowsRead };
-}
-
-/**
- * The one pass over the file: every row parsed and checked; each good interaction handed to `write`
- * until the first problem, after which rows are only checked (the report stays complete). Returns the
- * report without the count written.
- */
-async function readAndCheck(tenant: TenantStore, source: TableSource, options: ImportOptions, write: ((prepared: PreparedInteraction) => Promise<void>) | null): Promise<ImportReport> {
-  const knownComponentIds = new Set(componentIdsOf(await organizationModels(tenant)));
-  const problems = new ProblemList();
-  const duplicates = new DuplicateFinder();
-  const rules = new EngagementRules(tenant, options.actor);
-  let interactions = 0;
-  const { layout, rowsRead } = await readInteractions(source, options, knownComponentIds, problems, async (interaction) => {
-    interactions += 1;
-    const duplicate = duplicates.check(interaction);
-    if (duplicate) problems.add(duplicate);
-    const { errors, prepared } = await rules.check(interaction);
-    problems.add(...errors);
-    if (write && prepared && problems.count === 0) await write(prepared);
+  const worker = new Worker(workerStart, { workerData: { entry: workerEntry, job } });
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const answer = (message: ToReader) => worker.postMessage(message);
+    // Messages are handled one after another, in order: a batch is written before the next is looked at.
+    let handled = Promise.resolve();
+    worker.on('message', (message: FromReader) => {
+      handled = handled
+        .then(async () => {
+          if (settled) return;
+          if (message.type === 'engagement') answer({ type: 'engagement', engagementId: message.engagementId, context: await engagementContext(tenant, message.engagementId) });
+          else if (message.type === 'rows') {
+            await writer!.add(message.rows);
+            answer({ type: 'written' });
+          } else {
+            settled = true;
+            await worker.terminate();
+            resolve({ report: message.report, dose: message.dose });
+          }
+        })
+        .catch(fail);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the import's reading thread stopped early (exit code ${code})`)));
   });
-  return {
-    format: layout?.format ?? null,
-    dryRun: options.dryRun,
-    rowsRead,
-    interactions,
-    written: 0,
-    errors: [...problems.errors].sort((a, b) => a.row - b.row),
-    errorCount: problems.count,
-  };
+}
+
+/** Runs `work` on the file of `source`: a path as it is, a stream spooled to a temporary file first. */
+async function withFile<T>(source: TableSource, kind: TableFileKind, work: (file: string) => Promise<T>): Promise<T> {
+  if (typeof source === 'string') return work(source);
+  const spooled = await spoolToTempFile(source.open(), kind === 'xlsx' ? '.xlsx' : '.csv', Number.POSITIVE_INFINITY);
+  try {
+    return await work(spooled.file);
+  } finally {
+    await spooled.remove();
+  }
 }
 
 /** Thrown inside the write transaction to roll it back when any row is bad. */
@@ -292,24 +138,28 @@ class ImportRefused extends Error {
  * is reported (row, column, reason); a dry run writes nothing; a real run writes all interactions or,
  * if any row is bad, none.
  *
- * One streaming pass. A real run reads inside one transaction and writes the good interactions in bulk
- * as it goes (`InteractionImportWriter`: multi-row inserts, history, rollups summed and applied at the
- * end); at the first bad row it stops writing, reads on to report every problem, and rolls back.
+ * One streaming pass, read and checked in a thread of its own (`readInThread`). A real run holds one
+ * transaction open meanwhile and writes the good interactions in bulk as their rows come
+ * (`InteractionImportWriter`: multi-row inserts, history, rollups summed and applied at the end); after
+ * the first bad row no more rows come, the reading goes on to report every problem, and the
+ * transaction is rolled back.
  */
 export async function importInteractions(store: Store, organizationId: string, source: TableSource, options: ImportOptions): Promise<ImportReport> {
-  if (options.dryRun) return readAndCheck(store.tenant(organizationId), source, options, null);
-  try {
-    return await store.transaction(async (tx) => {
-      const tenant = tx.tenant(organizationId);
-      const writer = tenant.interactionImport(options.actor);
-      const report = await readAndCheck(tenant, source, options, ({ data, engagementStart }) => writer.add(data, engagementStart));
-      if (report.errorCount > 0 || report.format === null) throw new ImportRefused(report);
-      return { ...report, written: await writer.finish() };
-    });
-  } catch (error) {
-    if (!(error instanceof ImportRefused)) throw error;
-    return error.report;
-  }
+  return withFile(source, options.kind, async (file) => {
+    if (options.dryRun) return (await readInThread(store.tenant(organizationId), file, options, null)).report;
+    try {
+      return await store.transaction(async (tx) => {
+        const tenant = tx.tenant(organizationId);
+        const writer = tenant.interactionImport(options.actor);
+        const { report, dose } = await readInThread(tenant, file, options, writer);
+        if (report.errorCount > 0 || report.format === null) throw new ImportRefused(report);
+        return { ...report, written: await writer.finish(dose) };
+      });
+    } catch (error) {
+      if (!(error instanceof ImportRefused)) throw error;
+      return error.report;
+    }
+  });
 }
 
 /** The report's problems as the API's error details: `row 12: component_minutes`. */

@@ -1,5 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
-import { DoseTotals, openNextStepRows } from '../../domain/support/rollups.ts';
+import { ownCopy } from '../../domain/support/interaction-table.ts';
+import { DoseTotals, openNextStepRows, type DoseContribution } from '../../domain/support/rollups.ts';
 import type { Interaction } from '../../domain/support/schemas.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { DatabaseSchema } from '../schema.ts';
@@ -17,51 +18,50 @@ import { interactionMapping, nextStepRow, type InteractionData } from './interac
  */
 export const maxStatementParameters = 2_000;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any table; the columns name what is read
-type Row = Record<string, any>;
-
 /**
  * Rows of one table written with multi-row INSERTs of as many rows as the parameter limit allows for
- * its column count. Only full statements are written until `writeAll`, so the engine sees one
- * statement text again and again (on SQLite, one prepared statement) plus one for the rest at the end.
+ * its column count. Rows arrive as flat lists of values, column after column (`ImportRows`). Only full
+ * statements are written until `writeAll`, so the engine sees one statement text again and again (on
+ * SQLite, one prepared statement) plus one for the rest at the end.
  */
 class BatchedInsert {
-  private rows: Row[] = [];
+  private values: unknown[] = [];
   private readonly texts = new Map<number, string>();
-  private readonly rowsPerStatement: number;
+  private readonly valuesPerStatement: number;
 
   constructor(
     private readonly db: Executor,
     private readonly table: keyof DatabaseSchema,
     private readonly columns: readonly string[],
   ) {
-    this.rowsPerStatement = Math.floor(maxStatementParameters / columns.length);
+    this.valuesPerStatement = Math.floor(maxStatementParameters / columns.length) * columns.length;
   }
 
   get isEmpty(): boolean {
-    return this.rows.length === 0;
+    return this.values.length === 0;
   }
 
-  /** Queues a row; true once a full statement's worth is waiting. */
-  add(row: Row): boolean {
-    this.rows.push(row);
-    return this.rows.length >= this.rowsPerStatement;
+  /** Queues rows given as a flat list of values in column order. */
+  add(values: readonly unknown[]): void {
+    if (this.values.length === 0) this.values = values.slice();
+    else for (const value of values) this.values.push(value);
   }
 
   /** Writes every full statement's worth, keeping the rest queued. */
   async writeFull(): Promise<void> {
-    while (this.rows.length >= this.rowsPerStatement) await this.write(this.rows.splice(0, this.rowsPerStatement));
+    if (this.values.length < this.valuesPerStatement) return;
+    let at = 0;
+    for (; at + this.valuesPerStatement <= this.values.length; at += this.valuesPerStatement) await this.write(this.values.slice(at, at + this.valuesPerStatement));
+    this.values = this.values.slice(at);
   }
 
   async writeAll(): Promise<void> {
     await this.writeFull();
-    if (this.rows.length > 0) await this.write(this.rows.splice(0));
+    if (this.values.length > 0) await this.write(this.values.splice(0));
   }
 
-  private async write(rows: Row[]): Promise<void> {
-    const parameters: unknown[] = [];
-    for (const row of rows) for (const column of this.columns) parameters.push(row[column]);
-    await this.db.executeQuery(CompiledQuery.raw(this.textFor(rows.length), parameters));
+  private async write(parameters: unknown[]): Promise<void> {
+    await this.db.executeQuery(CompiledQuery.raw(this.textFor(parameters.length / this.columns.length), parameters));
   }
 
   /** `insert into "t" ("a", "b") values (?, ?), (?, ?)…` in the engine's dialect (`$1, $2…` on PostgreSQL). */
@@ -77,7 +77,8 @@ class BatchedInsert {
   }
 }
 
-const interactionColumns = ['id', 'organization_id', 'version', 'created_at', 'updated_at', 'deleted_at', ...Object.keys(interactionMapping.columns({} as InteractionData))];
+const mappedInteractionColumns = Object.keys(interactionMapping.columns({} as InteractionData));
+const interactionColumns = ['id', 'organization_id', 'version', 'created_at', 'updated_at', 'deleted_at', ...mappedInteractionColumns];
 const componentColumns = ['interaction_id', 'organization_id', 'component_id', 'minutes', 'activity_ids'];
 const nextStepColumns = Object.keys(nextStepRow('', { interactionId: '', position: 0, engagementId: '', interactionDate: '', text: '', owner: '', dueDate: null }));
 const historyColumns = Object.keys(historyRow({ organizationId: null, entity: '', entityId: '', action: 'create', actor: null, changes: {} }));
@@ -110,11 +111,85 @@ function createdInteraction(id: string, now: string, d: InteractionData): Intera
   };
 }
 
+/** The rows of some new interactions, as flat lists of values per table, each row's values in its table's column order. */
+export interface ImportRows {
+  /** How many interactions the rows are of. */
+  count: number;
+  interactions: unknown[];
+  components: unknown[];
+  nextSteps: unknown[];
+  history: unknown[];
+}
+
+const noRows = (): ImportRows => ({ count: 0, interactions: [], components: [], nextSteps: [], history: [] });
+
+const pushRow = (into: unknown[], row: Record<string, unknown>, columns: readonly string[]): void => {
+  for (const column of columns) into.push(row[column]);
+};
+
 /**
- * Writes many new interactions at once, for an import already validated: the interaction rows, their
- * index rows (components, open next steps, as `writeIndexes` writes them) and a `create` history entry each (the full first version, as every insert
- * writes), with multi-row INSERTs; and the monthly dose, summed in memory per engagement month and
- * component and applied through the dose repository once per month at the end. Use it inside one
+ * Builds what the bulk writer stores for new interactions, for an import already validated: the
+ * interaction rows (version 1), their index rows (components, open next steps, as `writeIndexes`
+ * writes them), a `create` history entry each with the full first version, as every insert writes;
+ * and the monthly dose, summed per engagement month, component and principle. Pure computation with
+ * no database, so it runs where the file is read (the import's reading thread); the rows go to an
+ * `InteractionImportWriter`, a batch at a time (`take`), and the dose to its `finish`.
+ */
+export class ImportRowBuilder {
+  private rows = noRows();
+  private readonly dose = new DoseTotals();
+
+  constructor(
+    private readonly organizationId: string,
+    private readonly actor: string,
+  ) {}
+
+  /** Interactions built since the last `take`. */
+  get size(): number {
+    return this.rows.count;
+  }
+
+  /** Builds the rows of one new interaction (of an engagement that started on `engagementStart`) and adds its dose. */
+  add(data: InteractionData, engagementStart: string): void {
+    const id = newId();
+    const now = nowIso();
+    const rows = this.rows;
+    rows.interactions.push(id, this.organizationId, 1, now, now, null);
+    pushRow(rows.interactions, interactionMapping.columns(data), mappedInteractionColumns);
+    for (const c of data.components) rows.components.push(id, this.organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
+    const snapshot = createdInteraction(id, now, data);
+    for (const step of openNextStepRows(snapshot)) pushRow(rows.nextSteps, nextStepRow(this.organizationId, step) as unknown as Record<string, unknown>, nextStepColumns);
+    pushRow(rows.history, historyRow({ organizationId: this.organizationId, entity: interactionMapping.entity, entityId: id, action: 'create', actor: this.actor, changes: {}, version: 1, snapshot }, now), historyColumns);
+    // The sums outlive the file's text: their names are copied out of it (`ownCopy`).
+    this.dose.add(
+      {
+        engagementId: ownCopy(data.engagementId),
+        date: data.date,
+        durationMinutes: data.durationMinutes,
+        components: data.components.map((c) => ({ componentId: ownCopy(c.componentId), minutes: c.minutes, activityIds: c.activityIds })),
+        principles: data.principles.map((p) => ({ principleId: ownCopy(p.principleId), rating: p.rating })),
+      },
+      engagementStart,
+    );
+    rows.count += 1;
+  }
+
+  /** The rows built since the last call. */
+  take(): ImportRows {
+    const rows = this.rows;
+    this.rows = noRows();
+    return rows;
+  }
+
+  /** The dose of every interaction built, summed per engagement month. */
+  doseContributions(): DoseContribution[] {
+    return this.dose.contributions();
+  }
+}
+
+/**
+ * Writes many new interactions at once, as `ImportRowBuilder` built them, with multi-row INSERTs; and
+ * their monthly dose through the dose repository, once per month, at the end. Use it inside one
  * transaction and call `finish` last: what is written is only complete, rollups included, after it.
  */
 export class InteractionImportWriter {
@@ -122,14 +197,14 @@ export class InteractionImportWriter {
   private readonly components: BatchedInsert;
   private readonly nextSteps: BatchedInsert;
   private readonly history: BatchedInsert;
-  private readonly dose = new DoseTotals();
   private count = 0;
 
   constructor(
     db: Executor,
-    private readonly organizationId: string,
+    /** The organization and the author the rows must be built for (`ImportRowBuilder`). */
+    readonly organizationId: string,
     private readonly doseRepository: DoseRepository,
-    private readonly actor: string,
+    readonly actor: string,
   ) {
     this.interactions = new BatchedInsert(db, 'interactions', interactionColumns);
     this.components = new BatchedInsert(db, 'interaction_components', componentColumns);
@@ -137,30 +212,23 @@ export class InteractionImportWriter {
     this.history = new BatchedInsert(db, 'history', historyColumns);
   }
 
-  /** Queues one new interaction (of an engagement that started on `engagementStart`), writing full batches. */
-  async add(data: InteractionData, engagementStart: string): Promise<void> {
-    const id = newId();
-    const now = nowIso();
-    const row = { id, organization_id: this.organizationId, version: 1, created_at: now, updated_at: now, deleted_at: null, ...interactionMapping.columns(data) };
-    let full = this.interactions.add(row);
-    for (const c of data.components) {
-      full = this.components.add({ interaction_id: id, organization_id: this.organizationId, component_id: c.componentId, minutes: c.minutes, activity_ids: JSON.stringify(c.activityIds) }) || full;
-    }
-    const snapshot = createdInteraction(id, now, data);
-    for (const step of openNextStepRows(snapshot)) full = this.nextSteps.add(nextStepRow(this.organizationId, step)) || full;
-    full = this.history.add(historyRow({ organizationId: this.organizationId, entity: interactionMapping.entity, entityId: id, action: 'create', actor: this.actor, changes: {}, version: 1, snapshot }, now)) || full;
-    this.dose.add(data, engagementStart);
-    this.count += 1;
-    if (full) await this.writeFull();
+  /** Queues the rows of some interactions, writing full statements. */
+  async add(rows: ImportRows): Promise<void> {
+    this.interactions.add(rows.interactions);
+    this.components.add(rows.components);
+    this.nextSteps.add(rows.nextSteps);
+    this.history.add(rows.history);
+    this.count += rows.count;
+    await this.writeFull();
   }
 
-  /** Writes the rest and the dose rollups; returns how many interactions were written. */
-  async finish(): Promise<number> {
+  /** Writes the rest and the dose rollups of everything written; returns how many interactions were written. */
+  async finish(dose: Iterable<DoseContribution>): Promise<number> {
     await this.interactions.writeAll();
     await this.components.writeAll();
     await this.nextSteps.writeAll();
     await this.history.writeAll();
-    await this.doseRepository.applyAll(this.dose.contributions());
+    await this.doseRepository.applyAll(dose);
     return this.count;
   }
 

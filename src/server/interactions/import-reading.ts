@@ -1,0 +1,263 @@
+import { createReadStream } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
+import { DuplicateFinder, InteractionTableReader, locate, ownCopy, readHeader, type RowError, type TableFormat, type TableInteraction, type TableLayout } from '../../domain/support/interaction-table.ts';
+import type { Engagement } from '../../domain/support/schemas.ts';
+import type { PracticeModel } from '../../model/schema.ts';
+import type { InteractionData } from '../../store/repositories/interactions.ts';
+import { CsvRecordReader, CsvSyntaxError } from './csv-records.ts';
+
+/**
+ * The reading half of an import (docs/import-formats.md): the file read once, streaming, every row
+ * parsed and checked (syntax, duplicates, engagement and model-version rules), every problem reported.
+ * It needs no database: engagements come through a lookup, and the good interactions go to a callback.
+ * It runs in the import's reading thread (`import-worker.ts`) while the caller's thread writes.
+ */
+
+export type TableFileKind = 'csv' | 'xlsx';
+
+export interface ImportReport {
+  format: TableFormat | null;
+  dryRun: boolean;
+  /** Data rows read, the header not counted. */
+  rowsRead: number;
+  /** Interactions found in the file (well-formed ones). */
+  interactions: number;
+  /** Interactions written: 0 on a dry run or when any row is bad. */
+  written: number;
+  /** Every problem found, by row (the first `maxReportedErrors` of them). */
+  errors: RowError[];
+  /** How many problems there were in all. */
+  errorCount: number;
+}
+
+/** A report lists at most this many problems, so a file that is wrong on every row still gets a bounded report. */
+export const maxReportedErrors = 10_000;
+
+/** What reading needs to know about a file. */
+export interface ReadOptions {
+  kind: TableFileKind;
+  format?: TableFormat | undefined;
+  dryRun: boolean;
+  /** Written as `loggedBy` of every imported interaction. */
+  actor: string;
+}
+
+/** An engagement and its model version, as the rules check interactions against them. */
+export interface EngagementContext {
+  engagement: Engagement;
+  model: PracticeModel;
+}
+
+/** Finds an engagement of the organization and its model version; null when there is none. */
+export type EngagementLookup = (engagementId: string) => Promise<EngagementContext | null>;
+
+interface TableRow {
+  cells: string[];
+  row: number;
+}
+
+/** A file that cannot be read as a table at all (a broken quote, not a spreadsheet): the row where reading stopped. */
+class UnreadableTable extends Error {
+  constructor(
+    readonly row: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function* csvRows(file: string): AsyncGenerator<TableRow> {
+  const reader = new CsvRecordReader();
+  let rows: TableRow[] = [];
+  // Blank lines and rows of empty cells (spreadsheets leave them) are not interactions.
+  const each = (cells: string[], row: number) => {
+    if (cells.some((cell) => cell.trim() !== '')) rows.push({ cells, row });
+  };
+  try {
+    for await (const text of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 18 }) as AsyncIterable<string>) {
+      reader.push(text, each);
+      const done = rows;
+      rows = [];
+      yield* done;
+    }
+    reader.end(each);
+    yield* rows;
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new UnreadableTable(error.line, `the file is not valid CSV: ${error.message}`);
+    throw error;
+  }
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** A cell as the text a CSV would hold: dates as YYYY-MM-DD, times (Excel keeps them as dates in 1899) as HH:MM. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) {
+    const time = `${pad2(value.getUTCHours())}:${pad2(value.getUTCMinutes())}`;
+    if (value.getUTCFullYear() < 1901) return time;
+    const date = `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
+    return time === '00:00' ? date : `${date} ${time}`;
+  }
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+async function* xlsxRows(file: string): AsyncGenerator<TableRow> {
+  // Loaded only for a workbook: it takes longer to load than a CSV file of many thousand rows to read.
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
+  try {
+    for await (const worksheet of workbook) {
+      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as ExcelJS.CellValue[];
+        // `values` is 1-based: index 0 is always empty.
+        const cells = values.slice(1).map((v) => cellText(v ?? null));
+        if (cells.some((c) => c.trim() !== '')) yield { cells, row: row.number };
+      }
+      return; // only the first worksheet holds interactions
+    }
+  } catch (error) {
+    if (error instanceof UnreadableTable) throw error;
+    throw new UnreadableTable(1, `the file is not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const tableRows = (file: string, kind: TableFileKind): AsyncGenerator<TableRow> => (kind === 'xlsx' ? xlsxRows(file) : csvRows(file));
+
+/** Collects problems up to the report's limit, counting them all; those listed are copied out of the file's text (`ownCopy`). */
+class ProblemList {
+  readonly errors: RowError[] = [];
+  count = 0;
+
+  add(...errors: RowError[]): void {
+    this.count += errors.length;
+    for (const error of errors) if (this.errors.length < maxReportedErrors) this.errors.push({ row: error.row, column: ownCopy(error.column), message: ownCopy(error.message) });
+  }
+}
+
+/** An interaction ready to write: what is stored, and its engagement's start (for the month of the relationship). */
+export interface PreparedInteraction {
+  data: InteractionData;
+  engagementStart: string;
+}
+
+/**
+ * Checks interactions against their engagements and models, looking each engagement and its model up
+ * once, and prepares what is stored as the API's `prepareInteraction` does (stage default, partner,
+ * model version, author).
+ */
+class EngagementRules {
+  private readonly cache = new Map<string, EngagementContext | null>();
+
+  constructor(
+    private readonly lookup: EngagementLookup,
+    private readonly actor: string,
+  ) {}
+
+  async check({ input, source }: TableInteraction): Promise<{ errors: RowError[]; prepared: PreparedInteraction | null }> {
+    const context = await this.contextOf(input.engagementId);
+    if (!context) return { errors: [{ row: source.firstRow, column: 'engagement_id', message: `no engagement "${input.engagementId}" in this organization` }], prepared: null };
+    const { engagement, model } = context;
+    const withStage = { ...input, stageId: input.stageId ?? stageOn(engagement.stages, input.date) };
+    const errors = checkInteraction(withStage, { model, engagementStart: engagement.startDate, engagementEnd: engagement.endDate }).map((p) => ({ ...locate(p.path, source, input), message: p.message }));
+    if (errors.length > 0) return { errors, prepared: null };
+    // Spread last: V8 builds an object literal far faster when a spread ends it than when properties follow one.
+    const data = { partnerId: engagement.partnerId, modelId: engagement.modelId, modelVersion: engagement.modelVersion, loggedBy: this.actor, ...withStage };
+    return { errors, prepared: { data, engagementStart: engagement.startDate } };
+  }
+
+  private async contextOf(engagementId: string): Promise<EngagementContext | null> {
+    const cached = this.cache.get(engagementId);
+    if (cached !== undefined) return cached;
+    // Bounded even if every row names a different, unknown engagement.
+    if (this.cache.size > 10_000) this.cache.clear();
+    const context = await this.lookup(engagementId);
+    this.cache.set(ownCopy(engagementId), context);
+    return context;
+  }
+}
+
+/** Reads the file's rows into interactions, calling `each` for every well-formed one. Returns the layout (null when the header is bad). */
+async function readInteractions(
+  file: string,
+  options: ReadOptions,
+  knownComponentIds: ReadonlySet<string>,
+  problems: ProblemList,
+  each: (interaction: TableInteraction) => Promise<void>,
+): Promise<{ layout: TableLayout | null; rowsRead: number }> {
+  let reader: InteractionTableReader | null = null;
+  let rowsRead = 0;
+  let headerSeen = false;
+  const drain = async (done: TableInteraction[]) => {
+    for (const interaction of done) await each(interaction);
+    if (reader && reader.errors.length > 0) problems.add(...reader.errors.splice(0));
+  };
+  try {
+    for await (const { cells, row } of tableRows(file, options.kind)) {
+      if (!headerSeen) {
+        headerSeen = true;
+        const header = readHeader(cells, options.format, knownComponentIds);
+        if ('errors' in header) {
+          problems.add(...header.errors);
+          return { layout: null, rowsRead };
+        }
+        reader = new InteractionTableReader(header.layout);
+        continue;
+      }
+      rowsRead += 1;
+      await drain(reader!.add(cells, row));
+    }
+  } catch (error) {
+    if (!(error instanceof UnreadableTable)) throw error;
+    problems.add({ row: error.row, column: '', message: error.message });
+  }
+  if (!headerSeen) {
+    problems.add({ row: 1, column: '', message: 'the file is empty; expected a header row and at least one interaction' });
+    return { layout: null, rowsRead };
+  }
+  await drain(reader!.finish());
+  if (rowsRead === 0) problems.add({ row: 2, column: '', message: 'the file has a header but no interactions' });
+  return { layout: reader!.layout, rowsRead };
+}
+
+/**
+ * The one pass over the file: every row parsed and checked; each good interaction handed to `write`
+ * until the first problem, after which rows are only checked (the report stays complete). Returns the
+ * report without the count written.
+ */
+export async function readAndCheck(
+  file: string,
+  options: ReadOptions,
+  knownComponentIds: ReadonlySet<string>,
+  lookup: EngagementLookup,
+  write: ((prepared: PreparedInteraction) => Promise<void>) | null,
+): Promise<ImportReport> {
+  const problems = new ProblemList();
+  const duplicates = new DuplicateFinder();
+  const rules = new EngagementRules(lookup, options.actor);
+  let interactions = 0;
+  const { layout, rowsRead } = await readInteractions(file, options, knownComponentIds, problems, async (interaction) => {
+    interactions += 1;
+    const duplicate = duplicates.check(interaction);
+    if (duplicate) problems.add(duplicate);
+    const { errors, prepared } = await rules.check(interaction);
+    if (errors.length > 0) problems.add(...errors);
+    if (write && prepared && problems.count === 0) await write(prepared);
+  });
+  return {
+    format: layout?.format ?? null,
+    dryRun: options.dryRun,
+    rowsRead,
+    interactions,
+    written: 0,
+    errors: [...problems.errors].sort((a, b) => a.row - b.row),
+    errorCount: problems.count,
+  };
+}

@@ -1,0 +1,74 @@
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { DoseContribution } from '../../domain/support/rollups.ts';
+import { ImportRowBuilder, type ImportRows } from '../../store/repositories/interaction-import.ts';
+import { readAndCheck, type EngagementContext, type ImportReport, type ReadOptions } from './import-reading.ts';
+
+/**
+ * The import's reading thread (started through `import-worker-start.mjs`): reads and checks the file
+ * (`readAndCheck`) and builds the rows of the good interactions (`ImportRowBuilder`), while the thread
+ * that started it writes them. On two cores, parsing and checking run beside the database's work.
+ *
+ * Messages: the reader asks for each engagement it meets once (`engagement`, answered with its context);
+ * it sends rows in batches (`rows`, each answered with `written` once stored) and never has more than
+ * `maxBatchesInFlight` unanswered, so memory stays bounded however fast it reads; it ends with `done`:
+ * the report and the summed dose. Once a problem is found it sends no more rows.
+ */
+
+export interface ImportJob {
+  file: string;
+  options: ReadOptions;
+  knownComponentIds: string[];
+  /** For a real run: whom the rows are built for. Null on a dry run (nothing is built). */
+  write: { organizationId: string; actor: string } | null;
+}
+
+export type ToReader = { type: 'engagement'; engagementId: string; context: EngagementContext | null } | { type: 'written' };
+export type FromReader = { type: 'engagement'; engagementId: string } | { type: 'rows'; rows: ImportRows } | { type: 'done'; report: ImportReport; dose: DoseContribution[] };
+
+/** Interactions a batch of rows holds: five statements' worth of interactions. */
+const batchSize = 500;
+const maxBatchesInFlight = 3;
+
+async function read(port: MessagePort, job: ImportJob): Promise<void> {
+  const send = (message: FromReader) => port.postMessage(message);
+  const engagementWaiters = new Map<string, (context: EngagementContext | null) => void>();
+  let inFlight = 0;
+  let resumeWriting: (() => void) | null = null;
+  port.on('message', (message: ToReader) => {
+    if (message.type === 'engagement') {
+      engagementWaiters.get(message.engagementId)?.(message.context);
+      engagementWaiters.delete(message.engagementId);
+    } else {
+      inFlight -= 1;
+      resumeWriting?.();
+      resumeWriting = null;
+    }
+  });
+  const lookup = (engagementId: string) =>
+    new Promise<EngagementContext | null>((resolve) => {
+      engagementWaiters.set(engagementId, resolve);
+      send({ type: 'engagement', engagementId });
+    });
+  const builder = job.write ? new ImportRowBuilder(job.write.organizationId, job.write.actor) : null;
+  const flush = async () => {
+    while (inFlight >= maxBatchesInFlight) await new Promise<void>((resolve) => (resumeWriting = resolve));
+    inFlight += 1;
+    send({ type: 'rows', rows: builder!.take() });
+  };
+  const report = await readAndCheck(
+    job.file,
+    job.options,
+    new Set(job.knownComponentIds),
+    lookup,
+    builder
+      ? async ({ data, engagementStart }) => {
+          builder.add(data, engagementStart);
+          if (builder.size >= batchSize) await flush();
+        }
+      : null,
+  );
+  if (builder && report.errorCount === 0 && builder.size > 0) await flush();
+  send({ type: 'done', report, dose: builder && report.errorCount === 0 ? builder.doseContributions() : [] });
+}
+
+if (parentPort && workerData && typeof workerData === 'object' && 'job' in workerData) await read(parentPort, (workerData as { job: ImportJob }).job);
