@@ -18,3 +18,4 @@ export {
   type WaveKind,
 } from './outcome-change.ts';
 export { observationsFromScores } from './observations.ts';
+export { outcomeSeries } from './outcome-series.ts';

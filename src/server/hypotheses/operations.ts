@@ -1,5 +1,4 @@
 import { buildHypothesisDataset, linkEvidence, runHypothesis, type DatasetInput } from '../../analysis/hypotheses/index.ts';
-import { observationsFromScores } from '../../analysis/outcomes/index.ts';
 import { registrationHash } from '../../domain/hypotheses/content-hash.ts';
 import { assertEditable, assertLockable, assertRunnable, assertWithdrawable } from '../../domain/hypotheses/lifecycle.ts';
 import { registrationProblems, type HypothesisRegistration } from '../../domain/hypotheses/registration.ts';
@@ -9,6 +8,7 @@ import { nowIso } from '../../store/ids.ts';
 import type { HypothesisData, StoredHypothesis } from '../../store/repositories/hypotheses.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
 import { modelOf } from '../engagements/operations.ts';
+import { engagementsObservations } from '../measurement/observations.ts';
 import { requireModel } from '../models/operations.ts';
 
 /** Hypothesis use cases: register and edit drafts, lock, withdraw, run, and the evidence per model link. */
@@ -87,25 +87,18 @@ export function withdrawHypothesis(store: Store, organizationId: string, id: str
   });
 }
 
-const waveDate = (wave: { scheduledOn: string | null; createdAt: string }): string => wave.scheduledOn ?? wave.createdAt.slice(0, 10);
-
-/** What a hypothesis is tested on: the engagements on its model, their dose rollups, waves and scores. */
+/** What a hypothesis is tested on: the engagements on its model, their dose rollups, waves and score observations. */
 async function datasetInput(tenant: TenantStore, registration: HypothesisRegistration): Promise<DatasetInput> {
   const engagements = (await tenant.engagements.list()).filter((e) => e.modelId === registration.model.id);
   const componentMonths = await tenant.dose.componentMonths();
   const ids = new Set(engagements.map((e) => e.id));
-  const waves: DatasetInput['waves'][number][] = [];
-  const scores: DatasetInput['scores'][number][] = [];
-  const unitLevels = new Map<string, string>((await tenant.partners.list()).map((p) => [p.id, p.kind]));
-  for (const engagement of engagements) {
-    const responseLevels = new Map<string, string>();
-    for (const wave of await tenant.waves.listForEngagement(engagement.id)) {
-      waves.push({ id: wave.id, engagementId: engagement.id, name: wave.name, kind: wave.kind, date: waveDate(wave) });
-      for (const response of await tenant.responses.listForWave(wave.id)) responseLevels.set(response.id, response.level);
-    }
-    scores.push(...observationsFromScores(await tenant.scores.listForEngagement(engagement.id), responseLevels, unitLevels));
-  }
-  return { engagements: engagements.map((e) => ({ id: e.id, startDate: e.startDate })), componentMonths: componentMonths.filter((m) => ids.has(m.engagementId)), waves, scores };
+  const measured = await engagementsObservations(tenant, engagements.map((e) => e.id));
+  return {
+    engagements: engagements.map((e) => ({ id: e.id, startDate: e.startDate })),
+    componentMonths: componentMonths.filter((m) => ids.has(m.engagementId)),
+    waves: measured.flatMap(({ engagementId, outcomeWaves }) => outcomeWaves.map((w) => ({ ...w, engagementId }))),
+    scores: measured.flatMap((m) => m.observations),
+  };
 }
 
 /** Runs a locked hypothesis on the organization's data now and keeps the run. */

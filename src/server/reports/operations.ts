@@ -1,3 +1,4 @@
+import { outcomeSeries } from '../../analysis/outcomes/index.ts';
 import { vocabularyOf } from '../../analysis/descriptives/vocabulary.ts';
 import { buildEngagementReport } from '../../analysis/reports/engagement-report.ts';
 import { buildOrganizationReport } from '../../analysis/reports/organization-report.ts';
@@ -8,6 +9,7 @@ import type { DescriptivesFilter } from '../analysis/descriptives.ts';
 import { descriptivesOf, practiceUseOf, selectedEngagements } from '../analysis/descriptives.ts';
 import { modelOf } from '../engagements/operations.ts';
 import { engagementOutcomes } from '../measurement/outcomes.ts';
+import { engagementsObservations } from '../measurement/observations.ts';
 import { renderReportHtml } from './render-html.ts';
 import { renderReportPdf } from './render-pdf.ts';
 
@@ -43,8 +45,9 @@ export async function organizationReport(store: Store, organizationId: string, f
   const [organization, descriptives, practice] = await Promise.all([organizationName(store, organizationId), descriptivesOf(tenant, engagements, filter, today), practiceUseOf(tenant, engagements, filter)]);
   const { vocabulary, ...figures } = descriptives;
   const inPeriod = (date: string) => (!filter.fromMonth || date.slice(0, 7) >= filter.fromMonth) && (!filter.toMonth || date.slice(0, 7) <= filter.toMonth);
-  const outcomes = [];
-  for (const e of engagements) outcomes.push((await engagementOutcomes(tenant, e.id)).series.map((s) => ({ ...s, points: s.points.filter((p) => inPeriod(p.date)) })));
+  const outcomes = (await engagementsObservations(tenant, engagements.map((e) => e.id))).map(({ outcomeWaves, observations }) =>
+    outcomeSeries(outcomeWaves, observations).map((s) => ({ ...s, points: s.points.filter((p) => inPeriod(p.date)) })),
+  );
   return buildOrganizationReport({
     organization: { name: organization },
     descriptives: figures,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
+import { outcomeSeries } from '../../analysis/outcomes/index.ts';
 import { createPseudonymizer, type Pseudonymizer } from '../../analysis/research-export/pseudonyms.ts';
 import { readmeFile, readmeText, researchExportFiles, type ResearchExportInput, type WrittenFile } from '../../analysis/research-export/research-export.ts';
 import type { Table } from '../../analysis/research-export/tables.ts';
@@ -11,7 +12,7 @@ import type { PracticeModel } from '../../model/schema.ts';
 import type { TenantStore } from '../../store/store.ts';
 import { modelOf } from '../engagements/operations.ts';
 import { instrumentLine } from '../measurement/instruments.ts';
-import { engagementOutcomes } from '../measurement/outcomes.ts';
+import { engagementsObservations } from '../measurement/observations.ts';
 import { ZipWriter } from './zip-writer.ts';
 
 /** The de-identified research export (docs/research-export.md): read the records, build the files, stream the zip. */
@@ -50,11 +51,10 @@ export async function readResearchRecord(tenant: TenantStore, options: ResearchE
 
   const waves: Wave[] = [];
   const outcomes: EngagementOutcomes[] = [];
-  for (const engagement of engagements) {
-    waves.push(...(await tenant.waves.listForEngagement(engagement.id)));
-    const { series } = await engagementOutcomes(tenant, engagement.id);
-    const kept = series.map((s) => ({ ...s, points: s.points.filter((p) => inRange(p.date, from, to)) })).filter((s) => s.points.length > 0);
-    if (kept.length > 0) outcomes.push({ engagementId: engagement.id, series: kept });
+  for (const measured of await engagementsObservations(tenant, engagements.map((e) => e.id))) {
+    waves.push(...measured.waves);
+    const kept = outcomeSeries(measured.outcomeWaves, measured.observations).map((s) => ({ ...s, points: s.points.filter((p) => inRange(p.date, from, to)) })).filter((s) => s.points.length > 0);
+    if (kept.length > 0) outcomes.push({ engagementId: measured.engagementId, series: kept });
   }
 
   const modelRefs = new Map<string, { id: string; version: string }>();
