@@ -8,7 +8,7 @@ import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/suppo
 import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
 import { formatNumber } from './report.ts';
 import type { Report, ReportSection } from './report.ts';
-import { componentMixSection, diversitySection, doseByCalendarMonthSection, engagementOutcomeRows, namesOf, outcomesSection, practiceSections } from './sections.ts';
+import { componentMixSection, diversitySection, doseByCalendarMonthSection, engagementOutcomeRows, namesOf, outcomesSection, practiceSections, summaryTable } from './sections.ts';
 
 export interface EngagementReportInput {
   organization: { name: string };
@@ -58,16 +58,12 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
       id: 'summary',
       title: 'Summary',
       blocks: [
-        {
-          kind: 'table',
-          columns: [{ title: 'Figure' }, { title: 'Value', numeric: true }],
-          rows: [
-            ['Month of relationship', formatNumber(currentRelationshipMonth(engagement.startDate, engagement.endDate, today))],
-            ['Interactions', formatNumber(input.interactions.length)],
-            ['Hours of support', formatNumber(input.interactions.reduce((s, i) => s + i.durationMinutes, 0) / 60, 1)],
-            ['Current stage', spells.at(-1) ? nameOf(spells.at(-1)!.stageId) : '—'],
-          ],
-        },
+        summaryTable([
+          ['Month of relationship', formatNumber(currentRelationshipMonth(engagement.startDate, engagement.endDate, today))],
+          ['Interactions', formatNumber(input.interactions.length)],
+          ['Hours of support', formatNumber(input.interactions.reduce((s, i) => s + i.durationMinutes, 0) / 60, 1)],
+          ['Current stage', spells.at(-1) ? nameOf(spells.at(-1)!.stageId) : '—'],
+        ]),
         ...(engagement.goals.length ? [{ kind: 'list' as const, items: engagement.goals }] : []),
       ],
     },

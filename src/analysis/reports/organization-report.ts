@@ -5,7 +5,7 @@ import type { OutcomeSeries } from '../../domain/measurement/schemas.ts';
 import { formatNumber } from './report.ts';
 import type { Report, ReportSection } from './report.ts';
 import type { OutcomeRow } from './sections.ts';
-import { componentMixSection, diversitySection, doseByCalendarMonthSection, engagementOutcomeRows, namesOf, outcomesSection, practiceSections } from './sections.ts';
+import { componentMixSection, diversitySection, doseByCalendarMonthSection, engagementOutcomeRows, namesOf, outcomesSection, practiceSections, summaryTable } from './sections.ts';
 
 export interface OrganizationReportInput {
   organization: { name: string };
@@ -50,15 +50,11 @@ export function buildOrganizationReport(input: OrganizationReportInput): Report 
       id: 'summary',
       title: 'Summary',
       blocks: [
-        {
-          kind: 'table',
-          columns: [{ title: 'Figure' }, { title: 'Value', numeric: true }],
-          rows: [
-            ['Engagements', formatNumber(d.engagements)],
-            ['Interactions', formatNumber(d.totals.interactions)],
-            ['Hours of support', formatNumber(d.totals.minutes / 60, 1)],
-          ],
-        },
+        summaryTable([
+          ['Engagements', formatNumber(d.engagements)],
+          ['Interactions', formatNumber(d.totals.interactions)],
+          ['Hours of support', formatNumber(d.totals.minutes / 60, 1)],
+        ]),
       ],
     },
     doseByCalendarMonthSection(d),

@@ -20,6 +20,11 @@ export function namesOf(vocabulary: Vocabulary): (id: string) => string {
 
 const message = (text: string): ReportBlock => ({ kind: 'message', text });
 
+/** The summary table at the head of a report: one row per figure, its value right-aligned. */
+export function summaryTable(rows: readonly (readonly [figure: string, value: string])[]): ReportBlock {
+  return { kind: 'table', columns: [{ title: 'Figure' }, { title: 'Value', numeric: true }], rows: rows.map(([figure, value]) => [figure, value]) };
+}
+
 const calendarMonthsBetween = (first: string, last: string): string[] => {
   const months: string[] = [];
   let [y, m] = first.split('-').map(Number) as [number, number];
