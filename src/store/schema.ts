@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Table shapes shared by SQLite and PostgreSQL. Portable column types only: text ids (UUIDv7),
  * ISO-8601 text timestamps (UTC, sortable as text), integers for flags, JSON kept as text.
@@ -172,7 +174,7 @@ export interface InteractionComponentsTable {
   activity_ids: string;
 }
 
-export interface EngagementMonthDoseTable {
+interface DoseMonthColumns {
   organization_id: string;
   engagement_id: string;
   calendar_month: string;
@@ -181,7 +183,18 @@ export interface EngagementMonthDoseTable {
   minutes: number;
 }
 
-export interface ComponentMonthDoseTable extends EngagementMonthDoseTable {
+/**
+ * The diversity columns hold the diversity of component use of the whole month of the relationship
+ * (over both calendar months it may span), the same on each of its rows; written after the counts.
+ */
+export interface EngagementMonthDoseTable extends DoseMonthColumns {
+  components_used: ColumnType<number, number | undefined, number>;
+  entropy: ColumnType<number, number | undefined, number>;
+  /** Null when the month has no component rows. */
+  dominant_component: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ComponentMonthDoseTable extends DoseMonthColumns {
   component_id: string;
   activity_uses: number;
 }

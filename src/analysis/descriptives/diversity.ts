@@ -1,30 +1,15 @@
+import { componentDiversity, type ComponentDiversity } from '../../domain/support/diversity.ts';
 import type { ComponentMonthDose } from '../../domain/support/rollups.ts';
 
-/**
- * Shannon entropy (natural log) of a distribution of minutes over components: H = −Σ pᵢ ln pᵢ
- * (Shannon 1948), 0 when one component takes all the time, ln k when k components share it equally.
- * Equal to R's `-sum(p * log(p))` over the non-zero shares.
- */
-export function shannonEntropy(minutes: readonly number[]): number {
-  const positive = minutes.filter((m) => m > 0);
-  const total = positive.reduce((s, m) => s + m, 0);
-  if (total === 0) return 0;
-  const h = -positive.reduce((s, m) => s + (m / total) * Math.log(m / total), 0);
-  return h === 0 ? 0 : h; // one component alone gives −0; report it as 0
+export { shannonEntropy } from '../../domain/support/diversity.ts';
 
-}
-
-export interface MonthlyDiversity {
+export interface MonthlyDiversity extends ComponentDiversity {
   engagementId: string;
   relationshipMonth: number;
-  componentsUsed: number;
-  entropy: number;
-  /** The component with the most minutes (ties: the first in id order). */
-  dominantComponent: string;
 }
 
 /** Diversity of component use in each engagement-month: number of components used and Shannon entropy of their minutes. */
-export function diversityByEngagementMonth(months: ComponentMonthDose[]): MonthlyDiversity[] {
+export function diversityByEngagementMonth(months: readonly ComponentMonthDose[]): MonthlyDiversity[] {
   const groups = new Map<string, ComponentMonthDose[]>();
   for (const m of months) {
     const key = `${m.engagementId}|${m.relationshipMonth}`;
@@ -32,21 +17,44 @@ export function diversityByEngagementMonth(months: ComponentMonthDose[]): Monthl
     list.push(m);
     groups.set(key, list);
   }
-  return [...groups.values()]
-    .map((list) => {
-      const byComponent = new Map<string, number>();
-      for (const m of list) byComponent.set(m.componentId, (byComponent.get(m.componentId) ?? 0) + m.minutes);
-      const entries = [...byComponent.entries()].sort(([a], [b]) => a.localeCompare(b));
-      const dominant = entries.reduce((best, e) => (e[1] > best[1] ? e : best), entries[0]!);
-      return {
-        engagementId: list[0]!.engagementId,
-        relationshipMonth: list[0]!.relationshipMonth,
-        componentsUsed: entries.filter(([, v]) => v > 0).length,
-        entropy: shannonEntropy(entries.map(([, v]) => v)),
-        dominantComponent: dominant[0],
-      };
-    })
-    .sort((a, b) => a.engagementId.localeCompare(b.engagementId) || a.relationshipMonth - b.relationshipMonth);
+  return inEngagementOrder([...groups.values()].map((list) => ({ engagementId: list[0]!.engagementId, relationshipMonth: list[0]!.relationshipMonth, ...componentDiversity(list)! })));
+}
+
+const inEngagementOrder = (rows: MonthlyDiversity[]): MonthlyDiversity[] => rows.sort((a, b) => a.engagementId.localeCompare(b.engagementId) || a.relationshipMonth - b.relationshipMonth);
+
+/**
+ * One month of an engagement's relationship as the rollups give it for a period: the diversity stored
+ * for the whole month, and the calendar month inside the period when the month also reaches outside it
+ * (a month of the relationship spans at most two calendar months, so at most one lies inside).
+ */
+export interface StoredMonthDiversity {
+  engagementId: string;
+  relationshipMonth: number;
+  /** Null when the month has no component rows. */
+  diversity: ComponentDiversity | null;
+  /** Null when the whole month lies inside the period. */
+  partlyInside: string | null;
+}
+
+/**
+ * Per engagement-month diversity within a period, from the stored figures; a month cut by the period's
+ * edge is measured from its component rows in the calendar month inside (`edgeComponents`), as the
+ * component rows of the period alone would measure it.
+ */
+export function diversityInPeriod(months: readonly StoredMonthDiversity[], edgeComponents: readonly ComponentMonthDose[]): MonthlyDiversity[] {
+  const edges = new Map<string, ComponentMonthDose[]>();
+  for (const c of edgeComponents) {
+    const key = `${c.engagementId}|${c.relationshipMonth}|${c.calendarMonth}`;
+    const list = edges.get(key) ?? [];
+    list.push(c);
+    edges.set(key, list);
+  }
+  const result: MonthlyDiversity[] = [];
+  for (const m of months) {
+    const diversity = m.partlyInside === null ? m.diversity : componentDiversity(edges.get(`${m.engagementId}|${m.relationshipMonth}|${m.partlyInside}`) ?? []);
+    if (diversity) result.push({ engagementId: m.engagementId, relationshipMonth: m.relationshipMonth, ...diversity });
+  }
+  return inEngagementOrder(result);
 }
 
 /** Counts of month-to-month transitions between dominant components (consecutive months with contact, per engagement). */

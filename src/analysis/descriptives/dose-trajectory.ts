@@ -24,7 +24,7 @@ export interface DoseDistribution {
  * engagements that had reached that month (months without contact count as zero minutes).
  * `monthsReached` gives, per engagement, how many relationship months it has lived through.
  */
-export function doseByRelationshipMonthAcrossEngagements(months: EngagementMonthDose[], monthsReached: ReadonlyMap<string, number>): DoseDistribution[] {
+export function doseByRelationshipMonthAcrossEngagements(months: readonly Pick<EngagementMonthDose, 'engagementId' | 'relationshipMonth' | 'minutes'>[], monthsReached: ReadonlyMap<string, number>): DoseDistribution[] {
   const minutes = new Map<string, number>();
   for (const m of months) {
     const key = `${m.engagementId}|${m.relationshipMonth}`;
@@ -60,7 +60,7 @@ export interface MixPoint {
 }
 
 /** Pooled component mix per month of relationship, optionally grouped (e.g. component → group). */
-export function componentMixOverRelationship(months: ComponentMonthDose[], groupOf: (componentId: string) => string = (id) => id): MixPoint[] {
+export function componentMixOverRelationship(months: readonly Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'minutes'>[], groupOf: (componentId: string) => string = (id) => id): MixPoint[] {
   const byMonth = new Map<number, Map<string, number>>();
   for (const m of months) {
     const slot = byMonth.get(m.relationshipMonth) ?? new Map<string, number>();

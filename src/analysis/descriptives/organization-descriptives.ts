@@ -1,7 +1,7 @@
 import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/support/rollups.ts';
 import type { StageChange } from '../../domain/support/schemas.ts';
 import { currentRelationshipMonth } from '../dose/engagement-overview.ts';
-import { dominantTransitions, diversityByEngagementMonth, earlyVersusLater } from './diversity.ts';
+import { dominantTransitions, diversityByEngagementMonth, earlyVersusLater, type MonthlyDiversity } from './diversity.ts';
 import { componentMixOverRelationship, doseByRelationshipMonthAcrossEngagements } from './dose-trajectory.ts';
 import { stageSpells, stageTiming } from './stage-timing.ts';
 
@@ -35,6 +35,37 @@ const lastDayOf = (month: string): string => {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
 
+/** The organization's calendar month within the selection: interactions, minutes, engagements with contact. */
+export interface CalendarMonthTotals {
+  calendarMonth: string;
+  interactions: number;
+  minutes: number;
+  engagements: number;
+}
+
+/** Minutes of one engagement in one month of its relationship (within the period). */
+export type RelationshipMonthMinutes = Pick<EngagementMonthDose, 'engagementId' | 'relationshipMonth' | 'minutes'>;
+
+/** One component's dose in one month of the relationship, summed over the selected engagements. */
+export type ComponentTotals = Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'interactions' | 'minutes' | 'activityUses'>;
+
+/**
+ * The same views from sums the store makes over the rollups of the selected engagements and period:
+ * no row per component and engagement-month is needed (see `describeEngagements` for their meaning).
+ */
+export interface AggregatedDescriptivesInput {
+  engagements: DescriptivesInput['engagements'];
+  calendarMonths: readonly CalendarMonthTotals[];
+  relationshipMonths: readonly RelationshipMonthMinutes[];
+  /** Diversity per engagement-month with component rows in the period. */
+  diversity: readonly MonthlyDiversity[];
+  components: readonly ComponentTotals[];
+  toMonth?: string | undefined;
+  groupOf: (componentId: string) => string;
+  stageOrder: readonly string[];
+  today: string;
+}
+
 /**
  * The trajectory views over a set of engagements, from the monthly rollups: dose by calendar month and
  * by month of relationship (mean, median, IQR), component and group mix over the relationship, diversity
@@ -47,8 +78,6 @@ export function describeEngagements(input: DescriptivesInput) {
     ids.has(m.engagementId) && (!input.fromMonth || m.calendarMonth >= input.fromMonth) && (!input.toMonth || m.calendarMonth <= input.toMonth);
   const engagementMonths = input.engagementMonths.filter(inRange);
   const components = input.componentMonths.filter(inRange);
-  const until = input.toMonth && lastDayOf(input.toMonth) < input.today ? lastDayOf(input.toMonth) : input.today;
-  const monthsReached = new Map(input.engagements.map((e) => [e.id, currentRelationshipMonth(e.startDate, e.endDate, until)]));
 
   const byCalendarMonth = new Map<string, { interactions: number; minutes: number; engagements: Set<string> }>();
   for (const m of engagementMonths) {
@@ -58,7 +87,33 @@ export function describeEngagements(input: DescriptivesInput) {
     slot.engagements.add(m.engagementId);
     byCalendarMonth.set(m.calendarMonth, slot);
   }
-  const diversity = diversityByEngagementMonth(components);
+  const totals = new Map<string, ComponentTotals>();
+  for (const c of components) {
+    const key = `${c.relationshipMonth}|${c.componentId}`;
+    const slot = totals.get(key) ?? { relationshipMonth: c.relationshipMonth, componentId: c.componentId, interactions: 0, minutes: 0, activityUses: 0 };
+    slot.interactions += c.interactions;
+    slot.minutes += c.minutes;
+    slot.activityUses += c.activityUses;
+    totals.set(key, slot);
+  }
+  return describeAggregated({
+    engagements: input.engagements,
+    calendarMonths: [...byCalendarMonth.entries()].map(([calendarMonth, s]) => ({ calendarMonth, interactions: s.interactions, minutes: s.minutes, engagements: s.engagements.size })),
+    relationshipMonths: engagementMonths,
+    diversity: diversityByEngagementMonth(components),
+    components: [...totals.values()],
+    toMonth: input.toMonth,
+    groupOf: input.groupOf,
+    stageOrder: input.stageOrder,
+    today: input.today,
+  });
+}
+
+/** The trajectory views from the store's sums (`AggregatedDescriptivesInput`); the same figures as `describeEngagements`. */
+export function describeAggregated(input: AggregatedDescriptivesInput) {
+  const until = input.toMonth && lastDayOf(input.toMonth) < input.today ? lastDayOf(input.toMonth) : input.today;
+  const monthsReached = new Map(input.engagements.map((e) => [e.id, currentRelationshipMonth(e.startDate, e.endDate, until)]));
+  const diversity = [...input.diversity].sort((a, b) => a.engagementId.localeCompare(b.engagementId) || a.relationshipMonth - b.relationshipMonth);
   const byMonth = new Map<number, { n: number; components: number; entropy: number }>();
   for (const d of diversity) {
     const slot = byMonth.get(d.relationshipMonth) ?? { n: 0, components: 0, entropy: 0 };
@@ -68,23 +123,26 @@ export function describeEngagements(input: DescriptivesInput) {
     byMonth.set(d.relationshipMonth, slot);
   }
   const totals = new Map<string, { interactions: number; minutes: number; activityUses: number }>();
-  for (const c of components) {
+  for (const c of input.components) {
     const slot = totals.get(c.componentId) ?? { interactions: 0, minutes: 0, activityUses: 0 };
     slot.interactions += c.interactions;
     slot.minutes += c.minutes;
     slot.activityUses += c.activityUses;
     totals.set(c.componentId, slot);
   }
+  const calendarMonths = [...input.calendarMonths].sort((a, b) => a.calendarMonth.localeCompare(b.calendarMonth));
 
   return {
     engagements: input.engagements.length,
     minimumEngagements,
-    totals: { interactions: engagementMonths.reduce((s, m) => s + m.interactions, 0), minutes: engagementMonths.reduce((s, m) => s + m.minutes, 0) },
-    doseByCalendarMonth: [...byCalendarMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([calendarMonth, s]) => ({ calendarMonth, interactions: s.interactions, minutes: s.minutes, engagements: s.engagements.size })),
-    doseByRelationshipMonth: doseByRelationshipMonthAcrossEngagements(engagementMonths, monthsReached),
-    componentMix: componentMixOverRelationship(components),
-    groupMix: componentMixOverRelationship(components, input.groupOf),
-    minutesByComponent: [...totals.entries()].map(([componentId, t]) => ({ componentId, group: input.groupOf(componentId), ...t })).sort((a, b) => b.minutes - a.minutes),
+    totals: { interactions: calendarMonths.reduce((s, m) => s + m.interactions, 0), minutes: calendarMonths.reduce((s, m) => s + m.minutes, 0) },
+    doseByCalendarMonth: calendarMonths.map((m) => ({ calendarMonth: m.calendarMonth, interactions: m.interactions, minutes: m.minutes, engagements: m.engagements })),
+    doseByRelationshipMonth: doseByRelationshipMonthAcrossEngagements(input.relationshipMonths, monthsReached),
+    componentMix: componentMixOverRelationship(input.components),
+    groupMix: componentMixOverRelationship(input.components, input.groupOf),
+    minutesByComponent: [...totals.entries()]
+      .map(([componentId, t]) => ({ componentId, group: input.groupOf(componentId), ...t }))
+      .sort((a, b) => b.minutes - a.minutes || a.componentId.localeCompare(b.componentId)),
     diversityByRelationshipMonth: [...byMonth.entries()].sort(([a], [b]) => a - b).map(([month, s]) => ({ month, engagementMonths: s.n, meanComponentsUsed: s.components / s.n, meanEntropy: s.entropy / s.n })),
     earlyVersusLater: earlyVersusLater(diversity),
     transitions: dominantTransitions(diversity).slice(0, 25),

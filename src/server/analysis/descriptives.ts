@@ -1,6 +1,7 @@
 import type { EngagementSelection } from '../../analysis/descriptives/engagement-selection.ts';
 import { selectEngagements } from '../../analysis/descriptives/engagement-selection.ts';
-import { describeEngagements } from '../../analysis/descriptives/organization-descriptives.ts';
+import { diversityInPeriod } from '../../analysis/descriptives/diversity.ts';
+import { describeAggregated } from '../../analysis/descriptives/organization-descriptives.ts';
 import { practiceUse } from '../../analysis/descriptives/practice-use.ts';
 import { vocabularyOf } from '../../analysis/descriptives/vocabulary.ts';
 import type { Engagement } from '../../domain/support/schemas.ts';
@@ -33,17 +34,30 @@ export async function organizationDescriptives(tenant: TenantStore, filter: Desc
   return descriptivesOf(tenant, await selectedEngagements(tenant, filter, today), filter, today);
 }
 
-/** Trajectory views of the given engagements within the filter's period. */
+/**
+ * Trajectory views of the given engagements within the filter's period, from sums over the rollups made
+ * in the database and the diversity stored per engagement-month: component rows are read only for the
+ * months of the relationship that the period's edges cut.
+ */
 export async function descriptivesOf(tenant: TenantStore, engagements: Engagement[], filter: DescriptivesFilter, today: string) {
-  const [engagementMonths, componentMonths] = await Promise.all([tenant.dose.engagementMonths(), tenant.dose.componentMonths()]);
-  const vocabulary = vocabularyOf(await modelsOf(tenant, engagements));
+  const selection = { engagementIds: engagements.map((e) => e.id), fromMonth: filter.fromMonth, toMonth: filter.toMonth };
+  const [calendarMonths, relationshipMonths, components, models] = await Promise.all([
+    tenant.dose.calendarMonthTotals(selection),
+    tenant.dose.relationshipMonthsInPeriod(selection),
+    tenant.dose.componentTotalsInPeriod(selection),
+    modelsOf(tenant, engagements),
+  ]);
+  const edgeMonths = [...new Set(relationshipMonths.flatMap((m) => (m.partlyInside === null ? [] : [m.partlyInside])))];
+  const edgeComponents = edgeMonths.length > 0 ? await tenant.dose.componentMonthsIn(selection.engagementIds, edgeMonths) : [];
+  const vocabulary = vocabularyOf(models);
   const groupOf = new Map(vocabulary.components.map((c) => [c.id, c.group]));
   return {
-    ...describeEngagements({
+    ...describeAggregated({
       engagements,
-      engagementMonths,
-      componentMonths,
-      fromMonth: filter.fromMonth,
+      calendarMonths,
+      relationshipMonths,
+      diversity: diversityInPeriod(relationshipMonths, edgeComponents),
+      components,
       toMonth: filter.toMonth,
       groupOf: (id) => groupOf.get(id) ?? 'other',
       stageOrder: vocabulary.stages.map((s) => s.id),

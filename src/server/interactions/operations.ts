@@ -1,4 +1,5 @@
 import { AppError, conflict, invalid, type ErrorDetail } from '../../domain/errors.ts';
+import { diversityByRelationshipMonth, relationshipMonthKey } from '../../domain/support/diversity.ts';
 import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
 import { computeDose, doseContribution, openNextStepRows, organizationDose, type DoseContribution } from '../../domain/support/rollups.ts';
 import type { Engagement, Interaction, InteractionInput } from '../../domain/support/schemas.ts';
@@ -143,6 +144,9 @@ export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> 
   };
   const monthKey = (r: { engagementId: string; calendarMonth: string; relationshipMonth: number }) => `${r.engagementId} ${r.calendarMonth} m${r.relationshipMonth}`;
   compare('engagement_month_dose', await tenant.dose.engagementMonths(), expected.engagementMonths, monthKey, (r) => ({ interactions: r.interactions, minutes: r.minutes }));
+  const diversity = diversityByRelationshipMonth(expected.componentMonths);
+  const expectedDiversity = expected.engagementMonths.map((m) => ({ ...m, diversity: diversity.get(relationshipMonthKey(m)) ?? null }));
+  compare('engagement_month_dose', await tenant.dose.engagementMonthDiversity(), expectedDiversity, (r) => `${monthKey(r)} diversity`, (r) => ({ componentsUsed: r.diversity?.componentsUsed ?? 0, entropy: r.diversity?.entropy ?? 0, dominantComponent: r.diversity?.dominantComponent ?? null }));
   compare('component_month_dose', await tenant.dose.componentMonths(), expected.componentMonths, (r) => `${monthKey(r)} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
   compare('principle_month_use', await tenant.dose.principleMonths(), expected.principleMonths, (r) => `${monthKey(r)} ${r.principleId}`, (r) => ({ interactions: r.interactions, ratings: r.ratings, ratingSum: r.ratingSum }));
   compare('organization_month_dose', await tenant.dose.organizationByCalendarMonth(), expectedOrganization.months, (r) => r.calendarMonth, (r) => ({ interactions: r.interactions, minutes: r.minutes, engagements: r.engagements }));

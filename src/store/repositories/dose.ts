@@ -10,6 +10,7 @@ import {
   type OrganizationMonthDose,
   type PrincipleMonthUse,
 } from '../../domain/support/rollups.ts';
+import { diversityByRelationshipMonth, relationshipMonthKey, type ComponentDiversity } from '../../domain/support/diversity.ts';
 import type { Engine } from '../database.ts';
 import type { Executor } from './executor.ts';
 
@@ -23,6 +24,29 @@ function* chunks<T>(rows: T[]): Generator<T[]> {
 const monthKey = ['engagement_id', 'calendar_month', 'relationship_month'] as const;
 const months = (rows: { calendarMonth: string }[]) => [...new Set(rows.map((r) => r.calendarMonth))];
 const engagements = (rows: { engagementId: string }[]) => [...new Set(rows.map((r) => r.engagementId))];
+
+/** The calendar month `by` months after (or before) `month`, `YYYY-MM`. */
+function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(y, m - 1 + by, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+const storedDiversity = (r: { components_used: number; entropy: number; dominant_component: string | null }): ComponentDiversity | null =>
+  r.dominant_component === null ? null : { componentsUsed: Number(r.components_used), entropy: Number(r.entropy), dominantComponent: r.dominant_component };
+
+interface DoseMonthRow {
+  engagementId: string;
+  calendarMonth: string;
+  relationshipMonth: number;
+}
+
+/** Which engagements and calendar months (`YYYY-MM`, inclusive) a read covers. */
+export interface PeriodSelection {
+  engagementIds: readonly string[];
+  fromMonth?: string | undefined;
+  toMonth?: string | undefined;
+}
 
 /**
  * Rows sorted by their key. PostgreSQL locks each row an upsert touches until the commit, so writers
@@ -76,6 +100,7 @@ export class DoseRepository {
   /** Adds engagement-level rows and what they change at organization level; then removes rows at zero. */
   private async write(change: DoseRows): Promise<void> {
     const org = this.organizationId;
+    if (this.engine === 'postgres') await this.lockEngagements(engagements([...change.engagementMonths, ...change.componentMonths]));
     // Every writer upserts rows in key order (see `inKeyOrder`).
     const engagementChange = inKeyOrder(
       change.engagementMonths.filter((m) => m.interactions !== 0 || m.minutes !== 0),
@@ -175,6 +200,54 @@ export class DoseRepository {
     for (const [table, rows] of perOrganization) {
       if (rows.length === 0) continue;
       await this.db.deleteFrom(table).where('organization_id', '=', org).where('calendar_month', 'in', months(rows)).where('interactions', '<=', 0).execute();
+    }
+    await this.writeDiversity([...change.engagementMonths, ...change.componentMonths]);
+  }
+
+  /**
+   * Locks the engagements a change touches (in one order, so writers cannot deadlock) before any rollup
+   * row, on PostgreSQL: two writers of one engagement then change its rollups one after the other, and
+   * the second reads the first's component rows when it measures a month's diversity. NO KEY UPDATE
+   * does not conflict with the KEY SHARE lock an interaction insert holds on its engagement.
+   */
+  private async lockEngagements(engagementIds: string[]): Promise<void> {
+    if (engagementIds.length === 0) return;
+    await this.db.selectFrom('engagements').select('id').where('id', 'in', [...engagementIds].sort()).orderBy('id').forNoKeyUpdate().execute();
+  }
+
+  /**
+   * Measures again the diversity of component use (components used, Shannon entropy, dominant
+   * component) of every month of the relationship the change touched, from its component rows, and
+   * stores it on each of the month's engagement-month rows. Entropy is not a sum, so it cannot be
+   * added to; a month of the relationship spans at most two calendar months, so this reads a few rows
+   * by primary key (the changed calendar month and its neighbours).
+   */
+  private async writeDiversity(changed: readonly { engagementId: string; calendarMonth: string; relationshipMonth: number }[]): Promise<void> {
+    const touched = new Map<string, { engagementId: string; relationshipMonth: number; calendarMonths: Set<string> }>();
+    for (const m of changed) {
+      const key = relationshipMonthKey(m);
+      const slot = touched.get(key) ?? { engagementId: m.engagementId, relationshipMonth: m.relationshipMonth, calendarMonths: new Set<string>() };
+      for (const month of [shiftMonth(m.calendarMonth, -1), m.calendarMonth, shiftMonth(m.calendarMonth, 1)]) slot.calendarMonths.add(month);
+      touched.set(key, slot);
+    }
+    for (const key of [...touched.keys()].sort()) {
+      const { engagementId, relationshipMonth, calendarMonths } = touched.get(key)!;
+      const calendar = [...calendarMonths].sort();
+      const rows = await this.db
+        .selectFrom('component_month_dose')
+        .select(['component_id', 'minutes'])
+        .where('engagement_id', '=', engagementId)
+        .where('calendar_month', 'in', calendar)
+        .where('relationship_month', '=', relationshipMonth)
+        .execute();
+      const diversity = diversityByRelationshipMonth(rows.map((r) => ({ engagementId, relationshipMonth, componentId: r.component_id, minutes: Number(r.minutes) }))).get(key) ?? null;
+      await this.db
+        .updateTable('engagement_month_dose')
+        .set({ components_used: diversity?.componentsUsed ?? 0, entropy: diversity?.entropy ?? 0, dominant_component: diversity?.dominantComponent ?? null })
+        .where('engagement_id', '=', engagementId)
+        .where('calendar_month', 'in', calendar)
+        .where('relationship_month', '=', relationshipMonth)
+        .execute();
     }
   }
 
@@ -284,5 +357,123 @@ export class DoseRepository {
   async organizationComponentsByCalendarMonth(): Promise<OrganizationComponentMonthDose[]> {
     const rows = await this.db.selectFrom('organization_component_month_dose').selectAll().where('organization_id', '=', this.organizationId).orderBy('calendar_month').orderBy('component_id').execute();
     return rows.map((r) => ({ calendarMonth: r.calendar_month, componentId: r.component_id, interactions: Number(r.interactions), minutes: Number(r.minutes), activityUses: Number(r.activity_uses) }));
+  }
+
+  /** The stored diversity of every engagement-month row (for `checkDose`). */
+  async engagementMonthDiversity(): Promise<(DoseMonthRow & { diversity: ComponentDiversity | null })[]> {
+    const rows = await this.db
+      .selectFrom('engagement_month_dose')
+      .select(['engagement_id', 'calendar_month', 'relationship_month', 'components_used', 'entropy', 'dominant_component'])
+      .where('organization_id', '=', this.organizationId)
+      .orderBy('engagement_id')
+      .orderBy('calendar_month')
+      .orderBy('relationship_month')
+      .execute();
+    return rows.map((r) => ({ engagementId: r.engagement_id, calendarMonth: r.calendar_month, relationshipMonth: Number(r.relationship_month), diversity: storedDiversity(r) }));
+  }
+
+  /** Interactions, minutes and engagements with contact per calendar month, over the given engagements and period, summed in the database. */
+  async calendarMonthTotals(selection: PeriodSelection): Promise<{ calendarMonth: string; interactions: number; minutes: number; engagements: number }[]> {
+    const byMonth = new Map<string, { calendarMonth: string; interactions: number; minutes: number; engagements: number }>();
+    for (const ids of chunks([...new Set(selection.engagementIds)])) {
+      let query = this.db
+        .selectFrom('engagement_month_dose')
+        .select(['calendar_month', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(minutes)`.as('minutes'), sql<number>`count(distinct engagement_id)`.as('engagements')])
+        .where('organization_id', '=', this.organizationId)
+        .where('engagement_id', 'in', ids);
+      if (selection.fromMonth) query = query.where('calendar_month', '>=', selection.fromMonth);
+      if (selection.toMonth) query = query.where('calendar_month', '<=', selection.toMonth);
+      // Chunks hold different engagements, so their sums (and counts of engagements) add up.
+      for (const r of await query.groupBy('calendar_month').execute()) {
+        const slot = byMonth.get(r.calendar_month) ?? { calendarMonth: r.calendar_month, interactions: 0, minutes: 0, engagements: 0 };
+        slot.interactions += Number(r.interactions);
+        slot.minutes += Number(r.minutes);
+        slot.engagements += Number(r.engagements);
+        byMonth.set(r.calendar_month, slot);
+      }
+    }
+    return [...byMonth.values()];
+  }
+
+  /**
+   * Each month of the relationship of the given engagements with contact in the period: its minutes in
+   * the period, the stored diversity of the whole month, and, when the month also reaches outside the
+   * period, the one calendar month of it inside. Summed in the database; no component row is read.
+   */
+  async relationshipMonthsInPeriod(selection: PeriodSelection): Promise<{ engagementId: string; relationshipMonth: number; minutes: number; diversity: ComponentDiversity | null; partlyInside: string | null }[]> {
+    const inside = sql.join(
+      [sql`1 = 1`, ...(selection.fromMonth ? [sql`calendar_month >= ${selection.fromMonth}`] : []), ...(selection.toMonth ? [sql`calendar_month <= ${selection.toMonth}`] : [])],
+      sql` and `,
+    );
+    const result: { engagementId: string; relationshipMonth: number; minutes: number; diversity: ComponentDiversity | null; partlyInside: string | null }[] = [];
+    for (const ids of chunks([...new Set(selection.engagementIds)])) {
+      let query = this.db
+        .selectFrom('engagement_month_dose')
+        .select([
+          'engagement_id',
+          'relationship_month',
+          sql<number>`sum(case when ${inside} then minutes else 0 end)`.as('minutes'),
+          sql<number>`sum(case when ${inside} then 1 else 0 end)`.as('inside'),
+          sql<number>`count(*)`.as('pieces'),
+          sql<string | null>`max(case when ${inside} then calendar_month end)`.as('inside_month'),
+          // Every row of a month of the relationship holds the same diversity (see `writeDiversity`).
+          sql<number>`max(components_used)`.as('components_used'),
+          sql<number>`max(entropy)`.as('entropy'),
+          sql<string | null>`max(dominant_component)`.as('dominant_component'),
+        ])
+        .where('organization_id', '=', this.organizationId)
+        .where('engagement_id', 'in', ids);
+      // A month of the relationship cut by the period's edge has its other part in the neighbouring calendar month.
+      if (selection.fromMonth) query = query.where('calendar_month', '>=', shiftMonth(selection.fromMonth, -1));
+      if (selection.toMonth) query = query.where('calendar_month', '<=', shiftMonth(selection.toMonth, 1));
+      const rows = await query.groupBy(['engagement_id', 'relationship_month']).having(sql<number>`sum(case when ${inside} then 1 else 0 end)`, '>', 0).execute();
+      for (const r of rows) {
+        const partly = Number(r.inside) < Number(r.pieces);
+        result.push({ engagementId: r.engagement_id, relationshipMonth: Number(r.relationship_month), minutes: Number(r.minutes), diversity: storedDiversity(r), partlyInside: partly ? r.inside_month : null });
+      }
+    }
+    return result;
+  }
+
+  /** Dose per month of the relationship and component over the given engagements and period, summed in the database. */
+  async componentTotalsInPeriod(selection: PeriodSelection): Promise<{ relationshipMonth: number; componentId: string; interactions: number; minutes: number; activityUses: number }[]> {
+    const totals = new Map<string, { relationshipMonth: number; componentId: string; interactions: number; minutes: number; activityUses: number }>();
+    for (const ids of chunks([...new Set(selection.engagementIds)])) {
+      let query = this.db
+        .selectFrom('component_month_dose')
+        .select(['relationship_month', 'component_id', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(minutes)`.as('minutes'), sql<number>`sum(activity_uses)`.as('activity_uses')])
+        .where('organization_id', '=', this.organizationId)
+        .where('engagement_id', 'in', ids);
+      if (selection.fromMonth) query = query.where('calendar_month', '>=', selection.fromMonth);
+      if (selection.toMonth) query = query.where('calendar_month', '<=', selection.toMonth);
+      for (const r of await query.groupBy(['relationship_month', 'component_id']).orderBy('relationship_month').orderBy('component_id').execute()) {
+        const key = `${Number(r.relationship_month)}|${r.component_id}`;
+        const slot = totals.get(key) ?? { relationshipMonth: Number(r.relationship_month), componentId: r.component_id, interactions: 0, minutes: 0, activityUses: 0 };
+        slot.interactions += Number(r.interactions);
+        slot.minutes += Number(r.minutes);
+        slot.activityUses += Number(r.activity_uses);
+        totals.set(key, slot);
+      }
+    }
+    return [...totals.values()];
+  }
+
+  /** The component rows of the given engagements in the given calendar months (the edges of a period). */
+  async componentMonthsIn(engagementIds: readonly string[], calendarMonths: readonly string[]): Promise<ComponentMonthDose[]> {
+    const result: ComponentMonthDose[] = [];
+    if (calendarMonths.length === 0) return result;
+    for (const ids of chunks([...new Set(engagementIds)])) {
+      const rows = await this.db
+        .selectFrom('component_month_dose')
+        .selectAll()
+        .where('organization_id', '=', this.organizationId)
+        .where('engagement_id', 'in', ids)
+        .where('calendar_month', 'in', [...calendarMonths])
+        .execute();
+      for (const r of rows) {
+        result.push({ engagementId: r.engagement_id, calendarMonth: r.calendar_month, relationshipMonth: Number(r.relationship_month), componentId: r.component_id, interactions: Number(r.interactions), minutes: Number(r.minutes), activityUses: Number(r.activity_uses) });
+      }
+    }
+    return result;
   }
 }
