@@ -14,6 +14,7 @@ import { MemberRepository } from './repositories/members.ts';
 import { ContactRepository, PartnerRepository } from './repositories/partners.ts';
 import { ModelRepository } from './repositories/models.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
+import { PracticeTotalsRepository } from './repositories/practice-totals.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { findLiveToken, TokenRepository, type TokenGrant } from './repositories/tokens.ts';
 import { UserRepository } from './repositories/users.ts';
@@ -28,6 +29,7 @@ export class TenantStore {
   readonly engagements: EngagementRepository;
   readonly interactions: InteractionRepository;
   readonly dose: DoseRepository;
+  readonly practiceTotals: PracticeTotalsRepository;
   readonly instruments: InstrumentRepository;
   readonly waves: WaveRepository;
   readonly responses: ResponseRepository;
@@ -48,6 +50,7 @@ export class TenantStore {
     this.engagements = new EngagementRepository(db, organizationId);
     this.interactions = new InteractionRepository(db, organizationId);
     this.dose = new DoseRepository(db, organizationId, engine);
+    this.practiceTotals = new PracticeTotalsRepository(db, organizationId, engine);
     this.instruments = new InstrumentRepository(db, organizationId);
     this.waves = new WaveRepository(db, organizationId);
     this.responses = new ResponseRepository(db, organizationId);

@@ -1,8 +1,8 @@
 import { describeEngagements } from '../descriptives/organization-descriptives.ts';
-import { practiceUse } from '../descriptives/practice-use.ts';
 import { stageSpells } from '../descriptives/stage-timing.ts';
+import type { PracticeUse } from '../descriptives/practice-use.ts';
 import type { Vocabulary } from '../descriptives/vocabulary.ts';
-import { currentRelationshipMonth, doseByRelationshipMonth } from '../dose/engagement-overview.ts';
+import { currentRelationshipMonth, doseByRelationshipMonth, openNextSteps } from '../dose/engagement-overview.ts';
 import type { OutcomeSeries } from '../../domain/measurement/schemas.ts';
 import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/support/rollups.ts';
 import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
@@ -18,20 +18,16 @@ export interface EngagementReportInput {
   vocabulary: Vocabulary;
   engagementMonths: EngagementMonthDose[];
   componentMonths: ComponentMonthDose[];
-  /** The engagement's live interactions, oldest first. */
-  interactions: Interaction[];
+  /** Mode mix, principle use and practice-activity use over the engagement's live interactions. */
+  practice: PracticeUse;
+  /** The open next steps of its live interactions (the next-step index). */
+  nextSteps: { interactionId: string; interactionDate: string; text: string; owner: string; dueDate: string | null }[];
+  /** Its latest live interactions, newest first: the report lists these and counts the rest from the rollups. */
+  recentInteractions: Interaction[];
   outcomes: OutcomeSeries[];
   today: string;
 }
 
-const recentInteractionCount = 10;
-
-/** Next steps not yet done, soonest due first, undated last; overdue when due before `today`. */
-function openStepsOf(interactions: readonly Interaction[], today: string) {
-  return interactions
-    .flatMap((i) => i.nextSteps.filter((s) => !s.done).map((s) => ({ ...s, interactionDate: i.date, overdue: s.dueDate !== null && s.dueDate < today })))
-    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.interactionDate.localeCompare(b.interactionDate));
-}
 const noteLength = 400;
 
 /** The engagement report: what support the partner received, how it was made up, and what came of it. */
@@ -49,8 +45,10 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
   const through = Math.max(currentRelationshipMonth(engagement.startDate, engagement.endDate, today), ...input.engagementMonths.map((m) => m.relationshipMonth));
   const dose = doseByRelationshipMonth(input.engagementMonths, through);
   const spells = stageSpells(engagement, today);
-  const steps = openStepsOf(input.interactions, today);
-  const recent = [...input.interactions].reverse().slice(0, recentInteractionCount);
+  const steps = openNextSteps(input.nextSteps, today);
+  const recent = input.recentInteractions;
+  const interactionCount = input.engagementMonths.reduce((sum, m) => sum + m.interactions, 0);
+  const minutes = input.engagementMonths.reduce((sum, m) => sum + m.minutes, 0);
   const lastDay = engagement.endDate !== null && engagement.endDate < today ? engagement.endDate : today;
 
   const sections: (ReportSection | null)[] = [
@@ -60,8 +58,8 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
       blocks: [
         summaryTable([
           ['Month of relationship', formatNumber(currentRelationshipMonth(engagement.startDate, engagement.endDate, today))],
-          ['Interactions', formatNumber(input.interactions.length)],
-          ['Hours of support', formatNumber(input.interactions.reduce((s, i) => s + i.durationMinutes, 0) / 60, 1)],
+          ['Interactions', formatNumber(interactionCount)],
+          ['Hours of support', formatNumber(minutes / 60, 1)],
           ['Current stage', spells.at(-1) ? nameOf(spells.at(-1)!.stageId) : '—'],
         ]),
         ...(engagement.goals.length ? [{ kind: 'list' as const, items: engagement.goals }] : []),
@@ -75,7 +73,7 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
     },
     doseByCalendarMonthSection(descriptives),
     componentMixSection(descriptives, vocabulary, nameOf),
-    ...practiceSections(practiceUse(input.interactions, vocabulary), vocabulary, nameOf),
+    ...practiceSections(input.practice, vocabulary, nameOf),
     {
       id: 'stages',
       title: 'Stages',
@@ -111,6 +109,7 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
         ? [
             {
               kind: 'table',
+              caption: recent.length < interactionCount ? `The latest ${formatNumber(recent.length)} of ${formatNumber(interactionCount)} interactions` : `All ${formatNumber(interactionCount)} interactions`,
               columns: [{ title: 'Date' }, { title: 'Mode' }, { title: 'Minutes', numeric: true }, { title: 'Components' }, { title: 'Notes' }],
               rows: recent.map((i) => [
                 i.date,

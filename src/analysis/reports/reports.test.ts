@@ -4,7 +4,7 @@ import { vocabularyOf } from '../descriptives/vocabulary.ts';
 import { describeEngagements } from '../descriptives/organization-descriptives.ts';
 import { practiceUse } from '../descriptives/practice-use.ts';
 import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
-import { computeDose } from '../../domain/support/rollups.ts';
+import { computeDose, openNextStepRows } from '../../domain/support/rollups.ts';
 import { buildEngagementReport } from './engagement-report.ts';
 import { buildOrganizationReport, pooledOutcomeRows } from './organization-report.ts';
 import type { Report, ReportBlock } from './report.ts';
@@ -54,6 +54,12 @@ const interactions = [
   interaction('i3', '2024-04-02', 45, { notes: 'Met the team' }),
 ];
 const dose = computeDose(interactions, new Map([['e1', engagement.startDate]]));
+/** What the engagement report reads besides the rollups: practice use, the open next-step index and the latest interactions. */
+const readsOf = (list: Interaction[], recent = list.length) => ({
+  practice: practiceUse(list, vocabulary),
+  nextSteps: list.flatMap(openNextStepRows),
+  recentInteractions: [...list].reverse().slice(0, recent),
+});
 
 const sectionIds = (report: Report) => report.sections.map((s) => s.id);
 const blocksOf = (report: Report, id: string): ReportBlock[] => report.sections.find((s) => s.id === id)?.blocks ?? [];
@@ -66,7 +72,7 @@ describe('engagement report', () => {
     vocabulary,
     engagementMonths: dose.engagementMonths,
     componentMonths: dose.componentMonths,
-    interactions,
+    ...readsOf(interactions, 2),
     outcomes: [
       {
         outcomeId: 'self-efficacy',
@@ -108,8 +114,15 @@ describe('engagement report', () => {
     expect(table('outcomes')).toMatchObject({ rows: [['Self-efficacy', 'individual', 'Baseline', '2024-01-20', '4', '3.25', '0.5']] });
   });
 
+  it('lists the latest interactions and says how many there are in all', () => {
+    const [table] = blocksOf(report, 'recent');
+    expect(table).toMatchObject({ kind: 'table', caption: 'The latest 2 of 3 interactions' });
+    expect(table?.kind === 'table' ? table.rows.map((r) => r[0]) : []).toEqual(['2024-04-02', '2024-02-20']);
+    expect(blocksOf(report, 'summary')[0]).toMatchObject({ rows: [['Month of relationship', '4'], ['Interactions', '3'], ['Hours of support', '2.3'], ['Current stage', eisToc.stages[1]!.name]] });
+  });
+
   it('leaves the outcome section out without measurements, and never prints NaN', () => {
-    const empty = buildEngagementReport({ organization: { name: 'O' }, engagement: { ...engagement, stages: [] }, partner: null, vocabulary, engagementMonths: [], componentMonths: [], interactions: [], outcomes: [], today: '2024-01-10' });
+    const empty = buildEngagementReport({ organization: { name: 'O' }, engagement: { ...engagement, stages: [] }, partner: null, vocabulary, engagementMonths: [], componentMonths: [], ...readsOf([]), outcomes: [], today: '2024-01-10' });
     expect(sectionIds(empty)).not.toContain('outcomes');
     expect(blocksOf(empty, 'principles')).toEqual([{ kind: 'message', text: 'No interactions in this period.' }]);
     expect(JSON.stringify(empty)).not.toContain('NaN');

@@ -1,5 +1,6 @@
 import { outcomeSeries } from '../../analysis/outcomes/index.ts';
 import { vocabularyOf } from '../../analysis/descriptives/vocabulary.ts';
+import { practiceUseFromTotals } from '../../analysis/dose/practice-totals.ts';
 import { buildEngagementReport } from '../../analysis/reports/engagement-report.ts';
 import { buildOrganizationReport } from '../../analysis/reports/organization-report.ts';
 import type { Report } from '../../analysis/reports/report.ts';
@@ -22,20 +23,34 @@ async function organizationName(store: Store, organizationId: string): Promise<s
   return organization.name;
 }
 
-/** The engagement report's content, gathered from the rollups, the interactions and the measurements. */
+/** How many of the latest interactions the engagement report lists. */
+const recentInteractionCount = 10;
+
+/**
+ * The engagement report's content. Every read is bounded, as for the engagement page, not by the number
+ * of interactions: the rollups, sums per mode and practice activity, the open next-step index, the latest
+ * interactions, and the measurements.
+ */
 export async function engagementReport(store: Store, organizationId: string, engagementId: string, today: string): Promise<Report> {
   const tenant = store.tenant(organizationId);
   const engagement = await tenant.engagements.require(engagementId);
-  const [organization, partner, model, engagementMonths, componentMonths, interactions, outcomes] = await Promise.all([
+  const [organization, partner, model, engagementMonths, componentMonths, principles, modes, activities, nextSteps, recent, outcomes] = await Promise.all([
     organizationName(store, organizationId),
     tenant.partners.find(engagement.partnerId, { includeDeleted: true }),
     modelOf(tenant, engagement.modelId, engagement.modelVersion),
     tenant.dose.engagementMonths(engagementId),
     tenant.dose.componentMonths(engagementId),
-    tenant.interactions.allLive(engagementId),
+    tenant.dose.principleTotals(engagementId),
+    tenant.practiceTotals.modeTotals(engagementId),
+    tenant.practiceTotals.activityTotals(engagementId),
+    tenant.interactions.openNextSteps(engagementId),
+    tenant.interactions.list({ engagementId }, recentInteractionCount),
     engagementOutcomes(tenant, engagementId),
   ]);
-  return buildEngagementReport({ organization: { name: organization }, engagement, partner: partner ?? null, vocabulary: vocabularyOf([model]), engagementMonths, componentMonths, interactions, outcomes: outcomes.series, today });
+  const vocabulary = vocabularyOf([model]);
+  const interactions = engagementMonths.reduce((sum, m) => sum + m.interactions, 0);
+  const practice = practiceUseFromTotals({ interactions, modes, principles, components: componentMonths, activities }, vocabulary);
+  return buildEngagementReport({ organization: { name: organization }, engagement, partner: partner ?? null, vocabulary, engagementMonths, componentMonths, practice, nextSteps, recentInteractions: recent.items, outcomes: outcomes.series, today });
 }
 
 /** The organization report's content for the selected engagements and period. */
