@@ -179,6 +179,16 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect(readme).not.toContain(engagement.id);
   });
 
+  it('still goes out when the data admit no mixed model, saying why its table is empty', async () => {
+    const admin = await signedIn(world.adminEmail);
+    // No interaction falls in this period, so every engagement-month has zero minutes: a constant outcome.
+    const empty = await download(admin, '?from=2031-01-01&to=2031-12-31');
+    expect(empty.response.status).toBe(200);
+    expect(readCsv(empty.files, 'data/interactions.csv').rows).toHaveLength(0);
+    expect(readCsv(empty.files, 'results/mixed_model.csv').rows).toHaveLength(0);
+    expect(strFromU8(empty.files.get('codebook.md')!)).toContain('No model could be fitted to the exported data: the outcome has zero variance');
+  });
+
   it('refuses a short key, a reversed range and an unknown engagement with the field named', async () => {
     const admin = await signedIn(world.adminEmail);
     const short = await admin.request('GET', base(), undefined, { [exportKeyHeader]: 'short' });

@@ -136,6 +136,9 @@ if (length(series) > 0) {
 }
 if (length(unique(model_data$engagement_id)) < 2) {
   cat("Too few engagements (fewer than two) for a random intercept per engagement: no model fitted.\n")
+} else if (length(unique(model_data[[all.vars(formula)[1]]])) < 2) {
+  cat("The outcome has the same value everywhere (zero variance): no model fitted, as in results/mixed_model.csv.\n")
+  checks <- c(checks, nrow(praxis_model) == 0)
 } else {
   fit <- lme4::lmer(formula, data = model_data, REML = TRUE)
   print(summary(fit))

@@ -6,6 +6,7 @@ import { calendarMonth, relationshipMonth } from '../../domain/support/months.ts
 import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/support/rollups.ts';
 import { interactionModes, levels, partnerKinds, type Contact, type Engagement, type Interaction, type Partner } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
+import { AppError } from '../../domain/errors.ts';
 import type { Pseudonymizer } from './pseudonyms.ts';
 
 /**
@@ -33,18 +34,18 @@ export interface Table {
   file: string;
   description: string;
   columns: Omit<Column<never>, 'value'>[];
-  /** Header first, then the data rows as CSV cells (empty string for a missing value). */
-  rows(): Generator<string[]>;
+  /** Header first, then the data rows as CSV cells (empty string for a missing value), produced as they are read. */
+  rows(): AsyncGenerator<string[]>;
 }
 
-function table<R>(file: string, description: string, columns: Column<R>[], records: () => Iterable<R>): Table {
+function table<R>(file: string, description: string, columns: Column<R>[], records: () => Iterable<R> | AsyncIterable<R>): Table {
   return {
     file,
     description,
     columns: columns.map(({ name, type, allowed, meaning }) => ({ name, type, allowed, meaning })),
-    *rows() {
+    async *rows() {
       yield columns.map((c) => c.name);
-      for (const record of records()) yield columns.map((c) => cellText(c.value(record)));
+      for await (const record of records()) yield columns.map((c) => cellText(c.value(record)));
     },
   };
 }
@@ -58,7 +59,13 @@ export interface ResearchRecord {
   engagements: Engagement[];
   partners: Partner[];
   contacts: Pick<Contact, 'id' | 'level'>[];
-  interactions: Interaction[];
+  /**
+   * The live interactions of these engagements within the period, oldest first (date, then id), read
+   * anew on each call: each interaction table is one pass, so no table holds them all.
+   */
+  interactions: () => AsyncIterable<Interaction>;
+  /** What the results and the model need from the interactions, gathered in one pass (`summarizeInteractions`). */
+  summary: InteractionSummary;
   waves: Wave[];
   outcomes: EngagementOutcomes[];
   /** The model versions the engagements and interactions were recorded under, oldest first. */
@@ -101,6 +108,55 @@ interface Placed {
   month: number;
 }
 
+/** What the results and the mixed model need from the interactions: sums, never the interactions themselves. */
+export interface InteractionSummary {
+  /** The model versions the interactions were recorded under. */
+  modelRefs: { id: string; version: string }[];
+  /** Interactions and minutes per engagement, calendar month and month of the relationship. */
+  engagementMonths: EngagementMonthDose[];
+  /** Component minutes per month of the relationship and component, pooled over engagements. */
+  componentMonths: Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'minutes'>[];
+  /** Minutes of an engagement's interactions on or before a date, for the dates asked for (`${engagementId}|${date}`). */
+  minutesUpTo: Map<string, number>;
+}
+
+const dayKey = (engagementId: string, date: string): string => `${engagementId}|${date}`;
+
+/**
+ * One pass over the interactions (`record.interactions`) gathering the summary. `datesAsked` lists, per
+ * engagement, the dates up to which its minutes are summed (the dates of its outcome waves).
+ */
+export async function summarizeInteractions(interactions: AsyncIterable<Interaction>, engagements: readonly Engagement[], datesAsked: ReadonlyMap<string, readonly string[]>): Promise<InteractionSummary> {
+  const engagementById = new Map(engagements.map((e) => [e.id, e]));
+  const modelRefs = new Map<string, { id: string; version: string }>();
+  const engagementMonths = new Map<string, EngagementMonthDose>();
+  const componentMonths = new Map<string, { relationshipMonth: number; componentId: string; minutes: number }>();
+  const minutesUpTo = new Map<string, number>();
+  for (const [engagementId, dates] of datesAsked) for (const date of dates) minutesUpTo.set(dayKey(engagementId, date), 0);
+  for await (const interaction of interactions) {
+    const engagement = engagementById.get(interaction.engagementId);
+    if (!engagement) continue;
+    modelRefs.set(`${interaction.modelId}@${interaction.modelVersion}`, { id: interaction.modelId, version: interaction.modelVersion });
+    const month = relationshipMonth(engagement.startDate, interaction.date);
+    const calendar = calendarMonth(interaction.date);
+    const monthKey = `${engagement.id}|${calendar}|${month}`;
+    const slot = engagementMonths.get(monthKey) ?? { engagementId: engagement.id, calendarMonth: calendar, relationshipMonth: month, interactions: 0, minutes: 0 };
+    slot.interactions += 1;
+    slot.minutes += interaction.durationMinutes;
+    engagementMonths.set(monthKey, slot);
+    for (const c of interaction.components) {
+      const key = `${month}|${c.componentId}`;
+      const pooled = componentMonths.get(key) ?? { relationshipMonth: month, componentId: c.componentId, minutes: 0 };
+      pooled.minutes += c.minutes;
+      componentMonths.set(key, pooled);
+    }
+    for (const date of datesAsked.get(engagement.id) ?? []) {
+      if (interaction.date <= date) minutesUpTo.set(dayKey(engagement.id, date), minutesUpTo.get(dayKey(engagement.id, date))! + interaction.durationMinutes);
+    }
+  }
+  return { modelRefs: [...modelRefs.values()], engagementMonths: [...engagementMonths.values()], componentMonths: [...componentMonths.values()], minutesUpTo };
+}
+
 /** Every table of the export, in the order the codebook lists them. */
 export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer): Table[] {
   const labels = modelLabels(record.models);
@@ -108,10 +164,16 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
   const partnerById = new Map(record.partners.map((p) => [p.id, p]));
   const contactLevel = new Map(record.contacts.map((c) => [c.id, c.level]));
   const waveById = new Map(record.waves.map((w) => [w.id, w]));
-  const placed: Placed[] = [];
-  for (const interaction of [...record.interactions].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))) {
-    const engagement = engagementById.get(interaction.engagementId);
-    if (engagement) placed.push({ interaction, engagement, month: relationshipMonth(engagement.startDate, interaction.date) });
+  /** The interactions with their engagement and month of the relationship, read anew on each call. */
+  async function* placed(): AsyncGenerator<Placed> {
+    for await (const interaction of record.interactions()) {
+      const engagement = engagementById.get(interaction.engagementId);
+      if (engagement) yield { interaction, engagement, month: relationshipMonth(engagement.startDate, interaction.date) };
+    }
+  }
+  /** Each interaction expanded into rows (participants, components, …), in interaction order. */
+  async function* expand<R>(rowsOf: (p: Placed) => Iterable<R>): AsyncGenerator<R> {
+    for await (const p of placed()) yield* rowsOf(p);
   }
   const monthsReached = new Map(record.engagements.map((e) => [e.id, currentRelationshipMonth(e.startDate, e.endDate, record.until)]));
   const componentLabels = labelled([...labels.components].map(([id, c]) => [id, c.name]));
@@ -171,7 +233,7 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
       ...levels.map((level): Column<Placed> => ({ name: `participants_${level}`, type: 'integer', allowed: '0, 1, …, or empty', meaning: `Anonymous head count of participants at the ${level} level, when recorded.`, value: (r) => participantsAt(r.interaction, level) })),
       { name: 'next_steps', type: 'integer', allowed: '0, 1, …', meaning: 'Number of next steps agreed (their texts are not exported).', value: (r) => r.interaction.nextSteps.length },
     ],
-    () => placed,
+    placed,
   );
 
   const participants = table<Placed & { contactId: string }>(
@@ -182,11 +244,11 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
       { name: 'contact_id', type: 'pseudonym', allowed: 'C-…', meaning: 'The partner contact present.', value: (r) => pseudonym('contact', r.contactId) },
       { name: 'contact_level', type: 'text', allowed: `${choices(levels)}, or empty`, meaning: 'The level at which the contact takes part.', value: (r) => contactLevel.get(r.contactId) ?? null },
     ],
-    () => placed.flatMap((p) => p.interaction.participants.contactIds.map((contactId) => ({ ...p, contactId }))),
+    () => expand((p) => p.interaction.participants.contactIds.map((contactId) => ({ ...p, contactId }))),
   );
 
   type ComponentRow = Placed & { componentId: string; minutes: number; activityIds: string[] };
-  const componentRows = (): ComponentRow[] => placed.flatMap((p) => p.interaction.components.map((c) => ({ ...p, ...c })));
+  const componentsOf = (p: Placed): ComponentRow[] => p.interaction.components.map((c) => ({ ...p, ...c }));
   const componentId: Column<{ componentId: string }> = { name: 'component_id', type: 'text', allowed: componentLabels, meaning: 'Core practice component (labels from the model).', value: (r) => r.componentId };
   const componentMinutes = table<ComponentRow>(
     'data/component_minutes.csv',
@@ -198,7 +260,7 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
       { name: 'minutes', type: 'integer', allowed: '1–1440', meaning: 'Minutes spent on the component in the interaction.', value: (r) => r.minutes },
       { name: 'activities_used', type: 'integer', allowed: '0, 1, …', meaning: 'Practice activities of the component used.', value: (r) => r.activityIds.length },
     ],
-    componentRows,
+    () => expand(componentsOf),
   );
 
   const activities = table<ComponentRow & { activityId: string }>(
@@ -209,7 +271,7 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
       componentId,
       { name: 'activity_id', type: 'text', allowed: labelled(labels.activities), meaning: 'Practice activity, unique within its component; listed here as component_id/activity_id = label.', value: (r) => r.activityId },
     ],
-    () => componentRows().flatMap((c) => c.activityIds.map((activityId) => ({ ...c, activityId }))),
+    () => expand((p) => componentsOf(p).flatMap((c) => c.activityIds.map((activityId) => ({ ...c, activityId })))),
   );
 
   const principles = table<Placed & { principleId: string; rating: number | null }>(
@@ -220,7 +282,7 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
       { name: 'principle_id', type: 'text', allowed: labelled(labels.principles), meaning: 'Practice principle (labels from the model).', value: (r) => r.principleId },
       { name: 'rating', type: 'integer', allowed: '1–5, or empty', meaning: 'Self-rating of how fully the principle was applied, 1 (barely) to 5 (fully), when given.', value: (r) => r.rating },
     ],
-    () => placed.flatMap((p) => p.interaction.principles.map((u) => ({ ...p, principleId: u.principleId, rating: u.rating }))),
+    () => expand((p) => p.interaction.principles.map((u) => ({ ...p, principleId: u.principleId, rating: u.rating }))),
   );
 
   type OutcomeRow = { engagement: Engagement; wave: Wave; waveNumber: number; series: EngagementOutcomes['series'][number]; point: EngagementOutcomes['series'][number]['points'][number] };
@@ -267,8 +329,6 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
   );
 
   // Praxis's own descriptives, computed by the same functions as the dashboard, for analysis.R to check against.
-  const engagementMonths: EngagementMonthDose[] = placed.map((p) => ({ engagementId: p.engagement.id, calendarMonth: calendarMonth(p.interaction.date), relationshipMonth: p.month, interactions: 1, minutes: p.interaction.durationMinutes }));
-  const componentMonths: ComponentMonthDose[] = componentRows().map((c) => ({ engagementId: c.engagement.id, calendarMonth: calendarMonth(c.interaction.date), relationshipMonth: c.month, componentId: c.componentId, interactions: 1, minutes: c.minutes, activityUses: c.activityIds.length }));
   const month: Column<{ month: number }> = { name: 'relationship_month', type: 'integer', allowed: '1, 2, …', meaning: 'Month of the relationship.', value: (r) => r.month };
   const doseByMonth = table(
     'results/dose_by_month.csv',
@@ -283,7 +343,7 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
       { name: 'q3', type: 'number', allowed: '', meaning: 'Third quartile of minutes (type 7).', value: (r) => r.q3 },
       { name: 'total_minutes', type: 'integer', allowed: '', meaning: 'Minutes summed over the engagements.', value: (r) => r.totalMinutes },
     ],
-    () => doseByRelationshipMonthAcrossEngagements(engagementMonths, monthsReached),
+    () => doseByRelationshipMonthAcrossEngagements(record.summary.engagementMonths, monthsReached),
   );
   const componentMix = table(
     'results/component_mix.csv',
@@ -293,10 +353,10 @@ export function researchTables(record: ResearchRecord, pseudonym: Pseudonymizer)
       componentId,
       { name: 'share', type: 'number', allowed: '0–1', meaning: 'Share of the month’s component minutes spent on the component.', value: (r) => r.share },
     ],
-    () => componentMixOverRelationship(componentMonths).flatMap((m) => Object.entries(m.shares).sort(([a], [b]) => a.localeCompare(b)).map(([id, share]) => ({ month: m.month, componentId: id, share }))),
+    () => componentMixOverRelationship(record.summary.componentMonths).flatMap((m) => Object.entries(m.shares).sort(([a], [b]) => a.localeCompare(b)).map(([id, share]) => ({ month: m.month, componentId: id, share }))),
   );
 
-  const model = researchMixedModel(record, placed, outcomeRows(), monthsReached);
+  const model = researchMixedModel(record, outcomeRows(), monthsReached);
   const mixedModel = table(
     'results/mixed_model.csv',
     `Computed by Praxis: the linear mixed model analysis.R fits, with a random intercept per engagement, by REML (as lme4::lmer(REML = TRUE); Bates et al. 2015). ${model.description} No rows when no model can be fitted (fewer than two engagements).`,
@@ -328,7 +388,6 @@ interface ModelRow {
  */
 function researchMixedModel(
   record: ResearchRecord,
-  placed: readonly Placed[],
   outcomeRows: readonly { engagement: Engagement; series: EngagementOutcomes['series'][number]; point: EngagementOutcomes['series'][number]['points'][number] }[],
   monthsReached: ReadonlyMap<string, number>,
 ): { description: string; rows: ModelRow[] } {
@@ -344,19 +403,24 @@ function researchMixedModel(
   let fit: { formula: string; series: string; outcome: number[]; predictor: { name: string; values: number[] }; group: string[] };
   if (chosen) {
     const [series, rows] = chosen;
-    const byEngagement = new Map<string, Placed[]>();
-    for (const p of placed) byEngagement.set(p.engagement.id, [...(byEngagement.get(p.engagement.id) ?? []), p]);
-    const hoursBefore = (engagementId: string, date: string): number => (byEngagement.get(engagementId) ?? []).filter((p) => p.interaction.date <= date).reduce((s, p) => s + p.interaction.durationMinutes, 0) / 60;
+    const hoursBefore = (engagementId: string, date: string): number => (record.summary.minutesUpTo.get(dayKey(engagementId, date)) ?? 0) / 60;
     fit = { formula: 'mean ~ dose_hours + (1 | engagement_id)', series, outcome: rows.map((r) => r.point.mean!), predictor: { name: 'dose_hours', values: rows.map((r) => hoursBefore(r.engagement.id, r.point.date)) }, group: rows.map((r) => r.engagement.id) };
   } else {
     const minutes = new Map<string, number>();
-    for (const p of placed) minutes.set(`${p.engagement.id}|${p.month}`, (minutes.get(`${p.engagement.id}|${p.month}`) ?? 0) + p.interaction.durationMinutes);
+    for (const m of record.summary.engagementMonths) minutes.set(`${m.engagementId}|${m.relationshipMonth}`, (minutes.get(`${m.engagementId}|${m.relationshipMonth}`) ?? 0) + m.minutes);
     const grid = record.engagements.flatMap((e) => Array.from({ length: monthsReached.get(e.id) ?? 0 }, (_, i) => ({ engagementId: e.id, month: i + 1 })));
     fit = { formula: 'minutes ~ relationship_month + (1 | engagement_id)', series: '', outcome: grid.map((c) => minutes.get(`${c.engagementId}|${c.month}`) ?? 0), predictor: { name: 'relationship_month', values: grid.map((c) => c.month) }, group: grid.map((c) => c.engagementId) };
   }
   const description = chosen ? `Dose → outcome: ${fit.formula} for ${fit.series}.` : `No outcome was measured in three or more engagements, so: ${fit.formula}.`;
   if (new Set(fit.group).size < 2) return { description, rows: [] };
-  const result = fitRandomInterceptModel({ outcome: fit.outcome, predictors: [fit.predictor], group: fit.group });
+  let result: ReturnType<typeof fitRandomInterceptModel>;
+  try {
+    result = fitRandomInterceptModel({ outcome: fit.outcome, predictors: [fit.predictor], group: fit.group });
+  } catch (error) {
+    // The data admit no model (a constant outcome, say): the export still goes out, saying why this table is empty.
+    if (!(error instanceof AppError)) throw error;
+    return { description: `${description} No model could be fitted to the exported data: ${error.message}.`, rows: [] };
+  }
   const row = (term: string, estimate: number, se: number | null): ModelRow => ({ formula: fit.formula, series: fit.series, term, estimate, se });
   return {
     description,

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { outcomeSeries } from '../../analysis/outcomes/index.ts';
 import { createPseudonymizer, type Pseudonymizer } from '../../analysis/research-export/pseudonyms.ts';
 import { readmeFile, readmeText, researchExportFiles, type ResearchExportInput, type WrittenFile } from '../../analysis/research-export/research-export.ts';
-import type { Table } from '../../analysis/research-export/tables.ts';
+import { summarizeInteractions, type Table } from '../../analysis/research-export/tables.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import type { EngagementOutcomes, Wave } from '../../domain/measurement/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
@@ -47,7 +47,9 @@ export async function readResearchRecord(tenant: TenantStore, options: ResearchE
     if (engagements.length === 0) throw notFound(`Engagement "${engagementId}"`);
   }
   const engagementIds = new Set(engagements.map((e) => e.id));
-  const interactions = (await tenant.interactions.allLive(engagementId)).filter((i) => engagementIds.has(i.engagementId) && inRange(i.date, from, to));
+  async function* interactions() {
+    for await (const interaction of tenant.interactions.eachLive({ engagementId, from, to })) if (engagementIds.has(interaction.engagementId)) yield interaction;
+  }
 
   const waves: Wave[] = [];
   const outcomes: EngagementOutcomes[] = [];
@@ -57,8 +59,11 @@ export async function readResearchRecord(tenant: TenantStore, options: ResearchE
     if (kept.length > 0) outcomes.push({ engagementId: measured.engagementId, series: kept });
   }
 
+  const datesAsked = new Map(outcomes.map((o) => [o.engagementId, [...new Set(o.series.flatMap((s) => s.points.map((p) => p.date)))]]));
+  const summary = await summarizeInteractions(interactions(), engagements, datesAsked);
+
   const modelRefs = new Map<string, { id: string; version: string }>();
-  for (const record of [...engagements.map((e) => ({ id: e.modelId, version: e.modelVersion })), ...interactions.map((i) => ({ id: i.modelId, version: i.modelVersion }))]) modelRefs.set(`${record.id}@${record.version}`, record);
+  for (const record of [...engagements.map((e) => ({ id: e.modelId, version: e.modelVersion })), ...summary.modelRefs]) modelRefs.set(`${record.id}@${record.version}`, record);
   const models: PracticeModel[] = [];
   for (const ref of [...modelRefs.values()].sort(byVersion)) models.push(await modelOf(tenant, ref.id, ref.version));
 
@@ -74,6 +79,7 @@ export async function readResearchRecord(tenant: TenantStore, options: ResearchE
     partners: await tenant.partners.list(),
     contacts: (await tenant.contacts.list()).map((c) => ({ id: c.id, level: c.level })),
     interactions,
+    summary,
     waves,
     outcomes,
     models,
@@ -85,10 +91,10 @@ export async function readResearchRecord(tenant: TenantStore, options: ResearchE
 const rowsPerChunk = 1000;
 
 /** A table as CSV text chunks, a thousand rows at a time. */
-function* csvChunks(table: Table, count: { rows: number }): Generator<string> {
+async function* csvChunks(table: Table, count: { rows: number }): AsyncGenerator<string> {
   let batch: string[][] = [];
   let header = true;
-  for (const row of table.rows()) {
+  for await (const row of table.rows()) {
     if (header) header = false;
     else count.rows += 1;
     batch.push(row);

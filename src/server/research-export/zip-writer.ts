@@ -33,13 +33,13 @@ export class ZipWriter {
   }
 
   /** Adds one file from its text chunks (UTF-8). */
-  async add(file: string, chunks: Iterable<string>): Promise<ZippedFile> {
+  async add(file: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<ZippedFile> {
     const entry = new ZipDeflate(file, { level: 6 });
     entry.mtime = this.modified;
     this.zip.add(entry);
     const hash = createHash('sha256');
     let bytes = 0;
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
       const data = Buffer.from(chunk, 'utf8');
       hash.update(data);
       bytes += data.length;

@@ -174,6 +174,29 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
   }
 
   /** Every live interaction of an engagement (or of the organization), for recomputation and checks. */
+  /**
+   * Live interactions oldest first (date, then id), read a page at a time so that any number can be
+   * streamed without holding them all; `from` and `to` are inclusive dates.
+   */
+  async *eachLive(filter: { engagementId?: string | undefined; from?: string | undefined; to?: string | undefined } = {}, pageSize = 1000): AsyncGenerator<Interaction> {
+    let after: { date: string; id: string } | undefined;
+    for (;;) {
+      let query = this.executor.selectFrom('interactions').selectAll().where('organization_id', '=', this.orgId).where('deleted_at', 'is', null);
+      if (filter.engagementId) query = query.where('engagement_id', '=', filter.engagementId);
+      if (filter.from) query = query.where('date', '>=', filter.from);
+      if (filter.to) query = query.where('date', '<=', filter.to);
+      if (after) {
+        const { date, id } = after;
+        query = query.where((eb) => eb.or([eb('date', '>', date), eb.and([eb('date', '=', date), eb('id', '>', id)])]));
+      }
+      const rows = await query.orderBy('date').orderBy('id').limit(pageSize).execute();
+      for (const row of rows) yield interactionMapping.fromRow(row as never);
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      after = { date: last.date, id: last.id };
+    }
+  }
+
   async allLive(engagementId?: string): Promise<Interaction[]> {
     let query = this.executor.selectFrom('interactions').selectAll().where('organization_id', '=', this.orgId).where('deleted_at', 'is', null);
     if (engagementId) query = query.where('engagement_id', '=', engagementId);
