@@ -2,18 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBrowserSuite } from './support/browser-suite.ts';
-import { demoPassword } from './support/demo-accounts.ts';
+import { signInToOrganization } from './support/sign-in.ts';
 
 const suite = useBrowserSuite();
 
 async function openSignedIn(): Promise<{ page: Page; orgId: string }> {
   const page = await suite.openPage({ width: 1280, height: 900 });
-  await page.goto('/login');
-  await page.getByLabel('Email').fill('researcher@demo.praxis.test');
-  await page.getByLabel(/^Password/).fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/orgs\/[^/]+/);
-  const orgId = /\/orgs\/([^/]+)/.exec(page.url())?.[1] ?? '';
+  const orgId = await signInToOrganization(page, 'researcher@demo.praxis.test');
   return { page, orgId };
 }
 

@@ -3,18 +3,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { evidenceColors } from '../../src/domain/hypotheses/schemas.ts';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
-import { signIn } from './support/sign-in.ts';
+import { signInToOrganization } from './support/sign-in.ts';
 
 const demoResearcher = 'researcher@demo.praxis.test';
 const demoPractitioner = 'practitioner@demo.praxis.test';
 const { openPage } = useBrowserSuite();
-
-/** Signs in and returns the id of the account's organization. */
-async function signInToOrganization(page: Page, email: string): Promise<string> {
-  await signIn(page, email);
-  const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { organizations: Array<{ id: string }> };
-  return session.organizations[0]!.id;
-}
 
 const mainHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 

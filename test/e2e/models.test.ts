@@ -3,23 +3,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { eisToc } from '../../src/model/builtin/index.ts';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
-import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
+import { demoAdmin } from './support/demo-accounts.ts';
+import { signInToOrganization } from './support/sign-in.ts';
 
 const docsScreenshot = path.resolve(import.meta.dirname, '../../docs/screenshot-model.png');
 const demoPractitioner = 'practitioner@demo.praxis.test';
 const { openPage } = useBrowserSuite();
-
-async function signIn(page: Page, email: string): Promise<string> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/orgs\/[^/]+/);
-  const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { organizations: Array<{ id: string }> };
-  const organization = session.organizations[0];
-  if (!organization) throw new Error(`${email} belongs to no organization`);
-  return organization.id;
-}
 
 const mainHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
@@ -39,7 +28,7 @@ const issue = (page: Page, pathText: string) => page.getByRole('button', { name:
 describe('practice models in Chromium', () => {
   test('an administrator reads the EIS model, edits it with live validation and publishes version 1.1.0', { timeout: 240_000 }, async () => {
     const page = await openPage({ width: 1280, height: 900 });
-    const orgId = await signIn(page, demoAdmin);
+    const orgId = await signInToOrganization(page, demoAdmin);
 
     await page.goto(`/orgs/${orgId}/models`);
     await page.getByRole('link', { name: 'EIS theory of change', exact: true }).click();
@@ -133,7 +122,7 @@ describe('practice models in Chromium', () => {
 
   test('a practitioner reads models but is offered no editing', { timeout: 120_000 }, async () => {
     const page = await openPage({ width: 1280, height: 900 });
-    const orgId = await signIn(page, demoPractitioner);
+    const orgId = await signInToOrganization(page, demoPractitioner);
 
     await page.goto(`/orgs/${orgId}/models`);
     await mainHeading(page, 'Practice models').waitFor();
@@ -153,7 +142,7 @@ describe('practice models in Chromium', () => {
 
   test('on a phone the model page and the editor fit the screen', { timeout: 120_000 }, async () => {
     const page = await openPage({ width: 375, height: 812 });
-    const orgId = await signIn(page, demoAdmin);
+    const orgId = await signInToOrganization(page, demoAdmin);
 
     await page.goto(`/orgs/${orgId}/models/isp-profile`);
     await page.getByTestId('provenance-statement').waitFor();

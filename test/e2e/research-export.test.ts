@@ -2,23 +2,19 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { useBrowserSuite } from './support/browser-suite.ts';
-import { demoPassword } from './support/demo-accounts.ts';
+import { signIn } from './support/sign-in.ts';
 
 const suite = useBrowserSuite();
 
-async function signIn(email: string) {
+async function openSignedIn(email: string) {
   const page = await suite.openPage({ width: 1280, height: 900 });
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/orgs\/[^/]+/);
+  await signIn(page, email);
   return page;
 }
 
 describe('the research export page in Chromium', () => {
   test('a researcher generates a key and downloads the zip; the same key gives the same pseudonyms', { timeout: 240_000 }, async () => {
-    const page = await signIn('researcher@demo.praxis.test');
+    const page = await openSignedIn('researcher@demo.praxis.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Research export' }).click();
     await page.waitForURL(/\/research\/export$/);
     await page.getByRole('heading', { name: 'Research export' }).waitFor();
@@ -43,7 +39,7 @@ describe('the research export page in Chromium', () => {
   });
 
   test('a practitioner has no Research export entry and the page says who may use it', { timeout: 120_000 }, async () => {
-    const page = await signIn('practitioner@demo.praxis.test');
+    const page = await openSignedIn('practitioner@demo.praxis.test');
     const navigation = page.getByRole('navigation', { name: 'Main' });
     await navigation.getByRole('link', { name: 'Interactions' }).waitFor();
     expect(await navigation.getByRole('link', { name: 'Research export' }).count()).toBe(0);

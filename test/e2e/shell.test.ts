@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
+import { submitSignIn } from './support/sign-in.ts';
 
 interface SessionOrganization {
   id: string;
@@ -12,12 +13,6 @@ interface SessionOrganization {
 
 const suite = useBrowserSuite();
 const openPage = suite.openPage;
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 async function firstOrganization(page: Page): Promise<SessionOrganization> {
   const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { organizations: SessionOrganization[] };
@@ -43,10 +38,10 @@ describe('web shell in Chromium', () => {
     expect(await page.title()).toBe('Sign in · Praxis');
     await page.screenshot({ path: path.join(screenshotDir, 'login.png') });
 
-    await signIn(page, demoAdmin, 'not-the-password');
+    await submitSignIn(page, demoAdmin, 'not-the-password');
     await page.getByRole('alert').filter({ hasText: 'Email or password is incorrect.' }).waitFor();
 
-    await signIn(page, demoAdmin, demoPassword);
+    await submitSignIn(page, demoAdmin, demoPassword);
     await page.waitForURL('**/profile');
     await mainHeading(page, 'Profile').waitFor();
 
@@ -147,7 +142,7 @@ describe('web shell in Chromium', () => {
     const page = await openPage({ width: 1280, height: 860 });
     await page.goto('/');
     await page.waitForURL('**/login');
-    await signIn(page, 'practitioner@demo.praxis.test', demoPassword);
+    await submitSignIn(page, 'practitioner@demo.praxis.test', demoPassword);
     await page.waitForURL(/\/orgs\/[^/]+$/);
     const demo = await firstOrganization(page);
     await mainHeading(page, demo.name).waitFor();
@@ -204,7 +199,7 @@ describe('web shell in Chromium', () => {
     const page = await openPage({ width: 375, height: 740 });
     await page.goto('/');
     await page.waitForURL('**/login');
-    await signIn(page, demoAdmin, demoPassword);
+    await submitSignIn(page, demoAdmin, demoPassword);
     await page.waitForURL(/\/orgs\/[^/]+$/);
     const organization = await firstOrganization(page);
     await mainHeading(page, organization.name).waitFor();
