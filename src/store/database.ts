@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type SqliteDatabase as KyselySqliteDatabase, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type SqliteDatabase as KyselySqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
 import { GroupCommit } from './group-commit.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -29,6 +29,12 @@ export interface Database {
    * commit, each in its own savepoint (see `GroupCommit`); on PostgreSQL each is its own.
    */
   transaction<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` over one consistent, read-only view of the data, which writes made meanwhile do not
+   * change: on SQLite a second, read-only connection to the file inside one read transaction (the
+   * write-ahead log lets writers go on), on PostgreSQL a REPEATABLE READ, READ ONLY transaction.
+   */
+  snapshot<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -133,6 +139,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       engine: 'postgres',
       location: redactUrl(options.databaseUrl) + (schema === 'public' ? '' : ` (schema ${schema})`),
       transaction: (work) => db.transaction().execute(work),
+      snapshot: (work) =>
+        db
+          .transaction()
+          .setIsolationLevel('repeatable read')
+          .execute(async (trx) => {
+            await sql`set transaction read only`.execute(trx);
+            return work(trx);
+          }),
       close: () => db.destroy(),
     };
   }
@@ -140,7 +154,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const sqlite = openSqlite(file);
   const db = new Kysely<DatabaseSchema>({ dialect: new PraxisSqliteDialect(sqlite) });
   const groupCommit = new GroupCommit(db);
-  return { db, engine: 'sqlite', location: file, sqlite, transaction: (work) => groupCommit.run(work), close: () => db.destroy() };
+  const snapshot = async <T,>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> => {
+    const reader = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: new SqliteDatabase(file, { readonly: true, timeout: 15_000 }) }) });
+    try {
+      return await reader.transaction().execute(work);
+    } finally {
+      await reader.destroy();
+    }
+  };
+  return { db, engine: 'sqlite', location: file, sqlite, transaction: (work) => groupCommit.run(work), snapshot, close: () => db.destroy() };
 }
 
 /** A connection string safe to print: the password replaced by `***`. */

@@ -111,6 +111,11 @@ export class Store {
     return this.database.transaction((trx) => work(new Store(this.database, trx)));
   }
 
+  /** Runs `work` over one consistent, read-only view of the data (see `Database.snapshot`): for long reads such as exports. */
+  snapshot<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    return this.database.snapshot((trx) => work(new Store(this.database, trx)));
+  }
+
   close(): Promise<void> {
     return this.database.close();
   }

@@ -42,19 +42,23 @@ export function exportCommand(): Command {
       const key = given ?? generateExportKey();
       await withStore(async (store) => {
         const organization = await resolveOrganization(store, options.org);
-        const prepared = await prepareResearchExport(store.tenant(organization.id), { key, from, to, engagementId: options.engagement });
-        const out = createWriteStream(options.out);
-        try {
-          const written = await writeResearchExport(prepared, out);
-          await finished(out);
-          for (const file of written) if (file.rows !== null) say(`${file.file}: ${file.rows} rows`);
-          say(`wrote ${options.out}`);
-          if (given === undefined) say(`export key (generated; keep it secret, and pass it as --key or PRAXIS_EXPORT_KEY to give a later export the same pseudonyms):\n${key}`);
-        } catch (error) {
-          out.destroy();
-          await rm(options.out, { force: true });
-          throw error;
-        }
+        // One consistent snapshot for the whole export, so every file describes the same records.
+        const written = await store.snapshot(async (snapshot) => {
+          const prepared = await prepareResearchExport(snapshot.tenant(organization.id), { key, from, to, engagementId: options.engagement });
+          const out = createWriteStream(options.out);
+          try {
+            const files = await writeResearchExport(prepared, out);
+            await finished(out);
+            return files;
+          } catch (error) {
+            out.destroy();
+            await rm(options.out, { force: true });
+            throw error;
+          }
+        });
+        for (const file of written) if (file.rows !== null) say(`${file.file}: ${file.rows} rows`);
+        say(`wrote ${options.out}`);
+        if (given === undefined) say(`export key (generated; keep it secret, and pass it as --key or PRAXIS_EXPORT_KEY to give a later export the same pseudonyms):\n${key}`);
       });
     });
   return command;

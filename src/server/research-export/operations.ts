@@ -9,7 +9,7 @@ import { summarizeInteractions, type Table } from '../../analysis/research-expor
 import { invalid, notFound } from '../../domain/errors.ts';
 import type { EngagementOutcomes, Wave } from '../../domain/measurement/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
-import type { TenantStore } from '../../store/store.ts';
+import type { Store, TenantStore } from '../../store/store.ts';
 import { modelOf } from '../engagements/operations.ts';
 import { instrumentLine } from '../measurement/instruments.ts';
 import { engagementsObservations } from '../measurement/observations.ts';
@@ -119,6 +119,27 @@ export async function prepareResearchExport(tenant: TenantStore, options: Resear
   const pseudonym = createPseudonymizer(options.key);
   const input = await readResearchRecord(tenant, options, exportedAt.toISOString().slice(0, 10));
   return { input, pseudonym, options, exportedAt };
+}
+
+/**
+ * Checks and writes an export from one consistent snapshot of the database (`Store.snapshot`), so that
+ * every file describes the same records however long the export takes and whatever is written
+ * meanwhile. Resolves once the export is checked (every refusal comes before then) with what it is
+ * writing to `out`; `written` settles when the zip is complete.
+ */
+export function startResearchExport(store: Store, organizationId: string, options: ResearchExportOptions, out: Writable): Promise<{ exportedAt: Date; written: Promise<WrittenFile[]> }> {
+  return new Promise((started, refused) => {
+    let exportedAt: Date | undefined;
+    const written = store.snapshot(async (snapshot) => {
+      const prepared = await prepareResearchExport(snapshot.tenant(organizationId), options);
+      exportedAt = prepared.exportedAt;
+      started({ exportedAt, written });
+      return writeResearchExport(prepared, out);
+    });
+    written.catch((error: unknown) => {
+      if (exportedAt === undefined) refused(error);
+    });
+  });
 }
 
 /** Writes a prepared research export to `out` as a zip and ends it; returns what it wrote. */

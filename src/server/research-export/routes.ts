@@ -7,7 +7,7 @@ import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { generateExportKey, prepareResearchExport, writeResearchExport } from './operations.ts';
+import { generateExportKey, startResearchExport } from './operations.ts';
 
 /** The export key travels in this header, never in the URL, so that it stays out of logs and browser history. */
 export const exportKeyHeader = 'x-export-key';
@@ -37,14 +37,14 @@ export async function researchExportRoutes(app: FastifyInstance, { store }: { st
       const access = await requireAccess(request, store, request.params.orgId, 'research.export');
       const given = request.headers[exportKeyHeader];
       const key = typeof given === 'string' && given !== '' ? given : generateExportKey();
-      const prepared = await prepareResearchExport(store.tenant(access.organizationId), { key, from: request.query.from, to: request.query.to, engagementId: request.query.engagementId });
       const body = new PassThrough();
-      writeResearchExport(prepared, body).catch((error: unknown) => {
+      const { exportedAt, written } = await startResearchExport(store, access.organizationId, { key, from: request.query.from, to: request.query.to, engagementId: request.query.engagementId }, body);
+      written.catch((error: unknown) => {
         request.log.error({ err: error }, 'research export failed while streaming');
         body.destroy(error instanceof Error ? error : new Error(String(error)));
       });
       if (key !== given) reply.header(exportKeyHeader, key);
-      const name = `praxis-research-export-${prepared.exportedAt.toISOString().slice(0, 10)}.zip`;
+      const name = `praxis-research-export-${exportedAt.toISOString().slice(0, 10)}.zip`;
       return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(body as never); // a stream is sent as is, never serialized
     },
   );
