@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inviteRespondent } from '../../src/server/measurement/operations.ts';
-import { createContact, createPartner } from '../../src/server/partners/operations.ts';
-import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
-import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
-import { Client, startServer } from '../support/http.ts';
-import { buildEngagement } from '../support/records.ts';
+import { engines } from '../support/databases.ts';
+import { buildOrganization, testPassword } from '../support/factories.ts';
+import { Client } from '../support/http.ts';
+import { buildMeasurementWorld, type MeasurementWorld } from '../support/measurement.ts';
 
 const aimAnswers = (a: number, b: number, c: number, d: number) => ({ 'aim-1': a, 'aim-2': b, 'aim-3': c, 'aim-4': d });
 
 describe.each(engines)('outcome measurement over HTTP on %s', (engine) => {
-  let t: TestDatabase;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let world: MeasurementWorld;
+  let t: MeasurementWorld['t'];
+  let server: MeasurementWorld['server'];
   let staff: Client;
   let partner: Client;
   let orgId: string;
@@ -22,27 +22,10 @@ describe.each(engines)('outcome measurement over HTTP on %s', (engine) => {
   let actor: string;
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000' });
-    const built = await buildOrganization(t.store);
-    orgId = built.organization.id;
-    org = `/api/orgs/${orgId}`;
-    const lead = await buildMember(t.store, orgId, 'lead');
-    actor = lead.userId;
-    const { partner: agency, engagement } = await buildEngagement(t.store, orgId, actor);
-    engagementId = engagement.id;
-    const team = await createPartner(t.store, orgId, { name: 'Intake team', kind: 'team', parentId: agency.id, type: '', region: '', stateOrCountry: '', tags: [] }, actor);
-    teamId = team.id;
-    contactIds = [];
-    for (const name of ['Ana', 'Ben', 'Cy']) contactIds.push((await createContact(t.store, orgId, { partnerId: teamId, name, email: '', level: 'individual', role: '' }, actor)).id);
-    staff = new Client(server.baseUrl);
-    await staff.login(lead.email, testPassword);
-    partner = new Client(server.baseUrl);
+    world = await buildMeasurementWorld(engine, {}, ['Ana', 'Ben', 'Cy']);
+    ({ t, server, staff, partner, orgId, org, engagementId, teamId, contactIds, actor } = world);
   });
-  afterAll(async () => {
-    await server.close();
-    await t.dispose();
-  });
+  afterAll(() => world.close());
 
   const invite = async (body: Record<string, unknown> = {}) => {
     const reply = await staff.post(`${org}/waves/${waveId}/invitations`, body);

@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wilcoxonSignedRank } from '../../src/analysis/stats/index.ts';
 import { inviteRespondent } from '../../src/server/measurement/operations.ts';
-import { createContact, createPartner } from '../../src/server/partners/operations.ts';
-import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
-import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
-import { Client, startServer } from '../support/http.ts';
+import { engines } from '../support/databases.ts';
+import { buildOrganization, testPassword } from '../support/factories.ts';
+import { Client } from '../support/http.ts';
+import { buildMeasurementWorld, type MeasurementWorld } from '../support/measurement.ts';
 import { buildEngagement } from '../support/records.ts';
 
 const aim = (a: number, b: number, c: number, d: number) => ({ 'aim-support': { 'aim-1': a, 'aim-2': b, 'aim-3': c, 'aim-4': d } });
 const aimWave = (name: string, kind: string, scheduledOn: string | null, extra: Record<string, unknown> = {}) => ({ name, kind, scheduledOn, instruments: [{ instrumentId: 'aim-support', version: '1.0.0' }], ...extra });
 
 describe.each(engines)('waves as records, survey links and outcome change over HTTP on %s', (engine) => {
-  let t: TestDatabase;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let world: MeasurementWorld;
+  let t: MeasurementWorld['t'];
+  let server: MeasurementWorld['server'];
   let staff: Client;
   let partner: Client;
   let orgId: string;
@@ -24,26 +25,10 @@ describe.each(engines)('waves as records, survey links and outcome change over H
   let baselineId: string;
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000', SURVEY_READ_RATE_LIMIT: '3' });
-    const built = await buildOrganization(t.store);
-    orgId = built.organization.id;
-    org = `/api/orgs/${orgId}`;
-    const lead = await buildMember(t.store, orgId, 'lead');
-    actor = lead.userId;
-    const { partner: agency, engagement } = await buildEngagement(t.store, orgId, actor);
-    engagementId = engagement.id;
-    teamId = (await createPartner(t.store, orgId, { name: 'Intake team', kind: 'team', parentId: agency.id, type: '', region: '', stateOrCountry: '', tags: [] }, actor)).id;
-    contactIds = [];
-    for (const name of ['Ana', 'Ben', 'Cy', 'Dee']) contactIds.push((await createContact(t.store, orgId, { partnerId: teamId, name, email: '', level: 'individual', role: '' }, actor)).id);
-    staff = new Client(server.baseUrl);
-    await staff.login(lead.email, testPassword);
-    partner = new Client(server.baseUrl);
+    world = await buildMeasurementWorld(engine, { SURVEY_READ_RATE_LIMIT: '3' }, ['Ana', 'Ben', 'Cy', 'Dee']);
+    ({ t, server, staff, partner, orgId, org, actor, engagementId, teamId, contactIds } = world);
   });
-  afterAll(async () => {
-    await server.close();
-    await t.dispose();
-  });
+  afterAll(() => world.close());
 
   it('edits a wave with history, refuses a stale edit with 409, deletes it softly and restores it', async () => {
     const created = await staff.post(`${org}/engagements/${engagementId}/waves`, aimWave('Baseline', 'baseline', '2020-03-01'));
