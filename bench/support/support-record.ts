@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import { v7 } from 'uuid';
 import type { Random } from '../../src/demo/random.ts';
 import { checkInteraction, stageOn } from '../../src/domain/support/interaction-rules.ts';
+import { diversityByRelationshipMonth, relationshipMonthKey } from '../../src/domain/support/diversity.ts';
+import { organizationRelationshipComponents, type OrganizationRelationshipComponentDose } from '../../src/domain/support/relationship-dose.ts';
 import { addOrganizationDose, computeDose, openNextStepRows, type OrganizationComponentMonthDose, type OrganizationMonthDose } from '../../src/domain/support/rollups.ts';
 import { InteractionInput as InteractionInputSchema, type Engagement, type InteractionInput } from '../../src/domain/support/schemas.ts';
 import type { PracticeModel } from '../../src/model/schema.ts';
@@ -139,7 +141,8 @@ export function loadInteractions(
   );
   const insertComponent = sqlite.prepare('insert into interaction_components (interaction_id, organization_id, component_id, minutes, activity_ids) values (?, ?, ?, ?, ?)');
   const insertEngagementMonth = sqlite.prepare(
-    'insert into engagement_month_dose (organization_id, engagement_id, calendar_month, relationship_month, interactions, minutes) values (?, ?, ?, ?, ?, ?)',
+    `insert into engagement_month_dose (organization_id, engagement_id, calendar_month, relationship_month, interactions, minutes, components_used, entropy, dominant_component)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertComponentMonth = sqlite.prepare(
     'insert into component_month_dose (organization_id, engagement_id, calendar_month, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -155,6 +158,9 @@ export function loadInteractions(
   const insertOrganizationComponentMonth = sqlite.prepare(
     'insert into organization_component_month_dose (organization_id, calendar_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)',
   );
+  const insertOrganizationRelationshipComponent = sqlite.prepare(
+    'insert into organization_relationship_component_dose (organization_id, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)',
+  );
   const newId = idSource();
   const report: LoadReport = {
     interactions: 0,
@@ -168,6 +174,7 @@ export function loadInteractions(
     validated: 0,
   };
   const organization = { months: new Map<string, OrganizationMonthDose>(), componentMonths: new Map<string, OrganizationComponentMonthDose>() };
+  const relationshipComponents = new Map<string, OrganizationRelationshipComponentDose>();
 
   const writeEngagement = ({ engagement, lastDate, interactions: count }: PlannedEngagement): void => {
     const span = daysBetween(engagement.startDate, lastDate);
@@ -197,13 +204,27 @@ export function loadInteractions(
     }
     // The rollups, as DoseRepository.apply would leave them after every one of these was logged.
     const dose = computeDose(inputs, new Map([[engagement.id, engagement.startDate]]));
-    for (const m of dose.engagementMonths) insertEngagementMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.interactions, m.minutes);
+    // With each month's diversity of component use, as DoseRepository measures it from the month's component rows.
+    const diversity = diversityByRelationshipMonth(dose.componentMonths);
+    for (const m of dose.engagementMonths) {
+      const d = diversity.get(relationshipMonthKey(m));
+      insertEngagementMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.interactions, m.minutes, d?.componentsUsed ?? 0, d?.entropy ?? 0, d?.dominantComponent ?? null);
+    }
     for (const m of dose.componentMonths) insertComponentMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.componentId, m.interactions, m.minutes, m.activityUses);
     for (const m of dose.principleMonths) insertPrincipleMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.principleId, m.interactions, m.ratings, m.ratingSum);
     report.engagementMonthRows += dose.engagementMonths.length;
     report.componentMonthRows += dose.componentMonths.length;
     report.principleMonthRows += dose.principleMonths.length;
     addOrganizationDose(organization, dose);
+    for (const c of organizationRelationshipComponents(dose.componentMonths)) {
+      const key = `${c.relationshipMonth}|${c.componentId}`;
+      const slot = relationshipComponents.get(key);
+      if (slot) {
+        slot.interactions += c.interactions;
+        slot.minutes += c.minutes;
+        slot.activityUses += c.activityUses;
+      } else relationshipComponents.set(key, c);
+    }
   };
 
   // Secondary indexes are dropped while loading and rebuilt afterwards from their own SQL, which
@@ -224,6 +245,7 @@ export function loadInteractions(
   sqlite.transaction(() => {
     for (const m of organization.months.values()) insertOrganizationMonth.run(organizationId, m.calendarMonth, m.interactions, m.minutes, m.engagements);
     for (const c of organization.componentMonths.values()) insertOrganizationComponentMonth.run(organizationId, c.calendarMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    for (const c of relationshipComponents.values()) insertOrganizationRelationshipComponent.run(organizationId, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
   })();
   report.organizationMonthRows = organization.months.size;
   report.organizationComponentMonthRows = organization.componentMonths.size;

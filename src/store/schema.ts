@@ -227,6 +227,16 @@ export interface OrganizationComponentMonthDoseTable {
   activity_uses: number;
 }
 
+/** The organization's dose per month of the relationship and component, summed over its engagements. */
+export interface OrganizationRelationshipComponentDoseTable {
+  organization_id: string;
+  relationship_month: number;
+  component_id: string;
+  interactions: number;
+  minutes: number;
+  activity_uses: number;
+}
+
 /** The next steps of live interactions that are not done, kept in step with every interaction write. */
 export interface InteractionNextStepsTable {
   interaction_id: string;
@@ -343,6 +353,7 @@ export interface DatabaseSchema {
   principle_month_use: PrincipleMonthUseTable;
   organization_month_dose: OrganizationMonthDoseTable;
   organization_component_month_dose: OrganizationComponentMonthDoseTable;
+  organization_relationship_component_dose: OrganizationRelationshipComponentDoseTable;
   interaction_next_steps: InteractionNextStepsTable;
   organizations: OrganizationsTable;
   users: UsersTable;

@@ -25,16 +25,22 @@ export interface DoseDistribution {
  * `monthsReached` gives, per engagement, how many relationship months it has lived through.
  */
 export function doseByRelationshipMonthAcrossEngagements(months: readonly Pick<EngagementMonthDose, 'engagementId' | 'relationshipMonth' | 'minutes'>[], monthsReached: ReadonlyMap<string, number>): DoseDistribution[] {
-  const minutes = new Map<string, number>();
+  const minutes = new Map<string, Map<number, number>>();
   for (const m of months) {
-    const key = `${m.engagementId}|${m.relationshipMonth}`;
-    minutes.set(key, (minutes.get(key) ?? 0) + m.minutes);
+    let own = minutes.get(m.engagementId);
+    if (!own) minutes.set(m.engagementId, (own = new Map()));
+    own.set(m.relationshipMonth, (own.get(m.relationshipMonth) ?? 0) + m.minutes);
   }
   const horizon = Math.max(0, ...monthsReached.values());
+  // Each month's values in the order of `monthsReached`.
+  const valuesByMonth: number[][] = Array.from({ length: horizon + 1 }, () => []);
+  for (const [engagementId, reached] of monthsReached) {
+    const own = minutes.get(engagementId);
+    for (let month = 1; month <= reached; month += 1) valuesByMonth[month]!.push(own?.get(month) ?? 0);
+  }
   const result: DoseDistribution[] = [];
   for (let month = 1; month <= horizon; month += 1) {
-    const values: number[] = [];
-    for (const [engagementId, reached] of monthsReached) if (reached >= month) values.push(minutes.get(`${engagementId}|${month}`) ?? 0);
+    const values = valuesByMonth[month]!;
     if (values.length === 0) continue;
     const sorted = [...values].sort((a, b) => a - b);
     const total = values.reduce((s, v) => s + v, 0);

@@ -1,7 +1,7 @@
 import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/support/rollups.ts';
 import type { StageChange } from '../../domain/support/schemas.ts';
 import { currentRelationshipMonth } from '../dose/engagement-overview.ts';
-import { dominantTransitions, diversityByEngagementMonth, earlyVersusLater, type MonthlyDiversity } from './diversity.ts';
+import { dominantTransitions, diversityByEngagementMonth, earlyVersusLater, inEngagementOrder, type MonthlyDiversity } from './diversity.ts';
 import { componentMixOverRelationship, doseByRelationshipMonthAcrossEngagements } from './dose-trajectory.ts';
 import { stageSpells, stageTiming } from './stage-timing.ts';
 
@@ -113,7 +113,7 @@ export function describeEngagements(input: DescriptivesInput) {
 export function describeAggregated(input: AggregatedDescriptivesInput) {
   const until = input.toMonth && lastDayOf(input.toMonth) < input.today ? lastDayOf(input.toMonth) : input.today;
   const monthsReached = new Map(input.engagements.map((e) => [e.id, currentRelationshipMonth(e.startDate, e.endDate, until)]));
-  const diversity = [...input.diversity].sort((a, b) => a.engagementId.localeCompare(b.engagementId) || a.relationshipMonth - b.relationshipMonth);
+  const diversity = inEngagementOrder([...input.diversity]);
   const byMonth = new Map<number, { n: number; components: number; entropy: number }>();
   for (const d of diversity) {
     const slot = byMonth.get(d.relationshipMonth) ?? { n: 0, components: 0, entropy: 0 };

@@ -34,22 +34,26 @@ export async function organizationDescriptives(tenant: TenantStore, filter: Desc
   return descriptivesOf(tenant, await selectedEngagements(tenant, filter, today), filter, today);
 }
 
+/** True when the filter selects every engagement of the organization (it may still limit the period). */
+const selectsWholeOrganization = (filter: DescriptivesFilter): boolean => !filter.engagementIds && !filter.partnerId && !filter.region && !filter.ispId && !filter.stageId;
+
 /**
- * Trajectory views of the given engagements within the filter's period, from sums over the rollups made
- * in the database and the diversity stored per engagement-month: component rows are read only for the
- * months of the relationship that the period's edges cut.
+ * Trajectory views of the given engagements within the filter's period, from the rollups: for the whole
+ * organization the organization-level ones (per calendar month; per month of the relationship and
+ * component), otherwise sums made in the database over the selected engagements' rollups; and per
+ * engagement-month its minutes and stored diversity. Component rows are read only for the months of the
+ * relationship that the period's edges cut.
  */
 export async function descriptivesOf(tenant: TenantStore, engagements: Engagement[], filter: DescriptivesFilter, today: string) {
-  const selection = { engagementIds: engagements.map((e) => e.id), fromMonth: filter.fromMonth, toMonth: filter.toMonth };
-  const [calendarMonths, relationshipMonths, components, models] = await Promise.all([
-    tenant.dose.calendarMonthTotals(selection),
-    tenant.dose.relationshipMonthsInPeriod(selection),
-    tenant.dose.componentTotalsInPeriod(selection),
-    modelsOf(tenant, engagements),
-  ]);
+  const whole = selectsWholeOrganization(filter);
+  const inPeriod = (month: string) => (!filter.fromMonth || month >= filter.fromMonth) && (!filter.toMonth || month <= filter.toMonth);
+  const selection = { engagementIds: whole ? null : engagements.map((e) => e.id), fromMonth: filter.fromMonth, toMonth: filter.toMonth };
+  const calendarMonths = whole ? (await tenant.dose.organizationByCalendarMonth()).filter((m) => inPeriod(m.calendarMonth)) : await tenant.dose.calendarMonthTotals(selection);
+  const components = whole && !filter.fromMonth && !filter.toMonth ? await tenant.dose.organizationComponentsByRelationshipMonth() : await tenant.dose.componentTotalsInPeriod(selection);
+  const relationshipMonths = await tenant.dose.relationshipMonthsInPeriod(selection);
   const edgeMonths = [...new Set(relationshipMonths.flatMap((m) => (m.partlyInside === null ? [] : [m.partlyInside])))];
   const edgeComponents = edgeMonths.length > 0 ? await tenant.dose.componentMonthsIn(selection.engagementIds, edgeMonths) : [];
-  const vocabulary = vocabularyOf(models);
+  const vocabulary = vocabularyOf(await modelsOf(tenant, engagements));
   const groupOf = new Map(vocabulary.components.map((c) => [c.id, c.group]));
   return {
     ...describeAggregated({

@@ -1,5 +1,6 @@
 import { AppError, conflict, invalid, type ErrorDetail } from '../../domain/errors.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey } from '../../domain/support/diversity.ts';
+import { organizationRelationshipComponents } from '../../domain/support/relationship-dose.ts';
 import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
 import { computeDose, doseContribution, openNextStepRows, organizationDose, type DoseContribution } from '../../domain/support/rollups.ts';
 import type { Engagement, Interaction, InteractionInput } from '../../domain/support/schemas.ts';
@@ -116,7 +117,14 @@ export function restoreInteraction(store: Store, organizationId: string, id: str
 }
 
 export interface DoseDifference {
-  table: 'engagement_month_dose' | 'component_month_dose' | 'principle_month_use' | 'organization_month_dose' | 'organization_component_month_dose' | 'interaction_next_steps';
+  table:
+    | 'engagement_month_dose'
+    | 'component_month_dose'
+    | 'principle_month_use'
+    | 'organization_month_dose'
+    | 'organization_component_month_dose'
+    | 'organization_relationship_component_dose'
+    | 'interaction_next_steps';
   key: string;
   stored: Record<string, number | string | null> | null;
   recomputed: Record<string, number | string | null> | null;
@@ -151,6 +159,7 @@ export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> 
   compare('principle_month_use', await tenant.dose.principleMonths(), expected.principleMonths, (r) => `${monthKey(r)} ${r.principleId}`, (r) => ({ interactions: r.interactions, ratings: r.ratings, ratingSum: r.ratingSum }));
   compare('organization_month_dose', await tenant.dose.organizationByCalendarMonth(), expectedOrganization.months, (r) => r.calendarMonth, (r) => ({ interactions: r.interactions, minutes: r.minutes, engagements: r.engagements }));
   compare('organization_component_month_dose', await tenant.dose.organizationComponentsByCalendarMonth(), expectedOrganization.componentMonths, (r) => `${r.calendarMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
+  compare('organization_relationship_component_dose', await tenant.dose.organizationComponentsByRelationshipMonth(), organizationRelationshipComponents(expected.componentMonths), (r) => `m${r.relationshipMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
   compare('interaction_next_steps', await tenant.interactions.openNextSteps(), allLive.flatMap(openNextStepRows), (r) => `${r.interactionId} #${r.position}`, ({ interactionId: _i, position: _p, ...values }) => values);
   return differences;
 }

@@ -8,6 +8,7 @@ import * as measurementWaves from './2026-11-26T20-10-measurement-waves.ts';
 import * as hypotheses from './2026-11-26T20-20-hypotheses.ts';
 import * as engagementPage from './2026-11-26T20-30-engagement-page.ts';
 import * as monthDiversity from './2026-11-27T00-00-month-diversity.ts';
+import * as organizationRelationshipDose from './2026-11-27T00-10-organization-relationship-dose.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T20-20-hypotheses': hypotheses,
   '2026-11-26T20-30-engagement-page': engagementPage,
   '2026-11-27T00-00-month-diversity': monthDiversity,
+  '2026-11-27T00-10-organization-relationship-dose': organizationRelationshipDose,
 };

@@ -11,6 +11,7 @@ import {
   type PrincipleMonthUse,
 } from '../../domain/support/rollups.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey, type ComponentDiversity } from '../../domain/support/diversity.ts';
+import { organizationRelationshipComponents, type OrganizationRelationshipComponentDose } from '../../domain/support/relationship-dose.ts';
 import type { Engine } from '../database.ts';
 import type { Executor } from './executor.ts';
 
@@ -32,6 +33,19 @@ function shiftMonth(month: string, by: number): string {
   return date.toISOString().slice(0, 7);
 }
 
+/** Engagement ids per read: one query for any realistic selection, inside both engines' parameter limits. */
+const idsPerRead = 5000;
+
+/** The selection's engagement ids in groups of `idsPerRead`, or one null group for the whole organization. */
+function* idGroups(ids: readonly string[] | null): Generator<string[] | null> {
+  if (ids === null) {
+    yield null;
+    return;
+  }
+  const unique = [...new Set(ids)];
+  for (let at = 0; at < unique.length; at += idsPerRead) yield unique.slice(at, at + idsPerRead);
+}
+
 const storedDiversity = (r: { components_used: number; entropy: number; dominant_component: string | null }): ComponentDiversity | null =>
   r.dominant_component === null ? null : { componentsUsed: Number(r.components_used), entropy: Number(r.entropy), dominantComponent: r.dominant_component };
 
@@ -43,7 +57,8 @@ interface DoseMonthRow {
 
 /** Which engagements and calendar months (`YYYY-MM`, inclusive) a read covers. */
 export interface PeriodSelection {
-  engagementIds: readonly string[];
+  /** Null: every engagement of the organization. */
+  engagementIds: readonly string[] | null;
   fromMonth?: string | undefined;
   toMonth?: string | undefined;
 }
@@ -182,6 +197,21 @@ export class DoseRepository {
         .execute();
     }
 
+    const orgRelationship = organizationRelationshipComponents(componentChange);
+    for (const rows of chunks(orgRelationship)) {
+      await this.db
+        .insertInto('organization_relationship_component_dose')
+        .values(rows.map((c) => ({ organization_id: org, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })))
+        .onConflict((oc) =>
+          oc.columns(['organization_id', 'relationship_month', 'component_id']).doUpdateSet((eb) => ({
+            interactions: eb('organization_relationship_component_dose.interactions', '+', eb.ref('excluded.interactions')),
+            minutes: eb('organization_relationship_component_dose.minutes', '+', eb.ref('excluded.minutes')),
+            activity_uses: eb('organization_relationship_component_dose.activity_uses', '+', eb.ref('excluded.activity_uses')),
+          })),
+        )
+        .execute();
+    }
+
     // Only a subtraction (or an empty sum) can leave a row at zero; an addition never leaves one to remove.
     const removes = <T extends { interactions: number }>(rows: T[]): T[] => rows.filter((r) => r.interactions <= 0);
     const perEngagement = [
@@ -200,6 +230,15 @@ export class DoseRepository {
     for (const [table, rows] of perOrganization) {
       if (rows.length === 0) continue;
       await this.db.deleteFrom(table).where('organization_id', '=', org).where('calendar_month', 'in', months(rows)).where('interactions', '<=', 0).execute();
+    }
+    const relationshipRemoves = removes(orgRelationship);
+    if (relationshipRemoves.length > 0) {
+      await this.db
+        .deleteFrom('organization_relationship_component_dose')
+        .where('organization_id', '=', org)
+        .where('relationship_month', 'in', [...new Set(relationshipRemoves.map((r) => r.relationshipMonth))])
+        .where('interactions', '<=', 0)
+        .execute();
     }
     await this.writeDiversity([...change.engagementMonths, ...change.componentMonths]);
   }
@@ -375,12 +414,12 @@ export class DoseRepository {
   /** Interactions, minutes and engagements with contact per calendar month, over the given engagements and period, summed in the database. */
   async calendarMonthTotals(selection: PeriodSelection): Promise<{ calendarMonth: string; interactions: number; minutes: number; engagements: number }[]> {
     const byMonth = new Map<string, { calendarMonth: string; interactions: number; minutes: number; engagements: number }>();
-    for (const ids of chunks([...new Set(selection.engagementIds)])) {
+    for (const ids of idGroups(selection.engagementIds)) {
       let query = this.db
         .selectFrom('engagement_month_dose')
         .select(['calendar_month', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(minutes)`.as('minutes'), sql<number>`count(distinct engagement_id)`.as('engagements')])
         .where('organization_id', '=', this.organizationId)
-        .where('engagement_id', 'in', ids);
+        .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!));
       if (selection.fromMonth) query = query.where('calendar_month', '>=', selection.fromMonth);
       if (selection.toMonth) query = query.where('calendar_month', '<=', selection.toMonth);
       // Chunks hold different engagements, so their sums (and counts of engagements) add up.
@@ -406,7 +445,7 @@ export class DoseRepository {
       sql` and `,
     );
     const result: { engagementId: string; relationshipMonth: number; minutes: number; diversity: ComponentDiversity | null; partlyInside: string | null }[] = [];
-    for (const ids of chunks([...new Set(selection.engagementIds)])) {
+    for (const ids of idGroups(selection.engagementIds)) {
       let query = this.db
         .selectFrom('engagement_month_dose')
         .select([
@@ -422,7 +461,7 @@ export class DoseRepository {
           sql<string | null>`max(dominant_component)`.as('dominant_component'),
         ])
         .where('organization_id', '=', this.organizationId)
-        .where('engagement_id', 'in', ids);
+        .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!));
       // A month of the relationship cut by the period's edge has its other part in the neighbouring calendar month.
       if (selection.fromMonth) query = query.where('calendar_month', '>=', shiftMonth(selection.fromMonth, -1));
       if (selection.toMonth) query = query.where('calendar_month', '<=', shiftMonth(selection.toMonth, 1));
@@ -438,12 +477,12 @@ export class DoseRepository {
   /** Dose per month of the relationship and component over the given engagements and period, summed in the database. */
   async componentTotalsInPeriod(selection: PeriodSelection): Promise<{ relationshipMonth: number; componentId: string; interactions: number; minutes: number; activityUses: number }[]> {
     const totals = new Map<string, { relationshipMonth: number; componentId: string; interactions: number; minutes: number; activityUses: number }>();
-    for (const ids of chunks([...new Set(selection.engagementIds)])) {
+    for (const ids of idGroups(selection.engagementIds)) {
       let query = this.db
         .selectFrom('component_month_dose')
         .select(['relationship_month', 'component_id', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(minutes)`.as('minutes'), sql<number>`sum(activity_uses)`.as('activity_uses')])
         .where('organization_id', '=', this.organizationId)
-        .where('engagement_id', 'in', ids);
+        .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!));
       if (selection.fromMonth) query = query.where('calendar_month', '>=', selection.fromMonth);
       if (selection.toMonth) query = query.where('calendar_month', '<=', selection.toMonth);
       for (const r of await query.groupBy(['relationship_month', 'component_id']).orderBy('relationship_month').orderBy('component_id').execute()) {
@@ -459,15 +498,15 @@ export class DoseRepository {
   }
 
   /** The component rows of the given engagements in the given calendar months (the edges of a period). */
-  async componentMonthsIn(engagementIds: readonly string[], calendarMonths: readonly string[]): Promise<ComponentMonthDose[]> {
+  async componentMonthsIn(engagementIds: readonly string[] | null, calendarMonths: readonly string[]): Promise<ComponentMonthDose[]> {
     const result: ComponentMonthDose[] = [];
     if (calendarMonths.length === 0) return result;
-    for (const ids of chunks([...new Set(engagementIds)])) {
+    for (const ids of idGroups(engagementIds)) {
       const rows = await this.db
         .selectFrom('component_month_dose')
         .selectAll()
         .where('organization_id', '=', this.organizationId)
-        .where('engagement_id', 'in', ids)
+        .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!))
         .where('calendar_month', 'in', [...calendarMonths])
         .execute();
       for (const r of rows) {
@@ -475,5 +514,17 @@ export class DoseRepository {
       }
     }
     return result;
+  }
+
+  /** The organization's dose per month of the relationship and component, from the organization-level rollup. */
+  async organizationComponentsByRelationshipMonth(): Promise<OrganizationRelationshipComponentDose[]> {
+    const rows = await this.db
+      .selectFrom('organization_relationship_component_dose')
+      .selectAll()
+      .where('organization_id', '=', this.organizationId)
+      .orderBy('relationship_month')
+      .orderBy('component_id')
+      .execute();
+    return rows.map((r) => ({ relationshipMonth: Number(r.relationship_month), componentId: r.component_id, interactions: Number(r.interactions), minutes: Number(r.minutes), activityUses: Number(r.activity_uses) }));
   }
 }

@@ -1,0 +1,28 @@
+import type { ComponentMonthDose } from './rollups.ts';
+
+/**
+ * The organization's dose per month of the relationship and component, summed over every engagement:
+ * the component mix over the relationship for the whole organization, kept with every write so the
+ * organization's descriptives need not sum every engagement's component months.
+ */
+export interface OrganizationRelationshipComponentDose {
+  relationshipMonth: number;
+  componentId: string;
+  interactions: number;
+  minutes: number;
+  activityUses: number;
+}
+
+/** Sums engagement component months per month of the relationship and component, sorted by both. */
+export function organizationRelationshipComponents(months: Iterable<Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'interactions' | 'minutes' | 'activityUses'>>): OrganizationRelationshipComponentDose[] {
+  const sums = new Map<string, OrganizationRelationshipComponentDose>();
+  for (const m of months) {
+    const key = `${m.relationshipMonth}|${m.componentId}`;
+    const slot = sums.get(key) ?? { relationshipMonth: m.relationshipMonth, componentId: m.componentId, interactions: 0, minutes: 0, activityUses: 0 };
+    slot.interactions += m.interactions;
+    slot.minutes += m.minutes;
+    slot.activityUses += m.activityUses;
+    sums.set(key, slot);
+  }
+  return [...sums.values()].sort((a, b) => a.relationshipMonth - b.relationshipMonth || (a.componentId < b.componentId ? -1 : a.componentId > b.componentId ? 1 : 0));
+}
