@@ -440,6 +440,7 @@ export class DoseRepository {
    * period, the one calendar month of it inside. Summed in the database; no component row is read.
    */
   async relationshipMonthsInPeriod(selection: PeriodSelection): Promise<{ engagementId: string; relationshipMonth: number; minutes: number; diversity: ComponentDiversity | null; partlyInside: string | null }[]> {
+    const period = Boolean(selection.fromMonth || selection.toMonth);
     const inside = sql.join(
       [sql`1 = 1`, ...(selection.fromMonth ? [sql`calendar_month >= ${selection.fromMonth}`] : []), ...(selection.toMonth ? [sql`calendar_month <= ${selection.toMonth}`] : [])],
       sql` and `,
@@ -451,23 +452,25 @@ export class DoseRepository {
         .select([
           'engagement_id',
           'relationship_month',
-          sql<number>`sum(case when ${inside} then minutes else 0 end)`.as('minutes'),
-          sql<number>`sum(case when ${inside} then 1 else 0 end)`.as('inside'),
-          sql<number>`count(*)`.as('pieces'),
-          sql<string | null>`max(case when ${inside} then calendar_month end)`.as('inside_month'),
+          // Without a period every row is inside it: plain sums, which the covering index serves fastest.
+          period ? sql<number>`sum(case when ${inside} then minutes else 0 end)`.as('minutes') : sql<number>`sum(minutes)`.as('minutes'),
+          period ? sql<number>`sum(case when ${inside} then 1 else 0 end)`.as('inside') : sql<number>`0`.as('inside'),
+          period ? sql<number>`count(*)`.as('pieces') : sql<number>`0`.as('pieces'),
+          period ? sql<string | null>`max(case when ${inside} then calendar_month end)`.as('inside_month') : sql<string | null>`null`.as('inside_month'),
           // Every row of a month of the relationship holds the same diversity (see `writeDiversity`).
           sql<number>`max(components_used)`.as('components_used'),
           sql<number>`max(entropy)`.as('entropy'),
           sql<string | null>`max(dominant_component)`.as('dominant_component'),
         ])
         .where('organization_id', '=', this.organizationId)
-        .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!));
+        .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!))
+        .groupBy(['engagement_id', 'relationship_month']);
       // A month of the relationship cut by the period's edge has its other part in the neighbouring calendar month.
       if (selection.fromMonth) query = query.where('calendar_month', '>=', shiftMonth(selection.fromMonth, -1));
       if (selection.toMonth) query = query.where('calendar_month', '<=', shiftMonth(selection.toMonth, 1));
-      const rows = await query.groupBy(['engagement_id', 'relationship_month']).having(sql<number>`sum(case when ${inside} then 1 else 0 end)`, '>', 0).execute();
-      for (const r of rows) {
-        const partly = Number(r.inside) < Number(r.pieces);
+      if (period) query = query.having(sql<number>`sum(case when ${inside} then 1 else 0 end)`, '>', 0);
+      for (const r of await query.execute()) {
+        const partly = period && Number(r.inside) < Number(r.pieces);
         result.push({ engagementId: r.engagement_id, relationshipMonth: Number(r.relationship_month), minutes: Number(r.minutes), diversity: storedDiversity(r), partlyInside: partly ? r.inside_month : null });
       }
     }
