@@ -41,18 +41,20 @@ export class PracticeTotalsRepository {
     return rows.map((r) => ({ mode: r.mode, interactions: Number(r.interactions), minutes: Number(r.minutes) }));
   }
 
-  /** Interactions that used each practice activity of each component (an activity named twice in one use counts once). */
+  /** Interactions that used each practice activity of each component (an interaction names a component, and an activity of it, at most once). */
   async activityTotals(engagementId: string): Promise<ActivityTotal[]> {
     // The component index holds rows of live interactions only; each row's activities are a JSON array.
+    // Its rows are reached through the organization's interactions by primary key: filtering them by
+    // organization as well lets PostgreSQL combine two indexes for every interaction (seconds, not milliseconds).
     const activities = this.engine === 'postgres' ? sql`jsonb_array_elements_text(c.activity_ids::jsonb)` : sql`json_each(c.activity_ids)`;
     const activityId = this.engine === 'postgres' ? sql.raw('a.activity_id') : sql.raw('a.value');
     const alias = this.engine === 'postgres' ? sql.raw('a(activity_id)') : sql.raw('a');
     const rows = await sql<{ component_id: string; activity_id: string; uses: number }>`
-      select c.component_id, ${activityId} as activity_id, count(distinct c.interaction_id) as uses
+      select c.component_id, ${activityId} as activity_id, count(*) as uses
       from interaction_components c
       join interactions i on i.id = c.interaction_id
       cross join ${activities} as ${alias}
-      where c.organization_id = ${this.organizationId} and i.organization_id = ${this.organizationId} and i.engagement_id = ${engagementId}
+      where i.organization_id = ${this.organizationId} and i.engagement_id = ${engagementId} and i.deleted_at is null
       group by c.component_id, ${activityId}
       order by c.component_id, ${activityId}`.execute(this.db);
     return rows.rows.map((r) => ({ componentId: r.component_id, activityId: String(r.activity_id), uses: Number(r.uses) }));
