@@ -1,14 +1,22 @@
-import { Migrator, type Migration, type MigrationResultSet, type Kysely } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Migration, type MigrationResultSet, type Kysely } from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
 
-const migrator = (db: Kysely<DatabaseSchema>, available: Record<string, Migration> = migrations): Migrator =>
-  new Migrator({
+/**
+ * The migrator of this database. On PostgreSQL its tables are placed, and looked for, in the current
+ * schema only: without that, Kysely takes a migration table in any other schema of the database (a
+ * second Praxis in another DATABASE_SCHEMA, say) for its own and skips creating it.
+ */
+async function migrator(db: Kysely<DatabaseSchema>, available: Record<string, Migration> = migrations): Promise<Migrator> {
+  const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  return new Migrator({
     db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => available },
     migrationTableName: 'praxis_migration',
     migrationLockTableName: 'praxis_migration_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
+}
 
 export interface MigrationReport {
   applied: string[];
@@ -29,14 +37,14 @@ function check(result: MigrationResultSet): string[] {
  * migration lock, so a failure leaves the previous version and two servers starting together queue.
  */
 export async function migrateToLatest(db: Kysely<DatabaseSchema>, available: Record<string, Migration> = migrations): Promise<MigrationReport> {
-  const m = migrator(db, available);
+  const m = await migrator(db, available);
   const applied = check(await m.migrateToLatest());
   return { applied, current: await currentMigration(db) };
 }
 
 /** Steps the schema down by one migration. */
 export async function migrateDown(db: Kysely<DatabaseSchema>): Promise<MigrationReport> {
-  const applied = check(await migrator(db).migrateDown());
+  const applied = check(await (await migrator(db)).migrateDown());
   return { applied, current: await currentMigration(db) };
 }
 
@@ -46,7 +54,7 @@ export interface MigrationStatus {
 }
 
 export async function migrationStatus(db: Kysely<DatabaseSchema>): Promise<MigrationStatus[]> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return all.map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));
 }
 

@@ -132,6 +132,30 @@ describe.each(engines)('migrations on %s', (engine) => {
   });
 });
 
+describe('PostgreSQL schemas', () => {
+  it('migrate on their own when another schema of the database holds migration tables', async () => {
+    // Another Praxis (or a run that stopped halfway) in a second schema of the same database.
+    const other = uniqueName();
+    const schema = uniqueName();
+    const decoy = new Store(await openDatabase({ databaseUrl: testPostgresUrl, databaseSchema: other, dataDir: '/tmp' }));
+    const store = new Store(await openDatabase({ databaseUrl: testPostgresUrl, databaseSchema: schema, dataDir: '/tmp' }));
+    try {
+      await sql`create table praxis_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)`.execute(decoy.database.db);
+      await sql`create table praxis_migration (name varchar(255) primary key, timestamp varchar(255) not null)`.execute(decoy.database.db);
+      const report = await migrateToLatest(store.database.db);
+      expect(report.applied).toEqual(Object.keys(migrations));
+      const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${schema} and table_name like 'praxis_migration%' order by 1`.execute(store.database.db);
+      expect(tables.rows.map((r) => r.name)).toEqual(['praxis_migration', 'praxis_migration_lock']);
+      expect((await migrationStatus(store.database.db)).every((m) => m.executedAt !== null)).toBe(true);
+    } finally {
+      await decoy.close();
+      await store.close();
+      await dropSchema(other);
+      await dropSchema(schema);
+    }
+  });
+});
+
 describe('PostgreSQL migration lock', () => {
   it('lets two servers migrate the same fresh schema at once without a race', async () => {
     const schema = uniqueName();
