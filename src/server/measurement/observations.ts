@@ -30,8 +30,7 @@ export async function engagementsObservations(tenant: TenantStore, engagementIds
   const result: EngagementObservations[] = [];
   for (const engagementId of engagementIds) {
     const waves = await tenant.waves.listForEngagement(engagementId);
-    const responseLevels = new Map<string, string>();
-    for (const wave of waves) for (const response of await tenant.responses.listForWave(wave.id)) responseLevels.set(response.id, response.level);
+    const responseLevels = await tenant.responses.levelsForWaves(waves.map((w) => w.id));
     const scores = await tenant.scores.listForEngagement(engagementId);
     for (const partnerId of new Set(scores.map((s) => s.partnerId))) {
       if (partnerId === null || unitLevels.has(partnerId)) continue;

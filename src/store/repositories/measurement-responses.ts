@@ -87,6 +87,13 @@ export class ResponseRepository {
     return rows.map(toResponse);
   }
 
+  /** The level each response to the given waves was given at, by response id; reads no answers. */
+  async levelsForWaves(waveIds: readonly string[]): Promise<Map<string, string>> {
+    if (waveIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('measurement_responses').select(['id', 'level']).where('organization_id', '=', this.organizationId).where('wave_id', 'in', [...waveIds]).execute();
+    return new Map(rows.map((r) => [r.id, r.level]));
+  }
+
   /** Submitted responses holding answers to an instrument, for recomputing its scores. */
   async listSubmittedWith(instrumentId: string): Promise<SurveyResponse[]> {
     const rows = await this.db.selectFrom('measurement_responses').selectAll().where('organization_id', '=', this.organizationId).where('status', '=', 'submitted').execute();
