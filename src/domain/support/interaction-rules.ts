@@ -8,32 +8,57 @@ export interface InteractionContext {
   engagementEnd: string | null;
 }
 
+/** A model version's ids, looked up for every interaction checked against it. */
+interface ModelIndex {
+  ref: string;
+  /** Component id → its activity ids. */
+  components: Map<string, Set<string>>;
+  principles: Set<string>;
+  stages: Set<string>;
+}
+
+/** Built once per model object (an import checks many thousand interactions against a handful). */
+const modelIndexes = new WeakMap<PracticeModel, ModelIndex>();
+
+function indexOf(model: PracticeModel): ModelIndex {
+  let index = modelIndexes.get(model);
+  if (!index) {
+    index = {
+      ref: `${model.id}@${model.version}`,
+      components: new Map(model.components.map((c) => [c.id, new Set(c.activities.map((a) => a.id))])),
+      principles: new Set(model.principles.map((p) => p.id)),
+      stages: new Set(model.stages.map((s) => s.id)),
+    };
+    modelIndexes.set(model, index);
+  }
+  return index;
+}
+
 /**
  * Checks an interaction against its engagement and the engagement's model version. Returns every
  * problem at once, each at its field path; an empty list means the interaction may be saved.
  */
 export function checkInteraction(input: InteractionInput, { model, engagementStart, engagementEnd }: InteractionContext): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  const modelRef = `${model.id}@${model.version}`;
+  const { ref: modelRef, components, principles, stages } = indexOf(model);
 
-  const componentMinutes = input.components.reduce((sum, c) => sum + c.minutes, 0);
+  let componentMinutes = 0;
+  for (const c of input.components) componentMinutes += c.minutes;
   if (componentMinutes > input.durationMinutes) {
     problems.push({ path: 'components', message: `minutes across components (${componentMinutes}) exceed the duration (${input.durationMinutes})` });
   }
   if (input.date < engagementStart) problems.push({ path: 'date', message: `is before the engagement started (${engagementStart})` });
   if (engagementEnd && input.date > engagementEnd) problems.push({ path: 'date', message: `is after the engagement ended (${engagementEnd})` });
 
-  const components = new Map(model.components.map((c) => [c.id, c]));
   const seenComponents = new Set<string>();
   input.components.forEach((use, i) => {
-    const component = components.get(use.componentId);
-    if (!component) {
+    const activities = components.get(use.componentId);
+    if (!activities) {
       problems.push({ path: `components[${i}].componentId`, message: `unknown component "${use.componentId}" in model ${modelRef}` });
       return;
     }
     if (seenComponents.has(use.componentId)) problems.push({ path: `components[${i}].componentId`, message: `component "${use.componentId}" is listed twice` });
     seenComponents.add(use.componentId);
-    const activities = new Set(component.activities.map((a) => a.id));
     const seenActivities = new Set<string>();
     use.activityIds.forEach((activityId, j) => {
       if (!activities.has(activityId)) {
@@ -45,7 +70,6 @@ export function checkInteraction(input: InteractionInput, { model, engagementSta
     });
   });
 
-  const principles = new Set(model.principles.map((p) => p.id));
   const seenPrinciples = new Set<string>();
   input.principles.forEach((use, i) => {
     if (!principles.has(use.principleId)) problems.push({ path: `principles[${i}].principleId`, message: `unknown principle "${use.principleId}" in model ${modelRef}` });
@@ -53,7 +77,7 @@ export function checkInteraction(input: InteractionInput, { model, engagementSta
     seenPrinciples.add(use.principleId);
   });
 
-  if (input.stageId !== null && !model.stages.some((s) => s.id === input.stageId)) {
+  if (input.stageId !== null && !stages.has(input.stageId)) {
     problems.push({ path: 'stageId', message: `unknown stage "${input.stageId}" in model ${modelRef}` });
   }
   return problems;

@@ -1,4 +1,5 @@
 import { InteractionInput, interactionModes, IsoDate, levels, type Level } from './schemas.ts';
+import { StringTable } from './string-table.ts';
 
 /**
  * Interactions as a table (a CSV file or a worksheet): the documented long and wide layouts
@@ -329,7 +330,7 @@ interface LongGroup {
 export class InteractionTableReader {
   readonly errors: RowError[] = [];
   private group: LongGroup | null = null;
-  private readonly finishedKeys = new Map<string, number>();
+  private readonly finishedKeys = new StringTable();
 
   constructor(readonly layout: TableLayout) {}
 
@@ -412,7 +413,7 @@ export class InteractionTableReader {
     const group = this.group;
     if (!group) return null;
     this.group = null;
-    if (!this.finishedKeys.has(group.key)) this.finishedKeys.set(ownCopy(group.key), group.firstRow);
+    if (!this.finishedKeys.has(group.key)) this.finishedKeys.set(group.key, group.firstRow);
     if (group.components.length > 0) {
       for (const row of group.emptyComponentRows) {
         this.errors.push({ row, column: 'component_id', message: `is required: interaction "${group.key}" has other rows with components (an interaction without components is a single row)` });
@@ -426,10 +427,12 @@ export class InteractionTableReader {
 
 /**
  * Finds the same interaction given twice in one file: same engagement, date, time, duration and
- * components (ids and minutes). Keeps one short signature per interaction.
+ * components (ids and minutes). Keeps one short signature per interaction (the engagement named by a
+ * number) in a `StringTable`: a large file has hundreds of thousands.
  */
 export class DuplicateFinder {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new StringTable();
+  private readonly engagementNumbers = new Map<string, number>();
 
   /** The row of an earlier identical interaction, or undefined (and remembers this one). */
   check({ input, source }: TableInteraction): RowError | undefined {
@@ -437,12 +440,17 @@ export class DuplicateFinder {
       .map((c) => `${c.componentId}=${c.minutes}`)
       .sort()
       .join(',');
-    const signature = `${input.engagementId}|${input.date}|${input.time ?? ''}|${input.durationMinutes}|${components}`;
+    let engagement = this.engagementNumbers.get(input.engagementId);
+    if (engagement === undefined) {
+      engagement = this.engagementNumbers.size;
+      this.engagementNumbers.set(ownCopy(input.engagementId), engagement);
+    }
+    const signature = [engagement, input.date, input.time ?? '', input.durationMinutes, components].join('|');
     const earlier = this.seen.get(signature);
     if (earlier !== undefined) {
       return { row: source.firstRow, column: source.format === 'long' ? 'interaction_key' : 'engagement_id', message: `duplicates the interaction at row ${earlier} (same engagement, date, time, duration and components)` };
     }
-    this.seen.set(ownCopy(signature), source.firstRow);
+    this.seen.set(signature, source.firstRow);
     return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { ownCopy } from './interaction-table.ts';
 import { calendarMonth, relationshipMonth } from './months.ts';
 import type { ComponentUse, PrincipleUse } from './schemas.ts';
 
@@ -201,24 +202,63 @@ export function openNextStepRows(interaction: { id: string; engagementId: string
 /**
  * Running sums of many new interactions' contributions, for bulk writes (imports): one contribution per
  * engagement month, each row summed once, so the rollups take a few statements per month at the end.
+ * Adds what `doseContribution(interaction, start, 1)` gives, without building it: an import adds
+ * hundreds of thousands. The sums keep copies of their names (`ownCopy`), not slices of a file's text.
  */
 export class DoseTotals {
   private readonly months = new Map<string, { engagement: EngagementMonthDose; components: Map<string, ComponentMonthDose>; principles: Map<string, PrincipleMonthUse> }>();
+  /** Month of the relationship by engagement start and date: many interactions share both. */
+  private readonly relationshipMonths = new Map<string, number>();
 
   add(interaction: DoseSource, engagementStart: string): void {
-    const c = doseContribution(interaction, engagementStart, 1);
-    const key = doseMonthKey(c.engagement);
-    const slot = this.months.get(key);
+    const month = calendarMonth(interaction.date);
+    const relationship = this.relationshipMonthOf(engagementStart, interaction.date);
+    const key = `${interaction.engagementId}|${month}|${relationship}`;
+    let slot = this.months.get(key);
     if (!slot) {
-      this.months.set(key, { engagement: c.engagement, components: sumByKey(c.components, (r) => r.componentId), principles: sumByKey(c.principles, (r) => r.principleId) });
-      return;
+      const engagement = { engagementId: ownCopy(interaction.engagementId), calendarMonth: ownCopy(month), relationshipMonth: relationship, interactions: 0, minutes: 0 };
+      slot = { engagement, components: new Map(), principles: new Map() };
+      this.months.set(ownCopy(key), slot);
     }
-    sumByKey([c.engagement], doseMonthKey, new Map([[key, slot.engagement]]));
-    sumByKey(c.components, (r) => r.componentId, slot.components);
-    sumByKey(c.principles, (r) => r.principleId, slot.principles);
+    const { engagementId, calendarMonth: calendar } = slot.engagement;
+    slot.engagement.interactions += 1;
+    slot.engagement.minutes += interaction.durationMinutes;
+    for (const c of interaction.components) {
+      let row = slot.components.get(c.componentId);
+      if (!row) {
+        row = { engagementId, calendarMonth: calendar, relationshipMonth: relationship, componentId: ownCopy(c.componentId), interactions: 0, minutes: 0, activityUses: 0 };
+        slot.components.set(row.componentId, row);
+      }
+      row.interactions += 1;
+      row.minutes += c.minutes;
+      row.activityUses += c.activityIds.length;
+    }
+    for (const p of interaction.principles) {
+      let row = slot.principles.get(p.principleId);
+      if (!row) {
+        row = { engagementId, calendarMonth: calendar, relationshipMonth: relationship, principleId: ownCopy(p.principleId), interactions: 0, ratings: 0, ratingSum: 0 };
+        slot.principles.set(row.principleId, row);
+      }
+      row.interactions += 1;
+      if (p.rating !== null) {
+        row.ratings += 1;
+        row.ratingSum += p.rating;
+      }
+    }
   }
 
   contributions(): DoseContribution[] {
     return [...this.months.values()].map((m) => ({ engagement: m.engagement, components: [...m.components.values()], principles: [...m.principles.values()] }));
+  }
+
+  private relationshipMonthOf(engagementStart: string, date: string): number {
+    const key = engagementStart + date;
+    let month = this.relationshipMonths.get(key);
+    if (month === undefined) {
+      if (this.relationshipMonths.size >= 100_000) this.relationshipMonths.clear();
+      month = relationshipMonth(engagementStart, date);
+      this.relationshipMonths.set(ownCopy(key), month);
+    }
+    return month;
   }
 }

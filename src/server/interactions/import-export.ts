@@ -67,6 +67,12 @@ async function engagementContext(tenant: TenantStore, engagementId: string): Pro
 }
 
 const workerStart = new URL('./import-worker-start.mjs', import.meta.url);
+/**
+ * The reading thread's old generation: far more than it keeps (its keys and signatures live outside
+ * the heap, in `StringTable`s), and set because V8 lets a heap with a limit of gigabytes grow to
+ * several times what it keeps before collecting; under 2 GB it grows less (1.3-2 times).
+ */
+const readerOldGenerationMb = 512;
 const workerEntry = new URL('./import-worker.ts', import.meta.url).href;
 
 /**
@@ -82,7 +88,7 @@ async function readInThread(tenant: TenantStore, file: string, options: ImportOp
     knownComponentIds: componentIdsOf(await organizationModels(tenant)),
     write: writer ? { organizationId: writer.organizationId, actor: writer.actor } : null,
   };
-  const worker = new Worker(workerStart, { workerData: { entry: workerEntry, job } });
+  const worker = new Worker(workerStart, { workerData: { entry: workerEntry, job }, resourceLimits: { maxOldGenerationSizeMb: readerOldGenerationMb } });
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (error: unknown) => {
@@ -100,7 +106,7 @@ async function readInThread(tenant: TenantStore, file: string, options: ImportOp
           if (settled) return;
           if (message.type === 'engagement') answer({ type: 'engagement', engagementId: message.engagementId, context: await engagementContext(tenant, message.engagementId) });
           else if (message.type === 'rows') {
-            await writer!.add(message.rows);
+            await writer!.write(message.statements, message.interactions);
             answer({ type: 'written' });
           } else {
             settled = true;

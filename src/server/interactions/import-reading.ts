@@ -75,7 +75,8 @@ async function* csvRows(file: string): AsyncGenerator<TableRow> {
     if (cells.some((cell) => cell.trim() !== '')) rows.push({ cells, row });
   };
   try {
-    for await (const text of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 18 }) as AsyncIterable<string>) {
+    // Pieces of 64 KB: a string over 128 KB is made in V8's old generation and lives until a full collection.
+    for await (const text of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }) as AsyncIterable<string>) {
       reader.push(text, each);
       const done = rows;
       rows = [];
@@ -155,6 +156,7 @@ export interface PreparedInteraction {
  */
 class EngagementRules {
   private readonly cache = new Map<string, EngagementContext | null>();
+  private readonly models = new Map<string, PracticeModel>();
 
   constructor(
     private readonly lookup: EngagementLookup,
@@ -178,7 +180,15 @@ class EngagementRules {
     if (cached !== undefined) return cached;
     // Bounded even if every row names a different, unknown engagement.
     if (this.cache.size > 10_000) this.cache.clear();
-    const context = await this.lookup(engagementId);
+    const found = await this.lookup(engagementId);
+    // Engagements on one model version share one copy of it (and its index in `checkInteraction`).
+    let context = found;
+    if (found) {
+      const key = `${found.model.id}@${found.model.version}`;
+      const model = this.models.get(key) ?? found.model;
+      this.models.set(key, model);
+      context = { engagement: found.engagement, model };
+    }
     this.cache.set(ownCopy(engagementId), context);
     return context;
   }

@@ -1,6 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { DoseContribution } from '../../domain/support/rollups.ts';
-import { ImportRowBuilder, type ImportRows } from '../../store/repositories/interaction-import.ts';
+import { ImportRowBuilder, type ImportStatement } from '../../store/repositories/interaction-import.ts';
 import { readAndCheck, type EngagementContext, type ImportReport, type ReadOptions } from './import-reading.ts';
 
 /**
@@ -9,7 +9,7 @@ import { readAndCheck, type EngagementContext, type ImportReport, type ReadOptio
  * that started it writes them. On two cores, parsing and checking run beside the database's work.
  *
  * Messages: the reader asks for each engagement it meets once (`engagement`, answered with its context);
- * it sends rows in batches (`rows`, each answered with `written` once stored) and never has more than
+ * it sends the statements of the rows in batches (`rows`, each answered with `written` once run) and never has more than
  * `maxBatchesInFlight` unanswered, so memory stays bounded however fast it reads; it ends with `done`:
  * the report and the summed dose. Once a problem is found it sends no more rows.
  */
@@ -23,11 +23,15 @@ export interface ImportJob {
 }
 
 export type ToReader = { type: 'engagement'; engagementId: string; context: EngagementContext | null } | { type: 'written' };
-export type FromReader = { type: 'engagement'; engagementId: string } | { type: 'rows'; rows: ImportRows } | { type: 'done'; report: ImportReport; dose: DoseContribution[] };
+export type FromReader = { type: 'engagement'; engagementId: string } | { type: 'rows'; statements: ImportStatement[]; interactions: number } | { type: 'done'; report: ImportReport; dose: DoseContribution[] };
 
-/** Interactions a batch of rows holds: five statements' worth of interactions. */
-const batchSize = 500;
-const maxBatchesInFlight = 3;
+/**
+ * Statements a batch holds (about a hundred interactions), and batches sent but not yet written. Few and
+ * small: what waits in the writing thread lives long enough to be moved to V8's old generation, whose
+ * garbage grows the heap, while two batches already keep both threads busy.
+ */
+const batchStatements = 4;
+const maxBatchesInFlight = 2;
 
 async function read(port: MessagePort, job: ImportJob): Promise<void> {
   const send = (message: FromReader) => port.postMessage(message);
@@ -50,10 +54,11 @@ async function read(port: MessagePort, job: ImportJob): Promise<void> {
       send({ type: 'engagement', engagementId });
     });
   const builder = job.write ? new ImportRowBuilder(job.write.organizationId, job.write.actor) : null;
-  const flush = async () => {
+  const flush = async (last: boolean) => {
     while (inFlight >= maxBatchesInFlight) await new Promise<void>((resolve) => (resumeWriting = resolve));
     inFlight += 1;
-    send({ type: 'rows', rows: builder!.take() });
+    const interactions = builder!.built;
+    send({ type: 'rows', statements: last ? builder!.takeAll() : builder!.take(), interactions });
   };
   const report = await readAndCheck(
     job.file,
@@ -63,11 +68,11 @@ async function read(port: MessagePort, job: ImportJob): Promise<void> {
     builder
       ? async ({ data, engagementStart }) => {
           builder.add(data, engagementStart);
-          if (builder.size >= batchSize) await flush();
+          if (builder.readyCount >= batchStatements) await flush(false);
         }
       : null,
   );
-  if (builder && report.errorCount === 0 && builder.size > 0) await flush();
+  if (builder && report.errorCount === 0) await flush(true);
   send({ type: 'done', report, dose: builder && report.errorCount === 0 ? builder.doseContributions() : [] });
 }
 
