@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { newId, nowIso } from '../ids.ts';
 import type { HistoryTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
+import { insertRowsPrepared } from './prepared.ts';
 
 export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'revoke';
 
@@ -46,7 +47,7 @@ export function historyRow(entry: NewHistoryEntry, at: string = nowIso()): Inser
 
 /** Appends one entry to the change history; call it inside the transaction that makes the change. */
 export async function recordHistory(db: Executor, entry: NewHistoryEntry): Promise<void> {
-  await db.insertInto('history').values(historyRow(entry)).execute();
+  await insertRowsPrepared(db, 'history', [historyRow(entry)]);
 }
 
 /** The history of one record in an organization, oldest first. */

@@ -1,8 +1,9 @@
 import type { Interaction, InteractionInput, InteractionMode } from '../../domain/support/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
 import { openNextStepRows, type IndexedNextStep } from '../../domain/support/rollups.ts';
-import type { InteractionNextStepsTable } from '../schema.ts';
+import type { InteractionComponentsTable, InteractionNextStepsTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
+import { insertRowsPrepared } from './prepared.ts';
 import { recordMeta } from './partners.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
@@ -140,21 +141,17 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
     }
     if (interaction.deletedAt !== null) return;
     if (interaction.components.length > 0) {
-      await this.executor
-        .insertInto('interaction_components')
-        .values(
-          interaction.components.map((c) => ({
-            interaction_id: interaction.id,
-            organization_id: this.orgId,
-            component_id: c.componentId,
-            minutes: c.minutes,
-            activity_ids: JSON.stringify(c.activityIds),
-          })),
-        )
-        .execute();
+      const rows: InteractionComponentsTable[] = interaction.components.map((c) => ({
+        interaction_id: interaction.id,
+        organization_id: this.orgId,
+        component_id: c.componentId,
+        minutes: c.minutes,
+        activity_ids: JSON.stringify(c.activityIds),
+      }));
+      await insertRowsPrepared(this.executor, 'interaction_components', rows);
     }
     const steps = openNextStepRows(interaction);
-    if (steps.length > 0) await this.executor.insertInto('interaction_next_steps').values(steps.map((s) => nextStepRow(this.orgId, s))).execute();
+    if (steps.length > 0) await insertRowsPrepared(this.executor, 'interaction_next_steps', steps.map((s) => nextStepRow(this.orgId, s)));
   }
 
   /** The open next steps of live interactions, of one engagement or of the whole organization, from the next-step index. */

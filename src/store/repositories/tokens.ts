@@ -2,6 +2,7 @@ import type { ApiToken } from '../../domain/accounts/schemas.ts';
 import type { Role } from '../../domain/roles.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { Executor } from './executor.ts';
+import { runPrepared } from './prepared.ts';
 
 type TokenRow = {
   id: string;
@@ -89,11 +90,13 @@ export interface TokenGrant {
 
 /** Resolves a presented token hash to what it grants, if it is live (not revoked, not expired). */
 export async function findLiveToken(db: Executor, tokenHash: string, now: string): Promise<TokenGrant | undefined> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'organization_id', 'role', 'created_by', 'expires_at', 'revoked_at', 'last_used_at'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const { rows } = await runPrepared(
+    db,
+    'find live token',
+    (db, value) => db.selectFrom('api_tokens').select(['id', 'organization_id', 'role', 'created_by', 'expires_at', 'revoked_at', 'last_used_at']).where('token_hash', '=', value('hash') as string),
+    { hash: tokenHash },
+  );
+  const row = rows[0];
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return undefined;
   // Record use at most once a minute: a busy script must not turn every read into a write.
   if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) {

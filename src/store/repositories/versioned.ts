@@ -4,6 +4,7 @@ import { conflict, notFound } from '../../domain/errors.ts';
 import { newId, nowIso } from '../ids.ts';
 import { recordHistory } from './history.ts';
 import type { Executor } from './executor.ts';
+import { insertRowsPrepared, runPrepared } from './prepared.ts';
 
 export interface VersionedRecord {
   id: string;
@@ -51,9 +52,17 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
   }
 
   async find(id: string, options: { includeDeleted?: boolean } = {}): Promise<T | undefined> {
-    let query = this.loose.selectFrom(this.mapping.table).selectAll().where('organization_id', '=', this.organizationId).where('id', '=', id);
-    if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
-    const row = await query.executeTakeFirst();
+    const includeDeleted = options.includeDeleted === true;
+    const { rows } = await runPrepared(
+      this.db,
+      `find ${this.mapping.table}${includeDeleted ? ' with deleted' : ''}`,
+      (db, value) => {
+        const query = (db as unknown as typeof this.loose).selectFrom(this.mapping.table).selectAll().where('organization_id', '=', value('organization')).where('id', '=', value('id'));
+        return includeDeleted ? query : query.where('deleted_at', 'is', null);
+      },
+      { organization: this.organizationId, id },
+    );
+    const row = rows[0];
     return row && this.mapping.fromRow(row as Record<string, unknown> & MetaRow);
   }
 
@@ -66,7 +75,7 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
   async insert(data: Data, actor: string | null, id: string = newId()): Promise<T> {
     const now = nowIso();
     const row = { id, organization_id: this.organizationId, version: 1, created_at: now, updated_at: now, deleted_at: null, ...this.mapping.columns(data) };
-    await this.loose.insertInto(this.mapping.table).values(row).execute();
+    await insertRowsPrepared(this.db, this.mapping.table, [row]);
     const record = this.mapping.fromRow(row);
     await this.history(record, 'create', actor, {});
     return record;

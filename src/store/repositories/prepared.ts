@@ -1,0 +1,67 @@
+import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
+import type { Executor } from './executor.ts';
+
+/**
+ * Queries of a fixed shape, compiled once per database. Kysely builds and compiles every query anew;
+ * for the dozen statements of one logged interaction that costs about as much CPU as SQLite's own
+ * work. A prepared query is built once with a stand-in for each value; each run puts the values in
+ * the stand-ins' places among the compiled parameters and runs the same SQL text, which the SQLite
+ * driver also keeps prepared (`cachingStatements`).
+ *
+ * `shape` names everything that changes the SQL text apart from the values (the table, the columns,
+ * the number of rows); `build` reads each value through `value(name)`, and `values` gives them by name.
+ */
+
+type Slot = { value: string } | { constant: unknown };
+
+interface Template {
+  compiled: CompiledQuery;
+  slots: Slot[];
+}
+
+/** One cache per database: the SQL text depends on the dialect (`?` or `$1`), so templates are not shared. */
+const templates = new WeakMap<object, Map<string, Template>>();
+
+const standIn = (name: string): string => `⟦prepared value ${name}⟧`;
+const standInPattern = /^⟦prepared value (.*)⟧$/s;
+
+function compileTemplate<R>(db: Executor, shape: string, build: (db: Executor, value: (name: string) => unknown) => Compilable<R>): Template {
+  const compiled = build(db, standIn).compile();
+  if (compiled.sql.includes('⟦prepared value')) throw new Error(`prepared query "${shape}" puts a value into its SQL text instead of a parameter`);
+  const slots = compiled.parameters.map((parameter): Slot => {
+    const match = typeof parameter === 'string' ? standInPattern.exec(parameter) : null;
+    return match ? { value: match[1]! } : { constant: parameter };
+  });
+  return { compiled, slots };
+}
+
+export function runPrepared<R>(db: Executor, shape: string, build: (db: Executor, value: (name: string) => unknown) => Compilable<R>, values: Readonly<Record<string, unknown>>): Promise<QueryResult<R>> {
+  const key = db.getExecutor().adapter;
+  let byShape = templates.get(key);
+  if (!byShape) templates.set(key, (byShape = new Map()));
+  let template = byShape.get(shape);
+  if (!template) byShape.set(shape, (template = compileTemplate(db, shape, build)));
+  const parameters = template.slots.map((slot) => {
+    if ('constant' in slot) return slot.constant;
+    const value = values[slot.value];
+    if (value === undefined) throw new Error(`prepared query "${shape}" is missing the value "${slot.value}"`);
+    return value;
+  });
+  return db.executeQuery<R>({ ...(template.compiled as CompiledQuery<R>), parameters });
+}
+
+/** Inserts rows that all have the same columns, as one prepared statement. */
+export function insertRowsPrepared(db: Executor, table: string, rows: readonly object[]): Promise<QueryResult<unknown>> {
+  const columns = Object.keys(rows[0]!);
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const column of columns) values[`${column}.${i}`] = (row as Record<string, unknown>)[column] ?? null;
+  });
+  return runPrepared(
+    db,
+    `insert ${table} (${columns.join(',')}) × ${rows.length}`,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is named at run time; the callers' row types check the columns
+    (db, value) => (db as any).insertInto(table).values(rows.map((_, i) => Object.fromEntries(columns.map((column) => [column, value(`${column}.${i}`)])))),
+    values,
+  );
+}
