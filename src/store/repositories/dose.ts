@@ -447,21 +447,22 @@ export class DoseRepository {
     );
     const result: { engagementId: string; relationshipMonth: number; minutes: number; diversity: ComponentDiversity | null; partlyInside: string | null }[] = [];
     for (const ids of idGroups(selection.engagementIds)) {
+      const diversity = [
+        // Every row of a month of the relationship holds the same diversity (see `writeDiversity`).
+        sql<number>`max(components_used)`.as('components_used'),
+        sql<number>`max(entropy)`.as('entropy'),
+        sql<string | null>`max(dominant_component)`.as('dominant_component'),
+      ] as const;
+      // Without a period every row is inside it: plain sums and nothing more per row, which the covering index serves fastest.
+      const periodColumns = [
+        sql<number>`sum(case when ${inside} then 1 else 0 end)`.as('inside'),
+        sql<number>`count(*)`.as('pieces'),
+        sql<string | null>`max(case when ${inside} then calendar_month end)`.as('inside_month'),
+      ] as const;
       let query = this.db
         .selectFrom('engagement_month_dose')
-        .select([
-          'engagement_id',
-          'relationship_month',
-          // Without a period every row is inside it: plain sums, which the covering index serves fastest.
-          period ? sql<number>`sum(case when ${inside} then minutes else 0 end)`.as('minutes') : sql<number>`sum(minutes)`.as('minutes'),
-          period ? sql<number>`sum(case when ${inside} then 1 else 0 end)`.as('inside') : sql<number>`0`.as('inside'),
-          period ? sql<number>`count(*)`.as('pieces') : sql<number>`0`.as('pieces'),
-          period ? sql<string | null>`max(case when ${inside} then calendar_month end)`.as('inside_month') : sql<string | null>`null`.as('inside_month'),
-          // Every row of a month of the relationship holds the same diversity (see `writeDiversity`).
-          sql<number>`max(components_used)`.as('components_used'),
-          sql<number>`max(entropy)`.as('entropy'),
-          sql<string | null>`max(dominant_component)`.as('dominant_component'),
-        ])
+        .select(['engagement_id', 'relationship_month', (period ? sql<number>`sum(case when ${inside} then minutes else 0 end)` : sql<number>`sum(minutes)`).as('minutes'), ...diversity])
+        .$if(period, (q) => q.select([...periodColumns]))
         .where('organization_id', '=', this.organizationId)
         .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!))
         .groupBy(['engagement_id', 'relationship_month']);
@@ -471,7 +472,7 @@ export class DoseRepository {
       if (period) query = query.having(sql<number>`sum(case when ${inside} then 1 else 0 end)`, '>', 0);
       for (const r of await query.execute()) {
         const partly = period && Number(r.inside) < Number(r.pieces);
-        result.push({ engagementId: r.engagement_id, relationshipMonth: Number(r.relationship_month), minutes: Number(r.minutes), diversity: storedDiversity(r), partlyInside: partly ? r.inside_month : null });
+        result.push({ engagementId: r.engagement_id, relationshipMonth: Number(r.relationship_month), minutes: Number(r.minutes), diversity: storedDiversity(r), partlyInside: partly ? (r.inside_month ?? null) : null });
       }
     }
     return result;
