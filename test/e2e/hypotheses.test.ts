@@ -3,13 +3,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { evidenceColors } from '../../src/domain/hypotheses/schemas.ts';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
+import { mainHeading } from './support/page-parts.ts';
 import { signInToOrganization } from './support/sign-in.ts';
 
 const demoResearcher = 'researcher@demo.praxis.test';
 const demoPractitioner = 'practitioner@demo.praxis.test';
 const { openPage } = useBrowserSuite();
-
-const mainHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
 async function choose(page: Page, label: string, typed: string, option: RegExp) {
   const input = page.locator('input:visible').and(page.getByLabel(new RegExp(`^${label}( \\*)?$`)));

@@ -4,13 +4,12 @@ import { describe, expect, test } from 'vitest';
 import { eisToc } from '../../src/model/builtin/index.ts';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
 import { demoAdmin } from './support/demo-accounts.ts';
+import { mainHeading } from './support/page-parts.ts';
 import { signInToOrganization } from './support/sign-in.ts';
 
 const docsScreenshot = path.resolve(import.meta.dirname, '../../docs/screenshot-model.png');
 const demoPractitioner = 'practitioner@demo.praxis.test';
 const { openPage } = useBrowserSuite();
-
-const mainHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
 /** Waits until the diagram image has loaded and has a size. */
 async function diagramLoaded(page: Page): Promise<string> {

@@ -3,25 +3,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
-import { submitSignIn } from './support/sign-in.ts';
-
-interface SessionOrganization {
-  id: string;
-  name: string;
-  role: string;
-}
+import { mainHeading } from './support/page-parts.ts';
+import { firstOrganization, submitSignIn } from './support/sign-in.ts';
 
 const suite = useBrowserSuite();
 const openPage = suite.openPage;
-
-async function firstOrganization(page: Page): Promise<SessionOrganization> {
-  const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { organizations: SessionOrganization[] };
-  const organization = session.organizations[0];
-  if (!organization) throw new Error('the demo admin belongs to no organization');
-  return organization;
-}
-
-const mainHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
 async function expectNotification(page: Page, text: string): Promise<void> {
   await page.getByRole('alert').filter({ hasText: text }).first().waitFor();

@@ -15,11 +15,22 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.waitForURL(/\/orgs\//);
 }
 
+export interface SessionOrganization {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** The first organization of the signed-in account, as the session reports it. */
+export async function firstOrganization(page: Page): Promise<SessionOrganization> {
+  const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { user: { email: string }; organizations: SessionOrganization[] };
+  const organization = session.organizations[0];
+  if (!organization) throw new Error(`${session.user.email} belongs to no organization`);
+  return organization;
+}
+
 /** Signs in and returns the id of the account's first organization. */
 export async function signInToOrganization(page: Page, email: string, password = demoPassword): Promise<string> {
   await signIn(page, email, password);
-  const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { organizations: Array<{ id: string }> };
-  const organization = session.organizations[0];
-  if (!organization) throw new Error(`${email} belongs to no organization`);
-  return organization.id;
+  return (await firstOrganization(page)).id;
 }
