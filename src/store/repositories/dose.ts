@@ -14,6 +14,7 @@ import { diversityByRelationshipMonth, relationshipMonthKey, type ComponentDiver
 import { organizationRelationshipComponents, type OrganizationRelationshipComponentDose } from '../../domain/support/relationship-dose.ts';
 import type { Engine } from '../database.ts';
 import type { Executor } from './executor.ts';
+import { addToRowsPrepared, runPrepared } from './prepared.ts';
 
 /** Rows per multi-row upsert: well inside both engines' parameter limits (8 columns × 500). */
 const rowsPerStatement = 500;
@@ -126,30 +127,22 @@ export class DoseRepository {
     const engagementsDelta = await this.writeEngagementMonths(engagementChange);
 
     for (const rows of chunks(componentChange)) {
-      await this.db
-        .insertInto('component_month_dose')
-        .values(rows.map((c) => ({ organization_id: org, engagement_id: c.engagementId, calendar_month: c.calendarMonth, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })))
-        .onConflict((oc) =>
-          oc.columns([...monthKey, 'component_id']).doUpdateSet((eb) => ({
-            interactions: eb('component_month_dose.interactions', '+', eb.ref('excluded.interactions')),
-            minutes: eb('component_month_dose.minutes', '+', eb.ref('excluded.minutes')),
-            activity_uses: eb('component_month_dose.activity_uses', '+', eb.ref('excluded.activity_uses')),
-          })),
-        )
-        .execute();
+      await addToRowsPrepared(
+        this.db,
+        'component_month_dose',
+        rows.map((c) => ({ organization_id: org, engagement_id: c.engagementId, calendar_month: c.calendarMonth, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })),
+        [...monthKey, 'component_id'],
+        ['interactions', 'minutes', 'activity_uses'],
+      );
     }
     for (const rows of chunks(principleChange)) {
-      await this.db
-        .insertInto('principle_month_use')
-        .values(rows.map((p) => ({ organization_id: org, engagement_id: p.engagementId, calendar_month: p.calendarMonth, relationship_month: p.relationshipMonth, principle_id: p.principleId, interactions: p.interactions, ratings: p.ratings, rating_sum: p.ratingSum })))
-        .onConflict((oc) =>
-          oc.columns([...monthKey, 'principle_id']).doUpdateSet((eb) => ({
-            interactions: eb('principle_month_use.interactions', '+', eb.ref('excluded.interactions')),
-            ratings: eb('principle_month_use.ratings', '+', eb.ref('excluded.ratings')),
-            rating_sum: eb('principle_month_use.rating_sum', '+', eb.ref('excluded.rating_sum')),
-          })),
-        )
-        .execute();
+      await addToRowsPrepared(
+        this.db,
+        'principle_month_use',
+        rows.map((p) => ({ organization_id: org, engagement_id: p.engagementId, calendar_month: p.calendarMonth, relationship_month: p.relationshipMonth, principle_id: p.principleId, interactions: p.interactions, ratings: p.ratings, rating_sum: p.ratingSum })),
+        [...monthKey, 'principle_id'],
+        ['interactions', 'ratings', 'rating_sum'],
+      );
     }
 
     // Organization level: the same change summed per calendar month (and component).
@@ -162,17 +155,13 @@ export class DoseRepository {
     }
     for (const [month, delta] of engagementsDelta) orgMonths.get(month)!.engagements += delta;
     for (const rows of chunks(inKeyOrder([...orgMonths.values()], (m) => m.calendarMonth))) {
-      await this.db
-        .insertInto('organization_month_dose')
-        .values(rows.map((m) => ({ organization_id: org, calendar_month: m.calendarMonth, interactions: m.interactions, minutes: m.minutes, engagements: m.engagements })))
-        .onConflict((oc) =>
-          oc.columns(['organization_id', 'calendar_month']).doUpdateSet((eb) => ({
-            interactions: eb('organization_month_dose.interactions', '+', eb.ref('excluded.interactions')),
-            minutes: eb('organization_month_dose.minutes', '+', eb.ref('excluded.minutes')),
-            engagements: eb('organization_month_dose.engagements', '+', eb.ref('excluded.engagements')),
-          })),
-        )
-        .execute();
+      await addToRowsPrepared(
+        this.db,
+        'organization_month_dose',
+        rows.map((m) => ({ organization_id: org, calendar_month: m.calendarMonth, interactions: m.interactions, minutes: m.minutes, engagements: m.engagements })),
+        ['organization_id', 'calendar_month'],
+        ['interactions', 'minutes', 'engagements'],
+      );
     }
     const orgComponents = new Map<string, OrganizationComponentMonthDose>();
     for (const c of componentChange) {
@@ -184,32 +173,24 @@ export class DoseRepository {
       orgComponents.set(key, slot);
     }
     for (const rows of chunks(inKeyOrder([...orgComponents.values()], (c) => `${c.calendarMonth}|${c.componentId}`))) {
-      await this.db
-        .insertInto('organization_component_month_dose')
-        .values(rows.map((c) => ({ organization_id: org, calendar_month: c.calendarMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })))
-        .onConflict((oc) =>
-          oc.columns(['organization_id', 'calendar_month', 'component_id']).doUpdateSet((eb) => ({
-            interactions: eb('organization_component_month_dose.interactions', '+', eb.ref('excluded.interactions')),
-            minutes: eb('organization_component_month_dose.minutes', '+', eb.ref('excluded.minutes')),
-            activity_uses: eb('organization_component_month_dose.activity_uses', '+', eb.ref('excluded.activity_uses')),
-          })),
-        )
-        .execute();
+      await addToRowsPrepared(
+        this.db,
+        'organization_component_month_dose',
+        rows.map((c) => ({ organization_id: org, calendar_month: c.calendarMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })),
+        ['organization_id', 'calendar_month', 'component_id'],
+        ['interactions', 'minutes', 'activity_uses'],
+      );
     }
 
     const orgRelationship = organizationRelationshipComponents(componentChange);
     for (const rows of chunks(orgRelationship)) {
-      await this.db
-        .insertInto('organization_relationship_component_dose')
-        .values(rows.map((c) => ({ organization_id: org, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })))
-        .onConflict((oc) =>
-          oc.columns(['organization_id', 'relationship_month', 'component_id']).doUpdateSet((eb) => ({
-            interactions: eb('organization_relationship_component_dose.interactions', '+', eb.ref('excluded.interactions')),
-            minutes: eb('organization_relationship_component_dose.minutes', '+', eb.ref('excluded.minutes')),
-            activity_uses: eb('organization_relationship_component_dose.activity_uses', '+', eb.ref('excluded.activity_uses')),
-          })),
-        )
-        .execute();
+      await addToRowsPrepared(
+        this.db,
+        'organization_relationship_component_dose',
+        rows.map((c) => ({ organization_id: org, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })),
+        ['organization_id', 'relationship_month', 'component_id'],
+        ['interactions', 'minutes', 'activity_uses'],
+      );
     }
 
     // Only a subtraction (or an empty sum) can leave a row at zero; an addition never leaves one to remove.
@@ -272,21 +253,27 @@ export class DoseRepository {
     for (const key of [...touched.keys()].sort()) {
       const { engagementId, relationshipMonth, calendarMonths } = touched.get(key)!;
       const calendar = [...calendarMonths].sort();
-      const rows = await this.db
-        .selectFrom('component_month_dose')
-        .select(['component_id', 'minutes'])
-        .where('engagement_id', '=', engagementId)
-        .where('calendar_month', 'in', calendar)
-        .where('relationship_month', '=', relationshipMonth)
-        .execute();
+      const inMonths = Object.fromEntries(calendar.map((month, i) => [`month.${i}`, month]));
+      const monthStandIns = (value: (name: string) => unknown) => calendar.map((_, i) => value(`month.${i}`) as string);
+      const { rows } = await runPrepared(
+        this.db,
+        `component minutes of a relationship month over ${calendar.length} calendar months`,
+        (db, value) => db.selectFrom('component_month_dose').select(['component_id', 'minutes']).where('engagement_id', '=', value('engagement') as string).where('calendar_month', 'in', monthStandIns(value)).where('relationship_month', '=', value('month') as number),
+        { engagement: engagementId, month: relationshipMonth, ...inMonths },
+      );
       const diversity = diversityByRelationshipMonth(rows.map((r) => ({ engagementId, relationshipMonth, componentId: r.component_id, minutes: Number(r.minutes) }))).get(key) ?? null;
-      await this.db
-        .updateTable('engagement_month_dose')
-        .set({ components_used: diversity?.componentsUsed ?? 0, entropy: diversity?.entropy ?? 0, dominant_component: diversity?.dominantComponent ?? null })
-        .where('engagement_id', '=', engagementId)
-        .where('calendar_month', 'in', calendar)
-        .where('relationship_month', '=', relationshipMonth)
-        .execute();
+      await runPrepared(
+        this.db,
+        `diversity of a relationship month over ${calendar.length} calendar months`,
+        (db, value) =>
+          db
+            .updateTable('engagement_month_dose')
+            .set({ components_used: value('used') as number, entropy: value('entropy') as number, dominant_component: value('dominant') as string | null })
+            .where('engagement_id', '=', value('engagement') as string)
+            .where('calendar_month', 'in', monthStandIns(value))
+            .where('relationship_month', '=', value('month') as number),
+        { used: diversity?.componentsUsed ?? 0, entropy: diversity?.entropy ?? 0, dominant: diversity?.dominantComponent ?? null, engagement: engagementId, month: relationshipMonth, ...inMonths },
+      );
     }
   }
 
@@ -300,34 +287,24 @@ export class DoseRepository {
     const changeByKey = new Map(change.map((m) => [doseMonthKey(m), m]));
     const toggled = new Map<string, { engagementId: string; calendarMonth: string }>();
     for (const rows of chunks(change)) {
-      const stored = await this.db
-        .insertInto('engagement_month_dose')
-        .values(rows.map((m) => ({ organization_id: this.organizationId, engagement_id: m.engagementId, calendar_month: m.calendarMonth, relationship_month: m.relationshipMonth, interactions: m.interactions, minutes: m.minutes })))
-        .onConflict((oc) =>
-          oc.columns([...monthKey]).doUpdateSet((eb) => ({
-            interactions: eb('engagement_month_dose.interactions', '+', eb.ref('excluded.interactions')),
-            minutes: eb('engagement_month_dose.minutes', '+', eb.ref('excluded.minutes')),
-          })),
-        )
-        .returning(['engagement_id', 'calendar_month', 'relationship_month', 'interactions'])
-        .execute();
+      const { rows: stored } = await addToRowsPrepared(
+        this.db,
+        'engagement_month_dose',
+        rows.map((m) => ({ organization_id: this.organizationId, engagement_id: m.engagementId, calendar_month: m.calendarMonth, relationship_month: m.relationshipMonth, interactions: m.interactions, minutes: m.minutes })),
+        [...monthKey],
+        ['interactions', 'minutes'],
+        ['engagement_id', 'calendar_month', 'relationship_month', 'interactions'],
+      ) as { rows: { engagement_id: string; calendar_month: string; relationship_month: number; interactions: number }[] };
       for (const row of stored) {
         const after = Number(row.interactions);
         const before = after - changeByKey.get(`${row.engagement_id}|${row.calendar_month}|${Number(row.relationship_month)}`)!.interactions;
         if (before > 0 !== after > 0) toggled.set(`${row.engagement_id}|${row.calendar_month}`, { engagementId: row.engagement_id, calendarMonth: row.calendar_month });
       }
     }
+    // Two writers could each add the first row of a different relationship month in one calendar month
+    // and, alone, count the engagement twice; on PostgreSQL `write` has locked the engagements first, so
+    // the second waits for the first's commit and the read below sees its row.
     const delta = new Map<string, number>();
-    if (toggled.size > 0 && this.engine === 'postgres') {
-      // Two transactions can each add the first row of a different relationship month in the same
-      // calendar month; each alone would see no other row and count the engagement. Locking the
-      // engagements (in one order, so writers cannot deadlock) makes the second wait for the first's
-      // commit, and its read below then sees that row. NO KEY UPDATE does not conflict with the KEY SHARE
-      // lock every interaction insert already holds on its engagement (the foreign key), so two writers
-      // of one engagement queue here instead of deadlocking. SQLite has one writer, so it needs no lock.
-      const engagementIds = [...new Set([...toggled.values()].map((t) => t.engagementId))].sort();
-      await this.db.selectFrom('engagements').select('id').where('id', 'in', engagementIds).orderBy('id').forNoKeyUpdate().execute();
-    }
     for (const { engagementId, calendarMonth } of toggled.values()) {
       const rows = await this.db.selectFrom('engagement_month_dose').select(['relationship_month', 'interactions']).where('engagement_id', '=', engagementId).where('calendar_month', '=', calendarMonth).execute();
       const after = rows.some((r) => Number(r.interactions) > 0);

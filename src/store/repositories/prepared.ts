@@ -65,3 +65,30 @@ export function insertRowsPrepared(db: Executor, table: string, rows: readonly o
     values,
   );
 }
+
+/**
+ * Adds rows' amounts to the stored rows with the same key, inserting the rows that are new (the rollups'
+ * upsert): `keyColumns` identify a row, `amountColumns` are added; `returning` lists columns to read back.
+ */
+export function addToRowsPrepared(db: Executor, table: string, rows: readonly object[], keyColumns: readonly string[], amountColumns: readonly string[], returning: readonly string[] = []): Promise<QueryResult<Record<string, unknown>>> {
+  const columns = Object.keys(rows[0]!);
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const column of columns) values[`${column}.${i}`] = (row as Record<string, unknown>)[column] ?? null;
+  });
+  return runPrepared(
+    db,
+    `add to ${table} (${columns.join(',')}) × ${rows.length} on (${keyColumns.join(',')}) adding (${amountColumns.join(',')}) returning (${returning.join(',')})`,
+    (db, value) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is named at run time; the callers' row types check the columns
+      const loose = db as any;
+      const upsert = loose
+        .insertInto(table)
+        .values(rows.map((_, i) => Object.fromEntries(columns.map((column) => [column, value(`${column}.${i}`)]))))
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        .onConflict((oc: any) => oc.columns(keyColumns).doUpdateSet((eb: any) => Object.fromEntries(amountColumns.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))]))));
+      return returning.length > 0 ? upsert.returning(returning) : upsert;
+    },
+    values,
+  );
+}
