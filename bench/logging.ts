@@ -12,8 +12,9 @@
  * Baseline (issue 4: "a bare Fastify route inserting the same rows with better-sqlite3"): a bare Fastify
  * route in the same process that writes the rows the application writes for one interaction (the
  * interaction row, its history entry with the snapshot, the component and next-step index rows and
- * the upserts of every rollup: engagement month, component, principle, organization month and
- * component) with prepared statements in one transaction per request, on the application's own
+ * the upserts of every rollup: engagement month, component, principle, organization month, component
+ * and month of the relationship, and the diversity of the relationship month measured again from its
+ * component rows) with prepared statements in one transaction per request, on the application's own
  * schema in another fresh SQLite file. No validation, no authentication, no group commit: the gap
  * between it and ours is what the application adds above SQLite's own work.
  *
@@ -32,6 +33,8 @@ import { sql } from 'kysely';
 import { v7 } from 'uuid';
 import { openSqlite } from '../src/store/database.ts';
 import { checkDose } from '../src/server/interactions/operations.ts';
+import { componentDiversity } from '../src/domain/support/diversity.ts';
+import { organizationRelationshipComponents } from '../src/domain/support/relationship-dose.ts';
 import { doseContribution, openNextStepRows } from '../src/domain/support/rollups.ts';
 import { interactionMapping, nextStepRow } from '../src/store/repositories/interactions.ts';
 import { createEngagement } from '../src/server/engagements/operations.ts';
@@ -237,6 +240,24 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
        interactions = organization_component_month_dose.interactions + excluded.interactions, minutes = organization_component_month_dose.minutes + excluded.minutes,
        activity_uses = organization_component_month_dose.activity_uses + excluded.activity_uses`,
   );
+  const upsertOrganizationRelationshipComponent = sqlite.prepare(
+    `insert into organization_relationship_component_dose (organization_id, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)
+     on conflict (organization_id, relationship_month, component_id) do update set
+       interactions = organization_relationship_component_dose.interactions + excluded.interactions, minutes = organization_relationship_component_dose.minutes + excluded.minutes,
+       activity_uses = organization_relationship_component_dose.activity_uses + excluded.activity_uses`,
+  );
+  // The diversity of the relationship month, measured again from its component rows (the calendar month and its neighbours).
+  const relationshipMonthComponents = sqlite.prepare(
+    'select component_id, minutes from component_month_dose where engagement_id = ? and calendar_month in (?, ?, ?) and relationship_month = ?',
+  );
+  const updateDiversity = sqlite.prepare(
+    'update engagement_month_dose set components_used = ?, entropy = ?, dominant_component = ? where engagement_id = ? and calendar_month in (?, ?, ?) and relationship_month = ?',
+  );
+  const neighbours = (month: string): [string, string, string] => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const at = (shift: number) => new Date(Date.UTC(y, m - 1 + shift, 1)).toISOString().slice(0, 7);
+    return [at(-1), month, at(1)];
+  };
   const insertNextStep = sqlite.prepare(
     `insert into interaction_next_steps (interaction_id, position, organization_id, engagement_id, interaction_date, text, owner, due_date)
      values (@interaction_id, @position, @organization_id, @engagement_id, @interaction_date, @text, @owner, @due_date)`,
@@ -262,6 +283,11 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     for (const p of dose.principles) upsertPrincipleMonth.run(organizationId, p.engagementId, p.calendarMonth, p.relationshipMonth, p.principleId, p.interactions, p.ratings, p.ratingSum);
     upsertOrganizationMonth.run(organizationId, e.calendarMonth, e.interactions, e.minutes);
     for (const c of dose.components) upsertOrganizationComponentMonth.run(organizationId, c.calendarMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    for (const c of organizationRelationshipComponents(dose.components)) upsertOrganizationRelationshipComponent.run(organizationId, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    const months = neighbours(e.calendarMonth);
+    const components = relationshipMonthComponents.all(e.engagementId, ...months, e.relationshipMonth) as { component_id: string; minutes: number }[];
+    const diversity = componentDiversity(components.map((c) => ({ componentId: c.component_id, minutes: c.minutes })));
+    updateDiversity.run(diversity?.componentsUsed ?? 0, diversity?.entropy ?? 0, diversity?.dominantComponent ?? null, e.engagementId, ...months, e.relationshipMonth);
     for (const c of record.components) insertComponent.run(record.id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
     for (const step of openNextStepRows(record)) insertNextStep.run(nextStepRow(organizationId, step));
     return record;
@@ -270,7 +296,11 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
   app.post('/interactions', async (request, reply) => reply.status(201).send(write(request.body as InteractionInput)));
   const url = await listen(app);
   try {
-    return { measured: await measure('full-write baseline', url, () => interactionRequests('/interactions', 'baseline', engagement.id)) };
+    const measured = await measure('full-write baseline', url, () => interactionRequests('/interactions', 'baseline', engagement.id));
+    // The baseline must write the same rows as the application: its rollups must pass the same check.
+    const differences = await checkDose(store.tenant(organizationId));
+    if (differences.length > 0) failures.push(`full-write baseline: ${differences.length} rollup rows differ from a recomputation, so it does not write the application's rows`);
+    return { measured };
   } finally {
     await app.close();
     await store.close();
