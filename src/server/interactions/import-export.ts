@@ -26,9 +26,9 @@ import type { FromReader, ImportJob, ToReader } from './import-worker.ts';
  * `import-worker.ts`). Every row is parsed and validated (syntax, duplicates, engagement and
  * model-version rules); a real run holds one transaction open meanwhile and writes the good
  * interactions in bulk as they come, stops writing at the first bad row (reading on, so the report
- * lists every problem) and then rolls back. Memory holds the interaction being read, a few write
- * batches, one signature per interaction (to find duplicates), the month totals of the dose and the
- * report, never the file.
+ * lists every problem) and then rolls back. Memory holds the interaction being read, a few batches of
+ * statements, one key and one signature per interaction (outside the JavaScript heap), the month
+ * totals of the dose and the report, never the file.
  */
 
 export type { ImportReport, TableFileKind } from './import-reading.ts';
@@ -67,18 +67,18 @@ async function engagementContext(tenant: TenantStore, engagementId: string): Pro
 }
 
 const workerStart = new URL('./import-worker-start.mjs', import.meta.url);
+const workerEntry = new URL('./import-worker.ts', import.meta.url).href;
 /**
  * The reading thread's old generation: far more than it keeps (its keys and signatures live outside
  * the heap, in `StringTable`s), and set because V8 lets a heap with a limit of gigabytes grow to
  * several times what it keeps before collecting; under 2 GB it grows less (1.3-2 times).
  */
 const readerOldGenerationMb = 512;
-const workerEntry = new URL('./import-worker.ts', import.meta.url).href;
 
 /**
  * The one pass over the file, in a reading thread (`import-worker.ts`) beside this one: it parses and
- * checks every row and builds the rows of the good interactions; this thread answers its engagement
- * lookups and hands each batch of rows to `writer` (a real run) as it comes. Returns the report
+ * checks every row and builds the INSERT statements of the good interactions; this thread answers its
+ * engagement lookups and hands each batch of statements to `writer` (a real run) as it comes. Returns the report
  * without the count written, and the summed dose of what was handed over.
  */
 async function readInThread(tenant: TenantStore, file: string, options: ImportOptions, writer: InteractionImportWriter | null): Promise<{ report: ImportReport; dose: DoseContribution[] }> {
