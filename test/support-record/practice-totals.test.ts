@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceUse } from '../../src/analysis/descriptives/practice-use.ts';
 import { practiceUseFromTotals } from '../../src/analysis/dose/practice-totals.ts';
 import { eisToc } from '../../src/model/builtin/index.ts';
+import { organizationPracticeUse, selectedEngagements } from '../../src/server/analysis/descriptives.ts';
 import { deleteInteraction, logInteraction, updateInteraction } from '../../src/server/interactions/operations.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
@@ -31,21 +32,40 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
 
   it('sum modes and practice activities in the database to what the live interactions give', async () => {
     const tenant = t.store.tenant(orgId);
-    const [modes, activities, principles, components, interactions] = await Promise.all([
-      tenant.practiceTotals.modeTotals(engagementId),
-      tenant.practiceTotals.activityTotals(engagementId),
-      tenant.dose.principleTotals(engagementId),
-      tenant.dose.componentMonths(engagementId),
-      tenant.interactions.allLive(engagementId),
-    ]);
+    const [totals, interactions] = await Promise.all([tenant.practiceTotals.totals({ engagementIds: [engagementId] }), tenant.interactions.allLive(engagementId)]);
     expect(interactions).toHaveLength(3);
-    expect(modes).toEqual([
+    expect(totals.interactions).toBe(3);
+    expect(totals.modes).toEqual([
       { mode: 'in-person', interactions: 1, minutes: 45 },
       { mode: 'phone', interactions: 1, minutes: 30 },
       { mode: 'video', interactions: 1, minutes: 90 },
     ]);
-    expect(activities).toContainEqual({ componentId: 'relating', activityId: 'check-in', uses: 2 });
-    expect(activities).toContainEqual({ componentId: 'assessing', activityId: 'review-data', uses: 2 });
-    expect(practiceUseFromTotals({ interactions: interactions.length, modes, principles, components, activities }, eisToc)).toEqual(practiceUse(interactions, eisToc));
+    expect(totals.activities).toContainEqual({ componentId: 'relating', activityId: 'check-in', uses: 2 });
+    expect(totals.activities).toContainEqual({ componentId: 'assessing', activityId: 'review-data', uses: 2 });
+    expect(practiceUseFromTotals(totals, eisToc)).toEqual(practiceUse(interactions, eisToc));
+  });
+
+  it('keep to the engagements and calendar months asked for', async () => {
+    const tenant = t.store.tenant(orgId);
+    const all = await tenant.interactions.allLive();
+    const engagementIds = [...new Set(all.map((i) => i.engagementId))];
+    expect(engagementIds).toHaveLength(2);
+    const inPeriod = all.filter((i) => i.date >= '2020-02-01' && i.date <= '2020-03-31');
+    expect(new Set(inPeriod.map((i) => i.engagementId)).size).toBe(2);
+    const totals = await tenant.practiceTotals.totals({ engagementIds, fromMonth: '2020-02', toMonth: '2020-03' });
+    expect(totals.interactions).toBe(inPeriod.length);
+    expect(practiceUseFromTotals(totals, eisToc)).toEqual(practiceUse(inPeriod, eisToc));
+    expect(await tenant.practiceTotals.totals({ engagementIds: [] })).toEqual({ interactions: 0, modes: [], principles: [], components: [], activities: [] });
+  });
+
+  it('serve the organization practice use of a filter as the definition gives it from the interactions', async () => {
+    const tenant = t.store.tenant(orgId);
+    const filter = { fromMonth: '2020-03', toMonth: '2020-12' };
+    const served = await organizationPracticeUse(tenant, filter, '2021-01-01');
+    const selected = new Set((await selectedEngagements(tenant, filter, '2021-01-01')).map((e) => e.id));
+    const inPeriod = (await tenant.interactions.allLive()).filter((i) => selected.has(i.engagementId) && i.date >= '2020-03-01' && i.date <= '2020-12-31');
+    expect(inPeriod.length).toBeGreaterThan(0);
+    const { engagements: _count, vocabulary, ...use } = served;
+    expect(use).toEqual(practiceUse(inPeriod, vocabulary));
   });
 });

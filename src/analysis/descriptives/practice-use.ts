@@ -46,7 +46,11 @@ export interface PracticeUse {
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-/** Mode mix, principle use and practice-activity use rates over a set of interactions, in the model's order. */
+/**
+ * Mode mix, principle use and practice-activity use rates over a set of interactions, in the model's
+ * order: the definition. The application computes the same figures from sums kept in the database
+ * (`practiceUseFromTotals`), and the tests check the two against each other.
+ */
 export function practiceUse(
   interactions: readonly PracticeInteraction[],
   model: { components: readonly { id: string; activities: readonly { id: string }[] }[]; principles: readonly { id: string }[] },

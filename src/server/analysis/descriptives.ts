@@ -2,7 +2,7 @@ import type { EngagementSelection } from '../../analysis/descriptives/engagement
 import { selectEngagements } from '../../analysis/descriptives/engagement-selection.ts';
 import { diversityInPeriod } from '../../analysis/descriptives/diversity.ts';
 import { describeAggregated } from '../../analysis/descriptives/organization-descriptives.ts';
-import { practiceUse } from '../../analysis/descriptives/practice-use.ts';
+import { practiceUseFromTotals } from '../../analysis/dose/practice-totals.ts';
 import { vocabularyOf } from '../../analysis/descriptives/vocabulary.ts';
 import type { Engagement } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
@@ -78,10 +78,7 @@ export async function organizationPracticeUse(tenant: TenantStore, filter: Descr
 
 /** Mode mix, principle use and practice-activity use rates of the given engagements within the filter's period. */
 export async function practiceUseOf(tenant: TenantStore, engagements: Engagement[], filter: DescriptivesFilter) {
-  const ids = new Set(engagements.map((e) => e.id));
-  const interactions = (await tenant.interactions.allLive()).filter(
-    (i) => ids.has(i.engagementId) && (!filter.fromMonth || i.date.slice(0, 7) >= filter.fromMonth) && (!filter.toMonth || i.date.slice(0, 7) <= filter.toMonth),
-  );
-  const vocabulary = vocabularyOf(await modelsOf(tenant, engagements));
-  return { engagements: engagements.length, ...practiceUse(interactions, vocabulary), vocabulary };
+  const [totals, models] = await Promise.all([tenant.practiceTotals.totals({ engagementIds: engagements.map((e) => e.id), fromMonth: filter.fromMonth, toMonth: filter.toMonth }), modelsOf(tenant, engagements)]);
+  const vocabulary = vocabularyOf(models);
+  return { engagements: engagements.length, ...practiceUseFromTotals(totals, vocabulary), vocabulary };
 }

@@ -34,22 +34,19 @@ const recentInteractionCount = 10;
 export async function engagementReport(store: Store, organizationId: string, engagementId: string, today: string): Promise<Report> {
   const tenant = store.tenant(organizationId);
   const engagement = await tenant.engagements.require(engagementId);
-  const [organization, partner, model, engagementMonths, componentMonths, principles, modes, activities, nextSteps, recent, outcomes] = await Promise.all([
+  const [organization, partner, model, engagementMonths, componentMonths, totals, nextSteps, recent, outcomes] = await Promise.all([
     organizationName(store, organizationId),
     tenant.partners.find(engagement.partnerId, { includeDeleted: true }),
     modelOf(tenant, engagement.modelId, engagement.modelVersion),
     tenant.dose.engagementMonths(engagementId),
     tenant.dose.componentMonths(engagementId),
-    tenant.dose.principleTotals(engagementId),
-    tenant.practiceTotals.modeTotals(engagementId),
-    tenant.practiceTotals.activityTotals(engagementId),
+    tenant.practiceTotals.totals({ engagementIds: [engagementId] }),
     tenant.interactions.openNextSteps(engagementId),
     tenant.interactions.list({ engagementId }, recentInteractionCount),
     engagementOutcomes(tenant, engagementId),
   ]);
   const vocabulary = vocabularyOf([model]);
-  const interactions = engagementMonths.reduce((sum, m) => sum + m.interactions, 0);
-  const practice = practiceUseFromTotals({ interactions, modes, principles, components: componentMonths, activities }, vocabulary);
+  const practice = practiceUseFromTotals(totals, vocabulary);
   return buildEngagementReport({ organization: { name: organization }, engagement, partner: partner ?? null, vocabulary, engagementMonths, componentMonths, practice, nextSteps, recentInteractions: recent.items, outcomes: outcomes.series, today });
 }
 
