@@ -123,28 +123,41 @@ function sumByKey<T extends object>(rows: Iterable<T>, keyOf: (row: T) => string
   return into;
 }
 
+/** A running sum of contributions, added one at a time (a stream of interactions), read as rows at the end. */
+export class DoseSum {
+  readonly #engagementMonths = new Map<string, EngagementMonthDose>();
+  readonly #componentMonths = new Map<string, ComponentMonthDose>();
+  readonly #principleMonths = new Map<string, PrincipleMonthUse>();
+
+  add(c: DoseContribution): void {
+    sumByKey([c.engagement], doseMonthKey, this.#engagementMonths);
+    sumByKey(c.components, (r) => `${doseMonthKey(r)}|${r.componentId}`, this.#componentMonths);
+    sumByKey(c.principles, (r) => `${doseMonthKey(r)}|${r.principleId}`, this.#principleMonths);
+  }
+
+  /** Adds an interaction's contribution, when its engagement's start is known (a live engagement). */
+  addInteraction(interaction: DoseSource, engagementStarts: ReadonlyMap<string, string>): void {
+    const start = engagementStarts.get(interaction.engagementId);
+    if (start !== undefined) this.add(doseContribution(interaction, start, 1));
+  }
+
+  rows(): DoseRows {
+    return { engagementMonths: [...this.#engagementMonths.values()], componentMonths: [...this.#componentMonths.values()], principleMonths: [...this.#principleMonths.values()] };
+  }
+}
+
 /** Several contributions as one change: rows with the same key summed, so each row is written once. */
 export function mergeContributions(contributions: Iterable<DoseContribution>): DoseRows {
-  const engagementMonths = new Map<string, EngagementMonthDose>();
-  const componentMonths = new Map<string, ComponentMonthDose>();
-  const principleMonths = new Map<string, PrincipleMonthUse>();
-  for (const c of contributions) {
-    sumByKey([c.engagement], doseMonthKey, engagementMonths);
-    sumByKey(c.components, (r) => `${doseMonthKey(r)}|${r.componentId}`, componentMonths);
-    sumByKey(c.principles, (r) => `${doseMonthKey(r)}|${r.principleId}`, principleMonths);
-  }
-  return { engagementMonths: [...engagementMonths.values()], componentMonths: [...componentMonths.values()], principleMonths: [...principleMonths.values()] };
+  const sum = new DoseSum();
+  for (const c of contributions) sum.add(c);
+  return sum.rows();
 }
 
 /** The complete monthly dose of a set of interactions, computed from scratch: what `praxis check` compares against. */
 export function computeDose(interactions: Iterable<DoseSource>, engagementStarts: ReadonlyMap<string, string>): DoseRows {
-  function* contributions(): Generator<DoseContribution> {
-    for (const interaction of interactions) {
-      const start = engagementStarts.get(interaction.engagementId);
-      if (start !== undefined) yield doseContribution(interaction, start, 1);
-    }
-  }
-  return mergeContributions(contributions());
+  const sum = new DoseSum();
+  for (const interaction of interactions) sum.addInteraction(interaction, engagementStarts);
+  return sum.rows();
 }
 
 /**

@@ -2,7 +2,7 @@ import { AppError, conflict, invalid, type ErrorDetail } from '../../domain/erro
 import { diversityByRelationshipMonth, relationshipMonthKey } from '../../domain/support/diversity.ts';
 import { organizationRelationshipComponents } from '../../domain/support/relationship-dose.ts';
 import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
-import { computeDose, doseContribution, openNextStepRows, organizationDose, type DoseContribution } from '../../domain/support/rollups.ts';
+import { doseContribution, DoseSum, openNextStepRows, organizationDose, type DoseContribution, type IndexedNextStep } from '../../domain/support/rollups.ts';
 import type { Engagement, Interaction, InteractionInput } from '../../domain/support/schemas.ts';
 import type { InteractionData } from '../../store/repositories/interactions.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
@@ -137,8 +137,14 @@ export interface DoseDifference {
 export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> {
   const engagements = await tenant.engagements.list();
   const starts = new Map(engagements.map((e) => [e.id, e.startDate]));
-  const allLive = await tenant.interactions.allLive();
-  const expected = computeDose(allLive, starts);
+  // The interactions are read a page at a time and summed as they come, so the check holds sums, never every interaction.
+  const sum = new DoseSum();
+  const expectedNextSteps: IndexedNextStep[] = [];
+  for await (const interaction of tenant.interactions.eachLive({}, 2000)) {
+    sum.addInteraction(interaction, starts);
+    expectedNextSteps.push(...openNextStepRows(interaction));
+  }
+  const expected = sum.rows();
   const expectedOrganization = organizationDose(expected);
   const differences: DoseDifference[] = [];
   const compare = <T,>(table: DoseDifference['table'], stored: T[], recomputed: T[], keyOf: (row: T) => string, valuesOf: (row: T) => Record<string, number | string | null>) => {
@@ -160,6 +166,6 @@ export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> 
   compare('organization_month_dose', await tenant.dose.organizationByCalendarMonth(), expectedOrganization.months, (r) => r.calendarMonth, (r) => ({ interactions: r.interactions, minutes: r.minutes, engagements: r.engagements }));
   compare('organization_component_month_dose', await tenant.dose.organizationComponentsByCalendarMonth(), expectedOrganization.componentMonths, (r) => `${r.calendarMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
   compare('organization_relationship_component_dose', await tenant.dose.organizationComponentsByRelationshipMonth(), organizationRelationshipComponents(expected.componentMonths), (r) => `m${r.relationshipMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
-  compare('interaction_next_steps', await tenant.interactions.openNextSteps(), allLive.flatMap(openNextStepRows), (r) => `${r.interactionId} #${r.position}`, ({ interactionId: _i, position: _p, ...values }) => values);
+  compare('interaction_next_steps', await tenant.interactions.openNextSteps(), expectedNextSteps, (r) => `${r.interactionId} #${r.position}`, ({ interactionId: _i, position: _p, ...values }) => values);
   return differences;
 }
