@@ -34,6 +34,7 @@ import { v7 } from 'uuid';
 import { openSqlite } from '../src/store/database.ts';
 import { checkDose } from '../src/server/interactions/operations.ts';
 import { componentDiversity } from '../src/domain/support/diversity.ts';
+import { shiftMonth } from '../src/domain/support/months.ts';
 import { organizationRelationshipComponents } from '../src/domain/support/relationship-dose.ts';
 import { doseContribution, openNextStepRows } from '../src/domain/support/rollups.ts';
 import { interactionMapping, nextStepRow } from '../src/store/repositories/interactions.ts';
@@ -253,11 +254,7 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
   const updateDiversity = sqlite.prepare(
     'update engagement_month_dose set components_used = ?, entropy = ?, dominant_component = ? where engagement_id = ? and calendar_month in (?, ?, ?) and relationship_month = ?',
   );
-  const neighbours = (month: string): [string, string, string] => {
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const at = (shift: number) => new Date(Date.UTC(y, m - 1 + shift, 1)).toISOString().slice(0, 7);
-    return [at(-1), month, at(1)];
-  };
+  const neighbours = (month: string): [string, string, string] => [shiftMonth(month, -1), month, shiftMonth(month, 1)];
   const insertNextStep = sqlite.prepare(
     `insert into interaction_next_steps (interaction_id, position, organization_id, engagement_id, interaction_date, text, owner, due_date)
      values (@interaction_id, @position, @organization_id, @engagement_id, @interaction_date, @text, @owner, @due_date)`,

@@ -30,3 +30,9 @@ export function relationshipMonthStart(startDate: string, month: number): string
   first.setUTCDate(Math.min(sd, lastDay));
   return first.toISOString().slice(0, 10);
 }
+
+/** The calendar month `by` months after (or, negative, before) `month`, both `YYYY-MM`. */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
+}

@@ -123,7 +123,11 @@ function sumByKey<T extends object>(rows: Iterable<T>, keyOf: (row: T) => string
   return into;
 }
 
-/** A running sum of contributions, added one at a time (a stream of interactions), read as rows at the end. */
+/**
+ * A running sum of contributions, added one at a time (a stream of interactions), read as rows at the
+ * end. It sums what `doseContribution` defines, so `praxis check` stays independent of `DoseTotals`,
+ * the import's faster sum that builds no contributions.
+ */
 export class DoseSum {
   readonly #engagementMonths = new Map<string, EngagementMonthDose>();
   readonly #componentMonths = new Map<string, ComponentMonthDose>();

@@ -12,8 +12,9 @@ import {
 } from '../../domain/support/rollups.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey, type ComponentDiversity } from '../../domain/support/diversity.ts';
 import { organizationRelationshipComponents, type OrganizationRelationshipComponentDose } from '../../domain/support/relationship-dose.ts';
+import { shiftMonth } from '../../domain/support/months.ts';
 import type { Engine } from '../database.ts';
-import type { Executor } from './executor.ts';
+import { idGroups, type Executor } from './executor.ts';
 import { addToRowsPrepared, runPrepared } from './prepared.ts';
 
 /** Rows per multi-row upsert: well inside both engines' parameter limits (8 columns × 500). */
@@ -26,26 +27,6 @@ function* chunks<T>(rows: T[]): Generator<T[]> {
 const monthKey = ['engagement_id', 'calendar_month', 'relationship_month'] as const;
 const months = (rows: { calendarMonth: string }[]) => [...new Set(rows.map((r) => r.calendarMonth))];
 const engagements = (rows: { engagementId: string }[]) => [...new Set(rows.map((r) => r.engagementId))];
-
-/** The calendar month `by` months after (or before) `month`, `YYYY-MM`. */
-function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const date = new Date(Date.UTC(y, m - 1 + by, 1));
-  return date.toISOString().slice(0, 7);
-}
-
-/** Engagement ids per read: one query for any realistic selection, inside both engines' parameter limits. */
-const idsPerRead = 5000;
-
-/** The selection's engagement ids in groups of `idsPerRead`, or one null group for the whole organization. */
-function* idGroups(ids: readonly string[] | null): Generator<string[] | null> {
-  if (ids === null) {
-    yield null;
-    return;
-  }
-  const unique = [...new Set(ids)];
-  for (let at = 0; at < unique.length; at += idsPerRead) yield unique.slice(at, at + idsPerRead);
-}
 
 const storedDiversity = (r: { components_used: number; entropy: number; dominant_component: string | null }): ComponentDiversity | null =>
   r.dominant_component === null ? null : { componentsUsed: Number(r.components_used), entropy: Number(r.entropy), dominantComponent: r.dominant_component };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { PracticeTotals } from '../../analysis/dose/practice-totals.ts';
 import type { Engine } from '../database.ts';
-import type { Executor } from './executor.ts';
+import { idGroups, type Executor } from './executor.ts';
 
 /** Interactions and minutes of one mode of contact. */
 export interface ModeTotal {
@@ -24,15 +24,11 @@ export interface PracticeScope {
   toMonth?: string | undefined;
 }
 
-/** Engagement ids per statement: well inside both engines' parameter limits. */
-const idsPerStatement = 5_000;
-
-/** Runs a grouped sum once per slice of the engagement ids and adds up the slices' rows by key. */
-async function summedOverSlices<Row>(ids: readonly string[], query: (slice: readonly string[]) => Promise<Row[]>, keyOf: (row: Row) => string, add: (into: Row, row: Row) => void): Promise<Row[]> {
-  if (ids.length <= idsPerStatement) return ids.length === 0 ? [] : query(ids);
+/** Runs a grouped sum once per group of the engagement ids (`idGroups`) and adds the groups' rows up by key. */
+async function summedOverGroups<Row>(ids: readonly string[], query: (group: readonly string[]) => Promise<Row[]>, keyOf: (row: Row) => string, add: (into: Row, row: Row) => void): Promise<Row[]> {
   const byKey = new Map<string, Row>();
-  for (let start = 0; start < ids.length; start += idsPerStatement) {
-    for (const row of await query(ids.slice(start, start + idsPerStatement))) {
+  for (const group of idGroups(ids)) {
+    for (const row of await query(group!)) {
       const slot = byKey.get(keyOf(row));
       if (slot) add(slot, row);
       else byKey.set(keyOf(row), row);
@@ -67,10 +63,10 @@ export class PracticeTotalsRepository {
   }
 
   private async interactionCount(scope: PracticeScope): Promise<number> {
-    const rows = await summedOverSlices(
+    const rows = await summedOverGroups(
       scope.engagementIds,
-      async (slice) => {
-        let query = this.db.selectFrom('engagement_month_dose').select(sql<number>`coalesce(sum(interactions), 0)`.as('interactions')).where('organization_id', '=', this.organizationId).where('engagement_id', 'in', slice);
+      async (group) => {
+        let query = this.db.selectFrom('engagement_month_dose').select(sql<number>`coalesce(sum(interactions), 0)`.as('interactions')).where('organization_id', '=', this.organizationId).where('engagement_id', 'in', group);
         if (scope.fromMonth) query = query.where('calendar_month', '>=', scope.fromMonth);
         if (scope.toMonth) query = query.where('calendar_month', '<=', scope.toMonth);
         return (await query.execute()).map((r) => ({ key: '', interactions: Number(r.interactions) }));
@@ -82,15 +78,15 @@ export class PracticeTotalsRepository {
   }
 
   /** Interactions and minutes per mode of contact. */
-  async modeTotals(scope: PracticeScope): Promise<ModeTotal[]> {
-    const rows = await summedOverSlices(
+  private async modeTotals(scope: PracticeScope): Promise<ModeTotal[]> {
+    const rows = await summedOverGroups(
       scope.engagementIds,
-      async (slice) => {
+      async (group) => {
         let query = this.db
           .selectFrom('interactions')
           .select(['mode', sql<number>`count(*)`.as('interactions'), sql<number>`sum(duration_minutes)`.as('minutes')])
           .where('organization_id', '=', this.organizationId)
-          .where('engagement_id', 'in', slice)
+          .where('engagement_id', 'in', group)
           .where('deleted_at', 'is', null);
         if (scope.fromMonth) query = query.where('date', '>=', `${scope.fromMonth}-01`);
         if (scope.toMonth) query = query.where('date', '<=', `${scope.toMonth}-31`);
@@ -106,15 +102,15 @@ export class PracticeTotalsRepository {
   }
 
   /** Interactions that applied each principle, and the number and sum of their ratings, from the principle rollup. */
-  async principleTotals(scope: PracticeScope): Promise<PracticeTotals['principles'][number][]> {
-    return summedOverSlices(
+  private async principleTotals(scope: PracticeScope): Promise<PracticeTotals['principles'][number][]> {
+    return summedOverGroups(
       scope.engagementIds,
-      async (slice) => {
+      async (group) => {
         let query = this.db
           .selectFrom('principle_month_use')
           .select(['principle_id', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(ratings)`.as('ratings'), sql<number>`sum(rating_sum)`.as('rating_sum')])
           .where('organization_id', '=', this.organizationId)
-          .where('engagement_id', 'in', slice);
+          .where('engagement_id', 'in', group);
         if (scope.fromMonth) query = query.where('calendar_month', '>=', scope.fromMonth);
         if (scope.toMonth) query = query.where('calendar_month', '<=', scope.toMonth);
         return (await query.groupBy('principle_id').execute()).map((r) => ({ principleId: r.principle_id, interactions: Number(r.interactions), ratings: Number(r.ratings), ratingSum: Number(r.rating_sum) }));
@@ -129,15 +125,15 @@ export class PracticeTotalsRepository {
   }
 
   /** Interactions that used each component, from the component rollup. */
-  async componentTotals(scope: PracticeScope): Promise<{ componentId: string; interactions: number }[]> {
-    return summedOverSlices(
+  private async componentTotals(scope: PracticeScope): Promise<{ componentId: string; interactions: number }[]> {
+    return summedOverGroups(
       scope.engagementIds,
-      async (slice) => {
+      async (group) => {
         let query = this.db
           .selectFrom('component_month_dose')
           .select(['component_id', sql<number>`sum(interactions)`.as('interactions')])
           .where('organization_id', '=', this.organizationId)
-          .where('engagement_id', 'in', slice);
+          .where('engagement_id', 'in', group);
         if (scope.fromMonth) query = query.where('calendar_month', '>=', scope.fromMonth);
         if (scope.toMonth) query = query.where('calendar_month', '<=', scope.toMonth);
         return (await query.groupBy('component_id').execute()).map((r) => ({ componentId: r.component_id, interactions: Number(r.interactions) }));
@@ -148,16 +144,16 @@ export class PracticeTotalsRepository {
   }
 
   /** Interactions that used each practice activity of each component (an interaction names a component, and an activity of it, at most once). */
-  async activityTotals(scope: PracticeScope): Promise<ActivityTotal[]> {
+  private async activityTotals(scope: PracticeScope): Promise<ActivityTotal[]> {
     // The component index holds rows of live interactions only; each row's activities are a JSON array.
     // Its rows are reached through the organization's interactions by primary key: filtering them by
     // organization as well lets PostgreSQL combine two indexes for every interaction (seconds, not milliseconds).
     const activities = this.engine === 'postgres' ? sql`jsonb_array_elements_text(c.activity_ids::jsonb)` : sql`json_each(c.activity_ids)`;
     const activityId = this.engine === 'postgres' ? sql.raw('a.activity_id') : sql.raw('a.value');
     const alias = this.engine === 'postgres' ? sql.raw('a(activity_id)') : sql.raw('a');
-    const rows = await summedOverSlices(
+    const rows = await summedOverGroups(
       scope.engagementIds,
-      async (slice) => {
+      async (group) => {
         const from = scope.fromMonth ? sql` and i.date >= ${`${scope.fromMonth}-01`}` : sql``;
         const to = scope.toMonth ? sql` and i.date <= ${`${scope.toMonth}-31`}` : sql``;
         const result = await sql<{ component_id: string; activity_id: string; uses: number }>`
@@ -165,7 +161,7 @@ export class PracticeTotalsRepository {
           from interaction_components c
           join interactions i on i.id = c.interaction_id
           cross join ${activities} as ${alias}
-          where i.organization_id = ${this.organizationId} and i.engagement_id in (${sql.join(slice)}) and i.deleted_at is null${from}${to}
+          where i.organization_id = ${this.organizationId} and i.engagement_id in (${sql.join(group)}) and i.deleted_at is null${from}${to}
           group by c.component_id, ${activityId}`.execute(this.db);
         return result.rows.map((r) => ({ componentId: r.component_id, activityId: String(r.activity_id), uses: Number(r.uses) }));
       },

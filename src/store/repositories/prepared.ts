@@ -50,18 +50,28 @@ export function runPrepared<R>(db: Executor, shape: string, build: (db: Executor
   return db.executeQuery<R>({ ...(template.compiled as CompiledQuery<R>), parameters });
 }
 
-/** Inserts rows that all have the same columns, as one prepared statement. */
-export function insertRowsPrepared(db: Executor, table: string, rows: readonly object[]): Promise<QueryResult<unknown>> {
+/**
+ * Rows that all have the same columns, as a prepared statement takes them: their columns, their values
+ * by name (`column.row`), and the same rows made of stand-ins for the statement's one build.
+ */
+function preparedRows(rows: readonly object[]): { columns: string[]; values: Record<string, unknown>; standIns: (value: (name: string) => unknown) => Record<string, unknown>[] } {
   const columns = Object.keys(rows[0]!);
   const values: Record<string, unknown> = {};
   rows.forEach((row, i) => {
     for (const column of columns) values[`${column}.${i}`] = (row as Record<string, unknown>)[column] ?? null;
   });
+  const standIns = (value: (name: string) => unknown) => rows.map((_, i) => Object.fromEntries(columns.map((column) => [column, value(`${column}.${i}`)])));
+  return { columns, values, standIns };
+}
+
+/** Inserts rows that all have the same columns, as one prepared statement. */
+export function insertRowsPrepared(db: Executor, table: string, rows: readonly object[]): Promise<QueryResult<unknown>> {
+  const { columns, values, standIns } = preparedRows(rows);
   return runPrepared(
     db,
     `insert ${table} (${columns.join(',')}) × ${rows.length}`,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is named at run time; the callers' row types check the columns
-    (db, value) => (db as any).insertInto(table).values(rows.map((_, i) => Object.fromEntries(columns.map((column) => [column, value(`${column}.${i}`)])))),
+    (db, value) => (db as any).insertInto(table).values(standIns(value)),
     values,
   );
 }
@@ -71,11 +81,7 @@ export function insertRowsPrepared(db: Executor, table: string, rows: readonly o
  * upsert): `keyColumns` identify a row, `amountColumns` are added; `returning` lists columns to read back.
  */
 export function addToRowsPrepared(db: Executor, table: string, rows: readonly object[], keyColumns: readonly string[], amountColumns: readonly string[], returning: readonly string[] = []): Promise<QueryResult<Record<string, unknown>>> {
-  const columns = Object.keys(rows[0]!);
-  const values: Record<string, unknown> = {};
-  rows.forEach((row, i) => {
-    for (const column of columns) values[`${column}.${i}`] = (row as Record<string, unknown>)[column] ?? null;
-  });
+  const { columns, values, standIns } = preparedRows(rows);
   return runPrepared(
     db,
     `add to ${table} (${columns.join(',')}) × ${rows.length} on (${keyColumns.join(',')}) adding (${amountColumns.join(',')}) returning (${returning.join(',')})`,
@@ -84,7 +90,7 @@ export function addToRowsPrepared(db: Executor, table: string, rows: readonly ob
       const loose = db as any;
       const upsert = loose
         .insertInto(table)
-        .values(rows.map((_, i) => Object.fromEntries(columns.map((column) => [column, value(`${column}.${i}`)]))))
+        .values(standIns(value))
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         .onConflict((oc: any) => oc.columns(keyColumns).doUpdateSet((eb: any) => Object.fromEntries(amountColumns.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))]))));
       return returning.length > 0 ? upsert.returning(returning) : upsert;
