@@ -218,6 +218,11 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
      on conflict (engagement_id, calendar_month, relationship_month) do update set
        interactions = engagement_month_dose.interactions + excluded.interactions, minutes = engagement_month_dose.minutes + excluded.minutes`,
   );
+  const upsertRelationshipMonth = sqlite.prepare(
+    `insert into relationship_month_dose (organization_id, engagement_id, relationship_month, interactions, minutes) values (?, ?, ?, ?, ?)
+     on conflict (engagement_id, relationship_month) do update set
+       interactions = relationship_month_dose.interactions + excluded.interactions, minutes = relationship_month_dose.minutes + excluded.minutes`,
+  );
   const upsertComponentMonth = sqlite.prepare(
     `insert into component_month_dose (organization_id, engagement_id, calendar_month, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (engagement_id, calendar_month, relationship_month, component_id) do update set
@@ -252,7 +257,7 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     'select component_id, minutes from component_month_dose where engagement_id = ? and calendar_month in (?, ?, ?) and relationship_month = ?',
   );
   const updateDiversity = sqlite.prepare(
-    'update engagement_month_dose set components_used = ?, entropy = ?, dominant_component = ? where engagement_id = ? and calendar_month in (?, ?, ?) and relationship_month = ?',
+    'update relationship_month_dose set components_used = ?, entropy = ?, dominant_component = ? where engagement_id = ? and relationship_month = ?',
   );
   const neighbours = (month: string): [string, string, string] => [shiftMonth(month, -1), month, shiftMonth(month, 1)];
   const insertNextStep = sqlite.prepare(
@@ -276,6 +281,7 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     const dose = doseContribution(record, engagement.startDate, 1);
     const e = dose.engagement;
     upsertEngagementMonth.run(organizationId, e.engagementId, e.calendarMonth, e.relationshipMonth, e.interactions, e.minutes);
+    upsertRelationshipMonth.run(organizationId, e.engagementId, e.relationshipMonth, e.interactions, e.minutes);
     for (const c of dose.components) upsertComponentMonth.run(organizationId, c.engagementId, c.calendarMonth, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
     for (const p of dose.principles) upsertPrincipleMonth.run(organizationId, p.engagementId, p.calendarMonth, p.relationshipMonth, p.principleId, p.interactions, p.ratings, p.ratingSum);
     upsertOrganizationMonth.run(organizationId, e.calendarMonth, e.interactions, e.minutes);
@@ -284,7 +290,7 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     const months = neighbours(e.calendarMonth);
     const components = relationshipMonthComponents.all(e.engagementId, ...months, e.relationshipMonth) as { component_id: string; minutes: number }[];
     const diversity = componentDiversity(components.map((c) => ({ componentId: c.component_id, minutes: c.minutes })));
-    updateDiversity.run(diversity?.componentsUsed ?? 0, diversity?.entropy ?? 0, diversity?.dominantComponent ?? null, e.engagementId, ...months, e.relationshipMonth);
+    updateDiversity.run(diversity?.componentsUsed ?? 0, diversity?.entropy ?? 0, diversity?.dominantComponent ?? null, e.engagementId, e.relationshipMonth);
     for (const c of record.components) insertComponent.run(record.id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
     for (const step of openNextStepRows(record)) insertNextStep.run(nextStepRow(organizationId, step));
     return record;

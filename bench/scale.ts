@@ -33,6 +33,7 @@ import { statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { createRandom } from '../src/demo/random.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey } from '../src/domain/support/diversity.ts';
+import { relationshipMonthDoses } from '../src/domain/support/relationship-dose.ts';
 import { computeDose, openNextStepRows } from '../src/domain/support/rollups.ts';
 import { eisToc } from '../src/model/builtin/index.ts';
 import { openSqlite, sqliteFileIn } from '../src/store/database.ts';
@@ -288,11 +289,11 @@ async function rollupDifferences(tenant: TenantStore, engagementId: string, star
     ...(await tenant.dose.componentMonths(engagementId)),
     ...(await tenant.dose.principleMonths(engagementId)),
     ...(await tenant.interactions.openNextSteps(engagementId)),
-    ...(await tenant.dose.engagementMonthDiversity()).filter((r) => r.engagementId === engagementId),
+    ...(await tenant.dose.relationshipMonths(engagementId)),
   ].map((r) => JSON.stringify(r));
   const diversity = diversityByRelationshipMonth(expected.componentMonths);
-  const expectedDiversity = expected.engagementMonths.map((m) => ({ engagementId: m.engagementId, calendarMonth: m.calendarMonth, relationshipMonth: m.relationshipMonth, diversity: diversity.get(relationshipMonthKey(m)) ?? null }));
-  const recomputed = new Set([...expected.engagementMonths, ...expected.componentMonths, ...expected.principleMonths, ...live.flatMap(openNextStepRows), ...expectedDiversity].map((r) => JSON.stringify(r)));
+  const expectedRelationshipMonths = relationshipMonthDoses(expected.engagementMonths).map((m) => ({ ...m, diversity: diversity.get(relationshipMonthKey(m)) ?? null }));
+  const recomputed = new Set([...expected.engagementMonths, ...expected.componentMonths, ...expected.principleMonths, ...live.flatMap(openNextStepRows), ...expectedRelationshipMonths].map((r) => JSON.stringify(r)));
   return Math.abs(stored.length - recomputed.size) + stored.filter((key) => !recomputed.has(key)).length;
 }
 
@@ -343,7 +344,7 @@ async function queryPlans(sqlite: Database.Database, organizationId: string, eng
       [organizationId, engagementId],
     ],
     'dose.relationshipMonthsInPeriod(all)': [
-      'select engagement_id, relationship_month, sum(minutes), max(components_used), max(entropy), max(dominant_component) from engagement_month_dose where organization_id = ? group by engagement_id, relationship_month',
+      'select engagement_id, relationship_month, minutes, components_used, entropy, dominant_component from relationship_month_dose where organization_id = ?',
       [organizationId],
     ],
     'dose.componentMonths(id)': [

@@ -4,7 +4,7 @@ import { v7 } from 'uuid';
 import type { Random } from '../../src/demo/random.ts';
 import { checkInteraction, stageOn } from '../../src/domain/support/interaction-rules.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey } from '../../src/domain/support/diversity.ts';
-import { organizationRelationshipComponents, type OrganizationRelationshipComponentDose } from '../../src/domain/support/relationship-dose.ts';
+import { organizationRelationshipComponents, relationshipMonthDoses, type OrganizationRelationshipComponentDose } from '../../src/domain/support/relationship-dose.ts';
 import { addOrganizationDose, computeDose, openNextStepRows, type OrganizationComponentMonthDose, type OrganizationMonthDose } from '../../src/domain/support/rollups.ts';
 import { InteractionInput as InteractionInputSchema, type Engagement, type InteractionInput } from '../../src/domain/support/schemas.ts';
 import type { PracticeModel } from '../../src/model/schema.ts';
@@ -141,8 +141,11 @@ export function loadInteractions(
   );
   const insertComponent = sqlite.prepare('insert into interaction_components (interaction_id, organization_id, component_id, minutes, activity_ids) values (?, ?, ?, ?, ?)');
   const insertEngagementMonth = sqlite.prepare(
-    `insert into engagement_month_dose (organization_id, engagement_id, calendar_month, relationship_month, interactions, minutes, components_used, entropy, dominant_component)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    'insert into engagement_month_dose (organization_id, engagement_id, calendar_month, relationship_month, interactions, minutes) values (?, ?, ?, ?, ?, ?)',
+  );
+  const insertRelationshipMonth = sqlite.prepare(
+    `insert into relationship_month_dose (organization_id, engagement_id, relationship_month, interactions, minutes, components_used, entropy, dominant_component)
+     values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertComponentMonth = sqlite.prepare(
     'insert into component_month_dose (organization_id, engagement_id, calendar_month, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -206,9 +209,10 @@ export function loadInteractions(
     const dose = computeDose(inputs, new Map([[engagement.id, engagement.startDate]]));
     // With each month's diversity of component use, as DoseRepository measures it from the month's component rows.
     const diversity = diversityByRelationshipMonth(dose.componentMonths);
-    for (const m of dose.engagementMonths) {
+    for (const m of dose.engagementMonths) insertEngagementMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.interactions, m.minutes);
+    for (const m of relationshipMonthDoses(dose.engagementMonths)) {
       const d = diversity.get(relationshipMonthKey(m));
-      insertEngagementMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.interactions, m.minutes, d?.componentsUsed ?? 0, d?.entropy ?? 0, d?.dominantComponent ?? null);
+      insertRelationshipMonth.run(organizationId, m.engagementId, m.relationshipMonth, m.interactions, m.minutes, d?.componentsUsed ?? 0, d?.entropy ?? 0, d?.dominantComponent ?? null);
     }
     for (const m of dose.componentMonths) insertComponentMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.componentId, m.interactions, m.minutes, m.activityUses);
     for (const m of dose.principleMonths) insertPrincipleMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.principleId, m.interactions, m.ratings, m.ratingSum);
@@ -230,7 +234,7 @@ export function loadInteractions(
   // Secondary indexes are dropped while loading and rebuilt afterwards from their own SQL, which
   // leaves the schema exactly as the migrations made it and builds each index once, in order.
   const indexes = sqlite
-    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'interaction_next_steps', 'engagement_month_dose', 'component_month_dose', 'principle_month_use') order by name`)
+    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'interaction_next_steps', 'engagement_month_dose', 'relationship_month_dose', 'component_month_dose', 'principle_month_use') order by name`)
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
   const writeBatch = sqlite.transaction((batch: PlannedEngagement[]) => {

@@ -183,11 +183,18 @@ interface DoseMonthColumns {
   minutes: number;
 }
 
+export type EngagementMonthDoseTable = DoseMonthColumns;
+
 /**
- * The diversity columns hold the diversity of component use of the whole month of the relationship
- * (over both calendar months it may span), the same on each of its rows; written after the counts.
+ * One engagement's month of the relationship, over the one or two calendar months it spans: its sums,
+ * and the diversity of its component use, measured again from its component rows after each change.
  */
-export interface EngagementMonthDoseTable extends DoseMonthColumns {
+export interface RelationshipMonthDoseTable {
+  organization_id: string;
+  engagement_id: string;
+  relationship_month: number;
+  interactions: number;
+  minutes: number;
   components_used: ColumnType<number, number | undefined, number>;
   entropy: ColumnType<number, number | undefined, number>;
   /** Null when the month has no component rows. */
@@ -349,6 +356,7 @@ export interface DatabaseSchema {
   interactions: InteractionsTable;
   interaction_components: InteractionComponentsTable;
   engagement_month_dose: EngagementMonthDoseTable;
+  relationship_month_dose: RelationshipMonthDoseTable;
   component_month_dose: ComponentMonthDoseTable;
   principle_month_use: PrincipleMonthUseTable;
   organization_month_dose: OrganizationMonthDoseTable;

@@ -5,6 +5,7 @@ import { organizationDashboard } from '../../src/server/engagements/overview.ts'
 import { checkDose, deleteInteraction, logInteraction } from '../../src/server/interactions/operations.ts';
 import * as organizationDose from '../../src/store/migrations/2026-11-26T20-00-organization-dose.ts';
 import * as engagementPage from '../../src/store/migrations/2026-11-26T20-30-engagement-page.ts';
+import * as relationshipMonthDose from '../../src/store/migrations/2026-11-27T01-00-relationship-month-dose.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
@@ -79,6 +80,25 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     await organizationDose.up(db);
     await engagementPage.up(db);
     expect({ months: await tenant.dose.organizationByCalendarMonth(), principles: await tenant.dose.principleMonths(), steps: await tenant.interactions.openNextSteps() }).toEqual(before);
+    expect(await checkDose(tenant)).toEqual([]);
+  });
+
+  it('keep one row per month of the relationship, filled by its migration from the engagement months, and moved back by its down migration', async () => {
+    const db = t.store.database.db;
+    const tenant = t.store.tenant(orgId);
+    const before = await tenant.dose.relationshipMonths();
+    // The second engagement started mid-month: its month 1 spans January and February.
+    expect(before.filter((m) => m.diversity !== null).length).toBe(before.length);
+    expect(before.some((m) => m.relationshipMonth === 2)).toBe(true);
+    await relationshipMonthDose.down(db);
+    await expect(sql`select count(*) from relationship_month_dose`.execute(db)).rejects.toThrow();
+    const moved = await sql<{ engagement_id: string; relationship_month: number; dominant_component: string | null }>`
+      select engagement_id, relationship_month, dominant_component from engagement_month_dose where organization_id = ${orgId}`.execute(db);
+    for (const row of moved.rows) {
+      expect(row.dominant_component).toBe(before.find((m) => m.engagementId === row.engagement_id && m.relationshipMonth === Number(row.relationship_month))?.diversity?.dominantComponent);
+    }
+    await relationshipMonthDose.up(db);
+    expect(await tenant.dose.relationshipMonths()).toEqual(before);
     expect(await checkDose(tenant)).toEqual([]);
   });
 });

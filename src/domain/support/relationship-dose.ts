@@ -26,3 +26,24 @@ export function organizationRelationshipComponents(months: Iterable<Pick<Compone
   }
   return [...sums.values()].sort((a, b) => a.relationshipMonth - b.relationshipMonth || (a.componentId < b.componentId ? -1 : a.componentId > b.componentId ? 1 : 0));
 }
+
+/** One engagement's month of the relationship: its interactions and minutes over the calendar months it spans. */
+export interface RelationshipMonthDose {
+  engagementId: string;
+  relationshipMonth: number;
+  interactions: number;
+  minutes: number;
+}
+
+/** Sums engagement months per engagement and month of the relationship, sorted by both (ids in code-unit order). */
+export function relationshipMonthDoses(months: Iterable<Pick<RelationshipMonthDose, 'engagementId' | 'relationshipMonth' | 'interactions' | 'minutes'>>): RelationshipMonthDose[] {
+  const sums = new Map<string, RelationshipMonthDose>();
+  for (const m of months) {
+    const key = `${m.engagementId}|${m.relationshipMonth}`;
+    const slot = sums.get(key) ?? { engagementId: m.engagementId, relationshipMonth: m.relationshipMonth, interactions: 0, minutes: 0 };
+    slot.interactions += m.interactions;
+    slot.minutes += m.minutes;
+    sums.set(key, slot);
+  }
+  return [...sums.values()].sort((a, b) => (a.engagementId < b.engagementId ? -1 : a.engagementId > b.engagementId ? 1 : a.relationshipMonth - b.relationshipMonth));
+}

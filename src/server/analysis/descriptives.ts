@@ -25,7 +25,9 @@ export async function modelsOf(tenant: TenantStore, engagements: readonly Engage
 
 /** The organization's engagements that match the filter. */
 export async function selectedEngagements(tenant: TenantStore, filter: DescriptivesFilter, today: string): Promise<Engagement[]> {
-  const [engagements, partners] = await Promise.all([tenant.engagements.list(), tenant.partners.list({ includeDeleted: true })]);
+  // Partners give the hierarchy and regions: read them only when the filter asks for either.
+  const needsPartners = Boolean(filter.partnerId || filter.region);
+  const [engagements, partners] = await Promise.all([tenant.engagements.list(), needsPartners ? tenant.partners.list({ includeDeleted: true }) : []]);
   return selectEngagements(engagements, partners, filter, today);
 }
 

@@ -1,6 +1,6 @@
 import { AppError, conflict, invalid, type ErrorDetail } from '../../domain/errors.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey } from '../../domain/support/diversity.ts';
-import { organizationRelationshipComponents } from '../../domain/support/relationship-dose.ts';
+import { organizationRelationshipComponents, relationshipMonthDoses } from '../../domain/support/relationship-dose.ts';
 import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
 import { doseContribution, DoseSum, openNextStepRows, organizationDose, type DoseContribution, type IndexedNextStep } from '../../domain/support/rollups.ts';
 import type { Engagement, Interaction, InteractionInput } from '../../domain/support/schemas.ts';
@@ -119,6 +119,7 @@ export function restoreInteraction(store: Store, organizationId: string, id: str
 export interface DoseDifference {
   table:
     | 'engagement_month_dose'
+    | 'relationship_month_dose'
     | 'component_month_dose'
     | 'principle_month_use'
     | 'organization_month_dose'
@@ -159,8 +160,14 @@ export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> 
   const monthKey = (r: { engagementId: string; calendarMonth: string; relationshipMonth: number }) => `${r.engagementId} ${r.calendarMonth} m${r.relationshipMonth}`;
   compare('engagement_month_dose', await tenant.dose.engagementMonths(), expected.engagementMonths, monthKey, (r) => ({ interactions: r.interactions, minutes: r.minutes }));
   const diversity = diversityByRelationshipMonth(expected.componentMonths);
-  const expectedDiversity = expected.engagementMonths.map((m) => ({ ...m, diversity: diversity.get(relationshipMonthKey(m)) ?? null }));
-  compare('engagement_month_dose', await tenant.dose.engagementMonthDiversity(), expectedDiversity, (r) => `${monthKey(r)} diversity`, (r) => ({ componentsUsed: r.diversity?.componentsUsed ?? 0, entropy: r.diversity?.entropy ?? 0, dominantComponent: r.diversity?.dominantComponent ?? null }));
+  const expectedRelationshipMonths = relationshipMonthDoses(expected.engagementMonths).map((m) => ({ ...m, diversity: diversity.get(relationshipMonthKey(m)) ?? null }));
+  compare('relationship_month_dose', await tenant.dose.relationshipMonths(), expectedRelationshipMonths, (r) => `${r.engagementId} m${r.relationshipMonth}`, (r) => ({
+    interactions: r.interactions,
+    minutes: r.minutes,
+    componentsUsed: r.diversity?.componentsUsed ?? 0,
+    entropy: r.diversity?.entropy ?? 0,
+    dominantComponent: r.diversity?.dominantComponent ?? null,
+  }));
   compare('component_month_dose', await tenant.dose.componentMonths(), expected.componentMonths, (r) => `${monthKey(r)} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
   compare('principle_month_use', await tenant.dose.principleMonths(), expected.principleMonths, (r) => `${monthKey(r)} ${r.principleId}`, (r) => ({ interactions: r.interactions, ratings: r.ratings, ratingSum: r.ratingSum }));
   compare('organization_month_dose', await tenant.dose.organizationByCalendarMonth(), expectedOrganization.months, (r) => r.calendarMonth, (r) => ({ interactions: r.interactions, minutes: r.minutes, engagements: r.engagements }));

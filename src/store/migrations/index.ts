@@ -9,6 +9,7 @@ import * as hypotheses from './2026-11-26T20-20-hypotheses.ts';
 import * as engagementPage from './2026-11-26T20-30-engagement-page.ts';
 import * as monthDiversity from './2026-11-27T00-00-month-diversity.ts';
 import * as organizationRelationshipDose from './2026-11-27T00-10-organization-relationship-dose.ts';
+import * as relationshipMonthDose from './2026-11-27T01-00-relationship-month-dose.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T20-30-engagement-page': engagementPage,
   '2026-11-27T00-00-month-diversity': monthDiversity,
   '2026-11-27T00-10-organization-relationship-dose': organizationRelationshipDose,
+  '2026-11-27T01-00-relationship-month-dose': relationshipMonthDose,
 };

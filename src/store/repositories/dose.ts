@@ -11,7 +11,7 @@ import {
   type PrincipleMonthUse,
 } from '../../domain/support/rollups.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey, type ComponentDiversity } from '../../domain/support/diversity.ts';
-import { organizationRelationshipComponents, type OrganizationRelationshipComponentDose } from '../../domain/support/relationship-dose.ts';
+import { organizationRelationshipComponents, relationshipMonthDoses, type OrganizationRelationshipComponentDose, type RelationshipMonthDose } from '../../domain/support/relationship-dose.ts';
 import { shiftMonth } from '../../domain/support/months.ts';
 import type { Engine } from '../database.ts';
 import { idGroups, type Executor } from './executor.ts';
@@ -31,10 +31,16 @@ const engagements = (rows: { engagementId: string }[]) => [...new Set(rows.map((
 const storedDiversity = (r: { components_used: number; entropy: number; dominant_component: string | null }): ComponentDiversity | null =>
   r.dominant_component === null ? null : { componentsUsed: Number(r.components_used), entropy: Number(r.entropy), dominantComponent: r.dominant_component };
 
-interface DoseMonthRow {
+/** A month of an engagement's relationship as a period sees it (see `relationshipMonthsInPeriod`). */
+export interface RelationshipMonthInPeriod {
   engagementId: string;
-  calendarMonth: string;
   relationshipMonth: number;
+  /** Minutes in the period. */
+  minutes: number;
+  /** Of the whole month; null when it has no component rows. */
+  diversity: ComponentDiversity | null;
+  /** The calendar month of it inside the period, when the month also reaches outside; otherwise null. */
+  partlyInside: string | null;
 }
 
 /** Which engagements and calendar months (`YYYY-MM`, inclusive) a read covers. */
@@ -106,6 +112,16 @@ export class DoseRepository {
     const componentChange = inKeyOrder(change.componentMonths, (c) => `${doseMonthKey(c)}|${c.componentId}`);
     const principleChange = inKeyOrder(change.principleMonths, (p) => `${doseMonthKey(p)}|${p.principleId}`);
     const engagementsDelta = await this.writeEngagementMonths(engagementChange);
+    const relationshipChange = relationshipMonthDoses(engagementChange);
+    for (const rows of chunks(relationshipChange)) {
+      await addToRowsPrepared(
+        this.db,
+        'relationship_month_dose',
+        rows.map((m) => ({ organization_id: org, engagement_id: m.engagementId, relationship_month: m.relationshipMonth, interactions: m.interactions, minutes: m.minutes })),
+        ['engagement_id', 'relationship_month'],
+        ['interactions', 'minutes'],
+      );
+    }
 
     for (const rows of chunks(componentChange)) {
       await addToRowsPrepared(
@@ -193,6 +209,15 @@ export class DoseRepository {
       if (rows.length === 0) continue;
       await this.db.deleteFrom(table).where('organization_id', '=', org).where('calendar_month', 'in', months(rows)).where('interactions', '<=', 0).execute();
     }
+    const emptiedRelationshipMonths = removes(relationshipChange);
+    if (emptiedRelationshipMonths.length > 0) {
+      await this.db
+        .deleteFrom('relationship_month_dose')
+        .where('engagement_id', 'in', engagements(emptiedRelationshipMonths))
+        .where('relationship_month', 'in', [...new Set(emptiedRelationshipMonths.map((r) => r.relationshipMonth))])
+        .where('interactions', '<=', 0)
+        .execute();
+    }
     const relationshipRemoves = removes(orgRelationship);
     if (relationshipRemoves.length > 0) {
       await this.db
@@ -219,9 +244,9 @@ export class DoseRepository {
   /**
    * Measures again the diversity of component use (components used, Shannon entropy, dominant
    * component) of every month of the relationship the change touched, from its component rows, and
-   * stores it on each of the month's engagement-month rows. Entropy is not a sum, so it cannot be
-   * added to; a month of the relationship spans at most two calendar months, so this reads a few rows
-   * by primary key (the changed calendar month and its neighbours).
+   * stores it on the month's row. Entropy is not a sum, so it cannot be added to; a month of the
+   * relationship spans at most two calendar months, so this reads a few rows by primary key (the
+   * changed calendar month and its neighbours).
    */
   private async writeDiversity(changed: readonly { engagementId: string; calendarMonth: string; relationshipMonth: number }[]): Promise<void> {
     const touched = new Map<string, { engagementId: string; relationshipMonth: number; calendarMonths: Set<string> }>();
@@ -245,15 +270,14 @@ export class DoseRepository {
       const diversity = diversityByRelationshipMonth(rows.map((r) => ({ engagementId, relationshipMonth, componentId: r.component_id, minutes: Number(r.minutes) }))).get(key) ?? null;
       await runPrepared(
         this.db,
-        `diversity of a relationship month over ${calendar.length} calendar months`,
+        'diversity of a relationship month',
         (db, value) =>
           db
-            .updateTable('engagement_month_dose')
+            .updateTable('relationship_month_dose')
             .set({ components_used: value('used') as number, entropy: value('entropy') as number, dominant_component: value('dominant') as string | null })
             .where('engagement_id', '=', value('engagement') as string)
-            .where('calendar_month', 'in', monthStandIns(value))
             .where('relationship_month', '=', value('month') as number),
-        { used: diversity?.componentsUsed ?? 0, entropy: diversity?.entropy ?? 0, dominant: diversity?.dominantComponent ?? null, engagement: engagementId, month: relationshipMonth, ...inMonths },
+        { used: diversity?.componentsUsed ?? 0, entropy: diversity?.entropy ?? 0, dominant: diversity?.dominantComponent ?? null, engagement: engagementId, month: relationshipMonth },
       );
     }
   }
@@ -356,17 +380,12 @@ export class DoseRepository {
     return rows.map((r) => ({ calendarMonth: r.calendar_month, componentId: r.component_id, interactions: Number(r.interactions), minutes: Number(r.minutes), activityUses: Number(r.activity_uses) }));
   }
 
-  /** The stored diversity of every engagement-month row (for `checkDose`). */
-  async engagementMonthDiversity(): Promise<(DoseMonthRow & { diversity: ComponentDiversity | null })[]> {
-    const rows = await this.db
-      .selectFrom('engagement_month_dose')
-      .select(['engagement_id', 'calendar_month', 'relationship_month', 'components_used', 'entropy', 'dominant_component'])
-      .where('organization_id', '=', this.organizationId)
-      .orderBy('engagement_id')
-      .orderBy('calendar_month')
-      .orderBy('relationship_month')
-      .execute();
-    return rows.map((r) => ({ engagementId: r.engagement_id, calendarMonth: r.calendar_month, relationshipMonth: Number(r.relationship_month), diversity: storedDiversity(r) }));
+  /** Every month of the relationship with contact, of one engagement or all, with its stored diversity (for `checkDose`). */
+  async relationshipMonths(engagementId?: string): Promise<(RelationshipMonthDose & { diversity: ComponentDiversity | null })[]> {
+    let query = this.db.selectFrom('relationship_month_dose').selectAll().where('organization_id', '=', this.organizationId);
+    if (engagementId) query = query.where('engagement_id', '=', engagementId);
+    const rows = await query.orderBy('engagement_id').orderBy('relationship_month').execute();
+    return rows.map((r) => ({ engagementId: r.engagement_id, relationshipMonth: Number(r.relationship_month), interactions: Number(r.interactions), minutes: Number(r.minutes), diversity: storedDiversity(r) }));
   }
 
   /** Interactions, minutes and engagements with contact per calendar month, over the given engagements and period, summed in the database. */
@@ -395,41 +414,58 @@ export class DoseRepository {
   /**
    * Each month of the relationship of the given engagements with contact in the period: its minutes in
    * the period, the stored diversity of the whole month, and, when the month also reaches outside the
-   * period, the one calendar month of it inside. Summed in the database; no component row is read.
+   * period, the one calendar month of it inside. Without a period these are the relationship-month rows
+   * as stored; with one, the engagement-month rows of the period are summed in the database. No
+   * component row is read.
    */
-  async relationshipMonthsInPeriod(selection: PeriodSelection): Promise<{ engagementId: string; relationshipMonth: number; minutes: number; diversity: ComponentDiversity | null; partlyInside: string | null }[]> {
+  async relationshipMonthsInPeriod(selection: PeriodSelection): Promise<RelationshipMonthInPeriod[]> {
+    const result: RelationshipMonthInPeriod[] = [];
     const period = Boolean(selection.fromMonth || selection.toMonth);
-    const inside = sql.join(
-      [sql`1 = 1`, ...(selection.fromMonth ? [sql`calendar_month >= ${selection.fromMonth}`] : []), ...(selection.toMonth ? [sql`calendar_month <= ${selection.toMonth}`] : [])],
-      sql` and `,
-    );
-    const result: { engagementId: string; relationshipMonth: number; minutes: number; diversity: ComponentDiversity | null; partlyInside: string | null }[] = [];
     for (const ids of idGroups(selection.engagementIds)) {
-      const diversity = [
-        // Every row of a month of the relationship holds the same diversity (see `writeDiversity`).
-        sql<number>`max(components_used)`.as('components_used'),
-        sql<number>`max(entropy)`.as('entropy'),
-        sql<string | null>`max(dominant_component)`.as('dominant_component'),
-      ] as const;
-      // Without a period every row is inside it: plain sums and nothing more per row, which the covering index serves fastest.
-      const periodColumns = [
-        sql<number>`sum(case when ${inside} then 1 else 0 end)`.as('inside'),
-        sql<number>`count(*)`.as('pieces'),
-        sql<string | null>`max(case when ${inside} then calendar_month end)`.as('inside_month'),
-      ] as const;
-      let query = this.db
-        .selectFrom('engagement_month_dose')
-        .select(['engagement_id', 'relationship_month', (period ? sql<number>`sum(case when ${inside} then minutes else 0 end)` : sql<number>`sum(minutes)`).as('minutes'), ...diversity])
-        .$if(period, (q) => q.select([...periodColumns]))
-        .where('organization_id', '=', this.organizationId)
-        .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!))
-        .groupBy(['engagement_id', 'relationship_month']);
+      if (!period) {
+        // One row per engagement, its months packed as JSON: building tens of thousands of result rows
+        // costs several times more than one row per engagement and a JSON.parse of each (both engines
+        // write floating-point numbers as text that reads back exactly).
+        const packed =
+          this.engine === 'postgres'
+            ? sql<string>`json_agg(json_build_array(relationship_month, minutes, components_used, entropy, dominant_component))::text`
+            : sql<string>`json_group_array(json_array(relationship_month, minutes, components_used, entropy, dominant_component))`;
+        const rows = await this.db
+          .selectFrom('relationship_month_dose')
+          .select(['engagement_id', packed.as('months')])
+          .where('organization_id', '=', this.organizationId)
+          .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!))
+          .groupBy('engagement_id')
+          .execute();
+        for (const { engagement_id: engagementId, months } of rows) {
+          for (const [relationshipMonth, minutes, componentsUsed, entropy, dominantComponent] of JSON.parse(months) as [number, number, number, number, string | null][]) {
+            result.push({ engagementId, relationshipMonth, minutes, diversity: dominantComponent === null ? null : { componentsUsed, entropy, dominantComponent }, partlyInside: null });
+          }
+        }
+        continue;
+      }
+      const inside = sql.join(
+        [sql`1 = 1`, ...(selection.fromMonth ? [sql`m.calendar_month >= ${selection.fromMonth}`] : []), ...(selection.toMonth ? [sql`m.calendar_month <= ${selection.toMonth}`] : [])],
+        sql` and `,
+      );
       // A month of the relationship cut by the period's edge has its other part in the neighbouring calendar month.
-      if (selection.fromMonth) query = query.where('calendar_month', '>=', shiftMonth(selection.fromMonth, -1));
-      if (selection.toMonth) query = query.where('calendar_month', '<=', shiftMonth(selection.toMonth, 1));
-      if (period) query = query.having(sql<number>`sum(case when ${inside} then 1 else 0 end)`, '>', 0);
-      for (const r of await query.execute()) {
-        const partly = period && Number(r.inside) < Number(r.pieces);
+      const from = selection.fromMonth ? sql` and m.calendar_month >= ${shiftMonth(selection.fromMonth, -1)}` : sql``;
+      const to = selection.toMonth ? sql` and m.calendar_month <= ${shiftMonth(selection.toMonth, 1)}` : sql``;
+      const among = ids === null ? sql`` : sql` and m.engagement_id in (${sql.join(ids)})`;
+      const { rows } = await sql<{ engagement_id: string; relationship_month: number; minutes: number; inside: number; pieces: number; inside_month: string | null; components_used: number; entropy: number; dominant_component: string | null }>`
+        select m.engagement_id, m.relationship_month,
+          sum(case when ${inside} then m.minutes else 0 end) as minutes,
+          sum(case when ${inside} then 1 else 0 end) as inside,
+          count(*) as pieces,
+          max(case when ${inside} then m.calendar_month end) as inside_month,
+          max(r.components_used) as components_used, max(r.entropy) as entropy, max(r.dominant_component) as dominant_component
+        from engagement_month_dose m
+        join relationship_month_dose r on r.engagement_id = m.engagement_id and r.relationship_month = m.relationship_month
+        where m.organization_id = ${this.organizationId}${among}${from}${to}
+        group by m.engagement_id, m.relationship_month
+        having sum(case when ${inside} then 1 else 0 end) > 0`.execute(this.db);
+      for (const r of rows) {
+        const partly = Number(r.inside) < Number(r.pieces);
         result.push({ engagementId: r.engagement_id, relationshipMonth: Number(r.relationship_month), minutes: Number(r.minutes), diversity: storedDiversity(r), partlyInside: partly ? (r.inside_month ?? null) : null });
       }
     }
