@@ -12,7 +12,8 @@
  * Baseline (issue 4: "a bare Fastify route inserting the same rows with better-sqlite3"): a bare Fastify
  * route in the same process that writes the rows the application writes for one interaction (the
  * interaction row, its history entry with the snapshot, the component and next-step index rows and
- * the upserts of every rollup: engagement month, component, principle, organization month, component
+ * the upserts of every rollup: engagement month, month of the relationship, component, principle, mode
+ * and practice activity, and at organization level calendar month, component, mode, principle, activity
  * and month of the relationship, and the diversity of the relationship month measured again from its
  * component rows) with prepared statements in one transaction per request, on the application's own
  * schema in another fresh SQLite file. No validation, no authentication, no group commit: the gap
@@ -252,6 +253,30 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
        interactions = organization_relationship_component_dose.interactions + excluded.interactions, minutes = organization_relationship_component_dose.minutes + excluded.minutes,
        activity_uses = organization_relationship_component_dose.activity_uses + excluded.activity_uses`,
   );
+  const upsertModeMonth = sqlite.prepare(
+    `insert into mode_month_use (organization_id, engagement_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?, ?)
+     on conflict (engagement_id, calendar_month, mode) do update set
+       interactions = mode_month_use.interactions + excluded.interactions, minutes = mode_month_use.minutes + excluded.minutes`,
+  );
+  const upsertActivityMonth = sqlite.prepare(
+    `insert into activity_month_use (organization_id, engagement_id, calendar_month, component_id, activity_id, interactions) values (?, ?, ?, ?, ?, ?)
+     on conflict (engagement_id, calendar_month, component_id, activity_id) do update set interactions = activity_month_use.interactions + excluded.interactions`,
+  );
+  const upsertOrganizationModeMonth = sqlite.prepare(
+    `insert into organization_mode_month_use (organization_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?)
+     on conflict (organization_id, calendar_month, mode) do update set
+       interactions = organization_mode_month_use.interactions + excluded.interactions, minutes = organization_mode_month_use.minutes + excluded.minutes`,
+  );
+  const upsertOrganizationPrincipleMonth = sqlite.prepare(
+    `insert into organization_principle_month_use (organization_id, calendar_month, principle_id, interactions, ratings, rating_sum) values (?, ?, ?, ?, ?, ?)
+     on conflict (organization_id, calendar_month, principle_id) do update set
+       interactions = organization_principle_month_use.interactions + excluded.interactions, ratings = organization_principle_month_use.ratings + excluded.ratings,
+       rating_sum = organization_principle_month_use.rating_sum + excluded.rating_sum`,
+  );
+  const upsertOrganizationActivityMonth = sqlite.prepare(
+    `insert into organization_activity_month_use (organization_id, calendar_month, component_id, activity_id, interactions) values (?, ?, ?, ?, ?)
+     on conflict (organization_id, calendar_month, component_id, activity_id) do update set interactions = organization_activity_month_use.interactions + excluded.interactions`,
+  );
   // The diversity of the relationship month, measured again from its component rows (the calendar month and its neighbours).
   const relationshipMonthComponents = sqlite.prepare(
     'select component_id, minutes from component_month_dose where engagement_id = ? and calendar_month in (?, ?, ?) and relationship_month = ?',
@@ -287,6 +312,11 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     upsertOrganizationMonth.run(organizationId, e.calendarMonth, e.interactions, e.minutes);
     for (const c of dose.components) upsertOrganizationComponentMonth.run(organizationId, c.calendarMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
     for (const c of organizationRelationshipComponents(dose.components)) upsertOrganizationRelationshipComponent.run(organizationId, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    for (const m of dose.modes) upsertModeMonth.run(organizationId, m.engagementId, m.calendarMonth, m.mode, m.interactions, m.minutes);
+    for (const a of dose.activities) upsertActivityMonth.run(organizationId, a.engagementId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
+    for (const m of dose.modes) upsertOrganizationModeMonth.run(organizationId, m.calendarMonth, m.mode, m.interactions, m.minutes);
+    for (const p of dose.principles) upsertOrganizationPrincipleMonth.run(organizationId, p.calendarMonth, p.principleId, p.interactions, p.ratings, p.ratingSum);
+    for (const a of dose.activities) upsertOrganizationActivityMonth.run(organizationId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
     const months = neighbours(e.calendarMonth);
     const components = relationshipMonthComponents.all(e.engagementId, ...months, e.relationshipMonth) as { component_id: string; minutes: number }[];
     const diversity = componentDiversity(components.map((c) => ({ componentId: c.component_id, minutes: c.minutes })));

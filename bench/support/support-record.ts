@@ -5,7 +5,7 @@ import type { Random } from '../../src/demo/random.ts';
 import { checkInteraction, stageOn } from '../../src/domain/support/interaction-rules.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey } from '../../src/domain/support/diversity.ts';
 import { organizationRelationshipComponents, relationshipMonthDoses, type OrganizationRelationshipComponentDose } from '../../src/domain/support/relationship-dose.ts';
-import { addOrganizationDose, computeDose, openNextStepRows, type OrganizationComponentMonthDose, type OrganizationMonthDose } from '../../src/domain/support/rollups.ts';
+import { computeDose, openNextStepRows, OrganizationDoseSum } from '../../src/domain/support/rollups.ts';
 import { InteractionInput as InteractionInputSchema, type Engagement, type InteractionInput } from '../../src/domain/support/schemas.ts';
 import type { PracticeModel } from '../../src/model/schema.ts';
 import { createEngagement } from '../../src/server/engagements/operations.ts';
@@ -153,6 +153,10 @@ export function loadInteractions(
   const insertPrincipleMonth = sqlite.prepare(
     'insert into principle_month_use (organization_id, engagement_id, calendar_month, relationship_month, principle_id, interactions, ratings, rating_sum) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertModeMonth = sqlite.prepare('insert into mode_month_use (organization_id, engagement_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?, ?)');
+  const insertActivityMonth = sqlite.prepare(
+    'insert into activity_month_use (organization_id, engagement_id, calendar_month, component_id, activity_id, interactions) values (?, ?, ?, ?, ?, ?)',
+  );
   const insertNextStep = sqlite.prepare(
     `insert into interaction_next_steps (interaction_id, position, organization_id, engagement_id, interaction_date, text, owner, due_date)
      values (@interaction_id, @position, @organization_id, @engagement_id, @interaction_date, @text, @owner, @due_date)`,
@@ -160,6 +164,13 @@ export function loadInteractions(
   const insertOrganizationMonth = sqlite.prepare('insert into organization_month_dose (organization_id, calendar_month, interactions, minutes, engagements) values (?, ?, ?, ?, ?)');
   const insertOrganizationComponentMonth = sqlite.prepare(
     'insert into organization_component_month_dose (organization_id, calendar_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)',
+  );
+  const insertOrganizationModeMonth = sqlite.prepare('insert into organization_mode_month_use (organization_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?)');
+  const insertOrganizationPrincipleMonth = sqlite.prepare(
+    'insert into organization_principle_month_use (organization_id, calendar_month, principle_id, interactions, ratings, rating_sum) values (?, ?, ?, ?, ?, ?)',
+  );
+  const insertOrganizationActivityMonth = sqlite.prepare(
+    'insert into organization_activity_month_use (organization_id, calendar_month, component_id, activity_id, interactions) values (?, ?, ?, ?, ?)',
   );
   const insertOrganizationRelationshipComponent = sqlite.prepare(
     'insert into organization_relationship_component_dose (organization_id, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)',
@@ -176,7 +187,7 @@ export function loadInteractions(
     organizationComponentMonthRows: 0,
     validated: 0,
   };
-  const organization = { months: new Map<string, OrganizationMonthDose>(), componentMonths: new Map<string, OrganizationComponentMonthDose>() };
+  const organization = new OrganizationDoseSum();
   const relationshipComponents = new Map<string, OrganizationRelationshipComponentDose>();
 
   const writeEngagement = ({ engagement, lastDate, interactions: count }: PlannedEngagement): void => {
@@ -216,10 +227,12 @@ export function loadInteractions(
     }
     for (const m of dose.componentMonths) insertComponentMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.componentId, m.interactions, m.minutes, m.activityUses);
     for (const m of dose.principleMonths) insertPrincipleMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.principleId, m.interactions, m.ratings, m.ratingSum);
+    for (const m of dose.modeMonths) insertModeMonth.run(organizationId, m.engagementId, m.calendarMonth, m.mode, m.interactions, m.minutes);
+    for (const a of dose.activityMonths) insertActivityMonth.run(organizationId, a.engagementId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
     report.engagementMonthRows += dose.engagementMonths.length;
     report.componentMonthRows += dose.componentMonths.length;
     report.principleMonthRows += dose.principleMonths.length;
-    addOrganizationDose(organization, dose);
+    organization.add(dose);
     for (const c of organizationRelationshipComponents(dose.componentMonths)) {
       const key = `${c.relationshipMonth}|${c.componentId}`;
       const slot = relationshipComponents.get(key);
@@ -234,7 +247,7 @@ export function loadInteractions(
   // Secondary indexes are dropped while loading and rebuilt afterwards from their own SQL, which
   // leaves the schema exactly as the migrations made it and builds each index once, in order.
   const indexes = sqlite
-    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'interaction_next_steps', 'engagement_month_dose', 'relationship_month_dose', 'component_month_dose', 'principle_month_use') order by name`)
+    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'interaction_next_steps', 'engagement_month_dose', 'relationship_month_dose', 'component_month_dose', 'principle_month_use', 'mode_month_use', 'activity_month_use') order by name`)
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
   const writeBatch = sqlite.transaction((batch: PlannedEngagement[]) => {
@@ -246,13 +259,17 @@ export function loadInteractions(
     onProgress(report.interactions);
   }
   // The organization-level rollups, as DoseRepository.apply leaves them: every engagement's dose summed.
+  const organizationRows = organization.rows();
   sqlite.transaction(() => {
-    for (const m of organization.months.values()) insertOrganizationMonth.run(organizationId, m.calendarMonth, m.interactions, m.minutes, m.engagements);
-    for (const c of organization.componentMonths.values()) insertOrganizationComponentMonth.run(organizationId, c.calendarMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    for (const m of organizationRows.months) insertOrganizationMonth.run(organizationId, m.calendarMonth, m.interactions, m.minutes, m.engagements);
+    for (const c of organizationRows.componentMonths) insertOrganizationComponentMonth.run(organizationId, c.calendarMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    for (const m of organizationRows.modeMonths) insertOrganizationModeMonth.run(organizationId, m.calendarMonth, m.mode, m.interactions, m.minutes);
+    for (const p of organizationRows.principleMonths) insertOrganizationPrincipleMonth.run(organizationId, p.calendarMonth, p.principleId, p.interactions, p.ratings, p.ratingSum);
+    for (const a of organizationRows.activityMonths) insertOrganizationActivityMonth.run(organizationId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
     for (const c of relationshipComponents.values()) insertOrganizationRelationshipComponent.run(organizationId, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
   })();
-  report.organizationMonthRows = organization.months.size;
-  report.organizationComponentMonthRows = organization.componentMonths.size;
+  report.organizationMonthRows = organizationRows.months.length;
+  report.organizationComponentMonthRows = organizationRows.componentMonths.length;
   sqlite.transaction(() => {
     for (const index of indexes) sqlite.exec(index.sql);
   })();

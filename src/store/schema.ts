@@ -244,6 +244,51 @@ export interface OrganizationRelationshipComponentDoseTable {
   activity_uses: number;
 }
 
+/** Interactions and minutes per mode of contact in an engagement's calendar month. */
+export interface ModeMonthUseTable {
+  organization_id: string;
+  engagement_id: string;
+  calendar_month: string;
+  mode: string;
+  interactions: number;
+  minutes: number;
+}
+
+/** Interactions of an engagement's calendar month that used a practice activity of a component. */
+export interface ActivityMonthUseTable {
+  organization_id: string;
+  engagement_id: string;
+  calendar_month: string;
+  component_id: string;
+  activity_id: string;
+  interactions: number;
+}
+
+export interface OrganizationModeMonthUseTable {
+  organization_id: string;
+  calendar_month: string;
+  mode: string;
+  interactions: number;
+  minutes: number;
+}
+
+export interface OrganizationPrincipleMonthUseTable {
+  organization_id: string;
+  calendar_month: string;
+  principle_id: string;
+  interactions: number;
+  ratings: number;
+  rating_sum: number;
+}
+
+export interface OrganizationActivityMonthUseTable {
+  organization_id: string;
+  calendar_month: string;
+  component_id: string;
+  activity_id: string;
+  interactions: number;
+}
+
 /** The next steps of live interactions that are not done, kept in step with every interaction write. */
 export interface InteractionNextStepsTable {
   interaction_id: string;
@@ -362,6 +407,11 @@ export interface DatabaseSchema {
   organization_month_dose: OrganizationMonthDoseTable;
   organization_component_month_dose: OrganizationComponentMonthDoseTable;
   organization_relationship_component_dose: OrganizationRelationshipComponentDoseTable;
+  mode_month_use: ModeMonthUseTable;
+  activity_month_use: ActivityMonthUseTable;
+  organization_mode_month_use: OrganizationModeMonthUseTable;
+  organization_principle_month_use: OrganizationPrincipleMonthUseTable;
+  organization_activity_month_use: OrganizationActivityMonthUseTable;
   interaction_next_steps: InteractionNextStepsTable;
   organizations: OrganizationsTable;
   users: UsersTable;

@@ -50,7 +50,7 @@ export class TenantStore {
     this.engagements = new EngagementRepository(db, organizationId);
     this.interactions = new InteractionRepository(db, organizationId);
     this.dose = new DoseRepository(db, organizationId, engine);
-    this.practiceTotals = new PracticeTotalsRepository(db, organizationId, engine);
+    this.practiceTotals = new PracticeTotalsRepository(db, organizationId);
     this.instruments = new InstrumentRepository(db, organizationId);
     this.waves = new WaveRepository(db, organizationId);
     this.responses = new ResponseRepository(db, organizationId);

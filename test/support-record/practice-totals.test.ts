@@ -58,6 +58,19 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
     expect(await tenant.practiceTotals.totals({ engagementIds: [] })).toEqual({ interactions: 0, modes: [], principles: [], components: [], activities: [] });
   });
 
+  it('sum the whole organization from its organization-level rollups to what every live interaction gives', async () => {
+    const tenant = t.store.tenant(orgId);
+    const all = await tenant.interactions.allLive();
+    const whole = await tenant.practiceTotals.totals({ engagementIds: null });
+    expect(whole.interactions).toBe(all.length);
+    expect(practiceUseFromTotals(whole, eisToc)).toEqual(practiceUse(all, eisToc));
+    // The same sums as the engagement-level rows of every engagement give, with or without a period.
+    const engagementIds = [...new Set(all.map((i) => i.engagementId))];
+    expect(whole).toEqual(await tenant.practiceTotals.totals({ engagementIds }));
+    const period = { fromMonth: '2020-03', toMonth: '2020-04' };
+    expect(await tenant.practiceTotals.totals({ engagementIds: null, ...period })).toEqual(await tenant.practiceTotals.totals({ engagementIds, ...period }));
+  });
+
   it('serve the organization practice use of a filter as the definition gives it from the interactions', async () => {
     const tenant = t.store.tenant(orgId);
     const filter = { fromMonth: '2020-03', toMonth: '2020-12' };

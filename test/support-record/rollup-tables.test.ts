@@ -6,6 +6,7 @@ import { checkDose, deleteInteraction, logInteraction } from '../../src/server/i
 import * as organizationDose from '../../src/store/migrations/2026-11-26T20-00-organization-dose.ts';
 import * as engagementPage from '../../src/store/migrations/2026-11-26T20-30-engagement-page.ts';
 import * as relationshipMonthDose from '../../src/store/migrations/2026-11-27T01-00-relationship-month-dose.ts';
+import * as practiceUseRollups from '../../src/store/migrations/2026-11-27T01-10-practice-use-rollups.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
@@ -90,6 +91,7 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     // The second engagement started mid-month: its month 1 spans January and February.
     expect(before.filter((m) => m.diversity !== null).length).toBe(before.length);
     expect(before.some((m) => m.relationshipMonth === 2)).toBe(true);
+    await practiceUseRollups.down(db);
     await relationshipMonthDose.down(db);
     await expect(sql`select count(*) from relationship_month_dose`.execute(db)).rejects.toThrow();
     const moved = await sql<{ engagement_id: string; relationship_month: number; dominant_component: string | null }>`
@@ -98,7 +100,31 @@ describe.each(engines)('organization rollups, principle use and the next-step in
       expect(row.dominant_component).toBe(before.find((m) => m.engagementId === row.engagement_id && m.relationshipMonth === Number(row.relationship_month))?.diversity?.dominantComponent);
     }
     await relationshipMonthDose.up(db);
+    await practiceUseRollups.up(db);
     expect(await tenant.dose.relationshipMonths()).toEqual(before);
+    expect(await checkDose(tenant)).toEqual([]);
+  });
+
+  it('keep mode and practice-activity use per engagement and organization month, filled by their migration from the live interactions of live engagements', async () => {
+    const db = t.store.database.db;
+    const tenant = t.store.tenant(orgId);
+    const read = async () => ({ modes: await tenant.dose.modeMonths(), activities: await tenant.dose.activityMonths(), organization: await tenant.dose.organizationPracticeByCalendarMonth() });
+    const before = await read();
+    expect(before.modes.length).toBeGreaterThan(0);
+    expect(before.activities.length).toBeGreaterThan(0);
+    expect(before.organization.principleMonths.length).toBeGreaterThan(0);
+    // The deleted engagement's live interaction counts nowhere.
+    const deleted = (await tenant.engagements.list({ includeDeleted: true })).filter((e) => e.deletedAt !== null).map((e) => e.id);
+    expect(deleted).toHaveLength(1);
+    expect(before.modes.some((m) => deleted.includes(m.engagementId))).toBe(false);
+    await practiceUseRollups.down(db);
+    await expect(sql`select count(*) from mode_month_use`.execute(db)).rejects.toThrow();
+    await practiceUseRollups.up(db);
+    const after = await read();
+    const sorted = <T,>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(sorted(after.modes)).toEqual(sorted(before.modes));
+    expect(sorted(after.activities)).toEqual(sorted(before.activities));
+    for (const part of ['modeMonths', 'principleMonths', 'activityMonths'] as const) expect(sorted(after.organization[part])).toEqual(sorted(before.organization[part]));
     expect(await checkDose(tenant)).toEqual([]);
   });
 });

@@ -35,6 +35,24 @@ export interface PrincipleMonthUse extends DoseMonth {
   ratingSum: number;
 }
 
+/** Interactions and minutes of one mode of contact in an engagement's calendar month. */
+export interface ModeMonthUse {
+  engagementId: string;
+  calendarMonth: string;
+  mode: string;
+  interactions: number;
+  minutes: number;
+}
+
+/** How many interactions of an engagement's calendar month used one practice activity of one component. */
+export interface ActivityMonthUse {
+  engagementId: string;
+  calendarMonth: string;
+  componentId: string;
+  activityId: string;
+  interactions: number;
+}
+
 /** The organization's calendar month: its interactions and minutes, and how many engagements had contact. */
 export interface OrganizationMonthDose {
   calendarMonth: string;
@@ -51,6 +69,11 @@ export interface OrganizationComponentMonthDose {
   activityUses: number;
 }
 
+/** Practice use summed over the organization's engagements per calendar month (mode, principle, activity). */
+export type OrganizationModeMonthUse = Omit<ModeMonthUse, 'engagementId'>;
+export type OrganizationPrincipleMonthUse = Omit<PrincipleMonthUse, 'engagementId' | 'relationshipMonth'>;
+export type OrganizationActivityMonthUse = Omit<ActivityMonthUse, 'engagementId'>;
+
 /**
  * What one interaction adds to (or removes from) the engagement-level rollups. The organization-level
  * rollups follow from these, so a contribution never states them.
@@ -59,6 +82,8 @@ export interface DoseContribution {
   engagement: EngagementMonthDose;
   components: ComponentMonthDose[];
   principles: PrincipleMonthUse[];
+  modes: ModeMonthUse[];
+  activities: ActivityMonthUse[];
 }
 
 /** Engagement-level rollup rows: a complete dose, or the merged change of several contributions. */
@@ -66,12 +91,15 @@ export interface DoseRows {
   engagementMonths: EngagementMonthDose[];
   componentMonths: ComponentMonthDose[];
   principleMonths: PrincipleMonthUse[];
+  modeMonths: ModeMonthUse[];
+  activityMonths: ActivityMonthUse[];
 }
 
 export interface DoseSource {
   engagementId: string;
   date: string;
   durationMinutes: number;
+  mode: string;
   components: Pick<ComponentUse, 'componentId' | 'minutes' | 'activityIds'>[];
   principles: Pick<PrincipleUse, 'principleId' | 'rating'>[];
 }
@@ -102,8 +130,14 @@ export function doseContribution(interaction: DoseSource, engagementStart: strin
       ratings: p.rating === null ? 0 : sign,
       ratingSum: sign * (p.rating ?? 0),
     })),
+    modes: [{ engagementId, calendarMonth: month, mode: interaction.mode, interactions: sign, minutes: sign * interaction.durationMinutes }],
+    // An interaction lists a component, and an activity of it, at most once (`checkInteraction`).
+    activities: interaction.components.flatMap((c) => c.activityIds.map((activityId) => ({ engagementId, calendarMonth: month, componentId: c.componentId, activityId, interactions: sign }))),
   };
 }
+
+export const modeMonthKey = (m: Pick<ModeMonthUse, 'engagementId' | 'calendarMonth' | 'mode'>): string => `${m.engagementId}|${m.calendarMonth}|${m.mode}`;
+export const activityMonthKey = (a: Pick<ActivityMonthUse, 'engagementId' | 'calendarMonth' | 'componentId' | 'activityId'>): string => `${a.engagementId}|${a.calendarMonth}|${a.componentId}|${a.activityId}`;
 
 export const doseMonthKey = (d: DoseMonth): string => `${d.engagementId}|${d.calendarMonth}|${d.relationshipMonth}`;
 
@@ -132,11 +166,15 @@ export class DoseSum {
   readonly #engagementMonths = new Map<string, EngagementMonthDose>();
   readonly #componentMonths = new Map<string, ComponentMonthDose>();
   readonly #principleMonths = new Map<string, PrincipleMonthUse>();
+  readonly #modeMonths = new Map<string, ModeMonthUse>();
+  readonly #activityMonths = new Map<string, ActivityMonthUse>();
 
   add(c: DoseContribution): void {
     sumByKey([c.engagement], doseMonthKey, this.#engagementMonths);
     sumByKey(c.components, (r) => `${doseMonthKey(r)}|${r.componentId}`, this.#componentMonths);
     sumByKey(c.principles, (r) => `${doseMonthKey(r)}|${r.principleId}`, this.#principleMonths);
+    sumByKey(c.modes, modeMonthKey, this.#modeMonths);
+    sumByKey(c.activities, activityMonthKey, this.#activityMonths);
   }
 
   /** Adds an interaction's contribution, when its engagement's start is known (a live engagement). */
@@ -146,7 +184,13 @@ export class DoseSum {
   }
 
   rows(): DoseRows {
-    return { engagementMonths: [...this.#engagementMonths.values()], componentMonths: [...this.#componentMonths.values()], principleMonths: [...this.#principleMonths.values()] };
+    return {
+      engagementMonths: [...this.#engagementMonths.values()],
+      componentMonths: [...this.#componentMonths.values()],
+      principleMonths: [...this.#principleMonths.values()],
+      modeMonths: [...this.#modeMonths.values()],
+      activityMonths: [...this.#activityMonths.values()],
+    };
   }
 }
 
@@ -164,11 +208,42 @@ export function computeDose(interactions: Iterable<DoseSource>, engagementStarts
   return sum.rows();
 }
 
+/** The organization-level rollups: sums of the engagement-level ones per calendar month (and component, mode, principle or activity). */
+export interface OrganizationDose {
+  months: OrganizationMonthDose[];
+  componentMonths: OrganizationComponentMonthDose[];
+  modeMonths: OrganizationModeMonthUse[];
+  principleMonths: OrganizationPrincipleMonthUse[];
+  activityMonths: OrganizationActivityMonthUse[];
+}
+
+export const organizationModeKey = (m: OrganizationModeMonthUse): string => `${m.calendarMonth}|${m.mode}`;
+export const organizationPrincipleKey = (p: OrganizationPrincipleMonthUse): string => `${p.calendarMonth}|${p.principleId}`;
+export const organizationActivityKey = (a: OrganizationActivityMonthUse): string => `${a.calendarMonth}|${a.componentId}|${a.activityId}`;
+
+/** Mode, principle and activity use summed over engagements per calendar month: what a change of engagement-level rows changes at organization level. */
+export function organizationPracticeUse(rows: Pick<DoseRows, 'modeMonths' | 'principleMonths' | 'activityMonths'>): Pick<OrganizationDose, 'modeMonths' | 'principleMonths' | 'activityMonths'> {
+  const modes = sumByKey(
+    rows.modeMonths.map((m) => ({ calendarMonth: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes })),
+    organizationModeKey,
+  );
+  const principles = sumByKey(
+    rows.principleMonths.map((p) => ({ calendarMonth: p.calendarMonth, principleId: p.principleId, interactions: p.interactions, ratings: p.ratings, ratingSum: p.ratingSum })),
+    organizationPrincipleKey,
+  );
+  const activities = sumByKey(
+    rows.activityMonths.map((a) => ({ calendarMonth: a.calendarMonth, componentId: a.componentId, activityId: a.activityId, interactions: a.interactions })),
+    organizationActivityKey,
+  );
+  return { modeMonths: [...modes.values()], principleMonths: [...principles.values()], activityMonths: [...activities.values()] };
+}
+
 /**
  * The organization-level rollups that a complete engagement-level dose implies: sums per calendar month
- * (with the number of engagements that had an interaction in it) and per calendar month and component.
+ * (with the number of engagements that had an interaction in it) and per calendar month and component,
+ * mode, principle or activity.
  */
-export function organizationDose(dose: Pick<DoseRows, 'engagementMonths' | 'componentMonths'>): { months: OrganizationMonthDose[]; componentMonths: OrganizationComponentMonthDose[] } {
+export function organizationDose(dose: DoseRows): OrganizationDose {
   const months = new Map<string, OrganizationMonthDose>();
   const engagementsIn = new Map<string, Set<string>>();
   for (const m of dose.engagementMonths) {
@@ -185,17 +260,35 @@ export function organizationDose(dose: Pick<DoseRows, 'engagementMonths' | 'comp
     dose.componentMonths.map((c) => ({ calendarMonth: c.calendarMonth, componentId: c.componentId, interactions: c.interactions, minutes: c.minutes, activityUses: c.activityUses })),
     (c) => `${c.calendarMonth}|${c.componentId}`,
   );
-  return { months: [...months.values()], componentMonths: [...componentMonths.values()] };
+  return { months: [...months.values()], componentMonths: [...componentMonths.values()], ...organizationPracticeUse(dose) };
 }
 
-/** Adds the organization-level rollups of the complete dose of more engagements, none of them added before (bulk loads). */
-export function addOrganizationDose(
-  into: { months: Map<string, OrganizationMonthDose>; componentMonths: Map<string, OrganizationComponentMonthDose> },
-  dose: Pick<DoseRows, 'engagementMonths' | 'componentMonths'>,
-): void {
-  const more = organizationDose(dose);
-  sumByKey(more.months, (m) => m.calendarMonth, into.months);
-  sumByKey(more.componentMonths, (c) => `${c.calendarMonth}|${c.componentId}`, into.componentMonths);
+/** Running sums of the organization-level rollups of the complete doses of engagements, none of them added before (bulk loads). */
+export class OrganizationDoseSum {
+  readonly #months = new Map<string, OrganizationMonthDose>();
+  readonly #componentMonths = new Map<string, OrganizationComponentMonthDose>();
+  readonly #modeMonths = new Map<string, OrganizationModeMonthUse>();
+  readonly #principleMonths = new Map<string, OrganizationPrincipleMonthUse>();
+  readonly #activityMonths = new Map<string, OrganizationActivityMonthUse>();
+
+  add(dose: DoseRows): void {
+    const more = organizationDose(dose);
+    sumByKey(more.months, (m) => m.calendarMonth, this.#months);
+    sumByKey(more.componentMonths, (c) => `${c.calendarMonth}|${c.componentId}`, this.#componentMonths);
+    sumByKey(more.modeMonths, organizationModeKey, this.#modeMonths);
+    sumByKey(more.principleMonths, organizationPrincipleKey, this.#principleMonths);
+    sumByKey(more.activityMonths, organizationActivityKey, this.#activityMonths);
+  }
+
+  rows(): OrganizationDose {
+    return {
+      months: [...this.#months.values()],
+      componentMonths: [...this.#componentMonths.values()],
+      modeMonths: [...this.#modeMonths.values()],
+      principleMonths: [...this.#principleMonths.values()],
+      activityMonths: [...this.#activityMonths.values()],
+    };
+  }
 }
 
 /** An open next step of a live interaction, as the engagement page lists it. */
@@ -223,7 +316,10 @@ export function openNextStepRows(interaction: { id: string; engagementId: string
  * hundreds of thousands. The sums keep copies of their names (`ownCopy`), not slices of a file's text.
  */
 export class DoseTotals {
-  private readonly months = new Map<string, { engagement: EngagementMonthDose; components: Map<string, ComponentMonthDose>; principles: Map<string, PrincipleMonthUse> }>();
+  private readonly months = new Map<
+    string,
+    { engagement: EngagementMonthDose; components: Map<string, ComponentMonthDose>; principles: Map<string, PrincipleMonthUse>; modes: Map<string, ModeMonthUse>; activities: Map<string, ActivityMonthUse> }
+  >();
   /** Month of the relationship by engagement start and date: many interactions share both. */
   private readonly relationshipMonths = new Map<string, number>();
 
@@ -234,13 +330,29 @@ export class DoseTotals {
     let slot = this.months.get(key);
     if (!slot) {
       const engagement = { engagementId: ownCopy(interaction.engagementId), calendarMonth: ownCopy(month), relationshipMonth: relationship, interactions: 0, minutes: 0 };
-      slot = { engagement, components: new Map(), principles: new Map() };
+      slot = { engagement, components: new Map(), principles: new Map(), modes: new Map(), activities: new Map() };
       this.months.set(ownCopy(key), slot);
     }
     const { engagementId, calendarMonth: calendar } = slot.engagement;
     slot.engagement.interactions += 1;
     slot.engagement.minutes += interaction.durationMinutes;
+    let mode = slot.modes.get(interaction.mode);
+    if (!mode) {
+      mode = { engagementId, calendarMonth: calendar, mode: ownCopy(interaction.mode), interactions: 0, minutes: 0 };
+      slot.modes.set(mode.mode, mode);
+    }
+    mode.interactions += 1;
+    mode.minutes += interaction.durationMinutes;
     for (const c of interaction.components) {
+      for (const activityId of c.activityIds) {
+        const key = `${c.componentId}|${activityId}`;
+        let activity = slot.activities.get(key);
+        if (!activity) {
+          activity = { engagementId, calendarMonth: calendar, componentId: ownCopy(c.componentId), activityId: ownCopy(activityId), interactions: 0 };
+          slot.activities.set(ownCopy(key), activity);
+        }
+        activity.interactions += 1;
+      }
       let row = slot.components.get(c.componentId);
       if (!row) {
         row = { engagementId, calendarMonth: calendar, relationshipMonth: relationship, componentId: ownCopy(c.componentId), interactions: 0, minutes: 0, activityUses: 0 };
@@ -265,7 +377,13 @@ export class DoseTotals {
   }
 
   contributions(): DoseContribution[] {
-    return [...this.months.values()].map((m) => ({ engagement: m.engagement, components: [...m.components.values()], principles: [...m.principles.values()] }));
+    return [...this.months.values()].map((m) => ({
+      engagement: m.engagement,
+      components: [...m.components.values()],
+      principles: [...m.principles.values()],
+      modes: [...m.modes.values()],
+      activities: [...m.activities.values()],
+    }));
   }
 
   private relationshipMonthOf(engagementStart: string, date: string): number {

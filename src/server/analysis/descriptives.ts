@@ -73,14 +73,18 @@ export async function descriptivesOf(tenant: TenantStore, engagements: Engagemen
   };
 }
 
-/** Mode mix, principle use and practice-activity use rates of the selected engagements, from their interactions. */
+/** Mode mix, principle use and practice-activity use rates of the selected engagements. */
 export async function organizationPracticeUse(tenant: TenantStore, filter: DescriptivesFilter, today: string) {
   return practiceUseOf(tenant, await selectedEngagements(tenant, filter, today), filter);
 }
 
-/** Mode mix, principle use and practice-activity use rates of the given engagements within the filter's period. */
+/**
+ * Mode mix, principle use and practice-activity use rates of the given engagements within the filter's
+ * period, from the rollups: the organization-level ones when the filter selects every engagement.
+ */
 export async function practiceUseOf(tenant: TenantStore, engagements: Engagement[], filter: DescriptivesFilter) {
-  const [totals, models] = await Promise.all([tenant.practiceTotals.totals({ engagementIds: engagements.map((e) => e.id), fromMonth: filter.fromMonth, toMonth: filter.toMonth }), modelsOf(tenant, engagements)]);
+  const engagementIds = selectsWholeOrganization(filter) ? null : engagements.map((e) => e.id);
+  const [totals, models] = await Promise.all([tenant.practiceTotals.totals({ engagementIds, fromMonth: filter.fromMonth, toMonth: filter.toMonth }), modelsOf(tenant, engagements)]);
   const vocabulary = vocabularyOf(models);
   return { engagements: engagements.length, ...practiceUseFromTotals(totals, vocabulary), vocabulary };
 }

@@ -125,6 +125,11 @@ export interface DoseDifference {
     | 'organization_month_dose'
     | 'organization_component_month_dose'
     | 'organization_relationship_component_dose'
+    | 'mode_month_use'
+    | 'activity_month_use'
+    | 'organization_mode_month_use'
+    | 'organization_principle_month_use'
+    | 'organization_activity_month_use'
     | 'interaction_next_steps';
   key: string;
   stored: Record<string, number | string | null> | null;
@@ -173,6 +178,12 @@ export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> 
   compare('organization_month_dose', await tenant.dose.organizationByCalendarMonth(), expectedOrganization.months, (r) => r.calendarMonth, (r) => ({ interactions: r.interactions, minutes: r.minutes, engagements: r.engagements }));
   compare('organization_component_month_dose', await tenant.dose.organizationComponentsByCalendarMonth(), expectedOrganization.componentMonths, (r) => `${r.calendarMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
   compare('organization_relationship_component_dose', await tenant.dose.organizationComponentsByRelationshipMonth(), organizationRelationshipComponents(expected.componentMonths), (r) => `m${r.relationshipMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
+  compare('mode_month_use', await tenant.dose.modeMonths(), expected.modeMonths, (r) => `${r.engagementId} ${r.calendarMonth} ${r.mode}`, (r) => ({ interactions: r.interactions, minutes: r.minutes }));
+  compare('activity_month_use', await tenant.dose.activityMonths(), expected.activityMonths, (r) => `${r.engagementId} ${r.calendarMonth} ${r.componentId} ${r.activityId}`, (r) => ({ interactions: r.interactions }));
+  const storedPractice = await tenant.dose.organizationPracticeByCalendarMonth();
+  compare('organization_mode_month_use', storedPractice.modeMonths, expectedOrganization.modeMonths, (r) => `${r.calendarMonth} ${r.mode}`, (r) => ({ interactions: r.interactions, minutes: r.minutes }));
+  compare('organization_principle_month_use', storedPractice.principleMonths, expectedOrganization.principleMonths, (r) => `${r.calendarMonth} ${r.principleId}`, (r) => ({ interactions: r.interactions, ratings: r.ratings, ratingSum: r.ratingSum }));
+  compare('organization_activity_month_use', storedPractice.activityMonths, expectedOrganization.activityMonths, (r) => `${r.calendarMonth} ${r.componentId} ${r.activityId}`, (r) => ({ interactions: r.interactions }));
   compare('interaction_next_steps', await tenant.interactions.openNextSteps(), expectedNextSteps, (r) => `${r.interactionId} #${r.position}`, ({ interactionId: _i, position: _p, ...values }) => values);
   return differences;
 }

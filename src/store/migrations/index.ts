@@ -10,6 +10,7 @@ import * as engagementPage from './2026-11-26T20-30-engagement-page.ts';
 import * as monthDiversity from './2026-11-27T00-00-month-diversity.ts';
 import * as organizationRelationshipDose from './2026-11-27T00-10-organization-relationship-dose.ts';
 import * as relationshipMonthDose from './2026-11-27T01-00-relationship-month-dose.ts';
+import * as practiceUseRollups from './2026-11-27T01-10-practice-use-rollups.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T00-00-month-diversity': monthDiversity,
   '2026-11-27T00-10-organization-relationship-dose': organizationRelationshipDose,
   '2026-11-27T01-00-relationship-month-dose': relationshipMonthDose,
+  '2026-11-27T01-10-practice-use-rollups': practiceUseRollups,
 };

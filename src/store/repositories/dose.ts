@@ -1,7 +1,18 @@
 import { sql } from 'kysely';
 import {
+  activityMonthKey,
   doseMonthKey,
   mergeContributions,
+  modeMonthKey,
+  organizationActivityKey,
+  organizationModeKey,
+  organizationPracticeUse,
+  organizationPrincipleKey,
+  type ActivityMonthUse,
+  type ModeMonthUse,
+  type OrganizationActivityMonthUse,
+  type OrganizationModeMonthUse,
+  type OrganizationPrincipleMonthUse,
   type ComponentMonthDose,
   type DoseContribution,
   type DoseRows,
@@ -97,6 +108,8 @@ export class DoseRepository {
       engagementMonths: negate(await this.engagementMonths(engagementId)),
       componentMonths: negate(await this.componentMonths(engagementId)),
       principleMonths: negate(await this.principleMonths(engagementId)),
+      modeMonths: negate(await this.modeMonths(engagementId)),
+      activityMonths: negate(await this.activityMonths(engagementId)),
     });
   }
 
@@ -142,7 +155,28 @@ export class DoseRepository {
       );
     }
 
-    // Organization level: the same change summed per calendar month (and component).
+    const modeChange = inKeyOrder(change.modeMonths, modeMonthKey);
+    for (const rows of chunks(modeChange)) {
+      await addToRowsPrepared(
+        this.db,
+        'mode_month_use',
+        rows.map((m) => ({ organization_id: org, engagement_id: m.engagementId, calendar_month: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes })),
+        ['engagement_id', 'calendar_month', 'mode'],
+        ['interactions', 'minutes'],
+      );
+    }
+    const activityChange = inKeyOrder(change.activityMonths, activityMonthKey);
+    for (const rows of chunks(activityChange)) {
+      await addToRowsPrepared(
+        this.db,
+        'activity_month_use',
+        rows.map((a) => ({ organization_id: org, engagement_id: a.engagementId, calendar_month: a.calendarMonth, component_id: a.componentId, activity_id: a.activityId, interactions: a.interactions })),
+        ['engagement_id', 'calendar_month', 'component_id', 'activity_id'],
+        ['interactions'],
+      );
+    }
+
+    // Organization level: the same change summed per calendar month (and component, mode, principle or activity).
     const orgMonths = new Map<string, OrganizationMonthDose>();
     for (const m of engagementChange) {
       const slot = orgMonths.get(m.calendarMonth) ?? { calendarMonth: m.calendarMonth, interactions: 0, minutes: 0, engagements: 0 };
@@ -179,6 +213,38 @@ export class DoseRepository {
       );
     }
 
+    const orgPractice = organizationPracticeUse(change);
+    const orgModes = inKeyOrder(orgPractice.modeMonths, organizationModeKey);
+    for (const rows of chunks(orgModes)) {
+      await addToRowsPrepared(
+        this.db,
+        'organization_mode_month_use',
+        rows.map((m) => ({ organization_id: org, calendar_month: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes })),
+        ['organization_id', 'calendar_month', 'mode'],
+        ['interactions', 'minutes'],
+      );
+    }
+    const orgPrinciples = inKeyOrder(orgPractice.principleMonths, organizationPrincipleKey);
+    for (const rows of chunks(orgPrinciples)) {
+      await addToRowsPrepared(
+        this.db,
+        'organization_principle_month_use',
+        rows.map((p) => ({ organization_id: org, calendar_month: p.calendarMonth, principle_id: p.principleId, interactions: p.interactions, ratings: p.ratings, rating_sum: p.ratingSum })),
+        ['organization_id', 'calendar_month', 'principle_id'],
+        ['interactions', 'ratings', 'rating_sum'],
+      );
+    }
+    const orgActivities = inKeyOrder(orgPractice.activityMonths, organizationActivityKey);
+    for (const rows of chunks(orgActivities)) {
+      await addToRowsPrepared(
+        this.db,
+        'organization_activity_month_use',
+        rows.map((a) => ({ organization_id: org, calendar_month: a.calendarMonth, component_id: a.componentId, activity_id: a.activityId, interactions: a.interactions })),
+        ['organization_id', 'calendar_month', 'component_id', 'activity_id'],
+        ['interactions'],
+      );
+    }
+
     const orgRelationship = organizationRelationshipComponents(componentChange);
     for (const rows of chunks(orgRelationship)) {
       await addToRowsPrepared(
@@ -196,6 +262,8 @@ export class DoseRepository {
       ['engagement_month_dose', removes(engagementChange)],
       ['component_month_dose', removes(componentChange)],
       ['principle_month_use', removes(principleChange)],
+      ['mode_month_use', removes(modeChange)],
+      ['activity_month_use', removes(activityChange)],
     ] as const;
     for (const [table, rows] of perEngagement) {
       if (rows.length === 0) continue;
@@ -204,6 +272,9 @@ export class DoseRepository {
     const perOrganization = [
       ['organization_month_dose', removes([...orgMonths.values()])],
       ['organization_component_month_dose', removes([...orgComponents.values()])],
+      ['organization_mode_month_use', removes(orgModes)],
+      ['organization_principle_month_use', removes(orgPrinciples)],
+      ['organization_activity_month_use', removes(orgActivities)],
     ] as const;
     for (const [table, rows] of perOrganization) {
       if (rows.length === 0) continue;
@@ -354,6 +425,33 @@ export class DoseRepository {
       ratings: Number(r.ratings),
       ratingSum: Number(r.rating_sum),
     }));
+  }
+
+  async modeMonths(engagementId?: string): Promise<ModeMonthUse[]> {
+    let query = this.db.selectFrom('mode_month_use').selectAll().where('organization_id', '=', this.organizationId);
+    if (engagementId) query = query.where('engagement_id', '=', engagementId);
+    const rows = await query.orderBy('engagement_id').orderBy('calendar_month').orderBy('mode').execute();
+    return rows.map((r) => ({ engagementId: r.engagement_id, calendarMonth: r.calendar_month, mode: r.mode, interactions: Number(r.interactions), minutes: Number(r.minutes) }));
+  }
+
+  async activityMonths(engagementId?: string): Promise<ActivityMonthUse[]> {
+    let query = this.db.selectFrom('activity_month_use').selectAll().where('organization_id', '=', this.organizationId);
+    if (engagementId) query = query.where('engagement_id', '=', engagementId);
+    const rows = await query.orderBy('engagement_id').orderBy('calendar_month').orderBy('component_id').orderBy('activity_id').execute();
+    return rows.map((r) => ({ engagementId: r.engagement_id, calendarMonth: r.calendar_month, componentId: r.component_id, activityId: r.activity_id, interactions: Number(r.interactions) }));
+  }
+
+  /** The organization's mode, principle and activity use per calendar month, from the organization-level rollups (for `checkDose`). */
+  async organizationPracticeByCalendarMonth(): Promise<{ modeMonths: OrganizationModeMonthUse[]; principleMonths: OrganizationPrincipleMonthUse[]; activityMonths: OrganizationActivityMonthUse[] }> {
+    const org = this.organizationId;
+    const modes = await this.db.selectFrom('organization_mode_month_use').selectAll().where('organization_id', '=', org).execute();
+    const principles = await this.db.selectFrom('organization_principle_month_use').selectAll().where('organization_id', '=', org).execute();
+    const activities = await this.db.selectFrom('organization_activity_month_use').selectAll().where('organization_id', '=', org).execute();
+    return {
+      modeMonths: modes.map((r) => ({ calendarMonth: r.calendar_month, mode: r.mode, interactions: Number(r.interactions), minutes: Number(r.minutes) })),
+      principleMonths: principles.map((r) => ({ calendarMonth: r.calendar_month, principleId: r.principle_id, interactions: Number(r.interactions), ratings: Number(r.ratings), ratingSum: Number(r.rating_sum) })),
+      activityMonths: activities.map((r) => ({ calendarMonth: r.calendar_month, componentId: r.component_id, activityId: r.activity_id, interactions: Number(r.interactions) })),
+    };
   }
 
   /** One engagement's principle use over its whole relationship, summed in the database. */
