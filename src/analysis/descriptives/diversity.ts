@@ -22,11 +22,29 @@ export function diversityByEngagementMonth(months: readonly ComponentMonthDose[]
 
 /**
  * Sorts rows by engagement id (`localeCompare`, as every view orders them) and month of the relationship.
- * Ids are compared once each, by rank, not once per comparison of rows: there are far fewer of them.
+ * Rows that already come in that order (the store reads them engagement by engagement) are found so in
+ * one pass and left as they are. Otherwise ids are compared once each, by rank, and each row's rank is
+ * looked up once, not once per comparison of rows: there are far fewer ids than rows.
  */
 export function inEngagementOrder<T extends { engagementId: string; relationshipMonth: number }>(rows: T[]): T[] {
-  const rank = new Map([...new Set(rows.map((r) => r.engagementId))].sort((a, b) => a.localeCompare(b)).map((id, i) => [id, i]));
-  return rows.sort((a, b) => rank.get(a.engagementId)! - rank.get(b.engagementId)! || a.relationshipMonth - b.relationshipMonth);
+  if (isInEngagementOrder(rows)) return rows;
+  const rankOf = new Map<string, number>();
+  for (const r of rows) rankOf.set(r.engagementId, 0);
+  [...rankOf.keys()].sort((a, b) => a.localeCompare(b)).forEach((id, i) => rankOf.set(id, i));
+  const decorated = rows.map((row) => ({ rank: rankOf.get(row.engagementId)!, month: row.relationshipMonth, row }));
+  decorated.sort((a, b) => a.rank - b.rank || a.month - b.month);
+  for (let i = 0; i < decorated.length; i += 1) rows[i] = decorated[i]!.row;
+  return rows;
+}
+
+/** Whether the rows are in `inEngagementOrder` already: each engagement's rows together, ids rising, months not falling. */
+function isInEngagementOrder(rows: readonly { engagementId: string; relationshipMonth: number }[]): boolean {
+  for (let i = 1; i < rows.length; i += 1) {
+    const prev = rows[i - 1]!;
+    const cur = rows[i]!;
+    if (prev.engagementId === cur.engagementId ? !(prev.relationshipMonth <= cur.relationshipMonth) : !(prev.engagementId.localeCompare(cur.engagementId) < 0)) return false;
+  }
+  return true;
 }
 
 /**
@@ -59,27 +77,33 @@ export function diversityInPeriod(months: readonly StoredMonthDiversity[], edgeC
   const result: MonthlyDiversity[] = [];
   for (const m of months) {
     const diversity = m.partlyInside === null ? m.diversity : componentDiversity(edges.get(`${m.engagementId}|${m.relationshipMonth}|${m.partlyInside}`) ?? []);
-    if (diversity) result.push({ engagementId: m.engagementId, relationshipMonth: m.relationshipMonth, ...diversity });
+    if (diversity) result.push({ engagementId: m.engagementId, relationshipMonth: m.relationshipMonth, componentsUsed: diversity.componentsUsed, entropy: diversity.entropy, dominantComponent: diversity.dominantComponent });
   }
   return inEngagementOrder(result);
 }
 
 /** Counts of month-to-month transitions between dominant components (consecutive months with contact, per engagement). */
 export function dominantTransitions(diversity: MonthlyDiversity[]): { from: string; to: string; count: number }[] {
-  const counts = new Map<string, number>();
+  // Counted by component and then next component; the list keeps the order in which each pair first occurs.
+  const counts = new Map<string, Map<string, { from: string; to: string; count: number }>>();
+  const transitions: { from: string; to: string; count: number }[] = [];
   for (let i = 1; i < diversity.length; i += 1) {
     const prev = diversity[i - 1]!;
     const cur = diversity[i]!;
     if (prev.engagementId !== cur.engagementId) continue;
-    const key = `${prev.dominantComponent}\u0000${cur.dominantComponent}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const from = prev.dominantComponent;
+    const to = cur.dominantComponent;
+    let next = counts.get(from);
+    if (!next) counts.set(from, (next = new Map()));
+    const slot = next.get(to);
+    if (slot) slot.count += 1;
+    else {
+      const transition = { from, to, count: 1 };
+      next.set(to, transition);
+      transitions.push(transition);
+    }
   }
-  return [...counts.entries()]
-    .map(([key, count]) => {
-      const [from, to] = key.split('\u0000') as [string, string];
-      return { from, to, count };
-    })
-    .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return transitions.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
 
 export interface PeriodComparison {
@@ -92,11 +116,20 @@ export interface PeriodComparison {
 
 /** Early (months 1..earlyThrough) versus later months: mean components used and mean entropy per engagement-month. */
 export function earlyVersusLater(diversity: MonthlyDiversity[], earlyThrough = 6): PeriodComparison[] {
-  const summarize = (period: 'early' | 'later', rows: MonthlyDiversity[]): PeriodComparison => ({
+  const early = { n: 0, components: 0, entropy: 0 };
+  const later = { n: 0, components: 0, entropy: 0 };
+  for (const d of diversity) {
+    const slot = d.relationshipMonth <= earlyThrough ? early : d.relationshipMonth > earlyThrough ? later : null;
+    if (!slot) continue;
+    slot.n += 1;
+    slot.components += d.componentsUsed;
+    slot.entropy += d.entropy;
+  }
+  const summarize = (period: 'early' | 'later', s: { n: number; components: number; entropy: number }): PeriodComparison => ({
     period,
-    engagementMonths: rows.length,
-    meanComponentsUsed: rows.length ? rows.reduce((s, r) => s + r.componentsUsed, 0) / rows.length : null,
-    meanEntropy: rows.length ? rows.reduce((s, r) => s + r.entropy, 0) / rows.length : null,
+    engagementMonths: s.n,
+    meanComponentsUsed: s.n ? s.components / s.n : null,
+    meanEntropy: s.n ? s.entropy / s.n : null,
   });
-  return [summarize('early', diversity.filter((d) => d.relationshipMonth <= earlyThrough)), summarize('later', diversity.filter((d) => d.relationshipMonth > earlyThrough))];
+  return [summarize('early', early), summarize('later', later)];
 }

@@ -25,29 +25,55 @@ export interface DoseDistribution {
  * `monthsReached` gives, per engagement, how many relationship months it has lived through.
  */
 export function doseByRelationshipMonthAcrossEngagements(months: readonly Pick<EngagementMonthDose, 'engagementId' | 'relationshipMonth' | 'minutes'>[], monthsReached: ReadonlyMap<string, number>): DoseDistribution[] {
-  const minutes = new Map<string, Map<number, number>>();
-  for (const m of months) {
-    let own = minutes.get(m.engagementId);
-    if (!own) minutes.set(m.engagementId, (own = new Map()));
-    own.set(m.relationshipMonth, (own.get(m.relationshipMonth) ?? 0) + m.minutes);
-  }
-  const horizon = Math.max(0, ...monthsReached.values());
-  // Each month's values in the order of `monthsReached`.
-  const valuesByMonth: number[][] = Array.from({ length: horizon + 1 }, () => []);
+  // Each engagement's minutes in its months 1..reached, the engagements one after another in the order
+  // of `monthsReached`: month m of the i-th engagement is at `offsets[i] + m - 1`.
+  const indexOf = new Map<string, number>();
+  const offsets: number[] = [];
+  const reachedOf: number[] = [];
+  let horizon = 0;
+  let size = 0;
   for (const [engagementId, reached] of monthsReached) {
-    const own = minutes.get(engagementId);
-    for (let month = 1; month <= reached; month += 1) valuesByMonth[month]!.push(own?.get(month) ?? 0);
+    indexOf.set(engagementId, offsets.length);
+    offsets.push(size);
+    reachedOf.push(reached);
+    horizon = Math.max(horizon, reached);
+    size += Math.max(0, reached);
   }
+  const minutes = new Float64Array(size);
+  let lastId: string | undefined;
+  let index: number | undefined;
+  for (const m of months) {
+    // Rows mostly come engagement by engagement: the engagement is looked up when it changes.
+    if (m.engagementId !== lastId) {
+      lastId = m.engagementId;
+      index = indexOf.get(m.engagementId);
+    }
+    const month = m.relationshipMonth;
+    if (index !== undefined && Number.isInteger(month) && month >= 1 && month <= reachedOf[index]!) minutes[offsets[index]! + month - 1]! += m.minutes;
+  }
+  // How many engagements had reached each month.
+  const engagementsIn = new Int32Array(horizon + 2);
+  for (const reached of reachedOf) if (reached >= 1) engagementsIn[reached]! += 1;
+  for (let month = horizon - 1; month >= 1; month -= 1) engagementsIn[month]! += engagementsIn[month + 1]!;
   const result: DoseDistribution[] = [];
   for (let month = 1; month <= horizon; month += 1) {
-    const values = valuesByMonth[month]!;
+    // The month's values in the order of `monthsReached`.
+    const values = new Float64Array(engagementsIn[month]!);
     if (values.length === 0) continue;
-    const sorted = [...values].sort((a, b) => a - b);
-    const total = values.reduce((s, v) => s + v, 0);
+    let n = 0;
+    for (let i = 0; i < offsets.length; i += 1) if (month <= reachedOf[i]!) values[n++] = minutes[offsets[i]! + month - 1]!;
+    let total = 0;
+    let withContact = 0;
+    for (const v of values) {
+      total += v;
+      if (v > 0) withContact += 1;
+    }
+    // A typed array sorts by value, in place; quantileType7 reads only the length and the elements.
+    const sorted = values.sort() as unknown as readonly number[];
     result.push({
       month,
       engagements: values.length,
-      withContact: values.filter((v) => v > 0).length,
+      withContact,
       mean: total / values.length,
       median: quantileType7(sorted, 0.5),
       q1: quantileType7(sorted, 0.25),

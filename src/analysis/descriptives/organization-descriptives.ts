@@ -116,19 +116,19 @@ export function describeAggregated(input: AggregatedDescriptivesInput) {
   const diversity = inEngagementOrder([...input.diversity]);
   const byMonth = new Map<number, { n: number; components: number; entropy: number }>();
   for (const d of diversity) {
-    const slot = byMonth.get(d.relationshipMonth) ?? { n: 0, components: 0, entropy: 0 };
+    let slot = byMonth.get(d.relationshipMonth);
+    if (!slot) byMonth.set(d.relationshipMonth, (slot = { n: 0, components: 0, entropy: 0 }));
     slot.n += 1;
     slot.components += d.componentsUsed;
     slot.entropy += d.entropy;
-    byMonth.set(d.relationshipMonth, slot);
   }
   const totals = new Map<string, { interactions: number; minutes: number; activityUses: number }>();
   for (const c of input.components) {
-    const slot = totals.get(c.componentId) ?? { interactions: 0, minutes: 0, activityUses: 0 };
+    let slot = totals.get(c.componentId);
+    if (!slot) totals.set(c.componentId, (slot = { interactions: 0, minutes: 0, activityUses: 0 }));
     slot.interactions += c.interactions;
     slot.minutes += c.minutes;
     slot.activityUses += c.activityUses;
-    totals.set(c.componentId, slot);
   }
   const calendarMonths = [...input.calendarMonths].sort((a, b) => a.calendarMonth.localeCompare(b.calendarMonth));
 

@@ -18,7 +18,7 @@ const daysBetween = (from: string, to: string): number => Math.round((Date.parse
 /** The stages of one engagement as dated spells, oldest first (stage changes after `today` are left out). */
 export function stageSpells(engagement: { startDate: string; endDate: string | null; stages: readonly StageChange[] }, today: string): StageSpell[] {
   const last = engagement.endDate !== null && engagement.endDate < today ? engagement.endDate : today;
-  const started = [...engagement.stages].filter((s) => s.startedOn <= last).sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+  const started = engagement.stages.filter((s) => s.startedOn <= last).sort((a, b) => a.startedOn.localeCompare(b.startedOn));
   return started.map((stage, i) => {
     const next = started[i + 1];
     const endedOn = next ? next.startedOn : last;
@@ -41,9 +41,16 @@ export interface StageTiming {
 
 /** Stage timing across engagements: when each stage of the model begins and how long completed stages last. */
 export function stageTiming(spellsByEngagement: readonly (readonly StageSpell[])[], stageOrder: readonly string[]): StageTiming[] {
-  const median = (values: number[]): number | null => (values.length ? quantileType7([...values].sort((a, b) => a - b), 0.5) : null);
+  const median = (values: number[]): number | null => (values.length ? quantileType7(values.sort((a, b) => a - b), 0.5) : null);
+  // Per stage, each engagement's first spell in it (an engagement can come back to a stage), in engagement order.
+  const entered = new Map<string, StageSpell[]>(stageOrder.map((stageId) => [stageId, []]));
+  for (const spells of spellsByEngagement) {
+    spells.forEach((spell, i) => {
+      if (spells.findIndex((s) => s.stageId === spell.stageId) === i) entered.get(spell.stageId)?.push(spell);
+    });
+  }
   return stageOrder.map((stageId) => {
-    const spells = spellsByEngagement.map((list) => list.find((s) => s.stageId === stageId)).filter((s): s is StageSpell => s !== undefined);
+    const spells = entered.get(stageId)!;
     const completed = spells.filter((s) => !s.current);
     return {
       stageId,
