@@ -121,7 +121,7 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     await expect(sql`select count(*) from mode_month_use`.execute(db)).rejects.toThrow();
     await practiceUseRollups.up(db);
     const after = await read();
-    const sorted = <T,>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const sorted = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
     expect(sorted(after.modes)).toEqual(sorted(before.modes));
     expect(sorted(after.activities)).toEqual(sorted(before.activities));
     for (const part of ['modeMonths', 'principleMonths', 'activityMonths'] as const) expect(sorted(after.organization[part])).toEqual(sorted(before.organization[part]));

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
 
 /**
  * Practice use kept like the dose: per engagement and calendar month, the interactions and minutes of
@@ -10,6 +10,9 @@ import { sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = await isPostgres(db);
+  // On SQLite each table is its primary key's B-tree (WITHOUT ROWID): an upsert writes one tree, not a
+  // table and its key index, and a read by engagement finds every column in the key's tree.
+  const clustered = <T extends { modifyEnd(modifier: Expression<unknown>): T }>(table: T): T => (postgres ? table : table.modifyEnd(sql`without rowid`));
   await db.schema
     .createTable('mode_month_use')
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
@@ -19,6 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('interactions', 'integer', (c) => c.notNull())
     .addColumn('minutes', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('mode_month_use_pk', ['engagement_id', 'calendar_month', 'mode'])
+    .$call(clustered)
     .execute();
   await db.schema
     .createTable('activity_month_use')
@@ -29,6 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('activity_id', 'text', (c) => c.notNull())
     .addColumn('interactions', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('activity_month_use_pk', ['engagement_id', 'calendar_month', 'component_id', 'activity_id'])
+    .$call(clustered)
     .execute();
   await db.schema
     .createTable('organization_mode_month_use')
@@ -38,6 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('interactions', 'integer', (c) => c.notNull())
     .addColumn('minutes', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('organization_mode_month_use_pk', ['organization_id', 'calendar_month', 'mode'])
+    .$call(clustered)
     .execute();
   await db.schema
     .createTable('organization_principle_month_use')
@@ -48,6 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ratings', 'integer', (c) => c.notNull())
     .addColumn('rating_sum', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('organization_principle_month_use_pk', ['organization_id', 'calendar_month', 'principle_id'])
+    .$call(clustered)
     .execute();
   await db.schema
     .createTable('organization_activity_month_use')
@@ -57,6 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('activity_id', 'text', (c) => c.notNull())
     .addColumn('interactions', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('organization_activity_month_use_pk', ['organization_id', 'calendar_month', 'component_id', 'activity_id'])
+    .$call(clustered)
     .execute();
 
   await sql`

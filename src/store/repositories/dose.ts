@@ -25,7 +25,7 @@ import { diversityByRelationshipMonth, relationshipMonthKey, type ComponentDiver
 import { organizationRelationshipComponents, relationshipMonthDoses, type OrganizationRelationshipComponentDose, type RelationshipMonthDose } from '../../domain/support/relationship-dose.ts';
 import { shiftMonth } from '../../domain/support/months.ts';
 import type { Engine } from '../database.ts';
-import { idGroups, type Executor } from './executor.ts';
+import { idGroups, ofOrganization, type Executor } from './executor.ts';
 import { addToRowsPrepared, runPrepared } from './prepared.ts';
 
 /** Rows per multi-row upsert: well inside both engines' parameter limits (8 columns × 500). */
@@ -493,7 +493,7 @@ export class DoseRepository {
       let query = this.db
         .selectFrom('engagement_month_dose')
         .select(['calendar_month', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(minutes)`.as('minutes'), sql<number>`count(distinct engagement_id)`.as('engagements')])
-        .where('organization_id', '=', this.organizationId)
+        .where(ofOrganization(this.organizationId, ids))
         .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!));
       if (selection.fromMonth) query = query.where('calendar_month', '>=', selection.fromMonth);
       if (selection.toMonth) query = query.where('calendar_month', '<=', selection.toMonth);
@@ -531,7 +531,7 @@ export class DoseRepository {
         const rows = await this.db
           .selectFrom('relationship_month_dose')
           .select(['engagement_id', packed.as('months')])
-          .where('organization_id', '=', this.organizationId)
+          .where(ofOrganization(this.organizationId, ids))
           .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!))
           .groupBy('engagement_id')
           .execute();
@@ -559,7 +559,7 @@ export class DoseRepository {
           max(r.components_used) as components_used, max(r.entropy) as entropy, max(r.dominant_component) as dominant_component
         from engagement_month_dose m
         join relationship_month_dose r on r.engagement_id = m.engagement_id and r.relationship_month = m.relationship_month
-        where m.organization_id = ${this.organizationId}${among}${from}${to}
+        where ${ofOrganization(this.organizationId, ids, 'm.organization_id')}${among}${from}${to}
         group by m.engagement_id, m.relationship_month
         having sum(case when ${inside} then 1 else 0 end) > 0`.execute(this.db);
       for (const r of rows) {
@@ -577,7 +577,7 @@ export class DoseRepository {
       let query = this.db
         .selectFrom('component_month_dose')
         .select(['relationship_month', 'component_id', sql<number>`sum(interactions)`.as('interactions'), sql<number>`sum(minutes)`.as('minutes'), sql<number>`sum(activity_uses)`.as('activity_uses')])
-        .where('organization_id', '=', this.organizationId)
+        .where(ofOrganization(this.organizationId, ids))
         .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!));
       if (selection.fromMonth) query = query.where('calendar_month', '>=', selection.fromMonth);
       if (selection.toMonth) query = query.where('calendar_month', '<=', selection.toMonth);
@@ -601,7 +601,7 @@ export class DoseRepository {
       const rows = await this.db
         .selectFrom('component_month_dose')
         .selectAll()
-        .where('organization_id', '=', this.organizationId)
+        .where(ofOrganization(this.organizationId, ids))
         .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!))
         .where('calendar_month', 'in', [...calendarMonths])
         .execute();

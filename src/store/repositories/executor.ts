@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 
 /** Anything that runs queries: the database itself or an open transaction. */
@@ -24,4 +24,16 @@ export function* idGroups(ids: readonly string[] | null): Generator<string[] | n
   }
   const unique = [...new Set(ids)];
   for (let at = 0; at < unique.length; at += idsPerRead) yield unique.slice(at, at + idsPerRead);
+}
+
+/**
+ * `organization_id = …` for a read of the organization's rollup rows: all of them (`ids` null), or those
+ * of some engagements. Reading some engagements, the condition is written so that no index can serve it:
+ * the index led by the engagement must, and SQLite, which keeps no statistics of these tables, would
+ * otherwise take the organization's index and visit every row of the organization (for 100 of 1,000
+ * engagements at 1M interactions: 220 ms instead of 24 ms for the component rows). The rows still all
+ * belong to the organization.
+ */
+export function ofOrganization(organizationId: string, ids: readonly string[] | null, column = 'organization_id'): RawBuilder<SqlBool> {
+  return ids === null ? sql<SqlBool>`${sql.ref(column)} = ${organizationId}` : sql<SqlBool>`${sql.ref(column)} || '' = ${organizationId}`;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { PracticeTotals } from '../../analysis/dose/practice-totals.ts';
 import type { DatabaseSchema } from '../schema.ts';
-import { idGroups, type Executor } from './executor.ts';
+import { idGroups, ofOrganization, type Executor } from './executor.ts';
 
 /** Which live interactions to sum: those of these engagements (null: every engagement of the organization), in these calendar months (`YYYY-MM`, inclusive). */
 export interface PracticeScope {
@@ -83,7 +83,7 @@ export class PracticeTotalsRepository {
       const { rows } = await sql<Row>`
         select ${sql.join([...keys, ...amounts])}
         from ${sql.table(table)}
-        where organization_id = ${this.organizationId} ${among} ${sql.join(period, sql` `)}
+        where ${ofOrganization(this.organizationId, ids)} ${among} ${sql.join(period, sql` `)}
         ${keys.length > 0 ? sql`group by ${sql.join(keys)}` : sql``}`.execute(this.db);
       for (const row of rows) {
         const key = rollup.keys.map((k) => row[k]).join('|');
