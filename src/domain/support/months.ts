@@ -1,9 +1,7 @@
 /** Month arithmetic on ISO dates (`YYYY-MM-DD`), in whole calendar days, no time zones involved. */
 
-const parts = (date: string): [number, number, number] => {
-  const [y, m, d] = date.split('-').map(Number);
-  return [y!, m!, d!];
-};
+// Read by position: these run for every interaction written or summed, and splitting costs several times more.
+const parts = (date: string): [number, number, number] => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 
 /** The calendar month of a date, `YYYY-MM`. */
 export const calendarMonth = (date: string): string => date.slice(0, 7);
@@ -33,6 +31,8 @@ export function relationshipMonthStart(startDate: string, month: number): string
 
 /** The calendar month `by` months after (or, negative, before) `month`, both `YYYY-MM`. */
 export function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
+  const year = Math.floor(index / 12);
+  const m = index - year * 12 + 1;
+  return `${String(year).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
 }

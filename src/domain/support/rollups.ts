@@ -194,10 +194,19 @@ export class DoseSum {
   }
 }
 
-/** Several contributions as one change: rows with the same key summed, so each row is written once. */
+/**
+ * Several contributions as one change: rows with the same key summed, so each row is written once. A
+ * single contribution's rows already have a key each (an interaction lists a component, a principle, and
+ * an activity of a component, at most once: `checkInteraction`), so they are taken as they are.
+ */
 export function mergeContributions(contributions: Iterable<DoseContribution>): DoseRows {
+  const all = [...contributions];
+  if (all.length === 1) {
+    const [c] = all as [DoseContribution];
+    return { engagementMonths: [c.engagement], componentMonths: c.components, principleMonths: c.principles, modeMonths: c.modes, activityMonths: c.activities };
+  }
   const sum = new DoseSum();
-  for (const c of contributions) sum.add(c);
+  for (const c of all) sum.add(c);
   return sum.rows();
 }
 
