@@ -290,10 +290,12 @@ async function rollupDifferences(tenant: TenantStore, engagementId: string, star
     ...(await tenant.dose.principleMonths(engagementId)),
     ...(await tenant.interactions.openNextSteps(engagementId)),
     ...(await tenant.dose.relationshipMonths(engagementId)),
+    ...(await tenant.dose.modeMonths(engagementId)),
+    ...(await tenant.dose.activityMonths(engagementId)),
   ].map((r) => JSON.stringify(r));
   const diversity = diversityByRelationshipMonth(expected.componentMonths);
   const expectedRelationshipMonths = relationshipMonthDoses(expected.engagementMonths).map((m) => ({ ...m, diversity: diversity.get(relationshipMonthKey(m)) ?? null }));
-  const recomputed = new Set([...expected.engagementMonths, ...expected.componentMonths, ...expected.principleMonths, ...live.flatMap(openNextStepRows), ...expectedRelationshipMonths].map((r) => JSON.stringify(r)));
+  const recomputed = new Set([...expected.engagementMonths, ...expected.componentMonths, ...expected.principleMonths, ...live.flatMap(openNextStepRows), ...expectedRelationshipMonths, ...expected.modeMonths, ...expected.activityMonths].map((r) => JSON.stringify(r)));
   return Math.abs(stored.length - recomputed.size) + stored.filter((key) => !recomputed.has(key)).length;
 }
 
@@ -316,6 +318,18 @@ async function organizationRollupDifferences(sqlite: Database.Database, organiza
     differing(
       'select relationship_month, component_id, interactions, minutes, activity_uses from organization_relationship_component_dose where organization_id = ? order by relationship_month, component_id',
       'select relationship_month, component_id, sum(interactions) as interactions, sum(minutes) as minutes, sum(activity_uses) as activity_uses from component_month_dose where organization_id = ? group by relationship_month, component_id order by relationship_month, component_id',
+    ) +
+    differing(
+      'select calendar_month, mode, interactions, minutes from organization_mode_month_use where organization_id = ? order by calendar_month, mode',
+      'select calendar_month, mode, sum(interactions) as interactions, sum(minutes) as minutes from mode_month_use where organization_id = ? group by calendar_month, mode order by calendar_month, mode',
+    ) +
+    differing(
+      'select calendar_month, principle_id, interactions, ratings, rating_sum from organization_principle_month_use where organization_id = ? order by calendar_month, principle_id',
+      'select calendar_month, principle_id, sum(interactions) as interactions, sum(ratings) as ratings, sum(rating_sum) as rating_sum from principle_month_use where organization_id = ? group by calendar_month, principle_id order by calendar_month, principle_id',
+    ) +
+    differing(
+      'select calendar_month, component_id, activity_id, interactions from organization_activity_month_use where organization_id = ? order by calendar_month, component_id, activity_id',
+      'select calendar_month, component_id, activity_id, sum(interactions) as interactions from activity_month_use where organization_id = ? group by calendar_month, component_id, activity_id order by calendar_month, component_id, activity_id',
     )
   );
 }
