@@ -17,6 +17,8 @@ type Slot = { value: string } | { constant: unknown };
 interface Template {
   compiled: CompiledQuery;
   slots: Slot[];
+  /** For statements built from rows (`runPreparedRows`): each parameter's row and column, found once. */
+  rowSlots?: ({ row: number; column: string } | { constant: unknown })[];
 }
 
 /** One cache per database: the SQL text depends on the dialect (`?` or `$1`), so templates are not shared. */
@@ -35,12 +37,17 @@ function compileTemplate<R>(db: Executor, shape: string, build: (db: Executor, v
   return { compiled, slots };
 }
 
-export function runPrepared<R>(db: Executor, shape: string, build: (db: Executor, value: (name: string) => unknown) => Compilable<R>, values: Readonly<Record<string, unknown>>): Promise<QueryResult<R>> {
+function templateOf<R>(db: Executor, shape: string, build: (db: Executor, value: (name: string) => unknown) => Compilable<R>): Template {
   const key = db.getExecutor().adapter;
   let byShape = templates.get(key);
   if (!byShape) templates.set(key, (byShape = new Map()));
   let template = byShape.get(shape);
   if (!template) byShape.set(shape, (template = compileTemplate(db, shape, build)));
+  return template;
+}
+
+export function runPrepared<R>(db: Executor, shape: string, build: (db: Executor, value: (name: string) => unknown) => Compilable<R>, values: Readonly<Record<string, unknown>>): Promise<QueryResult<R>> {
+  const template = templateOf(db, shape, build);
   const parameters = template.slots.map((slot) => {
     if ('constant' in slot) return slot.constant;
     const value = values[slot.value];
@@ -50,29 +57,40 @@ export function runPrepared<R>(db: Executor, shape: string, build: (db: Executor
   return db.executeQuery<R>({ ...(template.compiled as CompiledQuery<R>), parameters });
 }
 
+/** The stand-in name of a row's column (`column.row`), and back. */
+const rowValueName = (column: string, row: number): string => `${column}.${row}`;
+const rowValueOf = (name: string): { row: number; column: string } => {
+  const dot = name.lastIndexOf('.');
+  return { column: name.slice(0, dot), row: Number(name.slice(dot + 1)) };
+};
+
 /**
- * Rows that all have the same columns, as a prepared statement takes them: their columns, their values
- * by name (`column.row`), and the same rows made of stand-ins for the statement's one build.
+ * Runs a statement built from rows that all have the same columns (`standIns` gives the rows made of
+ * stand-ins for its one build). Each run takes its parameters straight from the rows, by the row and
+ * column each parameter was found to stand for when the statement was first built.
  */
-function preparedRows(rows: readonly object[]): { columns: string[]; values: Record<string, unknown>; standIns: (value: (name: string) => unknown) => Record<string, unknown>[] } {
+function runPreparedRows<R>(
+  db: Executor,
+  shape: string,
+  rows: readonly object[],
+  build: (db: Executor, standIns: (value: (name: string) => unknown) => Record<string, unknown>[]) => Compilable<R>,
+): Promise<QueryResult<R>> {
   const columns = Object.keys(rows[0]!);
-  const values: Record<string, unknown> = {};
-  rows.forEach((row, i) => {
-    for (const column of columns) values[`${column}.${i}`] = (row as Record<string, unknown>)[column] ?? null;
-  });
-  const standIns = (value: (name: string) => unknown) => rows.map((_, i) => Object.fromEntries(columns.map((column) => [column, value(`${column}.${i}`)])));
-  return { columns, values, standIns };
+  const standIns = (value: (name: string) => unknown) => rows.map((_, i) => Object.fromEntries(columns.map((column) => [column, value(rowValueName(column, i))])));
+  const template = templateOf(db, shape, (db) => build(db, standIns));
+  template.rowSlots ??= template.slots.map((slot) => ('constant' in slot ? slot : rowValueOf(slot.value)));
+  const parameters = template.rowSlots.map((slot) => ('constant' in slot ? slot.constant : ((rows[slot.row] as Record<string, unknown>)[slot.column] ?? null)));
+  return db.executeQuery<R>({ ...(template.compiled as CompiledQuery<R>), parameters });
 }
 
 /** Inserts rows that all have the same columns, as one prepared statement. */
 export function insertRowsPrepared(db: Executor, table: string, rows: readonly object[]): Promise<QueryResult<unknown>> {
-  const { columns, values, standIns } = preparedRows(rows);
-  return runPrepared(
+  return runPreparedRows(
     db,
-    `insert ${table} (${columns.join(',')}) × ${rows.length}`,
+    `insert ${table} (${Object.keys(rows[0]!).join(',')}) × ${rows.length}`,
+    rows,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is named at run time; the callers' row types check the columns
-    (db, value) => (db as any).insertInto(table).values(standIns(value)),
-    values,
+    (db, standIns) => (db as any).insertInto(table).values(standIns(standIn)),
   );
 }
 
@@ -81,20 +99,19 @@ export function insertRowsPrepared(db: Executor, table: string, rows: readonly o
  * upsert): `keyColumns` identify a row, `amountColumns` are added; `returning` lists columns to read back.
  */
 export function addToRowsPrepared(db: Executor, table: string, rows: readonly object[], keyColumns: readonly string[], amountColumns: readonly string[], returning: readonly string[] = []): Promise<QueryResult<Record<string, unknown>>> {
-  const { columns, values, standIns } = preparedRows(rows);
-  return runPrepared(
+  return runPreparedRows(
     db,
-    `add to ${table} (${columns.join(',')}) × ${rows.length} on (${keyColumns.join(',')}) adding (${amountColumns.join(',')}) returning (${returning.join(',')})`,
-    (db, value) => {
+    `add to ${table} (${Object.keys(rows[0]!).join(',')}) × ${rows.length} on (${keyColumns.join(',')}) adding (${amountColumns.join(',')}) returning (${returning.join(',')})`,
+    rows,
+    (db, standIns) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is named at run time; the callers' row types check the columns
       const loose = db as any;
       const upsert = loose
         .insertInto(table)
-        .values(standIns(value))
+        .values(standIns(standIn))
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         .onConflict((oc: any) => oc.columns(keyColumns).doUpdateSet((eb: any) => Object.fromEntries(amountColumns.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))]))));
       return returning.length > 0 ? upsert.returning(returning) : upsert;
     },
-    values,
   );
 }
