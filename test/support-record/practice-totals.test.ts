@@ -71,6 +71,28 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
     expect(await tenant.practiceTotals.totals({ engagementIds: null, ...period })).toEqual(await tenant.practiceTotals.totals({ engagementIds, ...period }));
   });
 
+  it('sum a selection of most engagements as the organization less the others, to what their interactions give', async () => {
+    const tenant = t.store.tenant(orgId);
+    const actor = (await tenant.members.list())[0]!.userId;
+    const third = (await buildEngagement(t.store, orgId, actor)).engagement.id;
+    await logInteraction(t.store, orgId, typicalInteraction(third, { date: '2020-03-10', mode: 'phone', durationMinutes: 20, components: [{ componentId: 'relating', minutes: 20, activityIds: ['check-in'] }] }), actor);
+    const all = await tenant.interactions.allLive();
+    // Two of three engagements: more than half, so the organization's rows less the third's.
+    const selected = [engagementId, third];
+    const theirs = all.filter((i) => selected.includes(i.engagementId));
+    expect(theirs.length).toBeLessThan(all.length);
+    const totals = await tenant.practiceTotals.totals({ engagementIds: selected });
+    expect(totals.interactions).toBe(theirs.length);
+    expect(practiceUseFromTotals(totals, eisToc)).toEqual(practiceUse(theirs, eisToc));
+    // The same within a period, where the difference leaves some rows at zero.
+    const inPeriod = theirs.filter((i) => i.date >= '2020-03-01' && i.date <= '2020-03-31');
+    const march = await tenant.practiceTotals.totals({ engagementIds: selected, fromMonth: '2020-03', toMonth: '2020-03' });
+    expect(practiceUseFromTotals(march, eisToc)).toEqual(practiceUse(inPeriod, eisToc));
+    expect(march.modes.every((m) => m.interactions > 0)).toBe(true);
+    // One of three: its own rows.
+    expect(practiceUseFromTotals(await tenant.practiceTotals.totals({ engagementIds: [third] }), eisToc)).toEqual(practiceUse(all.filter((i) => i.engagementId === third), eisToc));
+  });
+
   it('serve the organization practice use of a filter as the definition gives it from the interactions', async () => {
     const tenant = t.store.tenant(orgId);
     const filter = { fromMonth: '2020-03', toMonth: '2020-12' };
