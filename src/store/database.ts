@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type SqliteDatabase as KyselySqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
+import { CommitScope } from './commit-scope.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { DatabaseSchema } from './schema.ts';
 
@@ -26,9 +27,10 @@ export interface Database {
   sqlite?: SqliteDatabase.Database;
   /**
    * Runs `work` in one transaction. On SQLite, transactions asked for at about the same time share one
-   * commit, each in its own savepoint (see `GroupCommit`); on PostgreSQL each is its own.
+   * commit, each in its own savepoint (see `GroupCommit`); on PostgreSQL each is its own. Writes that
+   * `work` puts off until the commit (`scope`) are written right before it.
    */
-  transaction<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T>;
+  transaction<T>(work: (trx: Transaction<DatabaseSchema>, scope: CommitScope<DatabaseSchema>) => Promise<T>): Promise<T>;
   /**
    * Runs `work` over one consistent, read-only view of the data, which writes made meanwhile do not
    * change: on SQLite a second, read-only connection to the file inside one read transaction (the
@@ -138,7 +140,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       engine: 'postgres',
       location: redactUrl(options.databaseUrl) + (schema === 'public' ? '' : ` (schema ${schema})`),
-      transaction: (work) => db.transaction().execute(work),
+      transaction: (work) =>
+        db.transaction().execute(async (trx) => {
+          const scope = new CommitScope<DatabaseSchema>();
+          const result = await work(trx, scope);
+          await scope.writeAll(trx);
+          return result;
+        }),
       snapshot: (work) =>
         db
           .transaction()

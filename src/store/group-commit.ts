@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { CommitScope } from './commit-scope.ts';
 
 /**
  * Group commit for the embedded database. SQLite has one writer, and most of a small write's cost is
@@ -13,11 +14,15 @@ import { sql, type Kysely, type Transaction } from 'kysely';
  * - units run in the order they were asked for, and each sees the writes of those before it, exactly
  *   as if the transactions had run one after the other.
  *
+ * - writes the units put off until the commit (`CommitScope`: the organization-level rollups) are
+ *   summed over the units that succeeded and written once, right before the commit.
+ *
  * The queue is drained after the current turn of the event loop, so requests that arrived together
  * share a commit. A group holds at most `maximumGroup` units, which bounds the wait of the first one.
  */
 
-type Work<Schema, T> = (trx: Transaction<Schema>) => Promise<T>;
+/** A unit of work: its statements run in `trx`; writes it puts off until the commit go to `scope` (see `CommitScope`). */
+type Work<Schema, T> = (trx: Transaction<Schema>, scope: CommitScope<Schema>) => Promise<T>;
 
 interface Unit<Schema> {
   work: Work<Schema, unknown>;
@@ -64,7 +69,12 @@ export class GroupCommit<Schema> {
       const [unit] = group as [Unit<Schema>];
       await this.#db
         .transaction()
-        .execute((trx) => unit.work(trx))
+        .execute(async (trx) => {
+          const scope = new CommitScope<Schema>();
+          const value = await unit.work(trx, scope);
+          await scope.writeAll(trx);
+          return value;
+        })
         .then(unit.resolve, unit.reject);
       return;
     }
@@ -72,7 +82,14 @@ export class GroupCommit<Schema> {
     try {
       outcomes = await this.#db.transaction().execute(async (trx) => {
         const settled: Outcome[] = [];
-        for (const unit of group) settled.push(await runInSavepoint(trx, unit.work));
+        const scope = new CommitScope<Schema>();
+        for (const unit of group) {
+          const own = new CommitScope<Schema>();
+          const outcome = await runInSavepoint(trx, (t) => unit.work(t, own));
+          if (outcome.ok) scope.absorb(own);
+          settled.push(outcome);
+        }
+        await scope.writeAll(trx);
         return settled;
       });
     } catch (error) {
@@ -87,7 +104,7 @@ export class GroupCommit<Schema> {
   }
 }
 
-async function runInSavepoint<Schema>(trx: Transaction<Schema>, work: Work<Schema, unknown>): Promise<Outcome> {
+async function runInSavepoint<Schema>(trx: Transaction<Schema>, work: (trx: Transaction<Schema>) => Promise<unknown>): Promise<Outcome> {
   await sql`savepoint group_unit`.execute(trx);
   try {
     const value = await work(trx);

@@ -1,4 +1,6 @@
+import type { CommitScope } from './commit-scope.ts';
 import type { Database, Engine } from './database.ts';
+import type { DatabaseSchema } from './schema.ts';
 import type { Executor } from './repositories/executor.ts';
 import { listHistory, recordHistory, type HistoryEntry, type NewHistoryEntry } from './repositories/history.ts';
 import { DoseRepository } from './repositories/dose.ts';
@@ -41,6 +43,7 @@ export class TenantStore {
     private readonly db: Executor,
     readonly organizationId: string,
     engine: Engine,
+    scope?: CommitScope<DatabaseSchema>,
   ) {
     this.members = new MemberRepository(db, organizationId);
     this.tokens = new TokenRepository(db, organizationId);
@@ -49,7 +52,7 @@ export class TenantStore {
     this.contacts = new ContactRepository(db, organizationId);
     this.engagements = new EngagementRepository(db, organizationId);
     this.interactions = new InteractionRepository(db, organizationId);
-    this.dose = new DoseRepository(db, organizationId, engine);
+    this.dose = new DoseRepository(db, organizationId, engine, scope);
     this.practiceTotals = new PracticeTotalsRepository(db, organizationId);
     this.instruments = new InstrumentRepository(db, organizationId);
     this.waves = new WaveRepository(db, organizationId);
@@ -82,6 +85,8 @@ export class Store {
   constructor(
     readonly database: Database,
     private readonly executor: Executor = database.db,
+    /** The open transaction's scope: writes put off until its commit (see `CommitScope`). */
+    private readonly scope?: CommitScope<DatabaseSchema>,
   ) {
     this.organizations = new OrganizationRepository(this.executor);
     this.users = new UserRepository(this.executor);
@@ -89,7 +94,7 @@ export class Store {
   }
 
   tenant(organizationId: string): TenantStore {
-    return new TenantStore(this.executor, organizationId, this.database.engine);
+    return new TenantStore(this.executor, organizationId, this.database.engine, this.scope);
   }
 
   recordHistory(entry: NewHistoryEntry): Promise<void> {
@@ -108,7 +113,7 @@ export class Store {
   /** Runs `work` in one transaction: all of its writes land, or none do. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.executor !== this.database.db) return work(this);
-    return this.database.transaction((trx) => work(new Store(this.database, trx)));
+    return this.database.transaction((trx, scope) => work(new Store(this.database, trx, scope)));
   }
 
   /** Runs `work` over one consistent, read-only view of the data (see `Database.snapshot`): for long reads such as exports. */

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/store/database.ts';
+import type { PendingWrites } from '../../src/store/commit-scope.ts';
 import { GroupCommit } from '../../src/store/group-commit.ts';
 
 interface Schema {
@@ -85,5 +86,75 @@ describe('group commit on a SQLite file', () => {
     expect(await ids('parent')).toEqual([1, 2, 3, 4, 5]);
     // Groups of 2, 2 and 1: a unit alone needs no savepoint.
     expect(savepoints()).toBe(4);
+  });
+});
+
+/** Pending writes that insert parent rows, summed: the ids asked for by every unit that succeeded. */
+class PendingParents implements PendingWrites<Schema> {
+  readonly ids: number[] = [];
+  writes = 0;
+  merge(other: PendingParents): void {
+    this.ids.push(...other.ids);
+  }
+  async write(trx: Transaction<Schema>): Promise<void> {
+    this.writes += 1;
+    if (this.ids.length > 0) await trx.insertInto('parent').values(this.ids.map((id) => ({ id }))).execute();
+  }
+}
+
+describe('writes put off until the commit', () => {
+  let dir: string;
+  let db: Kysely<Schema>;
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'praxis-commit-scope-'));
+    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: openSqlite(path.join(dir, 'test.db')) }) });
+    await sql`create table parent (id integer primary key)`.execute(db);
+    await sql`create table child (id integer primary key, parent_id integer not null references parent (id) deferrable initially deferred)`.execute(db);
+  });
+  afterEach(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('are summed over the units of a group that succeed and written once, before the commit', async () => {
+    const group = new GroupCommit(db);
+    const shared: PendingParents[] = [];
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map((id) =>
+        group.run(async (trx, scope) => {
+          const pending = scope.pending('parents', () => new PendingParents());
+          shared.push(pending);
+          pending.ids.push(id);
+          // Not written yet: the unit sees no parent rows of its own or of the units before it.
+          expect(await trx.selectFrom('parent').select('id').execute()).toEqual([]);
+          if (id === 3) throw new Error('third unit refuses');
+          return id;
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((await db.selectFrom('parent').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([1, 2, 4]);
+    // Each unit had its own; the first unit's took in the others' that succeeded and was the one written.
+    expect(shared.map((p) => p.writes)).toEqual([1, 0, 0, 0]);
+  });
+
+  it('fail the whole group when they cannot be written, as a failed commit does', async () => {
+    const group = new GroupCommit(db);
+    const results = await Promise.allSettled(
+      [1, 2].map((id) =>
+        group.run(async (trx, scope) => {
+          await trx.insertInto('child').values({ id, parent_id: id }).execute();
+          scope.pending('parents', () => new PendingParents()).ids.push(id, id); // the same id twice: the insert fails
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await db.selectFrom('child').select('id').execute()).toEqual([]);
+  });
+
+  it('are written before the commit of a transaction of one unit', async () => {
+    const group = new GroupCommit(db);
+    await group.run(async (_trx, scope) => void scope.pending('parents', () => new PendingParents()).ids.push(7));
+    expect((await db.selectFrom('parent').select('id').execute()).map((r) => r.id)).toEqual([7]);
   });
 });

@@ -22,6 +22,26 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
   });
   afterAll(async () => t.dispose());
 
+  it('leave no trace at organization level of a write that fails among writes that share its commit', async () => {
+    const engagement = (await buildEngagement(t.store, orgId, actor, '2023-05-01')).engagement;
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        t.store.transaction(async (tx) => {
+          const logged = await logInteraction(tx, orgId, typicalInteraction(engagement.id, { date: `2023-05-${String(10 + i).padStart(2, '0')}` }), actor);
+          if (i === 3) throw new Error('this write is abandoned after its rollups changed');
+          return logged;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    const tenant = t.store.tenant(orgId);
+    expect(await checkDose(tenant)).toEqual([]);
+    expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2023-05')).toMatchObject({ interactions: 7, engagements: 1 });
+    const practice = await tenant.practiceTotals.totals({ engagementIds: null, fromMonth: '2023-05', toMonth: '2023-05' });
+    expect(practice.interactions).toBe(7);
+    expect(practice.modes.reduce((n, m) => n + m.interactions, 0)).toBe(7);
+  });
+
   it('keep every rollup equal to a recomputation when the first interactions of two relationship months race', async () => {
     const engagements = [];
     for (let i = 0; i < 12; i++) engagements.push((await buildEngagement(t.store, orgId, actor, '2024-01-15')).engagement);

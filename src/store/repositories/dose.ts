@@ -4,10 +4,7 @@ import {
   doseMonthKey,
   mergeContributions,
   modeMonthKey,
-  organizationActivityKey,
-  organizationModeKey,
   organizationPracticeUse,
-  organizationPrincipleKey,
   type ActivityMonthUse,
   type ModeMonthUse,
   type OrganizationActivityMonthUse,
@@ -25,7 +22,10 @@ import { diversityByRelationshipMonth, relationshipMonthKey, type ComponentDiver
 import { organizationRelationshipComponents, relationshipMonthDoses, type OrganizationRelationshipComponentDose, type RelationshipMonthDose } from '../../domain/support/relationship-dose.ts';
 import { shiftMonth } from '../../domain/support/months.ts';
 import type { Engine } from '../database.ts';
+import type { CommitScope } from '../commit-scope.ts';
+import type { DatabaseSchema } from '../schema.ts';
 import { idGroups, ofOrganization, type Executor } from './executor.ts';
+import { OrganizationRollupChanges, type OrganizationRollupChange } from './organization-rollups.ts';
 import { addToRowsPrepared, runPrepared } from './prepared.ts';
 
 /** Rows per multi-row upsert: well inside both engines' parameter limits (8 columns × 500). */
@@ -84,6 +84,8 @@ export class DoseRepository {
     private readonly db: Executor,
     private readonly organizationId: string,
     private readonly engine: Engine,
+    /** The transaction's scope, when the repository is bound to one: organization-level changes wait there for the commit. */
+    private readonly scope?: CommitScope<DatabaseSchema>,
   ) {}
 
   /** Adds (or, with negative counts, subtracts) one interaction's contribution; rows that fall to zero disappear. */
@@ -176,7 +178,9 @@ export class DoseRepository {
       );
     }
 
-    // Organization level: the same change summed per calendar month (and component, mode, principle or activity).
+    // Organization level: the same change summed per calendar month (and component, mode, principle or
+    // activity) and per month of the relationship and component; written at the end of this write, or,
+    // in a transaction, once before its commit for every unit of work that shares it (`CommitScope`).
     const orgMonths = new Map<string, OrganizationMonthDose>();
     for (const m of engagementChange) {
       const slot = orgMonths.get(m.calendarMonth) ?? { calendarMonth: m.calendarMonth, interactions: 0, minutes: 0, engagements: 0 };
@@ -185,76 +189,17 @@ export class DoseRepository {
       orgMonths.set(m.calendarMonth, slot);
     }
     for (const [month, delta] of engagementsDelta) orgMonths.get(month)!.engagements += delta;
-    for (const rows of chunks(inKeyOrder([...orgMonths.values()], (m) => m.calendarMonth))) {
-      await addToRowsPrepared(
-        this.db,
-        'organization_month_dose',
-        rows.map((m) => ({ organization_id: org, calendar_month: m.calendarMonth, interactions: m.interactions, minutes: m.minutes, engagements: m.engagements })),
-        ['organization_id', 'calendar_month'],
-        ['interactions', 'minutes', 'engagements'],
-      );
-    }
-    const orgComponents = new Map<string, OrganizationComponentMonthDose>();
-    for (const c of componentChange) {
-      const key = `${c.calendarMonth}|${c.componentId}`;
-      const slot = orgComponents.get(key) ?? { calendarMonth: c.calendarMonth, componentId: c.componentId, interactions: 0, minutes: 0, activityUses: 0 };
-      slot.interactions += c.interactions;
-      slot.minutes += c.minutes;
-      slot.activityUses += c.activityUses;
-      orgComponents.set(key, slot);
-    }
-    for (const rows of chunks(inKeyOrder([...orgComponents.values()], (c) => `${c.calendarMonth}|${c.componentId}`))) {
-      await addToRowsPrepared(
-        this.db,
-        'organization_component_month_dose',
-        rows.map((c) => ({ organization_id: org, calendar_month: c.calendarMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })),
-        ['organization_id', 'calendar_month', 'component_id'],
-        ['interactions', 'minutes', 'activity_uses'],
-      );
-    }
-
     const orgPractice = organizationPracticeUse(change);
-    const orgModes = inKeyOrder(orgPractice.modeMonths, organizationModeKey);
-    for (const rows of chunks(orgModes)) {
-      await addToRowsPrepared(
-        this.db,
-        'organization_mode_month_use',
-        rows.map((m) => ({ organization_id: org, calendar_month: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes })),
-        ['organization_id', 'calendar_month', 'mode'],
-        ['interactions', 'minutes'],
-      );
-    }
-    const orgPrinciples = inKeyOrder(orgPractice.principleMonths, organizationPrincipleKey);
-    for (const rows of chunks(orgPrinciples)) {
-      await addToRowsPrepared(
-        this.db,
-        'organization_principle_month_use',
-        rows.map((p) => ({ organization_id: org, calendar_month: p.calendarMonth, principle_id: p.principleId, interactions: p.interactions, ratings: p.ratings, rating_sum: p.ratingSum })),
-        ['organization_id', 'calendar_month', 'principle_id'],
-        ['interactions', 'ratings', 'rating_sum'],
-      );
-    }
-    const orgActivities = inKeyOrder(orgPractice.activityMonths, organizationActivityKey);
-    for (const rows of chunks(orgActivities)) {
-      await addToRowsPrepared(
-        this.db,
-        'organization_activity_month_use',
-        rows.map((a) => ({ organization_id: org, calendar_month: a.calendarMonth, component_id: a.componentId, activity_id: a.activityId, interactions: a.interactions })),
-        ['organization_id', 'calendar_month', 'component_id', 'activity_id'],
-        ['interactions'],
-      );
-    }
-
-    const orgRelationship = organizationRelationshipComponents(componentChange);
-    for (const rows of chunks(orgRelationship)) {
-      await addToRowsPrepared(
-        this.db,
-        'organization_relationship_component_dose',
-        rows.map((c) => ({ organization_id: org, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })),
-        ['organization_id', 'relationship_month', 'component_id'],
-        ['interactions', 'minutes', 'activity_uses'],
-      );
-    }
+    const organizationChange: OrganizationRollupChange = {
+      months: [...orgMonths.values()],
+      componentMonths: componentChange.map((c) => ({ calendarMonth: c.calendarMonth, componentId: c.componentId, interactions: c.interactions, minutes: c.minutes, activityUses: c.activityUses })),
+      relationshipComponents: organizationRelationshipComponents(componentChange),
+      modeMonths: orgPractice.modeMonths,
+      principleMonths: orgPractice.principleMonths,
+      activityMonths: orgPractice.activityMonths,
+    };
+    const pending = this.scope?.pending('organization rollups', () => new OrganizationRollupChanges()) ?? new OrganizationRollupChanges();
+    pending.add(org, organizationChange);
 
     // Only a subtraction (or an empty sum) can leave a row at zero; an addition never leaves one to remove.
     const removes = <T extends { interactions: number }>(rows: T[]): T[] => rows.filter((r) => r.interactions <= 0);
@@ -269,17 +214,6 @@ export class DoseRepository {
       if (rows.length === 0) continue;
       await this.db.deleteFrom(table).where('engagement_id', 'in', engagements(rows)).where('calendar_month', 'in', months(rows)).where('interactions', '<=', 0).execute();
     }
-    const perOrganization = [
-      ['organization_month_dose', removes([...orgMonths.values()])],
-      ['organization_component_month_dose', removes([...orgComponents.values()])],
-      ['organization_mode_month_use', removes(orgModes)],
-      ['organization_principle_month_use', removes(orgPrinciples)],
-      ['organization_activity_month_use', removes(orgActivities)],
-    ] as const;
-    for (const [table, rows] of perOrganization) {
-      if (rows.length === 0) continue;
-      await this.db.deleteFrom(table).where('organization_id', '=', org).where('calendar_month', 'in', months(rows)).where('interactions', '<=', 0).execute();
-    }
     const emptiedRelationshipMonths = removes(relationshipChange);
     if (emptiedRelationshipMonths.length > 0) {
       await this.db
@@ -289,15 +223,7 @@ export class DoseRepository {
         .where('interactions', '<=', 0)
         .execute();
     }
-    const relationshipRemoves = removes(orgRelationship);
-    if (relationshipRemoves.length > 0) {
-      await this.db
-        .deleteFrom('organization_relationship_component_dose')
-        .where('organization_id', '=', org)
-        .where('relationship_month', 'in', [...new Set(relationshipRemoves.map((r) => r.relationshipMonth))])
-        .where('interactions', '<=', 0)
-        .execute();
-    }
+    if (!this.scope) await pending.write(this.db);
     await this.writeDiversity([...change.engagementMonths, ...change.componentMonths]);
   }
 

@@ -1,0 +1,142 @@
+import type {
+  OrganizationActivityMonthUse,
+  OrganizationComponentMonthDose,
+  OrganizationModeMonthUse,
+  OrganizationMonthDose,
+  OrganizationPrincipleMonthUse,
+} from '../../domain/support/rollups.ts';
+import type { OrganizationRelationshipComponentDose } from '../../domain/support/relationship-dose.ts';
+import type { PendingWrites } from '../commit-scope.ts';
+import type { DatabaseSchema } from '../schema.ts';
+import type { Executor } from './executor.ts';
+import { addToRowsPrepared } from './prepared.ts';
+
+/** What changes at organization level: rows of each organization-level rollup, each an amount to add (negative to take away). */
+export interface OrganizationRollupChange {
+  months: OrganizationMonthDose[];
+  componentMonths: OrganizationComponentMonthDose[];
+  relationshipComponents: OrganizationRelationshipComponentDose[];
+  modeMonths: OrganizationModeMonthUse[];
+  principleMonths: OrganizationPrincipleMonthUse[];
+  activityMonths: OrganizationActivityMonthUse[];
+}
+
+/** Each organization-level rollup: its table, the columns of its key and of its amounts, and how a row maps to them. */
+const tables = {
+  months: {
+    table: 'organization_month_dose',
+    key: ['calendar_month'],
+    amounts: ['interactions', 'minutes', 'engagements'],
+    columns: (m: OrganizationMonthDose) => ({ calendar_month: m.calendarMonth, interactions: m.interactions, minutes: m.minutes, engagements: m.engagements }),
+  },
+  componentMonths: {
+    table: 'organization_component_month_dose',
+    key: ['calendar_month', 'component_id'],
+    amounts: ['interactions', 'minutes', 'activity_uses'],
+    columns: (c: OrganizationComponentMonthDose) => ({ calendar_month: c.calendarMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses }),
+  },
+  relationshipComponents: {
+    table: 'organization_relationship_component_dose',
+    key: ['relationship_month', 'component_id'],
+    amounts: ['interactions', 'minutes', 'activity_uses'],
+    columns: (c: OrganizationRelationshipComponentDose) => ({ relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses }),
+  },
+  modeMonths: {
+    table: 'organization_mode_month_use',
+    key: ['calendar_month', 'mode'],
+    amounts: ['interactions', 'minutes'],
+    columns: (m: OrganizationModeMonthUse) => ({ calendar_month: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes }),
+  },
+  principleMonths: {
+    table: 'organization_principle_month_use',
+    key: ['calendar_month', 'principle_id'],
+    amounts: ['interactions', 'ratings', 'rating_sum'],
+    columns: (p: OrganizationPrincipleMonthUse) => ({ calendar_month: p.calendarMonth, principle_id: p.principleId, interactions: p.interactions, ratings: p.ratings, rating_sum: p.ratingSum }),
+  },
+  activityMonths: {
+    table: 'organization_activity_month_use',
+    key: ['calendar_month', 'component_id', 'activity_id'],
+    amounts: ['interactions'],
+    columns: (a: OrganizationActivityMonthUse) => ({ calendar_month: a.calendarMonth, component_id: a.componentId, activity_id: a.activityId, interactions: a.interactions }),
+  },
+} as const;
+
+type Part = keyof typeof tables;
+type Row = Record<string, string | number>;
+
+/** Rows per multi-row upsert: well inside both engines' parameter limits. */
+const rowsPerStatement = 500;
+
+/**
+ * Changes of the organization-level rollups, summed per organization and row, and written together:
+ * at the end of one rollup write, or, inside a transaction, once right before its commit for every
+ * unit of work that shares the commit (`CommitScope`). Every logged interaction changes a row of each
+ * of these tables, and the units of one group commit mostly change the same rows, so one upsert per
+ * table replaces one per interaction. Rows are written in key order (two PostgreSQL writers of the
+ * same rows then lock them in one order), and rows whose interactions fall to zero are removed.
+ */
+export class OrganizationRollupChanges implements PendingWrites<DatabaseSchema> {
+  /** Per organization, per rollup, the summed rows by key (in table columns). */
+  readonly #byOrganization = new Map<string, Map<Part, Map<string, Row>>>();
+
+  add(organizationId: string, change: OrganizationRollupChange): void {
+    let parts = this.#byOrganization.get(organizationId);
+    if (!parts) this.#byOrganization.set(organizationId, (parts = new Map()));
+    for (const part of Object.keys(tables) as Part[]) {
+      const spec = tables[part];
+      let rows = parts.get(part);
+      if (!rows) parts.set(part, (rows = new Map()));
+      for (const row of change[part]) this.#addRow(rows, part, (spec.columns as (row: unknown) => Row)(row));
+    }
+  }
+
+  merge(other: OrganizationRollupChanges): void {
+    for (const [organizationId, parts] of other.#byOrganization) {
+      let mine = this.#byOrganization.get(organizationId);
+      if (!mine) this.#byOrganization.set(organizationId, (mine = new Map()));
+      for (const [part, rows] of parts) {
+        let into = mine.get(part);
+        if (!into) mine.set(part, (into = new Map()));
+        for (const row of rows.values()) this.#addRow(into, part, row);
+      }
+    }
+  }
+
+  async write(db: Executor): Promise<void> {
+    for (const organizationId of [...this.#byOrganization.keys()].sort()) {
+      for (const [part, byKey] of this.#byOrganization.get(organizationId)!) {
+        const { table, key, amounts } = tables[part];
+        const rows = [...byKey.entries()]
+          .filter(([, row]) => amounts.some((a) => row[a] !== 0))
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([, row]): Row => ({ organization_id: organizationId, ...row }));
+        for (let at = 0; at < rows.length; at += rowsPerStatement) {
+          await addToRowsPrepared(db, table, rows.slice(at, at + rowsPerStatement), ['organization_id', ...key], amounts);
+        }
+        // Only a subtraction (or an empty sum) can leave a row at zero; an addition never leaves one to remove.
+        const emptied = rows.filter((row) => Number(row.interactions) <= 0);
+        if (emptied.length === 0) continue;
+        const first = key[0];
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is one of the organization-level rollups above
+        await (db as any)
+          .deleteFrom(table)
+          .where('organization_id', '=', organizationId)
+          .where(first, 'in', [...new Set(emptied.map((row) => row[first]))])
+          .where('interactions', '<=', 0)
+          .execute();
+      }
+    }
+    this.#byOrganization.clear();
+  }
+
+  #addRow(rows: Map<string, Row>, part: Part, row: Row): void {
+    const { key, amounts } = tables[part];
+    const id = key.map((k) => row[k]).join('|');
+    const slot = rows.get(id);
+    if (!slot) {
+      rows.set(id, { ...row });
+      return;
+    }
+    for (const a of amounts) slot[a] = Number(slot[a]) + Number(row[a]);
+  }
+}
