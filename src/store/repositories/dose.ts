@@ -75,9 +75,13 @@ function inKeyOrder<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
 }
 
 /**
- * The monthly dose rollups of one organization, written with every interaction change and read by the
- * pages: per engagement month (in total, per component, per principle) and per organization calendar
- * month (in total and per component). `apply` is the one way to change them, so they always agree.
+ * The monthly dose and practice-use rollups of one organization, written with every interaction change
+ * and read by the pages and the analysis: per engagement and calendar month (in total, per component,
+ * principle, mode and practice activity), per engagement and month of the relationship (in total, with
+ * the diversity of component use), and per organization (calendar month in total and per component,
+ * mode, principle and activity; month of the relationship per component). `apply` is the one way to
+ * change them, so they always agree. Organization-level changes wait for the commit when the
+ * repository is bound to a transaction (see `OrganizationRollupChanges`).
  */
 export class DoseRepository {
   constructor(
