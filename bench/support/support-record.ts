@@ -4,7 +4,7 @@ import { v7 } from 'uuid';
 import type { Random } from '../../src/demo/random.ts';
 import { checkInteraction, stageOn } from '../../src/domain/support/interaction-rules.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey } from '../../src/domain/support/diversity.ts';
-import { organizationRelationshipComponents, relationshipMonthDoses, type OrganizationRelationshipComponentDose } from '../../src/domain/support/relationship-dose.ts';
+import { relationshipMonthDoses } from '../../src/domain/support/relationship-dose.ts';
 import { computeDose, openNextStepRows, OrganizationDoseSum } from '../../src/domain/support/rollups.ts';
 import { InteractionInput as InteractionInputSchema, type Engagement, type InteractionInput } from '../../src/domain/support/schemas.ts';
 import type { PracticeModel } from '../../src/model/schema.ts';
@@ -188,7 +188,6 @@ export function loadInteractions(
     validated: 0,
   };
   const organization = new OrganizationDoseSum();
-  const relationshipComponents = new Map<string, OrganizationRelationshipComponentDose>();
 
   const writeEngagement = ({ engagement, lastDate, interactions: count }: PlannedEngagement): void => {
     const span = daysBetween(engagement.startDate, lastDate);
@@ -233,15 +232,6 @@ export function loadInteractions(
     report.componentMonthRows += dose.componentMonths.length;
     report.principleMonthRows += dose.principleMonths.length;
     organization.add(dose);
-    for (const c of organizationRelationshipComponents(dose.componentMonths)) {
-      const key = `${c.relationshipMonth}|${c.componentId}`;
-      const slot = relationshipComponents.get(key);
-      if (slot) {
-        slot.interactions += c.interactions;
-        slot.minutes += c.minutes;
-        slot.activityUses += c.activityUses;
-      } else relationshipComponents.set(key, c);
-    }
   };
 
   // Secondary indexes are dropped while loading and rebuilt afterwards from their own SQL, which
@@ -266,7 +256,7 @@ export function loadInteractions(
     for (const m of organizationRows.modeMonths) insertOrganizationModeMonth.run(organizationId, m.calendarMonth, m.mode, m.interactions, m.minutes);
     for (const p of organizationRows.principleMonths) insertOrganizationPrincipleMonth.run(organizationId, p.calendarMonth, p.principleId, p.interactions, p.ratings, p.ratingSum);
     for (const a of organizationRows.activityMonths) insertOrganizationActivityMonth.run(organizationId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
-    for (const c of relationshipComponents.values()) insertOrganizationRelationshipComponent.run(organizationId, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    for (const c of organizationRows.relationshipComponents) insertOrganizationRelationshipComponent.run(organizationId, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
   })();
   report.organizationMonthRows = organizationRows.months.length;
   report.organizationComponentMonthRows = organizationRows.componentMonths.length;

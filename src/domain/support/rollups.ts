@@ -1,5 +1,6 @@
 import { ownCopy } from './interaction-table.ts';
 import { calendarMonth, relationshipMonth } from './months.ts';
+import { organizationRelationshipComponents, type OrganizationRelationshipComponentDose } from './relationship-dose.ts';
 import type { ComponentUse, PrincipleUse } from './schemas.ts';
 
 /**
@@ -217,65 +218,94 @@ export function computeDose(interactions: Iterable<DoseSource>, engagementStarts
   return sum.rows();
 }
 
-/** The organization-level rollups: sums of the engagement-level ones per calendar month (and component, mode, principle or activity). */
+/**
+ * The organization-level rollups: sums of the engagement-level ones per calendar month (and component,
+ * mode, principle or activity), and per month of the relationship and component.
+ */
 export interface OrganizationDose {
   months: OrganizationMonthDose[];
   componentMonths: OrganizationComponentMonthDose[];
+  relationshipComponents: OrganizationRelationshipComponentDose[];
   modeMonths: OrganizationModeMonthUse[];
   principleMonths: OrganizationPrincipleMonthUse[];
   activityMonths: OrganizationActivityMonthUse[];
 }
 
-export const organizationModeKey = (m: OrganizationModeMonthUse): string => `${m.calendarMonth}|${m.mode}`;
-export const organizationPrincipleKey = (p: OrganizationPrincipleMonthUse): string => `${p.calendarMonth}|${p.principleId}`;
-export const organizationActivityKey = (a: OrganizationActivityMonthUse): string => `${a.calendarMonth}|${a.componentId}|${a.activityId}`;
+const organizationComponentKey = (c: OrganizationComponentMonthDose): string => `${c.calendarMonth}|${c.componentId}`;
+const organizationRelationshipKey = (c: OrganizationRelationshipComponentDose): string => `${c.relationshipMonth}|${c.componentId}`;
+const organizationModeKey = (m: OrganizationModeMonthUse): string => `${m.calendarMonth}|${m.mode}`;
+const organizationPrincipleKey = (p: OrganizationPrincipleMonthUse): string => `${p.calendarMonth}|${p.principleId}`;
+const organizationActivityKey = (a: OrganizationActivityMonthUse): string => `${a.calendarMonth}|${a.componentId}|${a.activityId}`;
 
-/** Mode, principle and activity use summed over engagements per calendar month: what a change of engagement-level rows changes at organization level. */
-export function organizationPracticeUse(rows: Pick<DoseRows, 'modeMonths' | 'principleMonths' | 'activityMonths'>): Pick<OrganizationDose, 'modeMonths' | 'principleMonths' | 'activityMonths'> {
-  const modes = sumByKey(
-    rows.modeMonths.map((m) => ({ calendarMonth: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes })),
-    organizationModeKey,
-  );
-  const principles = sumByKey(
-    rows.principleMonths.map((p) => ({ calendarMonth: p.calendarMonth, principleId: p.principleId, interactions: p.interactions, ratings: p.ratings, ratingSum: p.ratingSum })),
-    organizationPrincipleKey,
-  );
-  const activities = sumByKey(
-    rows.activityMonths.map((a) => ({ calendarMonth: a.calendarMonth, componentId: a.componentId, activityId: a.activityId, interactions: a.interactions })),
-    organizationActivityKey,
-  );
-  return { modeMonths: [...modes.values()], principleMonths: [...principles.values()], activityMonths: [...activities.values()] };
+/** Interactions and minutes per calendar month, the number of engagements with contact left at zero for the caller. */
+function calendarMonthSums(engagementMonths: readonly EngagementMonthDose[]): Map<string, OrganizationMonthDose> {
+  const months = new Map<string, OrganizationMonthDose>();
+  for (const m of engagementMonths) {
+    const slot = months.get(m.calendarMonth) ?? { calendarMonth: m.calendarMonth, interactions: 0, minutes: 0, engagements: 0 };
+    slot.interactions += m.interactions;
+    slot.minutes += m.minutes;
+    months.set(m.calendarMonth, slot);
+  }
+  return months;
+}
+
+/** Every organization-level sum but the calendar months': per component, month of the relationship, mode, principle and activity. */
+function organizationSums(rows: DoseRows): Omit<OrganizationDose, 'months'> {
+  const sum = <T extends object>(of: T[], keyOf: (row: T) => string): T[] => [...sumByKey(of, keyOf).values()];
+  return {
+    componentMonths: sum(
+      rows.componentMonths.map((c) => ({ calendarMonth: c.calendarMonth, componentId: c.componentId, interactions: c.interactions, minutes: c.minutes, activityUses: c.activityUses })),
+      organizationComponentKey,
+    ),
+    relationshipComponents: organizationRelationshipComponents(rows.componentMonths),
+    modeMonths: sum(
+      rows.modeMonths.map((m) => ({ calendarMonth: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes })),
+      organizationModeKey,
+    ),
+    principleMonths: sum(
+      rows.principleMonths.map((p) => ({ calendarMonth: p.calendarMonth, principleId: p.principleId, interactions: p.interactions, ratings: p.ratings, ratingSum: p.ratingSum })),
+      organizationPrincipleKey,
+    ),
+    activityMonths: sum(
+      rows.activityMonths.map((a) => ({ calendarMonth: a.calendarMonth, componentId: a.componentId, activityId: a.activityId, interactions: a.interactions })),
+      organizationActivityKey,
+    ),
+  };
 }
 
 /**
  * The organization-level rollups that a complete engagement-level dose implies: sums per calendar month
  * (with the number of engagements that had an interaction in it) and per calendar month and component,
- * mode, principle or activity.
+ * mode, principle or activity, and per month of the relationship and component.
  */
 export function organizationDose(dose: DoseRows): OrganizationDose {
-  const months = new Map<string, OrganizationMonthDose>();
+  const months = calendarMonthSums(dose.engagementMonths);
   const engagementsIn = new Map<string, Set<string>>();
   for (const m of dose.engagementMonths) {
-    const slot = months.get(m.calendarMonth) ?? { calendarMonth: m.calendarMonth, interactions: 0, minutes: 0, engagements: 0 };
-    slot.interactions += m.interactions;
-    slot.minutes += m.minutes;
-    months.set(m.calendarMonth, slot);
     const engagements = engagementsIn.get(m.calendarMonth) ?? new Set<string>();
     if (m.interactions > 0) engagements.add(m.engagementId);
     engagementsIn.set(m.calendarMonth, engagements);
   }
   for (const [month, engagements] of engagementsIn) months.get(month)!.engagements = engagements.size;
-  const componentMonths = sumByKey(
-    dose.componentMonths.map((c) => ({ calendarMonth: c.calendarMonth, componentId: c.componentId, interactions: c.interactions, minutes: c.minutes, activityUses: c.activityUses })),
-    (c) => `${c.calendarMonth}|${c.componentId}`,
-  );
-  return { months: [...months.values()], componentMonths: [...componentMonths.values()], ...organizationPracticeUse(dose) };
+  return { months: [...months.values()], ...organizationSums(dose) };
+}
+
+/**
+ * What a change of engagement-level rows changes at organization level. The number of engagements with
+ * contact in a calendar month is not a sum of the change's rows: `engagementsDelta` says, per calendar
+ * month, how it moves (the store finds out from the rows it holds).
+ */
+export function organizationChange(change: DoseRows, engagementsDelta: ReadonlyMap<string, number>): OrganizationDose {
+  const months = calendarMonthSums(change.engagementMonths);
+  for (const [month, delta] of engagementsDelta) months.get(month)!.engagements += delta;
+  return { months: [...months.values()], ...organizationSums(change) };
 }
 
 /** Running sums of the organization-level rollups of the complete doses of engagements, none of them added before (bulk loads). */
 export class OrganizationDoseSum {
   readonly #months = new Map<string, OrganizationMonthDose>();
   readonly #componentMonths = new Map<string, OrganizationComponentMonthDose>();
+  readonly #relationshipComponents = new Map<string, OrganizationRelationshipComponentDose>();
   readonly #modeMonths = new Map<string, OrganizationModeMonthUse>();
   readonly #principleMonths = new Map<string, OrganizationPrincipleMonthUse>();
   readonly #activityMonths = new Map<string, OrganizationActivityMonthUse>();
@@ -283,7 +313,8 @@ export class OrganizationDoseSum {
   add(dose: DoseRows): void {
     const more = organizationDose(dose);
     sumByKey(more.months, (m) => m.calendarMonth, this.#months);
-    sumByKey(more.componentMonths, (c) => `${c.calendarMonth}|${c.componentId}`, this.#componentMonths);
+    sumByKey(more.componentMonths, organizationComponentKey, this.#componentMonths);
+    sumByKey(more.relationshipComponents, organizationRelationshipKey, this.#relationshipComponents);
     sumByKey(more.modeMonths, organizationModeKey, this.#modeMonths);
     sumByKey(more.principleMonths, organizationPrincipleKey, this.#principleMonths);
     sumByKey(more.activityMonths, organizationActivityKey, this.#activityMonths);
@@ -293,6 +324,7 @@ export class OrganizationDoseSum {
     return {
       months: [...this.#months.values()],
       componentMonths: [...this.#componentMonths.values()],
+      relationshipComponents: [...this.#relationshipComponents.values()],
       modeMonths: [...this.#modeMonths.values()],
       principleMonths: [...this.#principleMonths.values()],
       activityMonths: [...this.#activityMonths.values()],

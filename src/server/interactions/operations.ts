@@ -1,6 +1,6 @@
 import { AppError, conflict, invalid, type ErrorDetail } from '../../domain/errors.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey } from '../../domain/support/diversity.ts';
-import { organizationRelationshipComponents, relationshipMonthDoses } from '../../domain/support/relationship-dose.ts';
+import { relationshipMonthDoses } from '../../domain/support/relationship-dose.ts';
 import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
 import { doseContribution, DoseSum, openNextStepRows, organizationDose, type DoseContribution, type IndexedNextStep } from '../../domain/support/rollups.ts';
 import type { Engagement, Interaction, InteractionInput } from '../../domain/support/schemas.ts';
@@ -177,7 +177,7 @@ export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> 
   compare('principle_month_use', await tenant.dose.principleMonths(), expected.principleMonths, (r) => `${monthKey(r)} ${r.principleId}`, (r) => ({ interactions: r.interactions, ratings: r.ratings, ratingSum: r.ratingSum }));
   compare('organization_month_dose', await tenant.dose.organizationByCalendarMonth(), expectedOrganization.months, (r) => r.calendarMonth, (r) => ({ interactions: r.interactions, minutes: r.minutes, engagements: r.engagements }));
   compare('organization_component_month_dose', await tenant.dose.organizationComponentsByCalendarMonth(), expectedOrganization.componentMonths, (r) => `${r.calendarMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
-  compare('organization_relationship_component_dose', await tenant.dose.organizationComponentsByRelationshipMonth(), organizationRelationshipComponents(expected.componentMonths), (r) => `m${r.relationshipMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
+  compare('organization_relationship_component_dose', await tenant.dose.organizationComponentsByRelationshipMonth(), expectedOrganization.relationshipComponents, (r) => `m${r.relationshipMonth} ${r.componentId}`, (r) => ({ interactions: r.interactions, minutes: r.minutes, activityUses: r.activityUses }));
   compare('mode_month_use', await tenant.dose.modeMonths(), expected.modeMonths, (r) => `${r.engagementId} ${r.calendarMonth} ${r.mode}`, (r) => ({ interactions: r.interactions, minutes: r.minutes }));
   compare('activity_month_use', await tenant.dose.activityMonths(), expected.activityMonths, (r) => `${r.engagementId} ${r.calendarMonth} ${r.componentId} ${r.activityId}`, (r) => ({ interactions: r.interactions }));
   const storedPractice = await tenant.dose.organizationPracticeByCalendarMonth();

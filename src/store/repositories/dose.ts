@@ -4,7 +4,7 @@ import {
   doseMonthKey,
   mergeContributions,
   modeMonthKey,
-  organizationPracticeUse,
+  organizationChange,
   type ActivityMonthUse,
   type ModeMonthUse,
   type OrganizationActivityMonthUse,
@@ -19,21 +19,14 @@ import {
   type PrincipleMonthUse,
 } from '../../domain/support/rollups.ts';
 import { diversityByRelationshipMonth, relationshipMonthKey, type ComponentDiversity } from '../../domain/support/diversity.ts';
-import { organizationRelationshipComponents, relationshipMonthDoses, type OrganizationRelationshipComponentDose, type RelationshipMonthDose } from '../../domain/support/relationship-dose.ts';
+import { relationshipMonthDoses, type OrganizationRelationshipComponentDose, type RelationshipMonthDose } from '../../domain/support/relationship-dose.ts';
 import { shiftMonth } from '../../domain/support/months.ts';
 import type { Engine } from '../database.ts';
 import type { CommitScope } from '../commit-scope.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import { idGroups, ofOrganization, type Executor } from './executor.ts';
-import { OrganizationRollupChanges, type OrganizationRollupChange } from './organization-rollups.ts';
+import { OrganizationRollupChanges } from './organization-rollups.ts';
 import { addToRowsPrepared, runPrepared } from './prepared.ts';
-
-/** Rows per multi-row upsert: well inside both engines' parameter limits (8 columns × 500). */
-const rowsPerStatement = 500;
-
-function* chunks<T>(rows: T[]): Generator<T[]> {
-  for (let at = 0; at < rows.length; at += rowsPerStatement) yield rows.slice(at, at + rowsPerStatement);
-}
 
 const monthKey = ['engagement_id', 'calendar_month', 'relationship_month'] as const;
 const months = (rows: { calendarMonth: string }[]) => [...new Set(rows.map((r) => r.calendarMonth))];
@@ -132,78 +125,50 @@ export class DoseRepository {
     const principleChange = inKeyOrder(change.principleMonths, (p) => `${doseMonthKey(p)}|${p.principleId}`);
     const engagementsDelta = await this.writeEngagementMonths(engagementChange);
     const relationshipChange = relationshipMonthDoses(engagementChange);
-    for (const rows of chunks(relationshipChange)) {
-      await addToRowsPrepared(
-        this.db,
-        'relationship_month_dose',
-        rows.map((m) => ({ organization_id: org, engagement_id: m.engagementId, relationship_month: m.relationshipMonth, interactions: m.interactions, minutes: m.minutes })),
-        ['engagement_id', 'relationship_month'],
-        ['interactions', 'minutes'],
-      );
-    }
+    await addToRowsPrepared(
+      this.db,
+      'relationship_month_dose',
+      relationshipChange.map((m) => ({ organization_id: org, engagement_id: m.engagementId, relationship_month: m.relationshipMonth, interactions: m.interactions, minutes: m.minutes })),
+      ['engagement_id', 'relationship_month'],
+      ['interactions', 'minutes'],
+    );
 
-    for (const rows of chunks(componentChange)) {
-      await addToRowsPrepared(
-        this.db,
-        'component_month_dose',
-        rows.map((c) => ({ organization_id: org, engagement_id: c.engagementId, calendar_month: c.calendarMonth, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })),
-        [...monthKey, 'component_id'],
-        ['interactions', 'minutes', 'activity_uses'],
-      );
-    }
-    for (const rows of chunks(principleChange)) {
-      await addToRowsPrepared(
-        this.db,
-        'principle_month_use',
-        rows.map((p) => ({ organization_id: org, engagement_id: p.engagementId, calendar_month: p.calendarMonth, relationship_month: p.relationshipMonth, principle_id: p.principleId, interactions: p.interactions, ratings: p.ratings, rating_sum: p.ratingSum })),
-        [...monthKey, 'principle_id'],
-        ['interactions', 'ratings', 'rating_sum'],
-      );
-    }
+    await addToRowsPrepared(
+      this.db,
+      'component_month_dose',
+      componentChange.map((c) => ({ organization_id: org, engagement_id: c.engagementId, calendar_month: c.calendarMonth, relationship_month: c.relationshipMonth, component_id: c.componentId, interactions: c.interactions, minutes: c.minutes, activity_uses: c.activityUses })),
+      [...monthKey, 'component_id'],
+      ['interactions', 'minutes', 'activity_uses'],
+    );
+    await addToRowsPrepared(
+      this.db,
+      'principle_month_use',
+      principleChange.map((p) => ({ organization_id: org, engagement_id: p.engagementId, calendar_month: p.calendarMonth, relationship_month: p.relationshipMonth, principle_id: p.principleId, interactions: p.interactions, ratings: p.ratings, rating_sum: p.ratingSum })),
+      [...monthKey, 'principle_id'],
+      ['interactions', 'ratings', 'rating_sum'],
+    );
 
     const modeChange = inKeyOrder(change.modeMonths, modeMonthKey);
-    for (const rows of chunks(modeChange)) {
-      await addToRowsPrepared(
-        this.db,
-        'mode_month_use',
-        rows.map((m) => ({ organization_id: org, engagement_id: m.engagementId, calendar_month: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes })),
-        ['engagement_id', 'calendar_month', 'mode'],
-        ['interactions', 'minutes'],
-      );
-    }
+    await addToRowsPrepared(
+      this.db,
+      'mode_month_use',
+      modeChange.map((m) => ({ organization_id: org, engagement_id: m.engagementId, calendar_month: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes })),
+      ['engagement_id', 'calendar_month', 'mode'],
+      ['interactions', 'minutes'],
+    );
     const activityChange = inKeyOrder(change.activityMonths, activityMonthKey);
-    for (const rows of chunks(activityChange)) {
-      await addToRowsPrepared(
-        this.db,
-        'activity_month_use',
-        rows.map((a) => ({ organization_id: org, engagement_id: a.engagementId, calendar_month: a.calendarMonth, component_id: a.componentId, activity_id: a.activityId, interactions: a.interactions })),
-        ['engagement_id', 'calendar_month', 'component_id', 'activity_id'],
-        ['interactions'],
-      );
-    }
+    await addToRowsPrepared(
+      this.db,
+      'activity_month_use',
+      activityChange.map((a) => ({ organization_id: org, engagement_id: a.engagementId, calendar_month: a.calendarMonth, component_id: a.componentId, activity_id: a.activityId, interactions: a.interactions })),
+      ['engagement_id', 'calendar_month', 'component_id', 'activity_id'],
+      ['interactions'],
+    );
 
-    // Organization level: the same change summed per calendar month (and component, mode, principle or
-    // activity) and per month of the relationship and component; written at the end of this write, or,
-    // in a transaction, once before its commit for every unit of work that shares it (`CommitScope`).
-    const orgMonths = new Map<string, OrganizationMonthDose>();
-    for (const m of engagementChange) {
-      const slot = orgMonths.get(m.calendarMonth) ?? { calendarMonth: m.calendarMonth, interactions: 0, minutes: 0, engagements: 0 };
-      slot.interactions += m.interactions;
-      slot.minutes += m.minutes;
-      orgMonths.set(m.calendarMonth, slot);
-    }
-    for (const [month, delta] of engagementsDelta) orgMonths.get(month)!.engagements += delta;
-    const orgPractice = organizationPracticeUse(change);
-    const organizationChange: OrganizationRollupChange = {
-      months: [...orgMonths.values()],
-      componentMonths: componentChange.map((c) => ({ calendarMonth: c.calendarMonth, componentId: c.componentId, interactions: c.interactions, minutes: c.minutes, activityUses: c.activityUses })),
-      relationshipComponents: organizationRelationshipComponents(componentChange),
-      modeMonths: orgPractice.modeMonths,
-      principleMonths: orgPractice.principleMonths,
-      activityMonths: orgPractice.activityMonths,
-    };
+    // Organization level: the same change summed (`organizationChange`); written at the end of this write,
+    // or, in a transaction, once before its commit for every unit of work that shares it (`CommitScope`).
     const pending = this.scope?.pending('organization rollups', () => new OrganizationRollupChanges()) ?? new OrganizationRollupChanges();
-    pending.add(org, organizationChange);
+    pending.add(org, organizationChange(change, engagementsDelta));
 
     // Only a subtraction (or an empty sum) can leave a row at zero; an addition never leaves one to remove.
     const removes = <T extends { interactions: number }>(rows: T[]): T[] => rows.filter((r) => r.interactions <= 0);
@@ -292,20 +257,18 @@ export class DoseRepository {
   private async writeEngagementMonths(change: EngagementMonthDose[]): Promise<Map<string, number>> {
     const changeByKey = new Map(change.map((m) => [doseMonthKey(m), m]));
     const toggled = new Map<string, { engagementId: string; calendarMonth: string }>();
-    for (const rows of chunks(change)) {
-      const { rows: stored } = await addToRowsPrepared(
-        this.db,
-        'engagement_month_dose',
-        rows.map((m) => ({ organization_id: this.organizationId, engagement_id: m.engagementId, calendar_month: m.calendarMonth, relationship_month: m.relationshipMonth, interactions: m.interactions, minutes: m.minutes })),
-        [...monthKey],
-        ['interactions', 'minutes'],
-        ['engagement_id', 'calendar_month', 'relationship_month', 'interactions'],
-      ) as { rows: { engagement_id: string; calendar_month: string; relationship_month: number; interactions: number }[] };
-      for (const row of stored) {
-        const after = Number(row.interactions);
-        const before = after - changeByKey.get(`${row.engagement_id}|${row.calendar_month}|${Number(row.relationship_month)}`)!.interactions;
-        if (before > 0 !== after > 0) toggled.set(`${row.engagement_id}|${row.calendar_month}`, { engagementId: row.engagement_id, calendarMonth: row.calendar_month });
-      }
+    const { rows: stored } = (await addToRowsPrepared(
+      this.db,
+      'engagement_month_dose',
+      change.map((m) => ({ organization_id: this.organizationId, engagement_id: m.engagementId, calendar_month: m.calendarMonth, relationship_month: m.relationshipMonth, interactions: m.interactions, minutes: m.minutes })),
+      [...monthKey],
+      ['interactions', 'minutes'],
+      ['engagement_id', 'calendar_month', 'relationship_month', 'interactions'],
+    )) as { rows: { engagement_id: string; calendar_month: string; relationship_month: number; interactions: number }[] };
+    for (const row of stored) {
+      const after = Number(row.interactions);
+      const before = after - changeByKey.get(`${row.engagement_id}|${row.calendar_month}|${Number(row.relationship_month)}`)!.interactions;
+      if (before > 0 !== after > 0) toggled.set(`${row.engagement_id}|${row.calendar_month}`, { engagementId: row.engagement_id, calendarMonth: row.calendar_month });
     }
     // Two writers could each add the first row of a different relationship month in one calendar month
     // and, alone, count the engagement twice; on PostgreSQL `write` has locked the engagements first, so

@@ -1,6 +1,7 @@
 import type {
   OrganizationActivityMonthUse,
   OrganizationComponentMonthDose,
+  OrganizationDose,
   OrganizationModeMonthUse,
   OrganizationMonthDose,
   OrganizationPrincipleMonthUse,
@@ -10,16 +11,6 @@ import type { PendingWrites } from '../commit-scope.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import { addToRowsPrepared } from './prepared.ts';
-
-/** What changes at organization level: rows of each organization-level rollup, each an amount to add (negative to take away). */
-export interface OrganizationRollupChange {
-  months: OrganizationMonthDose[];
-  componentMonths: OrganizationComponentMonthDose[];
-  relationshipComponents: OrganizationRelationshipComponentDose[];
-  modeMonths: OrganizationModeMonthUse[];
-  principleMonths: OrganizationPrincipleMonthUse[];
-  activityMonths: OrganizationActivityMonthUse[];
-}
 
 /** Each organization-level rollup: its table, the columns of its key and of its amounts, and how a row maps to them. */
 const tables = {
@@ -64,9 +55,6 @@ const tables = {
 type Part = keyof typeof tables;
 type Row = Record<string, string | number>;
 
-/** Rows per multi-row upsert: well inside both engines' parameter limits. */
-const rowsPerStatement = 500;
-
 /**
  * Changes of the organization-level rollups, summed per organization and row, and written together:
  * at the end of one rollup write, or, inside a transaction, once right before its commit for every
@@ -79,7 +67,8 @@ export class OrganizationRollupChanges implements PendingWrites<DatabaseSchema> 
   /** Per organization, per rollup, the summed rows by key (in table columns). */
   readonly #byOrganization = new Map<string, Map<Part, Map<string, Row>>>();
 
-  add(organizationId: string, change: OrganizationRollupChange): void {
+  /** Adds what a change of one organization's engagement-level rows changes at its level (`organizationChange`). */
+  add(organizationId: string, change: OrganizationDose): void {
     let parts = this.#byOrganization.get(organizationId);
     if (!parts) this.#byOrganization.set(organizationId, (parts = new Map()));
     for (const part of Object.keys(tables) as Part[]) {
@@ -110,9 +99,7 @@ export class OrganizationRollupChanges implements PendingWrites<DatabaseSchema> 
           .filter(([, row]) => amounts.some((a) => row[a] !== 0))
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([, row]): Row => ({ organization_id: organizationId, ...row }));
-        for (let at = 0; at < rows.length; at += rowsPerStatement) {
-          await addToRowsPrepared(db, table, rows.slice(at, at + rowsPerStatement), ['organization_id', ...key], amounts);
-        }
+        await addToRowsPrepared(db, table, rows, ['organization_id', ...key], amounts);
         // Only a subtraction (or an empty sum) can leave a row at zero; an addition never leaves one to remove.
         const emptied = rows.filter((row) => Number(row.interactions) <= 0);
         if (emptied.length === 0) continue;

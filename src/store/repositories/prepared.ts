@@ -94,24 +94,41 @@ export function insertRowsPrepared(db: Executor, table: string, rows: readonly o
   );
 }
 
+/** Rows per multi-row upsert: well inside both engines' parameter limits (8 columns × 500). */
+const rowsPerStatement = 500;
+
 /**
  * Adds rows' amounts to the stored rows with the same key, inserting the rows that are new (the rollups'
- * upsert): `keyColumns` identify a row, `amountColumns` are added; `returning` lists columns to read back.
+ * upsert): `keyColumns` identify a row, `amountColumns` are added; `returning` lists columns to read back
+ * (of every row). Rows go `rowsPerStatement` to a statement, in the order given; no rows, no statement.
  */
-export function addToRowsPrepared(db: Executor, table: string, rows: readonly object[], keyColumns: readonly string[], amountColumns: readonly string[], returning: readonly string[] = []): Promise<QueryResult<Record<string, unknown>>> {
-  return runPreparedRows(
-    db,
-    `add to ${table} (${Object.keys(rows[0]!).join(',')}) × ${rows.length} on (${keyColumns.join(',')}) adding (${amountColumns.join(',')}) returning (${returning.join(',')})`,
-    rows,
-    (db, standIns) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is named at run time; the callers' row types check the columns
-      const loose = db as any;
-      const upsert = loose
-        .insertInto(table)
-        .values(standIns(standIn))
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        .onConflict((oc: any) => oc.columns(keyColumns).doUpdateSet((eb: any) => Object.fromEntries(amountColumns.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))]))));
-      return returning.length > 0 ? upsert.returning(returning) : upsert;
-    },
-  );
+export async function addToRowsPrepared(
+  db: Executor,
+  table: string,
+  rows: readonly object[],
+  keyColumns: readonly string[],
+  amountColumns: readonly string[],
+  returning: readonly string[] = [],
+): Promise<{ rows: Record<string, unknown>[] }> {
+  const returned: Record<string, unknown>[] = [];
+  for (let at = 0; at < rows.length; at += rowsPerStatement) {
+    const part = rows.length <= rowsPerStatement ? rows : rows.slice(at, at + rowsPerStatement);
+    const result = await runPreparedRows<Record<string, unknown>>(
+      db,
+      `add to ${table} (${Object.keys(part[0]!).join(',')}) × ${part.length} on (${keyColumns.join(',')}) adding (${amountColumns.join(',')}) returning (${returning.join(',')})`,
+      part,
+      (db, standIns) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is named at run time; the callers' row types check the columns
+        const loose = db as any;
+        const upsert = loose
+          .insertInto(table)
+          .values(standIns(standIn))
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          .onConflict((oc: any) => oc.columns(keyColumns).doUpdateSet((eb: any) => Object.fromEntries(amountColumns.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))]))));
+        return returning.length > 0 ? upsert.returning(returning) : upsert;
+      },
+    );
+    returned.push(...result.rows);
+  }
+  return { rows: returned };
 }
