@@ -28,8 +28,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/store/**', '**/server/**', '**/web/**', '**/cli/**'], message: 'Pure layers import no adapters.' },
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'pg', 'better-sqlite3', 'kysely', 'fastify', 'react'], message: 'Pure layers do no I/O.' },
+            {
+              group: ['**/store/**', '**/server/**', '**/web/**', '**/cli/**'],
+              message: 'Pure layers import no adapters.',
+            },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'pg', 'better-sqlite3', 'kysely', 'fastify', 'react'],
+              message: 'Pure layers do no I/O.',
+            },
           ],
         },
       ],

@@ -36,7 +36,8 @@ const engagementCount = 20;
 const firstDate = '2016-01-01';
 const days = 8 * 365;
 
-const header = 'interaction_key,engagement_id,date,time,duration_minutes,mode,stage_id,component_id,component_minutes,activity_ids,principle_ids,participant_counts,notes';
+const header =
+  'interaction_key,engagement_id,date,time,duration_minutes,mode,stage_id,component_id,component_minutes,activity_ids,principle_ids,participant_counts,notes';
 
 /**
  * Writes the long CSV: interaction i belongs to engagement i mod 20, falls on one of 2,920 days and gets
@@ -44,7 +45,13 @@ const header = 'interaction_key,engagement_id,date,time,duration_minutes,mode,st
  * its first two practice activities. Written in 1 MB pieces, never held whole.
  */
 function writeLongCsv(file: string, engagementIds: string[], rows: number): { rows: number; interactions: number } {
-  const components = eisToc.components.map((c) => ({ id: c.id, activities: c.activities.slice(0, 2).map((a) => a.id).join(';') }));
+  const components = eisToc.components.map((c) => ({
+    id: c.id,
+    activities: c.activities
+      .slice(0, 2)
+      .map((a) => a.id)
+      .join(';'),
+  }));
   const dates = Array.from({ length: days }, (_, d) => addDays(firstDate, d));
   const modes = ['in-person', 'video', 'phone', 'email', 'other'];
   const notes = 'Reviewed the readiness survey with the leadership team and agreed next steps';
@@ -87,7 +94,8 @@ const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 async function csvParseAlone(file: string): Promise<{ rows: number; seconds: number }> {
   const started = performance.now();
   let rows = 0;
-  for await (const record of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) if ((record as string[]).length > 0) rows += 1;
+  for await (const record of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true })))
+    if ((record as string[]).length > 0) rows += 1;
   return { rows: rows - 1, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -96,12 +104,35 @@ try {
   const { store, organizationId, actor } = await openBenchStore(folder.dir);
   const engagementIds: string[] = [];
   for (let e = 0; e < engagementCount; e += 1) {
-    const partner = await createPartner(store, organizationId, { name: `Agency ${e + 1}`, kind: 'organization', parentId: null, type: 'county agency', region: `Region ${(e % 13) + 1}`, stateOrCountry: e % 2 ? 'PA' : 'NC', tags: [] }, actor);
+    const partner = await createPartner(
+      store,
+      organizationId,
+      {
+        name: `Agency ${e + 1}`,
+        kind: 'organization',
+        parentId: null,
+        type: 'county agency',
+        region: `Region ${(e % 13) + 1}`,
+        stateOrCountry: e % 2 ? 'PA' : 'NC',
+        tags: [],
+      },
+      actor,
+    );
     const startDate = addDays('2015-06-01', e * 7);
     const engagement = await createEngagement(
       store,
       organizationId,
-      { partnerId: partner.id, name: `Support for agency ${e + 1}`, supportTeam: [], startDate, endDate: null, modelId: eisToc.id, modelVersion: eisToc.version, stages: [{ stageId: eisToc.stages[0]!.id, startedOn: startDate }], goals: [] },
+      {
+        partnerId: partner.id,
+        name: `Support for agency ${e + 1}`,
+        supportTeam: [],
+        startDate,
+        endDate: null,
+        modelId: eisToc.id,
+        modelVersion: eisToc.version,
+        stages: [{ stageId: eisToc.stages[0]!.id, startedOn: startDate }],
+        goals: [],
+      },
       actor,
     );
     engagementIds.push(engagement.id);
@@ -109,7 +140,9 @@ try {
   const file = path.join(folder.dir, 'interactions.csv');
   const generated = writeLongCsv(file, engagementIds, rowsWanted);
   const bytes = statSync(file).size;
-  progress(`generated ${generated.rows.toLocaleString('en')} rows (${generated.interactions.toLocaleString('en')} interactions, ${mb(bytes)} MB); importing`);
+  progress(
+    `generated ${generated.rows.toLocaleString('en')} rows (${generated.interactions.toLocaleString('en')} interactions, ${mb(bytes)} MB); importing`,
+  );
 
   global.gc?.();
   const baseRss = process.memoryUsage().rss;
@@ -123,25 +156,43 @@ try {
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const highWater = highWaterMarkMb();
-  if (report.errorCount > 0 || report.written !== generated.interactions) throw new Error(`the import did not write the file: ${JSON.stringify({ ...report, errors: report.errors.slice(0, 5) })}`);
+  if (report.errorCount > 0 || report.written !== generated.interactions)
+    throw new Error(
+      `the import did not write the file: ${JSON.stringify({ ...report, errors: report.errors.slice(0, 5) })}`,
+    );
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const rowsPerSecond = Math.round(report.rowsRead / seconds);
-  progress(`imported in ${seconds.toFixed(1)} s (${rowsPerSecond.toLocaleString('en')} rows/s, ${cpuSeconds.toFixed(1)} s CPU), peak RSS ${mb(peakRss)} MB; baseline: csv-parse alone`);
+  progress(
+    `imported in ${seconds.toFixed(1)} s (${rowsPerSecond.toLocaleString('en')} rows/s, ${cpuSeconds.toFixed(1)} s CPU), peak RSS ${mb(peakRss)} MB; baseline: csv-parse alone`,
+  );
 
   const baseline = await csvParseAlone(file);
   const baselineRowsPerSecond = Math.round(baseline.rows / baseline.seconds);
-  progress(`csv-parse alone: ${baseline.seconds.toFixed(1)} s (${baselineRowsPerSecond.toLocaleString('en')} rows/s); checking what was written`);
+  progress(
+    `csv-parse alone: ${baseline.seconds.toFixed(1)} s (${baselineRowsPerSecond.toLocaleString('en')} rows/s); checking what was written`,
+  );
 
   const tenant = store.tenant(organizationId);
   const count = async (table: 'interactions' | 'interaction_components' | 'history', extra = sql``) =>
-    Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where organization_id = ${organizationId} ${extra}`.execute(store.database.db)).rows[0]!.n);
+    Number(
+      (
+        await sql<{
+          n: number;
+        }>`select count(*) as n from ${sql.table(table)} where organization_id = ${organizationId} ${extra}`.execute(
+          store.database.db,
+        )
+      ).rows[0]!.n,
+    );
   const stored = {
     interactions: await count('interactions'),
     componentRows: await count('interaction_components'),
     historyEntries: await count('history', sql`and entity = 'interaction'`),
   };
   const differences = await checkDose(tenant);
-  const complete = stored.interactions === generated.interactions && stored.componentRows === generated.rows && stored.historyEntries === generated.interactions;
+  const complete =
+    stored.interactions === generated.interactions &&
+    stored.componentRows === generated.rows &&
+    stored.historyEntries === generated.interactions;
   const machine = readMachine();
   const details = {
     rows: report.rowsRead,

@@ -79,7 +79,11 @@ function interactionRequests(pathname: string, token: string, engagementId: stri
   ];
 }
 
-async function load(url: string, requests: ReturnType<typeof interactionRequests>, duration: number): Promise<AutocannonResult> {
+async function load(
+  url: string,
+  requests: ReturnType<typeof interactionRequests>,
+  duration: number,
+): Promise<AutocannonResult> {
   return autocannon({ url, connections, duration, timeout: 30, requests });
 }
 
@@ -88,7 +92,11 @@ interface Measured {
   loadPerCore: number;
 }
 
-async function measure(label: string, url: string, requests: () => ReturnType<typeof interactionRequests>): Promise<Measured> {
+async function measure(
+  label: string,
+  url: string,
+  requests: () => ReturnType<typeof interactionRequests>,
+): Promise<Measured> {
   progress(`${label}: warm-up ${warmupSeconds} s`);
   const warm = await load(url, requests(), warmupSeconds);
   failOnErrors(`${label} (warm-up)`, warm);
@@ -96,7 +104,9 @@ async function measure(label: string, url: string, requests: () => ReturnType<ty
   const result = await load(url, requests(), seconds);
   failOnErrors(label, result);
   const perCore = loadPerCore(readMachine());
-  progress(`${label}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ${result.requests.total} requests (load ${perCore} per core)`);
+  progress(
+    `${label}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ${result.requests.total} requests (load ${perCore} per core)`,
+  );
   return { result, loadPerCore: perCore };
 }
 
@@ -106,13 +116,28 @@ function failOnErrors(label: string, result: AutocannonResult): void {
   const codes = Object.entries(result.statusCodeStats)
     .map(([code, { count }]) => `${code}×${count}`)
     .join(', ');
-  failures.push(`${label}: ${result.non2xx} non-2xx responses (${codes}), ${result.errors} errors, ${result.timeouts} timeouts`);
+  failures.push(
+    `${label}: ${result.non2xx} non-2xx responses (${codes}), ${result.errors} errors, ${result.timeouts} timeouts`,
+  );
 }
 
 /** A fresh application database with an organization, a token and one engagement to log into. */
 async function prepareDatabase(dataDir: string) {
   const { store, organizationId, token, actor } = await openBenchStore(dataDir);
-  const partner = await createPartner(store, organizationId, { name: 'County agency', kind: 'organization', parentId: null, type: 'county agency', region: 'North', stateOrCountry: 'NC', tags: [] }, actor);
+  const partner = await createPartner(
+    store,
+    organizationId,
+    {
+      name: 'County agency',
+      kind: 'organization',
+      parentId: null,
+      type: 'county agency',
+      region: 'North',
+      stateOrCountry: 'NC',
+      tags: [],
+    },
+    actor,
+  );
   const engagement = await createEngagement(
     store,
     organizationId,
@@ -138,7 +163,9 @@ async function runOurs(dir: string): Promise<{ measured: Measured; logged: numbe
   const { store, organizationId, token, engagement } = await prepareDatabase(dataDir);
   const server = await startBenchApp(store, dataDir);
   try {
-    const measured = await measure('ours', server.baseUrl, () => interactionRequests(`/api/orgs/${organizationId}/interactions`, token, engagement.id));
+    const measured = await measure('ours', server.baseUrl, () =>
+      interactionRequests(`/api/orgs/${organizationId}/interactions`, token, engagement.id),
+    );
     const counted = await sql<{ n: number }>`select count(*) as n from interactions`.execute(store.database.db);
     const logged = Number(counted.rows[0]?.n ?? 0);
     // Every accepted request must have left its interaction and exactly its share of the rollups.
@@ -158,7 +185,8 @@ async function runBaseline(dir: string, engagementId: string): Promise<{ measure
     engagement_id text not null, partner_id text not null, date text not null, time text, duration_minutes integer not null, mode text not null,
     stage_id text, model_id text not null, model_version text not null, participants text not null, components text not null,
     principles text not null, notes text not null, next_steps text not null, logged_by text not null)`);
-  const insert = sqlite.prepare(`insert into interactions values (@id, @organization_id, @version, @created_at, @updated_at, @deleted_at,
+  const insert =
+    sqlite.prepare(`insert into interactions values (@id, @organization_id, @version, @created_at, @updated_at, @deleted_at,
     @engagement_id, @partner_id, @date, @time, @duration_minutes, @mode, @stage_id, @model_id, @model_version, @participants, @components,
     @principles, @notes, @next_steps, @logged_by)`);
   const app = Fastify();
@@ -193,7 +221,9 @@ async function runBaseline(dir: string, engagementId: string): Promise<{ measure
   });
   const url = await listen(app);
   try {
-    const measured = await measure('baseline', url, () => interactionRequests('/interactions', 'baseline', engagementId));
+    const measured = await measure('baseline', url, () =>
+      interactionRequests('/interactions', 'baseline', engagementId),
+    );
     const logged = Number((sqlite.prepare('select count(*) as n from interactions').get() as { n: number }).n);
     return { measured, logged };
   } finally {
@@ -211,9 +241,15 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
   const sqlite = store.database.sqlite!;
   const columns = Object.keys(interactionMapping.columns(typicalInteraction('x', engagementStart) as never));
   const allColumns = ['id', 'organization_id', 'version', 'created_at', 'updated_at', 'deleted_at', ...columns];
-  const insertInteraction = sqlite.prepare(`insert into interactions (${allColumns.join(', ')}) values (${allColumns.map((c) => `@${c}`).join(', ')})`);
-  const insertHistory = sqlite.prepare('insert into history (id, organization_id, entity, entity_id, action, actor, at, changes, version, snapshot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertComponent = sqlite.prepare('insert into interaction_components (interaction_id, organization_id, component_id, minutes, activity_ids) values (?, ?, ?, ?, ?)');
+  const insertInteraction = sqlite.prepare(
+    `insert into interactions (${allColumns.join(', ')}) values (${allColumns.map((c) => `@${c}`).join(', ')})`,
+  );
+  const insertHistory = sqlite.prepare(
+    'insert into history (id, organization_id, entity, entity_id, action, actor, at, changes, version, snapshot) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertComponent = sqlite.prepare(
+    'insert into interaction_components (interaction_id, organization_id, component_id, minutes, activity_ids) values (?, ?, ?, ?, ?)',
+  );
   const upsertEngagementMonth = sqlite.prepare(
     `insert into engagement_month_dose (organization_id, engagement_id, calendar_month, relationship_month, interactions, minutes) values (?, ?, ?, ?, ?, ?)
      on conflict (engagement_id, calendar_month, relationship_month) do update set
@@ -298,30 +334,119 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
       created_at: now,
       updated_at: now,
       deleted_at: null,
-      ...interactionMapping.columns({ ...input, partnerId: engagement.partnerId, modelId: engagement.modelId, modelVersion: engagement.modelVersion, loggedBy: actor }),
+      ...interactionMapping.columns({
+        ...input,
+        partnerId: engagement.partnerId,
+        modelId: engagement.modelId,
+        modelVersion: engagement.modelVersion,
+        loggedBy: actor,
+      }),
     };
     insertInteraction.run(row);
     const record = interactionMapping.fromRow(row as never);
-    insertHistory.run(v7(), organizationId, 'interaction', record.id, 'create', actor, now, '{}', 1, JSON.stringify(record));
+    insertHistory.run(
+      v7(),
+      organizationId,
+      'interaction',
+      record.id,
+      'create',
+      actor,
+      now,
+      '{}',
+      1,
+      JSON.stringify(record),
+    );
     const dose = doseContribution(record, engagement.startDate, 1);
     const e = dose.engagement;
-    upsertEngagementMonth.run(organizationId, e.engagementId, e.calendarMonth, e.relationshipMonth, e.interactions, e.minutes);
+    upsertEngagementMonth.run(
+      organizationId,
+      e.engagementId,
+      e.calendarMonth,
+      e.relationshipMonth,
+      e.interactions,
+      e.minutes,
+    );
     upsertRelationshipMonth.run(organizationId, e.engagementId, e.relationshipMonth, e.interactions, e.minutes);
-    for (const c of dose.components) upsertComponentMonth.run(organizationId, c.engagementId, c.calendarMonth, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
-    for (const p of dose.principles) upsertPrincipleMonth.run(organizationId, p.engagementId, p.calendarMonth, p.relationshipMonth, p.principleId, p.interactions, p.ratings, p.ratingSum);
+    for (const c of dose.components)
+      upsertComponentMonth.run(
+        organizationId,
+        c.engagementId,
+        c.calendarMonth,
+        c.relationshipMonth,
+        c.componentId,
+        c.interactions,
+        c.minutes,
+        c.activityUses,
+      );
+    for (const p of dose.principles)
+      upsertPrincipleMonth.run(
+        organizationId,
+        p.engagementId,
+        p.calendarMonth,
+        p.relationshipMonth,
+        p.principleId,
+        p.interactions,
+        p.ratings,
+        p.ratingSum,
+      );
     upsertOrganizationMonth.run(organizationId, e.calendarMonth, e.interactions, e.minutes);
-    for (const c of dose.components) upsertOrganizationComponentMonth.run(organizationId, c.calendarMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
-    for (const c of organizationRelationshipComponents(dose.components)) upsertOrganizationRelationshipComponent.run(organizationId, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
-    for (const m of dose.modes) upsertModeMonth.run(organizationId, m.engagementId, m.calendarMonth, m.mode, m.interactions, m.minutes);
-    for (const a of dose.activities) upsertActivityMonth.run(organizationId, a.engagementId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
-    for (const m of dose.modes) upsertOrganizationModeMonth.run(organizationId, m.calendarMonth, m.mode, m.interactions, m.minutes);
-    for (const p of dose.principles) upsertOrganizationPrincipleMonth.run(organizationId, p.calendarMonth, p.principleId, p.interactions, p.ratings, p.ratingSum);
-    for (const a of dose.activities) upsertOrganizationActivityMonth.run(organizationId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
+    for (const c of dose.components)
+      upsertOrganizationComponentMonth.run(
+        organizationId,
+        c.calendarMonth,
+        c.componentId,
+        c.interactions,
+        c.minutes,
+        c.activityUses,
+      );
+    for (const c of organizationRelationshipComponents(dose.components))
+      upsertOrganizationRelationshipComponent.run(
+        organizationId,
+        c.relationshipMonth,
+        c.componentId,
+        c.interactions,
+        c.minutes,
+        c.activityUses,
+      );
+    for (const m of dose.modes)
+      upsertModeMonth.run(organizationId, m.engagementId, m.calendarMonth, m.mode, m.interactions, m.minutes);
+    for (const a of dose.activities)
+      upsertActivityMonth.run(
+        organizationId,
+        a.engagementId,
+        a.calendarMonth,
+        a.componentId,
+        a.activityId,
+        a.interactions,
+      );
+    for (const m of dose.modes)
+      upsertOrganizationModeMonth.run(organizationId, m.calendarMonth, m.mode, m.interactions, m.minutes);
+    for (const p of dose.principles)
+      upsertOrganizationPrincipleMonth.run(
+        organizationId,
+        p.calendarMonth,
+        p.principleId,
+        p.interactions,
+        p.ratings,
+        p.ratingSum,
+      );
+    for (const a of dose.activities)
+      upsertOrganizationActivityMonth.run(organizationId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
     const months = neighbours(e.calendarMonth);
-    const components = relationshipMonthComponents.all(e.engagementId, ...months, e.relationshipMonth) as { component_id: string; minutes: number }[];
+    const components = relationshipMonthComponents.all(e.engagementId, ...months, e.relationshipMonth) as {
+      component_id: string;
+      minutes: number;
+    }[];
     const diversity = componentDiversity(components.map((c) => ({ componentId: c.component_id, minutes: c.minutes })));
-    updateDiversity.run(diversity?.componentsUsed ?? 0, diversity?.entropy ?? 0, diversity?.dominantComponent ?? null, e.engagementId, e.relationshipMonth);
-    for (const c of record.components) insertComponent.run(record.id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
+    updateDiversity.run(
+      diversity?.componentsUsed ?? 0,
+      diversity?.entropy ?? 0,
+      diversity?.dominantComponent ?? null,
+      e.engagementId,
+      e.relationshipMonth,
+    );
+    for (const c of record.components)
+      insertComponent.run(record.id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
     for (const step of openNextStepRows(record)) insertNextStep.run(nextStepRow(organizationId, step));
     return record;
   });
@@ -329,10 +454,15 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
   app.post('/interactions', async (request, reply) => reply.status(201).send(write(request.body as InteractionInput)));
   const url = await listen(app);
   try {
-    const measured = await measure('full-write baseline', url, () => interactionRequests('/interactions', 'baseline', engagement.id));
+    const measured = await measure('full-write baseline', url, () =>
+      interactionRequests('/interactions', 'baseline', engagement.id),
+    );
     // The baseline must write the same rows as the application: its rollups must pass the same check.
     const differences = await checkDose(store.tenant(organizationId));
-    if (differences.length > 0) failures.push(`full-write baseline: ${differences.length} rollup rows differ from a recomputation, so it does not write the application's rows`);
+    if (differences.length > 0)
+      failures.push(
+        `full-write baseline: ${differences.length} rollup rows differ from a recomputation, so it does not write the application's rows`,
+      );
     return { measured };
   } finally {
     await app.close();
@@ -366,7 +496,8 @@ try {
   const f = fullWrite.measured.result;
   const fullWriteRate = Math.round(f.requests.average);
   const throughputRatio = ratioOf(oursRate, fullWriteRate);
-  const baselineName = "bare Fastify route writing the same rows (the interaction, its history, the component and next-step index rows and every rollup upsert) with prepared better-sqlite3 statements, one transaction per request";
+  const baselineName =
+    'bare Fastify route writing the same rows (the interaction, its history, the component and next-step index rows and every rollup upsert) with prepared better-sqlite3 statements, one transaction per request';
   emitRow({
     bench: 'logging',
     name: `log interactions over HTTP (SQLite, ${connections} connections)`,
@@ -377,7 +508,11 @@ try {
     baseline: baselineName,
     baselineFigure: fullWriteRate,
     ratio: throughputRatio,
-    details: { ...details, full_write_latency_ms: { p50: f.latency.p50, p90: f.latency.p90, p99: f.latency.p99, max: f.latency.max }, full_write_load_per_core: fullWrite.measured.loadPerCore },
+    details: {
+      ...details,
+      full_write_latency_ms: { p50: f.latency.p50, p90: f.latency.p90, p99: f.latency.p99, max: f.latency.max },
+      full_write_load_per_core: fullWrite.measured.loadPerCore,
+    },
   });
   emitRow({
     bench: 'logging',
@@ -404,8 +539,12 @@ try {
   });
   // Everything accepted must be stored, and the rollups must equal a recomputation.
   const accepted = o['2xx'];
-  if (ours.logged < accepted) failures.push(`ours: ${accepted} requests answered 2xx in the measured run but only ${ours.logged} interactions are stored`);
-  if (ours.rollupDifferences > 0) failures.push(`ours: ${ours.rollupDifferences} rollup rows differ from a recomputation`);
+  if (ours.logged < accepted)
+    failures.push(
+      `ours: ${accepted} requests answered 2xx in the measured run but only ${ours.logged} interactions are stored`,
+    );
+  if (ours.rollupDifferences > 0)
+    failures.push(`ours: ${ours.rollupDifferences} rollup rows differ from a recomputation`);
 } finally {
   folder.remove();
 }

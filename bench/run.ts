@@ -67,7 +67,10 @@ interface BenchOutcome {
 function runBench(script: BenchScript): Promise<BenchOutcome> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', path.join(benchDir, `${script.name}.ts`), ...script.args], { stdio: ['ignore', 'pipe', 'inherit'], cwd: path.dirname(benchDir) });
+    const child = spawn('npx', ['tsx', path.join(benchDir, `${script.name}.ts`), ...script.args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: path.dirname(benchDir),
+    });
     const lines: unknown[] = [];
     const text: string[] = [];
     let pending = '';
@@ -106,7 +109,11 @@ function table(rows: SummaryRow[]): string[][] {
 
 function plainTable(cells: string[][]): string {
   const widths = cells[0]!.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
@@ -115,7 +122,14 @@ function markdownTable(cells: string[][]): string {
   return [line(cells[0]!), `|${cells[0]!.map(() => '---').join('|')}|`, ...cells.slice(1).map(line)].join('\n');
 }
 
-function report(machine: Machine, endMachine: Machine, outcomes: BenchOutcome[], rows: SummaryRow[], command: string, startedAt: Date): string {
+function report(
+  machine: Machine,
+  endMachine: Machine,
+  outcomes: BenchOutcome[],
+  rows: SummaryRow[],
+  command: string,
+  startedAt: Date,
+): string {
   return [
     `# Praxis benchmarks, ${startedAt.toISOString()}`,
     '',
@@ -142,7 +156,9 @@ const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.sl
 process.stderr.write(`Praxis benchmarks (${quick ? 'quick' : 'full'} run)\n`);
 process.stderr.write(`Machine: ${describeMachine(machine)}\n`);
 if (machine.loadAverage[0] > machine.cores) {
-  process.stderr.write(`Note: the load average is above the number of cores; absolute figures will be low, ratios to the same-run baselines still hold.\n`);
+  process.stderr.write(
+    `Note: the load average is above the number of cores; absolute figures will be low, ratios to the same-run baselines still hold.\n`,
+  );
 }
 
 const outcomes: BenchOutcome[] = [];
@@ -154,17 +170,33 @@ for (const script of benches()) {
 const rows: SummaryRow[] = outcomes.flatMap((o) => {
   const fromLines = o.lines.map((line) => summaryRow(o.script.name, line as BenchRow | Record<string, unknown>));
   if (o.exitCode === 0) return fromLines;
-  return [...fromLines, { bench: o.script.name, name: 'the bench itself', figure: `exit code ${o.exitCode}`, target: 'runs to the end', baseline: '', ratio: '', result: 'FAIL', pass: false }];
+  return [
+    ...fromLines,
+    {
+      bench: o.script.name,
+      name: 'the bench itself',
+      figure: `exit code ${o.exitCode}`,
+      target: 'runs to the end',
+      baseline: '',
+      ratio: '',
+      result: 'FAIL',
+      pass: false,
+    },
+  ];
 });
 
 const endMachine = readMachine();
 const cells = table(rows);
 process.stdout.write(`\nPraxis benchmarks, ${quick ? 'quick' : 'full'} run, ${startedAt.toISOString()}\n`);
-process.stdout.write(`Machine: ${describeMachine(machine)}; load average at the end ${endMachine.loadAverage.join(' / ')}\n\n`);
+process.stdout.write(
+  `Machine: ${describeMachine(machine)}; load average at the end ${endMachine.loadAverage.join(' / ')}\n\n`,
+);
 process.stdout.write(`${plainTable(cells)}\n\n`);
 const file = path.join(tmpdir(), `praxis-bench-${startedAt.toISOString().replaceAll(':', '-').slice(0, 19)}.md`);
 writeFileSync(file, report(machine, endMachine, outcomes, rows, command, startedAt));
 const passed = rows.filter((r) => r.pass === true).length;
 const failed = rows.filter((r) => r.pass === false).length;
-process.stdout.write(`${passed} met their target, ${failed} did not, ${rows.length - passed - failed} without a target. Written to ${file}\n`);
+process.stdout.write(
+  `${passed} met their target, ${failed} did not, ${rows.length - passed - failed} without a target. Written to ${file}\n`,
+);
 if (outcomes.some((o) => o.exitCode !== 0)) process.exitCode = 1;

@@ -90,7 +90,9 @@ try {
   const loaded = loadInteractions(loader, organizationId, actor, random, eisToc, plan, (done) => {
     if (done - lastReport >= totalInteractions / 10 || done === totalInteractions) {
       lastReport = done;
-      progress(`  ${done.toLocaleString('en')} written (${Math.round(done / ((performance.now() - started) / 1000)).toLocaleString('en')}/s)`);
+      progress(
+        `  ${done.toLocaleString('en')} written (${Math.round(done / ((performance.now() - started) / 1000)).toLocaleString('en')}/s)`,
+      );
     }
   });
   loader.pragma('wal_checkpoint(TRUNCATE)');
@@ -100,21 +102,44 @@ try {
   progress(`setup: loaded in ${round(loadSeconds, 1)} s; database ${databaseMb} MB`);
 
   // ---- Check that the application reads the rows as its own --------------------------------
-  const count = async (query: ReturnType<typeof sql<{ n: number }>>): Promise<number> => Number((await query.execute(store.database.db)).rows[0]?.n ?? 0);
+  const count = async (query: ReturnType<typeof sql<{ n: number }>>): Promise<number> =>
+    Number((await query.execute(store.database.db)).rows[0]?.n ?? 0);
   const counts = {
-    interactions: await count(sql<{ n: number }>`select count(*) as n from interactions where organization_id = ${organizationId}`),
-    componentRows: await count(sql<{ n: number }>`select count(*) as n from interaction_components where organization_id = ${organizationId}`),
-    rollupInteractions: await count(sql<{ n: number }>`select coalesce(sum(interactions), 0) as n from engagement_month_dose where organization_id = ${organizationId}`),
+    interactions: await count(
+      sql<{ n: number }>`select count(*) as n from interactions where organization_id = ${organizationId}`,
+    ),
+    componentRows: await count(
+      sql<{ n: number }>`select count(*) as n from interaction_components where organization_id = ${organizationId}`,
+    ),
+    rollupInteractions: await count(
+      sql<{
+        n: number;
+      }>`select coalesce(sum(interactions), 0) as n from engagement_month_dose where organization_id = ${organizationId}`,
+    ),
   };
-  if (counts.interactions !== totalInteractions || counts.rollupInteractions !== totalInteractions || counts.componentRows !== loaded.componentRows) {
-    failures.push(`setup: counts differ: ${JSON.stringify({ ...counts, expected: { interactions: totalInteractions, componentRows: loaded.componentRows } })}`);
+  if (
+    counts.interactions !== totalInteractions ||
+    counts.rollupInteractions !== totalInteractions ||
+    counts.componentRows !== loaded.componentRows
+  ) {
+    failures.push(
+      `setup: counts differ: ${JSON.stringify({ ...counts, expected: { interactions: totalInteractions, componentRows: loaded.componentRows } })}`,
+    );
   }
   const sample = plan.reduce((a, b) => (b.interactions > a.interactions ? b : a));
   const differences = await rollupDifferences(tenant, sample.engagement.id, sample.engagement.startDate);
-  if (differences > 0) failures.push(`setup: ${differences} rollup or next-step rows of engagement ${sample.engagement.id} differ from the domain's recomputation`);
+  if (differences > 0)
+    failures.push(
+      `setup: ${differences} rollup or next-step rows of engagement ${sample.engagement.id} differ from the domain's recomputation`,
+    );
   const organizationDifferences = await organizationRollupDifferences(store.database.sqlite!, organizationId);
-  if (organizationDifferences > 0) failures.push(`setup: ${organizationDifferences} organization-level rollup rows differ from the sums of the engagement-level ones`);
-  progress(`setup: counts match; the largest engagement's rollups and next steps (${sample.interactions} interactions) equal a recomputation; the organization-level rollups equal the engagement-level sums`);
+  if (organizationDifferences > 0)
+    failures.push(
+      `setup: ${organizationDifferences} organization-level rollup rows differ from the sums of the engagement-level ones`,
+    );
+  progress(
+    `setup: counts match; the largest engagement's rollups and next steps (${sample.interactions} interactions) equal a recomputation; the organization-level rollups equal the engagement-level sums`,
+  );
 
   // ---- Measure ------------------------------------------------------------------------------
   const server = await startBenchApp(store, dataDir);
@@ -134,26 +159,48 @@ try {
   };
   type Kind = keyof typeof targets;
   const kinds: Kind[] = ['overview', 'dashboard', 'descriptives', 'healthz'];
-  const times: Record<Kind, number[]> = { overview: [], dashboard: [], descriptives: [], healthz: [], descriptivesPeriod: [], practiceUse: [] };
-  const bytes: Record<Kind, number> = { overview: 0, dashboard: 0, descriptives: 0, healthz: 0, descriptivesPeriod: 0, practiceUse: 0 };
+  const times: Record<Kind, number[]> = {
+    overview: [],
+    dashboard: [],
+    descriptives: [],
+    healthz: [],
+    descriptivesPeriod: [],
+    practiceUse: [],
+  };
+  const bytes: Record<Kind, number> = {
+    overview: 0,
+    dashboard: 0,
+    descriptives: 0,
+    healthz: 0,
+    descriptivesPeriod: 0,
+    practiceUse: 0,
+  };
   let loadBefore = 0;
   try {
     progress(`measure: warm-up, ${warmupEach} requests of each kind`);
     for (let i = 0; i < warmupEach; i++) for (const kind of kinds) await request(kind, false);
     loadBefore = loadPerCore(readMachine());
-    progress(`measure: ${requestsEach} requests of each kind, one at a time, round robin, at most ${budgetSeconds} s (load ${loadBefore} per core)`);
+    progress(
+      `measure: ${requestsEach} requests of each kind, one at a time, round robin, at most ${budgetSeconds} s (load ${loadBefore} per core)`,
+    );
     const measureStarted = performance.now();
     for (let i = 0; i < requestsEach; i++) {
       for (const kind of kinds) await request(kind, true);
       const elapsed = (performance.now() - measureStarted) / 1000;
-      if ((i + 1) % 25 === 0) progress(`  ${i + 1} rounds in ${Math.round(elapsed)} s: medians so far ${kinds.map((k) => `${k} ${summarize(times[k]).p50} ms`).join(', ')}`);
+      if ((i + 1) % 25 === 0)
+        progress(
+          `  ${i + 1} rounds in ${Math.round(elapsed)} s: medians so far ${kinds.map((k) => `${k} ${summarize(times[k]).p50} ms`).join(', ')}`,
+        );
       if (elapsed > budgetSeconds && i + 1 < requestsEach) {
         progress(`  stopping after ${i + 1} rounds: the ${budgetSeconds} s budget is spent`);
         break;
       }
     }
     // The filtered descriptives and practice use, each round robin with the baseline.
-    for (const [kind, count] of [['descriptivesPeriod', periodRequests], ['practiceUse', practiceRequests]] as const) {
+    for (const [kind, count] of [
+      ['descriptivesPeriod', periodRequests],
+      ['practiceUse', practiceRequests],
+    ] as const) {
       if (count === 0) continue;
       progress(`measure: ${count} requests of ${kind}, round robin with /healthz`);
       await request(kind, false);
@@ -206,17 +253,28 @@ try {
       'partners.count': await medianMs(() => tenant.partners.count()),
       'engagements.count': await medianMs(() => tenant.engagements.count(today)),
       'dose.organizationByCalendarMonth': await medianMs(() => tenant.dose.organizationByCalendarMonth()),
-      'dose.organizationComponentsByCalendarMonth': await medianMs(() => tenant.dose.organizationComponentsByCalendarMonth()),
+      'dose.organizationComponentsByCalendarMonth': await medianMs(() =>
+        tenant.dose.organizationComponentsByCalendarMonth(),
+      ),
     },
     // The organization's trajectory descriptives (issue 6): its reads, and the whole call without HTTP.
     descriptives: {
       'dose.organizationByCalendarMonth': await medianMs(() => tenant.dose.organizationByCalendarMonth()),
-      'dose.organizationComponentsByRelationshipMonth': await medianMs(() => tenant.dose.organizationComponentsByRelationshipMonth()),
-      'dose.relationshipMonthsInPeriod(all)': await medianMs(() => tenant.dose.relationshipMonthsInPeriod({ engagementIds: null })),
+      'dose.organizationComponentsByRelationshipMonth': await medianMs(() =>
+        tenant.dose.organizationComponentsByRelationshipMonth(),
+      ),
+      'dose.relationshipMonthsInPeriod(all)': await medianMs(() =>
+        tenant.dose.relationshipMonthsInPeriod({ engagementIds: null }),
+      ),
       organizationDescriptives: await medianMs(() => organizationDescriptives(tenant, {}, today)),
     },
   };
-  for (const [page, calls] of Object.entries(parts)) progress(`  ${page}: ${Object.entries(calls).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+  for (const [page, calls] of Object.entries(parts))
+    progress(
+      `  ${page}: ${Object.entries(calls)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ')}`,
+    );
   const plans = await queryPlans(store.database.sqlite!, organizationId, engagementId);
   for (const [query, lines] of Object.entries(plans)) progress(`  plan of ${query}: ${lines.join(' | ')}`);
   const scanned = {
@@ -243,7 +301,14 @@ try {
     rows: scanned,
     validated_samples: loaded.validated,
   };
-  const row = (name: string, timings: Timings, target: string, limit: number, inclusive: boolean, details: Record<string, unknown>) =>
+  const row = (
+    name: string,
+    timings: Timings,
+    target: string,
+    limit: number,
+    inclusive: boolean,
+    details: Record<string, unknown>,
+  ) =>
     emitRow({
       bench: 'scale',
       name,
@@ -254,21 +319,55 @@ try {
       baseline: baselineName,
       baselineFigure: healthz.p95,
       ratio: ratioOf(timings.p95, healthz.p95),
-      details: { p50_ms: timings.p50, p95_ms: timings.p95, p99_ms: timings.p99, max_ms: timings.max, baseline_p50_ms: healthz.p50, ...details },
+      details: {
+        p50_ms: timings.p50,
+        p95_ms: timings.p95,
+        p99_ms: timings.p99,
+        max_ms: timings.max,
+        baseline_p50_ms: healthz.p50,
+        ...details,
+      },
     });
   const size = totalInteractions >= 1_000_000 ? `${totalInteractions / 1_000_000}M` : `${totalInteractions / 1000}k`;
-  row(`engagement overview at ${size} interactions`, overview, '< 100 ms (issue 4)', 100, false, { response_bytes: bytes.overview, parts_ms: parts.overview, ...common });
-  row(`organization dashboard at ${size} interactions`, dashboard, '< 100 ms (issue 4)', 100, false, { response_bytes: bytes.dashboard, parts_ms: parts.dashboard, plans });
-  row(`dashboard descriptives at ${size} interactions`, dashboard, '≤ 200 ms (issue 6)', 200, true, { response_bytes: bytes.dashboard });
-  row(`organization trajectory descriptives at ${size} interactions`, descriptives, '≤ 200 ms (issue 6)', 200, true, { response_bytes: bytes.descriptives, parts_ms: parts.descriptives });
+  row(`engagement overview at ${size} interactions`, overview, '< 100 ms (issue 4)', 100, false, {
+    response_bytes: bytes.overview,
+    parts_ms: parts.overview,
+    ...common,
+  });
+  row(`organization dashboard at ${size} interactions`, dashboard, '< 100 ms (issue 4)', 100, false, {
+    response_bytes: bytes.dashboard,
+    parts_ms: parts.dashboard,
+    plans,
+  });
+  row(`dashboard descriptives at ${size} interactions`, dashboard, '≤ 200 ms (issue 6)', 200, true, {
+    response_bytes: bytes.dashboard,
+  });
+  row(`organization trajectory descriptives at ${size} interactions`, descriptives, '≤ 200 ms (issue 6)', 200, true, {
+    response_bytes: bytes.descriptives,
+    parts_ms: parts.descriptives,
+  });
   if (times.descriptivesPeriod.length > 0) {
-    row(`trajectory descriptives over ${period.from}..${period.to} at ${size} interactions`, summarize(times.descriptivesPeriod), '≤ 200 ms (issue 6)', 200, true, {
-      response_bytes: bytes.descriptivesPeriod,
-      requests: times.descriptivesPeriod.length,
-    });
+    row(
+      `trajectory descriptives over ${period.from}..${period.to} at ${size} interactions`,
+      summarize(times.descriptivesPeriod),
+      '≤ 200 ms (issue 6)',
+      200,
+      true,
+      {
+        response_bytes: bytes.descriptivesPeriod,
+        requests: times.descriptivesPeriod.length,
+      },
+    );
   }
   if (times.practiceUse.length > 0) {
-    row(`organization practice use at ${size} interactions`, summarize(times.practiceUse), '≤ 200 ms (issue 6)', 200, true, { response_bytes: bytes.practiceUse, requests: times.practiceUse.length });
+    row(
+      `organization practice use at ${size} interactions`,
+      summarize(times.practiceUse),
+      '≤ 200 ms (issue 6)',
+      200,
+      true,
+      { response_bytes: bytes.practiceUse, requests: times.practiceUse.length },
+    );
   }
 } finally {
   if (keep) progress(`kept the database: ${sqliteFileIn(path.join(folder.dir, 'app'))}`);
@@ -294,16 +393,37 @@ async function rollupDifferences(tenant: TenantStore, engagementId: string, star
     ...(await tenant.dose.activityMonths(engagementId)),
   ].map((r) => JSON.stringify(r));
   const diversity = diversityByRelationshipMonth(expected.componentMonths);
-  const expectedRelationshipMonths = relationshipMonthDoses(expected.engagementMonths).map((m) => ({ ...m, diversity: diversity.get(relationshipMonthKey(m)) ?? null }));
-  const recomputed = new Set([...expected.engagementMonths, ...expected.componentMonths, ...expected.principleMonths, ...live.flatMap(openNextStepRows), ...expectedRelationshipMonths, ...expected.modeMonths, ...expected.activityMonths].map((r) => JSON.stringify(r)));
+  const expectedRelationshipMonths = relationshipMonthDoses(expected.engagementMonths).map((m) => ({
+    ...m,
+    diversity: diversity.get(relationshipMonthKey(m)) ?? null,
+  }));
+  const recomputed = new Set(
+    [
+      ...expected.engagementMonths,
+      ...expected.componentMonths,
+      ...expected.principleMonths,
+      ...live.flatMap(openNextStepRows),
+      ...expectedRelationshipMonths,
+      ...expected.modeMonths,
+      ...expected.activityMonths,
+    ].map((r) => JSON.stringify(r)),
+  );
   return Math.abs(stored.length - recomputed.size) + stored.filter((key) => !recomputed.has(key)).length;
 }
 
 /** The organization-level rollups against the sums of the engagement-level ones (as the migration fills them): rows that differ. */
 async function organizationRollupDifferences(sqlite: Database.Database, organizationId: string): Promise<number> {
   const differing = (stored: string, summed: string): number => {
-    const a = sqlite.prepare(stored).all(organizationId).map((r) => JSON.stringify(r));
-    const b = new Set(sqlite.prepare(summed).all(organizationId).map((r) => JSON.stringify(r)));
+    const a = sqlite
+      .prepare(stored)
+      .all(organizationId)
+      .map((r) => JSON.stringify(r));
+    const b = new Set(
+      sqlite
+        .prepare(summed)
+        .all(organizationId)
+        .map((r) => JSON.stringify(r)),
+    );
     return Math.abs(a.length - b.size) + a.filter((row) => !b.has(row)).length;
   };
   return (
@@ -345,10 +465,20 @@ async function medianMs(work: () => Promise<unknown>, times = 5): Promise<number
 }
 
 /** EXPLAIN QUERY PLAN of the rollup and interaction reads the two pages make (the SQL the repositories compile). */
-async function queryPlans(sqlite: Database.Database, organizationId: string, engagementId: string): Promise<Record<string, string[]>> {
+async function queryPlans(
+  sqlite: Database.Database,
+  organizationId: string,
+  engagementId: string,
+): Promise<Record<string, string[]>> {
   const queries: Record<string, [string, unknown[]]> = {
-    'dose.organizationByCalendarMonth': ['select * from organization_month_dose where organization_id = ? order by calendar_month', [organizationId]],
-    'dose.organizationComponentsByCalendarMonth': ['select * from organization_component_month_dose where organization_id = ? order by calendar_month, component_id', [organizationId]],
+    'dose.organizationByCalendarMonth': [
+      'select * from organization_month_dose where organization_id = ? order by calendar_month',
+      [organizationId],
+    ],
+    'dose.organizationComponentsByCalendarMonth': [
+      'select * from organization_component_month_dose where organization_id = ? order by calendar_month, component_id',
+      [organizationId],
+    ],
     'interactions.list(id, 20)': [
       'select * from interactions where organization_id = ? and deleted_at is null and engagement_id = ? order by date desc, id desc limit 21',
       [organizationId, engagementId],
@@ -368,7 +498,9 @@ async function queryPlans(sqlite: Database.Database, organizationId: string, eng
   };
   const plans: Record<string, string[]> = {};
   for (const [name, [text, parameters]] of Object.entries(queries)) {
-    plans[name] = (sqlite.prepare(`explain query plan ${text}`).all(...parameters) as { detail: string }[]).map((r) => r.detail);
+    plans[name] = (sqlite.prepare(`explain query plan ${text}`).all(...parameters) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
   }
   return plans;
 }

@@ -106,7 +106,8 @@ export function benchStats(options: { groups?: number; waves?: number; repeats?:
     try {
       const file = path.join(dir, 'panel.csv');
       const lines = ['engagement,dose,wave,outcome'];
-      for (let i = 0; i < panel.outcome.length; i++) lines.push(`${panel.engagement[i]},${panel.dose[i]},${panel.wave[i]},${panel.outcome[i]}`);
+      for (let i = 0; i < panel.outcome.length; i++)
+        lines.push(`${panel.engagement[i]},${panel.dose[i]},${panel.wave[i]},${panel.outcome[i]}`);
       writeFileSync(file, `${lines.join('\n')}\n`);
       const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lmm.R');
       // One extra fit in R too, so both sides report a warm median and a cold first fit.
@@ -149,5 +150,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const at = process.argv.indexOf(`--${name}`);
     return at > 0 ? Number(process.argv[at + 1]) : undefined;
   };
-  for (const line of benchStats({ groups: arg('groups'), waves: arg('waves'), repeats: arg('repeats') })) console.log(JSON.stringify(line));
+  for (const line of benchStats({ groups: arg('groups'), waves: arg('waves'), repeats: arg('repeats') }))
+    console.log(JSON.stringify(line));
 }

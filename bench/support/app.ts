@@ -16,7 +16,9 @@ export function temporaryFolder(prefix: string): { dir: string; remove(): void }
 }
 
 /** A fresh SQLite database in `dataDir`, migrated, with one organization and an admin API token for it. */
-export async function openBenchStore(dataDir: string): Promise<{ store: Store; organizationId: string; token: string; actor: string }> {
+export async function openBenchStore(
+  dataDir: string,
+): Promise<{ store: Store; organizationId: string; token: string; actor: string }> {
   const database = await openDatabase({ dataDir });
   await migrateToLatest(database.db);
   const store = new Store(database);
@@ -32,8 +34,16 @@ const discard = { write: (_line: string): void => undefined };
  * The real application, in this process, on a random local port. Logging stays at `info` so each
  * request pays for its log lines as it would in production; the lines themselves are discarded.
  */
-export async function startBenchApp(store: Store, dataDir: string): Promise<{ app: FastifyInstance; baseUrl: string; close(): Promise<void> }> {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', PORT: '0', SESSION_SECRET: 'bench-session-secret-of-at-least-32-characters' });
+export async function startBenchApp(
+  store: Store,
+  dataDir: string,
+): Promise<{ app: FastifyInstance; baseUrl: string; close(): Promise<void> }> {
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    SESSION_SECRET: 'bench-session-secret-of-at-least-32-characters',
+  });
   const app = await buildApp({ store, config, serveWeb: false, logStream: discard });
   const baseUrl = await listen(app);
   return { app, baseUrl, close: () => app.close() };

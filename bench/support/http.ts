@@ -21,7 +21,12 @@ export function timedGet(agent: http.Agent, url: string, headers: Record<string,
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const body = Buffer.concat(chunks);
-        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, bytes: body.length, body: body.toString('utf8') });
+        resolve({
+          status: response.statusCode ?? 0,
+          ms: performance.now() - started,
+          bytes: body.length,
+          body: body.toString('utf8'),
+        });
       });
       response.on('error', reject);
     });

@@ -53,7 +53,13 @@ const notes = [
  * A varied interaction on `date` in the given stage: one to four components, weighted towards the
  * components the stage emphasizes, each with one to three of its activities; minutes that fit the duration.
  */
-export function variedInteraction(random: Random, model: PracticeModel, engagementId: string, date: string, stageId: string): InteractionInput {
+export function variedInteraction(
+  random: Random,
+  model: PracticeModel,
+  engagementId: string,
+  date: string,
+  stageId: string,
+): InteractionInput {
   const stage = model.stages.find((s) => s.id === stageId);
   const emphasized = new Set(stage?.emphasizes ?? []);
   const weights = model.components.map((c) => (emphasized.has(c.id) ? 4 : 1));
@@ -67,8 +73,19 @@ export function variedInteraction(random: Random, model: PracticeModel, engageme
     const activityIds = random.sample(component.activities, random.int(1, 3)).map((a) => a.id);
     return { componentId: component.id, minutes, activityIds };
   });
-  const principles = random.sample(model.principles, random.int(0, 2)).map((p) => ({ principleId: p.id, rating: random.chance(0.5) ? random.int(2, 5) : null }));
-  const nextSteps = random.chance(0.6) ? [{ text: 'Follow up on the agreed actions', owner: 'ISP', dueDate: addDays(date, random.int(3, 30)), done: random.chance(0.7) }] : [];
+  const principles = random
+    .sample(model.principles, random.int(0, 2))
+    .map((p) => ({ principleId: p.id, rating: random.chance(0.5) ? random.int(2, 5) : null }));
+  const nextSteps = random.chance(0.6)
+    ? [
+        {
+          text: 'Follow up on the agreed actions',
+          owner: 'ISP',
+          dueDate: addDays(date, random.int(3, 30)),
+          done: random.chance(0.7),
+        },
+      ]
+    : [];
   return {
     engagementId,
     date,

@@ -38,7 +38,10 @@ export function summaryRow(bench: string, line: unknown): SummaryRow {
       name: line.name,
       figure: `${number(line.figure)} ${line.unit}`,
       target: line.target,
-      baseline: line.baseline === null ? '' : `${line.baseline}: ${line.baselineFigure === null ? '—' : number(line.baselineFigure)}`,
+      baseline:
+        line.baseline === null
+          ? ''
+          : `${line.baseline}: ${line.baselineFigure === null ? '—' : number(line.baselineFigure)}`,
       ratio: ratioText(line.ratio),
       result: verdict(line.pass),
       pass: line.pass,
@@ -70,7 +73,10 @@ export function summaryRow(bench: string, line: unknown): SummaryRow {
       name,
       figure: `${number(fields.ours_ms)} ms median`,
       target: 'no slower than lme4 (issue 6)',
-      baseline: typeof fields.r_ms === 'number' ? `R lme4::lmer, same data: ${number(fields.r_ms)} ms` : 'R lme4 (Rscript not found: not compared)',
+      baseline:
+        typeof fields.r_ms === 'number'
+          ? `R lme4::lmer, same data: ${number(fields.r_ms)} ms`
+          : 'R lme4 (Rscript not found: not compared)',
       ratio: ratioText(ratio),
       result: verdict(pass),
       pass,

@@ -6,7 +6,11 @@ import { checkInteraction, stageOn } from '../../src/domain/support/interaction-
 import { diversityByRelationshipMonth, relationshipMonthKey } from '../../src/domain/support/diversity.ts';
 import { relationshipMonthDoses } from '../../src/domain/support/relationship-dose.ts';
 import { computeDose, openNextStepRows, OrganizationDoseSum } from '../../src/domain/support/rollups.ts';
-import { InteractionInput as InteractionInputSchema, type Engagement, type InteractionInput } from '../../src/domain/support/schemas.ts';
+import {
+  InteractionInput as InteractionInputSchema,
+  type Engagement,
+  type InteractionInput,
+} from '../../src/domain/support/schemas.ts';
 import type { PracticeModel } from '../../src/model/schema.ts';
 import { createEngagement } from '../../src/server/engagements/operations.ts';
 import { createPartner } from '../../src/server/partners/operations.ts';
@@ -35,11 +39,34 @@ const firstStart = '2016-01-01';
 const lastStart = '2023-12-31';
 
 /** Partners (a few systems, one organization per engagement) and engagements on eis-toc 1.0.0, through the app's operations. */
-export async function createEngagements(store: Store, organizationId: string, actor: string, random: Random, model: PracticeModel, count: number, today: string): Promise<Omit<PlannedEngagement, 'interactions'>[]> {
+export async function createEngagements(
+  store: Store,
+  organizationId: string,
+  actor: string,
+  random: Random,
+  model: PracticeModel,
+  count: number,
+  today: string,
+): Promise<Omit<PlannedEngagement, 'interactions'>[]> {
   const systems = [];
   for (let s = 0; s < Math.max(1, Math.round(count / 50)); s++) {
     const state = s % 2 === 0 ? 'NC' : 'PA';
-    systems.push(await createPartner(store, organizationId, { name: `Service system ${s + 1}`, kind: 'system', parentId: null, type: 'state system', region: `Region ${s + 1}`, stateOrCountry: state, tags: [] }, actor));
+    systems.push(
+      await createPartner(
+        store,
+        organizationId,
+        {
+          name: `Service system ${s + 1}`,
+          kind: 'system',
+          parentId: null,
+          type: 'state system',
+          region: `Region ${s + 1}`,
+          stateOrCountry: state,
+          tags: [],
+        },
+        actor,
+      ),
+    );
   }
   const planned: Omit<PlannedEngagement, 'interactions'>[] = [];
   const stageIds = model.stages.map((s) => s.id);
@@ -48,7 +75,15 @@ export async function createEngagements(store: Store, organizationId: string, ac
     const partner = await createPartner(
       store,
       organizationId,
-      { name: `Agency ${e + 1}`, kind: 'organization', parentId: system.id, type: 'county agency', region: system.region, stateOrCountry: system.stateOrCountry, tags: [] },
+      {
+        name: `Agency ${e + 1}`,
+        kind: 'organization',
+        parentId: system.id,
+        type: 'county agency',
+        region: system.region,
+        stateOrCountry: system.stateOrCountry,
+        tags: [],
+      },
       actor,
     );
     const startDate = addDays(firstStart, random.int(0, daysBetween(firstStart, lastStart)));
@@ -64,7 +99,17 @@ export async function createEngagements(store: Store, organizationId: string, ac
     const engagement = await createEngagement(
       store,
       organizationId,
-      { partnerId: partner.id, name: `Support for agency ${e + 1}`, supportTeam: [], startDate, endDate, modelId: model.id, modelVersion: model.version, stages, goals: ['Adopt the program with fidelity'] },
+      {
+        partnerId: partner.id,
+        name: `Support for agency ${e + 1}`,
+        supportTeam: [],
+        startDate,
+        endDate,
+        modelId: model.id,
+        modelVersion: model.version,
+        stages,
+        goals: ['Adopt the program with fidelity'],
+      },
       actor,
     );
     planned.push({ engagement, lastDate });
@@ -73,8 +118,14 @@ export async function createEngagements(store: Store, organizationId: string, ac
 }
 
 /** Splits `total` interactions over the engagements, in proportion to their length times a random factor. */
-export function spreadInteractions(random: Random, engagements: Omit<PlannedEngagement, 'interactions'>[], total: number): PlannedEngagement[] {
-  const weights = engagements.map((e) => Math.max(1, daysBetween(e.engagement.startDate, e.lastDate)) * random.between(0.5, 1.5));
+export function spreadInteractions(
+  random: Random,
+  engagements: Omit<PlannedEngagement, 'interactions'>[],
+  total: number,
+): PlannedEngagement[] {
+  const weights = engagements.map(
+    (e) => Math.max(1, daysBetween(e.engagement.startDate, e.lastDate)) * random.between(0.5, 1.5),
+  );
   const sum = weights.reduce((s, w) => s + w, 0);
   const counts = weights.map((w) => Math.floor((w / sum) * total));
   let left = total - counts.reduce((s, c) => s + c, 0);
@@ -139,7 +190,9 @@ export function loadInteractions(
      values (@id, @organization_id, @version, @created_at, @updated_at, @deleted_at, @engagement_id, @partner_id, @date, @time, @duration_minutes, @mode,
        @stage_id, @model_id, @model_version, @participants, @components, @principles, @notes, @next_steps, @logged_by)`,
   );
-  const insertComponent = sqlite.prepare('insert into interaction_components (interaction_id, organization_id, component_id, minutes, activity_ids) values (?, ?, ?, ?, ?)');
+  const insertComponent = sqlite.prepare(
+    'insert into interaction_components (interaction_id, organization_id, component_id, minutes, activity_ids) values (?, ?, ?, ?, ?)',
+  );
   const insertEngagementMonth = sqlite.prepare(
     'insert into engagement_month_dose (organization_id, engagement_id, calendar_month, relationship_month, interactions, minutes) values (?, ?, ?, ?, ?, ?)',
   );
@@ -153,7 +206,9 @@ export function loadInteractions(
   const insertPrincipleMonth = sqlite.prepare(
     'insert into principle_month_use (organization_id, engagement_id, calendar_month, relationship_month, principle_id, interactions, ratings, rating_sum) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertModeMonth = sqlite.prepare('insert into mode_month_use (organization_id, engagement_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?, ?)');
+  const insertModeMonth = sqlite.prepare(
+    'insert into mode_month_use (organization_id, engagement_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?, ?)',
+  );
   const insertActivityMonth = sqlite.prepare(
     'insert into activity_month_use (organization_id, engagement_id, calendar_month, component_id, activity_id, interactions) values (?, ?, ?, ?, ?, ?)',
   );
@@ -161,11 +216,15 @@ export function loadInteractions(
     `insert into interaction_next_steps (interaction_id, position, organization_id, engagement_id, interaction_date, text, owner, due_date)
      values (@interaction_id, @position, @organization_id, @engagement_id, @interaction_date, @text, @owner, @due_date)`,
   );
-  const insertOrganizationMonth = sqlite.prepare('insert into organization_month_dose (organization_id, calendar_month, interactions, minutes, engagements) values (?, ?, ?, ?, ?)');
+  const insertOrganizationMonth = sqlite.prepare(
+    'insert into organization_month_dose (organization_id, calendar_month, interactions, minutes, engagements) values (?, ?, ?, ?, ?)',
+  );
   const insertOrganizationComponentMonth = sqlite.prepare(
     'insert into organization_component_month_dose (organization_id, calendar_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)',
   );
-  const insertOrganizationModeMonth = sqlite.prepare('insert into organization_mode_month_use (organization_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?)');
+  const insertOrganizationModeMonth = sqlite.prepare(
+    'insert into organization_mode_month_use (organization_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?)',
+  );
   const insertOrganizationPrincipleMonth = sqlite.prepare(
     'insert into organization_principle_month_use (organization_id, calendar_month, principle_id, interactions, ratings, rating_sum) values (?, ?, ?, ?, ?, ?)',
   );
@@ -194,7 +253,13 @@ export function loadInteractions(
     const dates = Array.from({ length: count }, () => addDays(engagement.startDate, random.int(0, span))).sort();
     const inputs: InteractionInput[] = [];
     for (const date of dates) {
-      const input = variedInteraction(random, model, engagement.id, date, stageOn(engagement.stages, date) ?? model.stages[0]!.id);
+      const input = variedInteraction(
+        random,
+        model,
+        engagement.id,
+        date,
+        stageOn(engagement.stages, date) ?? model.stages[0]!.id,
+      );
       if (report.interactions % 500 === 0) validate(input, model, engagement);
       const now = nowIso();
       const id = newId();
@@ -205,10 +270,17 @@ export function loadInteractions(
         created_at: now,
         updated_at: now,
         deleted_at: null,
-        ...interactionMapping.columns({ ...input, partnerId: engagement.partnerId, modelId: engagement.modelId, modelVersion: engagement.modelVersion, loggedBy }),
+        ...interactionMapping.columns({
+          ...input,
+          partnerId: engagement.partnerId,
+          modelId: engagement.modelId,
+          modelVersion: engagement.modelVersion,
+          loggedBy,
+        }),
       });
       // The component and next-step indexes, as InteractionRepository.writeIndexes writes them.
-      for (const c of input.components) insertComponent.run(id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
+      for (const c of input.components)
+        insertComponent.run(id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
       report.componentRows += input.components.length;
       for (const step of openNextStepRows({ ...input, id })) insertNextStep.run(nextStepRow(organizationId, step));
       report.nextStepRows += openNextStepRows({ ...input, id }).length;
@@ -219,15 +291,61 @@ export function loadInteractions(
     const dose = computeDose(inputs, new Map([[engagement.id, engagement.startDate]]));
     // With each month's diversity of component use, as DoseRepository measures it from the month's component rows.
     const diversity = diversityByRelationshipMonth(dose.componentMonths);
-    for (const m of dose.engagementMonths) insertEngagementMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.interactions, m.minutes);
+    for (const m of dose.engagementMonths)
+      insertEngagementMonth.run(
+        organizationId,
+        m.engagementId,
+        m.calendarMonth,
+        m.relationshipMonth,
+        m.interactions,
+        m.minutes,
+      );
     for (const m of relationshipMonthDoses(dose.engagementMonths)) {
       const d = diversity.get(relationshipMonthKey(m));
-      insertRelationshipMonth.run(organizationId, m.engagementId, m.relationshipMonth, m.interactions, m.minutes, d?.componentsUsed ?? 0, d?.entropy ?? 0, d?.dominantComponent ?? null);
+      insertRelationshipMonth.run(
+        organizationId,
+        m.engagementId,
+        m.relationshipMonth,
+        m.interactions,
+        m.minutes,
+        d?.componentsUsed ?? 0,
+        d?.entropy ?? 0,
+        d?.dominantComponent ?? null,
+      );
     }
-    for (const m of dose.componentMonths) insertComponentMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.componentId, m.interactions, m.minutes, m.activityUses);
-    for (const m of dose.principleMonths) insertPrincipleMonth.run(organizationId, m.engagementId, m.calendarMonth, m.relationshipMonth, m.principleId, m.interactions, m.ratings, m.ratingSum);
-    for (const m of dose.modeMonths) insertModeMonth.run(organizationId, m.engagementId, m.calendarMonth, m.mode, m.interactions, m.minutes);
-    for (const a of dose.activityMonths) insertActivityMonth.run(organizationId, a.engagementId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
+    for (const m of dose.componentMonths)
+      insertComponentMonth.run(
+        organizationId,
+        m.engagementId,
+        m.calendarMonth,
+        m.relationshipMonth,
+        m.componentId,
+        m.interactions,
+        m.minutes,
+        m.activityUses,
+      );
+    for (const m of dose.principleMonths)
+      insertPrincipleMonth.run(
+        organizationId,
+        m.engagementId,
+        m.calendarMonth,
+        m.relationshipMonth,
+        m.principleId,
+        m.interactions,
+        m.ratings,
+        m.ratingSum,
+      );
+    for (const m of dose.modeMonths)
+      insertModeMonth.run(organizationId, m.engagementId, m.calendarMonth, m.mode, m.interactions, m.minutes);
+    for (const a of dose.activityMonths)
+      insertActivityMonth.run(
+        organizationId,
+        a.engagementId,
+        a.calendarMonth,
+        a.componentId,
+        a.activityId,
+        a.interactions,
+      );
     report.engagementMonthRows += dose.engagementMonths.length;
     report.componentMonthRows += dose.componentMonths.length;
     report.principleMonthRows += dose.principleMonths.length;
@@ -237,7 +355,9 @@ export function loadInteractions(
   // Secondary indexes are dropped while loading and rebuilt afterwards from their own SQL, which
   // leaves the schema exactly as the migrations made it and builds each index once, in order.
   const indexes = sqlite
-    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'interaction_next_steps', 'engagement_month_dose', 'relationship_month_dose', 'component_month_dose', 'principle_month_use', 'mode_month_use', 'activity_month_use') order by name`)
+    .prepare(
+      `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'interaction_next_steps', 'engagement_month_dose', 'relationship_month_dose', 'component_month_dose', 'principle_month_use', 'mode_month_use', 'activity_month_use') order by name`,
+    )
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
   const writeBatch = sqlite.transaction((batch: PlannedEngagement[]) => {
@@ -251,12 +371,39 @@ export function loadInteractions(
   // The organization-level rollups, as DoseRepository.apply leaves them: every engagement's dose summed.
   const organizationRows = organization.rows();
   sqlite.transaction(() => {
-    for (const m of organizationRows.months) insertOrganizationMonth.run(organizationId, m.calendarMonth, m.interactions, m.minutes, m.engagements);
-    for (const c of organizationRows.componentMonths) insertOrganizationComponentMonth.run(organizationId, c.calendarMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
-    for (const m of organizationRows.modeMonths) insertOrganizationModeMonth.run(organizationId, m.calendarMonth, m.mode, m.interactions, m.minutes);
-    for (const p of organizationRows.principleMonths) insertOrganizationPrincipleMonth.run(organizationId, p.calendarMonth, p.principleId, p.interactions, p.ratings, p.ratingSum);
-    for (const a of organizationRows.activityMonths) insertOrganizationActivityMonth.run(organizationId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
-    for (const c of organizationRows.relationshipComponents) insertOrganizationRelationshipComponent.run(organizationId, c.relationshipMonth, c.componentId, c.interactions, c.minutes, c.activityUses);
+    for (const m of organizationRows.months)
+      insertOrganizationMonth.run(organizationId, m.calendarMonth, m.interactions, m.minutes, m.engagements);
+    for (const c of organizationRows.componentMonths)
+      insertOrganizationComponentMonth.run(
+        organizationId,
+        c.calendarMonth,
+        c.componentId,
+        c.interactions,
+        c.minutes,
+        c.activityUses,
+      );
+    for (const m of organizationRows.modeMonths)
+      insertOrganizationModeMonth.run(organizationId, m.calendarMonth, m.mode, m.interactions, m.minutes);
+    for (const p of organizationRows.principleMonths)
+      insertOrganizationPrincipleMonth.run(
+        organizationId,
+        p.calendarMonth,
+        p.principleId,
+        p.interactions,
+        p.ratings,
+        p.ratingSum,
+      );
+    for (const a of organizationRows.activityMonths)
+      insertOrganizationActivityMonth.run(organizationId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
+    for (const c of organizationRows.relationshipComponents)
+      insertOrganizationRelationshipComponent.run(
+        organizationId,
+        c.relationshipMonth,
+        c.componentId,
+        c.interactions,
+        c.minutes,
+        c.activityUses,
+      );
   })();
   report.organizationMonthRows = organizationRows.months.length;
   report.organizationComponentMonthRows = organizationRows.componentMonths.length;
@@ -266,7 +413,13 @@ export function loadInteractions(
 
   function validate(input: InteractionInput, m: PracticeModel, engagement: Engagement): void {
     const parsed = InteractionInputSchema.safeParse(input);
-    const problems = parsed.success ? checkInteraction(parsed.data, { model: m, engagementStart: engagement.startDate, engagementEnd: engagement.endDate }) : parsed.error.issues;
+    const problems = parsed.success
+      ? checkInteraction(parsed.data, {
+          model: m,
+          engagementStart: engagement.startDate,
+          engagementEnd: engagement.endDate,
+        })
+      : parsed.error.issues;
     if (problems.length > 0) throw new Error(`generated interaction is not valid: ${JSON.stringify(problems)}`);
     report.validated += 1;
   }

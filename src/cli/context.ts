@@ -4,7 +4,10 @@ import { migrateToLatest } from '../store/migrate.ts';
 import { Store } from '../store/store.ts';
 
 /** Opens the configured database, brings its schema up to date, runs `work`, and always closes it. */
-export async function withStore<T>(work: (store: Store, config: Config) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withStore<T>(
+  work: (store: Store, config: Config) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
   const store = await openStore(config);
   try {
@@ -16,7 +19,13 @@ export async function withStore<T>(work: (store: Store, config: Config) => Promi
 }
 
 export async function openStore(config: Config): Promise<Store> {
-  return new Store(await openDatabase({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir }));
+  return new Store(
+    await openDatabase({
+      databaseUrl: config.databaseUrl,
+      databaseSchema: config.databaseSchema,
+      dataDir: config.dataDir,
+    }),
+  );
 }
 
 /** Writes a line to standard output; commands print results there and problems to standard error. */

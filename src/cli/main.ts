@@ -20,11 +20,32 @@ import { waveCommand } from './commands/wave.ts';
 
 export function buildProgram(): Command {
   const program = new Command('praxis')
-    .description('Praxis: plan, log, coach and study external implementation support.\nConfiguration comes from environment variables (see README): PORT, HOST, DATA_DIR, DATABASE_URL, SESSION_SECRET, LOG_LEVEL.')
+    .description(
+      'Praxis: plan, log, coach and study external implementation support.\nConfiguration comes from environment variables (see README): PORT, HOST, DATA_DIR, DATABASE_URL, SESSION_SECRET, LOG_LEVEL.',
+    )
     .version('0.1.0')
     .showHelpAfterError()
     .enablePositionalOptions();
-  for (const command of [serveCommand(), migrateCommand(), orgCommand(), userCommand(), tokenCommand(), modelCommand(), checkCommand(), statsCommand(), backupCommand(), restoreCommand(), demoCommand(), importCommand(), exportCommand(), hypothesisCommand(), reportCommand(), instrumentCommand(), waveCommand(), surveyCommand()]) {
+  for (const command of [
+    serveCommand(),
+    migrateCommand(),
+    orgCommand(),
+    userCommand(),
+    tokenCommand(),
+    modelCommand(),
+    checkCommand(),
+    statsCommand(),
+    backupCommand(),
+    restoreCommand(),
+    demoCommand(),
+    importCommand(),
+    exportCommand(),
+    hypothesisCommand(),
+    reportCommand(),
+    instrumentCommand(),
+    waveCommand(),
+    surveyCommand(),
+  ]) {
     program.addCommand(command);
   }
   return program;

@@ -19,13 +19,25 @@ export async function resolveUser(store: Store, email: string): Promise<UserWith
 
 export function parseRole(value: string): Role {
   const parsed = Role.safeParse(value);
-  if (!parsed.success) throw new AppError('validation_failed', `Unknown role "${value}"`, [{ path: '--role', message: `must be one of ${Role.options.join(', ')}` }]);
+  if (!parsed.success)
+    throw new AppError('validation_failed', `Unknown role "${value}"`, [
+      { path: '--role', message: `must be one of ${Role.options.join(', ')}` },
+    ]);
   return parsed.data;
 }
 
 /** Validates one value with a zod schema, naming the option on failure. */
-export function parseOption<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, option: string, value: unknown): T {
+export function parseOption<T>(
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  option: string,
+  value: unknown,
+): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError('validation_failed', `Invalid ${option}`, [{ path: option, message: parsed.error.issues.map((i) => i.message).join('; ') }]);
+  if (!parsed.success)
+    throw new AppError('validation_failed', `Invalid ${option}`, [
+      { path: option, message: parsed.error.issues.map((i) => i.message).join('; ') },
+    ]);
   return parsed.data;
 }

@@ -8,9 +8,14 @@ export async function readSecret(fromStdin: boolean, envVar: string): Promise<st
   if (fromStdin) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
   }
   const value = process.env[envVar];
-  if (!value) throw new AppError('validation_failed', 'No password given', [{ path: 'password', message: `pipe it with --password-stdin or set ${envVar}` }]);
+  if (!value)
+    throw new AppError('validation_failed', 'No password given', [
+      { path: 'password', message: `pipe it with --password-stdin or set ${envVar}` },
+    ]);
   return value;
 }

@@ -4,7 +4,8 @@ import type { PracticeModel } from '../model/schema.ts';
 import { chooseComponents, componentWeights, earlyComponentIds } from './component-mix.ts';
 import { createRandom } from './random.ts';
 
-const weightOf = (model: PracticeModel, weights: number[], id: string): number => weights[model.components.findIndex((c) => c.id === id)]!;
+const weightOf = (model: PracticeModel, weights: number[], id: string): number =>
+  weights[model.components.findIndex((c) => c.id === id)]!;
 
 describe('earlyComponentIds', () => {
   it('takes the foundational and co-design groups when the model has them', () => {
@@ -14,8 +15,14 @@ describe('earlyComponentIds', () => {
   it('falls back to the first stage’s emphasis, then the first group, then the first third of the components', () => {
     expect([...earlyComponentIds(ispProfile)]).toEqual(ispProfile.stages[0]!.emphasizes);
     const noStages: PracticeModel = { ...ispProfile, stages: [] };
-    expect([...earlyComponentIds(noStages)]).toEqual(ispProfile.components.filter((c) => c.group === ispProfile.componentGroups[0]!.id).map((c) => c.id));
-    const ungrouped: PracticeModel = { ...noStages, componentGroups: [], components: ispProfile.components.slice(0, 6).map((c) => ({ ...c, group: 'none' })) };
+    expect([...earlyComponentIds(noStages)]).toEqual(
+      ispProfile.components.filter((c) => c.group === ispProfile.componentGroups[0]!.id).map((c) => c.id),
+    );
+    const ungrouped: PracticeModel = {
+      ...noStages,
+      componentGroups: [],
+      components: ispProfile.components.slice(0, 6).map((c) => ({ ...c, group: 'none' })),
+    };
     expect([...earlyComponentIds(ungrouped)]).toEqual(ispProfile.components.slice(0, 2).map((c) => c.id));
     expect(earlyComponentIds({ ...ungrouped, components: [] }).size).toBe(0);
   });
@@ -49,7 +56,10 @@ describe('chooseComponents', () => {
     const early = earlyComponentIds(eisToc);
     for (let i = 0; i < 500; i++) {
       const month = 1 + (i % 48);
-      const chosen = chooseComponents(random, eisToc, early, { relationshipMonth: month, stageId: 'capacity-development' });
+      const chosen = chooseComponents(random, eisToc, early, {
+        relationshipMonth: month,
+        stageId: 'capacity-development',
+      });
       expect(new Set(chosen.map((c) => c.componentId)).size).toBe(chosen.length);
       expect(chosen.length).toBeGreaterThanOrEqual(month <= 12 ? 1 : 2);
       expect(chosen.length).toBeLessThanOrEqual(month <= 6 ? 2 : month <= 12 ? 3 : 4);
@@ -59,7 +69,10 @@ describe('chooseComponents', () => {
 
   it('never picks more components than the model has', () => {
     const tiny: PracticeModel = { ...eisToc, components: eisToc.components.slice(0, 1) };
-    const chosen = chooseComponents(createRandom(1), tiny, earlyComponentIds(tiny), { relationshipMonth: 30, stageId: null });
+    const chosen = chooseComponents(createRandom(1), tiny, earlyComponentIds(tiny), {
+      relationshipMonth: 30,
+      stageId: null,
+    });
     expect(chosen).toEqual([{ componentId: 'relating', share: 1 }]);
   });
 });

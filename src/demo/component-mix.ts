@@ -55,7 +55,10 @@ export function componentWeights(model: PracticeModel, early: ReadonlySet<string
   const emphasized = new Set(model.stages.find((s) => s.id === moment.stageId)?.emphasizes ?? []);
   const month = Math.max(1, moment.relationshipMonth);
   return model.components.map(
-    (c) => breadth(month) + (early.has(c.id) ? EARLY_FLOOR + earlyPull(month) : 0) + (emphasized.has(c.id) ? STAGE_EMPHASIS : 0),
+    (c) =>
+      breadth(month) +
+      (early.has(c.id) ? EARLY_FLOOR + earlyPull(month) : 0) +
+      (emphasized.has(c.id) ? STAGE_EMPHASIS : 0),
   );
 }
 
@@ -67,7 +70,12 @@ export function componentCount(random: Random, relationshipMonth: number): numbe
 }
 
 /** The components of one interaction, each with its share of the interaction's component time (shares sum to 1). */
-export function chooseComponents(random: Random, model: PracticeModel, early: ReadonlySet<string>, moment: SupportMoment): Array<{ componentId: string; share: number }> {
+export function chooseComponents(
+  random: Random,
+  model: PracticeModel,
+  early: ReadonlySet<string>,
+  moment: SupportMoment,
+): Array<{ componentId: string; share: number }> {
   const weights = componentWeights(model, early, moment);
   const chosen = random.weightedSample(
     model.components.map((c, i) => ({ id: c.id, weight: weights[i]! })),

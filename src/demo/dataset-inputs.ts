@@ -7,20 +7,36 @@ import type { DemoContact, DemoEngagement, DemoInteraction, DemoPartner } from '
  * functions only drop the keys and put the ids where the inputs expect them.
  */
 
-export function partnerInput({ key: _key, parentKey: _parentKey, ...partner }: DemoPartner, parentId: string | null): PartnerInput {
+export function partnerInput(
+  { key: _key, parentKey: _parentKey, ...partner }: DemoPartner,
+  parentId: string | null,
+): PartnerInput {
   return { ...partner, parentId };
 }
 
-export function contactInput({ key: _key, partnerKey: _partnerKey, ...contact }: DemoContact, partnerId: string): ContactInput {
+export function contactInput(
+  { key: _key, partnerKey: _partnerKey, ...contact }: DemoContact,
+  partnerId: string,
+): ContactInput {
   return { ...contact, partnerId };
 }
 
-export function engagementInput({ key: _key, partnerKey: _partnerKey, supportTeamKeys: _team, ...engagement }: DemoEngagement, partnerId: string, supportTeam: string[]): EngagementInput {
+export function engagementInput(
+  { key: _key, partnerKey: _partnerKey, supportTeamKeys: _team, ...engagement }: DemoEngagement,
+  partnerId: string,
+  supportTeam: string[],
+): EngagementInput {
   return { ...engagement, partnerId, supportTeam };
 }
 
 export function interactionInput(
-  { engagementKey: _engagement, loggedByKey: _loggedBy, participantContactKeys: _contacts, participantCounts, ...interaction }: DemoInteraction,
+  {
+    engagementKey: _engagement,
+    loggedByKey: _loggedBy,
+    participantContactKeys: _contacts,
+    participantCounts,
+    ...interaction
+  }: DemoInteraction,
   engagementId: string,
   contactIds: string[],
 ): InteractionInput {

@@ -1,5 +1,11 @@
 import type { PracticeModel } from '../model/schema.ts';
-import type { ContactInput, EngagementInput, InteractionInput, Level, PartnerInput } from '../domain/support/schemas.ts';
+import type {
+  ContactInput,
+  EngagementInput,
+  InteractionInput,
+  Level,
+  PartnerInput,
+} from '../domain/support/schemas.ts';
 
 /**
  * The shape of a generated demo: the records of the support record, referring to one another by
@@ -29,9 +35,15 @@ export type DemoPartner = { key: string; parentKey: string | null } & Omit<Partn
 
 export type DemoContact = { key: string; partnerKey: string } & Omit<ContactInput, 'partnerId'>;
 
-export type DemoEngagement = { key: string; partnerKey: string; supportTeamKeys: string[] } & Omit<EngagementInput, 'partnerId' | 'supportTeam'>;
+export type DemoEngagement = { key: string; partnerKey: string; supportTeamKeys: string[] } & Omit<
+  EngagementInput,
+  'partnerId' | 'supportTeam'
+>;
 
-export type DemoInteraction = { engagementKey: string; loggedByKey: string; participantContactKeys: string[] } & Omit<InteractionInput, 'engagementId' | 'participants'> & {
+export type DemoInteraction = { engagementKey: string; loggedByKey: string; participantContactKeys: string[] } & Omit<
+  InteractionInput,
+  'engagementId' | 'participants'
+> & {
     participantCounts: Partial<Record<Level, number>>;
   };
 

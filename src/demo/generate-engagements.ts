@@ -70,7 +70,9 @@ export function generateEngagements(
 
     const primary = practitioners[wave % practitioners.length];
     const others = practitioners.filter((p) => p !== primary);
-    const supportTeam = [primary, ...(random.chance(0.5) ? random.sample(others, 1) : [])].filter((p) => p !== undefined);
+    const supportTeam = [primary, ...(random.chance(0.5) ? random.sample(others, 1) : [])].filter(
+      (p) => p !== undefined,
+    );
 
     return {
       key: `engagement-${String(wave + 1).padStart(2, '0')}`,
@@ -94,7 +96,11 @@ export function generateEngagements(
     const earliest = later(addDays(engagement.startDate, 730), addDays(lastStage, 120));
     const latest = addDays(window.end, -60);
     if (earliest > latest) continue;
-    engagement.endDate = nearestWorkingDay(addDays(earliest, random.int(0, daysBetween(earliest, latest))), earliest, latest);
+    engagement.endDate = nearestWorkingDay(
+      addDays(earliest, random.int(0, daysBetween(earliest, latest))),
+      earliest,
+      latest,
+    );
   }
   return engagements;
 }

@@ -31,7 +31,10 @@ const modeWeightsRemote = [0.08, 0.72, 0.12, 0.05, 0.03];
 /** Ratings 1..5 as self-ratings tend to fall: mostly 3 to 5. */
 const ratingWeights = [0.03, 0.1, 0.3, 0.37, 0.2];
 
-const startTimes = Array.from({ length: 16 }, (_, i) => `${String(8 + Math.floor((i + 1) / 2)).padStart(2, '0')}:${(i + 1) % 2 === 0 ? '00' : '30'}`);
+const startTimes = Array.from(
+  { length: 16 },
+  (_, i) => `${String(8 + Math.floor((i + 1) / 2)).padStart(2, '0')}:${(i + 1) % 2 === 0 ? '00' : '30'}`,
+);
 
 const nextStepTemplates = [
   (topic: string) => `Send a summary of today's work on ${topic}`,
@@ -82,7 +85,10 @@ function componentUses(
 ): ComponentUse[] {
   const available = Math.round(duration * random.between(0.8, 1));
   // A short interaction cannot hold more components than it has 5-minute steps.
-  const chosen = chooseComponents(random, setting.model, early, { relationshipMonth, stageId }).slice(0, Math.max(1, Math.floor(available / MINUTE_STEP)));
+  const chosen = chooseComponents(random, setting.model, early, { relationshipMonth, stageId }).slice(
+    0,
+    Math.max(1, Math.floor(available / MINUTE_STEP)),
+  );
   const minutes = splitMinutes(
     chosen.map((c) => c.share),
     available,
@@ -106,12 +112,17 @@ function principleUses(random: Random, model: PracticeModel): PrincipleUse[] {
 }
 
 /** Named contacts most of the time; head counts by level when a larger or anonymous group took part. */
-function participants(random: Random, region: DemoRegion | undefined, stageIndex: number): { contactKeys: string[]; counts: Partial<Record<Level, number>> } {
+function participants(
+  random: Random,
+  region: DemoRegion | undefined,
+  stageIndex: number,
+): { contactKeys: string[]; counts: Partial<Record<Level, number>> } {
   const local = region?.localContactKeys ?? [];
   if (local.length > 0 && random.chance(0.6)) {
     const contactKeys = random.sample(local, random.int(1, 4));
     // State staff join more often as support turns to sustaining and scaling.
-    if (region && region.stateContactKeys.length > 0 && random.chance(0.08 + 0.06 * stageIndex)) contactKeys.push(random.pick(region.stateContactKeys));
+    if (region && region.stateContactKeys.length > 0 && random.chance(0.08 + 0.06 * stageIndex))
+      contactKeys.push(random.pick(region.stateContactKeys));
     return { contactKeys, counts: {} };
   }
   const counts: Partial<Record<Level, number>> = { team: random.int(2, 8) };
@@ -121,7 +132,13 @@ function participants(random: Random, region: DemoRegion | undefined, stageIndex
   return { contactKeys: [], counts };
 }
 
-function nextSteps(random: Random, setting: InteractionSetting, date: string, topics: readonly string[], owners: readonly string[]): NextStep[] {
+function nextSteps(
+  random: Random,
+  setting: InteractionSetting,
+  date: string,
+  topics: readonly string[],
+  owners: readonly string[],
+): NextStep[] {
   if (!random.chance(0.45)) return [];
   return random.sample(nextStepTemplates, random.int(1, 2)).map((template) => {
     const dueDate = nearestWorkingDay(addDays(date, random.int(7, 30)), addDays(date, 1), addDays(date, 40));
@@ -132,15 +149,30 @@ function nextSteps(random: Random, setting: InteractionSetting, date: string, to
 }
 
 /** A note that reads like a practitioner's and says plainly that it was generated. */
-function syntheticNote(mode: InteractionMode, regionName: string, topics: readonly string[], stageName: string | undefined): string {
-  const how = { 'in-person': 'Met in person', video: 'Video meeting', phone: 'Phone call', email: 'E-mail exchange', other: 'Contact' }[mode];
+function syntheticNote(
+  mode: InteractionMode,
+  regionName: string,
+  topics: readonly string[],
+  stageName: string | undefined,
+): string {
+  const how = {
+    'in-person': 'Met in person',
+    video: 'Video meeting',
+    phone: 'Phone call',
+    email: 'E-mail exchange',
+    other: 'Contact',
+  }[mode];
   // Semicolons, because component names often hold an "and" of their own.
   const about = topics.length > 0 ? ` on ${topics.join('; ')}` : '';
   const stage = stageName ? ` Stage: ${stageName}.` : '';
   return `Synthetic demo note: ${how} with ${regionName}${about}.${stage} Generated for the demo; not a real record.`;
 }
 
-export function generateInteractions(random: Random, setting: InteractionSetting, schedule: readonly ScheduledInteraction[]): DemoInteraction[] {
+export function generateInteractions(
+  random: Random,
+  setting: InteractionSetting,
+  schedule: readonly ScheduledInteraction[],
+): DemoInteraction[] {
   const { model } = setting;
   const early = earlyComponentIds(model);
   const componentNames = new Map(model.components.map((c) => [c.id, c.name]));
@@ -148,14 +180,20 @@ export function generateInteractions(random: Random, setting: InteractionSetting
 
   const interactions = schedule.map(({ engagement, date, relationshipMonth }): DemoInteraction => {
     const stageId = stageOn(engagement.stages, date);
-    const stageIndex = Math.max(0, model.stages.findIndex((s) => s.id === stageId));
+    const stageIndex = Math.max(
+      0,
+      model.stages.findIndex((s) => s.id === stageId),
+    );
     const stageName = model.stages.find((s) => s.id === stageId)?.name;
     const region = setting.regionsByPartner.get(engagement.partnerKey);
     const mode = modes[random.weightedIndex(date >= REMOTE_FROM ? modeWeightsRemote : modeWeightsBefore)]!;
     const duration = durationMinutes(random, relationshipMonth, daysBetween(setting.window.start, date) / 365.25, mode);
     const components = componentUses(random, setting, activitiesOf, early, relationshipMonth, stageId, duration);
     const present = participants(random, region, stageIndex);
-    const loggedByKey = engagement.supportTeamKeys.length > 1 && random.chance(0.3) ? random.pick(engagement.supportTeamKeys.slice(1)) : (engagement.supportTeamKeys[0] ?? '');
+    const loggedByKey =
+      engagement.supportTeamKeys.length > 1 && random.chance(0.3)
+        ? random.pick(engagement.supportTeamKeys.slice(1))
+        : (engagement.supportTeamKeys[0] ?? '');
 
     const topics = components.map((c) => lowerFirst(componentNames.get(c.componentId) ?? c.componentId));
     const owners = [
@@ -183,7 +221,10 @@ export function generateInteractions(random: Random, setting: InteractionSetting
 
   // Oldest first; the sort key is built once per interaction, not per comparison.
   return interactions
-    .map((interaction) => ({ interaction, order: `${interaction.date} ${interaction.time ?? '--:--'} ${interaction.engagementKey}` }))
+    .map((interaction) => ({
+      interaction,
+      order: `${interaction.date} ${interaction.time ?? '--:--'} ${interaction.engagementKey}`,
+    }))
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
     .map(({ interaction }) => interaction);
 }

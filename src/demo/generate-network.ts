@@ -30,7 +30,13 @@ export interface DemoNetwork {
 
 const SYNTHETIC_TAG = 'synthetic-demo';
 
-const teamFocuses = ['Family Support', 'School Partnerships', 'Early Childhood', 'Community Coalition', 'Youth Mentoring'];
+const teamFocuses = [
+  'Family Support',
+  'School Partnerships',
+  'Early Childhood',
+  'Community Coalition',
+  'Youth Mentoring',
+];
 const regionSettings = ['rural', 'mixed rural-urban', 'urban', 'frontier'];
 
 /** Roles of contacts by the kind of partner they belong to: [role, level, how likely the contact exists]. */
@@ -56,7 +62,11 @@ function generatePractitioners(): DemoPractitioner[] {
   const login = demoAccounts.find((account) => account.role === 'practitioner');
   const practitioners: DemoPractitioner[] = login ? [{ key: 'isp-1', email: login.email, name: login.name }] : [];
   for (const name of demoPractitionerNames) {
-    practitioners.push({ key: `isp-${practitioners.length + 1}`, email: `${emailLocalPart(name)}@demo.praxis.test`, name: `${name} (demo)` });
+    practitioners.push({
+      key: `isp-${practitioners.length + 1}`,
+      email: `${emailLocalPart(name)}@demo.praxis.test`,
+      name: `${name} (demo)`,
+    });
   }
   return practitioners;
 }
@@ -127,7 +137,13 @@ export function generateNetwork(random: Random): DemoNetwork {
         partners.push(team);
         localContactKeys.push(...addContacts(team));
       }
-      regions.push({ partnerKey: organization.key, name: regionName, stateName: state.name, localContactKeys, stateContactKeys });
+      regions.push({
+        partnerKey: organization.key,
+        name: regionName,
+        stateName: state.name,
+        localContactKeys,
+        stateContactKeys,
+      });
     });
   });
 

@@ -65,9 +65,15 @@ function engagementMonths(dataset: DemoDataset): EngagementMonthMix[] {
   const byMonth = new Map<string, EngagementMonthMix>();
   dataset.interactions.forEach((interaction, i) => {
     const key = `${interaction.engagementKey}|${interaction.date.slice(0, 7)}`;
-    const month = byMonth.get(key) ?? { relationshipMonth: months[i]!, calendarYear: Number(interaction.date.slice(0, 4)), durationMinutes: 0, componentMinutes: new Map() };
+    const month = byMonth.get(key) ?? {
+      relationshipMonth: months[i]!,
+      calendarYear: Number(interaction.date.slice(0, 4)),
+      durationMinutes: 0,
+      componentMinutes: new Map(),
+    };
     month.durationMinutes += interaction.durationMinutes;
-    for (const use of interaction.components) month.componentMinutes.set(use.componentId, (month.componentMinutes.get(use.componentId) ?? 0) + use.minutes);
+    for (const use of interaction.components)
+      month.componentMinutes.set(use.componentId, (month.componentMinutes.get(use.componentId) ?? 0) + use.minutes);
     byMonth.set(key, month);
   });
   return [...byMonth.values()];
@@ -76,7 +82,8 @@ function engagementMonths(dataset: DemoDataset): EngagementMonthMix[] {
 /** Mean monthly dose (minutes per engagement-month with contact) by calendar year. */
 function doseByYear(dataset: DemoDataset): Map<number, number> {
   const byYear = new Map<number, number[]>();
-  for (const month of engagementMonths(dataset)) byYear.set(month.calendarYear, [...(byYear.get(month.calendarYear) ?? []), month.durationMinutes]);
+  for (const month of engagementMonths(dataset))
+    byYear.set(month.calendarYear, [...(byYear.get(month.calendarYear) ?? []), month.durationMinutes]);
   return new Map([...byYear].map(([year, doses]) => [year, mean(doses)]));
 }
 
@@ -87,10 +94,15 @@ function pooledEntropyByRelationshipMonth(dataset: DemoDataset, minInteractions:
   dataset.interactions.forEach((interaction, i) => {
     const mix = mixes.get(months[i]!) ?? { interactions: 0, minutes: new Map() };
     mix.interactions += 1;
-    for (const use of interaction.components) mix.minutes.set(use.componentId, (mix.minutes.get(use.componentId) ?? 0) + use.minutes);
+    for (const use of interaction.components)
+      mix.minutes.set(use.componentId, (mix.minutes.get(use.componentId) ?? 0) + use.minutes);
     mixes.set(months[i]!, mix);
   });
-  return new Map([...mixes].filter(([, mix]) => mix.interactions >= minInteractions).map(([month, mix]) => [month, entropy(mix.minutes.values())]));
+  return new Map(
+    [...mixes]
+      .filter(([, mix]) => mix.interactions >= minInteractions)
+      .map(([month, mix]) => [month, entropy(mix.minutes.values())]),
+  );
 }
 
 /**
@@ -126,13 +138,28 @@ function problemsOf(dataset: DemoDataset, model: PracticeModel): string[] {
   const engagements = new Map(dataset.engagements.map((e) => [e.key, e]));
   for (const engagement of dataset.engagements) {
     check(partners.has(engagement.partnerKey), `${engagement.key}: unknown partner`);
-    check(engagement.supportTeamKeys.length > 0 && engagement.supportTeamKeys.every((k) => practitionerKeys.has(k)), `${engagement.key}: support team`);
-    const input = EngagementInput.parse(engagementInput(engagement, idOf(engagement.partnerKey), engagement.supportTeamKeys.map(idOf)));
-    for (const problem of checkStages(input.stages, model, input.startDate)) problems.push(`${engagement.key} ${problem.path}: ${problem.message}`);
+    check(
+      engagement.supportTeamKeys.length > 0 && engagement.supportTeamKeys.every((k) => practitionerKeys.has(k)),
+      `${engagement.key}: support team`,
+    );
+    const input = EngagementInput.parse(
+      engagementInput(engagement, idOf(engagement.partnerKey), engagement.supportTeamKeys.map(idOf)),
+    );
+    for (const problem of checkStages(input.stages, model, input.startDate))
+      problems.push(`${engagement.key} ${problem.path}: ${problem.message}`);
     const inModelOrder = model.stages.slice(0, engagement.stages.length).map((s) => s.id);
-    check(engagement.stages.every((s, i) => s.stageId === inModelOrder[i]), `${engagement.key}: stages out of model order`);
-    check(engagement.stages[0] === undefined || engagement.stages[0].startedOn === engagement.startDate, `${engagement.key}: first stage not at the start`);
-    check(!engagement.endDate || engagement.endDate >= (engagement.stages.at(-1)?.startedOn ?? engagement.startDate), `${engagement.key}: ends before its last stage`);
+    check(
+      engagement.stages.every((s, i) => s.stageId === inModelOrder[i]),
+      `${engagement.key}: stages out of model order`,
+    );
+    check(
+      engagement.stages[0] === undefined || engagement.stages[0].startedOn === engagement.startDate,
+      `${engagement.key}: first stage not at the start`,
+    );
+    check(
+      !engagement.endDate || engagement.endDate >= (engagement.stages.at(-1)?.startedOn ?? engagement.startDate),
+      `${engagement.key}: ends before its last stage`,
+    );
   }
 
   for (const [n, interaction] of dataset.interactions.entries()) {
@@ -142,25 +169,55 @@ function problemsOf(dataset: DemoDataset, model: PracticeModel): string[] {
       problems.push(`${at}: unknown engagement`);
       continue;
     }
-    check(engagement.supportTeamKeys.includes(interaction.loggedByKey), `${at}: logged by someone outside the support team`);
+    check(
+      engagement.supportTeamKeys.includes(interaction.loggedByKey),
+      `${at}: logged by someone outside the support team`,
+    );
     const region = partners.get(engagement.partnerKey)!;
     for (const key of interaction.participantContactKeys) {
       // Participants belong to the engaged region, one of its teams, or its state system.
       const partner = partners.get(contacts.get(key)?.partnerKey ?? '');
-      check(partner !== undefined && (partner.key === region.key || partner.parentKey === region.key || partner.key === region.parentKey), `${at}: participant ${key} from elsewhere`);
+      check(
+        partner !== undefined &&
+          (partner.key === region.key || partner.parentKey === region.key || partner.key === region.parentKey),
+        `${at}: participant ${key} from elsewhere`,
+      );
     }
-    const input = InteractionInput.parse(interactionInput(interaction, idOf(interaction.engagementKey), interaction.participantContactKeys.map(idOf)));
-    for (const problem of checkInteraction(input, { model, engagementStart: engagement.startDate, engagementEnd: engagement.endDate })) problems.push(`${at} ${problem.path}: ${problem.message}`);
-    check(input.stageId === stageOn(engagement.stages, input.date), `${at}: stage is not the engagement's stage on the day`);
-    if (model.components.length > 0) check(input.components.length >= 1 && input.components.length <= 4, `${at}: ${input.components.length} components`);
+    const input = InteractionInput.parse(
+      interactionInput(interaction, idOf(interaction.engagementKey), interaction.participantContactKeys.map(idOf)),
+    );
+    for (const problem of checkInteraction(input, {
+      model,
+      engagementStart: engagement.startDate,
+      engagementEnd: engagement.endDate,
+    }))
+      problems.push(`${at} ${problem.path}: ${problem.message}`);
+    check(
+      input.stageId === stageOn(engagement.stages, input.date),
+      `${at}: stage is not the engagement's stage on the day`,
+    );
+    if (model.components.length > 0)
+      check(
+        input.components.length >= 1 && input.components.length <= 4,
+        `${at}: ${input.components.length} components`,
+      );
     for (const use of input.components) {
       const available = model.components.find((c) => c.id === use.componentId)?.activities.length ?? 0;
-      check(use.activityIds.length >= Math.min(1, available) && use.activityIds.length <= 3, `${at}: ${use.activityIds.length} activities of ${use.componentId}`);
+      check(
+        use.activityIds.length >= Math.min(1, available) && use.activityIds.length <= 3,
+        `${at}: ${use.activityIds.length} activities of ${use.componentId}`,
+      );
     }
     check(input.principles.length <= 3, `${at}: ${input.principles.length} principles`);
-    check(input.participants.contactIds.length + Object.keys(input.participants.counts).length > 0, `${at}: nobody took part`);
+    check(
+      input.participants.contactIds.length + Object.keys(input.participants.counts).length > 0,
+      `${at}: nobody took part`,
+    );
     check(input.notes.startsWith('Synthetic demo note: '), `${at}: note not labelled synthetic`);
-    check(input.nextSteps.every((step) => step.dueDate !== null && step.dueDate > input.date && step.owner !== ''), `${at}: next step without owner or later due date`);
+    check(
+      input.nextSteps.every((step) => step.dueDate !== null && step.dueDate > input.date && step.owner !== ''),
+      `${at}: next step without owner or later due date`,
+    );
   }
   return problems;
 }
@@ -203,9 +260,12 @@ describe('generateDemo', () => {
       expect(partner.stateOrCountry).toMatch(/\(fictional state\)$/);
     }
     expect(regions.every((r) => r.region !== '')).toBe(true);
-    expect(new Set(dataset.contacts.map((c) => c.level))).toEqual(new Set(['individual', 'team', 'organization', 'system']));
+    expect(new Set(dataset.contacts.map((c) => c.level))).toEqual(
+      new Set(['individual', 'team', 'organization', 'system']),
+    );
     expect(dataset.contacts.every((c) => c.email.endsWith('@example.org'))).toBe(true);
-    for (const partner of dataset.partners) expect(dataset.contacts.filter((c) => c.partnerKey === partner.key).length).toBeGreaterThanOrEqual(2);
+    for (const partner of dataset.partners)
+      expect(dataset.contacts.filter((c) => c.partnerKey === partner.key).length).toBeGreaterThanOrEqual(2);
   });
 
   it('has several practitioners, the practitioner demo login among them, each supporting some engagements', () => {
@@ -235,7 +295,9 @@ describe('generateDemo', () => {
       expect(engagements.every((e) => e.stages.length >= 2)).toBe(true);
       expect(engagements.some((e) => e.stages.at(-1)!.stageId === 'local-regulation')).toBe(true);
       expect(engagements.some((e) => e.stages.at(-1)!.stageId !== 'local-regulation')).toBe(true);
-      expect(engagements.every((e) => e.goals.length >= 2 && e.modelId === eisToc.id && e.modelVersion === eisToc.version)).toBe(true);
+      expect(
+        engagements.every((e) => e.goals.length >= 2 && e.modelId === eisToc.id && e.modelVersion === eisToc.version),
+      ).toBe(true);
     }
   });
 
@@ -248,15 +310,21 @@ describe('generateDemo', () => {
     const [first, second, third] = planted.interactions;
     first!.components[0]!.minutes = first!.durationMinutes + 1;
     second!.components[0]!.activityIds = ['no-such-activity'];
-    third!.stageId = planted.engagements.find((e) => e.key === third!.engagementKey)!.stages.at(-1)!.stageId === 'local-regulation' ? 'readiness-exploration' : 'local-regulation';
+    third!.stageId =
+      planted.engagements.find((e) => e.key === third!.engagementKey)!.stages.at(-1)!.stageId === 'local-regulation'
+        ? 'readiness-exploration'
+        : 'local-regulation';
     planted.engagements[0]!.stages.reverse();
-    expect(problemsOf(planted, eisToc).join('\n')).toMatch(/exceed the duration[\s\S]*unknown activity "no-such-activity"[\s\S]*stage is not the engagement's stage/);
+    expect(problemsOf(planted, eisToc).join('\n')).toMatch(
+      /exceed the duration[\s\S]*unknown activity "no-such-activity"[\s\S]*stage is not the engagement's stage/,
+    );
     expect(problemsOf(planted, eisToc).some((p) => p.startsWith('engagement-01'))).toBe(true);
   });
 
   it('uses interaction modes, principles, participants and next steps the way support is logged', () => {
     const { interactions } = demo(1);
-    const share = (test: (i: (typeof interactions)[number]) => boolean) => interactions.filter(test).length / interactions.length;
+    const share = (test: (i: (typeof interactions)[number]) => boolean) =>
+      interactions.filter(test).length / interactions.length;
     expect(share((i) => i.mode === 'video' || i.mode === 'in-person')).toBeGreaterThan(0.7);
     expect(share((i) => i.principles.some((p) => p.rating !== null))).toBeGreaterThan(0.1);
     expect(share((i) => i.principles.length === 0)).toBeGreaterThan(0);
@@ -271,7 +339,12 @@ describe('generateDemo', () => {
 
   it('lets foundational and co-design components dominate the first six months of each relationship', () => {
     const early = earlyComponentIds(eisToc);
-    expect([...early].sort()).toEqual(eisToc.components.filter((c) => c.group === 'foundational' || c.group === 'co-design').map((c) => c.id).sort());
+    expect([...early].sort()).toEqual(
+      eisToc.components
+        .filter((c) => c.group === 'foundational' || c.group === 'co-design')
+        .map((c) => c.id)
+        .sort(),
+    );
     for (const seed of SEEDS) expect(earlyShareOfMinutes(demo(seed), eisToc)).toBeGreaterThanOrEqual(0.6);
   });
 
@@ -280,8 +353,12 @@ describe('generateDemo', () => {
       const months = engagementMonths(demo(seed));
       const firstSix = months.filter((m) => m.relationshipMonth <= 6);
       const afterYear = months.filter((m) => m.relationshipMonth > 12);
-      expect(mean(afterYear.map((m) => m.componentMinutes.size))).toBeGreaterThan(mean(firstSix.map((m) => m.componentMinutes.size)));
-      expect(mean(afterYear.map((m) => entropy(m.componentMinutes.values())))).toBeGreaterThan(mean(firstSix.map((m) => entropy(m.componentMinutes.values()))));
+      expect(mean(afterYear.map((m) => m.componentMinutes.size))).toBeGreaterThan(
+        mean(firstSix.map((m) => m.componentMinutes.size)),
+      );
+      expect(mean(afterYear.map((m) => entropy(m.componentMinutes.values())))).toBeGreaterThan(
+        mean(firstSix.map((m) => entropy(m.componentMinutes.values()))),
+      );
 
       // The same holds for the mix pooled over all engagements in each month of relationship.
       const pooled = pooledEntropyByRelationshipMonth(demo(seed), 10);
@@ -331,7 +408,11 @@ describe('generateDemo', () => {
     expect(dataset.interactions.every((i) => i.date >= '2019-01-01' && i.date <= '2020-06-30')).toBe(true);
     expect(problemsOf(dataset, bare)).toEqual([]);
 
-    expect(generateDemo({ seed: 5, model: { ...bare, components: [] }, interactions: 30 }).interactions.every((i) => i.components.length === 0)).toBe(true);
+    expect(
+      generateDemo({ seed: 5, model: { ...bare, components: [] }, interactions: 30 }).interactions.every(
+        (i) => i.components.length === 0,
+      ),
+    ).toBe(true);
     expect(generateDemo({ seed: 5, model: eisToc, interactions: 0 }).interactions).toEqual([]);
     expect(() => generateDemo({ seed: 5, model: eisToc, start: '2021-01-01', end: '2020-01-01' })).toThrow(RangeError);
   });
@@ -340,7 +421,23 @@ describe('generateDemo', () => {
 describe('describeDemo', () => {
   it('counts what a log line reports', () => {
     const summary = describeDemo(demo(1));
-    expect(summary).toEqual({ interactions: 749, engagements: 13, regions: 13, states: 2, years: 5, from: expect.stringMatching(/^2016-11/), to: expect.stringMatching(/^2021-12/) });
-    expect(describeDemo({ practitioners: [], partners: [], contacts: [], engagements: [], interactions: [] })).toEqual({ interactions: 0, engagements: 0, regions: 0, states: 0, years: 0, from: null, to: null });
+    expect(summary).toEqual({
+      interactions: 749,
+      engagements: 13,
+      regions: 13,
+      states: 2,
+      years: 5,
+      from: expect.stringMatching(/^2016-11/),
+      to: expect.stringMatching(/^2021-12/),
+    });
+    expect(describeDemo({ practitioners: [], partners: [], contacts: [], engagements: [], interactions: [] })).toEqual({
+      interactions: 0,
+      engagements: 0,
+      regions: 0,
+      states: 0,
+      years: 0,
+      from: null,
+      to: null,
+    });
   });
 });

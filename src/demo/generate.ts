@@ -6,7 +6,15 @@ import { generateNetwork } from './generate-network.ts';
 import { scheduleInteractions } from './interaction-schedule.ts';
 import { createRandom } from './random.ts';
 
-export type { DemoContact, DemoDataset, DemoEngagement, DemoInteraction, DemoOptions, DemoPartner, DemoPractitioner } from './dataset.ts';
+export type {
+  DemoContact,
+  DemoDataset,
+  DemoEngagement,
+  DemoInteraction,
+  DemoOptions,
+  DemoPartner,
+  DemoPractitioner,
+} from './dataset.ts';
 
 /**
  * The synthetic demo: a two-state support network tracked over five years, generated so that the
@@ -30,7 +38,12 @@ export function generateDemo(options: DemoOptions): DemoDataset {
   const network = generateNetwork(random);
   const engagements = generateEngagements(random, model, network.regions, network.practitioners, window);
   const fadingStageId = model.stages.length > 1 ? model.stages.at(-1)!.id : null;
-  const schedule = scheduleInteractions(random, engagements, { ...window, fadingStageId }, Math.max(0, Math.round(total)));
+  const schedule = scheduleInteractions(
+    random,
+    engagements,
+    { ...window, fadingStageId },
+    Math.max(0, Math.round(total)),
+  );
   const interactions = generateInteractions(
     random,
     {
@@ -43,7 +56,13 @@ export function generateDemo(options: DemoOptions): DemoDataset {
     schedule,
   );
 
-  return { practitioners: network.practitioners, partners: network.partners, contacts: network.contacts, engagements, interactions };
+  return {
+    practitioners: network.practitioners,
+    partners: network.partners,
+    contacts: network.contacts,
+    engagements,
+    interactions,
+  };
 }
 
 export interface DemoSummary {
@@ -60,13 +79,20 @@ export interface DemoSummary {
 
 /** The counts a log line reports about a generated demo. */
 export function describeDemo(dataset: DemoDataset): DemoSummary {
-  const from = dataset.interactions.reduce<string | null>((min, i) => (min === null || i.date < min ? i.date : min), null);
-  const to = dataset.interactions.reduce<string | null>((max, i) => (max === null || i.date > max ? i.date : max), null);
+  const from = dataset.interactions.reduce<string | null>(
+    (min, i) => (min === null || i.date < min ? i.date : min),
+    null,
+  );
+  const to = dataset.interactions.reduce<string | null>(
+    (max, i) => (max === null || i.date > max ? i.date : max),
+    null,
+  );
   const engagedPartners = new Set(dataset.engagements.map((e) => e.partnerKey));
   return {
     interactions: dataset.interactions.length,
     engagements: dataset.engagements.length,
-    regions: new Set(dataset.partners.filter((p) => engagedPartners.has(p.key) && p.region !== '').map((p) => p.region)).size,
+    regions: new Set(dataset.partners.filter((p) => engagedPartners.has(p.key) && p.region !== '').map((p) => p.region))
+      .size,
     states: new Set(dataset.partners.filter((p) => p.kind === 'system').map((p) => p.stateOrCountry)).size,
     years: from && to ? Math.round(daysBetween(from, to) / 365.25) : 0,
     from,

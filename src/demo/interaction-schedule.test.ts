@@ -20,7 +20,11 @@ const engagement = (key: string, startDate: string, endDate: string | null = nul
 
 describe('scheduleInteractions', () => {
   const window = { start: '2016-11-01', end: '2021-12-31', fadingStageId: null };
-  const engagements = [engagement('a', '2016-11-01'), engagement('b', '2017-06-15', '2019-03-31'), engagement('c', '2018-02-28')];
+  const engagements = [
+    engagement('a', '2016-11-01'),
+    engagement('b', '2017-06-15', '2019-03-31'),
+    engagement('c', '2018-02-28'),
+  ];
 
   it('schedules exactly the total asked for, on working days inside each engagement', () => {
     for (const total of [1, 7, 749, 5_000]) {
@@ -37,12 +41,19 @@ describe('scheduleInteractions', () => {
 
   it('contacts partners more often in the first months of a relationship than later', () => {
     const schedule = scheduleInteractions(createRandom(9), [engagement('a', '2016-11-01')], window, 300);
-    const inMonths = (from: number, to: number) => schedule.filter((s) => s.relationshipMonth >= from && s.relationshipMonth <= to).length / (to - from + 1);
+    const inMonths = (from: number, to: number) =>
+      schedule.filter((s) => s.relationshipMonth >= from && s.relationshipMonth <= to).length / (to - from + 1);
     expect(inMonths(1, 6)).toBeGreaterThan(1.5 * inMonths(25, 36));
   });
 
   it('lets support fade in the fading stage', () => {
-    const staged = { ...engagement('a', '2016-11-01'), stages: [{ stageId: 'early', startedOn: '2016-11-01' }, { stageId: 'late', startedOn: '2019-01-01' }] };
+    const staged = {
+      ...engagement('a', '2016-11-01'),
+      stages: [
+        { stageId: 'early', startedOn: '2016-11-01' },
+        { stageId: 'late', startedOn: '2019-01-01' },
+      ],
+    };
     const shareInLate = (fadingStageId: string | null) => {
       const schedule = scheduleInteractions(createRandom(5), [staged], { ...window, fadingStageId }, 400);
       return schedule.filter((s) => s.date >= '2019-01-01').length / schedule.length;

@@ -35,7 +35,8 @@ interface EngagementMonth {
 const contactsInMonth = (month: number): number => 0.75 + 1.1 * Math.exp(-(month - 1) / 8);
 
 /** Network-wide decline of contact as the initiative matures, per year since the demo began. */
-const networkMaturity = (windowStart: string, date: string): number => Math.exp((-0.12 * daysBetween(windowStart, date)) / 365.25);
+const networkMaturity = (windowStart: string, date: string): number =>
+  Math.exp((-0.12 * daysBetween(windowStart, date)) / 365.25);
 
 /** Months without any contact (leave, turnover, a partner's busy season) once the relationship is under way. */
 const GAP_MONTH_CHANCE = 0.1;
@@ -45,7 +46,8 @@ function engagementMonths(random: Random, engagement: DemoEngagement, window: Sc
   const lastDay = earlier(engagement.endDate ?? windowEnd, windowEnd);
   // Engagements differ in how much support they ask for.
   const appetite = random.between(0.7, 1.3);
-  const fadingFrom = fadingStageId === null ? undefined : engagement.stages.find((s) => s.stageId === fadingStageId)?.startedOn;
+  const fadingFrom =
+    fadingStageId === null ? undefined : engagement.stages.find((s) => s.stageId === fadingStageId)?.startedOn;
   const months: EngagementMonth[] = [];
   let from = engagement.startDate;
   for (let month = 1; from <= lastDay; month++) {
@@ -56,7 +58,14 @@ function engagementMonths(random: Random, engagement: DemoEngagement, window: Sc
     const gap = month > 3 && random.chance(GAP_MONTH_CHANCE);
     // Support fades once the partner regulates implementation itself (the model's last stage).
     const fading = fadingFrom !== undefined && from >= fadingFrom ? 0.7 : 1;
-    const intensity = gap ? 0 : contactsInMonth(month) * networkMaturity(windowStart, from) * appetite * fading * covered * random.between(0.75, 1.25);
+    const intensity = gap
+      ? 0
+      : contactsInMonth(month) *
+        networkMaturity(windowStart, from) *
+        appetite *
+        fading *
+        covered *
+        random.between(0.75, 1.25);
     months.push({ engagement, relationshipMonth: month, from, to, intensity });
     from = next;
   }
@@ -68,7 +77,12 @@ function engagementMonths(random: Random, engagement: DemoEngagement, window: Sc
  * intensity by systematic sampling: one random offset, then one interaction at every unit of
  * accumulated intensity. The total is exact and each month's count is within one of its expectation.
  */
-export function scheduleInteractions(random: Random, engagements: readonly DemoEngagement[], window: ScheduleWindow, total: number): ScheduledInteraction[] {
+export function scheduleInteractions(
+  random: Random,
+  engagements: readonly DemoEngagement[],
+  window: ScheduleWindow,
+  total: number,
+): ScheduledInteraction[] {
   const months = engagements.flatMap((engagement) => engagementMonths(random, engagement, window));
   const intensity = months.reduce((sum, m) => sum + m.intensity, 0);
   if (intensity <= 0 || total <= 0) return [];
@@ -84,8 +98,11 @@ export function scheduleInteractions(random: Random, engagements: readonly DemoE
     const count = reached - drawn;
     drawn = reached;
     const days = daysBetween(month.from, month.to);
-    const dates = Array.from({ length: count }, () => nearestWorkingDay(addDays(month.from, random.int(0, days)), month.from, month.to)).sort();
-    for (const date of dates) scheduled.push({ engagement: month.engagement, date, relationshipMonth: month.relationshipMonth });
+    const dates = Array.from({ length: count }, () =>
+      nearestWorkingDay(addDays(month.from, random.int(0, days)), month.from, month.to),
+    ).sort();
+    for (const date of dates)
+      scheduled.push({ engagement: month.engagement, date, relationshipMonth: month.relationshipMonth });
   }
   return scheduled;
 }

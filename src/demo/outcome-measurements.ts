@@ -25,12 +25,18 @@ export interface DemoWavePlan {
   responses: DemoResponsePlan[];
 }
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const clampItem = (value: number): number => Math.min(5, Math.max(1, Math.round(value)));
-const aim = (values: readonly number[]) => ({ [DEMO_MEASUREMENT_INSTRUMENT.instrumentId]: Object.fromEntries(values.map((v, i) => [`aim-${i + 1}`, v])) });
+const aim = (values: readonly number[]) => ({
+  [DEMO_MEASUREMENT_INSTRUMENT.instrumentId]: Object.fromEntries(values.map((v, i) => [`aim-${i + 1}`, v])),
+});
 
 /** The demo's waves and answers, from the generated support record; the same seed gives the same set. */
-export function generateOutcomeMeasurements(dataset: DemoDataset, options: { seed: number; end?: string }): DemoWavePlan[] {
+export function generateOutcomeMeasurements(
+  dataset: DemoDataset,
+  options: { seed: number; end?: string },
+): DemoWavePlan[] {
   const random = createRandom(options.seed * 7919 + 17);
   const end = options.end ?? '2021-12-31';
   const parentOf = new Map(dataset.partners.map((p) => [p.key, p.parentKey]));
@@ -43,7 +49,9 @@ export function generateOutcomeMeasurements(dataset: DemoDataset, options: { see
   for (const interaction of dataset.interactions) {
     const start = starts.get(interaction.engagementKey);
     if (!start || relationshipMonth(start, interaction.date) > 3) continue;
-    const minutes = interaction.components.filter((c) => c.componentId === 'tailoring').reduce((sum, c) => sum + c.minutes, 0);
+    const minutes = interaction.components
+      .filter((c) => c.componentId === 'tailoring')
+      .reduce((sum, c) => sum + c.minutes, 0);
     tailoring.set(interaction.engagementKey, (tailoring.get(interaction.engagementKey) ?? 0) + minutes);
   }
 
@@ -52,7 +60,9 @@ export function generateOutcomeMeasurements(dataset: DemoDataset, options: { see
     const month6 = addDays(relationshipMonthStart(engagement.startDate, 6), 14);
     const last = engagement.endDate ?? end;
     if (month6 > last || month6 > end) continue;
-    const respondents = dataset.contacts.filter((c) => c.level === 'individual' && within(c.partnerKey, engagement.partnerKey)).slice(0, 4);
+    const respondents = dataset.contacts
+      .filter((c) => c.level === 'individual' && within(c.partnerKey, engagement.partnerKey))
+      .slice(0, 4);
     if (respondents.length === 0) continue;
     const expectedRise = 0.3 + (tailoring.get(engagement.key) ?? 0) / 150;
     const baseline: DemoResponsePlan[] = [];
@@ -62,10 +72,25 @@ export function generateOutcomeMeasurements(dataset: DemoDataset, options: { see
       const before = [0, 1, 2, 3].map(() => clampItem(level + random.between(-0.6, 0.6)));
       const rise = expectedRise + random.between(-0.9, 0.9);
       baseline.push({ contactKey: contact.key, answers: aim(before) });
-      followUp.push({ contactKey: contact.key, answers: aim(before.map((v) => clampItem(v + rise + random.between(-0.4, 0.4)))) });
+      followUp.push({
+        contactKey: contact.key,
+        answers: aim(before.map((v) => clampItem(v + rise + random.between(-0.4, 0.4)))),
+      });
     }
-    plans.push({ engagementKey: engagement.key, name: 'Baseline (synthetic)', kind: 'baseline', scheduledOn: addDays(engagement.startDate, 10), responses: baseline });
-    plans.push({ engagementKey: engagement.key, name: 'Month 6 (synthetic)', kind: 'follow-up', scheduledOn: month6, responses: followUp });
+    plans.push({
+      engagementKey: engagement.key,
+      name: 'Baseline (synthetic)',
+      kind: 'baseline',
+      scheduledOn: addDays(engagement.startDate, 10),
+      responses: baseline,
+    });
+    plans.push({
+      engagementKey: engagement.key,
+      name: 'Month 6 (synthetic)',
+      kind: 'follow-up',
+      scheduledOn: month6,
+      responses: followUp,
+    });
   }
   return plans;
 }

@@ -37,6 +37,10 @@ describe('createRandom', () => {
     const random = createRandom(3);
     const counts = [0, 0, 0];
     for (let i = 0; i < 30_000; i++) counts[random.weightedIndex([1, 2, 3])]! += 1;
-    expect(counts.map((c) => c / 30_000)).toEqual([expect.closeTo(1 / 6, 1), expect.closeTo(2 / 6, 1), expect.closeTo(3 / 6, 1)]);
+    expect(counts.map((c) => c / 30_000)).toEqual([
+      expect.closeTo(1 / 6, 1),
+      expect.closeTo(2 / 6, 1),
+      expect.closeTo(3 / 6, 1),
+    ]);
   });
 });

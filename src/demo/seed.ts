@@ -22,7 +22,10 @@ export interface DemoResult {
  */
 export async function seedDemo(store: Store, options: { reset?: boolean; seed?: number } = {}): Promise<DemoResult> {
   const existing = await store.organizations.findBySlug(demoOrganization.slug);
-  if (existing && !existing.isDemo) throw new Error(`An organization with slug "${demoOrganization.slug}" exists and is not the demo; it was left untouched`);
+  if (existing && !existing.isDemo)
+    throw new Error(
+      `An organization with slug "${demoOrganization.slug}" exists and is not the demo; it was left untouched`,
+    );
   if (existing && !options.reset) return { organizationId: existing.id, created: false, interactions: 0 };
   return store.transaction(async (tx) => {
     if (existing) await tx.organizations.delete(existing.id);
@@ -46,25 +49,70 @@ export async function seedDemo(store: Store, options: { reset?: boolean; seed?: 
     const partnerIds = new Map<string, string>();
     for (const partner of dataset.partners) {
       const parentId = partner.parentKey === null ? null : partnerIds.get(partner.parentKey)!;
-      partnerIds.set(partner.key, (await createPartner(tx, organization.id, partnerInput(partner, parentId), 'demo')).id);
+      partnerIds.set(
+        partner.key,
+        (await createPartner(tx, organization.id, partnerInput(partner, parentId), 'demo')).id,
+      );
     }
     const contactIds = new Map<string, string>();
     for (const contact of dataset.contacts) {
-      contactIds.set(contact.key, (await createContact(tx, organization.id, contactInput(contact, partnerIds.get(contact.partnerKey)!), 'demo')).id);
+      contactIds.set(
+        contact.key,
+        (await createContact(tx, organization.id, contactInput(contact, partnerIds.get(contact.partnerKey)!), 'demo'))
+          .id,
+      );
     }
     const engagementIds = new Map<string, string>();
     for (const engagement of dataset.engagements) {
       const team = engagement.supportTeamKeys.map((key) => userIds.get(key)!);
-      engagementIds.set(engagement.key, (await createEngagement(tx, organization.id, engagementInput(engagement, partnerIds.get(engagement.partnerKey)!, team), 'demo')).id);
+      engagementIds.set(
+        engagement.key,
+        (
+          await createEngagement(
+            tx,
+            organization.id,
+            engagementInput(engagement, partnerIds.get(engagement.partnerKey)!, team),
+            'demo',
+          )
+        ).id,
+      );
     }
     for (const interaction of dataset.interactions) {
-      const input = interactionInput(interaction, engagementIds.get(interaction.engagementKey)!, interaction.participantContactKeys.map((key) => contactIds.get(key)!));
+      const input = interactionInput(
+        interaction,
+        engagementIds.get(interaction.engagementKey)!,
+        interaction.participantContactKeys.map((key) => contactIds.get(key)!),
+      );
       await logInteraction(tx, organization.id, input, userIds.get(interaction.loggedByKey)!);
     }
     for (const plan of generateOutcomeMeasurements(dataset, { seed: options.seed ?? DEMO_SEED })) {
-      const wave = await createWave(tx, organization.id, engagementIds.get(plan.engagementKey)!, { name: plan.name, kind: plan.kind, scheduledOn: plan.scheduledOn, instruments: [DEMO_MEASUREMENT_INSTRUMENT], levels: ['individual'] }, 'demo');
+      const wave = await createWave(
+        tx,
+        organization.id,
+        engagementIds.get(plan.engagementKey)!,
+        {
+          name: plan.name,
+          kind: plan.kind,
+          scheduledOn: plan.scheduledOn,
+          instruments: [DEMO_MEASUREMENT_INSTRUMENT],
+          levels: ['individual'],
+        },
+        'demo',
+      );
       for (const response of plan.responses) {
-        await enterResponse(tx, organization.id, wave.id, { contactId: contactIds.get(response.contactKey)!, anonymous: false, level: 'individual', partnerId: null, answers: response.answers }, 'demo');
+        await enterResponse(
+          tx,
+          organization.id,
+          wave.id,
+          {
+            contactId: contactIds.get(response.contactKey)!,
+            anonymous: false,
+            level: 'individual',
+            partnerId: null,
+            answers: response.answers,
+          },
+          'demo',
+        );
       }
     }
     return { organizationId: organization.id, created: true, interactions: describeDemo(dataset).interactions };

@@ -9,7 +9,15 @@ import type { Random } from './random.ts';
 export const demoStates = [
   {
     name: 'Northvale',
-    regions: ['Alder Ridge', 'Brackenford', 'Cinderlake', 'Dunmoor Hollow', 'Elmstead Plains', 'Fernhaven', 'Gullwater'],
+    regions: [
+      'Alder Ridge',
+      'Brackenford',
+      'Cinderlake',
+      'Dunmoor Hollow',
+      'Elmstead Plains',
+      'Fernhaven',
+      'Gullwater',
+    ],
   },
   {
     name: 'Southmere',
@@ -18,13 +26,57 @@ export const demoStates = [
 ] as const;
 
 /** The practitioners the demo adds beside the practitioner demo login. */
-export const demoPractitionerNames = ['Robin Fieldwork', 'Sasha Supportwell', 'Devon Guidewright', 'Jamie Bridgeman', 'Noor Mentorfield'] as const;
+export const demoPractitionerNames = [
+  'Robin Fieldwork',
+  'Sasha Supportwell',
+  'Devon Guidewright',
+  'Jamie Bridgeman',
+  'Noor Mentorfield',
+] as const;
 
 const givenNames = [
-  'Avery', 'Jordan', 'Riley', 'Casey', 'Morgan', 'Quinn', 'Rowan', 'Skyler', 'Emerson', 'Harper',
-  'Dakota', 'Reese', 'Sage', 'Tatum', 'Elliot', 'Finley', 'Kai', 'Marley', 'Remy', 'Shiloh',
+  'Avery',
+  'Jordan',
+  'Riley',
+  'Casey',
+  'Morgan',
+  'Quinn',
+  'Rowan',
+  'Skyler',
+  'Emerson',
+  'Harper',
+  'Dakota',
+  'Reese',
+  'Sage',
+  'Tatum',
+  'Elliot',
+  'Finley',
+  'Kai',
+  'Marley',
+  'Remy',
+  'Shiloh',
 ];
-const surnameStarts = ['Ash', 'Birch', 'Cobble', 'Dune', 'Elder', 'Fallow', 'Gale', 'Heath', 'Ivy', 'Kettle', 'Lark', 'Moss', 'Nettle', 'Pebble', 'Quill', 'Reed', 'Sorrel', 'Thistle', 'Wren'];
+const surnameStarts = [
+  'Ash',
+  'Birch',
+  'Cobble',
+  'Dune',
+  'Elder',
+  'Fallow',
+  'Gale',
+  'Heath',
+  'Ivy',
+  'Kettle',
+  'Lark',
+  'Moss',
+  'Nettle',
+  'Pebble',
+  'Quill',
+  'Reed',
+  'Sorrel',
+  'Thistle',
+  'Wren',
+];
 const surnameEnds = ['wick', 'brook', 'field', 'stone', 'ley', 'more', 'ridge', 'worth', 'combe', 'hollow'];
 
 /** A fictional person's name not yet in `taken` (which it extends). */

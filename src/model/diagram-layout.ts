@@ -121,9 +121,12 @@ let engine: InstanceType<typeof ELK> | undefined;
  */
 export async function layoutModelDiagram(model: PracticeModel): Promise<DiagramLayout> {
   const nodes = new Map<string, DiagramNode>();
-  for (const component of model.components) nodes.set(component.id, box(component.id, 'component', component, component.name));
-  for (const construct of model.constructs) nodes.set(construct.id, box(construct.id, 'construct', construct, construct.name));
-  for (const outcome of model.outcomes) nodes.set(outcome.id, box(outcome.id, 'outcome', outcome, outcome.name, outcome.levels.join(' · ')));
+  for (const component of model.components)
+    nodes.set(component.id, box(component.id, 'component', component, component.name));
+  for (const construct of model.constructs)
+    nodes.set(construct.id, box(construct.id, 'construct', construct, construct.name));
+  for (const outcome of model.outcomes)
+    nodes.set(outcome.id, box(outcome.id, 'outcome', outcome, outcome.name, outcome.levels.join(' · ')));
 
   const elkNode = (node: DiagramNode, partition: number): ElkNode => ({
     id: node.id,
@@ -136,12 +139,21 @@ export async function layoutModelDiagram(model: PracticeModel): Promise<DiagramL
   const endpoint = new Map<string, string>();
   let groupOrder = 0;
   const groupFrames = model.componentGroups.flatMap((group) => {
-    const members = model.components.filter((component) => component.group === group.id).map((component) => nodes.get(component.id) as DiagramNode);
+    const members = model.components
+      .filter((component) => component.group === group.id)
+      .map((component) => nodes.get(component.id) as DiagramNode);
     if (members.length === 0) return [];
     let offset = GROUP_HEADER;
     const width = NODE_WIDTH.component + 2 * GROUP_PADDING;
     const ports = members.map((member) => {
-      const port = { id: `port:${member.id}`, x: width - 1, y: offset + member.height / 2, width: 1, height: 1, layoutOptions: { 'elk.port.side': 'EAST' } };
+      const port = {
+        id: `port:${member.id}`,
+        x: width - 1,
+        y: offset + member.height / 2,
+        width: 1,
+        height: 1,
+        layoutOptions: { 'elk.port.side': 'EAST' },
+      };
       Object.assign(member, { x: GROUP_PADDING, y: offset });
       offset += member.height + GROUP_ROW_GAP;
       endpoint.set(member.id, port.id);
@@ -152,7 +164,11 @@ export async function layoutModelDiagram(model: PracticeModel): Promise<DiagramL
       width,
       height: offset - GROUP_ROW_GAP + GROUP_PADDING,
       ports,
-      layoutOptions: { 'elk.partitioning.partition': '0', 'elk.portConstraints': 'FIXED_POS', 'elk.position': `(0,${groupOrder})` },
+      layoutOptions: {
+        'elk.partitioning.partition': '0',
+        'elk.portConstraints': 'FIXED_POS',
+        'elk.position': `(0,${groupOrder})`,
+      },
     };
     groupOrder += 1000;
     return [{ group, members, frame }];
@@ -168,7 +184,8 @@ export async function layoutModelDiagram(model: PracticeModel): Promise<DiagramL
   const arcs: DiagramArc[] = [];
   model.links.forEach((link, index) => {
     const stops = link.via === undefined ? [link.from, link.to] : [link.from, link.via, link.to];
-    if (!stops.every((stop) => nodes.has(stop) && (nodes.get(stop)?.kind !== 'component' || endpoint.has(stop)))) return;
+    if (!stops.every((stop) => nodes.has(stop) && (nodes.get(stop)?.kind !== 'component' || endpoint.has(stop))))
+      return;
     const fromTier = tiers.get(link.from);
     if (fromTier !== undefined && fromTier === tiers.get(link.to)) {
       arcs.push({ link, from: nodes.get(link.from) as DiagramNode, to: nodes.get(link.to) as DiagramNode });
@@ -179,13 +196,22 @@ export async function layoutModelDiagram(model: PracticeModel): Promise<DiagramL
       segments.push({
         link,
         last: leg === stops.length - 2,
-        edge: { id: `edge:${index}:${leg}`, sources: [endpoint.get(source) ?? source], targets: [stops[leg + 1] as string] },
+        edge: {
+          id: `edge:${index}:${leg}`,
+          sources: [endpoint.get(source) ?? source],
+          targets: [stops[leg + 1] as string],
+        },
       });
     }
   });
 
   engine ??= new ELK();
-  const graph: ElkNode = { id: 'root', layoutOptions: LAYOUT_OPTIONS, children, edges: segments.map((segment) => segment.edge) };
+  const graph: ElkNode = {
+    id: 'root',
+    layoutOptions: LAYOUT_OPTIONS,
+    children,
+    edges: segments.map((segment) => segment.edge),
+  };
   const laid: ElkNode = await engine.layout(graph);
 
   const placed = new Map((laid.children ?? []).map((child) => [child.id, child]));
@@ -209,6 +235,8 @@ export async function layoutModelDiagram(model: PracticeModel): Promise<DiagramL
   });
 
   const drawn = [...nodes.values()].filter((node) => node.kind !== 'component' || endpoint.has(node.id));
-  const arcReach = arcs.map(({ from, to }) => Math.max(from.x + from.width, to.x + to.width) + 0.75 * arcBulge(from, to) + 4);
+  const arcReach = arcs.map(
+    ({ from, to }) => Math.max(from.x + from.width, to.x + to.width) + 0.75 * arcBulge(from, to) + 4,
+  );
   return { width: Math.max(laid.width ?? 0, ...arcReach), height: laid.height ?? 0, nodes: drawn, groups, edges, arcs };
 }

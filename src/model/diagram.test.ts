@@ -33,24 +33,29 @@ function printedText(svg: string): Map<string, string> {
 }
 
 describe('renderModelDiagram', () => {
-  it.each(builtinModels.map((model) => [model.id, model] as const))('draws every component, construct and outcome of %s by name', async (_id, model) => {
-    const svg = await renderModelDiagram(model);
-    expectWellFormed(svg);
-    const printed = printedText(svg);
-    for (const element of [...model.components, ...model.constructs, ...model.outcomes]) {
-      expect(printed.get(element.id), element.id).toContain(escapeXml(element.name));
-    }
-    // Wrapped lines are consecutive <text> elements, so names read whole once lines are joined.
-    const allText = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((text) => text[1]).join(' ');
-    for (const group of model.componentGroups) expect(svg).toContain(`>${escapeXml(group.name)}</text>`);
-    for (const principle of model.principles) expect(allText).toContain(escapeXml(principle.name));
-    for (const stage of model.stages) expect(allText).toContain(escapeXml(stage.name));
-    for (const link of model.links) expect(svg).toContain(`data-link-id="${link.id}"`);
-  });
+  it.each(builtinModels.map((model) => [model.id, model] as const))(
+    'draws every component, construct and outcome of %s by name',
+    async (_id, model) => {
+      const svg = await renderModelDiagram(model);
+      expectWellFormed(svg);
+      const printed = printedText(svg);
+      for (const element of [...model.components, ...model.constructs, ...model.outcomes]) {
+        expect(printed.get(element.id), element.id).toContain(escapeXml(element.name));
+      }
+      // Wrapped lines are consecutive <text> elements, so names read whole once lines are joined.
+      const allText = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((text) => text[1]).join(' ');
+      for (const group of model.componentGroups) expect(svg).toContain(`>${escapeXml(group.name)}</text>`);
+      for (const principle of model.principles) expect(allText).toContain(escapeXml(principle.name));
+      for (const stage of model.stages) expect(allText).toContain(escapeXml(stage.name));
+      for (const link of model.links) expect(svg).toContain(`data-link-id="${link.id}"`);
+    },
+  );
 
   it('is a standalone, printable SVG that scales to the page width', async () => {
     const svg = await renderModelDiagram(eisToc);
-    expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 [\d.]+ [\d.]+" width="100%"/);
+    expect(svg).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 [\d.]+ [\d.]+" width="100%"/,
+    );
     expect(svg).toContain('@page { size: A4');
     expect(svg).toContain('font-family="Helvetica, Arial');
     expect(svg).toContain('<marker id="arrow-0"');
@@ -89,7 +94,14 @@ describe('renderModelDiagram', () => {
 
   it('colours links by category or by the caller’s colour, each with a legend entry', async () => {
     const overlay = Object.fromEntries(
-      eisToc.links.map((link, i) => [link.id, i % 3 === 0 ? { value: 'supported' } : i % 3 === 1 ? { value: 'not tested' } : { value: 'custom', color: '#ff00ff' }]),
+      eisToc.links.map((link, i) => [
+        link.id,
+        i % 3 === 0
+          ? { value: 'supported' }
+          : i % 3 === 1
+            ? { value: 'not tested' }
+            : { value: 'custom', color: '#ff00ff' },
+      ]),
     );
     const svg = await renderModelDiagram(eisToc, { overlay });
     expect(svg).toContain('>supported</text>');
@@ -108,11 +120,33 @@ describe('renderModelDiagram', () => {
       description: '',
       stages: [],
       componentGroups: [{ id: 'all', name: 'all', provenance: 'operationalized' }],
-      components: [{ id: 'help', name: 'Helping', group: 'all', definition: 'Helps.', activities: [], mechanisms: [], targetOutcomes: ['better'], provenance: 'operationalized' }],
+      components: [
+        {
+          id: 'help',
+          name: 'Helping',
+          group: 'all',
+          definition: 'Helps.',
+          activities: [],
+          mechanisms: [],
+          targetOutcomes: ['better'],
+          provenance: 'operationalized',
+        },
+      ],
       principles: [],
       constructs: [],
-      outcomes: [{ id: 'better', name: 'Better', tier: 'long-term', levels: ['system'], provenance: 'operationalized' }],
-      links: [{ id: 'help-better', from: 'help', to: 'better', rationale: 'It helps.', status: 'supported', provenance: 'operationalized' }],
+      outcomes: [
+        { id: 'better', name: 'Better', tier: 'long-term', levels: ['system'], provenance: 'operationalized' },
+      ],
+      links: [
+        {
+          id: 'help-better',
+          from: 'help',
+          to: 'better',
+          rationale: 'It helps.',
+          status: 'supported',
+          provenance: 'operationalized',
+        },
+      ],
     };
     const svg = await renderModelDiagram(model);
     expectWellFormed(svg);
@@ -127,18 +161,29 @@ describe('renderModelDiagram with arbitrary overlays', () => {
     const linkIds = eisToc.links.map((link) => link.id);
     const overlayValue = fc.record(
       {
-        value: fc.oneof(fc.double(), fc.string(), fc.constantFrom('toString', '__proto__', 'supported', 'hypothesized')),
-        color: fc.oneof(fc.constantFrom('#123', 'red', 'rgb(1, 2, 3)', '"/><script>alert(1)</script>', 'url(#x)'), fc.string()),
+        value: fc.oneof(
+          fc.double(),
+          fc.string(),
+          fc.constantFrom('toString', '__proto__', 'supported', 'hypothesized'),
+        ),
+        color: fc.oneof(
+          fc.constantFrom('#123', 'red', 'rgb(1, 2, 3)', '"/><script>alert(1)</script>', 'url(#x)'),
+          fc.string(),
+        ),
         label: fc.string(),
       },
       { requiredKeys: ['value'] },
     );
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom(...linkIds, 'not-a-link'), overlayValue, { maxKeys: 6 }), fc.string(), async (overlay, overlayTitle) => {
-        const svg = await renderModelDiagram(eisToc, { overlay, overlayTitle });
-        expectWellFormed(svg);
-        expect(svg).not.toContain('<script');
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom(...linkIds, 'not-a-link'), overlayValue, { maxKeys: 6 }),
+        fc.string(),
+        async (overlay, overlayTitle) => {
+          const svg = await renderModelDiagram(eisToc, { overlay, overlayTitle });
+          expectWellFormed(svg);
+          expect(svg).not.toContain('<script');
+        },
+      ),
       { numRuns: 15 },
     );
   }, 120_000);

@@ -51,8 +51,15 @@ const STATUS_STYLE: Record<LinkStatus, { color: string; dash?: string }> = {
 };
 const CATEGORY_COLORS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666'];
 type Rgb = readonly [number, number, number];
-const SEQUENTIAL: readonly [Rgb, Rgb] = [[147, 197, 253], [30, 58, 138]];
-const DIVERGING: readonly [Rgb, Rgb, Rgb] = [[185, 28, 28], [212, 212, 216], [29, 78, 216]];
+const SEQUENTIAL: readonly [Rgb, Rgb] = [
+  [147, 197, 253],
+  [30, 58, 138],
+];
+const DIVERGING: readonly [Rgb, Rgb, Rgb] = [
+  [185, 28, 28],
+  [212, 212, 216],
+  [29, 78, 216],
+];
 
 /** A colour scale over numeric overlay values: sequential, or diverging around zero when values take both signs. */
 interface ValueScale {
@@ -64,9 +71,20 @@ function valueScale(values: number[]): ValueScale {
   const max = Math.max(...values);
   if (min < 0 && max > 0) {
     const extent = Math.max(-min, max);
-    return { stops: [{ at: -extent, rgb: DIVERGING[0] }, { at: 0, rgb: DIVERGING[1] }, { at: extent, rgb: DIVERGING[2] }] };
+    return {
+      stops: [
+        { at: -extent, rgb: DIVERGING[0] },
+        { at: 0, rgb: DIVERGING[1] },
+        { at: extent, rgb: DIVERGING[2] },
+      ],
+    };
   }
-  return { stops: [{ at: min, rgb: SEQUENTIAL[0] }, { at: max, rgb: SEQUENTIAL[1] }] };
+  return {
+    stops: [
+      { at: min, rgb: SEQUENTIAL[0] },
+      { at: max, rgb: SEQUENTIAL[1] },
+    ],
+  };
 }
 
 function scaleColor(scale: ValueScale, value: number): string {
@@ -83,21 +101,25 @@ const NO_VALUE_COLOR = '#cbd5e1';
 
 /** Escapes text for use in SVG character data and attribute values. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    // XML 1.0 forbids these characters even when escaped, so they are dropped.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;')
+      // XML 1.0 forbids these characters even when escaped, so they are dropped.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  );
 }
 
 const n = (value: number) => String(Math.round(value * 10) / 10);
 
 function textLines(lines: string[], x: number, y: number, attributes: string): string {
-  return lines.map((line, i) => `<text x="${n(x)}" y="${n(y + i * DIAGRAM_LINE_HEIGHT)}" ${attributes}>${escapeXml(line)}</text>`).join('');
+  return lines
+    .map((line, i) => `<text x="${n(x)}" y="${n(y + i * DIAGRAM_LINE_HEIGHT)}" ${attributes}>${escapeXml(line)}</text>`)
+    .join('');
 }
 
 /** Rounded orthogonal polyline through ELK's points. */
@@ -115,8 +137,14 @@ function edgePath(points: DiagramEdge['points']): string {
     const inLength = Math.hypot(point.x - before.x, point.y - before.y);
     const outLength = Math.hypot(after.x - point.x, after.y - point.y);
     const r = Math.min(radius, inLength / 2, outLength / 2);
-    const enter = { x: point.x - ((point.x - before.x) / (inLength || 1)) * r, y: point.y - ((point.y - before.y) / (inLength || 1)) * r };
-    const leave = { x: point.x + ((after.x - point.x) / (outLength || 1)) * r, y: point.y + ((after.y - point.y) / (outLength || 1)) * r };
+    const enter = {
+      x: point.x - ((point.x - before.x) / (inLength || 1)) * r,
+      y: point.y - ((point.y - before.y) / (inLength || 1)) * r,
+    };
+    const leave = {
+      x: point.x + ((after.x - point.x) / (outLength || 1)) * r,
+      y: point.y + ((after.y - point.y) / (outLength || 1)) * r,
+    };
     d += ` L${n(enter.x)},${n(enter.y)} Q${n(point.x)},${n(point.y)} ${n(leave.x)},${n(leave.y)}`;
   }
   return d;
@@ -139,15 +167,23 @@ interface LegendEntry {
 const CSS_COLOR = /^(?:#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%deg/+-]*\)|[a-zA-Z]{3,30})$/;
 
 /** Decides each link's colour: by status, or by the caller's overlay with a legend that explains it. */
-function paintLinks(model: PracticeModel, options: DiagramOptions): { paint: Map<string, EdgePaint>; legend: LegendEntry[]; scale?: ValueScale } {
+function paintLinks(
+  model: PracticeModel,
+  options: DiagramOptions,
+): { paint: Map<string, EdgePaint>; legend: LegendEntry[]; scale?: ValueScale } {
   const paint = new Map<string, EdgePaint>();
   const overlay = options.overlay;
   if (!overlay) {
-    for (const link of model.links) paint.set(link.id, { color: STATUS_STYLE[link.status].color, width: 1.4, dash: STATUS_STYLE[link.status].dash });
+    for (const link of model.links)
+      paint.set(link.id, { color: STATUS_STYLE[link.status].color, width: 1.4, dash: STATUS_STYLE[link.status].dash });
     const used = new Set(model.links.map((link) => link.status));
     const legend = (Object.keys(STATUS_STYLE) as LinkStatus[])
       .filter((status) => used.has(status))
-      .map((status) => ({ color: STATUS_STYLE[status].color, dash: STATUS_STYLE[status].dash, text: `${status} link` }));
+      .map((status) => ({
+        color: STATUS_STYLE[status].color,
+        dash: STATUS_STYLE[status].dash,
+        text: `${status} link`,
+      }));
     return { paint, legend };
   }
 
@@ -158,11 +194,21 @@ function paintLinks(model: PracticeModel, options: DiagramOptions): { paint: Map
     const kept: LinkOverlayValue = color !== undefined && CSS_COLOR.test(color) ? entry : rest;
     return [[link, kept] as const];
   });
-  const numbers = entries.flatMap(([, entry]) => (entry.color === undefined && typeof entry.value === 'number' && Number.isFinite(entry.value) ? [entry.value] : []));
+  const numbers = entries.flatMap(([, entry]) =>
+    entry.color === undefined && typeof entry.value === 'number' && Number.isFinite(entry.value) ? [entry.value] : [],
+  );
   const scale = numbers.length > 0 ? valueScale(numbers) : undefined;
-  const categories = [...new Set(entries.flatMap(([, entry]) => (entry.color === undefined && typeof entry.value === 'string' ? [entry.value] : [])))].sort();
+  const categories = [
+    ...new Set(
+      entries.flatMap(([, entry]) =>
+        entry.color === undefined && typeof entry.value === 'string' ? [entry.value] : [],
+      ),
+    ),
+  ].sort();
   const categoryColor = (value: string) =>
-    Object.hasOwn(STATUS_STYLE, value) ? STATUS_STYLE[value as LinkStatus].color : (CATEGORY_COLORS[categories.indexOf(value) % CATEGORY_COLORS.length] as string);
+    Object.hasOwn(STATUS_STYLE, value)
+      ? STATUS_STYLE[value as LinkStatus].color
+      : (CATEGORY_COLORS[categories.indexOf(value) % CATEGORY_COLORS.length] as string);
   const legend = new Map<string, LegendEntry>();
   for (const [link, entry] of entries) {
     let color: string;
@@ -201,7 +247,12 @@ function renderNode(node: DiagramNode): string {
     `<g class="node ${node.kind}" data-element-id="${escapeXml(node.id)}">` +
     `<title>${escapeXml(`${node.element.name} (${node.id}, ${node.element.provenance})`)}</title>` +
     `<rect x="${n(node.x)}" y="${n(node.y)}" width="${n(node.width)}" height="${n(node.height)}" rx="${n(radius)}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1.2"/>` +
-    textLines(node.lines, cx, firstLine, `text-anchor="middle" font-size="${DIAGRAM_FONT_SIZE}"${weight}${slant} fill="${INK}"`) +
+    textLines(
+      node.lines,
+      cx,
+      firstLine,
+      `text-anchor="middle" font-size="${DIAGRAM_FONT_SIZE}"${weight}${slant} fill="${INK}"`,
+    ) +
     detail +
     published +
     `</g>`
@@ -217,12 +268,18 @@ function markerId(color: string, markers: Map<string, string>): string {
   return id;
 }
 
-function renderEdges(layout: DiagramLayout, paint: Map<string, EdgePaint>, markers: Map<string, string>): { lines: string; labels: string; reach: number } {
+function renderEdges(
+  layout: DiagramLayout,
+  paint: Map<string, EdgePaint>,
+  markers: Map<string, string>,
+): { lines: string; labels: string; reach: number } {
   let lines = '';
   let labels = '';
   let reach = 0;
   // Faint links first, so that coloured ones are drawn on top where they overlap.
-  const ordered = [...layout.edges].sort((a, b) => (paint.get(a.link.id)?.width ?? 0) - (paint.get(b.link.id)?.width ?? 0));
+  const ordered = [...layout.edges].sort(
+    (a, b) => (paint.get(a.link.id)?.width ?? 0) - (paint.get(b.link.id)?.width ?? 0),
+  );
   for (const edge of ordered) {
     const style = paint.get(edge.link.id) ?? { color: NO_VALUE_COLOR, width: 1 };
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
@@ -259,7 +316,10 @@ function renderEdges(layout: DiagramLayout, paint: Map<string, EdgePaint>, marke
 }
 
 function longestLeg(points: DiagramEdge['points']): [{ x: number; y: number }, { x: number; y: number }] {
-  let best: [{ x: number; y: number }, { x: number; y: number }] = [points[0] ?? { x: 0, y: 0 }, points[1] ?? points[0] ?? { x: 0, y: 0 }];
+  let best: [{ x: number; y: number }, { x: number; y: number }] = [
+    points[0] ?? { x: 0, y: 0 },
+    points[1] ?? points[0] ?? { x: 0, y: 0 },
+  ];
   let length = -1;
   for (let i = 1; i < points.length; i += 1) {
     const a = points[i - 1] as { x: number; y: number };
@@ -290,7 +350,8 @@ function renderColumns(layout: DiagramLayout, top: number, bottom: number): { ba
     if (column.nodes.length === 0) continue;
     const left = Math.min(...column.nodes.map((node) => node.x)) - 8;
     const right = Math.max(...column.nodes.map((node) => node.x + node.width)) + 8;
-    if (column.band) bands += `<rect x="${n(left)}" y="${n(top - 26)}" width="${n(right - left)}" height="${n(bottom - top + 34)}" rx="6" fill="${column.band}"/>`;
+    if (column.band)
+      bands += `<rect x="${n(left)}" y="${n(top - 26)}" width="${n(right - left)}" height="${n(bottom - top + 34)}" rx="6" fill="${column.band}"/>`;
     headings += `<text x="${n((left + right) / 2)}" y="${n(top - 10)}" text-anchor="middle" font-size="11" font-weight="bold" fill="${MUTED}" letter-spacing="0.3">${escapeXml(column.title.toUpperCase())}</text>`;
   }
   return { bands, headings };
@@ -303,7 +364,9 @@ function renderGroups(layout: DiagramLayout): string {
         `<g class="group" data-element-id="${escapeXml(group.id)}"><title>${escapeXml(`${group.name} (${group.provenance})`)}</title>` +
         `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="7" fill="#fffbeb" stroke="#d6a35c" stroke-width="1" stroke-dasharray="4 2"/>` +
         `<text x="${n(x + 9)}" y="${n(y + 16)}" font-size="10.5" font-weight="bold" fill="#92400e">${escapeXml(group.name)}</text>` +
-        (group.provenance === 'published' ? `<circle cx="${n(x + width - 7)}" cy="${n(y + 7)}" r="3" fill="${INK}"/>` : '') +
+        (group.provenance === 'published'
+          ? `<circle cx="${n(x + width - 7)}" cy="${n(y + 7)}" r="3" fill="${INK}"/>`
+          : '') +
         `</g>`,
     )
     .join('');
@@ -319,7 +382,11 @@ function renderStages(model: PracticeModel, x: number, y: number, width: number)
   const blocks = model.stages.map((stage, i) => {
     const title = wrapText(`${i + 1}. ${stage.name}`, each - 2 * tip - 8, 11, true);
     const emphasis = stage.emphasizes.map((id) => names.get(id) ?? id).join('; ');
-    const detail = wrapText(emphasis === '' ? 'no emphasized component' : `Emphasizes: ${emphasis}`, each - 2 * tip - 8, 9.5);
+    const detail = wrapText(
+      emphasis === '' ? 'no emphasized component' : `Emphasizes: ${emphasis}`,
+      each - 2 * tip - 8,
+      9.5,
+    );
     return { stage, title, detail };
   });
   const innerHeight = Math.max(...blocks.map((block) => block.title.length * 14 + block.detail.length * 12.5)) + 14;
@@ -343,9 +410,17 @@ function renderStages(model: PracticeModel, x: number, y: number, width: number)
     svg +=
       `<g class="stage" data-element-id="${escapeXml(block.stage.id)}"><title>${escapeXml(`${block.stage.name}: ${block.stage.description}`)}</title>` +
       `<polygon points="${points}" fill="#f1f5f9" stroke="#94a3b8" stroke-width="1"/>` +
-      block.title.map((line, j) => `<text x="${n(textX)}" y="${n(top + 16 + j * 14)}" font-size="11" font-weight="bold" fill="${INK}">${escapeXml(line)}</text>`).join('') +
+      block.title
+        .map(
+          (line, j) =>
+            `<text x="${n(textX)}" y="${n(top + 16 + j * 14)}" font-size="11" font-weight="bold" fill="${INK}">${escapeXml(line)}</text>`,
+        )
+        .join('') +
       block.detail
-        .map((line, j) => `<text x="${n(textX)}" y="${n(top + 16 + block.title.length * 14 + j * 12.5)}" font-size="9.5" fill="${MUTED}">${escapeXml(line)}</text>`)
+        .map(
+          (line, j) =>
+            `<text x="${n(textX)}" y="${n(top + 16 + block.title.length * 14 + j * 12.5)}" font-size="9.5" fill="${MUTED}">${escapeXml(line)}</text>`,
+        )
         .join('') +
       `</g>`;
   });
@@ -361,7 +436,12 @@ function renderPrinciples(model: PracticeModel, x: number, y: number, width: num
   const svg =
     `<g class="principles"><rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="6" fill="#f8fafc" stroke="#cbd5e1"/>` +
     `<text x="${n(x + 10)}" y="${n(y + 16)}" font-size="11" font-weight="bold" fill="${MUTED}" letter-spacing="0.3">PRACTICE PRINCIPLES (GOVERN HOW EVERY COMPONENT IS USED)</text>` +
-    lines.map((line, i) => `<text x="${n(x + 10)}" y="${n(y + 32 + i * 14)}" font-size="10.5" fill="${INK}">${escapeXml(line)}</text>`).join('') +
+    lines
+      .map(
+        (line, i) =>
+          `<text x="${n(x + 10)}" y="${n(y + 32 + i * 14)}" font-size="10.5" fill="${INK}">${escapeXml(line)}</text>`,
+      )
+      .join('') +
     `</g>`;
   return { svg, height };
 }
@@ -454,7 +534,11 @@ export async function renderModelDiagram(model: PracticeModel, options: DiagramO
   const keyItems = [
     { mark: boxMark(NODE_STYLE.component.fill, NODE_STYLE.component.stroke), text: 'component', markWidth: 16 },
     { mark: boxMark(NODE_STYLE.construct.fill, NODE_STYLE.construct.stroke), text: 'construct', markWidth: 16 },
-    ...OUTCOME_TIERS.map((tier) => ({ mark: boxMark(TIER_STYLE[tier].fill, TIER_STYLE[tier].stroke), text: `${tier} outcome`, markWidth: 16 })),
+    ...OUTCOME_TIERS.map((tier) => ({
+      mark: boxMark(TIER_STYLE[tier].fill, TIER_STYLE[tier].stroke),
+      text: `${tier} outcome`,
+      markWidth: 16,
+    })),
     {
       mark: ((x, y) => `<circle cx="${n(x + 4)}" cy="${n(y - 4)}" r="3" fill="${INK}"/>`) as LegendMark,
       text: 'published in the source; unmarked elements are Praxis’s operationalization',
@@ -465,8 +549,18 @@ export async function renderModelDiagram(model: PracticeModel, options: DiagramO
   body += key.svg;
   y += key.height + 4;
 
-  const linkItems = legend.map((entry) => ({ mark: lineMark(entry.color, entry.dash), text: entry.text, markWidth: 22 }));
-  let linkLegend = renderLegend(linkItems, MARGIN, y, width, options.overlay ? (options.overlayTitle ?? 'Links by value') : 'Links');
+  const linkItems = legend.map((entry) => ({
+    mark: lineMark(entry.color, entry.dash),
+    text: entry.text,
+    markWidth: 22,
+  }));
+  let linkLegend = renderLegend(
+    linkItems,
+    MARGIN,
+    y,
+    width,
+    options.overlay ? (options.overlayTitle ?? 'Links by value') : 'Links',
+  );
   if (scale) {
     // The gradient sits on the heading's row when there are no categories, else on a row of its own.
     const heading = options.overlayTitle ?? 'Links by value';
@@ -477,7 +571,10 @@ export async function renderModelDiagram(model: PracticeModel, options: DiagramO
     const high = scale.stops.at(-1)?.at ?? 0;
     const lowLabel = formatNumber(low);
     const barX = gradientX + textWidth(lowLabel, 10) + 6;
-    const ticks = scale.stops.length === 3 ? `<text x="${n(barX + 70)}" y="${n(row + 25)}" text-anchor="middle" font-size="9" fill="${MUTED}">0</text>` : '';
+    const ticks =
+      scale.stops.length === 3
+        ? `<text x="${n(barX + 70)}" y="${n(row + 25)}" text-anchor="middle" font-size="9" fill="${MUTED}">0</text>`
+        : '';
     const scaleSvg =
       `<text x="${n(gradientX)}" y="${n(row + 12)}" font-size="10" fill="${INK}">${escapeXml(lowLabel)}</text>` +
       `<rect x="${n(barX)}" y="${n(row + 3)}" width="140" height="10" fill="url(#overlay-scale)" stroke="#94a3b8" stroke-width="0.5"/>` +
@@ -519,7 +616,9 @@ export async function renderModelDiagram(model: PracticeModel, options: DiagramO
 function scaleGradient(scale: ValueScale): string {
   const low = scale.stops[0]?.at ?? 0;
   const span = (scale.stops.at(-1)?.at ?? 0) - low || 1;
-  const stops = scale.stops.map((stop) => `<stop offset="${n((stop.at - low) / span)}" stop-color="rgb(${stop.rgb.join(',')})"/>`).join('');
+  const stops = scale.stops
+    .map((stop) => `<stop offset="${n((stop.at - low) / span)}" stop-color="rgb(${stop.rgb.join(',')})"/>`)
+    .join('');
   return `<linearGradient id="overlay-scale">${stops}</linearGradient>`;
 }
 

@@ -1,7 +1,8 @@
 import type { PracticeModel } from './schema.ts';
 
 /** The kinds of element a model holds; activities are keyed `componentId/activityId`, all others by their id. */
-export type ElementKind = 'stage' | 'componentGroup' | 'component' | 'principle' | 'construct' | 'outcome' | 'link' | 'activity';
+export type ElementKind =
+  'stage' | 'componentGroup' | 'component' | 'principle' | 'construct' | 'outcome' | 'link' | 'activity';
 
 /** The model's top-level element lists, in document order, with the kind each holds. All share one id namespace. */
 export const ELEMENT_SECTIONS = [

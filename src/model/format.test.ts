@@ -4,17 +4,20 @@ import { detectModelFormat, formatModel, parseModelText } from './format.ts';
 import { validateModel } from './validate.ts';
 
 describe('formatModel and parseModelText', () => {
-  it.each(builtinModels.map((model) => [model.id, model] as const))('round-trips %s through JSON and YAML unchanged', (_id, model) => {
-    const json = formatModel(model, 'json');
-    const yaml = formatModel(model, 'yaml');
-    const fromJson = parseModelText(json);
-    const fromYaml = parseModelText(yaml);
-    expect(fromJson).toEqual({ ok: true, format: 'json', value: model });
-    expect(fromYaml).toEqual({ ok: true, format: 'yaml', value: model });
-    // JSON → YAML → JSON gives back the same bytes.
-    const viaYaml = validateModel(fromYaml.ok ? fromYaml.value : undefined).model;
-    expect(viaYaml && formatModel(viaYaml, 'json')).toBe(json);
-  });
+  it.each(builtinModels.map((model) => [model.id, model] as const))(
+    'round-trips %s through JSON and YAML unchanged',
+    (_id, model) => {
+      const json = formatModel(model, 'json');
+      const yaml = formatModel(model, 'yaml');
+      const fromJson = parseModelText(json);
+      const fromYaml = parseModelText(yaml);
+      expect(fromJson).toEqual({ ok: true, format: 'json', value: model });
+      expect(fromYaml).toEqual({ ok: true, format: 'yaml', value: model });
+      // JSON → YAML → JSON gives back the same bytes.
+      const viaYaml = validateModel(fromYaml.ok ? fromYaml.value : undefined).model;
+      expect(viaYaml && formatModel(viaYaml, 'json')).toBe(json);
+    },
+  );
 
   it('detects the format from the first character', () => {
     expect(detectModelFormat('  \n{"id": 1}')).toBe('json');
@@ -31,7 +34,12 @@ describe('formatModel and parseModelText', () => {
     expect(parseModelText('{"id": "x"')).toEqual({
       ok: false,
       format: 'json',
-      issues: [{ path: '', message: 'line 1, column 11: expected "," or "}" after a property value, found the end of the text' }],
+      issues: [
+        {
+          path: '',
+          message: 'line 1, column 11: expected "," or "}" after a property value, found the end of the text',
+        },
+      ],
     });
     expect(parseModelText('{"id": "x",}').ok).toBe(false);
     expect(parseModelText('[1] 2').ok).toBe(false);
@@ -39,7 +47,11 @@ describe('formatModel and parseModelText', () => {
 
   it('reports YAML syntax errors with line and column', () => {
     const parsed = parseModelText('id: eis-toc\nid: again\n');
-    expect(parsed).toEqual({ ok: false, format: 'yaml', issues: [{ path: '', message: 'line 2, column 1: Map keys must be unique' }] });
+    expect(parsed).toEqual({
+      ok: false,
+      format: 'yaml',
+      issues: [{ path: '', message: 'line 2, column 1: Map keys must be unique' }],
+    });
     const nested = parseModelText('id: eis-toc\nname: a: b\n');
     expect(nested.ok).toBe(false);
     if (!nested.ok) expect(nested.issues[0]?.message).toMatch(/^line 2, column 7: /);

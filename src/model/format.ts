@@ -7,8 +7,7 @@ export type ModelTextFormat = 'json' | 'yaml';
 
 /** The outcome of reading model text: the parsed document (still to be validated), or located syntax errors. */
 export type ParsedModelText =
-  | { ok: true; format: ModelTextFormat; value: unknown }
-  | { ok: false; format: ModelTextFormat; issues: ModelIssue[] };
+  { ok: true; format: ModelTextFormat; value: unknown } | { ok: false; format: ModelTextFormat; issues: ModelIssue[] };
 
 // Aliases can expand exponentially ("billion laughs"); a model never needs many.
 const MAX_YAML_ALIASES = 100;
@@ -46,7 +45,11 @@ function parseYaml(text: string): ParsedModelText {
   try {
     return { ok: true, format: 'yaml', value: document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
   } catch (error) {
-    return { ok: false, format: 'yaml', issues: [{ path: '', message: error instanceof Error ? error.message : String(error) }] };
+    return {
+      ok: false,
+      format: 'yaml',
+      issues: [{ path: '', message: error instanceof Error ? error.message : String(error) }],
+    };
   }
 }
 

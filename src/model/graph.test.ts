@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eisToc, ispProfile } from './builtin/index.ts';
-import { componentsEmphasizedAt, componentsReaching, linksBetween, outcomesReachableFrom, stagesEmphasizing } from './graph.ts';
+import {
+  componentsEmphasizedAt,
+  componentsReaching,
+  linksBetween,
+  outcomesReachableFrom,
+  stagesEmphasizing,
+} from './graph.ts';
 
 describe('outcomesReachableFrom', () => {
   it('finds the outcomes a component aims at, through its construct, and what they lead to', () => {
@@ -56,7 +62,9 @@ describe('componentsReaching', () => {
     expect(reaching.map((entry) => entry.component.id)).toEqual(['tailoring']);
     expect(reaching[0]!.paths[0]!.elements).toEqual(['tailoring', 'outcome-expectations', 'experience-of-support']);
     expect(componentsReaching(eisToc, 'population-outcomes')).toHaveLength(10);
-    expect(componentsReaching(ispProfile, 'system-alignment').map((entry) => entry.component.id)).toContain('brokering');
+    expect(componentsReaching(ispProfile, 'system-alignment').map((entry) => entry.component.id)).toContain(
+      'brokering',
+    );
   });
 });
 
@@ -71,21 +79,26 @@ describe('stage emphasis', () => {
   });
 
   it('lists the stages that emphasize a component', () => {
-    expect(stagesEmphasizing(eisToc, 'improving').map((stage) => stage.id)).toEqual(['supported-performance', 'local-regulation']);
+    expect(stagesEmphasizing(eisToc, 'improving').map((stage) => stage.id)).toEqual([
+      'supported-performance',
+      'local-regulation',
+    ]);
     expect(stagesEmphasizing(eisToc, 'nobody')).toEqual([]);
   });
 });
 
 describe('linksBetween', () => {
   it('finds direct links in either direction', () => {
-    expect(linksBetween(eisToc, 'implementation-capacity', 'implementation-performance').map((link) => link.id)).toEqual([
-      'implementation-capacity-to-implementation-performance',
-    ]);
+    expect(
+      linksBetween(eisToc, 'implementation-capacity', 'implementation-performance').map((link) => link.id),
+    ).toEqual(['implementation-capacity-to-implementation-performance']);
     expect(linksBetween(eisToc, 'implementation-performance', 'implementation-capacity')).toHaveLength(1);
   });
 
   it('counts a construct a link runs through as connected to both ends', () => {
-    expect(linksBetween(eisToc, 'coaching', 'self-efficacy').map((link) => link.id)).toEqual(['coaching-via-self-efficacy-to-implementation-self-efficacy']);
+    expect(linksBetween(eisToc, 'coaching', 'self-efficacy').map((link) => link.id)).toEqual([
+      'coaching-via-self-efficacy-to-implementation-self-efficacy',
+    ]);
     expect(linksBetween(eisToc, 'self-efficacy', 'implementation-self-efficacy')).toHaveLength(2);
     expect(linksBetween(eisToc, 'coaching', 'implementation-self-efficacy')).toHaveLength(1);
     expect(linksBetween(eisToc, 'relating', 'population-outcomes')).toEqual([]);

@@ -36,7 +36,11 @@ const byLength = (a: ModelPath, b: ModelPath) =>
   a.links.length - b.links.length || a.elements.join('\u0000').localeCompare(b.elements.join('\u0000'));
 
 /** Outcomes reachable from a component along the model's links, in model order, each with its simple paths. */
-export function outcomesReachableFrom(model: PracticeModel, componentId: string, options: PathOptions = {}): ReachedOutcome[] {
+export function outcomesReachableFrom(
+  model: PracticeModel,
+  componentId: string,
+  options: PathOptions = {},
+): ReachedOutcome[] {
   const maxPaths = options.maxPaths ?? 20;
   const outcomeIds = new Set(model.outcomes.map((outcome) => outcome.id));
   const byFrom = linksByFrom(model);
@@ -63,7 +67,11 @@ export function outcomesReachableFrom(model: PracticeModel, componentId: string,
 }
 
 /** Components from which an outcome is reachable, in model order, each with its paths to the outcome. */
-export function componentsReaching(model: PracticeModel, outcomeId: string, options: PathOptions = {}): ReachingComponent[] {
+export function componentsReaching(
+  model: PracticeModel,
+  outcomeId: string,
+  options: PathOptions = {},
+): ReachingComponent[] {
   const reaching: ReachingComponent[] = [];
   for (const component of model.components) {
     const reached = outcomesReachableFrom(model, component.id, options).find((entry) => entry.outcome.id === outcomeId);
@@ -91,6 +99,7 @@ export function stagesEmphasizing(model: PracticeModel, componentId: string): St
  */
 export function linksBetween(model: PracticeModel, a: string, b: string): Link[] {
   const connects = (link: Link, x: string, y: string) =>
-    (link.from === x && link.to === y) || (link.via !== undefined && ((link.from === x && link.via === y) || (link.via === x && link.to === y)));
+    (link.from === x && link.to === y) ||
+    (link.via !== undefined && ((link.from === x && link.via === y) || (link.via === x && link.to === y)));
   return model.links.filter((link) => connects(link, a, b) || connects(link, b, a));
 }

@@ -5,7 +5,13 @@
 export * from './schema.ts';
 export { builtinModels, DEFAULT_MODEL_ID, eisToc, ispProfile } from './builtin/index.ts';
 export { validateModel, validateSuccessor, type ModelValidation } from './validate.ts';
-export { detectModelFormat, formatModel, parseModelText, type ModelTextFormat, type ParsedModelText } from './format.ts';
+export {
+  detectModelFormat,
+  formatModel,
+  parseModelText,
+  type ModelTextFormat,
+  type ParsedModelText,
+} from './format.ts';
 export {
   componentsEmphasizedAt,
   componentsReaching,

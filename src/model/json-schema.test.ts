@@ -13,7 +13,17 @@ describe('docs/model.schema.json', () => {
     const schema = modelJsonSchema() as { additionalProperties: unknown; required: string[] };
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(
-      expect.arrayContaining(['id', 'version', 'stages', 'componentGroups', 'components', 'principles', 'constructs', 'outcomes', 'links']),
+      expect.arrayContaining([
+        'id',
+        'version',
+        'stages',
+        'componentGroups',
+        'components',
+        'principles',
+        'constructs',
+        'outcomes',
+        'links',
+      ]),
     );
   });
 

@@ -32,7 +32,8 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
       if (text[i] === '\\') {
         i += 1;
         if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) throw new Failure(i, 'expected four hex digits after "\\u"');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
+            throw new Failure(i, 'expected four hex digits after "\\u"');
           i += 4;
         } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) {
           throw new Failure(i, `invalid escape "\\${text[i] ?? ''}" in a string`);

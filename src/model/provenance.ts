@@ -19,7 +19,10 @@ export function provenanceSummary(model: PracticeModel): ProvenanceCount[] {
     operationalized: elements.filter((element) => element.provenance === 'operationalized').length,
   });
   const counts = ELEMENT_SECTIONS.map(([section, kind]) => count(kind, model[section]));
-  const activities = count('activity', model.components.flatMap((component) => component.activities));
+  const activities = count(
+    'activity',
+    model.components.flatMap((component) => component.activities),
+  );
   const afterComponents = counts.findIndex((entry) => entry.kind === 'component') + 1;
   return [...counts.slice(0, afterComponents), activities, ...counts.slice(afterComponents)];
 }

@@ -36,7 +36,11 @@ export const semverSchema = z
   .string()
   .regex(SEMVER_PATTERN, { error: 'must be a semantic version such as "1.0.0" (MAJOR.MINOR.PATCH)' });
 
-const text = (what: string) => z.string().trim().min(1, { error: `${what} must not be empty` });
+const text = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
 
 export const provenanceSchema = z
   .enum(PROVENANCES)
@@ -58,7 +62,9 @@ export const stageSchema = z
     description: z.string(),
     emphasizes: z
       .array(elementIdSchema)
-      .describe('Ids of the components this stage is expected to emphasize: a hypothesis the data can confirm or refute.'),
+      .describe(
+        'Ids of the components this stage is expected to emphasize: a hypothesis the data can confirm or refute.',
+      ),
     ...provenanceFields,
   })
   .describe('A sequential support stage. Stages are listed in the order they follow one another.');
@@ -153,7 +159,9 @@ export const supersessionSchema = z
 
 export const practiceModelSchema = z
   .strictObject({
-    id: elementIdSchema.describe('Model id; together with version it identifies the document a record was logged under.'),
+    id: elementIdSchema.describe(
+      'Model id; together with version it identifies the document a record was logged under.',
+    ),
     version: semverSchema,
     name: text('name'),
     citation: z.string(),

@@ -29,25 +29,33 @@ function setAt(document: unknown, path: Segment[], replacement: unknown, remove:
 }
 
 const eisPaths = pathsOf(eisToc);
-const ids = [...eisToc.components, ...eisToc.outcomes, ...eisToc.constructs, ...eisToc.stages, ...eisToc.links].map((element) => element.id);
+const ids = [...eisToc.components, ...eisToc.outcomes, ...eisToc.constructs, ...eisToc.stages, ...eisToc.links].map(
+  (element) => element.id,
+);
 
 /** A built-in model with a few values replaced by anything (often another element's id), or removed. */
 const mutatedModel = fc
   .array(
     fc.record({
       path: fc.constantFrom(...eisPaths),
-      replacement: fc.oneof(fc.anything(), fc.constantFrom(...ids), fc.constantFrom('', '1.0', 'immediate', 'system', null)),
+      replacement: fc.oneof(
+        fc.anything(),
+        fc.constantFrom(...ids),
+        fc.constantFrom('', '1.0', 'immediate', 'system', null),
+      ),
       remove: fc.boolean(),
     }),
     { minLength: 1, maxLength: 5 },
   )
-  .map((mutations) => mutations.reduce<unknown>((document, { path, replacement, remove }) => {
-    try {
-      return setAt(document, path, replacement, remove);
-    } catch {
-      return document; // an earlier mutation removed the path's parent
-    }
-  }, eisToc));
+  .map((mutations) =>
+    mutations.reduce<unknown>((document, { path, replacement, remove }) => {
+      try {
+        return setAt(document, path, replacement, remove);
+      } catch {
+        return document; // an earlier mutation removed the path's parent
+      }
+    }, eisToc),
+  );
 
 const checkVerdict = (input: unknown) => {
   const result = validateModel(input);
@@ -61,11 +69,42 @@ const checkVerdict = (input: unknown) => {
 
 describe('validateModel never throws', () => {
   it('on arbitrary input', () => {
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true }), checkVerdict), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withSparseArray: true,
+          withBoxedValues: true,
+        }),
+        checkVerdict,
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('on arbitrary objects with model-like keys', () => {
-    const keys = fc.constantFrom('id', 'version', 'components', 'links', 'outcomes', 'stages', 'supersedes', 'idMap', 'from', 'to', 'via', 'activities', '__proto__', 'constructor', 'toString');
+    const keys = fc.constantFrom(
+      'id',
+      'version',
+      'components',
+      'links',
+      'outcomes',
+      'stages',
+      'supersedes',
+      'idMap',
+      'from',
+      'to',
+      'via',
+      'activities',
+      '__proto__',
+      'constructor',
+      'toString',
+    );
     fc.assert(fc.property(fc.dictionary(keys, fc.anything(), { maxKeys: 10 }), checkVerdict), { numRuns: 500 });
   });
 

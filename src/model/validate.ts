@@ -16,7 +16,8 @@ export interface ModelValidation {
 // schema refuses part of it: a user fixing a model sees every problem in one pass.
 type Loose = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Loose =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const field = (record: Loose, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
 const stringField = (record: Loose, key: string): string | undefined => {
   const value = field(record, key);
@@ -70,7 +71,8 @@ function schemaIssues(issues: ReadonlyArray<z.core.$ZodIssue>, input: unknown): 
     }
     switch (issue.code) {
       case 'unrecognized_keys':
-        for (const key of issue.keys) result.push({ path: formatIssuePath([...issue.path, key]), message: `unknown key "${key}"` });
+        for (const key of issue.keys)
+          result.push({ path: formatIssuePath([...issue.path, key]), message: `unknown key "${key}"` });
         break;
       case 'invalid_type':
         result.push({ path, message: `expected ${issue.expected}, received ${describeValue(actual.value)}` });
@@ -82,10 +84,17 @@ function schemaIssues(issues: ReadonlyArray<z.core.$ZodIssue>, input: unknown): 
         });
         break;
       case 'invalid_format':
-        result.push({ path, message: typeof actual.value === 'string' ? `${JSON.stringify(actual.value)} ${issue.message}` : issue.message });
+        result.push({
+          path,
+          message:
+            typeof actual.value === 'string' ? `${JSON.stringify(actual.value)} ${issue.message}` : issue.message,
+        });
         break;
       case 'invalid_key':
-        result.push({ path, message: `invalid key ${JSON.stringify(String(issue.path.at(-1)))}: ${issue.issues[0]?.message ?? issue.message}` });
+        result.push({
+          path,
+          message: `invalid key ${JSON.stringify(String(issue.path.at(-1)))}: ${issue.issues[0]?.message ?? issue.message}`,
+        });
         break;
       default:
         result.push({ path, message: issue.message });
@@ -129,7 +138,11 @@ function checkSemantics(doc: unknown, errors: ModelIssue[], warnings: ModelIssue
       const id = stringField(activity, 'id');
       if (id === undefined) continue;
       const first = activityIds.get(id);
-      if (first !== undefined) error(`components[${i}].activities[${j}].id`, `duplicate id "${id}" (first defined at components[${i}].activities[${first}].id)`);
+      if (first !== undefined)
+        error(
+          `components[${i}].activities[${j}].id`,
+          `duplicate id "${id}" (first defined at components[${i}].activities[${first}].id)`,
+        );
       else activityIds.set(id, j);
     }
   }
@@ -138,7 +151,11 @@ function checkSemantics(doc: unknown, errors: ModelIssue[], warnings: ModelIssue
   const expectKind = (path: string, id: string, kind: ElementKind): void => {
     const found = index.get(id);
     if (!found) error(path, `unknown ${ELEMENT_KIND_LABEL[kind]} "${id}"`);
-    else if (found.kind !== kind) error(path, `"${id}" is ${withArticle(ELEMENT_KIND_LABEL[found.kind])}, not ${withArticle(ELEMENT_KIND_LABEL[kind])}`);
+    else if (found.kind !== kind)
+      error(
+        path,
+        `"${id}" is ${withArticle(ELEMENT_KIND_LABEL[found.kind])}, not ${withArticle(ELEMENT_KIND_LABEL[kind])}`,
+      );
   };
   const expectList = (path: string, list: unknown, kind: ElementKind) => {
     const seen = new Set<string>();
@@ -159,7 +176,10 @@ function checkSemantics(doc: unknown, errors: ModelIssue[], warnings: ModelIssue
     const emphasized = field(stage, 'emphasizes');
     expectList(`stages[${i}].emphasizes`, emphasized, 'component');
     if (Array.isArray(emphasized) && emphasized.length === 0) {
-      warnings.push({ path: `stages[${i}].emphasizes`, message: `stage "${stringField(stage, 'id') ?? i}" emphasizes no component` });
+      warnings.push({
+        path: `stages[${i}].emphasizes`,
+        message: `stage "${stringField(stage, 'id') ?? i}" emphasizes no component`,
+      });
     }
   }
   for (const [i, outcome] of records(field(doc, 'outcomes'))) {
@@ -241,7 +261,10 @@ function checkLinks(
       } else if (fromKind === 'component' && from !== undefined) {
         const mechanisms = field(index.get(from)?.record ?? {}, 'mechanisms');
         if (Array.isArray(mechanisms) && !mechanisms.includes(via)) {
-          warnings.push({ path: `${path}.via`, message: `construct "${via}" is not among the mechanisms of component "${from}"` });
+          warnings.push({
+            path: `${path}.via`,
+            message: `construct "${via}" is not among the mechanisms of component "${from}"`,
+          });
         }
       }
     }
@@ -258,7 +281,11 @@ function checkLinks(
 }
 
 /** Checks the declared predecessor version and that every idMap target exists in this version. */
-function checkSupersession(doc: Loose, keys: Map<string, ElementKind>, error: (path: string, message: string) => void): void {
+function checkSupersession(
+  doc: Loose,
+  keys: Map<string, ElementKind>,
+  error: (path: string, message: string) => void,
+): void {
   const supersedes = field(doc, 'supersedes');
   if (!isRecord(supersedes)) return;
   const version = stringField(doc, 'version');
@@ -311,7 +338,10 @@ function warnReachability(
     }
     for (const [j, target] of strings(field(component, 'targetOutcomes'))) {
       if (index.get(target)?.kind === 'outcome' && !reached.has(target)) {
-        warnings.push({ path: `components[${i}].targetOutcomes[${j}]`, message: `no link leads from component "${id}" to its target outcome "${target}"` });
+        warnings.push({
+          path: `components[${i}].targetOutcomes[${j}]`,
+          message: `no link leads from component "${id}" to its target outcome "${target}"`,
+        });
       }
     }
   }
@@ -345,7 +375,8 @@ export function validateSuccessor(previous: PracticeModel, next: unknown): Model
   const error = (path: string, message: string) => errors.push({ path, message });
 
   const id = stringField(next, 'id');
-  if (id !== undefined && id !== previous.id) error('id', `must stay "${previous.id}" to be a new version of that model`);
+  if (id !== undefined && id !== previous.id)
+    error('id', `must stay "${previous.id}" to be a new version of that model`);
   const version = stringField(next, 'version');
   if (version !== undefined && isSemver(version) && compareVersions(version, previous.version) <= 0) {
     error('version', `must be greater than the previous version "${previous.version}"`);
@@ -386,7 +417,9 @@ export function validateSuccessor(previous: PracticeModel, next: unknown): Model
     const componentId = key.slice(0, slash);
     if (!idMap.has(componentId)) return !newKeys.has(componentId);
     const component = idMap.get(componentId);
-    return component === null || (typeof component === 'string' && newKeys.has(activityKey(component, key.slice(slash + 1))));
+    return (
+      component === null || (typeof component === 'string' && newKeys.has(activityKey(component, key.slice(slash + 1))))
+    );
   };
   for (const oldKey of oldKeys.keys()) {
     if (!mapped(oldKey)) {

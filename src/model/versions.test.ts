@@ -22,19 +22,35 @@ describe('parseModelRef', () => {
     expect(formatModelRef({ id: 'eis-toc' })).toBe('eis-toc');
   });
 
-  it.each([['eis-toc@1.0'], ['eis toc'], [''], ['@1.0.0'], ['eis-toc@'], ['a@1.0.0@2.0.0']])('refuses %j with a bad_request AppError', (ref) => {
-    expect(() => parseModelRef(ref)).toThrow(AppError);
-    try {
-      parseModelRef(ref);
-    } catch (error) {
-      expect((error as AppError).code).toBe('bad_request');
-    }
-  });
+  it.each([['eis-toc@1.0'], ['eis toc'], [''], ['@1.0.0'], ['eis-toc@'], ['a@1.0.0@2.0.0']])(
+    'refuses %j with a bad_request AppError',
+    (ref) => {
+      expect(() => parseModelRef(ref)).toThrow(AppError);
+      try {
+        parseModelRef(ref);
+      } catch (error) {
+        expect((error as AppError).code).toBe('bad_request');
+      }
+    },
+  );
 });
 
 describe('compareVersions', () => {
   it('orders by SemVer 2.0.0 precedence', () => {
-    const ordered = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.2.0', '1.10.0', '2.0.0'];
+    const ordered = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.0.1',
+      '1.2.0',
+      '1.10.0',
+      '2.0.0',
+    ];
     for (let i = 0; i < ordered.length - 1; i += 1) {
       expect(compareVersions(ordered[i]!, ordered[i + 1]!)).toBe(-1);
       expect(compareVersions(ordered[i + 1]!, ordered[i]!)).toBe(1);
@@ -53,17 +69,26 @@ function versionHistory(): PracticeModel[] {
   const v110 = structuredClone(eisToc);
   v110.version = '1.1.0';
   v110.components.find((component) => component.id === 'teaching')!.id = 'instructing';
-  for (const stage of v110.stages) stage.emphasizes = stage.emphasizes.map((id) => (id === 'teaching' ? 'instructing' : id));
+  for (const stage of v110.stages)
+    stage.emphasizes = stage.emphasizes.map((id) => (id === 'teaching' ? 'instructing' : id));
   for (const link of v110.links) if (link.from === 'teaching') link.from = 'instructing';
   v110.supersedes = { version: '1.0.0', idMap: { teaching: 'instructing' } };
 
   const v200 = structuredClone(v110);
   v200.version = '2.0.0';
   const coaching = v200.components.find((component) => component.id === 'coaching')!;
-  coaching.activities.push({ id: 'model-skill', label: 'Model a skill', description: 'Shows partners how to perform a skill.', provenance: 'operationalized' });
-  v200.components = v200.components.filter((component) => component.id !== 'instructing' && component.id !== 'brokering');
+  coaching.activities.push({
+    id: 'model-skill',
+    label: 'Model a skill',
+    description: 'Shows partners how to perform a skill.',
+    provenance: 'operationalized',
+  });
+  v200.components = v200.components.filter(
+    (component) => component.id !== 'instructing' && component.id !== 'brokering',
+  );
   v200.links = v200.links.filter((link) => link.from !== 'instructing' && link.from !== 'brokering');
-  for (const stage of v200.stages) stage.emphasizes = stage.emphasizes.filter((id) => id !== 'instructing' && id !== 'brokering');
+  for (const stage of v200.stages)
+    stage.emphasizes = stage.emphasizes.filter((id) => id !== 'instructing' && id !== 'brokering');
   v200.constructs = v200.constructs.filter((construct) => construct.id !== 'environmental-supports');
   v200.supersedes = {
     version: '1.1.0',
@@ -77,7 +102,8 @@ function versionHistory(): PracticeModel[] {
       brokering: null,
       'environmental-supports': null,
       'teaching-via-observational-learning-to-knowledge-skills': null,
-      'teaching-via-self-efficacy-to-implementation-self-efficacy': 'coaching-via-self-efficacy-to-implementation-self-efficacy',
+      'teaching-via-self-efficacy-to-implementation-self-efficacy':
+        'coaching-via-self-efficacy-to-implementation-self-efficacy',
       'brokering-via-environmental-supports-to-implementation-capacity': null,
       'brokering-via-environmental-supports-to-coordination-alignment': null,
     },
@@ -148,7 +174,12 @@ describe('version history', () => {
       ['coaching', '2.0.0'],
       ['teaching', '1.0.0'],
     ];
-    expect(recorded.map(([id, version]) => toLatest(id, version))).toEqual(['coaching', 'coaching', 'coaching', 'coaching']);
+    expect(recorded.map(([id, version]) => toLatest(id, version))).toEqual([
+      'coaching',
+      'coaching',
+      'coaching',
+      'coaching',
+    ]);
   });
 
   it('refuses to map from a version that is not held or not an ancestor', () => {

@@ -73,12 +73,28 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
     },
   });
   await app.register(cookie, { secret: config.sessionSecret });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, context) => ({ statusCode: 429, message: `Too many attempts; try again in ${context.after}` }) });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      message: `Too many attempts; try again in ${context.after}`,
+    }),
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Praxis API', version: apiVersion, description: 'Plan, log, coach and study external implementation support. Authenticate with a session cookie (send `x-csrf-token` on writes) or `Authorization: Bearer <API token>`.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'praxis_session' } } },
+      info: {
+        title: 'Praxis API',
+        version: apiVersion,
+        description:
+          'Plan, log, coach and study external implementation support. Authenticate with a session cookie (send `x-csrf-token` on writes) or `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'praxis_session' },
+        },
+      },
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,

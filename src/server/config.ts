@@ -62,7 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
-    surveyRateLimits: { read: e.SURVEY_READ_RATE_LIMIT, save: e.SURVEY_SAVE_RATE_LIMIT, submit: e.SURVEY_SUBMIT_RATE_LIMIT },
+    surveyRateLimits: {
+      read: e.SURVEY_READ_RATE_LIMIT,
+      save: e.SURVEY_SAVE_RATE_LIMIT,
+      submit: e.SURVEY_SUBMIT_RATE_LIMIT,
+    },
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY === 'true',
   };

@@ -3,7 +3,14 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError, httpStatusOf, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
 
 /** Writes the one error shape: `{"error":{"code","message","details":[{"path","message"}],"requestId"}}`. */
-export function sendError(reply: FastifyReply, request: FastifyRequest, status: number, code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details: ErrorDetail[] = [],
+) {
   return reply.status(status).send({ error: { code, message, details, requestId: String(request.id) } });
 }
 
@@ -28,10 +35,21 @@ export function installErrorHandling(app: FastifyInstance): void {
         const field = jsonPointerToPath(v.instancePath);
         // An unknown field is reported at its own path, not at the object that holds it.
         const unknownKeys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
-        if (unknownKeys.length > 0) return unknownKeys.map((key) => ({ path: pathOf([field, key].filter(Boolean).join('.')), message: 'is not a known field' }));
+        if (unknownKeys.length > 0)
+          return unknownKeys.map((key) => ({
+            path: pathOf([field, key].filter(Boolean).join('.')),
+            message: 'is not a known field',
+          }));
         return [{ path: pathOf(field), message: v.message ?? 'is invalid' }];
       });
-      return sendError(reply, request, 400, 'validation_failed', `Invalid request ${where === 'querystring' ? 'query' : where}`, details);
+      return sendError(
+        reply,
+        request,
+        400,
+        'validation_failed',
+        `Invalid request ${where === 'querystring' ? 'query' : where}`,
+        details,
+      );
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
@@ -39,14 +57,27 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendError(reply, request, 413, 'payload_too_large', 'Request body is too large', [{ path: 'body', message: `exceeds the limit of ${app.initialConfig.bodyLimit} bytes` }]);
+        return sendError(reply, request, 413, 'payload_too_large', 'Request body is too large', [
+          { path: 'body', message: `exceeds the limit of ${app.initialConfig.bodyLimit} bytes` },
+        ]);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendError(reply, request, 415, 'unsupported_media_type', `Unsupported content type: ${request.headers['content-type'] ?? '(none)'}`, [{ path: 'content-type', message: 'must be application/json' }]);
+        return sendError(
+          reply,
+          request,
+          415,
+          'unsupported_media_type',
+          `Unsupported content type: ${request.headers['content-type'] ?? '(none)'}`,
+          [{ path: 'content-type', message: 'must be application/json' }],
+        );
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return sendError(reply, request, 400, 'bad_request', 'Request body is empty', [{ path: 'body', message: 'is required' }]);
+        return sendError(reply, request, 400, 'bad_request', 'Request body is empty', [
+          { path: 'body', message: 'is required' },
+        ]);
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return sendError(reply, request, 400, 'bad_request', 'Request body is not valid JSON', [{ path: 'body', message: error.message }]);
+        return sendError(reply, request, 400, 'bad_request', 'Request body is not valid JSON', [
+          { path: 'body', message: error.message },
+        ]);
     }
     if (error.statusCode === 429) {
       return sendError(reply, request, 429, 'rate_limited', 'Too many attempts; try again in a minute');
@@ -57,5 +88,4 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, request, 500, 'internal', 'Internal error');
   });
-
 }

@@ -25,7 +25,9 @@ export function loggerOptions(level: string, stream?: { write(line: string): voi
       req: (req: { id: string; method: string; url: string; headers: Record<string, unknown>; ip?: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url.replace(/([?&](token|access_token)=)[^&]*/gi, '$1[redacted]').replace(/(\/(?:api\/surveys|survey)\/)[^/?]+/, '$1[redacted]'),
+        url: req.url
+          .replace(/([?&](token|access_token)=)[^&]*/gi, '$1[redacted]')
+          .replace(/(\/(?:api\/surveys|survey)\/)[^/?]+/, '$1[redacted]'),
         headers: req.headers,
         remoteAddress: req.ip,
       }),

@@ -14,12 +14,25 @@ export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
 export async function webRoutes(app: FastifyInstance, { serveWeb }: { serveWeb: boolean }) {
   const built = serveWeb && existsSync(path.join(webRoot, 'index.html'));
   if (built) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'], maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      maxAge: '1h',
+      immutable: false,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
     if (isPage && built) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    if (isPage && serveWeb) return reply.type('text/plain').send('The web app is not built. Run `npm run build` (npm start does this for you).');
+    if (isPage && serveWeb)
+      return reply
+        .type('text/plain')
+        .send('The web app is not built. Run `npm run build` (npm start does this for you).');
     return sendError(reply, request, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });
 }

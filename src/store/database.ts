@@ -1,7 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type SqliteDatabase as KyselySqliteDatabase, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  sql,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type SqliteDatabase as KyselySqliteDatabase,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import { CommitScope } from './commit-scope.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -30,7 +42,9 @@ export interface Database {
    * commit, each in its own savepoint (see `GroupCommit`); on PostgreSQL each is its own. Writes that
    * `work` puts off until the commit (`scope`) are written right before it.
    */
-  transaction<T>(work: (trx: Transaction<DatabaseSchema>, scope: CommitScope<DatabaseSchema>) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (trx: Transaction<DatabaseSchema>, scope: CommitScope<DatabaseSchema>) => Promise<T>,
+  ): Promise<T>;
   /**
    * Runs `work` over one consistent, read-only view of the data, which writes made meanwhile do not
    * change: on SQLite a second, read-only connection to the file inside one read transaction (the
@@ -162,15 +176,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const sqlite = openSqlite(file);
   const db = new Kysely<DatabaseSchema>({ dialect: new PraxisSqliteDialect(sqlite) });
   const groupCommit = new GroupCommit(db);
-  const snapshot = async <T,>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> => {
-    const reader = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: new SqliteDatabase(file, { readonly: true, timeout: 15_000 }) }) });
+  const snapshot = async <T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> => {
+    const reader = new Kysely<DatabaseSchema>({
+      dialect: new SqliteDialect({ database: new SqliteDatabase(file, { readonly: true, timeout: 15_000 }) }),
+    });
     try {
       return await reader.transaction().execute(work);
     } finally {
       await reader.destroy();
     }
   };
-  return { db, engine: 'sqlite', location: file, sqlite, transaction: (work) => groupCommit.run(work), snapshot, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'sqlite',
+    location: file,
+    sqlite,
+    transaction: (work) => groupCommit.run(work),
+    snapshot,
+    close: () => db.destroy(),
+  };
 }
 
 /** A connection string safe to print: the password replaced by `***`. */

@@ -104,7 +104,10 @@ export class GroupCommit<Schema> {
   }
 }
 
-async function runInSavepoint<Schema>(trx: Transaction<Schema>, work: (trx: Transaction<Schema>) => Promise<unknown>): Promise<Outcome> {
+async function runInSavepoint<Schema>(
+  trx: Transaction<Schema>,
+  work: (trx: Transaction<Schema>) => Promise<unknown>,
+): Promise<Outcome> {
   await sql`savepoint group_unit`.execute(trx);
   try {
     const value = await work(trx);

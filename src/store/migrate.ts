@@ -7,8 +7,14 @@ import type { DatabaseSchema } from './schema.ts';
  * schema only: without that, Kysely takes a migration table in any other schema of the database (a
  * second Praxis in another DATABASE_SCHEMA, say) for its own and skips creating it.
  */
-async function migrator(db: Kysely<DatabaseSchema>, available: Record<string, Migration> = migrations): Promise<Migrator> {
-  const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+async function migrator(
+  db: Kysely<DatabaseSchema>,
+  available: Record<string, Migration> = migrations,
+): Promise<Migrator> {
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   return new Migrator({
     db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => available },
@@ -36,7 +42,10 @@ function check(result: MigrationResultSet): string[] {
  * Brings the schema to the latest version. Idempotent; each run is one transaction under the
  * migration lock, so a failure leaves the previous version and two servers starting together queue.
  */
-export async function migrateToLatest(db: Kysely<DatabaseSchema>, available: Record<string, Migration> = migrations): Promise<MigrationReport> {
+export async function migrateToLatest(
+  db: Kysely<DatabaseSchema>,
+  available: Record<string, Migration> = migrations,
+): Promise<MigrationReport> {
   const m = await migrator(db, available);
   const applied = check(await m.migrateToLatest());
   return { applied, current: await currentMigration(db) };

@@ -11,7 +11,8 @@ export const queryKeys = {
   contacts: (orgId: string, partnerId?: string) => ['orgs', orgId, 'contacts', partnerId ?? 'all'] as const,
   engagements: (orgId: string) => ['orgs', orgId, 'engagements'] as const,
   engagement: (orgId: string, engagementId: string) => ['orgs', orgId, 'engagements', engagementId] as const,
-  engagementOverview: (orgId: string, engagementId: string) => ['orgs', orgId, 'engagements', engagementId, 'overview'] as const,
+  engagementOverview: (orgId: string, engagementId: string) =>
+    ['orgs', orgId, 'engagements', engagementId, 'overview'] as const,
   interactions: (orgId: string) => ['orgs', orgId, 'interactions'] as const,
   interactionList: (orgId: string, filter: object) => ['orgs', orgId, 'interactions', 'list', filter] as const,
   interaction: (orgId: string, id: string) => ['orgs', orgId, 'interactions', id] as const,

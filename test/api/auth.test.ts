@@ -13,7 +13,12 @@ describe('sessions, CSRF and the signed-in person over HTTP', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase('sqlite');
-    server = await startServer(t.store, t.env.DATA_DIR!, { LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '1000' }, { write: (line) => void logLines.push(line) });
+    server = await startServer(
+      t.store,
+      t.env.DATA_DIR!,
+      { LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '1000' },
+      { write: (line) => void logLines.push(line) },
+    );
     const { organization, admin } = await buildOrganization(t.store, 'Session Org');
     orgId = organization.id;
     adminEmail = admin.email;
@@ -70,8 +75,16 @@ describe('sessions, CSRF and the signed-in person over HTTP', () => {
     const db = t.store.database.db;
     const sessions = await db.selectFrom('sessions').selectAll().orderBy('created_at', 'desc').limit(2).execute();
     const [endedRow, idleRow] = sessions;
-    await db.updateTable('sessions').set({ last_seen_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', idleRow!.id).execute();
-    await db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', endedRow!.id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', idleRow!.id)
+      .execute();
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', endedRow!.id)
+      .execute();
     expect((await idle.get('/api/session')).status).toBe(401);
     expect((await ended.get('/api/session')).status).toBe(401);
   });
@@ -82,17 +95,27 @@ describe('sessions, CSRF and the signed-in person over HTTP', () => {
     const elsewhere = new Client(server.baseUrl);
     await here.login(email, testPassword);
     await elsewhere.login(email, testPassword);
-    const wrong = await here.post('/api/me/password', { currentPassword: 'wrong', newPassword: 'a brand new password' });
+    const wrong = await here.post('/api/me/password', {
+      currentPassword: 'wrong',
+      newPassword: 'a brand new password',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details).toEqual([{ path: 'currentPassword', message: 'is not correct' }]);
     const tooShort = await here.post('/api/me/password', { currentPassword: testPassword, newPassword: 'short' });
     expect(tooShort.status).toBe(400);
     expect(tooShort.body.error.details[0].path).toBe('newPassword');
-    expect((await here.post('/api/me/password', { currentPassword: testPassword, newPassword: 'a brand new password' })).status).toBe(204);
+    expect(
+      (await here.post('/api/me/password', { currentPassword: testPassword, newPassword: 'a brand new password' }))
+        .status,
+    ).toBe(204);
     expect((await here.get('/api/session')).status).toBe(200);
     expect((await elsewhere.get('/api/session')).status).toBe(401);
     expect((await new Client(server.baseUrl).login(email, 'a brand new password')).status).toBe(200);
-    const history = await t.store.database.db.selectFrom('history').select('changes').where('entity_id', '=', userId).execute();
+    const history = await t.store.database.db
+      .selectFrom('history')
+      .select('changes')
+      .where('entity_id', '=', userId)
+      .execute();
     expect(history.map((h) => h.changes)).toContain(JSON.stringify({ password: 'changed' }));
   });
 
@@ -106,7 +129,13 @@ describe('sessions, CSRF and the signed-in person over HTTP', () => {
     expect((await scripted.get(`/api/orgs/${orgId}`)).status).toBe(200);
     const log = logLines.join('');
     expect(log).toContain('"url":"/api/auth/login"');
-    for (const secret of [testPassword, sessionSecret, client.csrfToken, created.body.token, digestSecret(sessionSecret)]) {
+    for (const secret of [
+      testPassword,
+      sessionSecret,
+      client.csrfToken,
+      created.body.token,
+      digestSecret(sessionSecret),
+    ]) {
       expect(log).not.toContain(secret);
     }
   });

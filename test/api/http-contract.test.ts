@@ -24,7 +24,12 @@ describe('HTTP contract: errors, headers, health and OpenAPI', () => {
 
   const expectErrorShape = (body: any) => {
     expect(Object.keys(body)).toEqual(['error']);
-    expect(body.error).toEqual({ code: expect.any(String), message: expect.any(String), details: expect.any(Array), requestId: expect.any(String) });
+    expect(body.error).toEqual({
+      code: expect.any(String),
+      message: expect.any(String),
+      details: expect.any(Array),
+      requestId: expect.any(String),
+    });
   };
 
   it('answers malformed JSON with 400', async () => {
@@ -35,10 +40,20 @@ describe('HTTP contract: errors, headers, health and OpenAPI', () => {
   });
 
   it('names unknown fields and wrong types by path', async () => {
-    const unknown = await client.post(`/api/orgs/${orgId}/members`, { email: 'x@example.org', name: 'X', role: 'lead', password: 'long enough pw', shoeSize: 44 });
+    const unknown = await client.post(`/api/orgs/${orgId}/members`, {
+      email: 'x@example.org',
+      name: 'X',
+      role: 'lead',
+      password: 'long enough pw',
+      shoeSize: 44,
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details).toEqual([{ path: 'shoeSize', message: 'is not a known field' }]);
-    const wrongType = await client.post(`/api/orgs/${orgId}/tokens`, { name: 'n', role: 'lead', expiresInDays: 'soon' });
+    const wrongType = await client.post(`/api/orgs/${orgId}/tokens`, {
+      name: 'n',
+      role: 'lead',
+      expiresInDays: 'soon',
+    });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error.details.map((d: { path: string }) => d.path)).toEqual(['expiresInDays']);
     const badRole = await client.post(`/api/orgs/${orgId}/tokens`, { name: 'n', role: 'king' });
@@ -49,7 +64,9 @@ describe('HTTP contract: errors, headers, health and OpenAPI', () => {
     const big = await client.post(`/api/orgs/${orgId}/tokens`, { name: 'x'.repeat(5000), role: 'lead' });
     expect(big.status).toBe(413);
     expectErrorShape(big.body);
-    const xml = await client.request('POST', `/api/orgs/${orgId}/tokens`, '<token/>', { 'content-type': 'application/xml' });
+    const xml = await client.request('POST', `/api/orgs/${orgId}/tokens`, '<token/>', {
+      'content-type': 'application/xml',
+    });
     expect(xml.status).toBe(415);
     expectErrorShape(xml.body);
   });
@@ -79,7 +96,13 @@ describe('HTTP contract: errors, headers, health and OpenAPI', () => {
     const doc = await client.get('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    for (const path of ['/api/auth/login', '/api/session', '/api/orgs', '/api/orgs/{orgId}/members', '/api/orgs/{orgId}/tokens/{tokenId}']) {
+    for (const path of [
+      '/api/auth/login',
+      '/api/session',
+      '/api/orgs',
+      '/api/orgs/{orgId}/members',
+      '/api/orgs/{orgId}/tokens/{tokenId}',
+    ]) {
       expect(Object.keys(doc.body.paths)).toContain(path);
     }
     expect(doc.body.paths['/api/auth/login'].post.requestBody).toBeDefined();

@@ -26,7 +26,10 @@ describe.each(engines)('practice models over HTTP on %s', (engine) => {
 
   it('gives every new organization the built-in models', async () => {
     const list = await admin.get(`${org}/models`);
-    expect(list.body.items.map((m: { id: string; version: string }) => `${m.id}@${m.version}`)).toEqual(['eis-toc@1.0.0', 'isp-profile@1.0.0']);
+    expect(list.body.items.map((m: { id: string; version: string }) => `${m.id}@${m.version}`)).toEqual([
+      'eis-toc@1.0.0',
+      'isp-profile@1.0.0',
+    ]);
     const document = await admin.get(`${org}/models/eis-toc`);
     expect(document.body.components).toHaveLength(10);
     expect(document.body.principles).toHaveLength(8);
@@ -36,8 +39,15 @@ describe.each(engines)('practice models over HTTP on %s', (engine) => {
     const next = structuredClone(eisToc);
     next.version = '1.1.0';
     next.components = next.components.map((c) => (c.id === 'brokering' ? { ...c, id: 'connecting' } : c));
-    next.links = next.links.map((l) => ({ ...l, from: l.from === 'brokering' ? 'connecting' : l.from, to: l.to === 'brokering' ? 'connecting' : l.to }));
-    next.stages = next.stages.map((s) => ({ ...s, emphasizes: s.emphasizes.map((id) => (id === 'brokering' ? 'connecting' : id)) }));
+    next.links = next.links.map((l) => ({
+      ...l,
+      from: l.from === 'brokering' ? 'connecting' : l.from,
+      to: l.to === 'brokering' ? 'connecting' : l.to,
+    }));
+    next.stages = next.stages.map((s) => ({
+      ...s,
+      emphasizes: s.emphasizes.map((id) => (id === 'brokering' ? 'connecting' : id)),
+    }));
     const unmapped = await admin.post(`${org}/models`, { text: formatModel(next, 'yaml'), format: 'yaml' });
     expect(unmapped.status).toBe(400);
     expect(unmapped.body.error.details.some((d: { message: string }) => d.message.includes('brokering'))).toBe(true);
@@ -50,7 +60,10 @@ describe.each(engines)('practice models over HTTP on %s', (engine) => {
     expect((await admin.get(`${org}/models/eis-toc?version=1.0.0`)).body).toEqual(eisToc);
     const again = await admin.post(`${org}/models`, { document: next });
     expect(again.status).toBe(400);
-    expect(again.body.error.details).toContainEqual({ path: 'version', message: 'must be greater than the previous version "1.1.0"' });
+    expect(again.body.error.details).toContainEqual({
+      path: 'version',
+      message: 'must be greater than the previous version "1.1.0"',
+    });
     const yaml = await admin.raw(`${org}/models/eis-toc/export?format=yaml&version=1.1.0`);
     expect(await yaml.text()).toBe(formatModel(next, 'yaml'));
   });

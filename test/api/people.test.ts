@@ -34,7 +34,9 @@ describe.each(engines)('the people of an organization over HTTP on %s', (engine)
 
     const reply = await client.get(`/api/orgs/${a.organization.id}/people`);
     expect(reply.status).toBe(200);
-    const expected = [a.admin, practitioner, researcher].map(({ userId, name }) => ({ userId, name })).sort((x, y) => x.name.localeCompare(y.name));
+    const expected = [a.admin, practitioner, researcher]
+      .map(({ userId, name }) => ({ userId, name }))
+      .sort((x, y) => x.name.localeCompare(y.name));
     expect(reply.body).toEqual({ items: expected });
     expect(JSON.stringify(reply.body)).not.toContain('@example.org');
   });

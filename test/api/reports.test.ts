@@ -25,8 +25,13 @@ describe.each(engines)('reports over HTTP on %s', (engine) => {
     isp = new Client(server.baseUrl);
     await isp.login(practitioner.email, testPassword);
     const notes = 'Agreed roles. <script>alert("notes")</script>';
-    const nextSteps = [{ text: 'Send <script>alert("step")</script> summary', owner: 'ISP', dueDate: '2020-03-01', done: false }];
-    for (const date of ['2020-01-20', '2020-02-18', '2020-04-02']) expect((await isp.post(`${org}/interactions`, typicalInteraction(engagementId, { date, notes, nextSteps }))).status).toBe(201);
+    const nextSteps = [
+      { text: 'Send <script>alert("step")</script> summary', owner: 'ISP', dueDate: '2020-03-01', done: false },
+    ];
+    for (const date of ['2020-01-20', '2020-02-18', '2020-04-02'])
+      expect(
+        (await isp.post(`${org}/interactions`, typicalInteraction(engagementId, { date, notes, nextSteps }))).status,
+      ).toBe(201);
 
     const other = await buildOrganization(t.store);
     otherOrgId = other.organization.id;
@@ -42,11 +47,25 @@ describe.each(engines)('reports over HTTP on %s', (engine) => {
     const response = await isp.raw(`${org}/reports/engagements/${engagementId}?format=html`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="engagement-report-support-for-partner-\w+-\d{4}-\d{2}-\d{2}\.html"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="engagement-report-support-for-partner-\w+-\d{4}-\d{2}-\d{2}\.html"$/,
+    );
     const html = await response.text();
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(5);
-    for (const title of ['Dose by month of relationship', 'Dose by calendar month', 'Component mix by month of relationship', 'Principle use', 'Practice-activity use', 'Mode mix', 'Stages', 'Open next steps', 'Diversity of component use', 'Recent interactions']) expect(html).toContain(`<h2>${title}</h2>`);
+    for (const title of [
+      'Dose by month of relationship',
+      'Dose by calendar month',
+      'Component mix by month of relationship',
+      'Principle use',
+      'Practice-activity use',
+      'Mode mix',
+      'Stages',
+      'Open next steps',
+      'Diversity of component use',
+      'Recent interactions',
+    ])
+      expect(html).toContain(`<h2>${title}</h2>`);
     expect(html).toContain('Coastal &lt;Collaborative&gt;');
     expect(html).toContain('Agreed roles. &lt;script&gt;alert(&quot;notes&quot;)&lt;/script&gt;');
     expect(html).toContain('Send &lt;script&gt;alert(&quot;step&quot;)&lt;/script&gt; summary');
@@ -77,7 +96,11 @@ describe.each(engines)('reports over HTTP on %s', (engine) => {
     expect(text).not.toContain('NaN');
     const pdf = await isp.raw(`${org}/reports/organization?format=pdf`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 
   it('refuses an unknown format and an unknown engagement', async () => {
@@ -98,6 +121,12 @@ describe.each(engines)('reports over HTTP on %s', (engine) => {
 
   it('documents both routes in OpenAPI', async () => {
     const doc = await isp.get('/api/openapi.json');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/orgs/{orgId}/reports/engagements/{id}', '/api/orgs/{orgId}/reports/organization', '/api/orgs/{orgId}/analysis/practice-use']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/orgs/{orgId}/reports/engagements/{id}',
+        '/api/orgs/{orgId}/reports/organization',
+        '/api/orgs/{orgId}/analysis/practice-use',
+      ]),
+    );
   });
 });

@@ -21,11 +21,27 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
     server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000' });
     a = await buildOrganization(t.store, 'Organization A');
     b = await buildOrganization(t.store, 'Organization B');
-    bTokenId = (await createApiToken(t.store, b.organization.id, { name: 'B script', role: 'admin' }, b.admin.userId)).apiToken.id;
+    bTokenId = (await createApiToken(t.store, b.organization.id, { name: 'B script', role: 'admin' }, b.admin.userId))
+      .apiToken.id;
     const { partner, engagement } = await buildEngagement(t.store, b.organization.id, b.admin.userId);
-    const interaction = await logInteraction(t.store, b.organization.id, typicalInteraction(engagement.id), b.admin.userId);
-    const contact = await createContact(t.store, b.organization.id, { partnerId: partner.id, name: 'B person', email: '', level: 'individual', role: '' }, b.admin.userId);
-    bRecords = { partnerId: partner.id, engagementId: engagement.id, interactionId: interaction.id, contactId: contact.id };
+    const interaction = await logInteraction(
+      t.store,
+      b.organization.id,
+      typicalInteraction(engagement.id),
+      b.admin.userId,
+    );
+    const contact = await createContact(
+      t.store,
+      b.organization.id,
+      { partnerId: partner.id, name: 'B person', email: '', level: 'individual', role: '' },
+      b.admin.userId,
+    );
+    bRecords = {
+      partnerId: partner.id,
+      engagementId: engagement.id,
+      interactionId: interaction.id,
+      contactId: contact.id,
+    };
     adminOfA = new Client(server.baseUrl);
     await adminOfA.login(a.admin.email, testPassword);
   });
@@ -58,11 +74,19 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
       ['GET', `${org}/contacts/${bRecords.contactId}`],
       ['GET', `${org}/engagements`],
       ['GET', `${org}/engagements/${bRecords.engagementId}`],
-      ['POST', `${org}/engagements/${bRecords.engagementId}/stages`, { stageId: 'capacity-development', startedOn: '2021-01-01', version: 1 }],
+      [
+        'POST',
+        `${org}/engagements/${bRecords.engagementId}/stages`,
+        { stageId: 'capacity-development', startedOn: '2021-01-01', version: 1 },
+      ],
       ['GET', `${org}/interactions`],
       ['GET', `${org}/interactions/${bRecords.interactionId}`],
       ['GET', `${org}/interactions/${bRecords.interactionId}/history`],
-      ['PUT', `${org}/interactions/${bRecords.interactionId}`, { ...typicalInteraction(bRecords.engagementId), version: 1 }],
+      [
+        'PUT',
+        `${org}/interactions/${bRecords.interactionId}`,
+        { ...typicalInteraction(bRecords.engagementId), version: 1 },
+      ],
       ['DELETE', `${org}/interactions/${bRecords.interactionId}`],
       ['POST', `${org}/interactions/${bRecords.interactionId}/restore`],
     ] as const;
@@ -84,14 +108,22 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
     const org = `/api/orgs/${a.organization.id}`;
     const reply = await adminOfA.post(`${org}/interactions`, typicalInteraction(bRecords.engagementId));
     expect(reply.status).toBe(400);
-    expect(reply.body.error.details).toEqual([{ path: 'engagementId', message: `no engagement "${bRecords.engagementId}" in this organization` }]);
-    const contact = await adminOfA.post(`${org}/contacts`, { partnerId: bRecords.partnerId, name: 'Spy', level: 'individual' });
+    expect(reply.body.error.details).toEqual([
+      { path: 'engagementId', message: `no engagement "${bRecords.engagementId}" in this organization` },
+    ]);
+    const contact = await adminOfA.post(`${org}/contacts`, {
+      partnerId: bRecords.partnerId,
+      name: 'Spy',
+      level: 'individual',
+    });
     expect(contact.body.error.details[0].path).toBe('partnerId');
   });
 
   it('answers 404 to an API token of A for every resource of B', async () => {
     const scripted = new Client(server.baseUrl);
-    scripted.bearer = (await createApiToken(t.store, a.organization.id, { name: 'A script', role: 'admin' }, a.admin.userId)).token;
+    scripted.bearer = (
+      await createApiToken(t.store, a.organization.id, { name: 'A script', role: 'admin' }, a.admin.userId)
+    ).token;
     expect((await scripted.get(`/api/orgs/${a.organization.id}/members`)).status).toBe(200);
     for (const [method, url, body] of resourcesOfB()) {
       expect((await scripted.request(method, url, body)).status).toBe(404);
@@ -106,12 +138,19 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
     expect((await client.get(`/api/orgs/${a.organization.id}`)).body.role).toBe('practitioner');
     expect((await client.get(`/api/orgs/${a.organization.id}/members`)).status).toBe(403);
     expect((await client.post(`/api/orgs/${a.organization.id}/tokens`, { name: 'x', role: 'admin' })).status).toBe(403);
-    expect((await client.patch(`/api/orgs/${a.organization.id}/members/${practitioner.userId}`, { role: 'admin' })).status).toBe(403);
+    expect(
+      (await client.patch(`/api/orgs/${a.organization.id}/members/${practitioner.userId}`, { role: 'admin' })).status,
+    ).toBe(403);
     expect((await t.store.tenant(a.organization.id).members.find(practitioner.userId))?.role).toBe('practitioner');
   });
 
   it('refuses revoked tokens and unknown bearer values with 401', async () => {
-    const created = await createApiToken(t.store, a.organization.id, { name: 'short-lived', role: 'researcher' }, a.admin.userId);
+    const created = await createApiToken(
+      t.store,
+      a.organization.id,
+      { name: 'short-lived', role: 'researcher' },
+      a.admin.userId,
+    );
     const scripted = new Client(server.baseUrl);
     scripted.bearer = created.token;
     expect((await scripted.get(`/api/orgs/${a.organization.id}`)).status).toBe(200);
@@ -123,16 +162,31 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
 
   it('manages members and tokens end to end as an administrator', async () => {
     const org = `/api/orgs/${a.organization.id}`;
-    const added = await adminOfA.post(`${org}/members`, { email: `new-${engine}@example.org`, name: 'New Person', role: 'researcher', password: 'initial password' });
+    const added = await adminOfA.post(`${org}/members`, {
+      email: `new-${engine}@example.org`,
+      name: 'New Person',
+      role: 'researcher',
+      password: 'initial password',
+    });
     expect(added.status).toBe(201);
     expect((await adminOfA.patch(`${org}/members/${added.body.userId}`, { role: 'lead' })).body.role).toBe('lead');
-    expect((await adminOfA.post(`${org}/members`, { email: `new-${engine}@example.org`, name: 'Again', role: 'lead' })).status).toBe(409);
+    expect(
+      (await adminOfA.post(`${org}/members`, { email: `new-${engine}@example.org`, name: 'Again', role: 'lead' }))
+        .status,
+    ).toBe(409);
     expect((await adminOfA.delete(`${org}/members/${added.body.userId}`)).status).toBe(204);
-    const token = await adminOfA.post(`${org}/tokens`, { name: 'nightly export', role: 'researcher', expiresInDays: 30 });
+    const token = await adminOfA.post(`${org}/tokens`, {
+      name: 'nightly export',
+      role: 'researcher',
+      expiresInDays: 30,
+    });
     expect(token.status).toBe(201);
     expect(token.body.token).toMatch(/^prx_/);
     const listed = await adminOfA.get(`${org}/tokens`);
     expect(JSON.stringify(listed.body)).not.toContain(token.body.token);
-    expect(listed.body.items.find((x: { id: string }) => x.id === token.body.apiToken.id)).toMatchObject({ name: 'nightly export', revokedAt: null });
+    expect(listed.body.items.find((x: { id: string }) => x.id === token.body.apiToken.id)).toMatchObject({
+      name: 'nightly export',
+      revokedAt: null,
+    });
   });
 });

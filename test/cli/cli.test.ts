@@ -20,7 +20,8 @@ describe('the praxis command', { timeout: 180_000 }, () => {
   it('offers --help for every command', async () => {
     const top = await runPraxis(['--help'], env);
     expect(top.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'org', 'user', 'token', 'backup', 'restore', 'demo']) expect(top.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'org', 'user', 'token', 'backup', 'restore', 'demo'])
+      expect(top.stdout).toContain(command);
     const nested = await runPraxis(['user', 'create', '--help'], env);
     expect(nested.code).toBe(0);
     expect(nested.stdout).toContain('--password-stdin');
@@ -30,7 +31,10 @@ describe('the praxis command', { timeout: 180_000 }, () => {
     const unknown = await runPraxis(['frobnicate'], env);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
-    const badRole = await runPraxis(['user', 'set-role', '--org', 'nowhere', '--email', 'a@b.org', '--role', 'king'], env);
+    const badRole = await runPraxis(
+      ['user', 'set-role', '--org', 'nowhere', '--email', 'a@b.org', '--role', 'king'],
+      env,
+    );
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain('Unknown role "king"');
     const badEnv = await runPraxis(['migrate'], { ...env, PORT: 'eighty' });
@@ -45,15 +49,41 @@ describe('the praxis command', { timeout: 180_000 }, () => {
     const org = await runPraxis(['org', 'create', 'River Valley Network'], env);
     expect(org.code).toBe(0);
     expect(org.stdout).toContain('river-valley-network');
-    const user = await runPraxis(['user', 'create', '--email', 'Isp@Example.org', '--name', 'Ida ISP', '--password-stdin', '--org', 'river-valley-network', '--role', 'practitioner'], env, 'a sturdy password\n');
+    const user = await runPraxis(
+      [
+        'user',
+        'create',
+        '--email',
+        'Isp@Example.org',
+        '--name',
+        'Ida ISP',
+        '--password-stdin',
+        '--org',
+        'river-valley-network',
+        '--role',
+        'practitioner',
+      ],
+      env,
+      'a sturdy password\n',
+    );
     expect(user.code).toBe(0);
     expect(user.stdout).toContain('isp@example.org  practitioner in river-valley-network');
-    const promoted = await runPraxis(['user', 'set-role', '--org', 'river-valley-network', '--email', 'isp@example.org', '--role', 'lead'], env);
+    const promoted = await runPraxis(
+      ['user', 'set-role', '--org', 'river-valley-network', '--email', 'isp@example.org', '--role', 'lead'],
+      env,
+    );
     expect(promoted.stdout).toContain('lead in river-valley-network');
-    const weak = await runPraxis(['user', 'create', '--email', 'w@example.org', '--name', 'W', '--password-stdin'], env, 'short');
+    const weak = await runPraxis(
+      ['user', 'create', '--email', 'w@example.org', '--name', 'W', '--password-stdin'],
+      env,
+      'short',
+    );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('password: must be at least 10 characters');
-    const token = await runPraxis(['token', 'create', '--org', 'river-valley-network', '--name', 'nightly', '--role', 'researcher'], env);
+    const token = await runPraxis(
+      ['token', 'create', '--org', 'river-valley-network', '--name', 'nightly', '--role', 'researcher'],
+      env,
+    );
     expect(token.code).toBe(0);
     expect(token.stdout.trim()).toMatch(/^prx_[A-Za-z0-9_-]{43}$/);
     expect(token.stderr).toContain('not shown again');
@@ -67,7 +97,11 @@ describe('the praxis command', { timeout: 180_000 }, () => {
       expect((await client.login(demoAccounts[0]!.email, demoPassword)).status).toBe(200);
       const orgId = (await client.get('/api/orgs')).body.items[0].id;
       // Write through the server while the backup runs.
-      const writes = Promise.all(Array.from({ length: 20 }, (_, i) => client.post(`/api/orgs/${orgId}/tokens`, { name: `t${i}`, role: 'researcher' })));
+      const writes = Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          client.post(`/api/orgs/${orgId}/tokens`, { name: `t${i}`, role: 'researcher' }),
+        ),
+      );
       const backupFile = path.join(dataDir, 'backup.db');
       const backup = await runPraxis(['backup', backupFile], env);
       expect((await writes).every((r) => r.status === 201)).toBe(true);
@@ -107,7 +141,10 @@ describe('the praxis command', { timeout: 180_000 }, () => {
     expect(again.stdout).toContain('already exists');
     const reset = await runPraxis(['demo', '--reset'], env);
     expect(reset.stdout).toContain('Demo organization created');
-    const pgBackup = await runPraxis(['backup', path.join(dataDir, 'pg.db')], { ...env, DATABASE_URL: 'postgres://127.0.0.1:5432/test' });
+    const pgBackup = await runPraxis(['backup', path.join(dataDir, 'pg.db')], {
+      ...env,
+      DATABASE_URL: 'postgres://127.0.0.1:5432/test',
+    });
     expect(pgBackup.code).toBe(1);
     expect(pgBackup.stderr).toContain('pg_dump');
   });
@@ -119,9 +156,15 @@ describe('the praxis command', { timeout: 180_000 }, () => {
       const clients = [new Client(first.url), new Client(second.url)];
       for (const c of clients) expect((await c.login(demoAccounts[0]!.email, demoPassword)).status).toBe(200);
       const orgId = (await clients[0]!.get('/api/orgs')).body.items[0].id;
-      const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => clients[i % 2]!.post(`/api/orgs/${orgId}/tokens`, { name: `shared ${i}`, role: 'researcher' })));
+      const replies = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          clients[i % 2]!.post(`/api/orgs/${orgId}/tokens`, { name: `shared ${i}`, role: 'researcher' }),
+        ),
+      );
       expect(replies.map((r) => r.status)).toEqual(Array(40).fill(201));
-      const tokens = (await clients[1]!.get(`/api/orgs/${orgId}/tokens`)).body.items.filter((x: { name: string }) => x.name.startsWith('shared '));
+      const tokens = (await clients[1]!.get(`/api/orgs/${orgId}/tokens`)).body.items.filter((x: { name: string }) =>
+        x.name.startsWith('shared '),
+      );
       expect(tokens).toHaveLength(40);
     } finally {
       await first.stop();
@@ -153,7 +196,9 @@ describe('praxis model', { timeout: 180_000 }, () => {
     const valid = await runPraxis(['model', 'validate', yamlFile], env);
     expect(valid.code).toBe(0);
 
-    const broken = readFileSync(yamlFile, 'utf8').replace('id: eis-toc', 'id: my-toc').replace(/levels:\n(\s+- [a-z]+\n)+/, 'levels: []\n');
+    const broken = readFileSync(yamlFile, 'utf8')
+      .replace('id: eis-toc', 'id: my-toc')
+      .replace(/levels:\n(\s+- [a-z]+\n)+/, 'levels: []\n');
     const brokenFile = path.join(dataDir, 'broken.yaml');
     writeFileSync(brokenFile, broken);
     const invalid = await runPraxis(['model', 'validate', brokenFile], env);
@@ -161,18 +206,27 @@ describe('praxis model', { timeout: 180_000 }, () => {
     expect(invalid.stderr).toMatch(/^outcomes\[\d+\]\.levels: /m);
     const asJson = await runPraxis(['model', 'validate', brokenFile, '--json'], env);
     expect(asJson.code).toBe(1);
-    expect(JSON.parse(asJson.stdout)).toMatchObject({ valid: false, errors: [expect.objectContaining({ path: expect.stringMatching(/^outcomes\[\d+\]\.levels$/) })] });
+    expect(JSON.parse(asJson.stdout)).toMatchObject({
+      valid: false,
+      errors: [expect.objectContaining({ path: expect.stringMatching(/^outcomes\[\d+\]\.levels$/) })],
+    });
 
     expect((await runPraxis(['org', 'create', 'Model Org'], env)).code).toBe(0);
-    const renamed = readFileSync(yamlFile, 'utf8').replace('id: eis-toc', 'id: our-toc').replace('name: EIS theory of change', 'name: Our theory of change');
+    const renamed = readFileSync(yamlFile, 'utf8')
+      .replace('id: eis-toc', 'id: our-toc')
+      .replace('name: EIS theory of change', 'name: Our theory of change');
     const ours = path.join(dataDir, 'ours.yaml');
     writeFileSync(ours, renamed);
     const imported = await runPraxis(['model', 'import', ours, '--org', 'model-org'], env);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('published our-toc@1.0.0');
-    expect((await runPraxis(['model', 'list', '--org', 'model-org'], env)).stdout).toContain('our-toc@1.0.0  Our theory of change');
+    expect((await runPraxis(['model', 'list', '--org', 'model-org'], env)).stdout).toContain(
+      'our-toc@1.0.0  Our theory of change',
+    );
     const svg = path.join(dataDir, 'ours.svg');
-    expect((await runPraxis(['model', 'diagram', 'our-toc@1.0.0', '--org', 'model-org', '--out', svg], env)).code).toBe(0);
+    expect((await runPraxis(['model', 'diagram', 'our-toc@1.0.0', '--org', 'model-org', '--out', svg], env)).code).toBe(
+      0,
+    );
     expect(readFileSync(svg, 'utf8')).toContain('Building and sustaining');
     const missing = await runPraxis(['model', 'show', 'nope@1.0.0'], env);
     expect(missing.code).toBe(1);

@@ -30,9 +30,16 @@ describe('the demo in the database', { timeout: 180_000 }, () => {
   });
 
   it('is reproducible and resettable', async () => {
-    const first = await t.store.tenant((await seedDemo(t.store, { reset: true })).organizationId).interactions.allLive();
-    const second = await t.store.tenant((await seedDemo(t.store, { reset: true })).organizationId).interactions.allLive();
-    const strip = (list: typeof first) => list.map(({ id: _i, createdAt: _c, updatedAt: _u, engagementId: _e, loggedBy: _l, participants: _p, ...rest }) => rest);
+    const first = await t.store
+      .tenant((await seedDemo(t.store, { reset: true })).organizationId)
+      .interactions.allLive();
+    const second = await t.store
+      .tenant((await seedDemo(t.store, { reset: true })).organizationId)
+      .interactions.allLive();
+    const strip = (list: typeof first) =>
+      list.map(
+        ({ id: _i, createdAt: _c, updatedAt: _u, engagementId: _e, loggedBy: _l, participants: _p, ...rest }) => rest,
+      );
     expect(strip(second)).toEqual(strip(first));
     expect((await seedDemo(t.store)).created).toBe(false);
   });
@@ -54,7 +61,9 @@ describe('praxis demo', { timeout: 180_000 }, () => {
     expect(check.stdout).toContain('rollups match raw data');
 
     const db = new SqliteDatabase(path.join(dataDir, 'praxis.db'));
-    db.prepare('update engagement_month_dose set minutes = minutes + 5 where rowid = (select min(rowid) from engagement_month_dose)').run();
+    db.prepare(
+      'update engagement_month_dose set minutes = minutes + 5 where rowid = (select min(rowid) from engagement_month_dose)',
+    ).run();
     db.close();
     const tampered = await runPraxis(['check'], { DATA_DIR: dataDir });
     expect(tampered.code).toBe(1);

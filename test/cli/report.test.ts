@@ -18,7 +18,12 @@ describe('praxis report', { timeout: 180_000 }, () => {
     const { organization, admin } = await buildOrganization(t.store, 'Report Org');
     orgSlug = organization.slug;
     engagementId = (await buildEngagement(t.store, organization.id, admin.userId)).engagement.id;
-    await logInteraction(t.store, organization.id, typicalInteraction(engagementId, { notes: 'Planning <b>session</b>' }), admin.userId);
+    await logInteraction(
+      t.store,
+      organization.id,
+      typicalInteraction(engagementId, { notes: 'Planning <b>session</b>' }),
+      admin.userId,
+    );
   });
   afterAll(async () => {
     await t.dispose();
@@ -36,16 +41,37 @@ describe('praxis report', { timeout: 180_000 }, () => {
     expect(page).toContain('<svg ');
 
     const pdf = path.join(t.env.DATA_DIR!, 'engagement.pdf');
-    expect((await runPraxis(['report', 'engagement', engagementId, '--format', 'pdf', '--out', pdf], t.env)).code).toBe(0);
+    expect((await runPraxis(['report', 'engagement', engagementId, '--format', 'pdf', '--out', pdf], t.env)).code).toBe(
+      0,
+    );
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('writes the organization report for a period, and refuses a bad month or format naming the option', async () => {
     const pdf = path.join(t.env.DATA_DIR!, 'organization.pdf');
-    const result = await runPraxis(['report', 'organization', '--org', orgSlug, '--format', 'pdf', '--from', '2020-01', '--to', '2020-12', '--out', pdf], t.env);
+    const result = await runPraxis(
+      [
+        'report',
+        'organization',
+        '--org',
+        orgSlug,
+        '--format',
+        'pdf',
+        '--from',
+        '2020-01',
+        '--to',
+        '2020-12',
+        '--out',
+        pdf,
+      ],
+      t.env,
+    );
     expect(result.code).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const badMonth = await runPraxis(['report', 'organization', '--org', orgSlug, '--from', '2020-13', '--out', pdf], t.env);
+    const badMonth = await runPraxis(
+      ['report', 'organization', '--org', orgSlug, '--from', '2020-13', '--out', pdf],
+      t.env,
+    );
     expect(badMonth.code).toBe(1);
     expect(badMonth.stderr).toContain('--from: must be a month YYYY-MM');
     const badFormat = await runPraxis(['report', 'engagement', engagementId, '--format', 'docx', '--out', pdf], t.env);

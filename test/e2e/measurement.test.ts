@@ -17,7 +17,12 @@ async function freshEngagement(): Promise<{ orgId: string; engagementId: string 
   const staff = new Client(suite.server().baseUrl);
   expect((await staff.login(demoAdmin, demoPassword)).status).toBe(200);
   const orgId = (await staff.get('/api/session')).body.organizations[0].id as string;
-  const [template] = (await staff.get(`/api/orgs/${orgId}/engagements`)).body.items as { partnerId: string; supportTeam: string[]; modelId: string; modelVersion: string }[];
+  const [template] = (await staff.get(`/api/orgs/${orgId}/engagements`)).body.items as {
+    partnerId: string;
+    supportTeam: string[];
+    modelId: string;
+    modelVersion: string;
+  }[];
   if (!template) throw new Error('the demo organization has no engagements');
   const created = await staff.post(`/api/orgs/${orgId}/engagements`, {
     partnerId: template.partnerId,
@@ -84,14 +89,33 @@ describe('outcome measurement in the browser', { timeout: 180_000 }, () => {
     await staff.reload();
     const reloaded = staff.getByRole('region', { name: 'Wave Baseline check-in' });
     await expect.poll(() => reloaded.getByTestId('progress-submitted').textContent()).toBe('1');
-    expect(await reloaded.getByRole('table', { name: 'Survey links of Baseline check-in' }).getByText('submitted', { exact: true }).isVisible()).toBe(true);
+    expect(
+      await reloaded
+        .getByRole('table', { name: 'Survey links of Baseline check-in' })
+        .getByText('submitted', { exact: true })
+        .isVisible(),
+    ).toBe(true);
 
     const trajectories = staff.getByRole('region', { name: 'Outcome trajectories' });
     const table = trajectories.getByRole('table', { name: /^Acceptability.* by wave and level$/ });
     await table.waitFor();
     const row = table.getByRole('row').filter({ hasText: 'Individual (respondents)' });
-    expect(await row.getByRole('cell').allTextContents()).toEqual(['Individual (respondents)', expect.stringContaining('Baseline check-in'), '1', '4.00', '—', 'baseline', '', '']);
-    expect(await trajectories.getByRole('img', { name: /^Mean Acceptability.* by wave and level$/ }).locator('svg').count()).toBe(1);
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'Individual (respondents)',
+      expect.stringContaining('Baseline check-in'),
+      '1',
+      '4.00',
+      '—',
+      'baseline',
+      '',
+      '',
+    ]);
+    expect(
+      await trajectories
+        .getByRole('img', { name: /^Mean Acceptability.* by wave and level$/ })
+        .locator('svg')
+        .count(),
+    ).toBe(1);
     expect(await trajectories.textContent()).not.toContain('NaN');
     await staff.screenshot({ path: path.join(screenshotDir, 'measurement-waves.png'), fullPage: true });
 

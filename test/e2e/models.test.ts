@@ -22,102 +22,118 @@ async function diagramLoaded(page: Page): Promise<string> {
 
 const editor = (page: Page) => page.getByLabel('Model document');
 const status = (page: Page) => page.locator('#model-check-status');
-const issue = (page: Page, pathText: string) => page.getByRole('button', { name: new RegExp(`^Error at ${pathText.replace(/[.[\]]/g, '\\$&')}:`) });
+const issue = (page: Page, pathText: string) =>
+  page.getByRole('button', { name: new RegExp(`^Error at ${pathText.replace(/[.[\]]/g, '\\$&')}:`) });
 
 describe('practice models in Chromium', () => {
-  test('an administrator reads the EIS model, edits it with live validation and publishes version 1.1.0', { timeout: 240_000 }, async () => {
-    const page = await openPage({ width: 1280, height: 900 });
-    const orgId = await signInToOrganization(page, demoAdmin);
+  test(
+    'an administrator reads the EIS model, edits it with live validation and publishes version 1.1.0',
+    { timeout: 240_000 },
+    async () => {
+      const page = await openPage({ width: 1280, height: 900 });
+      const orgId = await signInToOrganization(page, demoAdmin);
 
-    await page.goto(`/orgs/${orgId}/models`);
-    await page.getByRole('link', { name: 'EIS theory of change', exact: true }).click();
-    await page.waitForURL(`**/orgs/${orgId}/models/eis-toc`);
-    await mainHeading(page, 'EIS theory of change').waitFor();
-    expect(await page.title()).toMatch(/^EIS theory of change 1\.0\.0 · /);
+      await page.goto(`/orgs/${orgId}/models`);
+      await page.getByRole('link', { name: 'EIS theory of change', exact: true }).click();
+      await page.waitForURL(`**/orgs/${orgId}/models/eis-toc`);
+      await mainHeading(page, 'EIS theory of change').waitFor();
+      expect(await page.title()).toMatch(/^EIS theory of change 1\.0\.0 · /);
 
-    const main = await page.getByRole('main').innerText();
-    for (const component of eisToc.components) expect(main).toContain(component.name);
-    for (const principle of eisToc.principles) expect(main).toContain(principle.name);
-    const statement = (await page.getByTestId('provenance-statement').innerText()).replace(/\s+/g, ' ');
-    expect(statement).toMatch(/\d+ of \d+ elements of this model are stated in the source publication/);
-    expect(statement).toContain("Praxis's own operationalization");
+      const main = await page.getByRole('main').innerText();
+      for (const component of eisToc.components) expect(main).toContain(component.name);
+      for (const principle of eisToc.principles) expect(main).toContain(principle.name);
+      const statement = (await page.getByTestId('provenance-statement').innerText()).replace(/\s+/g, ' ');
+      expect(statement).toMatch(/\d+ of \d+ elements of this model are stated in the source publication/);
+      expect(statement).toContain("Praxis's own operationalization");
 
-    const plainDiagram = await diagramLoaded(page);
-    await page.screenshot({ path: docsScreenshot, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
-    expect(plainDiagram).toContain('diagram.svg?version=1.0.0');
-    await page.getByLabel('Colour links by evidence status').check();
-    expect(await diagramLoaded(page)).toContain('overlay=status');
-    await page.getByLabel('Colour links by evidence status').uncheck();
-    await diagramLoaded(page);
+      const plainDiagram = await diagramLoaded(page);
+      await page.screenshot({ path: docsScreenshot, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
+      expect(plainDiagram).toContain('diagram.svg?version=1.0.0');
+      await page.getByLabel('Colour links by evidence status').check();
+      expect(await diagramLoaded(page)).toContain('overlay=status');
+      await page.getByLabel('Colour links by evidence status').uncheck();
+      await diagramLoaded(page);
 
-    // One component opened, to show what the page tells about it.
-    await page.getByRole('button', { name: /^Coaching for performance/ }).click();
-    const coaching = eisToc.components.find((component) => component.id === 'coaching');
-    await page.getByText(coaching?.activities[0]?.label ?? '', { exact: true }).waitFor();
-    await page.locator('h4:visible', { hasText: /^Outcomes reachable along the links \(\d+\)$/ }).waitFor();
-    await page.screenshot({ path: path.join(screenshotDir, 'model-page.png'), fullPage: true });
+      // One component opened, to show what the page tells about it.
+      await page.getByRole('button', { name: /^Coaching for performance/ }).click();
+      const coaching = eisToc.components.find((component) => component.id === 'coaching');
+      await page.getByText(coaching?.activities[0]?.label ?? '', { exact: true }).waitFor();
+      await page.locator('h4:visible', { hasText: /^Outcomes reachable along the links \(\d+\)$/ }).waitFor();
+      await page.screenshot({ path: path.join(screenshotDir, 'model-page.png'), fullPage: true });
 
-    // The editor starts from the latest version, bumped.
-    await page.getByRole('link', { name: 'Edit model' }).click();
-    await mainHeading(page, 'Edit EIS theory of change').waitFor();
-    expect(await page.title()).toMatch(/^Edit EIS theory of change · /);
-    await status(page).getByText(/ready to publish/).waitFor();
-    const original = await editor(page).inputValue();
-    expect(original).toContain('version: 1.1.0');
-    expect(original).toMatch(/supersedes:\n\s+version: 1\.0\.0\n\s+idMap: \{\}/);
-    const publish = page.getByRole('button', { name: 'Publish as new version' });
-    expect(await publish.isEnabled()).toBe(true);
+      // The editor starts from the latest version, bumped.
+      await page.getByRole('link', { name: 'Edit model' }).click();
+      await mainHeading(page, 'Edit EIS theory of change').waitFor();
+      expect(await page.title()).toMatch(/^Edit EIS theory of change · /);
+      await status(page)
+        .getByText(/ready to publish/)
+        .waitFor();
+      const original = await editor(page).inputValue();
+      expect(original).toContain('version: 1.1.0');
+      expect(original).toMatch(/supersedes:\n\s+version: 1\.0\.0\n\s+idMap: \{\}/);
+      const publish = page.getByRole('button', { name: 'Publish as new version' });
+      expect(await publish.isEnabled()).toBe(true);
 
-    // A duplicate activity id is reported live, with its path; choosing it selects the place in the text.
-    await editor(page).fill(original.replace('- id: check-in', '- id: agree-roles'));
-    const duplicate = issue(page, 'components[0].activities[1].id');
-    await duplicate.waitFor();
-    expect(await duplicate.innerText()).toContain('agree-roles');
-    expect(await publish.isDisabled()).toBe(true);
-    await page.screenshot({ path: path.join(screenshotDir, 'model-editor-error.png'), fullPage: true });
-    await duplicate.click();
-    const selected = await editor(page).evaluate((element: HTMLTextAreaElement) => {
-      const before = element.value.slice(0, element.selectionStart);
-      return { text: element.value.slice(element.selectionStart, element.selectionEnd), nextLine: element.value.slice(element.selectionEnd).split('\n')[0], focused: document.activeElement === element, before };
-    });
-    expect(selected.focused).toBe(true);
-    expect(selected.text).toBe('id');
-    expect(selected.nextLine).toBe(': agree-roles');
-    expect(selected.before.match(/- id: agree-roles/g)).toHaveLength(1);
+      // A duplicate activity id is reported live, with its path; choosing it selects the place in the text.
+      await editor(page).fill(original.replace('- id: check-in', '- id: agree-roles'));
+      const duplicate = issue(page, 'components[0].activities[1].id');
+      await duplicate.waitFor();
+      expect(await duplicate.innerText()).toContain('agree-roles');
+      expect(await publish.isDisabled()).toBe(true);
+      await page.screenshot({ path: path.join(screenshotDir, 'model-editor-error.png'), fullPage: true });
+      await duplicate.click();
+      const selected = await editor(page).evaluate((element: HTMLTextAreaElement) => {
+        const before = element.value.slice(0, element.selectionStart);
+        return {
+          text: element.value.slice(element.selectionStart, element.selectionEnd),
+          nextLine: element.value.slice(element.selectionEnd).split('\n')[0],
+          focused: document.activeElement === element,
+          before,
+        };
+      });
+      expect(selected.focused).toBe(true);
+      expect(selected.text).toBe('id');
+      expect(selected.nextLine).toBe(': agree-roles');
+      expect(selected.before.match(/- id: agree-roles/g)).toHaveLength(1);
 
-    // Fixed: valid again.
-    await editor(page).fill(original);
-    await status(page).getByText(/ready to publish/).waitFor();
+      // Fixed: valid again.
+      await editor(page).fill(original);
+      await status(page)
+        .getByText(/ready to publish/)
+        .waitFor();
 
-    // A renamed component id without a mapping: the server's successor check names the id.
-    const renamed = original.replace(/(?<![\w-])teaching(?![\w-])/g, 'instructing');
-    await editor(page).fill(renamed);
-    const unmapped = issue(page, 'supersedes.idMap');
-    await unmapped.waitFor();
-    expect(await unmapped.innerText()).toContain('id "teaching" of version 1.0.0 is removed but not mapped');
-    expect(await publish.isDisabled()).toBe(true);
+      // A renamed component id without a mapping: the server's successor check names the id.
+      const renamed = original.replace(/(?<![\w-])teaching(?![\w-])/g, 'instructing');
+      await editor(page).fill(renamed);
+      const unmapped = issue(page, 'supersedes.idMap');
+      await unmapped.waitFor();
+      expect(await unmapped.innerText()).toContain('id "teaching" of version 1.0.0 is removed but not mapped');
+      expect(await publish.isDisabled()).toBe(true);
 
-    // Mapped: publishable, and published.
-    await editor(page).fill(renamed.replace('idMap: {}', 'idMap:\n    teaching: instructing'));
-    await status(page).getByText(/ready to publish/).waitFor();
-    await page.screenshot({ path: path.join(screenshotDir, 'model-editor-valid.png') });
-    await publish.click();
-    await page.waitForURL(`**/orgs/${orgId}/models/eis-toc?version=1.1.0`);
-    await page.getByRole('alert').filter({ hasText: 'Published EIS theory of change 1.1.0.' }).first().waitFor();
-    await mainHeading(page, 'EIS theory of change').waitFor();
-    const picker = page.locator('input:visible').and(page.getByLabel('Version', { exact: true }));
-    await expect.poll(() => picker.inputValue()).toMatch(/^1\.1\.0 \(latest\)/);
-    expect(await page.getByText(/Succeeds version 1\.0\.0; maps teaching → instructing/).count()).toBe(1);
-    await diagramLoaded(page);
+      // Mapped: publishable, and published.
+      await editor(page).fill(renamed.replace('idMap: {}', 'idMap:\n    teaching: instructing'));
+      await status(page)
+        .getByText(/ready to publish/)
+        .waitFor();
+      await page.screenshot({ path: path.join(screenshotDir, 'model-editor-valid.png') });
+      await publish.click();
+      await page.waitForURL(`**/orgs/${orgId}/models/eis-toc?version=1.1.0`);
+      await page.getByRole('alert').filter({ hasText: 'Published EIS theory of change 1.1.0.' }).first().waitFor();
+      await mainHeading(page, 'EIS theory of change').waitFor();
+      const picker = page.locator('input:visible').and(page.getByLabel('Version', { exact: true }));
+      await expect.poll(() => picker.inputValue()).toMatch(/^1\.1\.0 \(latest\)/);
+      expect(await page.getByText(/Succeeds version 1\.0\.0; maps teaching → instructing/).count()).toBe(1);
+      await diagramLoaded(page);
 
-    // 1.0.0 stays readable.
-    await picker.click();
-    await page.getByRole('option', { name: /^1\.0\.0/ }).click();
-    await page.waitForURL(`**/orgs/${orgId}/models/eis-toc?version=1.0.0`);
-    await page.waitForFunction(() => document.title.startsWith('EIS theory of change 1.0.0'));
-    expect(await picker.inputValue()).toMatch(/^1\.0\.0/);
-    expect(await diagramLoaded(page)).toContain('version=1.0.0');
-  });
+      // 1.0.0 stays readable.
+      await picker.click();
+      await page.getByRole('option', { name: /^1\.0\.0/ }).click();
+      await page.waitForURL(`**/orgs/${orgId}/models/eis-toc?version=1.0.0`);
+      await page.waitForFunction(() => document.title.startsWith('EIS theory of change 1.0.0'));
+      expect(await picker.inputValue()).toMatch(/^1\.0\.0/);
+      expect(await diagramLoaded(page)).toContain('version=1.0.0');
+    },
+  );
 
   test('a practitioner reads models but is offered no editing', { timeout: 120_000 }, async () => {
     const page = await openPage({ width: 1280, height: 900 });
@@ -146,14 +162,20 @@ describe('practice models in Chromium', () => {
     await page.goto(`/orgs/${orgId}/models/isp-profile`);
     await page.getByTestId('provenance-statement').waitFor();
     await diagramLoaded(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(screenshotDir, 'model-page-phone.png'), fullPage: true });
 
     await page.goto(`/orgs/${orgId}/models/new`);
     await mainHeading(page, 'New practice model').waitFor();
-    await status(page).getByText(/ready to publish/).waitFor();
-    const editorOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await status(page)
+      .getByText(/ready to publish/)
+      .waitFor();
+    const editorOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(editorOverflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(screenshotDir, 'model-editor-phone.png'), fullPage: true });
   });

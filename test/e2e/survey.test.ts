@@ -14,7 +14,12 @@ async function planWave(): Promise<{ staff: Client; org: string; waveId: string 
   const orgId = (await staff.get('/api/session')).body.organizations[0].id;
   const org = `/api/orgs/${orgId}`;
   const engagement = (await staff.get(`${org}/engagements`)).body.items[0];
-  const wave = await staff.post(`${org}/engagements/${engagement.id}/waves`, { name: 'Six-month follow-up', kind: 'follow-up', scheduledOn: '2021-06-01', instruments: [{ instrumentId: 'aim-support', version: '1.0.0' }] });
+  const wave = await staff.post(`${org}/engagements/${engagement.id}/waves`, {
+    name: 'Six-month follow-up',
+    kind: 'follow-up',
+    scheduledOn: '2021-06-01',
+    instruments: [{ instrumentId: 'aim-support', version: '1.0.0' }],
+  });
   expect(wave.status).toBe(201);
   return { staff, org, waveId: wave.body.id };
 }
@@ -26,25 +31,48 @@ describe('the partner survey on a phone', { timeout: 180_000 }, () => {
     const page = await suite.openPage(phone);
     await page.goto(invitation.path);
     await expect.poll(() => page.getByRole('heading', { name: 'Six-month follow-up' }).isVisible()).toBe(true);
-    await page.getByRole('radiogroup', { name: /meets our approval/ }).getByLabel('Agree', { exact: true }).check();
+    await page
+      .getByRole('radiogroup', { name: /meets our approval/ })
+      .getByLabel('Agree', { exact: true })
+      .check();
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
-    await page.getByRole('radiogroup', { name: /appealing to us/ }).getByLabel('Completely agree').check();
+    await page
+      .getByRole('radiogroup', { name: /appealing to us/ })
+      .getByLabel('Completely agree')
+      .check();
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
 
     await page.reload();
-    await expect.poll(() => page.getByRole('radiogroup', { name: /appealing to us/ }).getByLabel('Completely agree').isChecked()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('radiogroup', { name: /appealing to us/ })
+          .getByLabel('Completely agree')
+          .isChecked(),
+      )
+      .toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     await page.getByRole('button', { name: 'Submit my answers' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/marked required/);
-    await page.getByRole('radiogroup', { name: /We like/ }).getByLabel('Agree', { exact: true }).check();
-    await page.getByRole('radiogroup', { name: /We welcome/ }).getByLabel('Neither agree nor disagree').check();
+    await page
+      .getByRole('radiogroup', { name: /We like/ })
+      .getByLabel('Agree', { exact: true })
+      .check();
+    await page
+      .getByRole('radiogroup', { name: /We welcome/ })
+      .getByLabel('Neither agree nor disagree')
+      .check();
     await page.screenshot({ path: path.join(screenshotDir, 'survey-phone.png'), fullPage: true });
     await page.getByRole('button', { name: 'Submit my answers' }).click();
     await expect.poll(() => page.getByText('Your answers have been submitted').isVisible()).toBe(true);
 
     const response = (await staff.get(`${org}/responses/${invitation.response.id}`)).body;
-    expect(response).toMatchObject({ status: 'submitted', contactId: null, answers: { 'aim-support': { 'aim-1': 4, 'aim-2': 5, 'aim-3': 4, 'aim-4': 3 } } });
+    expect(response).toMatchObject({
+      status: 'submitted',
+      contactId: null,
+      answers: { 'aim-support': { 'aim-1': 4, 'aim-2': 5, 'aim-3': 4, 'aim-4': 3 } },
+    });
     expect(response.scores[0]).toMatchObject({ scoreId: 'aim', value: 4 });
 
     await page.reload();

@@ -29,7 +29,14 @@ describe('praxis hypothesis', { timeout: 180_000 }, () => {
 
   it('refuses an invalid registration file naming each field, and writes nothing', async () => {
     const file = path.join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ ...tailoringRegistration, test: 't-test', outcome: { ...tailoringRegistration.outcome, atMonth: 0 } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...tailoringRegistration,
+        test: 't-test',
+        outcome: { ...tailoringRegistration.outcome, atMonth: 0 },
+      }),
+    );
     const result = await runPraxis(['hypothesis', 'register', file, '--org', orgId], t.env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('is not a valid hypothesis registration');
@@ -58,7 +65,9 @@ describe('praxis hypothesis', { timeout: 180_000 }, () => {
 
     const locked = await runPraxis(['hypothesis', 'lock', id, '--org', orgId], t.env);
     expect(locked.code).toBe(0);
-    expect(locked.stdout).toContain(`sha256 ${await registrationHash(HypothesisRegistration.parse(tailoringRegistration))}`);
+    expect(locked.stdout).toContain(
+      `sha256 ${await registrationHash(HypothesisRegistration.parse(tailoringRegistration))}`,
+    );
   });
 
   it('runs, reports against the registration, and lists the verdict', async () => {

@@ -49,15 +49,27 @@ describe('the CSV reader of imports', () => {
   });
 
   it('reads the same records however the text is cut into pieces', () => {
-    const cell = fc.oneof(fc.constantFrom('', 'a', 'x y', 'é', '1,2', 'say "hi"', 'two\nlines', 'cr\r\nlf', ' padded '), fc.string({ maxLength: 6 }));
-    const quote = (value: string) => (/[",\r\n]/.test(value) || value === '' ? `"${value.replaceAll('"', '""')}"` : value);
+    const cell = fc.oneof(
+      fc.constantFrom('', 'a', 'x y', 'é', '1,2', 'say "hi"', 'two\nlines', 'cr\r\nlf', ' padded '),
+      fc.string({ maxLength: 6 }),
+    );
+    const quote = (value: string) =>
+      /[",\r\n]/.test(value) || value === '' ? `"${value.replaceAll('"', '""')}"` : value;
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(200), { maxLength: 6 }), (rows, eol, cuts) => {
-        const text = rows.map((r) => r.map(quote).join(',')).join(eol) + eol;
-        const expected = csvParse(text);
-        const { records } = read(text, cuts.map((c) => c % (text.length + 1)));
-        expect(records).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.nat(200), { maxLength: 6 }),
+        (rows, eol, cuts) => {
+          const text = rows.map((r) => r.map(quote).join(',')).join(eol) + eol;
+          const expected = csvParse(text);
+          const { records } = read(
+            text,
+            cuts.map((c) => c % (text.length + 1)),
+          );
+          expect(records).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -67,6 +79,8 @@ describe('the CSV reader of imports', () => {
       expect(() => csvParse(bad), bad).toThrow();
       expect(() => read(bad), bad).toThrow(CsvSyntaxError);
     }
-    expect(() => read('h\nx,"open\n\n')).toThrow(/^Quote Not Closed: the file ends inside the quoted value that starts at line 2$/);
+    expect(() => read('h\nx,"open\n\n')).toThrow(
+      /^Quote Not Closed: the file ends inside the quoted value that starts at line 2$/,
+    );
   });
 });

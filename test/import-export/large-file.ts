@@ -1,6 +1,7 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 
-export const longHeaderLine = 'interaction_key,engagement_id,date,time,duration_minutes,mode,stage_id,component_id,component_minutes,activity_ids,principle_ids,participant_counts,notes';
+export const longHeaderLine =
+  'interaction_key,engagement_id,date,time,duration_minutes,mode,stage_id,component_id,component_minutes,activity_ids,principle_ids,participant_counts,notes';
 
 /** Every date from 2020-02-01 on for `days` days, as YYYY-MM-DD. */
 function dates(days: number): string[] {
@@ -13,7 +14,12 @@ function dates(days: number): string[] {
  * (date and time differ), fast enough for a test (plain string templates, written in 1 MB chunks).
  * Returns the rows written (header included) and the interactions.
  */
-export function writeLargeLongCsv(file: string, engagementId: string, bytes: number, lastRowOf?: (row: number) => string | undefined): { rows: number; interactions: number } {
+export function writeLargeLongCsv(
+  file: string,
+  engagementId: string,
+  bytes: number,
+  lastRowOf?: (row: number) => string | undefined,
+): { rows: number; interactions: number } {
   const days = dates(2000);
   const fd = openSync(file, 'w');
   let chunk = `${longHeaderLine}\n`;

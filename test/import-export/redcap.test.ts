@@ -31,7 +31,9 @@ const interaction = Interaction.parse({
 
 describe('the REDCap export', () => {
   const project = redcapProject([eisToc]);
-  const record = Object.fromEntries(project.recordHeader.map((column, i) => [column, project.recordRow(interaction)[i]]));
+  const record = Object.fromEntries(
+    project.recordHeader.map((column, i) => [column, project.recordRow(interaction)[i]]),
+  );
 
   it('writes a data dictionary with the standard 18 columns in order, one form, valid field names', () => {
     expect(project.dictionaryHeader).toEqual([...redcapDictionaryColumns]);
@@ -64,7 +66,9 @@ describe('the REDCap export', () => {
     expect(project.recordHeader).toContain('activities_relating___agree_roles');
     expect(project.recordHeader).toContain('activities_co_designing___set_goals');
     const checkboxColumns = project.recordHeader.filter((c) => c.includes('___'));
-    expect(checkboxColumns.length).toBe(eisToc.components.reduce((n, c) => n + c.activities.length, 0) + eisToc.principles.length);
+    expect(checkboxColumns.length).toBe(
+      eisToc.components.reduce((n, c) => n + c.activities.length, 0) + eisToc.principles.length,
+    );
     for (const column of checkboxColumns) expect(['0', '1']).toContain(record[column]);
     expect(record).toMatchObject({
       record_id: 'i-1',
@@ -92,12 +96,21 @@ describe('the REDCap export', () => {
     const clashing: PracticeModel = {
       ...eisToc,
       components: [
-        { ...eisToc.components[0]!, id: 'a-b', activities: [{ ...eisToc.components[0]!.activities[0]!, id: 'x-y' }, { ...eisToc.components[0]!.activities[0]!, id: 'x_y' }] },
+        {
+          ...eisToc.components[0]!,
+          id: 'a-b',
+          activities: [
+            { ...eisToc.components[0]!.activities[0]!, id: 'x-y' },
+            { ...eisToc.components[0]!.activities[0]!, id: 'x_y' },
+          ],
+        },
         { ...eisToc.components[0]!, id: 'a_b', activities: [] },
       ],
     };
     const names = redcapProject([clashing]).dictionaryRows.map((r) => r[0]);
     expect(names).toEqual(expect.arrayContaining(['minutes_a_b', 'minutes_a_b_2', 'activities_a_b']));
-    expect(redcapProject([clashing]).recordHeader).toEqual(expect.arrayContaining(['activities_a_b___x_y', 'activities_a_b___x_y_2']));
+    expect(redcapProject([clashing]).recordHeader).toEqual(
+      expect.arrayContaining(['activities_a_b___x_y', 'activities_a_b___x_y_2']),
+    );
   });
 });

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/domain/support/schemas.ts';
 import { deleteInteraction, logInteractions } from '../../src/server/interactions/operations.ts';
-import { exportInteractionsToFile, importInteractions, tableFileKindOf } from '../../src/server/interactions/import-export.ts';
+import {
+  exportInteractionsToFile,
+  importInteractions,
+  tableFileKindOf,
+} from '../../src/server/interactions/import-export.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
@@ -11,9 +15,30 @@ import { sortedCarried, tempFolder } from './files.ts';
 function variedInteractions(engagementA: string, engagementB: string) {
   return [
     typicalInteraction(engagementA, { nextSteps: [] }),
-    typicalInteraction(engagementA, { date: '2020-02-04', time: null, principles: [{ principleId: 'relationship-centered', rating: null }, { principleId: 'data-informed', rating: 5 }], nextSteps: [] }),
-    typicalInteraction(engagementA, { date: '2020-03-01', components: [], principles: [], notes: '', participants: { contactIds: [], counts: { individual: 3, team: 1 } }, nextSteps: [] }),
-    typicalInteraction(engagementB, { date: '2021-06-30', mode: 'in-person', stageId: 'capacity-development', notes: 'Quotes "here", commas, a\nnew line and ünïcödé; semicolons too', nextSteps: [] }),
+    typicalInteraction(engagementA, {
+      date: '2020-02-04',
+      time: null,
+      principles: [
+        { principleId: 'relationship-centered', rating: null },
+        { principleId: 'data-informed', rating: 5 },
+      ],
+      nextSteps: [],
+    }),
+    typicalInteraction(engagementA, {
+      date: '2020-03-01',
+      components: [],
+      principles: [],
+      notes: '',
+      participants: { contactIds: [], counts: { individual: 3, team: 1 } },
+      nextSteps: [],
+    }),
+    typicalInteraction(engagementB, {
+      date: '2021-06-30',
+      mode: 'in-person',
+      stageId: 'capacity-development',
+      notes: 'Quotes "here", commas, a\nnew line and ünïcödé; semicolons too',
+      nextSteps: [],
+    }),
     typicalInteraction(engagementB, {
       date: '2021-07-01',
       time: '08:05',
@@ -51,7 +76,12 @@ describe.each(['sqlite', 'postgres'] as const)('export then import gives the sam
     const a = (await buildEngagement(t.store, orgId, actor)).engagement.id;
     const b = (await buildEngagement(t.store, orgId, actor, '2021-01-04')).engagement.id;
     const inputs = variedInteractions(a, b);
-    originals = await logInteractions(t.store, orgId, inputs.map((input, i) => ({ row: i + 2, input })), actor);
+    originals = await logInteractions(
+      t.store,
+      orgId,
+      inputs.map((input, i) => ({ row: i + 2, input })),
+      actor,
+    );
   });
   afterAll(async () => {
     await t.dispose();
@@ -64,17 +94,36 @@ describe.each(['sqlite', 'postgres'] as const)('export then import gives the sam
     await exportInteractionsToFile(t.store, orgId, format, target);
     const before = new Set((await t.store.tenant(orgId).interactions.allLive()).map((i) => i.id));
 
-    const dry = await importInteractions(t.store, orgId, target, { kind: tableFileKindOf(target), dryRun: true, actor: 'cli' });
-    expect(dry).toMatchObject({ format, dryRun: true, interactions: originals.length, written: 0, errors: [], errorCount: 0 });
+    const dry = await importInteractions(t.store, orgId, target, {
+      kind: tableFileKindOf(target),
+      dryRun: true,
+      actor: 'cli',
+    });
+    expect(dry).toMatchObject({
+      format,
+      dryRun: true,
+      interactions: originals.length,
+      written: 0,
+      errors: [],
+      errorCount: 0,
+    });
     expect((await t.store.tenant(orgId).interactions.allLive()).length).toBe(before.size);
 
-    const report = await importInteractions(t.store, orgId, target, { kind: tableFileKindOf(target), dryRun: false, actor: 'cli' });
+    const report = await importInteractions(t.store, orgId, target, {
+      kind: tableFileKindOf(target),
+      dryRun: false,
+      actor: 'cli',
+    });
     expect(report).toMatchObject({ format, interactions: originals.length, written: originals.length, errorCount: 0 });
     // The long layout has a row per component; an interaction without components still takes one row.
-    expect(report.rowsRead).toBe(format === 'long' ? originals.reduce((n, i) => n + Math.max(1, i.components.length), 0) : originals.length);
+    expect(report.rowsRead).toBe(
+      format === 'long' ? originals.reduce((n, i) => n + Math.max(1, i.components.length), 0) : originals.length,
+    );
     const imported = (await t.store.tenant(orgId).interactions.allLive()).filter((i) => !before.has(i.id));
     expect(sortedCarried(imported)).toEqual(sortedCarried(originals));
-    expect(imported.every((i) => i.loggedBy === 'cli' && i.modelId === 'eis-toc' && i.modelVersion === '1.0.0')).toBe(true);
+    expect(imported.every((i) => i.loggedBy === 'cli' && i.modelId === 'eis-toc' && i.modelVersion === '1.0.0')).toBe(
+      true,
+    );
     // Back to the originals, so the next case exports them alone (imported copies would be duplicates in its file).
     for (const interaction of imported) await deleteInteraction(t.store, orgId, interaction.id, undefined, actor);
   });

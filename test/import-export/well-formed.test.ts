@@ -4,7 +4,8 @@ import { wellFormedInput } from '../../src/domain/support/interaction-table.ts';
 import { InteractionInput } from '../../src/domain/support/schemas.ts';
 
 /** Mostly a good value, sometimes a bad one: a draft is good often enough to compare both results. */
-const choose = <T>(good: T[], bad: T[]) => fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
+const choose = <T>(good: T[], bad: T[]) =>
+  fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
 
 /** Drafts of the table reader's shape, with values both good and bad for the schema. */
 const id = choose(['e-1', 'relating', 'x'.repeat(64), 'ünï'], ['', 'x'.repeat(65)]);
@@ -18,10 +19,20 @@ const draft = fc.record({
   principles: fc.array(fc.record({ principleId: id, rating: choose([null, 1, 5], [0, 6, 2.5]) }), { maxLength: 3 }),
   participants: fc.record({
     contactIds: choose([[] as string[]], [['c-1']]),
-    counts: fc.dictionary(choose(['individual', 'team', 'organization', 'system'], ['crowd']), choose([0, 3, 100_000], [100_001, -1, 1.5])),
+    counts: fc.dictionary(
+      choose(['individual', 'team', 'organization', 'system'], ['crowd']),
+      choose([0, 3, 100_000], [100_001, -1, 1.5]),
+    ),
   }),
   notes: choose(['', 'notes', '  padded  ', ` ${'n'.repeat(20_000)} `], ['n'.repeat(20_001)]),
-  components: fc.array(fc.record({ componentId: id, minutes: choose([1, 20, 1440], [null, 0, 1441, 2.5]), activityIds: fc.array(id, { maxLength: 3 }) }), { maxLength: 4 }),
+  components: fc.array(
+    fc.record({
+      componentId: id,
+      minutes: choose([1, 20, 1440], [null, 0, 1441, 2.5]),
+      activityIds: fc.array(id, { maxLength: 3 }),
+    }),
+    { maxLength: 4 },
+  ),
 });
 
 describe('the well-formed shortcut of the table reader', () => {
@@ -49,7 +60,10 @@ describe('the well-formed shortcut of the table reader', () => {
       durationMinutes: 90,
       mode: 'video',
       stageId: null,
-      principles: [{ principleId: 'relationship-centered', rating: 4 }, { principleId: 'data-informed', rating: null }],
+      principles: [
+        { principleId: 'relationship-centered', rating: 4 },
+        { principleId: 'data-informed', rating: null },
+      ],
       participants: { contactIds: [], counts: { individual: 3, team: 1 } },
       notes: 'Kick-off, roles agreed',
       components: [{ componentId: 'relating', minutes: 20, activityIds: ['agree-roles', 'check-in'] }],

@@ -32,7 +32,10 @@ describe('praxis instrument', { timeout: 180_000 }, () => {
 
   it('exports a built-in as a REDCap dictionary that imports back as a new version', async () => {
     const out = path.join(dir, 'aim.csv');
-    const exported = await runPraxis(['instrument', 'export', 'aim-support@1.0.0', '--format', 'redcap', '--out', out], t.env);
+    const exported = await runPraxis(
+      ['instrument', 'export', 'aim-support@1.0.0', '--format', 'redcap', '--out', out],
+      t.env,
+    );
     expect(exported.code).toBe(0);
     const csv = readFileSync(out, 'utf8');
     expect(csv).toContain('mean([aim_1],[aim_2],[aim_3],[aim_4])');
@@ -50,7 +53,15 @@ describe('praxis instrument', { timeout: 180_000 }, () => {
 
   it('imports a 17-column dictionary and exports it as YAML', async () => {
     const file = path.join(dir, 'team.csv');
-    writeFileSync(file, [header17, 'tf_1,team_climate,,radio,"We plan, together","1, Rarely | 2, Often",,,,,,,y,,,,', 'tf_2,team_climate,,radio,We follow up,"1, Rarely | 2, Often",,,,,,,,,,,', 'tf,team_climate,,calc,Team climate,"mean([tf_1],[tf_2])",,,,,,,,,,,'].join('\r\n'));
+    writeFileSync(
+      file,
+      [
+        header17,
+        'tf_1,team_climate,,radio,"We plan, together","1, Rarely | 2, Often",,,,,,,y,,,,',
+        'tf_2,team_climate,,radio,We follow up,"1, Rarely | 2, Often",,,,,,,,,,,',
+        'tf,team_climate,,calc,Team climate,"mean([tf_1],[tf_2])",,,,,,,,,,,',
+      ].join('\r\n'),
+    );
     const imported = await runPraxis(['instrument', 'import', file, '--org', orgId], t.env);
     expect(imported.code).toBe(0);
     const yaml = await runPraxis(['instrument', 'export', 'team-climate', '--format', 'yaml', '--org', orgId], t.env);
@@ -60,10 +71,15 @@ describe('praxis instrument', { timeout: 180_000 }, () => {
 
   it('exits 1 with row-level errors for an invalid dictionary', async () => {
     const file = path.join(dir, 'bad.csv');
-    writeFileSync(file, [header17, 'q1,f,,radio,One,"x, Yes | 2, No",,,,,,,,,,,', 'q2,f,,file,Upload,,,,,,,,,,,,'].join('\n'));
+    writeFileSync(
+      file,
+      [header17, 'q1,f,,radio,One,"x, Yes | 2, No",,,,,,,,,,,', 'q2,f,,file,Upload,,,,,,,,,,,,'].join('\n'),
+    );
     const result = await runPraxis(['instrument', 'import', file, '--org', orgId], t.env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('row 2 (q1): Choices, Calculations, OR Slider Labels: choice "x, Yes": the code must be a whole number');
+    expect(result.stderr).toContain(
+      'row 2 (q1): Choices, Calculations, OR Slider Labels: choice "x, Yes": the code must be a whole number',
+    );
     expect(result.stderr).toContain('row 3 (q2): Field Type: "file" is not supported');
   });
 });

@@ -9,7 +9,12 @@ describe('survey links in the logs', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase('sqlite');
-    server = await startServer(t.store, t.env.DATA_DIR!, { LOG_LEVEL: 'info' }, { write: (line) => void lines.push(line) });
+    server = await startServer(
+      t.store,
+      t.env.DATA_DIR!,
+      { LOG_LEVEL: 'info' },
+      { write: (line) => void lines.push(line) },
+    );
   });
   afterAll(async () => {
     await server.close();

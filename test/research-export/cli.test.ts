@@ -25,7 +25,8 @@ describe('praxis export research', { timeout: 180_000 }, () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const engagementIds = (file: string): string[] => readCsv(unzipExport(readFileSync(file)), 'data/engagements.csv').rows.map((r) => r[0]!);
+  const engagementIds = (file: string): string[] =>
+    readCsv(unzipExport(readFileSync(file)), 'data/engagements.csv').rows.map((r) => r[0]!);
 
   it('writes a zip that unzip lists, prints row counts, and gives the same pseudonyms for the same key from --key or PRAXIS_EXPORT_KEY', async () => {
     const out = path.join(folder, 'export.zip');
@@ -36,23 +37,42 @@ describe('praxis export research', { timeout: 180_000 }, () => {
     expect(result.stdout).toContain(`wrote ${out}\n`);
     expect(result.stdout).not.toContain('export key');
     const listing = execFileSync('unzip', ['-l', out], { encoding: 'utf8' });
-    for (const name of ['data/interactions.csv', 'codebook.md', 'analysis.R', 'README.txt', 'models/eis-toc@1.0.0.json']) expect(listing).toContain(name);
+    for (const name of [
+      'data/interactions.csv',
+      'codebook.md',
+      'analysis.R',
+      'README.txt',
+      'models/eis-toc@1.0.0.json',
+    ])
+      expect(listing).toContain(name);
     expect(execFileSync('unzip', ['-tq', out], { encoding: 'utf8' })).toMatch(/No errors detected/);
 
     const fromEnvironment = path.join(folder, 'again.zip');
-    expect((await runPraxis(['export', 'research', '--org', world.organizationId, '--out', fromEnvironment], { ...t.env, PRAXIS_EXPORT_KEY: key })).code).toBe(0);
+    expect(
+      (
+        await runPraxis(['export', 'research', '--org', world.organizationId, '--out', fromEnvironment], {
+          ...t.env,
+          PRAXIS_EXPORT_KEY: key,
+        })
+      ).code,
+    ).toBe(0);
     expect(engagementIds(fromEnvironment)).toEqual(engagementIds(out));
   });
 
   it('generates a key and prints it once when none is given; that key reproduces the pseudonyms', async () => {
     const out = path.join(folder, 'generated.zip');
-    const result = await runPraxis(['export', 'research', '--org', world.slug, '--out', out], { ...t.env, PRAXIS_EXPORT_KEY: '' });
+    const result = await runPraxis(['export', 'research', '--org', world.slug, '--out', out], {
+      ...t.env,
+      PRAXIS_EXPORT_KEY: '',
+    });
     expect(result.code).toBe(0);
     const printed = result.stdout.trim().split('\n').at(-1)!;
     expect(printed).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(result.stdout.split(printed)).toHaveLength(2);
     const again = path.join(folder, 'generated-again.zip');
-    expect((await runPraxis(['export', 'research', '--org', world.slug, '--out', again, '--key', printed], t.env)).code).toBe(0);
+    expect(
+      (await runPraxis(['export', 'research', '--org', world.slug, '--out', again, '--key', printed], t.env)).code,
+    ).toBe(0);
     expect(engagementIds(again)).toEqual(engagementIds(out));
     expect(engagementIds(out)).not.toEqual(engagementIds(path.join(folder, 'export.zip')));
   });
@@ -60,9 +80,29 @@ describe('praxis export research', { timeout: 180_000 }, () => {
   it('limits to one engagement and a date range', async () => {
     const out = path.join(folder, 'one.zip');
     const engagement = world.engagements[0]!;
-    const result = await runPraxis(['export', 'research', '--org', world.slug, '--out', out, '--key', key, '--engagement', engagement.id, '--from', '2020-02-01', '--to', '2020-03-31'], t.env);
+    const result = await runPraxis(
+      [
+        'export',
+        'research',
+        '--org',
+        world.slug,
+        '--out',
+        out,
+        '--key',
+        key,
+        '--engagement',
+        engagement.id,
+        '--from',
+        '2020-02-01',
+        '--to',
+        '2020-03-31',
+      ],
+      t.env,
+    );
     expect(result.code).toBe(0);
-    const expected = world.interactions.filter((i) => i.engagementId === engagement.id && i.date >= '2020-02-01' && i.date <= '2020-03-31');
+    const expected = world.interactions.filter(
+      (i) => i.engagementId === engagement.id && i.date >= '2020-02-01' && i.date <= '2020-03-31',
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(result.stdout).toContain(`data/interactions.csv: ${expected.length} rows\n`);
     expect(result.stdout).toContain('data/engagements.csv: 1 rows\n');
@@ -73,10 +113,16 @@ describe('praxis export research', { timeout: 180_000 }, () => {
     const short = await runPraxis(['export', 'research', '--org', world.slug, '--out', out, '--key', 'short'], t.env);
     expect(short.code).toBe(1);
     expect(short.stderr).toBe('error: The export key is too short\n  --key: must be at least 16 characters\n');
-    const date = await runPraxis(['export', 'research', '--org', world.slug, '--out', out, '--key', key, '--from', '2020-02-31'], t.env);
+    const date = await runPraxis(
+      ['export', 'research', '--org', world.slug, '--out', out, '--key', key, '--from', '2020-02-31'],
+      t.env,
+    );
     expect(date.code).toBe(1);
     expect(date.stderr).toMatch(/--from: must be a date YYYY-MM-DD/);
-    const unknown = await runPraxis(['export', 'research', '--org', world.slug, '--out', out, '--key', key, '--engagement', 'nope'], t.env);
+    const unknown = await runPraxis(
+      ['export', 'research', '--org', world.slug, '--out', out, '--key', key, '--engagement', 'nope'],
+      t.env,
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('error: Engagement "nope" not found\n');
     expect(existsSync(out)).toBe(false);

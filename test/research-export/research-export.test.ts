@@ -16,7 +16,10 @@ function scriptInputs(): { file: string; columns: string[] }[] {
   const files = /files <- c\(([\s\S]*?)\n\)/.exec(analysisScript)![1]!;
   const columns = /columns <- list\(([\s\S]*?)\n\)/.exec(analysisScript)![1]!;
   const fileOf = new Map([...files.matchAll(/(\w+) = "([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
-  return [...columns.matchAll(/(\w+) = c\(([^)]*)\)/g)].map((m) => ({ file: fileOf.get(m[1]!)!, columns: [...m[2]!.matchAll(/"([^"]+)"/g)].map((c) => c[1]!) }));
+  return [...columns.matchAll(/(\w+) = c\(([^)]*)\)/g)].map((m) => ({
+    file: fileOf.get(m[1]!)!,
+    columns: [...m[2]!.matchAll(/"([^"]+)"/g)].map((c) => c[1]!),
+  }));
 }
 
 describe.each(engines)('the research export over HTTP on %s', (engine) => {
@@ -31,9 +34,16 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect((await client.login(email, testPassword)).status).toBe(200);
     return client;
   };
-  const download = async (client: Client, query = '', exportKey: string | null = key): Promise<{ response: Response; files: Map<string, Uint8Array> }> => {
+  const download = async (
+    client: Client,
+    query = '',
+    exportKey: string | null = key,
+  ): Promise<{ response: Response; files: Map<string, Uint8Array> }> => {
     const response = await client.raw(`${base()}${query}`, exportKey === null ? {} : { [exportKeyHeader]: exportKey });
-    return { response, files: response.status === 200 ? unzipExport(new Uint8Array(await response.arrayBuffer())) : new Map() };
+    return {
+      response,
+      files: response.status === 200 ? unzipExport(new Uint8Array(await response.arrayBuffer())) : new Map(),
+    };
   };
 
   beforeAll(async () => {
@@ -44,7 +54,9 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     const reply = await download(await signedIn(researcher.email));
     expect(reply.response.status).toBe(200);
     expect(reply.response.headers.get('content-type')).toBe('application/zip');
-    expect(reply.response.headers.get('content-disposition')).toMatch(/^attachment; filename="praxis-research-export-\d{4}-\d{2}-\d{2}\.zip"$/);
+    expect(reply.response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="praxis-research-export-\d{4}-\d{2}-\d{2}\.zip"$/,
+    );
     expect(reply.response.headers.get(exportKeyHeader)).toBeNull();
     files = reply.files;
   }, 120_000);
@@ -75,7 +87,10 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
         'results/mixed_model.csv',
       ].sort(),
     );
-    expect(JSON.parse(strFromU8(files.get('models/eis-toc@1.0.0.json')!))).toMatchObject({ id: 'eis-toc', version: '1.0.0' });
+    expect(JSON.parse(strFromU8(files.get('models/eis-toc@1.0.0.json')!))).toMatchObject({
+      id: 'eis-toc',
+      version: '1.0.0',
+    });
     expect(strFromU8(files.get('redcap/interactions-dictionary.csv')!)).toMatch(/^Variable \/ Field Name,Form Name,/);
   });
 
@@ -95,16 +110,21 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect(rows('interactions')).toBe(live.length);
     expect(live.length).toBe(world.interactions.length);
     expect(rows('component_minutes')).toBe(live.reduce((s, i) => s + i.components.length, 0));
-    expect(rows('activities')).toBe(live.reduce((s, i) => s + i.components.reduce((a, c) => a + c.activityIds.length, 0), 0));
+    expect(rows('activities')).toBe(
+      live.reduce((s, i) => s + i.components.reduce((a, c) => a + c.activityIds.length, 0), 0),
+    );
     expect(rows('principles')).toBe(live.reduce((s, i) => s + i.principles.length, 0));
     expect(rows('participants')).toBe(live.reduce((s, i) => s + i.participants.contactIds.length, 0));
     let points = 0;
-    for (const e of world.engagements) for (const series of (await engagementOutcomes(tenant, e.id)).series) points += series.points.length;
+    for (const e of world.engagements)
+      for (const series of (await engagementOutcomes(tenant, e.id)).series) points += series.points.length;
     expect(points).toBeGreaterThan(0);
     expect(rows('outcomes')).toBe(points);
     const minutes = readCsv(files, 'data/interactions.csv');
     const duration = minutes.header.indexOf('duration_minutes');
-    expect(minutes.rows.reduce((s, r) => s + Number(r[duration]), 0)).toBe(live.reduce((s, i) => s + i.durationMinutes, 0));
+    expect(minutes.rows.reduce((s, r) => s + Number(r[duration]), 0)).toBe(
+      live.reduce((s, i) => s + i.durationMinutes, 0),
+    );
   });
 
   it('describes every file and every column of every CSV in the codebook', () => {
@@ -119,7 +139,9 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
         expect(markdown).toContain(`| \`${column}\` |`);
       }
     }
-    expect(codebook.rows.find((r) => r[0] === 'data/component_minutes.csv' && r[1] === 'component_id')![3]).toContain('relating = ');
+    expect(codebook.rows.find((r) => r[0] === 'data/component_minutes.csv' && r[1] === 'component_id')![3]).toContain(
+      'relating = ',
+    );
     expect(markdown).toMatch(/interaction notes; next-step texts/);
   });
 
@@ -128,7 +150,15 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect(analysisScript).toContain('REML = TRUE');
     expect(analysisScript).toContain('type = 7');
     const inputs = scriptInputs();
-    expect(inputs.map((i) => i.file)).toEqual(['data/engagements.csv', 'data/interactions.csv', 'data/component_minutes.csv', 'data/outcomes.csv', 'results/dose_by_month.csv', 'results/component_mix.csv', 'results/mixed_model.csv']);
+    expect(inputs.map((i) => i.file)).toEqual([
+      'data/engagements.csv',
+      'data/interactions.csv',
+      'data/component_minutes.csv',
+      'data/outcomes.csv',
+      'results/dose_by_month.csv',
+      'results/component_mix.csv',
+      'results/mixed_model.csv',
+    ]);
     for (const input of inputs) {
       const header = readCsv(files, input.file).header;
       for (const column of input.columns) expect(header, `${input.file} has ${column}`).toContain(column);
@@ -144,7 +174,10 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect(readme).toContain('Rscript analysis.R');
     for (const [name, bytes] of files) {
       if (name === 'README.txt') continue;
-      const line = readme.split('Files (data rows, bytes, SHA-256)')[1]!.split('\n').find((l) => l.startsWith(`${name} `));
+      const line = readme
+        .split('Files (data rows, bytes, SHA-256)')[1]!
+        .split('\n')
+        .find((l) => l.startsWith(`${name} `));
       expect(line, `README lists ${name}`).toBeDefined();
       expect(line).toContain(createHash('sha256').update(bytes).digest('hex'));
       if (name.startsWith('data/')) expect(line!.split(/\s+/)[1]).toBe(String(readCsv(files, name).rows.length));
@@ -153,7 +186,10 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
 
   it('keeps pseudonyms stable within a key and different across keys; generates a key when none is sent', async () => {
     const lead = await signedIn((await buildMember(t.store, world.organizationId, 'lead')).email);
-    const ids = (f: Map<string, Uint8Array>) => readCsv(f, 'data/engagements.csv').rows.map((r) => `${r[0]}|${r[1]}`).sort();
+    const ids = (f: Map<string, Uint8Array>) =>
+      readCsv(f, 'data/engagements.csv')
+        .rows.map((r) => `${r[0]}|${r[1]}`)
+        .sort();
     const again = await download(lead);
     expect(ids(again.files)).toEqual(ids(files));
     const other = await download(lead, '', 'a different export key');
@@ -171,11 +207,15 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     const one = await download(admin, `?engagementId=${engagement.id}&from=2020-05-01&to=2020-06-30`);
     expect(one.response.status).toBe(200);
     expect(readCsv(one.files, 'data/engagements.csv').rows).toHaveLength(1);
-    const expected = world.interactions.filter((i) => i.engagementId === engagement.id && i.date >= '2020-05-01' && i.date <= '2020-06-30');
+    const expected = world.interactions.filter(
+      (i) => i.engagementId === engagement.id && i.date >= '2020-05-01' && i.date <= '2020-06-30',
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(readCsv(one.files, 'data/interactions.csv').rows).toHaveLength(expected.length);
     const readme = strFromU8(one.files.get('README.txt')!);
-    expect(readme).toMatch(/Filters: +interactions and waves from 2020-05-01, up to 2020-06-30, engagement E-[0-9a-f]{16} only/);
+    expect(readme).toMatch(
+      /Filters: +interactions and waves from 2020-05-01, up to 2020-06-30, engagement E-[0-9a-f]{16} only/,
+    );
     expect(readme).not.toContain(engagement.id);
   });
 
@@ -186,7 +226,9 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect(empty.response.status).toBe(200);
     expect(readCsv(empty.files, 'data/interactions.csv').rows).toHaveLength(0);
     expect(readCsv(empty.files, 'results/mixed_model.csv').rows).toHaveLength(0);
-    expect(strFromU8(empty.files.get('codebook.md')!)).toContain('No model could be fitted to the exported data: the outcome has zero variance');
+    expect(strFromU8(empty.files.get('codebook.md')!)).toContain(
+      'No model could be fitted to the exported data: the outcome has zero variance',
+    );
   });
 
   it('refuses a short key, a reversed range and an unknown engagement with the field named', async () => {
@@ -194,7 +236,9 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     const short = await admin.request('GET', base(), undefined, { [exportKeyHeader]: 'short' });
     expect(short.status).toBe(400);
     expect(short.body.error.details).toEqual([{ path: 'key', message: 'must be at least 16 characters' }]);
-    const reversed = await admin.request('GET', `${base()}?from=2020-06-01&to=2020-05-01`, undefined, { [exportKeyHeader]: key });
+    const reversed = await admin.request('GET', `${base()}?from=2020-06-01&to=2020-05-01`, undefined, {
+      [exportKeyHeader]: key,
+    });
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.details[0].path).toBe('to');
     const unknown = await admin.request('GET', `${base()}?engagementId=nope`, undefined, { [exportKeyHeader]: key });
@@ -210,7 +254,9 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     const other = await buildOrganization(t.store);
     const outsider = await signedIn(other.admin.email);
     expect((await outsider.get(base())).status).toBe(404);
-    const ownExport = await outsider.raw(`/api/orgs/${other.organization.id}/exports/research`, { [exportKeyHeader]: key });
+    const ownExport = await outsider.raw(`/api/orgs/${other.organization.id}/exports/research`, {
+      [exportKeyHeader]: key,
+    });
     const ownFiles = unzipExport(new Uint8Array(await ownExport.arrayBuffer()));
     expect(readCsv(ownFiles, 'data/engagements.csv').rows).toHaveLength(0);
     expect(readCsv(ownFiles, 'data/interactions.csv').rows).toHaveLength(0);

@@ -47,21 +47,70 @@ export async function buildResearchWorld(store: Store): Promise<ResearchWorld> {
   const isp = await buildMember(store, orgId, 'practitioner');
   const rawIds: string[] = [orgId, admin.userId, isp.userId];
   const personal = [...Object.values(secrets), organization.name, admin.name, admin.email, isp.name, isp.email];
-  const system = await createPartner(store, orgId, { name: `${secrets.partner} System`, kind: 'system', parentId: null, type: 'state system', region: 'East', stateOrCountry: 'NC', tags: [secrets.tag] }, admin.userId);
+  const system = await createPartner(
+    store,
+    orgId,
+    {
+      name: `${secrets.partner} System`,
+      kind: 'system',
+      parentId: null,
+      type: 'state system',
+      region: 'East',
+      stateOrCountry: 'NC',
+      tags: [secrets.tag],
+    },
+    admin.userId,
+  );
   rawIds.push(system.id);
   const engagements: Engagement[] = [];
   const interactions: Interaction[] = [];
   for (let n = 1; n <= 4; n += 1) {
-    const partner = await createPartner(store, orgId, { name: `${secrets.partner} ${n}`, kind: 'organization', parentId: system.id, type: 'county agency', region: 'East', stateOrCountry: 'NC', tags: [secrets.tag] }, admin.userId);
+    const partner = await createPartner(
+      store,
+      orgId,
+      {
+        name: `${secrets.partner} ${n}`,
+        kind: 'organization',
+        parentId: system.id,
+        type: 'county agency',
+        region: 'East',
+        stateOrCountry: 'NC',
+        tags: [secrets.tag],
+      },
+      admin.userId,
+    );
     const contacts = [];
     for (const level of ['individual', 'team'] as const) {
-      contacts.push(await createContact(store, orgId, { partnerId: partner.id, name: `${secrets.contact} ${n}${level}`, email: `${n}${level}.${secrets.email}`, level, role: secrets.contactRole }, admin.userId));
+      contacts.push(
+        await createContact(
+          store,
+          orgId,
+          {
+            partnerId: partner.id,
+            name: `${secrets.contact} ${n}${level}`,
+            email: `${n}${level}.${secrets.email}`,
+            level,
+            role: secrets.contactRole,
+          },
+          admin.userId,
+        ),
+      );
     }
     const startDate = `2020-0${n}-15`;
     const engagement = await createEngagement(
       store,
       orgId,
-      { partnerId: partner.id, name: `${secrets.engagement} ${n}`, supportTeam: [isp.userId], startDate, endDate: '2021-06-30', modelId: 'eis-toc', modelVersion: '1.0.0', stages: [{ stageId: 'readiness-exploration', startedOn: startDate }], goals: [secrets.goal] },
+      {
+        partnerId: partner.id,
+        name: `${secrets.engagement} ${n}`,
+        supportTeam: [isp.userId],
+        startDate,
+        endDate: '2021-06-30',
+        modelId: 'eis-toc',
+        modelVersion: '1.0.0',
+        stages: [{ stageId: 'readiness-exploration', startedOn: startDate }],
+        goals: [secrets.goal],
+      },
       admin.userId,
     );
     engagements.push(engagement);
@@ -83,19 +132,55 @@ export async function buildResearchWorld(store: Store): Promise<ResearchWorld> {
       interactions.push(interaction);
       rawIds.push(interaction.id);
     }
-    const removed = await logInteraction(store, orgId, typicalInteraction(engagement.id, { date: '2020-12-01', notes: secrets.notes }), isp.userId);
+    const removed = await logInteraction(
+      store,
+      orgId,
+      typicalInteraction(engagement.id, { date: '2020-12-01', notes: secrets.notes }),
+      isp.userId,
+    );
     await deleteInteraction(store, orgId, removed.id, undefined, isp.userId);
     rawIds.push(removed.id);
     for (const [w, scheduledOn] of [`2020-0${n}-20`, `2020-${String(n + 5).padStart(2, '0')}-25`].entries()) {
-      const wave = await createWave(store, orgId, engagement.id, WaveInput.parse({ name: `${secrets.wave} ${w}`, kind: w === 0 ? 'baseline' : 'follow-up', scheduledOn, instruments: [{ instrumentId: 'aim-support', version: '1.0.0' }] }), admin.userId);
+      const wave = await createWave(
+        store,
+        orgId,
+        engagement.id,
+        WaveInput.parse({
+          name: `${secrets.wave} ${w}`,
+          kind: w === 0 ? 'baseline' : 'follow-up',
+          scheduledOn,
+          instruments: [{ instrumentId: 'aim-support', version: '1.0.0' }],
+        }),
+        admin.userId,
+      );
       rawIds.push(wave.id);
       for (const [c, contact] of contacts.entries()) {
         const v = Math.min(5, 1 + w + ((n + c) % 3));
-        await enterResponse(store, orgId, wave.id, { contactId: contact.id, anonymous: false, level: 'individual', partnerId: null, answers: { 'aim-support': { 'aim-1': v, 'aim-2': v, 'aim-3': Math.max(1, v - 1), 'aim-4': v } } }, admin.userId);
+        await enterResponse(
+          store,
+          orgId,
+          wave.id,
+          {
+            contactId: contact.id,
+            anonymous: false,
+            level: 'individual',
+            partnerId: null,
+            answers: { 'aim-support': { 'aim-1': v, 'aim-2': v, 'aim-3': Math.max(1, v - 1), 'aim-4': v } },
+          },
+          admin.userId,
+        );
       }
     }
   }
-  return { organizationId: orgId, slug: organization.slug, adminEmail: admin.email, rawIds, personal, engagements, interactions };
+  return {
+    organizationId: orgId,
+    slug: organization.slug,
+    adminEmail: admin.email,
+    rawIds,
+    personal,
+    engagements,
+    interactions,
+  };
 }
 
 /** The files of a zip by name. */

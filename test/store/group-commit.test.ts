@@ -21,9 +21,14 @@ describe('group commit on a SQLite file', () => {
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'praxis-group-commit-'));
     statements = [];
-    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: openSqlite(path.join(dir, 'test.db')) }), log: (event) => void statements.push(event.query.sql) });
+    db = new Kysely<Schema>({
+      dialect: new SqliteDialect({ database: openSqlite(path.join(dir, 'test.db')) }),
+      log: (event) => void statements.push(event.query.sql),
+    });
     await sql`create table parent (id integer primary key)`.execute(db);
-    await sql`create table child (id integer primary key, parent_id integer not null references parent (id) deferrable initially deferred)`.execute(db);
+    await sql`create table child (id integer primary key, parent_id integer not null references parent (id) deferrable initially deferred)`.execute(
+      db,
+    );
     statements.length = 0;
   });
   afterEach(async () => {
@@ -31,7 +36,8 @@ describe('group commit on a SQLite file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const ids = async (table: 'parent' | 'child') => (await db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
+  const ids = async (table: 'parent' | 'child') =>
+    (await db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
   const savepoints = () => statements.filter((s) => s.startsWith('savepoint')).length;
 
   it('runs units asked for together in one transaction, in order, each seeing the writes before it', async () => {
@@ -82,7 +88,9 @@ describe('group commit on a SQLite file', () => {
 
   it('holds at most the group size in one transaction and drains the rest after it', async () => {
     const group = new GroupCommit(db, 2);
-    await Promise.all([1, 2, 3, 4, 5].map((id) => group.run((trx) => trx.insertInto('parent').values({ id }).execute())));
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((id) => group.run((trx) => trx.insertInto('parent').values({ id }).execute())),
+    );
     expect(await ids('parent')).toEqual([1, 2, 3, 4, 5]);
     // Groups of 2, 2 and 1: a unit alone needs no savepoint.
     expect(savepoints()).toBe(4);
@@ -98,7 +106,11 @@ class PendingParents implements PendingWrites<Schema> {
   }
   async write(trx: Transaction<Schema>): Promise<void> {
     this.writes += 1;
-    if (this.ids.length > 0) await trx.insertInto('parent').values(this.ids.map((id) => ({ id }))).execute();
+    if (this.ids.length > 0)
+      await trx
+        .insertInto('parent')
+        .values(this.ids.map((id) => ({ id })))
+        .execute();
   }
 }
 
@@ -109,7 +121,9 @@ describe('writes put off until the commit', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'praxis-commit-scope-'));
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: openSqlite(path.join(dir, 'test.db')) }) });
     await sql`create table parent (id integer primary key)`.execute(db);
-    await sql`create table child (id integer primary key, parent_id integer not null references parent (id) deferrable initially deferred)`.execute(db);
+    await sql`create table child (id integer primary key, parent_id integer not null references parent (id) deferrable initially deferred)`.execute(
+      db,
+    );
   });
   afterEach(async () => {
     await db.destroy();

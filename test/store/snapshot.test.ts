@@ -33,6 +33,10 @@ describe.each(engines)('reading from a snapshot on %s', (engine) => {
   });
 
   it('refuses to write', async () => {
-    await expect(t.store.snapshot((snapshot) => logInteraction(snapshot, orgId, typicalInteraction(engagementId, { date: '2020-02-05' }), actor))).rejects.toThrow(/read.?only/i);
+    await expect(
+      t.store.snapshot((snapshot) =>
+        logInteraction(snapshot, orgId, typicalInteraction(engagementId, { date: '2020-02-05' }), actor),
+      ),
+    ).rejects.toThrow(/read.?only/i);
   });
 });

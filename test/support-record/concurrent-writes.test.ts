@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDose, deleteInteraction, logInteraction, restoreInteraction, updateInteraction } from '../../src/server/interactions/operations.ts';
+import {
+  checkDose,
+  deleteInteraction,
+  logInteraction,
+  restoreInteraction,
+  updateInteraction,
+} from '../../src/server/interactions/operations.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
@@ -27,7 +33,12 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
         t.store.transaction(async (tx) => {
-          const logged = await logInteraction(tx, orgId, typicalInteraction(engagement.id, { date: `2023-05-${String(10 + i).padStart(2, '0')}` }), actor);
+          const logged = await logInteraction(
+            tx,
+            orgId,
+            typicalInteraction(engagement.id, { date: `2023-05-${String(10 + i).padStart(2, '0')}` }),
+            actor,
+          );
           if (i === 3) throw new Error('this write is abandoned after its rollups changed');
           return logged;
         }),
@@ -36,36 +47,68 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
     const tenant = t.store.tenant(orgId);
     expect(await checkDose(tenant)).toEqual([]);
-    expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2023-05')).toMatchObject({ interactions: 7, engagements: 1 });
-    const practice = await tenant.practiceTotals.totals({ engagementIds: null, fromMonth: '2023-05', toMonth: '2023-05' });
+    expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2023-05')).toMatchObject({
+      interactions: 7,
+      engagements: 1,
+    });
+    const practice = await tenant.practiceTotals.totals({
+      engagementIds: null,
+      fromMonth: '2023-05',
+      toMonth: '2023-05',
+    });
     expect(practice.interactions).toBe(7);
     expect(practice.modes.reduce((n, m) => n + m.interactions, 0)).toBe(7);
   });
 
   it('keep every rollup equal to a recomputation when the first interactions of two relationship months race', async () => {
     const engagements = [];
-    for (let i = 0; i < 12; i++) engagements.push((await buildEngagement(t.store, orgId, actor, '2024-01-15')).engagement);
+    for (let i = 0; i < 12; i++)
+      engagements.push((await buildEngagement(t.store, orgId, actor, '2024-01-15')).engagement);
     const logged = await Promise.all(
-      engagements.flatMap((e) => ['2024-02-10', '2024-02-20'].map((date) => logInteraction(t.store, orgId, typicalInteraction(e.id, { date }), actor))),
+      engagements.flatMap((e) =>
+        ['2024-02-10', '2024-02-20'].map((date) =>
+          logInteraction(t.store, orgId, typicalInteraction(e.id, { date }), actor),
+        ),
+      ),
     );
     const tenant = t.store.tenant(orgId);
     expect(await checkDose(tenant)).toEqual([]);
-    expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2024-02')).toMatchObject({ interactions: 24, engagements: 12 });
+    expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2024-02')).toMatchObject({
+      interactions: 24,
+      engagements: 12,
+    });
 
     // Then remove, move and bring back at the same time: each engagement's February loses one month of the relationship.
     const [early, late] = [logged.filter((_, i) => i % 2 === 0), logged.filter((_, i) => i % 2 === 1)];
     await Promise.all([
       ...early.slice(0, 6).map((x) => deleteInteraction(t.store, orgId, x.id, x.version, actor)),
-      ...late.slice(0, 6).map((x) => updateInteraction(t.store, orgId, x.id, x.version, typicalInteraction(x.engagementId, { date: '2024-03-20' }), actor)),
+      ...late
+        .slice(0, 6)
+        .map((x) =>
+          updateInteraction(
+            t.store,
+            orgId,
+            x.id,
+            x.version,
+            typicalInteraction(x.engagementId, { date: '2024-03-20' }),
+            actor,
+          ),
+        ),
     ]);
     expect(await checkDose(tenant)).toEqual([]);
     await Promise.all(early.slice(0, 6).map((x) => restoreInteraction(t.store, orgId, x.id, actor)));
     expect(await checkDose(tenant)).toEqual([]);
-    expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2024-02')).toMatchObject({ interactions: 18, engagements: 12 });
+    expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2024-02')).toMatchObject({
+      interactions: 18,
+      engagements: 12,
+    });
   });
 
   it('fail none of many racing writes that list the same components in different orders', async () => {
-    const pair = [(await buildEngagement(t.store, orgId, actor, '2024-01-01')).engagement, (await buildEngagement(t.store, orgId, actor, '2024-01-01')).engagement];
+    const pair = [
+      (await buildEngagement(t.store, orgId, actor, '2024-01-01')).engagement,
+      (await buildEngagement(t.store, orgId, actor, '2024-01-01')).engagement,
+    ];
     const components = [
       { componentId: 'relating', minutes: 20, activityIds: ['agree-roles'] },
       { componentId: 'assessing', minutes: 40, activityIds: ['review-data'] },
@@ -73,10 +116,20 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
     ];
     const results = await Promise.allSettled(
       Array.from({ length: 24 }, (_, i) =>
-        logInteraction(t.store, orgId, typicalInteraction(pair[i % 2]!.id, { date: `2024-05-${String(1 + (i % 20)).padStart(2, '0')}`, components: i % 3 === 0 ? components : [...components].reverse() }), actor),
+        logInteraction(
+          t.store,
+          orgId,
+          typicalInteraction(pair[i % 2]!.id, {
+            date: `2024-05-${String(1 + (i % 20)).padStart(2, '0')}`,
+            components: i % 3 === 0 ? components : [...components].reverse(),
+          }),
+          actor,
+        ),
       ),
     );
-    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    expect(
+      results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
+    ).toEqual([]);
     expect(await checkDose(t.store.tenant(orgId))).toEqual([]);
   });
 
@@ -84,13 +137,24 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
     const { engagement } = await buildEngagement(t.store, orgId, actor, '2024-01-15');
     const results = await Promise.allSettled([
       logInteraction(t.store, orgId, typicalInteraction(engagement.id, { date: '2024-04-02' }), actor),
-      logInteraction(t.store, orgId, typicalInteraction(engagement.id, { date: '2024-04-03', components: [{ componentId: 'no-such-component', minutes: 10, activityIds: [] }] }), actor),
+      logInteraction(
+        t.store,
+        orgId,
+        typicalInteraction(engagement.id, {
+          date: '2024-04-03',
+          components: [{ componentId: 'no-such-component', minutes: 10, activityIds: [] }],
+        }),
+        actor,
+      ),
       logInteraction(t.store, orgId, typicalInteraction(engagement.id, { date: '2024-04-04' }), actor),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(String((results[1] as PromiseRejectedResult).reason.details?.[0]?.path)).toContain('components[0]');
     const tenant = t.store.tenant(orgId);
-    expect((await tenant.interactions.list({ engagementId: engagement.id }, 10)).items.map((i) => i.date)).toEqual(['2024-04-04', '2024-04-02']);
+    expect((await tenant.interactions.list({ engagementId: engagement.id }, 10)).items.map((i) => i.date)).toEqual([
+      '2024-04-04',
+      '2024-04-02',
+    ]);
     expect(await checkDose(tenant)).toEqual([]);
   });
 });

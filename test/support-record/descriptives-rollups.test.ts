@@ -3,7 +3,12 @@ import { describeEngagements } from '../../src/analysis/descriptives/organizatio
 import { vocabularyOf } from '../../src/analysis/descriptives/vocabulary.ts';
 import { createRandom } from '../../src/demo/random.ts';
 import { eisToc } from '../../src/model/builtin/index.ts';
-import { descriptivesOf, modelsOf, selectedEngagements, type DescriptivesFilter } from '../../src/server/analysis/descriptives.ts';
+import {
+  descriptivesOf,
+  modelsOf,
+  selectedEngagements,
+  type DescriptivesFilter,
+} from '../../src/server/analysis/descriptives.ts';
 import { deleteInteraction, logInteraction, updateInteraction } from '../../src/server/interactions/operations.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
@@ -28,7 +33,8 @@ describe.each(engines)('organization descriptives from the rollups on %s', (engi
     const actor = admin.userId;
     const random = createRandom(7);
     const engagements = [];
-    for (const start of ['2020-01-15', '2020-02-01', '2020-03-31', '2020-01-10']) engagements.push((await buildEngagement(t.store, orgId, actor, start)).engagement);
+    for (const start of ['2020-01-15', '2020-02-01', '2020-03-31', '2020-01-10'])
+      engagements.push((await buildEngagement(t.store, orgId, actor, start)).engagement);
     const ids: string[] = [];
     for (let i = 0; i < 90; i++) {
       const engagement = random.pick(engagements);
@@ -36,15 +42,40 @@ describe.each(engines)('organization descriptives from the rollups on %s', (engi
       const components = eisToc.components
         .filter(() => random.next() < 0.4)
         .slice(0, 4)
-        .map((c) => ({ componentId: c.id, minutes: random.int(1, 3) * 10, activityIds: c.activities.slice(0, random.int(0, 2)).map((a) => a.id) }));
-      ids.push((await logInteraction(t.store, orgId, typicalInteraction(engagement.id, { date, durationMinutes: 150, components, nextSteps: [] }), actor)).id);
+        .map((c) => ({
+          componentId: c.id,
+          minutes: random.int(1, 3) * 10,
+          activityIds: c.activities.slice(0, random.int(0, 2)).map((a) => a.id),
+        }));
+      ids.push(
+        (
+          await logInteraction(
+            t.store,
+            orgId,
+            typicalInteraction(engagement.id, { date, durationMinutes: 150, components, nextSteps: [] }),
+            actor,
+          )
+        ).id,
+      );
     }
     const tenant = t.store.tenant(orgId);
     for (const id of ids.slice(0, 10)) {
       const current = await tenant.interactions.require(id);
-      await updateInteraction(t.store, orgId, id, current.version, typicalInteraction(current.engagementId, { date: '2020-06-20', components: [{ componentId: 'teaching', minutes: 15, activityIds: [] }], nextSteps: [] }), actor);
+      await updateInteraction(
+        t.store,
+        orgId,
+        id,
+        current.version,
+        typicalInteraction(current.engagementId, {
+          date: '2020-06-20',
+          components: [{ componentId: 'teaching', minutes: 15, activityIds: [] }],
+          nextSteps: [],
+        }),
+        actor,
+      );
     }
-    for (const id of ids.slice(10, 20)) await deleteInteraction(t.store, orgId, id, (await tenant.interactions.require(id)).version, actor);
+    for (const id of ids.slice(10, 20))
+      await deleteInteraction(t.store, orgId, id, (await tenant.interactions.require(id)).version, actor);
 
     const today = '2021-12-01';
     const filters: DescriptivesFilter[] = [
@@ -57,7 +88,10 @@ describe.each(engines)('organization descriptives from the rollups on %s', (engi
       { partnerId: engagements[1]!.partnerId },
       { engagementIds: [] },
     ];
-    const [engagementMonths, componentMonths] = await Promise.all([tenant.dose.engagementMonths(), tenant.dose.componentMonths()]);
+    const [engagementMonths, componentMonths] = await Promise.all([
+      tenant.dose.engagementMonths(),
+      tenant.dose.componentMonths(),
+    ]);
     for (const filter of filters) {
       const selected = await selectedEngagements(tenant, filter, today);
       const vocabulary = vocabularyOf(await modelsOf(tenant, selected));
@@ -74,7 +108,8 @@ describe.each(engines)('organization descriptives from the rollups on %s', (engi
       });
       const { vocabulary: _v, ...stored } = await descriptivesOf(tenant, selected, filter, today);
       expect(stored, JSON.stringify(filter)).toEqual(expected);
-      if (filter.fromMonth === undefined && filter.engagementIds === undefined) expect(stored.diversityByRelationshipMonth.length).toBeGreaterThan(5);
+      if (filter.fromMonth === undefined && filter.engagementIds === undefined)
+        expect(stored.diversityByRelationshipMonth.length).toBeGreaterThan(5);
     }
   });
 });

@@ -15,11 +15,22 @@ describe.each(engines)('streaming live interactions on %s', (engine) => {
     t = await createTestDatabase(engine);
     const { organization, admin } = await buildOrganization(t.store);
     orgId = organization.id;
-    const engagements = [(await buildEngagement(t.store, orgId, admin.userId, '2020-01-01')).engagement, (await buildEngagement(t.store, orgId, admin.userId, '2020-01-01')).engagement];
+    const engagements = [
+      (await buildEngagement(t.store, orgId, admin.userId, '2020-01-01')).engagement,
+      (await buildEngagement(t.store, orgId, admin.userId, '2020-01-01')).engagement,
+    ];
     engagementIds = engagements.map((e) => e.id);
     logged = [];
     // Several interactions share a date, so pages must break ties by id.
-    for (let i = 0; i < 17; i++) logged.push(await logInteraction(t.store, orgId, typicalInteraction(engagements[i % 2]!.id, { date: `2020-0${2 + (i % 4)}-1${i % 3}` }), admin.userId));
+    for (let i = 0; i < 17; i++)
+      logged.push(
+        await logInteraction(
+          t.store,
+          orgId,
+          typicalInteraction(engagements[i % 2]!.id, { date: `2020-0${2 + (i % 4)}-1${i % 3}` }),
+          admin.userId,
+        ),
+      );
     const removed = logged.splice(5, 1)[0]!;
     await deleteInteraction(t.store, orgId, removed.id, removed.version, admin.userId);
   });
@@ -30,17 +41,27 @@ describe.each(engines)('streaming live interactions on %s', (engine) => {
     for await (const i of iterable) all.push(i);
     return all;
   };
-  const oldestFirst = (list: Interaction[]) => [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1)).map((i) => i.id);
+  const oldestFirst = (list: Interaction[]) =>
+    [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1)).map((i) => i.id);
 
   it('yields every live interaction once, oldest first, whatever the page size', async () => {
     const interactions = t.store.tenant(orgId).interactions;
-    for (const pageSize of [1, 3, 16, 1000]) expect((await collect(interactions.eachLive({}, pageSize))).map((i) => i.id)).toEqual(oldestFirst(logged));
+    for (const pageSize of [1, 3, 16, 1000])
+      expect((await collect(interactions.eachLive({}, pageSize))).map((i) => i.id)).toEqual(oldestFirst(logged));
   });
 
   it('keeps to the engagement and the inclusive date range asked for', async () => {
     const interactions = t.store.tenant(orgId).interactions;
-    const expected = logged.filter((i) => i.engagementId === engagementIds[1] && i.date >= '2020-03-10' && i.date <= '2020-04-11');
+    const expected = logged.filter(
+      (i) => i.engagementId === engagementIds[1] && i.date >= '2020-03-10' && i.date <= '2020-04-11',
+    );
     expect(expected.length).toBeGreaterThan(1);
-    expect((await collect(interactions.eachLive({ engagementId: engagementIds[1], from: '2020-03-10', to: '2020-04-11' }, 2))).map((i) => i.id)).toEqual(oldestFirst(expected));
+    expect(
+      (
+        await collect(
+          interactions.eachLive({ engagementId: engagementIds[1], from: '2020-03-10', to: '2020-04-11' }, 2),
+        )
+      ).map((i) => i.id),
+    ).toEqual(oldestFirst(expected));
   });
 });

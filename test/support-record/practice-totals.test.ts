@@ -19,11 +19,35 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
     const actor = admin.userId;
     engagementId = (await buildEngagement(t.store, orgId, actor)).engagement.id;
     const other = (await buildEngagement(t.store, orgId, actor)).engagement.id;
-    const log = (id: string, overrides = {}) => logInteraction(t.store, orgId, typicalInteraction(id, overrides), actor);
+    const log = (id: string, overrides = {}) =>
+      logInteraction(t.store, orgId, typicalInteraction(id, overrides), actor);
     await log(engagementId);
-    await log(engagementId, { date: '2020-03-04', mode: 'phone', durationMinutes: 30, components: [{ componentId: 'relating', minutes: 30, activityIds: ['check-in'] }], principles: [{ principleId: 'strengths-based', rating: null }] });
-    const edited = await log(engagementId, { date: '2020-04-01', mode: 'email', durationMinutes: 10, components: [{ componentId: 'assessing', minutes: 10, activityIds: [] }] });
-    await updateInteraction(t.store, orgId, edited.id, edited.version, typicalInteraction(engagementId, { date: '2020-04-01', mode: 'in-person', durationMinutes: 45, components: [{ componentId: 'assessing', minutes: 45, activityIds: ['review-data'] }] }), actor);
+    await log(engagementId, {
+      date: '2020-03-04',
+      mode: 'phone',
+      durationMinutes: 30,
+      components: [{ componentId: 'relating', minutes: 30, activityIds: ['check-in'] }],
+      principles: [{ principleId: 'strengths-based', rating: null }],
+    });
+    const edited = await log(engagementId, {
+      date: '2020-04-01',
+      mode: 'email',
+      durationMinutes: 10,
+      components: [{ componentId: 'assessing', minutes: 10, activityIds: [] }],
+    });
+    await updateInteraction(
+      t.store,
+      orgId,
+      edited.id,
+      edited.version,
+      typicalInteraction(engagementId, {
+        date: '2020-04-01',
+        mode: 'in-person',
+        durationMinutes: 45,
+        components: [{ componentId: 'assessing', minutes: 45, activityIds: ['review-data'] }],
+      }),
+      actor,
+    );
     const gone = await log(engagementId, { date: '2020-05-01', mode: 'other' });
     await deleteInteraction(t.store, orgId, gone.id, gone.version, actor);
     await log(other, { mode: 'other' });
@@ -32,7 +56,10 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
 
   it('sum modes and practice activities in the database to what the live interactions give', async () => {
     const tenant = t.store.tenant(orgId);
-    const [totals, interactions] = await Promise.all([tenant.practiceTotals.totals({ engagementIds: [engagementId] }), tenant.interactions.allLive(engagementId)]);
+    const [totals, interactions] = await Promise.all([
+      tenant.practiceTotals.totals({ engagementIds: [engagementId] }),
+      tenant.interactions.allLive(engagementId),
+    ]);
     expect(interactions).toHaveLength(3);
     expect(totals.interactions).toBe(3);
     expect(totals.modes).toEqual([
@@ -55,7 +82,13 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
     const totals = await tenant.practiceTotals.totals({ engagementIds, fromMonth: '2020-02', toMonth: '2020-03' });
     expect(totals.interactions).toBe(inPeriod.length);
     expect(practiceUseFromTotals(totals, eisToc)).toEqual(practiceUse(inPeriod, eisToc));
-    expect(await tenant.practiceTotals.totals({ engagementIds: [] })).toEqual({ interactions: 0, modes: [], principles: [], components: [], activities: [] });
+    expect(await tenant.practiceTotals.totals({ engagementIds: [] })).toEqual({
+      interactions: 0,
+      modes: [],
+      principles: [],
+      components: [],
+      activities: [],
+    });
   });
 
   it('sum the whole organization from its organization-level rollups to what every live interaction gives', async () => {
@@ -68,14 +101,26 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
     const engagementIds = [...new Set(all.map((i) => i.engagementId))];
     expect(whole).toEqual(await tenant.practiceTotals.totals({ engagementIds }));
     const period = { fromMonth: '2020-03', toMonth: '2020-04' };
-    expect(await tenant.practiceTotals.totals({ engagementIds: null, ...period })).toEqual(await tenant.practiceTotals.totals({ engagementIds, ...period }));
+    expect(await tenant.practiceTotals.totals({ engagementIds: null, ...period })).toEqual(
+      await tenant.practiceTotals.totals({ engagementIds, ...period }),
+    );
   });
 
   it('sum a selection of most engagements as the organization less the others, to what their interactions give', async () => {
     const tenant = t.store.tenant(orgId);
     const actor = (await tenant.members.list())[0]!.userId;
     const third = (await buildEngagement(t.store, orgId, actor)).engagement.id;
-    await logInteraction(t.store, orgId, typicalInteraction(third, { date: '2020-03-10', mode: 'phone', durationMinutes: 20, components: [{ componentId: 'relating', minutes: 20, activityIds: ['check-in'] }] }), actor);
+    await logInteraction(
+      t.store,
+      orgId,
+      typicalInteraction(third, {
+        date: '2020-03-10',
+        mode: 'phone',
+        durationMinutes: 20,
+        components: [{ componentId: 'relating', minutes: 20, activityIds: ['check-in'] }],
+      }),
+      actor,
+    );
     const all = await tenant.interactions.allLive();
     // Two of three engagements: more than half, so the organization's rows less the third's.
     const selected = [engagementId, third];
@@ -86,11 +131,20 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
     expect(practiceUseFromTotals(totals, eisToc)).toEqual(practiceUse(theirs, eisToc));
     // The same within a period, where the difference leaves some rows at zero.
     const inPeriod = theirs.filter((i) => i.date >= '2020-03-01' && i.date <= '2020-03-31');
-    const march = await tenant.practiceTotals.totals({ engagementIds: selected, fromMonth: '2020-03', toMonth: '2020-03' });
+    const march = await tenant.practiceTotals.totals({
+      engagementIds: selected,
+      fromMonth: '2020-03',
+      toMonth: '2020-03',
+    });
     expect(practiceUseFromTotals(march, eisToc)).toEqual(practiceUse(inPeriod, eisToc));
     expect(march.modes.every((m) => m.interactions > 0)).toBe(true);
     // One of three: its own rows.
-    expect(practiceUseFromTotals(await tenant.practiceTotals.totals({ engagementIds: [third] }), eisToc)).toEqual(practiceUse(all.filter((i) => i.engagementId === third), eisToc));
+    expect(practiceUseFromTotals(await tenant.practiceTotals.totals({ engagementIds: [third] }), eisToc)).toEqual(
+      practiceUse(
+        all.filter((i) => i.engagementId === third),
+        eisToc,
+      ),
+    );
   });
 
   it('serve the organization practice use of a filter as the definition gives it from the interactions', async () => {
@@ -98,7 +152,9 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
     const filter = { fromMonth: '2020-03', toMonth: '2020-12' };
     const served = await organizationPracticeUse(tenant, filter, '2021-01-01');
     const selected = new Set((await selectedEngagements(tenant, filter, '2021-01-01')).map((e) => e.id));
-    const inPeriod = (await tenant.interactions.allLive()).filter((i) => selected.has(i.engagementId) && i.date >= '2020-03-01' && i.date <= '2020-12-31');
+    const inPeriod = (await tenant.interactions.allLive()).filter(
+      (i) => selected.has(i.engagementId) && i.date >= '2020-03-01' && i.date <= '2020-12-31',
+    );
     expect(inPeriod.length).toBeGreaterThan(0);
     const { engagements: _count, vocabulary, ...use } = served;
     expect(use).toEqual(practiceUse(inPeriod, vocabulary));

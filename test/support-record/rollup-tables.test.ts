@@ -23,10 +23,18 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     // Two engagements; the second starts mid-month, so two of its relationship months meet in one calendar month.
     const first = (await buildEngagement(t.store, orgId, actor, '2020-01-01')).engagement;
     const second = (await buildEngagement(t.store, orgId, actor, '2020-01-15')).engagement;
-    const log = (engagementId: string, date: string, overrides = {}) => logInteraction(t.store, orgId, typicalInteraction(engagementId, { date, ...overrides }), actor);
+    const log = (engagementId: string, date: string, overrides = {}) =>
+      logInteraction(t.store, orgId, typicalInteraction(engagementId, { date, ...overrides }), actor);
     await log(first.id, '2020-02-03');
-    await log(first.id, '2020-02-20', { principles: [{ principleId: 'relationship-centered', rating: null }, { principleId: 'strengths-based', rating: 2 }] });
-    await log(second.id, '2020-02-10', { nextSteps: [{ text: 'Done already', owner: 'ISP', dueDate: null, done: true }] });
+    await log(first.id, '2020-02-20', {
+      principles: [
+        { principleId: 'relationship-centered', rating: null },
+        { principleId: 'strengths-based', rating: 2 },
+      ],
+    });
+    await log(second.id, '2020-02-10', {
+      nextSteps: [{ text: 'Done already', owner: 'ISP', dueDate: null, done: true }],
+    });
     const late = await log(second.id, '2020-02-20');
     await log(second.id, '2020-03-05');
     // Removing the second engagement's only interaction of its relationship month 2 leaves it in February through month 1.
@@ -43,27 +51,54 @@ describe.each(engines)('organization rollups, principle use and the next-step in
       { calendarMonth: '2020-02', interactions: 3, minutes: 270, engagements: 2 },
       { calendarMonth: '2020-03', interactions: 1, minutes: 90, engagements: 1 },
     ]);
-    expect((await tenant.dose.organizationComponentsByCalendarMonth()).filter((c) => c.componentId === 'assessing')).toEqual([
+    expect(
+      (await tenant.dose.organizationComponentsByCalendarMonth()).filter((c) => c.componentId === 'assessing'),
+    ).toEqual([
       { calendarMonth: '2020-02', componentId: 'assessing', interactions: 3, minutes: 120, activityUses: 6 },
       { calendarMonth: '2020-03', componentId: 'assessing', interactions: 1, minutes: 40, activityUses: 2 },
     ]);
     const dashboard = await organizationDashboard(tenant, '2020-06-01');
-    expect(dashboard.counts).toEqual({ partners: 3, engagements: 2, activeEngagements: 2, interactions: 4, minutes: 360 });
+    expect(dashboard.counts).toEqual({
+      partners: 3,
+      engagements: 2,
+      activeEngagements: 2,
+      interactions: 4,
+      minutes: 360,
+    });
     expect(await checkDose(tenant)).toEqual([]);
   });
 
   it('report every tampered row of the new tables in the check', async () => {
     const db = t.store.database.db;
     const tamper = async (sign: '+' | '-') => {
-      await sql`update organization_month_dose set engagements = engagements ${sql.raw(sign)} 1 where calendar_month = '2020-03'`.execute(db);
-      await sql`update organization_component_month_dose set minutes = minutes ${sql.raw(sign)} 1 where component_id = 'relating' and calendar_month = '2020-02'`.execute(db);
-      await sql`update principle_month_use set rating_sum = rating_sum ${sql.raw(sign)} 1 where principle_id = 'strengths-based'`.execute(db);
+      await sql`update organization_month_dose set engagements = engagements ${sql.raw(sign)} 1 where calendar_month = '2020-03'`.execute(
+        db,
+      );
+      await sql`update organization_component_month_dose set minutes = minutes ${sql.raw(sign)} 1 where component_id = 'relating' and calendar_month = '2020-02'`.execute(
+        db,
+      );
+      await sql`update principle_month_use set rating_sum = rating_sum ${sql.raw(sign)} 1 where principle_id = 'strengths-based'`.execute(
+        db,
+      );
     };
     await tamper('+');
     await sql`update interaction_next_steps set owner = 'someone else'`.execute(db);
     const differences = await checkDose(t.store.tenant(orgId));
-    expect(differences.map((d) => d.table).sort()).toEqual(['interaction_next_steps', 'interaction_next_steps', 'interaction_next_steps', 'interaction_next_steps', 'organization_component_month_dose', 'organization_month_dose', 'principle_month_use']);
-    expect(differences.find((d) => d.table === 'organization_month_dose')).toEqual({ table: 'organization_month_dose', key: '2020-03', stored: { interactions: 1, minutes: 90, engagements: 2 }, recomputed: { interactions: 1, minutes: 90, engagements: 1 } });
+    expect(differences.map((d) => d.table).sort()).toEqual([
+      'interaction_next_steps',
+      'interaction_next_steps',
+      'interaction_next_steps',
+      'interaction_next_steps',
+      'organization_component_month_dose',
+      'organization_month_dose',
+      'principle_month_use',
+    ]);
+    expect(differences.find((d) => d.table === 'organization_month_dose')).toEqual({
+      table: 'organization_month_dose',
+      key: '2020-03',
+      stored: { interactions: 1, minutes: 90, engagements: 2 },
+      recomputed: { interactions: 1, minutes: 90, engagements: 1 },
+    });
     await tamper('-');
     await sql`update interaction_next_steps set owner = 'ISP'`.execute(db);
     expect(await checkDose(t.store.tenant(orgId))).toEqual([]);
@@ -72,7 +107,11 @@ describe.each(engines)('organization rollups, principle use and the next-step in
   it('are filled by their migrations from what is stored, and removed by their down migrations', async () => {
     const db = t.store.database.db;
     const tenant = t.store.tenant(orgId);
-    const before = { months: await tenant.dose.organizationByCalendarMonth(), principles: await tenant.dose.principleMonths(), steps: await tenant.interactions.openNextSteps() };
+    const before = {
+      months: await tenant.dose.organizationByCalendarMonth(),
+      principles: await tenant.dose.principleMonths(),
+      steps: await tenant.interactions.openNextSteps(),
+    };
     expect(before.principles.length).toBeGreaterThan(0);
     expect(before.steps).toHaveLength(4); // the deleted engagement's interaction is still live, so its step stays indexed
     await engagementPage.down(db);
@@ -80,7 +119,11 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     await expect(sql`select count(*) from organization_month_dose`.execute(db)).rejects.toThrow();
     await organizationDose.up(db);
     await engagementPage.up(db);
-    expect({ months: await tenant.dose.organizationByCalendarMonth(), principles: await tenant.dose.principleMonths(), steps: await tenant.interactions.openNextSteps() }).toEqual(before);
+    expect({
+      months: await tenant.dose.organizationByCalendarMonth(),
+      principles: await tenant.dose.principleMonths(),
+      steps: await tenant.interactions.openNextSteps(),
+    }).toEqual(before);
     expect(await checkDose(tenant)).toEqual([]);
   });
 
@@ -95,9 +138,15 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     await relationshipMonthDose.down(db);
     await expect(sql`select count(*) from relationship_month_dose`.execute(db)).rejects.toThrow();
     const moved = await sql<{ engagement_id: string; relationship_month: number; dominant_component: string | null }>`
-      select engagement_id, relationship_month, dominant_component from engagement_month_dose where organization_id = ${orgId}`.execute(db);
+      select engagement_id, relationship_month, dominant_component from engagement_month_dose where organization_id = ${orgId}`.execute(
+      db,
+    );
     for (const row of moved.rows) {
-      expect(row.dominant_component).toBe(before.find((m) => m.engagementId === row.engagement_id && m.relationshipMonth === Number(row.relationship_month))?.diversity?.dominantComponent);
+      expect(row.dominant_component).toBe(
+        before.find(
+          (m) => m.engagementId === row.engagement_id && m.relationshipMonth === Number(row.relationship_month),
+        )?.diversity?.dominantComponent,
+      );
     }
     await relationshipMonthDose.up(db);
     await practiceUseRollups.up(db);
@@ -108,13 +157,19 @@ describe.each(engines)('organization rollups, principle use and the next-step in
   it('keep mode and practice-activity use per engagement and organization month, filled by their migration from the live interactions of live engagements', async () => {
     const db = t.store.database.db;
     const tenant = t.store.tenant(orgId);
-    const read = async () => ({ modes: await tenant.dose.modeMonths(), activities: await tenant.dose.activityMonths(), organization: await tenant.dose.organizationPracticeByCalendarMonth() });
+    const read = async () => ({
+      modes: await tenant.dose.modeMonths(),
+      activities: await tenant.dose.activityMonths(),
+      organization: await tenant.dose.organizationPracticeByCalendarMonth(),
+    });
     const before = await read();
     expect(before.modes.length).toBeGreaterThan(0);
     expect(before.activities.length).toBeGreaterThan(0);
     expect(before.organization.principleMonths.length).toBeGreaterThan(0);
     // The deleted engagement's live interaction counts nowhere.
-    const deleted = (await tenant.engagements.list({ includeDeleted: true })).filter((e) => e.deletedAt !== null).map((e) => e.id);
+    const deleted = (await tenant.engagements.list({ includeDeleted: true }))
+      .filter((e) => e.deletedAt !== null)
+      .map((e) => e.id);
     expect(deleted).toHaveLength(1);
     expect(before.modes.some((m) => deleted.includes(m.engagementId))).toBe(false);
     await practiceUseRollups.down(db);
@@ -124,7 +179,8 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     const sorted = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
     expect(sorted(after.modes)).toEqual(sorted(before.modes));
     expect(sorted(after.activities)).toEqual(sorted(before.activities));
-    for (const part of ['modeMonths', 'principleMonths', 'activityMonths'] as const) expect(sorted(after.organization[part])).toEqual(sorted(before.organization[part]));
+    for (const part of ['modeMonths', 'principleMonths', 'activityMonths'] as const)
+      expect(sorted(after.organization[part])).toEqual(sorted(before.organization[part]));
     expect(await checkDose(tenant)).toEqual([]);
   });
 });

@@ -2,21 +2,47 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eisToc } from '../../src/model/builtin/index.ts';
 import { deleteEngagement, restoreEngagement, updateEngagement } from '../../src/server/engagements/operations.ts';
-import { checkDose, deleteInteraction, logInteraction, restoreInteraction, updateInteraction } from '../../src/server/interactions/operations.ts';
+import {
+  checkDose,
+  deleteInteraction,
+  logInteraction,
+  restoreInteraction,
+  updateInteraction,
+} from '../../src/server/interactions/operations.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
 
-const componentUse = fc
-  .constantFrom(...eisToc.components)
-  .chain((c) => fc.record({ componentId: fc.constant(c.id), minutes: fc.integer({ min: 1, max: 30 }), activityIds: fc.subarray(c.activities.map((a) => a.id), { maxLength: 3 }) }));
+const componentUse = fc.constantFrom(...eisToc.components).chain((c) =>
+  fc.record({
+    componentId: fc.constant(c.id),
+    minutes: fc.integer({ min: 1, max: 30 }),
+    activityIds: fc.subarray(
+      c.activities.map((a) => a.id),
+      { maxLength: 3 },
+    ),
+  }),
+);
 const components = fc.uniqueArray(componentUse, { selector: (c) => c.componentId, maxLength: 4 });
 const principles = fc.uniqueArray(
-  fc.record({ principleId: fc.constantFrom(...eisToc.principles.map((p) => p.id)), rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }),
+  fc.record({
+    principleId: fc.constantFrom(...eisToc.principles.map((p) => p.id)),
+    rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  }),
   { selector: (p) => p.principleId, maxLength: 3 },
 );
-const nextSteps = fc.array(fc.record({ text: fc.constantFrom('Send the notes', 'Plan the next session'), owner: fc.constant('ISP'), dueDate: fc.option(fc.constant('2020-03-01'), { nil: null }), done: fc.boolean() }), { maxLength: 2 });
-const date = fc.integer({ min: 0, max: 700 }).map((d) => new Date(Date.UTC(2020, 1, 1) + d * 86_400_000).toISOString().slice(0, 10));
+const nextSteps = fc.array(
+  fc.record({
+    text: fc.constantFrom('Send the notes', 'Plan the next session'),
+    owner: fc.constant('ISP'),
+    dueDate: fc.option(fc.constant('2020-03-01'), { nil: null }),
+    done: fc.boolean(),
+  }),
+  { maxLength: 2 },
+);
+const date = fc
+  .integer({ min: 0, max: 700 })
+  .map((d) => new Date(Date.UTC(2020, 1, 1) + d * 86_400_000).toISOString().slice(0, 10));
 
 interface Content {
   date: string;
@@ -33,12 +59,46 @@ type Step =
   | { kind: 'delete-engagement' | 'restore-engagement'; engagement: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), engagement: fc.nat(1), date, components, principles, nextSteps }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), target: fc.nat(), engagement: fc.nat(1), date, components, principles, nextSteps }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      engagement: fc.nat(1),
+      date,
+      components,
+      principles,
+      nextSteps,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      target: fc.nat(),
+      engagement: fc.nat(1),
+      date,
+      components,
+      principles,
+      nextSteps,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), target: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), target: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('move-start' as const), engagement: fc.nat(1), days: fc.integer({ min: 0, max: 20 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('delete-engagement' as const, 'restore-engagement' as const), engagement: fc.nat(1) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('move-start' as const),
+      engagement: fc.nat(1),
+      days: fc.integer({ min: 0, max: 20 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('delete-engagement' as const, 'restore-engagement' as const),
+      engagement: fc.nat(1),
+    }),
+  },
 );
 
 describe.each(engines)('dose rollups on %s', (engine) => {
@@ -54,12 +114,22 @@ describe.each(engines)('dose rollups on %s', (engine) => {
         const { organization, admin } = await buildOrganization(t.store);
         const orgId = organization.id;
         const actor = admin.userId;
-        const engagements = [(await buildEngagement(t.store, orgId, actor, '2020-01-15')).engagement, (await buildEngagement(t.store, orgId, actor, '2020-01-31')).engagement];
+        const engagements = [
+          (await buildEngagement(t.store, orgId, actor, '2020-01-15')).engagement,
+          (await buildEngagement(t.store, orgId, actor, '2020-01-31')).engagement,
+        ];
         const ids: string[] = [];
         for (const s of steps) {
           const tenant = t.store.tenant(orgId);
-          const content = (c: Content) => ({ date: c.date, components: c.components, principles: c.principles, nextSteps: c.nextSteps, durationMinutes: 150 });
-          const engagement = 'engagement' in s ? await tenant.engagements.find(engagements[s.engagement]!.id) : undefined;
+          const content = (c: Content) => ({
+            date: c.date,
+            components: c.components,
+            principles: c.principles,
+            nextSteps: c.nextSteps,
+            durationMinutes: 150,
+          });
+          const engagement =
+            'engagement' in s ? await tenant.engagements.find(engagements[s.engagement]!.id) : undefined;
           if (s.kind === 'create') {
             if (!engagement) continue;
             ids.push((await logInteraction(t.store, orgId, typicalInteraction(engagement.id, content(s)), actor)).id);
@@ -72,15 +142,31 @@ describe.each(engines)('dose rollups on %s', (engine) => {
             const e = engagement;
             const { id, version, createdAt: _c, updatedAt: _u, deletedAt: _d, ...input } = e;
             const start = new Date(Date.UTC(2020, 0, 1) + s.days * 86_400_000).toISOString().slice(0, 10);
-            engagements[s.engagement] = await updateEngagement(t.store, orgId, id, version, { ...input, startDate: start, stages: [{ stageId: 'readiness-exploration', startedOn: start }] }, actor);
+            engagements[s.engagement] = await updateEngagement(
+              t.store,
+              orgId,
+              id,
+              version,
+              { ...input, startDate: start, stages: [{ stageId: 'readiness-exploration', startedOn: start }] },
+              actor,
+            );
           } else if ('target' in s && ids.length > 0) {
             const id = ids[s.target % ids.length]!;
             const current = await tenant.interactions.require(id, { includeDeleted: true });
             const live = (await tenant.engagements.find(current.engagementId)) !== undefined;
             if (s.kind === 'edit' && current.deletedAt === null && engagement) {
-              await updateInteraction(t.store, orgId, id, current.version, typicalInteraction(engagement.id, content(s)), actor);
-            } else if (s.kind === 'delete' && current.deletedAt === null) await deleteInteraction(t.store, orgId, id, current.version, actor);
-            else if (s.kind === 'restore' && current.deletedAt !== null && live) await restoreInteraction(t.store, orgId, id, actor);
+              await updateInteraction(
+                t.store,
+                orgId,
+                id,
+                current.version,
+                typicalInteraction(engagement.id, content(s)),
+                actor,
+              );
+            } else if (s.kind === 'delete' && current.deletedAt === null)
+              await deleteInteraction(t.store, orgId, id, current.version, actor);
+            else if (s.kind === 'restore' && current.deletedAt !== null && live)
+              await restoreInteraction(t.store, orgId, id, actor);
           }
         }
         expect(await checkDose(t.store.tenant(orgId))).toEqual([]);

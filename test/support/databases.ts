@@ -20,7 +20,8 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-const uniqueName = (): string => `t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+const uniqueName = (): string =>
+  `t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 
 /** A fresh, migrated database: a new SQLite file in a temp folder, or a new PostgreSQL schema. */
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {

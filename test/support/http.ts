@@ -4,7 +4,12 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /** A running server on a random port, and a small client that keeps cookies and the CSRF token like a browser. */
-export async function startServer(store: Store, dataDir: string, env: Record<string, string> = {}, logStream?: { write(line: string): void }): Promise<{ app: FastifyInstance; baseUrl: string; close(): Promise<void> }> {
+export async function startServer(
+  store: Store,
+  dataDir: string,
+  env: Record<string, string> = {},
+  logStream?: { write(line: string): void },
+): Promise<{ app: FastifyInstance; baseUrl: string; close(): Promise<void> }> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...env });
   const app = await buildApp({ store, config, serveWeb: false, logStream });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -26,7 +31,12 @@ export class Client {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
     if (this.cookie) h.cookie = this.cookie;

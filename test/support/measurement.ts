@@ -29,16 +29,37 @@ export interface MeasurementWorld {
  * A fresh database and server (with `env` added to its settings) holding an organization, a lead, an
  * engagement with a partner organization, an intake team under it and one contact per name in the team.
  */
-export async function buildMeasurementWorld(engine: Engine, env: Record<string, string>, contactNames: readonly string[]): Promise<MeasurementWorld> {
+export async function buildMeasurementWorld(
+  engine: Engine,
+  env: Record<string, string>,
+  contactNames: readonly string[],
+): Promise<MeasurementWorld> {
   const t = await createTestDatabase(engine);
   const server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000', ...env });
   const orgId = (await buildOrganization(t.store)).organization.id;
   const lead = await buildMember(t.store, orgId, 'lead');
   const actor = lead.userId;
   const { partner: agency, engagement } = await buildEngagement(t.store, orgId, actor);
-  const teamId = (await createPartner(t.store, orgId, { name: 'Intake team', kind: 'team', parentId: agency.id, type: '', region: '', stateOrCountry: '', tags: [] }, actor)).id;
+  const teamId = (
+    await createPartner(
+      t.store,
+      orgId,
+      { name: 'Intake team', kind: 'team', parentId: agency.id, type: '', region: '', stateOrCountry: '', tags: [] },
+      actor,
+    )
+  ).id;
   const contactIds: string[] = [];
-  for (const name of contactNames) contactIds.push((await createContact(t.store, orgId, { partnerId: teamId, name, email: '', level: 'individual', role: '' }, actor)).id);
+  for (const name of contactNames)
+    contactIds.push(
+      (
+        await createContact(
+          t.store,
+          orgId,
+          { partnerId: teamId, name, email: '', level: 'individual', role: '' },
+          actor,
+        )
+      ).id,
+    );
   const staff = new Client(server.baseUrl);
   await staff.login(lead.email, testPassword);
   return {

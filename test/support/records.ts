@@ -5,8 +5,26 @@ import { createPartner } from '../../src/server/partners/operations.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /** A partner organization and an engagement with it on the default model, started on `startDate`. */
-export async function buildEngagement(store: Store, organizationId: string, actor: string, startDate = '2020-01-15'): Promise<{ partner: Partner; engagement: Engagement }> {
-  const partner = await createPartner(store, organizationId, { name: `Partner ${Math.random().toString(36).slice(2, 7)}`, kind: 'organization', parentId: null, type: 'county agency', region: 'North', stateOrCountry: 'NC', tags: [] }, actor);
+export async function buildEngagement(
+  store: Store,
+  organizationId: string,
+  actor: string,
+  startDate = '2020-01-15',
+): Promise<{ partner: Partner; engagement: Engagement }> {
+  const partner = await createPartner(
+    store,
+    organizationId,
+    {
+      name: `Partner ${Math.random().toString(36).slice(2, 7)}`,
+      kind: 'organization',
+      parentId: null,
+      type: 'county agency',
+      region: 'North',
+      stateOrCountry: 'NC',
+      tags: [],
+    },
+    actor,
+  );
   const engagement = await createEngagement(
     store,
     organizationId,

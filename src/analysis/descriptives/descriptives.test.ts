@@ -21,13 +21,27 @@ describe('descriptives against R', () => {
   });
 });
 
-const em = (engagementId: string, relationshipMonth: number, minutes: number) => ({ engagementId, calendarMonth: '2020-01', relationshipMonth, interactions: 1, minutes });
-const cm = (engagementId: string, relationshipMonth: number, componentId: string, minutes: number) => ({ ...em(engagementId, relationshipMonth, minutes), componentId, activityUses: 1 });
+const em = (engagementId: string, relationshipMonth: number, minutes: number) => ({
+  engagementId,
+  calendarMonth: '2020-01',
+  relationshipMonth,
+  interactions: 1,
+  minutes,
+});
+const cm = (engagementId: string, relationshipMonth: number, componentId: string, minutes: number) => ({
+  ...em(engagementId, relationshipMonth, minutes),
+  componentId,
+  activityUses: 1,
+});
 
 describe('dose trajectory across engagements', () => {
   it('counts months without contact as zero, over engagements that reached the month', () => {
     const months = [em('a', 1, 60), em('b', 1, 120), em('a', 2, 30), em('c', 1, 0)].filter((m) => m.minutes > 0);
-    const reached = new Map([['a', 3], ['b', 1], ['c', 2]]);
+    const reached = new Map([
+      ['a', 3],
+      ['b', 1],
+      ['c', 2],
+    ]);
     const result = doseByRelationshipMonthAcrossEngagements(months, reached);
     expect(result.map((r) => [r.month, r.engagements, r.withContact, r.mean, r.median, r.q1, r.q3])).toEqual([
       [1, 3, 2, 60, 60, 30, 90],
@@ -48,7 +62,15 @@ describe('dose trajectory across engagements', () => {
 });
 
 describe('sequence and pattern', () => {
-  const months = [cm('a', 1, 'relating', 60), cm('a', 1, 'assessing', 20), cm('a', 2, 'assessing', 45), cm('a', 8, 'coaching', 30), cm('a', 8, 'teaching', 30), cm('a', 8, 'improving', 30), cm('b', 1, 'relating', 10)];
+  const months = [
+    cm('a', 1, 'relating', 60),
+    cm('a', 1, 'assessing', 20),
+    cm('a', 2, 'assessing', 45),
+    cm('a', 8, 'coaching', 30),
+    cm('a', 8, 'teaching', 30),
+    cm('a', 8, 'improving', 30),
+    cm('b', 1, 'relating', 10),
+  ];
 
   it('measures diversity per engagement-month and finds the dominant component', () => {
     const diversity = diversityByEngagementMonth(months);

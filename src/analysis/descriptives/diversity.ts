@@ -17,7 +17,13 @@ export function diversityByEngagementMonth(months: readonly ComponentMonthDose[]
     list.push(m);
     groups.set(key, list);
   }
-  return inEngagementOrder([...groups.values()].map((list) => ({ engagementId: list[0]!.engagementId, relationshipMonth: list[0]!.relationshipMonth, ...componentDiversity(list)! })));
+  return inEngagementOrder(
+    [...groups.values()].map((list) => ({
+      engagementId: list[0]!.engagementId,
+      relationshipMonth: list[0]!.relationshipMonth,
+      ...componentDiversity(list)!,
+    })),
+  );
 }
 
 /**
@@ -42,7 +48,12 @@ function isInEngagementOrder(rows: readonly { engagementId: string; relationship
   for (let i = 1; i < rows.length; i += 1) {
     const prev = rows[i - 1]!;
     const cur = rows[i]!;
-    if (prev.engagementId === cur.engagementId ? !(prev.relationshipMonth <= cur.relationshipMonth) : !(prev.engagementId.localeCompare(cur.engagementId) < 0)) return false;
+    if (
+      prev.engagementId === cur.engagementId
+        ? !(prev.relationshipMonth <= cur.relationshipMonth)
+        : !(prev.engagementId.localeCompare(cur.engagementId) < 0)
+    )
+      return false;
   }
   return true;
 }
@@ -66,7 +77,10 @@ export interface StoredMonthDiversity {
  * edge is measured from its component rows in the calendar month inside (`edgeComponents`), as the
  * component rows of the period alone would measure it.
  */
-export function diversityInPeriod(months: readonly StoredMonthDiversity[], edgeComponents: readonly ComponentMonthDose[]): MonthlyDiversity[] {
+export function diversityInPeriod(
+  months: readonly StoredMonthDiversity[],
+  edgeComponents: readonly ComponentMonthDose[],
+): MonthlyDiversity[] {
   const edges = new Map<string, ComponentMonthDose[]>();
   for (const c of edgeComponents) {
     const key = `${c.engagementId}|${c.relationshipMonth}|${c.calendarMonth}`;
@@ -76,8 +90,18 @@ export function diversityInPeriod(months: readonly StoredMonthDiversity[], edgeC
   }
   const result: MonthlyDiversity[] = [];
   for (const m of months) {
-    const diversity = m.partlyInside === null ? m.diversity : componentDiversity(edges.get(`${m.engagementId}|${m.relationshipMonth}|${m.partlyInside}`) ?? []);
-    if (diversity) result.push({ engagementId: m.engagementId, relationshipMonth: m.relationshipMonth, componentsUsed: diversity.componentsUsed, entropy: diversity.entropy, dominantComponent: diversity.dominantComponent });
+    const diversity =
+      m.partlyInside === null
+        ? m.diversity
+        : componentDiversity(edges.get(`${m.engagementId}|${m.relationshipMonth}|${m.partlyInside}`) ?? []);
+    if (diversity)
+      result.push({
+        engagementId: m.engagementId,
+        relationshipMonth: m.relationshipMonth,
+        componentsUsed: diversity.componentsUsed,
+        entropy: diversity.entropy,
+        dominantComponent: diversity.dominantComponent,
+      });
   }
   return inEngagementOrder(result);
 }
@@ -125,7 +149,10 @@ export function earlyVersusLater(diversity: MonthlyDiversity[], earlyThrough = 6
     slot.components += d.componentsUsed;
     slot.entropy += d.entropy;
   }
-  const summarize = (period: 'early' | 'later', s: { n: number; components: number; entropy: number }): PeriodComparison => ({
+  const summarize = (
+    period: 'early' | 'later',
+    s: { n: number; components: number; entropy: number },
+  ): PeriodComparison => ({
     period,
     engagementMonths: s.n,
     meanComponentsUsed: s.n ? s.components / s.n : null,

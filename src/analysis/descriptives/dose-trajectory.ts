@@ -24,7 +24,10 @@ export interface DoseDistribution {
  * engagements that had reached that month (months without contact count as zero minutes).
  * `monthsReached` gives, per engagement, how many relationship months it has lived through.
  */
-export function doseByRelationshipMonthAcrossEngagements(months: readonly Pick<EngagementMonthDose, 'engagementId' | 'relationshipMonth' | 'minutes'>[], monthsReached: ReadonlyMap<string, number>): DoseDistribution[] {
+export function doseByRelationshipMonthAcrossEngagements(
+  months: readonly Pick<EngagementMonthDose, 'engagementId' | 'relationshipMonth' | 'minutes'>[],
+  monthsReached: ReadonlyMap<string, number>,
+): DoseDistribution[] {
   // Each engagement's minutes in its months 1..reached, the engagements one after another in the order
   // of `monthsReached`: month m of the i-th engagement is at `offsets[i] + m - 1`.
   const indexOf = new Map<string, number>();
@@ -49,7 +52,8 @@ export function doseByRelationshipMonthAcrossEngagements(months: readonly Pick<E
       index = indexOf.get(m.engagementId);
     }
     const month = m.relationshipMonth;
-    if (index !== undefined && Number.isInteger(month) && month >= 1 && month <= reachedOf[index]!) minutes[offsets[index]! + month - 1]! += m.minutes;
+    if (index !== undefined && Number.isInteger(month) && month >= 1 && month <= reachedOf[index]!)
+      minutes[offsets[index]! + month - 1]! += m.minutes;
   }
   // How many engagements had reached each month.
   const engagementsIn = new Int32Array(horizon + 2);
@@ -61,7 +65,8 @@ export function doseByRelationshipMonthAcrossEngagements(months: readonly Pick<E
     const values = new Float64Array(engagementsIn[month]!);
     if (values.length === 0) continue;
     let n = 0;
-    for (let i = 0; i < offsets.length; i += 1) if (month <= reachedOf[i]!) values[n++] = minutes[offsets[i]! + month - 1]!;
+    for (let i = 0; i < offsets.length; i += 1)
+      if (month <= reachedOf[i]!) values[n++] = minutes[offsets[i]! + month - 1]!;
     let total = 0;
     let withContact = 0;
     for (const v of values) {
@@ -92,7 +97,10 @@ export interface MixPoint {
 }
 
 /** Pooled component mix per month of relationship, optionally grouped (e.g. component → group). */
-export function componentMixOverRelationship(months: readonly Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'minutes'>[], groupOf: (componentId: string) => string = (id) => id): MixPoint[] {
+export function componentMixOverRelationship(
+  months: readonly Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'minutes'>[],
+  groupOf: (componentId: string) => string = (id) => id,
+): MixPoint[] {
   const byMonth = new Map<number, Map<string, number>>();
   for (const m of months) {
     const slot = byMonth.get(m.relationshipMonth) ?? new Map<string, number>();
@@ -104,6 +112,10 @@ export function componentMixOverRelationship(months: readonly Pick<ComponentMont
     .sort(([a], [b]) => a - b)
     .map(([month, slot]) => {
       const total = [...slot.values()].reduce((s, v) => s + v, 0);
-      return { month, totalMinutes: total, shares: Object.fromEntries([...slot.entries()].map(([k, v]) => [k, total > 0 ? v / total : 0])) };
+      return {
+        month,
+        totalMinutes: total,
+        shares: Object.fromEntries([...slot.entries()].map(([k, v]) => [k, total > 0 ? v / total : 0])),
+      };
     });
 }

@@ -1,7 +1,13 @@
 import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/support/rollups.ts';
 import type { StageChange } from '../../domain/support/schemas.ts';
 import { currentRelationshipMonth } from '../dose/engagement-overview.ts';
-import { dominantTransitions, diversityByEngagementMonth, earlyVersusLater, inEngagementOrder, type MonthlyDiversity } from './diversity.ts';
+import {
+  dominantTransitions,
+  diversityByEngagementMonth,
+  earlyVersusLater,
+  inEngagementOrder,
+  type MonthlyDiversity,
+} from './diversity.ts';
 import { componentMixOverRelationship, doseByRelationshipMonthAcrossEngagements } from './dose-trajectory.ts';
 import { stageSpells, stageTiming } from './stage-timing.ts';
 
@@ -47,7 +53,10 @@ export interface CalendarMonthTotals {
 export type RelationshipMonthMinutes = Pick<EngagementMonthDose, 'engagementId' | 'relationshipMonth' | 'minutes'>;
 
 /** One component's dose in one month of the relationship, summed over the selected engagements. */
-export type ComponentTotals = Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'interactions' | 'minutes' | 'activityUses'>;
+export type ComponentTotals = Pick<
+  ComponentMonthDose,
+  'relationshipMonth' | 'componentId' | 'interactions' | 'minutes' | 'activityUses'
+>;
 
 /**
  * The same views from sums the store makes over the rollups of the selected engagements and period:
@@ -75,13 +84,19 @@ export interface AggregatedDescriptivesInput {
 export function describeEngagements(input: DescriptivesInput) {
   const ids = new Set(input.engagements.map((e) => e.id));
   const inRange = (m: { engagementId: string; calendarMonth: string }) =>
-    ids.has(m.engagementId) && (!input.fromMonth || m.calendarMonth >= input.fromMonth) && (!input.toMonth || m.calendarMonth <= input.toMonth);
+    ids.has(m.engagementId) &&
+    (!input.fromMonth || m.calendarMonth >= input.fromMonth) &&
+    (!input.toMonth || m.calendarMonth <= input.toMonth);
   const engagementMonths = input.engagementMonths.filter(inRange);
   const components = input.componentMonths.filter(inRange);
 
   const byCalendarMonth = new Map<string, { interactions: number; minutes: number; engagements: Set<string> }>();
   for (const m of engagementMonths) {
-    const slot = byCalendarMonth.get(m.calendarMonth) ?? { interactions: 0, minutes: 0, engagements: new Set<string>() };
+    const slot = byCalendarMonth.get(m.calendarMonth) ?? {
+      interactions: 0,
+      minutes: 0,
+      engagements: new Set<string>(),
+    };
     slot.interactions += m.interactions;
     slot.minutes += m.minutes;
     slot.engagements.add(m.engagementId);
@@ -90,7 +105,13 @@ export function describeEngagements(input: DescriptivesInput) {
   const totals = new Map<string, ComponentTotals>();
   for (const c of components) {
     const key = `${c.relationshipMonth}|${c.componentId}`;
-    const slot = totals.get(key) ?? { relationshipMonth: c.relationshipMonth, componentId: c.componentId, interactions: 0, minutes: 0, activityUses: 0 };
+    const slot = totals.get(key) ?? {
+      relationshipMonth: c.relationshipMonth,
+      componentId: c.componentId,
+      interactions: 0,
+      minutes: 0,
+      activityUses: 0,
+    };
     slot.interactions += c.interactions;
     slot.minutes += c.minutes;
     slot.activityUses += c.activityUses;
@@ -98,7 +119,12 @@ export function describeEngagements(input: DescriptivesInput) {
   }
   return describeAggregated({
     engagements: input.engagements,
-    calendarMonths: [...byCalendarMonth.entries()].map(([calendarMonth, s]) => ({ calendarMonth, interactions: s.interactions, minutes: s.minutes, engagements: s.engagements.size })),
+    calendarMonths: [...byCalendarMonth.entries()].map(([calendarMonth, s]) => ({
+      calendarMonth,
+      interactions: s.interactions,
+      minutes: s.minutes,
+      engagements: s.engagements.size,
+    })),
     relationshipMonths: engagementMonths,
     diversity: diversityByEngagementMonth(components),
     components: [...totals.values()],
@@ -112,7 +138,9 @@ export function describeEngagements(input: DescriptivesInput) {
 /** The trajectory views from the store's sums (`AggregatedDescriptivesInput`); the same figures as `describeEngagements`. */
 export function describeAggregated(input: AggregatedDescriptivesInput) {
   const until = input.toMonth && lastDayOf(input.toMonth) < input.today ? lastDayOf(input.toMonth) : input.today;
-  const monthsReached = new Map(input.engagements.map((e) => [e.id, currentRelationshipMonth(e.startDate, e.endDate, until)]));
+  const monthsReached = new Map(
+    input.engagements.map((e) => [e.id, currentRelationshipMonth(e.startDate, e.endDate, until)]),
+  );
   const diversity = inEngagementOrder([...input.diversity]);
   const byMonth = new Map<number, { n: number; components: number; entropy: number }>();
   for (const d of diversity) {
@@ -135,18 +163,36 @@ export function describeAggregated(input: AggregatedDescriptivesInput) {
   return {
     engagements: input.engagements.length,
     minimumEngagements,
-    totals: { interactions: calendarMonths.reduce((s, m) => s + m.interactions, 0), minutes: calendarMonths.reduce((s, m) => s + m.minutes, 0) },
-    doseByCalendarMonth: calendarMonths.map((m) => ({ calendarMonth: m.calendarMonth, interactions: m.interactions, minutes: m.minutes, engagements: m.engagements })),
+    totals: {
+      interactions: calendarMonths.reduce((s, m) => s + m.interactions, 0),
+      minutes: calendarMonths.reduce((s, m) => s + m.minutes, 0),
+    },
+    doseByCalendarMonth: calendarMonths.map((m) => ({
+      calendarMonth: m.calendarMonth,
+      interactions: m.interactions,
+      minutes: m.minutes,
+      engagements: m.engagements,
+    })),
     doseByRelationshipMonth: doseByRelationshipMonthAcrossEngagements(input.relationshipMonths, monthsReached),
     componentMix: componentMixOverRelationship(input.components),
     groupMix: componentMixOverRelationship(input.components, input.groupOf),
     minutesByComponent: [...totals.entries()]
       .map(([componentId, t]) => ({ componentId, group: input.groupOf(componentId), ...t }))
       .sort((a, b) => b.minutes - a.minutes || a.componentId.localeCompare(b.componentId)),
-    diversityByRelationshipMonth: [...byMonth.entries()].sort(([a], [b]) => a - b).map(([month, s]) => ({ month, engagementMonths: s.n, meanComponentsUsed: s.components / s.n, meanEntropy: s.entropy / s.n })),
+    diversityByRelationshipMonth: [...byMonth.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([month, s]) => ({
+        month,
+        engagementMonths: s.n,
+        meanComponentsUsed: s.components / s.n,
+        meanEntropy: s.entropy / s.n,
+      })),
     earlyVersusLater: earlyVersusLater(diversity),
     transitions: dominantTransitions(diversity).slice(0, 25),
-    stageTiming: stageTiming(input.engagements.map((e) => stageSpells(e, until)), input.stageOrder),
+    stageTiming: stageTiming(
+      input.engagements.map((e) => stageSpells(e, until)),
+      input.stageOrder,
+    ),
     methods: descriptiveMethods,
   };
 }

@@ -53,7 +53,10 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? part 
  */
 export function practiceUse(
   interactions: readonly PracticeInteraction[],
-  model: { components: readonly { id: string; activities: readonly { id: string }[] }[]; principles: readonly { id: string }[] },
+  model: {
+    components: readonly { id: string; activities: readonly { id: string }[] }[];
+    principles: readonly { id: string }[];
+  },
 ): PracticeUse {
   const n = interactions.length;
   const modes = new Map(interactionModes.map((mode) => [mode, { interactions: 0, minutes: 0 }]));
@@ -71,7 +74,8 @@ export function practiceUse(
       slot.interactions += 1;
       principleUses.set(principleId, slot);
     }
-    for (const use of interaction.principles) if (use.rating !== null) principleUses.get(use.principleId)?.ratings.push(use.rating);
+    for (const use of interaction.principles)
+      if (use.rating !== null) principleUses.get(use.principleId)?.ratings.push(use.rating);
     for (const component of interaction.components) {
       componentUses.set(component.componentId, (componentUses.get(component.componentId) ?? 0) + 1);
       for (const activityId of new Set(component.activityIds)) {
@@ -82,17 +86,34 @@ export function practiceUse(
   }
   return {
     interactions: n,
-    modeMix: [...modes.entries()].map(([mode, m]) => ({ mode, interactions: m.interactions, minutes: m.minutes, share: ratio(m.interactions, n) })),
+    modeMix: [...modes.entries()].map(([mode, m]) => ({
+      mode,
+      interactions: m.interactions,
+      minutes: m.minutes,
+      share: ratio(m.interactions, n),
+    })),
     principles: model.principles.map((p) => {
       const use = principleUses.get(p.id) ?? { interactions: 0, ratings: [] };
       const ratings = use.ratings.length;
-      return { principleId: p.id, interactions: use.interactions, rate: ratio(use.interactions, n), ratings, meanRating: ratings ? use.ratings.reduce((s, r) => s + r, 0) / ratings : null };
+      return {
+        principleId: p.id,
+        interactions: use.interactions,
+        rate: ratio(use.interactions, n),
+        ratings,
+        meanRating: ratings ? use.ratings.reduce((s, r) => s + r, 0) / ratings : null,
+      };
     }),
     activities: model.components.flatMap((c) =>
       c.activities.map((a) => {
         const uses = activityUses.get(`${c.id}|${a.id}`) ?? 0;
         const componentInteractions = componentUses.get(c.id) ?? 0;
-        return { componentId: c.id, activityId: a.id, uses, componentInteractions, rate: ratio(uses, componentInteractions) };
+        return {
+          componentId: c.id,
+          activityId: a.id,
+          uses,
+          componentInteractions,
+          rate: ratio(uses, componentInteractions),
+        };
       }),
     ),
   };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { componentDiversity } from '../../domain/support/diversity.ts';
 import type { ComponentMonthDose } from '../../domain/support/rollups.ts';
-import { diversityInPeriod, dominantTransitions, earlyVersusLater, inEngagementOrder, type MonthlyDiversity, type StoredMonthDiversity } from './diversity.ts';
+import {
+  diversityInPeriod,
+  dominantTransitions,
+  earlyVersusLater,
+  inEngagementOrder,
+  type MonthlyDiversity,
+  type StoredMonthDiversity,
+} from './diversity.ts';
 import { doseByRelationshipMonthAcrossEngagements } from './dose-trajectory.ts';
 import { quantileType7 } from './quantiles.ts';
 import { stageTiming, type StageSpell } from './stage-timing.ts';
@@ -13,14 +20,25 @@ import { stageTiming, type StageSpell } from './stage-timing.ts';
 
 const reference = {
   inEngagementOrder<T extends { engagementId: string; relationshipMonth: number }>(rows: T[]): T[] {
-    return rows.sort((a, b) => a.engagementId.localeCompare(b.engagementId) || a.relationshipMonth - b.relationshipMonth);
+    return rows.sort(
+      (a, b) => a.engagementId.localeCompare(b.engagementId) || a.relationshipMonth - b.relationshipMonth,
+    );
   },
-  diversityInPeriod(months: readonly StoredMonthDiversity[], edgeComponents: readonly ComponentMonthDose[]): MonthlyDiversity[] {
+  diversityInPeriod(
+    months: readonly StoredMonthDiversity[],
+    edgeComponents: readonly ComponentMonthDose[],
+  ): MonthlyDiversity[] {
     const result: MonthlyDiversity[] = [];
     for (const m of months) {
-      const edge = edgeComponents.filter((c) => c.engagementId === m.engagementId && c.relationshipMonth === m.relationshipMonth && c.calendarMonth === m.partlyInside);
+      const edge = edgeComponents.filter(
+        (c) =>
+          c.engagementId === m.engagementId &&
+          c.relationshipMonth === m.relationshipMonth &&
+          c.calendarMonth === m.partlyInside,
+      );
       const diversity = m.partlyInside === null ? m.diversity : componentDiversity(edge);
-      if (diversity) result.push({ engagementId: m.engagementId, relationshipMonth: m.relationshipMonth, ...diversity });
+      if (diversity)
+        result.push({ engagementId: m.engagementId, relationshipMonth: m.relationshipMonth, ...diversity });
     }
     return reference.inEngagementOrder(result);
   },
@@ -42,28 +60,68 @@ const reference = {
       meanComponentsUsed: rows.length ? rows.reduce((s, r) => s + r.componentsUsed, 0) / rows.length : null,
       meanEntropy: rows.length ? rows.reduce((s, r) => s + r.entropy, 0) / rows.length : null,
     });
-    return [summarize('early', diversity.filter((d) => d.relationshipMonth <= earlyThrough)), summarize('later', diversity.filter((d) => d.relationshipMonth > earlyThrough))];
+    return [
+      summarize(
+        'early',
+        diversity.filter((d) => d.relationshipMonth <= earlyThrough),
+      ),
+      summarize(
+        'later',
+        diversity.filter((d) => d.relationshipMonth > earlyThrough),
+      ),
+    ];
   },
-  dose(months: readonly { engagementId: string; relationshipMonth: number; minutes: number }[], monthsReached: ReadonlyMap<string, number>) {
+  dose(
+    months: readonly { engagementId: string; relationshipMonth: number; minutes: number }[],
+    monthsReached: ReadonlyMap<string, number>,
+  ) {
     const horizon = Math.max(0, ...monthsReached.values());
     const result = [];
     for (let month = 1; month <= horizon; month += 1) {
       const values = [...monthsReached]
         .filter(([, reached]) => month <= reached)
-        .map(([id]) => months.filter((m) => m.engagementId === id && m.relationshipMonth === month).reduce((s, m) => s + m.minutes, 0));
+        .map(([id]) =>
+          months
+            .filter((m) => m.engagementId === id && m.relationshipMonth === month)
+            .reduce((s, m) => s + m.minutes, 0),
+        );
       if (values.length === 0) continue;
       const sorted = [...values].sort((a, b) => a - b);
       const total = values.reduce((s, v) => s + v, 0);
-      result.push({ month, engagements: values.length, withContact: values.filter((v) => v > 0).length, mean: total / values.length, median: quantileType7(sorted, 0.5), q1: quantileType7(sorted, 0.25), q3: quantileType7(sorted, 0.75), totalMinutes: total });
+      result.push({
+        month,
+        engagements: values.length,
+        withContact: values.filter((v) => v > 0).length,
+        mean: total / values.length,
+        median: quantileType7(sorted, 0.5),
+        q1: quantileType7(sorted, 0.25),
+        q3: quantileType7(sorted, 0.75),
+        totalMinutes: total,
+      });
     }
     return result;
   },
   stageTiming(spellsByEngagement: readonly (readonly StageSpell[])[], stageOrder: readonly string[]) {
-    const median = (values: number[]) => (values.length ? quantileType7([...values].sort((a, b) => a - b), 0.5) : null);
+    const median = (values: number[]) =>
+      values.length
+        ? quantileType7(
+            [...values].sort((a, b) => a - b),
+            0.5,
+          )
+        : null;
     return stageOrder.map((stageId) => {
-      const spells = spellsByEngagement.map((list) => list.find((s) => s.stageId === stageId)).filter((s): s is StageSpell => s !== undefined);
+      const spells = spellsByEngagement
+        .map((list) => list.find((s) => s.stageId === stageId))
+        .filter((s): s is StageSpell => s !== undefined);
       const completed = spells.filter((s) => !s.current);
-      return { stageId, engagements: spells.length, current: spells.length - completed.length, medianStartMonth: median(spells.map((s) => s.startMonth)), medianDaysCompleted: median(completed.map((s) => s.days)), completed: completed.length };
+      return {
+        stageId,
+        engagements: spells.length,
+        current: spells.length - completed.length,
+        medianStartMonth: median(spells.map((s) => s.startMonth)),
+        medianDaysCompleted: median(completed.map((s) => s.days)),
+        completed: completed.length,
+      };
     });
   },
 };
@@ -102,16 +160,39 @@ function months(seed: number, order: 'shuffled' | 'byte order' | 'engagement ord
       for (let k = int(3); k > 0; k -= 1) {
         const partlyInside = random() < 0.2 ? `2024-0${1 + int(2)}` : null;
         const used = 1 + int(4);
-        const diversity = random() < 0.15 ? null : { componentsUsed: used, entropy: random() * Math.log(used), dominantComponent: components[int(components.length)]! };
+        const diversity =
+          random() < 0.15
+            ? null
+            : {
+                componentsUsed: used,
+                entropy: random() * Math.log(used),
+                dominantComponent: components[int(components.length)]!,
+              };
         rows.push({ engagementId, relationshipMonth, minutes: random() < 0.2 ? 0 : int(120), diversity, partlyInside });
         for (const calendarMonth of ['2024-01', '2024-02']) {
-          if (random() < 0.6) edges.push({ engagementId, relationshipMonth, calendarMonth, componentId: components[int(components.length)]!, interactions: 1, minutes: int(60), activityUses: 0 });
+          if (random() < 0.6)
+            edges.push({
+              engagementId,
+              relationshipMonth,
+              calendarMonth,
+              componentId: components[int(components.length)]!,
+              interactions: 1,
+              minutes: int(60),
+              activityUses: 0,
+            });
         }
       }
     }
   }
   if (order === 'shuffled') shuffle(rows);
-  if (order === 'byte order') rows.sort((a, b) => (a.engagementId < b.engagementId ? -1 : a.engagementId > b.engagementId ? 1 : a.relationshipMonth - b.relationshipMonth));
+  if (order === 'byte order')
+    rows.sort((a, b) =>
+      a.engagementId < b.engagementId
+        ? -1
+        : a.engagementId > b.engagementId
+          ? 1
+          : a.relationshipMonth - b.relationshipMonth,
+    );
   if (order === 'engagement order') reference.inEngagementOrder(rows);
   const reached = new Map(shuffle([...new Set(rows.map((r) => r.engagementId)), 'no-rows']).map((id) => [id, int(16)]));
   return { rows, edges: shuffle(edges), reached };
@@ -122,7 +203,14 @@ function spells(seed: number): StageSpell[][] {
   const stages = ['exploring', 'preparing', 'implementing', 'sustaining', 'other'];
   return Array.from({ length: int(12) }, () => {
     const length = int(6);
-    return Array.from({ length }, (_, i) => ({ stageId: stages[int(stages.length)]!, startedOn: '2024-01-01', endedOn: '2024-02-01', startMonth: 1 + int(20), days: int(400), current: i === length - 1 && random() < 0.7 }));
+    return Array.from({ length }, (_, i) => ({
+      stageId: stages[int(stages.length)]!,
+      startedOn: '2024-01-01',
+      endedOn: '2024-02-01',
+      startMonth: 1 + int(20),
+      days: int(400),
+      current: i === length - 1 && random() < 0.7,
+    }));
   });
 }
 
@@ -136,7 +224,10 @@ describe('descriptives against reference implementations on random data', () => 
         const diversity = diversityInPeriod(rows, edges);
         expect(diversity).toEqual(reference.diversityInPeriod(rows, edges));
         expect(dominantTransitions(diversity)).toEqual(reference.dominantTransitions(diversity));
-        for (const earlyThrough of [0, 3, 6]) expect(earlyVersusLater(diversity, earlyThrough)).toEqual(reference.earlyVersusLater(diversity, earlyThrough));
+        for (const earlyThrough of [0, 3, 6])
+          expect(earlyVersusLater(diversity, earlyThrough)).toEqual(
+            reference.earlyVersusLater(diversity, earlyThrough),
+          );
         expect(doseByRelationshipMonthAcrossEngagements(rows, reached)).toEqual(reference.dose(rows, reached));
       }
     });
@@ -153,6 +244,7 @@ describe('descriptives against reference implementations on random data', () => 
 
   it('times stages as the plain definition does, counting an engagement once per stage', () => {
     const stageOrder = ['exploring', 'preparing', 'implementing', 'sustaining', 'unused'];
-    for (const seed of seeds) expect(stageTiming(spells(seed), stageOrder)).toEqual(reference.stageTiming(spells(seed), stageOrder));
+    for (const seed of seeds)
+      expect(stageTiming(spells(seed), stageOrder)).toEqual(reference.stageTiming(spells(seed), stageOrder));
   });
 });

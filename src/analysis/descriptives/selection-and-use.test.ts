@@ -12,7 +12,12 @@ const model = {
   principles: [{ id: 'humble' }, { id: 'equitable' }],
 };
 
-const interaction = (mode: 'video' | 'phone', minutes: number, activities: string[], principles: { principleId: string; rating: number | null }[]) => ({
+const interaction = (
+  mode: 'video' | 'phone',
+  minutes: number,
+  activities: string[],
+  principles: { principleId: string; rating: number | null }[],
+) => ({
   durationMinutes: minutes,
   mode,
   components: [{ componentId: 'relating', minutes, activityIds: activities }],
@@ -22,12 +27,26 @@ const interaction = (mode: 'video' | 'phone', minutes: number, activities: strin
 describe('practice use', () => {
   it('gives mode mix, principle rates and activity rates against their denominators', () => {
     const use = practiceUse(
-      [interaction('video', 60, ['check-in'], [{ principleId: 'humble', rating: 4 }]), interaction('video', 30, ['check-in', 'agree-roles'], [{ principleId: 'humble', rating: null }]), interaction('phone', 15, [], [])],
+      [
+        interaction('video', 60, ['check-in'], [{ principleId: 'humble', rating: 4 }]),
+        interaction('video', 30, ['check-in', 'agree-roles'], [{ principleId: 'humble', rating: null }]),
+        interaction('phone', 15, [], []),
+      ],
       model,
     );
     expect(use.interactions).toBe(3);
-    expect(use.modeMix.find((m) => m.mode === 'video')).toEqual({ mode: 'video', interactions: 2, minutes: 90, share: 2 / 3 });
-    expect(use.modeMix.find((m) => m.mode === 'email')).toEqual({ mode: 'email', interactions: 0, minutes: 0, share: 0 });
+    expect(use.modeMix.find((m) => m.mode === 'video')).toEqual({
+      mode: 'video',
+      interactions: 2,
+      minutes: 90,
+      share: 2 / 3,
+    });
+    expect(use.modeMix.find((m) => m.mode === 'email')).toEqual({
+      mode: 'email',
+      interactions: 0,
+      minutes: 0,
+      share: 0,
+    });
     expect(use.principles).toEqual([
       { principleId: 'humble', interactions: 2, rate: 2 / 3, ratings: 1, meanRating: 4 },
       { principleId: 'equitable', interactions: 0, rate: 0, ratings: 0, meanRating: null },
@@ -53,9 +72,19 @@ describe('engagement selection', () => {
     { id: 'team-a', parentId: 'county', region: 'North' },
     { id: 'other', parentId: null, region: 'South ' },
   ];
-  const engagement = (id: string, partnerId: string, team: string[], stageId: string) => ({ id, partnerId, supportTeam: team, stages: [{ stageId, startedOn: '2020-01-01' }] });
-  const engagements = [engagement('e1', 'county', ['ann'], 'install'), engagement('e2', 'team-a', ['bob'], 'explore'), engagement('e3', 'other', ['ann'], 'explore')];
-  const ids = (selection: Parameters<typeof selectEngagements>[2]) => selectEngagements(engagements, partners, selection, '2021-01-01').map((e) => e.id);
+  const engagement = (id: string, partnerId: string, team: string[], stageId: string) => ({
+    id,
+    partnerId,
+    supportTeam: team,
+    stages: [{ stageId, startedOn: '2020-01-01' }],
+  });
+  const engagements = [
+    engagement('e1', 'county', ['ann'], 'install'),
+    engagement('e2', 'team-a', ['bob'], 'explore'),
+    engagement('e3', 'other', ['ann'], 'explore'),
+  ];
+  const ids = (selection: Parameters<typeof selectEngagements>[2]) =>
+    selectEngagements(engagements, partners, selection, '2021-01-01').map((e) => e.id);
 
   it('filters by partner with the partners below it, region, practitioner and current stage', () => {
     expect(ids({})).toEqual(['e1', 'e2', 'e3']);
@@ -70,23 +99,51 @@ describe('engagement selection', () => {
 
 describe('stage timing', () => {
   it('dates each stage spell and summarizes entry month and completed length', () => {
-    const a = stageSpells({ startDate: '2020-01-15', endDate: null, stages: [{ stageId: 'explore', startedOn: '2020-01-15' }, { stageId: 'install', startedOn: '2020-04-15' }, { stageId: 'later', startedOn: '2030-01-01' }] }, '2020-06-01');
+    const a = stageSpells(
+      {
+        startDate: '2020-01-15',
+        endDate: null,
+        stages: [
+          { stageId: 'explore', startedOn: '2020-01-15' },
+          { stageId: 'install', startedOn: '2020-04-15' },
+          { stageId: 'later', startedOn: '2030-01-01' },
+        ],
+      },
+      '2020-06-01',
+    );
     expect(a).toEqual([
       { stageId: 'explore', startedOn: '2020-01-15', endedOn: '2020-04-15', startMonth: 1, days: 91, current: false },
       { stageId: 'install', startedOn: '2020-04-15', endedOn: '2020-06-01', startMonth: 4, days: 47, current: true },
     ]);
-    const b = stageSpells({ startDate: '2020-01-01', endDate: '2020-03-01', stages: [{ stageId: 'explore', startedOn: '2020-01-01' }] }, '2021-01-01');
+    const b = stageSpells(
+      { startDate: '2020-01-01', endDate: '2020-03-01', stages: [{ stageId: 'explore', startedOn: '2020-01-01' }] },
+      '2021-01-01',
+    );
     expect(stageTiming([a, b], ['explore', 'install', 'sustain'])).toEqual([
       { stageId: 'explore', engagements: 2, current: 1, medianStartMonth: 1, medianDaysCompleted: 91, completed: 1 },
       { stageId: 'install', engagements: 1, current: 1, medianStartMonth: 4, medianDaysCompleted: null, completed: 0 },
-      { stageId: 'sustain', engagements: 0, current: 0, medianStartMonth: null, medianDaysCompleted: null, completed: 0 },
+      {
+        stageId: 'sustain',
+        engagements: 0,
+        current: 0,
+        medianStartMonth: null,
+        medianDaysCompleted: null,
+        completed: 0,
+      },
     ]);
   });
 });
 
 describe('descriptives of an empty selection', () => {
   it('has no rows and no NaN', () => {
-    const result = describeEngagements({ engagements: [], engagementMonths: [], componentMonths: [], groupOf: () => 'other', stageOrder: ['explore'], today: '2024-01-01' });
+    const result = describeEngagements({
+      engagements: [],
+      engagementMonths: [],
+      componentMonths: [],
+      groupOf: () => 'other',
+      stageOrder: ['explore'],
+      today: '2024-01-01',
+    });
     expect(result.engagements).toBe(0);
     expect(result.doseByRelationshipMonth).toEqual([]);
     expect(result.earlyVersusLater.map((p) => p.meanEntropy)).toEqual([null, null]);
@@ -94,10 +151,21 @@ describe('descriptives of an empty selection', () => {
   });
 
   it('counts calendar months and only the selected engagements within the period', () => {
-    const month = (engagementId: string, calendarMonth: string, relationshipMonth: number, minutes: number) => ({ engagementId, calendarMonth, relationshipMonth, interactions: 1, minutes });
+    const month = (engagementId: string, calendarMonth: string, relationshipMonth: number, minutes: number) => ({
+      engagementId,
+      calendarMonth,
+      relationshipMonth,
+      interactions: 1,
+      minutes,
+    });
     const result = describeEngagements({
       engagements: [{ id: 'a', startDate: '2020-01-01', endDate: null, stages: [] }],
-      engagementMonths: [month('a', '2020-01', 1, 30), month('a', '2020-02', 2, 45), month('b', '2020-01', 1, 999), month('a', '2020-03', 3, 60)],
+      engagementMonths: [
+        month('a', '2020-01', 1, 30),
+        month('a', '2020-02', 2, 45),
+        month('b', '2020-01', 1, 999),
+        month('a', '2020-03', 3, 60),
+      ],
       componentMonths: [],
       toMonth: '2020-02',
       groupOf: () => 'other',

@@ -13,16 +13,29 @@ export interface StageSpell {
   current: boolean;
 }
 
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The stages of one engagement as dated spells, oldest first (stage changes after `today` are left out). */
-export function stageSpells(engagement: { startDate: string; endDate: string | null; stages: readonly StageChange[] }, today: string): StageSpell[] {
+export function stageSpells(
+  engagement: { startDate: string; endDate: string | null; stages: readonly StageChange[] },
+  today: string,
+): StageSpell[] {
   const last = engagement.endDate !== null && engagement.endDate < today ? engagement.endDate : today;
-  const started = engagement.stages.filter((s) => s.startedOn <= last).sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+  const started = engagement.stages
+    .filter((s) => s.startedOn <= last)
+    .sort((a, b) => a.startedOn.localeCompare(b.startedOn));
   return started.map((stage, i) => {
     const next = started[i + 1];
     const endedOn = next ? next.startedOn : last;
-    return { stageId: stage.stageId, startedOn: stage.startedOn, endedOn, startMonth: Math.max(1, relationshipMonth(engagement.startDate, stage.startedOn)), days: Math.max(0, daysBetween(stage.startedOn, endedOn)), current: !next };
+    return {
+      stageId: stage.stageId,
+      startedOn: stage.startedOn,
+      endedOn,
+      startMonth: Math.max(1, relationshipMonth(engagement.startDate, stage.startedOn)),
+      days: Math.max(0, daysBetween(stage.startedOn, endedOn)),
+      current: !next,
+    };
   });
 }
 
@@ -40,8 +53,17 @@ export interface StageTiming {
 }
 
 /** Stage timing across engagements: when each stage of the model begins and how long completed stages last. */
-export function stageTiming(spellsByEngagement: readonly (readonly StageSpell[])[], stageOrder: readonly string[]): StageTiming[] {
-  const median = (values: number[]): number | null => (values.length ? quantileType7(values.sort((a, b) => a - b), 0.5) : null);
+export function stageTiming(
+  spellsByEngagement: readonly (readonly StageSpell[])[],
+  stageOrder: readonly string[],
+): StageTiming[] {
+  const median = (values: number[]): number | null =>
+    values.length
+      ? quantileType7(
+          values.sort((a, b) => a - b),
+          0.5,
+        )
+      : null;
   // Per stage, each engagement's first spell in it (an engagement can come back to a stage), in engagement order.
   const entered = new Map<string, StageSpell[]>(stageOrder.map((stageId) => [stageId, []]));
   for (const spells of spellsByEngagement) {

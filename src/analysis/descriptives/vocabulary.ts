@@ -19,7 +19,16 @@ export function vocabularyOf(models: readonly PracticeModel[]): Vocabulary {
   return {
     models: models.map((m) => ({ id: m.id, version: m.version, name: m.name })),
     componentGroups: union(models.map((m) => m.componentGroups.map((g) => ({ id: g.id, name: g.name })))),
-    components: union(models.map((m) => m.components.map((c) => ({ id: c.id, name: c.name, group: c.group, activities: c.activities.map((a) => ({ id: a.id, label: a.label })) })))),
+    components: union(
+      models.map((m) =>
+        m.components.map((c) => ({
+          id: c.id,
+          name: c.name,
+          group: c.group,
+          activities: c.activities.map((a) => ({ id: a.id, label: a.label })),
+        })),
+      ),
+    ),
     principles: union(models.map((m) => m.principles.map((p) => ({ id: p.id, name: p.name })))),
     stages: union(models.map((m) => m.stages.map((s) => ({ id: s.id, name: s.name })))),
   };

@@ -3,8 +3,15 @@ import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/suppo
 import { calendarMonth, relationshipMonth } from '../../domain/support/months.ts';
 
 /** Dose per month of the relationship, every month from the first to `throughMonth`, months without contact as zero. */
-export function doseByRelationshipMonth(months: EngagementMonthDose[], throughMonth: number): { month: number; interactions: number; minutes: number }[] {
-  const series = Array.from({ length: Math.max(0, throughMonth) }, (_, i) => ({ month: i + 1, interactions: 0, minutes: 0 }));
+export function doseByRelationshipMonth(
+  months: EngagementMonthDose[],
+  throughMonth: number,
+): { month: number; interactions: number; minutes: number }[] {
+  const series = Array.from({ length: Math.max(0, throughMonth) }, (_, i) => ({
+    month: i + 1,
+    interactions: 0,
+    minutes: 0,
+  }));
   for (const m of months) {
     const slot = series[m.relationshipMonth - 1];
     if (!slot) continue;
@@ -50,7 +57,13 @@ export function thisMonthDose(months: EngagementMonthDose[], startDate: string, 
     earlier.push(byMonth.get(key)?.minutes ?? 0);
   }
   const now = byMonth.get(current) ?? { interactions: 0, minutes: 0 };
-  return { calendarMonth: current, interactions: now.interactions, minutes: now.minutes, usualMinutes: median(earlier), monthsCompared: earlier.length };
+  return {
+    calendarMonth: current,
+    interactions: now.interactions,
+    minutes: now.minutes,
+    usualMinutes: median(earlier),
+    monthsCompared: earlier.length,
+  };
 }
 
 export interface ComponentShare {
@@ -60,7 +73,10 @@ export interface ComponentShare {
 }
 
 /** Share of minutes by component in each month of the relationship (the component mix over time). */
-export function componentMixByRelationshipMonth(months: ComponentMonthDose[], model: PracticeModel): { month: number; totalMinutes: number; components: ComponentShare[] }[] {
+export function componentMixByRelationshipMonth(
+  months: ComponentMonthDose[],
+  model: PracticeModel,
+): { month: number; totalMinutes: number; components: ComponentShare[] }[] {
   const order = new Map(model.components.map((c, i) => [c.id, i]));
   const byMonth = new Map<number, Map<string, number>>();
   for (const m of months) {
@@ -89,9 +105,22 @@ export interface OpenNextStep {
 }
 
 /** Next steps not yet done (as the next-step index holds them, in order of interaction date), soonest due first, undated last. */
-export function openNextSteps(steps: { interactionId: string; interactionDate: string; text: string; owner: string; dueDate: string | null }[], today: string): OpenNextStep[] {
-  const open = steps.map((s) => ({ interactionId: s.interactionId, interactionDate: s.interactionDate, text: s.text, owner: s.owner, dueDate: s.dueDate, overdue: s.dueDate !== null && s.dueDate < today }));
-  return open.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.interactionDate.localeCompare(b.interactionDate));
+export function openNextSteps(
+  steps: { interactionId: string; interactionDate: string; text: string; owner: string; dueDate: string | null }[],
+  today: string,
+): OpenNextStep[] {
+  const open = steps.map((s) => ({
+    interactionId: s.interactionId,
+    interactionDate: s.interactionDate,
+    text: s.text,
+    owner: s.owner,
+    dueDate: s.dueDate,
+    overdue: s.dueDate !== null && s.dueDate < today,
+  }));
+  return open.sort(
+    (a, b) =>
+      (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.interactionDate.localeCompare(b.interactionDate),
+  );
 }
 
 export interface PrincipleUseSummary {
@@ -102,11 +131,19 @@ export interface PrincipleUseSummary {
 }
 
 /** How often each of the model's principles was applied, and its mean self-rating where rated, from the principle rollup's totals. */
-export function principleUse(totals: { principleId: string; interactions: number; ratings: number; ratingSum: number }[], model: PracticeModel): PrincipleUseSummary[] {
+export function principleUse(
+  totals: { principleId: string; interactions: number; ratings: number; ratingSum: number }[],
+  model: PracticeModel,
+): PrincipleUseSummary[] {
   const byPrinciple = new Map(totals.map((t) => [t.principleId, t]));
   return model.principles.map((p) => {
     const t = byPrinciple.get(p.id) ?? { interactions: 0, ratings: 0, ratingSum: 0 };
-    return { principleId: p.id, interactions: t.interactions, ratings: t.ratings, meanRating: t.ratings ? t.ratingSum / t.ratings : null };
+    return {
+      principleId: p.id,
+      interactions: t.interactions,
+      ratings: t.ratings,
+      meanRating: t.ratings ? t.ratingSum / t.ratings : null,
+    };
   });
 }
 

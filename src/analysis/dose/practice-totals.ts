@@ -19,13 +19,17 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? part 
  */
 export function practiceUseFromTotals(
   totals: PracticeTotals,
-  model: { components: readonly { id: string; activities: readonly { id: string }[] }[]; principles: readonly { id: string }[] },
+  model: {
+    components: readonly { id: string; activities: readonly { id: string }[] }[];
+    principles: readonly { id: string }[];
+  },
 ): PracticeUse {
   const n = totals.interactions;
   const modes = new Map(totals.modes.map((m) => [m.mode, m]));
   const principles = new Map(totals.principles.map((p) => [p.principleId, p]));
   const componentInteractions = new Map<string, number>();
-  for (const c of totals.components) componentInteractions.set(c.componentId, (componentInteractions.get(c.componentId) ?? 0) + c.interactions);
+  for (const c of totals.components)
+    componentInteractions.set(c.componentId, (componentInteractions.get(c.componentId) ?? 0) + c.interactions);
   const activityUses = new Map(totals.activities.map((a) => [`${a.componentId}|${a.activityId}`, a.uses]));
   return {
     interactions: n,
@@ -35,7 +39,13 @@ export function practiceUseFromTotals(
     }),
     principles: model.principles.map((p) => {
       const use = principles.get(p.id) ?? { interactions: 0, ratings: 0, ratingSum: 0 };
-      return { principleId: p.id, interactions: use.interactions, rate: ratio(use.interactions, n), ratings: use.ratings, meanRating: use.ratings ? use.ratingSum / use.ratings : null };
+      return {
+        principleId: p.id,
+        interactions: use.interactions,
+        rate: ratio(use.interactions, n),
+        ratings: use.ratings,
+        meanRating: use.ratings ? use.ratingSum / use.ratings : null,
+      };
     }),
     activities: model.components.flatMap((c) =>
       c.activities.map((a) => {

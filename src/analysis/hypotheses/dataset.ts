@@ -73,15 +73,19 @@ export function buildHypothesisDataset(registration: HypothesisRegistration, inp
   const { predictor, outcome } = registration;
   const needsBaseline = outcome.measure === 'change' || registration.covariates.includes('baseline-score');
   const components = new Set(predictor.components);
-  const inWindow = (m: ComponentMonthDose) => m.relationshipMonth >= predictor.months.from && m.relationshipMonth <= predictor.months.to;
+  const inWindow = (m: ComponentMonthDose) =>
+    m.relationshipMonth >= predictor.months.from && m.relationshipMonth <= predictor.months.to;
 
   const doseMonths = new Map<string, ComponentMonthDose[]>();
-  for (const m of input.componentMonths) if (inWindow(m)) doseMonths.set(m.engagementId, [...(doseMonths.get(m.engagementId) ?? []), m]);
+  for (const m of input.componentMonths)
+    if (inWindow(m)) doseMonths.set(m.engagementId, [...(doseMonths.get(m.engagementId) ?? []), m]);
   const wavesOf = new Map<string, DatasetWave[]>();
-  for (const w of orderWaves(input.waves) as DatasetWave[]) wavesOf.set(w.engagementId, [...(wavesOf.get(w.engagementId) ?? []), w]);
+  for (const w of orderWaves(input.waves) as DatasetWave[])
+    wavesOf.set(w.engagementId, [...(wavesOf.get(w.engagementId) ?? []), w]);
   const scoresOf = new Map<string, DatasetScore[]>();
   for (const s of input.scores) {
-    if (s.outcomeId !== outcome.outcomeId || s.level !== outcome.level || s.value === null || !Number.isFinite(s.value)) continue;
+    if (s.outcomeId !== outcome.outcomeId || s.level !== outcome.level || s.value === null || !Number.isFinite(s.value))
+      continue;
     scoresOf.set(s.waveId, [...(scoresOf.get(s.waveId) ?? []), s]);
   }
 
@@ -93,30 +97,50 @@ export function buildHypothesisDataset(registration: HypothesisRegistration, inp
 
   for (const engagement of input.engagements) {
     const months = doseMonths.get(engagement.id) ?? [];
-    const dose = sum(months.filter((m) => components.has(m.componentId)).map((m) => (predictor.measure === 'minutes' ? m.minutes : m.interactions)));
+    const dose = sum(
+      months
+        .filter((m) => components.has(m.componentId))
+        .map((m) => (predictor.measure === 'minutes' ? m.minutes : m.interactions)),
+    );
     const otherMinutes = sum(months.filter((m) => !components.has(m.componentId)).map((m) => m.minutes));
 
     const measured = (wavesOf.get(engagement.id) ?? [])
       .filter((w) => (scoresOf.get(w.id) ?? []).length > 0)
       .map((w) => ({ wave: w, month: relationshipMonth(engagement.startDate, w.date) }));
     const candidates = measured.filter((m) => Math.abs(m.month - outcome.atMonth) <= outcome.toleranceMonths);
-    const target = candidates.sort((a, b) => Math.abs(a.month - outcome.atMonth) - Math.abs(b.month - outcome.atMonth))[0];
+    const target = candidates.sort(
+      (a, b) => Math.abs(a.month - outcome.atMonth) - Math.abs(b.month - outcome.atMonth),
+    )[0];
     if (!target) {
       exclude(`no wave in ${window} measured ${outcome.outcomeId} at the ${outcome.level} level`);
       continue;
     }
     const earlier = measured.filter((m) => m.wave.date < target.wave.date);
-    const baselineWave = needsBaseline ? (earlier.find((m) => m.wave.kind === 'baseline') ?? earlier[0])?.wave : undefined;
+    const baselineWave = needsBaseline
+      ? (earlier.find((m) => m.wave.kind === 'baseline') ?? earlier[0])?.wave
+      : undefined;
     if (needsBaseline && !baselineWave) {
       exclude(`no measurement of ${outcome.outcomeId} before the outcome wave (needed for the baseline)`);
       continue;
     }
 
-    const valuesAt = (waveId: string) => aggregateBy(scoresOf.get(waveId) ?? [], (s) => s.unitId, (s) => s.value);
+    const valuesAt = (waveId: string) =>
+      aggregateBy(
+        scoresOf.get(waveId) ?? [],
+        (s) => s.unitId,
+        (s) => s.value,
+      );
     const atTarget = valuesAt(target.wave.id);
     const atBaseline = baselineWave ? valuesAt(baselineWave.id) : new Map<string, { mean: number | null }>();
     const rows: UnitRow[] = [];
-    const row = (unitId: string | null, value: number, baseline: number | null): UnitRow => ({ engagementId: engagement.id, unitId, dose, otherMinutes, baseline, value });
+    const row = (unitId: string | null, value: number, baseline: number | null): UnitRow => ({
+      engagementId: engagement.id,
+      unitId,
+      dose,
+      otherMinutes,
+      baseline,
+      value,
+    });
     if (needsBaseline) {
       for (const [unitId, summary] of atTarget) {
         const before = atBaseline.get(unitId)?.mean ?? null;
@@ -125,7 +149,8 @@ export function buildHypothesisDataset(registration: HypothesisRegistration, inp
       }
     } else {
       for (const [unitId, summary] of atTarget) if (summary.mean !== null) rows.push(row(unitId, summary.mean, null));
-      for (const s of scoresOf.get(target.wave.id) ?? []) if (s.unitId === null && s.value !== null) rows.push(row(null, s.value, null));
+      for (const s of scoresOf.get(target.wave.id) ?? [])
+        if (s.unitId === null && s.value !== null) rows.push(row(null, s.value, null));
     }
     if (rows.length === 0) {
       exclude(`no unit measured at both the baseline and the outcome wave`);

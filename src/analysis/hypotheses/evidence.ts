@@ -25,10 +25,18 @@ export function combineEvidence(verdicts: readonly Evidence[]): Evidence {
 }
 
 /** Evidence for every link of a model, in the model's link order. */
-export function linkEvidence(linkIds: readonly string[], hypotheses: readonly HypothesisEvidenceSource[]): LinkEvidence[] {
+export function linkEvidence(
+  linkIds: readonly string[],
+  hypotheses: readonly HypothesisEvidenceSource[],
+): LinkEvidence[] {
   return linkIds.map((linkId) => {
     const counted = hypotheses.filter((h) => h.linkId === linkId && h.status === 'locked');
-    const entries = counted.map((h) => ({ id: h.id, title: h.title, verdict: h.latestRun?.verdict ?? ('untested' as const), ranAt: h.latestRun?.ranAt ?? null }));
+    const entries = counted.map((h) => ({
+      id: h.id,
+      title: h.title,
+      verdict: h.latestRun?.verdict ?? ('untested' as const),
+      ranAt: h.latestRun?.ranAt ?? null,
+    }));
     return { linkId, evidence: combineEvidence(entries.map((e) => e.verdict)), hypotheses: entries };
   });
 }

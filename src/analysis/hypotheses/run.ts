@@ -1,7 +1,19 @@
 import { AppError } from '../../domain/errors.ts';
 import type { Evidence, HypothesisResult } from '../../domain/hypotheses/schemas.ts';
-import { covariateLabels, testLabels, type HypothesisRegistration, type HypothesisTest } from '../../domain/hypotheses/registration.ts';
-import { fitRandomInterceptModel, kruskalWallis, mannWhitney, olsClusterRobust, spearman, type Predictor } from '../stats/index.ts';
+import {
+  covariateLabels,
+  testLabels,
+  type HypothesisRegistration,
+  type HypothesisTest,
+} from '../../domain/hypotheses/registration.ts';
+import {
+  fitRandomInterceptModel,
+  kruskalWallis,
+  mannWhitney,
+  olsClusterRobust,
+  spearman,
+  type Predictor,
+} from '../stats/index.ts';
 import type { EngagementRow, HypothesisDataset } from './dataset.ts';
 
 /**
@@ -11,10 +23,14 @@ import type { EngagementRow, HypothesisDataset } from './dataset.ts';
  */
 
 export const methodReferences: Record<HypothesisTest, string> = {
-  spearman: 'Spearman (1904); p by AS 89 (Best & Roberts 1975) or the t approximation, as R cor.test(method = "spearman"); Fisher-z interval with the Bonett & Wright (2000) variance',
-  'ols-cr1': 'Liang & Zeger (1986); CR1 small-sample factor as Stata, t on G − 1 df (Cameron & Miller 2015), as R lm + sandwich::vcovCL(type = "HC1")',
-  'lmm-reml': 'Bates, Mächler, Bolker & Walker (2015), as R lme4::lmer(REML = TRUE); Satterthwaite df as lmerTest (Kuznetsova, Brockhoff & Christensen 2017)',
-  'mann-whitney': 'Mann & Whitney (1947); Hodges–Lehmann shift with Bauer (1972) interval, as R wilcox.test(higher, lower, conf.int = TRUE)',
+  spearman:
+    'Spearman (1904); p by AS 89 (Best & Roberts 1975) or the t approximation, as R cor.test(method = "spearman"); Fisher-z interval with the Bonett & Wright (2000) variance',
+  'ols-cr1':
+    'Liang & Zeger (1986); CR1 small-sample factor as Stata, t on G − 1 df (Cameron & Miller 2015), as R lm + sandwich::vcovCL(type = "HC1")',
+  'lmm-reml':
+    'Bates, Mächler, Bolker & Walker (2015), as R lme4::lmer(REML = TRUE); Satterthwaite df as lmerTest (Kuznetsova, Brockhoff & Christensen 2017)',
+  'mann-whitney':
+    'Mann & Whitney (1947); Hodges–Lehmann shift with Bauer (1972) interval, as R wilcox.test(higher, lower, conf.int = TRUE)',
   'kruskal-wallis': 'Kruskal & Wallis (1952), tie corrected, as R kruskal.test',
 };
 
@@ -38,11 +54,20 @@ interface TestOutcome {
 }
 
 /** The dose bands of the group tests: below the first cutpoint, between cutpoints, at or above the last. */
-export function doseGroups(rows: readonly EngagementRow[], cutpoints: readonly number[], unit: string): { label: string; values: number[] }[] {
+export function doseGroups(
+  rows: readonly EngagementRow[],
+  cutpoints: readonly number[],
+  unit: string,
+): { label: string; values: number[] }[] {
   const bounds = [-Infinity, ...cutpoints, Infinity];
   return bounds.slice(0, -1).map((lower, i) => {
     const upper = bounds[i + 1]!;
-    const label = lower === -Infinity ? `below ${upper} ${unit}` : upper === Infinity ? `${lower} ${unit} or more` : `${lower} to under ${upper} ${unit}`;
+    const label =
+      lower === -Infinity
+        ? `below ${upper} ${unit}`
+        : upper === Infinity
+          ? `${lower} ${unit} or more`
+          : `${lower} to under ${upper} ${unit}`;
     return { label, values: rows.filter((r) => r.dose >= lower && r.dose < upper).map((r) => r.value) };
   });
 }
@@ -50,7 +75,10 @@ export function doseGroups(rows: readonly EngagementRow[], cutpoints: readonly n
 function regressionPredictors(registration: HypothesisRegistration, dataset: HypothesisDataset): Predictor[] {
   return [
     { name: DOSE_TERM, values: dataset.units.map((u) => u.dose) },
-    ...registration.covariates.map((c) => ({ name: COVARIATE_TERMS[c], values: dataset.units.map((u) => (c === 'baseline-score' ? (u.baseline ?? 0) : u.otherMinutes)) })),
+    ...registration.covariates.map((c) => ({
+      name: COVARIATE_TERMS[c],
+      values: dataset.units.map((u) => (c === 'baseline-score' ? (u.baseline ?? 0) : u.otherMinutes)),
+    })),
   ];
 }
 
@@ -60,7 +88,11 @@ function runTest(registration: HypothesisRegistration, dataset: HypothesisDatase
   const unit = registration.predictor.measure;
   switch (registration.test) {
     case 'spearman': {
-      const r = spearman(engagementRows.map((e) => e.dose), engagementRows.map((e) => e.value), { confLevel });
+      const r = spearman(
+        engagementRows.map((e) => e.dose),
+        engagementRows.map((e) => e.value),
+        { confLevel },
+      );
       return {
         method: `${r.method} (${r.pBranch})`,
         n: r.n,
@@ -68,7 +100,11 @@ function runTest(registration: HypothesisRegistration, dataset: HypothesisDatase
         statistic: { name: r.statisticName, value: r.statistic, df: null },
         p: r.p,
         estimate: r.estimate.value,
-        effect: { name: 'Spearman ρ', value: r.estimate.value, ci: r.estimate.ci && { level: r.estimate.ci.level, lower: r.estimate.ci.lower, upper: r.estimate.ci.upper } },
+        effect: {
+          name: 'Spearman ρ',
+          value: r.estimate.value,
+          ci: r.estimate.ci && { level: r.estimate.ci.level, lower: r.estimate.ci.lower, upper: r.estimate.ci.upper },
+        },
         otherEffects: [],
         coefficients: [],
         groups: [],
@@ -77,7 +113,14 @@ function runTest(registration: HypothesisRegistration, dataset: HypothesisDatase
       };
     }
     case 'ols-cr1': {
-      const r = olsClusterRobust({ outcome: dataset.units.map((u) => u.value), predictors: regressionPredictors(registration, dataset), cluster: dataset.units.map((u) => u.engagementId) }, { confLevel });
+      const r = olsClusterRobust(
+        {
+          outcome: dataset.units.map((u) => u.value),
+          predictors: regressionPredictors(registration, dataset),
+          cluster: dataset.units.map((u) => u.engagementId),
+        },
+        { confLevel },
+      );
       const dose = r.coefficients.find((c) => c.term === DOSE_TERM)!;
       return {
         method: r.method,
@@ -86,7 +129,11 @@ function runTest(registration: HypothesisRegistration, dataset: HypothesisDatase
         statistic: { name: 't', value: dose.t, df: dose.df },
         p: dose.p,
         estimate: dose.estimate,
-        effect: { name: `slope per ${unit === 'minutes' ? 'minute' : 'interaction'} of dose`, value: dose.estimate, ci: dose.ci },
+        effect: {
+          name: `slope per ${unit === 'minutes' ? 'minute' : 'interaction'} of dose`,
+          value: dose.estimate,
+          ci: dose.ci,
+        },
         otherEffects: [{ name: 'R²', value: r.rSquared }],
         coefficients: r.coefficients.map((c) => ({ term: c.term, estimate: c.estimate, se: c.se, p: c.p })),
         groups: [],
@@ -95,7 +142,14 @@ function runTest(registration: HypothesisRegistration, dataset: HypothesisDatase
       };
     }
     case 'lmm-reml': {
-      const r = fitRandomInterceptModel({ outcome: dataset.units.map((u) => u.value), predictors: regressionPredictors(registration, dataset), group: dataset.units.map((u) => u.engagementId) }, { confLevel });
+      const r = fitRandomInterceptModel(
+        {
+          outcome: dataset.units.map((u) => u.value),
+          predictors: regressionPredictors(registration, dataset),
+          group: dataset.units.map((u) => u.engagementId),
+        },
+        { confLevel },
+      );
       const dose = r.fixedEffects.find((c) => c.term === DOSE_TERM)!;
       return {
         method: r.method,
@@ -104,7 +158,11 @@ function runTest(registration: HypothesisRegistration, dataset: HypothesisDatase
         statistic: { name: 't', value: dose.t, df: dose.df },
         p: dose.p,
         estimate: dose.estimate,
-        effect: { name: `slope per ${unit === 'minutes' ? 'minute' : 'interaction'} of dose`, value: dose.estimate, ci: dose.ci },
+        effect: {
+          name: `slope per ${unit === 'minutes' ? 'minute' : 'interaction'} of dose`,
+          value: dose.estimate,
+          ci: dose.ci,
+        },
         otherEffects: [
           { name: 'ICC (engagement)', value: r.icc },
           { name: 'SD of engagement intercepts', value: r.sd.group },
@@ -113,11 +171,17 @@ function runTest(registration: HypothesisRegistration, dataset: HypothesisDatase
         coefficients: r.fixedEffects.map((c) => ({ term: c.term, estimate: c.estimate, se: c.se, p: c.p })),
         groups: [],
         assumptions: r.assumptions,
-        warnings: [...r.warnings, ...(dose.p === null ? ['the REML curvature gives no Satterthwaite df: no p-value for the dose'] : [])],
+        warnings: [
+          ...r.warnings,
+          ...(dose.p === null ? ['the REML curvature gives no Satterthwaite df: no p-value for the dose'] : []),
+        ],
       };
     }
     case 'mann-whitney': {
-      const [lower, higher] = doseGroups(engagementRows, registration.predictor.cutpoints, unit) as [{ label: string; values: number[] }, { label: string; values: number[] }];
+      const [lower, higher] = doseGroups(engagementRows, registration.predictor.cutpoints, unit) as [
+        { label: string; values: number[] },
+        { label: string; values: number[] },
+      ];
       const r = mannWhitney(higher.values, lower.values, { confLevel });
       return {
         method: r.method,
@@ -126,7 +190,14 @@ function runTest(registration: HypothesisRegistration, dataset: HypothesisDatase
         statistic: { name: r.statisticName, value: r.statistic, df: null },
         p: r.p,
         estimate: r.estimate.value,
-        effect: { name: 'Hodges–Lehmann shift, higher minus lower dose', value: r.estimate.value, ci: r.estimate.ci.method === 'not available' ? null : { level: r.estimate.ci.level, lower: r.estimate.ci.lower, upper: r.estimate.ci.upper } },
+        effect: {
+          name: 'Hodges–Lehmann shift, higher minus lower dose',
+          value: r.estimate.value,
+          ci:
+            r.estimate.ci.method === 'not available'
+              ? null
+              : { level: r.estimate.ci.level, lower: r.estimate.ci.lower, upper: r.estimate.ci.upper },
+        },
         otherEffects: r.effectSizes.map((e) => ({ name: e.name, value: e.value })),
         coefficients: [],
         groups: [lower, higher].map((g) => ({ label: g.label, engagements: g.values.length })),
@@ -156,10 +227,15 @@ function runTest(registration: HypothesisRegistration, dataset: HypothesisDatase
   }
 }
 
-const observedDirection = (estimate: number | null): 'positive' | 'negative' | 'none' | null => (estimate === null ? null : estimate > 0 ? 'positive' : estimate < 0 ? 'negative' : 'none');
+const observedDirection = (estimate: number | null): 'positive' | 'negative' | 'none' | null =>
+  estimate === null ? null : estimate > 0 ? 'positive' : estimate < 0 ? 'negative' : 'none';
 
 /** The verdict of one run: supported, contradicted (significant in the opposite direction) or inconclusive. */
-export function verdictOf(registration: HypothesisRegistration, p: number | null, observed: 'positive' | 'negative' | 'none' | null): Evidence {
+export function verdictOf(
+  registration: HypothesisRegistration,
+  p: number | null,
+  observed: 'positive' | 'negative' | 'none' | null,
+): Evidence {
   if (p === null || p >= registration.alpha) return 'inconclusive';
   if (registration.direction === 'two-sided') return 'supported';
   if (observed === registration.direction) return 'supported';
@@ -181,10 +257,17 @@ export function runHypothesis(registration: HypothesisRegistration, dataset: Hyp
       excluded: dataset.excluded,
     },
   };
-  const adjusted = registration.covariates.length > 0 ? `, adjusted for ${registration.covariates.map((c) => covariateLabels[c]).join(' and ')}` : '';
+  const adjusted =
+    registration.covariates.length > 0
+      ? `, adjusted for ${registration.covariates.map((c) => covariateLabels[c]).join(' and ')}`
+      : '';
   let outcome: TestOutcome;
   try {
-    if (dataset.engagements.length === 0) throw new AppError('validation_failed', 'no engagement has the registered outcome measured in the registered window');
+    if (dataset.engagements.length === 0)
+      throw new AppError(
+        'validation_failed',
+        'no engagement has the registered outcome measured in the registered window',
+      );
     outcome = runTest(registration, dataset);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
@@ -196,7 +279,10 @@ export function runHypothesis(registration: HypothesisRegistration, dataset: Hyp
       summary: `Not tested yet. ${message}`,
       message,
       method: testLabels[registration.test],
-      n: registration.test === 'ols-cr1' || registration.test === 'lmm-reml' ? dataset.units.length : dataset.engagements.length,
+      n:
+        registration.test === 'ols-cr1' || registration.test === 'lmm-reml'
+          ? dataset.units.length
+          : dataset.engagements.length,
       clusters: null,
       statistic: null,
       p: null,
@@ -212,10 +298,15 @@ export function runHypothesis(registration: HypothesisRegistration, dataset: Hyp
   }
   const observed = observedDirection(outcome.estimate);
   const verdict = verdictOf(registration, outcome.p, observed);
-  const matched = registration.direction === 'two-sided' || observed === null ? null : observed === registration.direction;
-  const pText = outcome.p === null ? 'no p-value' : `${formatP(outcome.p)}, ${outcome.p < registration.alpha ? 'below' : 'not below'} α = ${registration.alpha}`;
+  const matched =
+    registration.direction === 'two-sided' || observed === null ? null : observed === registration.direction;
+  const pText =
+    outcome.p === null
+      ? 'no p-value'
+      : `${formatP(outcome.p)}, ${outcome.p < registration.alpha ? 'below' : 'not below'} α = ${registration.alpha}`;
   const effectText = outcome.effect ? `${outcome.effect.name} ${outcome.effect.value.toPrecision(3)}` : '';
-  const directionText = registration.direction === 'two-sided' ? 'a two-sided association' : `a ${registration.direction} association`;
+  const directionText =
+    registration.direction === 'two-sided' ? 'a two-sided association' : `a ${registration.direction} association`;
   const summary = `${verdict === 'supported' ? 'Supported' : verdict === 'contradicted' ? 'Contradicted' : 'Inconclusive'}: registered ${directionText}${adjusted}; ${effectText ? `${effectText}, ` : ''}${pText} (n = ${outcome.n}${outcome.clusters !== null ? `, ${outcome.clusters} engagements` : ''}).`;
   return {
     ...base,

@@ -16,13 +16,21 @@ export function observationsFromScores(
 ): OutcomeObservation[] {
   const observations: OutcomeObservation[] = [];
   for (const s of scores) {
-    const base = { waveId: s.waveId, outcomeId: s.outcomeId, instrumentId: s.instrumentId, scoreId: s.scoreId, name: s.name, value: s.value };
+    const base = {
+      waveId: s.waveId,
+      outcomeId: s.outcomeId,
+      instrumentId: s.instrumentId,
+      scoreId: s.scoreId,
+      name: s.name,
+      value: s.value,
+    };
     const responseLevel = responseLevels.get(s.responseId);
     if (responseLevel === undefined) continue;
     if (responseLevel === 'individual') {
       observations.push({ ...base, level: s.level ?? 'individual', source: 'respondents', unitId: s.contactId });
       const unitLevel = s.partnerId === null ? undefined : unitLevels.get(s.partnerId);
-      if (unitLevel !== undefined) observations.push({ ...base, level: unitLevel, source: 'members', unitId: s.partnerId });
+      if (unitLevel !== undefined)
+        observations.push({ ...base, level: unitLevel, source: 'members', unitId: s.partnerId });
     } else {
       observations.push({ ...base, level: s.level ?? responseLevel, source: 'rating', unitId: s.partnerId });
     }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { wilcoxonSignedRank } from '../stats/index.ts';
-import { MIN_PAIRS_FOR_TEST, outcomeTrajectories, pairedChange, type OutcomeObservation, type OutcomeWave } from './index.ts';
+import {
+  MIN_PAIRS_FOR_TEST,
+  outcomeTrajectories,
+  pairedChange,
+  type OutcomeObservation,
+  type OutcomeWave,
+} from './index.ts';
 
 const waves: OutcomeWave[] = [
   { id: 'w-end', name: 'Month 12', kind: 'follow-up', date: '2026-12-01' },
@@ -20,7 +26,11 @@ const individual = (waveId: string, unitId: string | null, value: number | null)
   value,
 });
 
-const team = (waveId: string, unitId: string, value: number): OutcomeObservation => ({ ...individual(waveId, unitId, value), level: 'team', source: 'members' });
+const team = (waveId: string, unitId: string, value: number): OutcomeObservation => ({
+  ...individual(waveId, unitId, value),
+  level: 'team',
+  source: 'members',
+});
 
 const observations: OutcomeObservation[] = [
   ...[2.5, 3, 3.25, 2, 4].map((v, i) => individual('w-base', `p${i + 1}`, v)),
@@ -41,7 +51,10 @@ describe('outcomeTrajectories', () => {
   const [individualSeries, teamSeries] = report.trajectories;
 
   it('gives one trajectory per outcome, level, score and source, individual level first', () => {
-    expect(report.trajectories.map((t) => `${t.level}/${t.source}`)).toEqual(['individual/respondents', 'team/members']);
+    expect(report.trajectories.map((t) => `${t.level}/${t.source}`)).toEqual([
+      'individual/respondents',
+      'team/members',
+    ]);
     expect(report.notes).toEqual([]);
   });
 
@@ -55,8 +68,14 @@ describe('outcomeTrajectories', () => {
 
   it('measures change from the baseline to each follow-up and between consecutive waves', () => {
     expect(individualSeries?.baselineWaveId).toBe('w-base');
-    expect(individualSeries?.fromBaseline.map((c) => `${c.fromWaveId}>${c.toWaveId}`)).toEqual(['w-base>w-mid', 'w-base>w-end']);
-    expect(individualSeries?.consecutive.map((c) => `${c.fromWaveId}>${c.toWaveId}`)).toEqual(['w-base>w-mid', 'w-mid>w-end']);
+    expect(individualSeries?.fromBaseline.map((c) => `${c.fromWaveId}>${c.toWaveId}`)).toEqual([
+      'w-base>w-mid',
+      'w-base>w-end',
+    ]);
+    expect(individualSeries?.consecutive.map((c) => `${c.fromWaveId}>${c.toWaveId}`)).toEqual([
+      'w-base>w-mid',
+      'w-mid>w-end',
+    ]);
     const change = individualSeries?.fromBaseline[0];
     expect(change?.meanChange).toBeCloseTo(mean([3, 3.5, 3, 3.25, 4.5, 4]) - mean([2.5, 3, 3.25, 2, 4, 3.5]), 12);
     expect(change).toMatchObject({ nFrom: 6, nTo: 6 });
@@ -78,7 +97,10 @@ describe('outcomeTrajectories', () => {
     expect(toEnd).toMatchObject({ n: 2, test: null });
     expect(toEnd?.note).toMatch(`needs at least ${MIN_PAIRS_FOR_TEST}`);
     const teamChange = teamSeries?.consecutive[0];
-    expect(teamChange).toMatchObject({ meanChange: 0.5, paired: { n: 1, meanDifference: 0.5, sdDifference: null, test: null } });
+    expect(teamChange).toMatchObject({
+      meanChange: 0.5,
+      paired: { n: 1, meanDifference: 0.5, sdDifference: null, test: null },
+    });
   });
 
   it('never produces NaN anywhere', () => {
@@ -95,8 +117,14 @@ describe('outcomeTrajectories', () => {
 
 describe('outcomeTrajectories edge cases', () => {
   it('says so when there are no waves or no scores', () => {
-    expect(outcomeTrajectories([], observations)).toEqual({ trajectories: [], notes: ['no waves planned: nothing measured yet'] });
-    expect(outcomeTrajectories(waves, [])).toEqual({ trajectories: [], notes: ['no scores yet: no submitted responses in any wave'] });
+    expect(outcomeTrajectories([], observations)).toEqual({
+      trajectories: [],
+      notes: ['no waves planned: nothing measured yet'],
+    });
+    expect(outcomeTrajectories(waves, [])).toEqual({
+      trajectories: [],
+      notes: ['no scores yet: no submitted responses in any wave'],
+    });
   });
 
   it('reports a score measured at one wave only without a change', () => {
@@ -104,23 +132,44 @@ describe('outcomeTrajectories edge cases', () => {
     expect(only?.points).toHaveLength(1);
     expect(only?.fromBaseline).toEqual([]);
     expect(only?.consecutive).toEqual([]);
-    expect(only?.notes).toEqual(['no baseline wave measured this score: changes are from the earliest wave, Month 6', 'measured at one wave only: no change to report yet']);
+    expect(only?.notes).toEqual([
+      'no baseline wave measured this score: changes are from the earliest wave, Month 6',
+      'measured at one wave only: no change to report yet',
+    ]);
   });
 
   it('gives null means, not NaN, when every score at a wave is missing', () => {
-    const [series] = outcomeTrajectories(waves, [individual('w-base', 'p1', null), individual('w-mid', 'p1', 3)]).trajectories;
+    const [series] = outcomeTrajectories(waves, [
+      individual('w-base', 'p1', null),
+      individual('w-mid', 'p1', 3),
+    ]).trajectories;
     expect(series?.points[0]).toMatchObject({ n: 0, mean: null, sd: null, missing: 1 });
-    expect(series?.fromBaseline[0]).toMatchObject({ meanChange: null, paired: { n: 0, meanDifference: null, test: null } });
+    expect(series?.fromBaseline[0]).toMatchObject({
+      meanChange: null,
+      paired: { n: 0, meanDifference: null, test: null },
+    });
   });
 
   it('counts a unit measured twice in one wave once, with its mean', () => {
-    const [series] = outcomeTrajectories(waves, [individual('w-base', 'p1', 2), individual('w-base', 'p1', 4)]).trajectories;
+    const [series] = outcomeTrajectories(waves, [
+      individual('w-base', 'p1', 2),
+      individual('w-base', 'p1', 4),
+    ]).trajectories;
     expect(series?.points[0]).toMatchObject({ n: 1, mean: 3 });
   });
 
   it('does not test when every paired difference is zero', () => {
-    const same = new Map([['a', 1], ['b', 2], ['c', 3]]);
-    expect(pairedChange(same, same)).toMatchObject({ n: 3, meanDifference: 0, test: null, note: 'all 3 paired differences are zero: no signed-rank test' });
+    const same = new Map([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    expect(pairedChange(same, same)).toMatchObject({
+      n: 3,
+      meanDifference: 0,
+      test: null,
+      note: 'all 3 paired differences are zero: no signed-rank test',
+    });
   });
 
   it('ignores scores of waves it was not given', () => {

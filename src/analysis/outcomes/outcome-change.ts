@@ -42,7 +42,10 @@ export interface TrajectoryPoint extends ScoreSummary {
 }
 
 /** The paired test of one change: Wilcoxon signed-rank, as R's wilcox.test(after, before, paired = TRUE). */
-export type PairedTest = Pick<WilcoxonSignedRankResult, 'method' | 'n' | 'statistic' | 'statisticName' | 'p' | 'exact' | 'estimate' | 'effectSizes' | 'warnings'>;
+export type PairedTest = Pick<
+  WilcoxonSignedRankResult,
+  'method' | 'n' | 'statistic' | 'statisticName' | 'p' | 'exact' | 'estimate' | 'effectSizes' | 'warnings'
+>;
 
 export interface PairedChange {
   /** Units (respondents, teams, …) with a score at both waves. */
@@ -95,21 +98,27 @@ export interface OutcomeChangeReport {
 /** Fewest pairs for which the signed-rank test is run; with fewer its p-value says nothing useful. */
 export const MIN_PAIRS_FOR_TEST = 3;
 
-export const PAIRED_TEST_REFERENCE = 'Wilcoxon signed-rank test (Wilcoxon 1945; Hollander & Wolfe 1973), as R wilcox.test(after, before, paired = TRUE)';
+export const PAIRED_TEST_REFERENCE =
+  'Wilcoxon signed-rank test (Wilcoxon 1945; Hollander & Wolfe 1973), as R wilcox.test(after, before, paired = TRUE)';
 
 const LEVEL_ORDER = ['individual', 'team', 'organization', 'system'];
 const SOURCE_ORDER: OutcomeSource[] = ['respondents', 'members', 'rating'];
 
 /** Orders waves by date, then name, so "consecutive" means the same thing everywhere. */
 export function orderWaves(waves: readonly OutcomeWave[]): OutcomeWave[] {
-  return [...waves].sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return [...waves].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
 }
 
 /**
  * Values per unit at one wave: a unit measured more than once in a wave counts once, with the mean of its
  * present values; observations without a unit each count on their own. Missing values stay missing.
  */
-function unitValues(observations: readonly OutcomeObservation[]): { byUnit: Map<string, number>; values: (number | null)[] } {
+function unitValues(observations: readonly OutcomeObservation[]): {
+  byUnit: Map<string, number>;
+  values: (number | null)[];
+} {
   const perUnit = new Map<string, number[]>();
   const values: (number | null)[] = [];
   const missingUnits = new Set<string>();
@@ -131,7 +140,12 @@ function unitValues(observations: readonly OutcomeObservation[]): { byUnit: Map<
 }
 
 /** Mean change and paired change (with the signed-rank test when the pairs allow it) from one wave's scores to another's. */
-export function outcomeChange(from: OutcomeWave, fromObservations: readonly OutcomeObservation[], to: OutcomeWave, toObservations: readonly OutcomeObservation[]): OutcomeChange {
+export function outcomeChange(
+  from: OutcomeWave,
+  fromObservations: readonly OutcomeObservation[],
+  to: OutcomeWave,
+  toObservations: readonly OutcomeObservation[],
+): OutcomeChange {
   const before = unitValues(fromObservations);
   const after = unitValues(toObservations);
   const summaryFrom = summarizeScores(before.values);
@@ -164,22 +178,37 @@ export function pairedChange(before: ReadonlyMap<string, number>, after: Readonl
   const n = x.length;
   const differences = summarizeScores(y.map((v, i) => v - (x[i] as number)));
   const base = { n, meanDifference: differences.mean, sdDifference: differences.sd };
-  if (n === 0) return { ...base, test: null, note: 'no respondent or unit has a score at both waves: no paired change' };
-  if (n < MIN_PAIRS_FOR_TEST) return { ...base, test: null, note: `only ${n} pair${n === 1 ? '' : 's'}: the signed-rank test needs at least ${MIN_PAIRS_FOR_TEST}` };
-  if (y.every((v, i) => v === x[i])) return { ...base, test: null, note: `all ${n} paired differences are zero: no signed-rank test` };
+  if (n === 0)
+    return { ...base, test: null, note: 'no respondent or unit has a score at both waves: no paired change' };
+  if (n < MIN_PAIRS_FOR_TEST)
+    return {
+      ...base,
+      test: null,
+      note: `only ${n} pair${n === 1 ? '' : 's'}: the signed-rank test needs at least ${MIN_PAIRS_FOR_TEST}`,
+    };
+  if (y.every((v, i) => v === x[i]))
+    return { ...base, test: null, note: `all ${n} paired differences are zero: no signed-rank test` };
   const result = wilcoxonSignedRank(x, y);
   const { method, statistic, statisticName, p, exact, estimate, effectSizes, warnings } = result;
-  return { ...base, test: { method, n: result.n, statistic, statisticName, p, exact, estimate, effectSizes, warnings }, note: null };
+  return {
+    ...base,
+    test: { method, n: result.n, statistic, statisticName, p, exact, estimate, effectSizes, warnings },
+    note: null,
+  };
 }
 
-const seriesKey = (o: OutcomeObservation): string => [o.outcomeId ?? '', o.level, o.instrumentId, o.scoreId, o.source].join('|');
+const seriesKey = (o: OutcomeObservation): string =>
+  [o.outcomeId ?? '', o.level, o.instrumentId, o.scoreId, o.source].join('|');
 
 /**
  * Trajectories of every outcome, level and score over an engagement's waves: per wave n, mean, SD, min, max
  * and missing; the change from the baseline to each later wave and between consecutive waves.
  * Edge cases give a result with a note, never NaN: no waves, no scores, a score measured at one wave only.
  */
-export function outcomeTrajectories(waves: readonly OutcomeWave[], observations: readonly OutcomeObservation[]): OutcomeChangeReport {
+export function outcomeTrajectories(
+  waves: readonly OutcomeWave[],
+  observations: readonly OutcomeObservation[],
+): OutcomeChangeReport {
   const ordered = orderWaves(waves);
   if (ordered.length === 0) return { trajectories: [], notes: ['no waves planned: nothing measured yet'] };
   const known = new Set(ordered.map((w) => w.id));
@@ -202,20 +231,42 @@ export function outcomeTrajectories(waves: readonly OutcomeWave[], observations:
   return { trajectories, notes: [] };
 }
 
-function trajectory(orderedWaves: readonly OutcomeWave[], observations: readonly OutcomeObservation[]): OutcomeTrajectory {
+function trajectory(
+  orderedWaves: readonly OutcomeWave[],
+  observations: readonly OutcomeObservation[],
+): OutcomeTrajectory {
   const first = observations[0] as OutcomeObservation;
   const byWave = new Map<string, OutcomeObservation[]>();
   for (const o of observations) byWave.set(o.waveId, [...(byWave.get(o.waveId) ?? []), o]);
   const measured = orderedWaves.filter((w) => byWave.has(w.id));
   const at = (wave: OutcomeWave) => byWave.get(wave.id) ?? [];
-  const points: TrajectoryPoint[] = measured.map((wave) => ({ waveId: wave.id, waveName: wave.name, kind: wave.kind, date: wave.date, ...summarizeScores(unitValues(at(wave)).values) }));
+  const points: TrajectoryPoint[] = measured.map((wave) => ({
+    waveId: wave.id,
+    waveName: wave.name,
+    kind: wave.kind,
+    date: wave.date,
+    ...summarizeScores(unitValues(at(wave)).values),
+  }));
   const notes: string[] = [];
   const baseline = measured.find((w) => w.kind === 'baseline') ?? measured[0] ?? null;
-  if (baseline && baseline.kind !== 'baseline') notes.push(`no baseline wave measured this score: changes are from the earliest wave, ${baseline.name}`);
+  if (baseline && baseline.kind !== 'baseline')
+    notes.push(`no baseline wave measured this score: changes are from the earliest wave, ${baseline.name}`);
   if (measured.length < 2) notes.push('measured at one wave only: no change to report yet');
   const change = (from: OutcomeWave, to: OutcomeWave) => outcomeChange(from, at(from), to, at(to));
   const fromBaseline = baseline ? measured.slice(measured.indexOf(baseline) + 1).map((w) => change(baseline, w)) : [];
   const consecutive = measured.slice(1).map((w, i) => change(measured[i] as OutcomeWave, w));
   const { outcomeId, level, instrumentId, scoreId, name, source } = first;
-  return { outcomeId, level, instrumentId, scoreId, name, source, baselineWaveId: baseline?.id ?? null, points, fromBaseline, consecutive, notes };
+  return {
+    outcomeId,
+    level,
+    instrumentId,
+    scoreId,
+    name,
+    source,
+    baselineWaveId: baseline?.id ?? null,
+    points,
+    fromBaseline,
+    consecutive,
+    notes,
+  };
 }

@@ -7,7 +7,13 @@ const waves: OutcomeWave[] = [
   { id: 'w1', name: 'Baseline', kind: 'baseline', date: '2020-03-01' },
 ];
 
-const observation = (waveId: string, level: string, source: OutcomeObservation['source'], unitId: string | null, value: number | null): OutcomeObservation => ({
+const observation = (
+  waveId: string,
+  level: string,
+  source: OutcomeObservation['source'],
+  unitId: string | null,
+  value: number | null,
+): OutcomeObservation => ({
   waveId,
   outcomeId: 'experience-of-support',
   level,

@@ -12,7 +12,10 @@ const LEVEL_ORDER = ['individual', 'team', 'organization', 'system'];
  * score as the mean of its members, and each rating of a unit, in one point per unit and wave.
  * Unlike a trajectory, units are not pooled: a team series has a point for every team.
  */
-export function outcomeSeries(waves: readonly OutcomeWave[], observations: readonly OutcomeObservation[]): OutcomeSeries[] {
+export function outcomeSeries(
+  waves: readonly OutcomeWave[],
+  observations: readonly OutcomeObservation[],
+): OutcomeSeries[] {
   const waveById = new Map(waves.map((w) => [w.id, w]));
   // One group per wave, score and kind of response (respondents and their units come from the same answers),
   // in the order the scores came, so points of one wave keep the order the scores were stored in.
@@ -26,7 +29,14 @@ export function outcomeSeries(waves: readonly OutcomeWave[], observations: reado
   const series = new Map<string, OutcomeSeries>();
   const add = (o: OutcomeObservation, point: Point) => {
     const key = [o.outcomeId ?? '', o.level, o.instrumentId, o.scoreId].join('|');
-    const entry = series.get(key) ?? { outcomeId: o.outcomeId, level: o.level, instrumentId: o.instrumentId, scoreId: o.scoreId, name: o.name, points: [] };
+    const entry = series.get(key) ?? {
+      outcomeId: o.outcomeId,
+      level: o.level,
+      instrumentId: o.instrumentId,
+      scoreId: o.scoreId,
+      name: o.name,
+      points: [],
+    };
     entry.points.push(point);
     series.set(key, entry);
   };
@@ -35,7 +45,13 @@ export function outcomeSeries(waves: readonly OutcomeWave[], observations: reado
     const at = { waveId: wave.id, waveName: wave.name, date: wave.date };
     const respondents = group.filter((o) => o.source === 'respondents');
     const first = respondents[0];
-    if (first) add(first, { ...at, ...summarizeScores(respondents.map((o) => o.value)), source: 'respondents', partnerId: null });
+    if (first)
+      add(first, {
+        ...at,
+        ...summarizeScores(respondents.map((o) => o.value)),
+        source: 'respondents',
+        partnerId: null,
+      });
     for (const units of unitGroups(group.filter((o) => o.source !== 'respondents')).values()) {
       const unit = units[0]!;
       add(unit, { ...at, ...summarizeScores(units.map((o) => o.value)), source: unit.source, partnerId: unit.unitId });

@@ -8,7 +8,16 @@ import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/suppo
 import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
 import { formatNumber } from './report.ts';
 import type { Report, ReportSection } from './report.ts';
-import { componentMixSection, diversitySection, doseByCalendarMonthSection, engagementOutcomeRows, namesOf, outcomesSection, practiceSections, summaryTable } from './sections.ts';
+import {
+  componentMixSection,
+  diversitySection,
+  doseByCalendarMonthSection,
+  engagementOutcomeRows,
+  namesOf,
+  outcomesSection,
+  practiceSections,
+  summaryTable,
+} from './sections.ts';
 
 export interface EngagementReportInput {
   organization: { name: string };
@@ -42,7 +51,10 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
     stageOrder: vocabulary.stages.map((s) => s.id),
     today,
   });
-  const through = Math.max(currentRelationshipMonth(engagement.startDate, engagement.endDate, today), ...input.engagementMonths.map((m) => m.relationshipMonth));
+  const through = Math.max(
+    currentRelationshipMonth(engagement.startDate, engagement.endDate, today),
+    ...input.engagementMonths.map((m) => m.relationshipMonth),
+  );
   const dose = doseByRelationshipMonth(input.engagementMonths, through);
   const spells = stageSpells(engagement, today);
   const steps = openNextSteps(input.nextSteps, today);
@@ -57,7 +69,10 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
       title: 'Summary',
       blocks: [
         summaryTable([
-          ['Month of relationship', formatNumber(currentRelationshipMonth(engagement.startDate, engagement.endDate, today))],
+          [
+            'Month of relationship',
+            formatNumber(currentRelationshipMonth(engagement.startDate, engagement.endDate, today)),
+          ],
           ['Interactions', formatNumber(interactionCount)],
           ['Hours of support', formatNumber(minutes / 60, 1)],
           ['Current stage', spells.at(-1) ? nameOf(spells.at(-1)!.stageId) : '—'],
@@ -69,7 +84,17 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
       id: 'dose-relationship',
       title: 'Dose by month of relationship',
       method: descriptives.methods.dose,
-      blocks: [{ kind: 'chart', label: 'Minutes and interactions by month of relationship', chart: { kind: 'dose', axis: 'month of relationship', months: dose.map((m) => ({ month: String(m.month), minutes: m.minutes, interactions: m.interactions })) } }],
+      blocks: [
+        {
+          kind: 'chart',
+          label: 'Minutes and interactions by month of relationship',
+          chart: {
+            kind: 'dose',
+            axis: 'month of relationship',
+            months: dose.map((m) => ({ month: String(m.month), minutes: m.minutes, interactions: m.interactions })),
+          },
+        },
+      ],
     },
     doseByCalendarMonthSection(descriptives),
     componentMixSection(descriptives, vocabulary, nameOf),
@@ -81,8 +106,20 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
         ? [
             {
               kind: 'table',
-              columns: [{ title: 'Stage' }, { title: 'Started' }, { title: 'Until' }, { title: 'Month of relationship', numeric: true }, { title: 'Days', numeric: true }],
-              rows: spells.map((s) => [nameOf(s.stageId), s.startedOn, s.current ? `${s.endedOn} (current)` : s.endedOn, formatNumber(s.startMonth), formatNumber(s.days)]),
+              columns: [
+                { title: 'Stage' },
+                { title: 'Started' },
+                { title: 'Until' },
+                { title: 'Month of relationship', numeric: true },
+                { title: 'Days', numeric: true },
+              ],
+              rows: spells.map((s) => [
+                nameOf(s.stageId),
+                s.startedOn,
+                s.current ? `${s.endedOn} (current)` : s.endedOn,
+                formatNumber(s.startMonth),
+                formatNumber(s.days),
+              ]),
             },
           ]
         : [{ kind: 'message', text: 'No stages recorded.' }],
@@ -95,7 +132,12 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
             {
               kind: 'table',
               columns: [{ title: 'Due' }, { title: 'Next step' }, { title: 'Owner' }, { title: 'Agreed on' }],
-              rows: steps.map((s) => [s.dueDate ? `${s.dueDate}${s.overdue ? ' (overdue)' : ''}` : '—', s.text, s.owner || '—', s.interactionDate]),
+              rows: steps.map((s) => [
+                s.dueDate ? `${s.dueDate}${s.overdue ? ' (overdue)' : ''}` : '—',
+                s.text,
+                s.owner || '—',
+                s.interactionDate,
+              ]),
             },
           ]
         : [{ kind: 'message', text: 'No open next steps.' }],
@@ -109,8 +151,17 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
         ? [
             {
               kind: 'table',
-              caption: recent.length < interactionCount ? `The latest ${formatNumber(recent.length)} of ${formatNumber(interactionCount)} interactions` : `All ${formatNumber(interactionCount)} interactions`,
-              columns: [{ title: 'Date' }, { title: 'Mode' }, { title: 'Minutes', numeric: true }, { title: 'Components' }, { title: 'Notes' }],
+              caption:
+                recent.length < interactionCount
+                  ? `The latest ${formatNumber(recent.length)} of ${formatNumber(interactionCount)} interactions`
+                  : `All ${formatNumber(interactionCount)} interactions`,
+              columns: [
+                { title: 'Date' },
+                { title: 'Mode' },
+                { title: 'Minutes', numeric: true },
+                { title: 'Components' },
+                { title: 'Notes' },
+              ],
               rows: recent.map((i) => [
                 i.date,
                 i.mode,

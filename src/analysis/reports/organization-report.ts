@@ -5,7 +5,16 @@ import type { OutcomeSeries } from '../../domain/measurement/schemas.ts';
 import { formatNumber } from './report.ts';
 import type { Report, ReportSection } from './report.ts';
 import type { OutcomeRow } from './sections.ts';
-import { componentMixSection, diversitySection, doseByCalendarMonthSection, engagementOutcomeRows, namesOf, outcomesSection, practiceSections, summaryTable } from './sections.ts';
+import {
+  componentMixSection,
+  diversitySection,
+  doseByCalendarMonthSection,
+  engagementOutcomeRows,
+  namesOf,
+  outcomesSection,
+  practiceSections,
+  summaryTable,
+} from './sections.ts';
 
 export interface OrganizationReportInput {
   organization: { name: string };
@@ -21,10 +30,20 @@ export interface OrganizationReportInput {
 
 /** Pools engagements' outcome scores per score, level and wave name: the mean of engagement means and their SD. */
 export function pooledOutcomeRows(outcomes: readonly OutcomeSeries[][]): OutcomeRow[] {
-  const groups = new Map<string, { name: string; level: string; wave: string; date: string; n: number; means: number[] }>();
+  const groups = new Map<
+    string,
+    { name: string; level: string; wave: string; date: string; n: number; means: number[] }
+  >();
   for (const row of outcomes.flatMap((series) => engagementOutcomeRows(series))) {
     const key = `${row.name}|${row.level}|${row.wave}`;
-    const slot = groups.get(key) ?? { name: row.name, level: row.level, wave: row.wave, date: row.date, n: 0, means: [] };
+    const slot = groups.get(key) ?? {
+      name: row.name,
+      level: row.level,
+      wave: row.wave,
+      date: row.date,
+      n: 0,
+      means: [],
+    };
     slot.n += row.n;
     if (row.mean !== null) slot.means.push(row.mean);
     if (row.date < slot.date) slot.date = row.date;
@@ -64,14 +83,44 @@ export function buildOrganizationReport(input: OrganizationReportInput): Report 
       method: `Minutes per engagement: mean, median and interquartile range, ${d.methods.quantiles}; ${d.methods.dose}; months with fewer than ${d.minimumEngagements} engagements are left out.`,
       blocks: enough.length
         ? [
-            { kind: 'chart', label: 'Minutes per engagement by month of relationship: mean, median and interquartile range', chart: { kind: 'doseDistribution', axis: 'month of relationship', months: enough.map((m) => ({ month: String(m.month), mean: m.mean, median: m.median, q1: m.q1, q3: m.q3 })) } },
+            {
+              kind: 'chart',
+              label: 'Minutes per engagement by month of relationship: mean, median and interquartile range',
+              chart: {
+                kind: 'doseDistribution',
+                axis: 'month of relationship',
+                months: enough.map((m) => ({
+                  month: String(m.month),
+                  mean: m.mean,
+                  median: m.median,
+                  q1: m.q1,
+                  q3: m.q3,
+                })),
+              },
+            },
             {
               kind: 'table',
-              columns: ['Month', 'Engagements', 'With contact', 'Mean', 'Median', 'Q1', 'Q3'].map((title) => ({ title, numeric: true })),
-              rows: enough.map((m) => [String(m.month), formatNumber(m.engagements), formatNumber(m.withContact), formatNumber(m.mean, 1), formatNumber(m.median, 1), formatNumber(m.q1, 1), formatNumber(m.q3, 1)]),
+              columns: ['Month', 'Engagements', 'With contact', 'Mean', 'Median', 'Q1', 'Q3'].map((title) => ({
+                title,
+                numeric: true,
+              })),
+              rows: enough.map((m) => [
+                String(m.month),
+                formatNumber(m.engagements),
+                formatNumber(m.withContact),
+                formatNumber(m.mean, 1),
+                formatNumber(m.median, 1),
+                formatNumber(m.q1, 1),
+                formatNumber(m.q3, 1),
+              ]),
             },
           ]
-        : [{ kind: 'message', text: `Too few engagements: this view needs at least ${d.minimumEngagements} engagements in a month of relationship (${d.engagements} selected).` }],
+        : [
+            {
+              kind: 'message',
+              text: `Too few engagements: this view needs at least ${d.minimumEngagements} engagements in a month of relationship (${d.engagements} selected).`,
+            },
+          ],
     },
     componentMixSection(d, vocabulary, nameOf),
     ...practiceSections(input.practice, vocabulary, nameOf),
@@ -83,8 +132,22 @@ export function buildOrganizationReport(input: OrganizationReportInput): Report 
         ? [
             {
               kind: 'table',
-              columns: [{ title: 'Stage' }, { title: 'Engagements entered', numeric: true }, { title: 'In it now', numeric: true }, { title: 'Median entry month', numeric: true }, { title: 'Completed', numeric: true }, { title: 'Median days (completed)', numeric: true }],
-              rows: d.stageTiming.map((s) => [nameOf(s.stageId), formatNumber(s.engagements), formatNumber(s.current), formatNumber(s.medianStartMonth, 1), formatNumber(s.completed), formatNumber(s.medianDaysCompleted, 1)]),
+              columns: [
+                { title: 'Stage' },
+                { title: 'Engagements entered', numeric: true },
+                { title: 'In it now', numeric: true },
+                { title: 'Median entry month', numeric: true },
+                { title: 'Completed', numeric: true },
+                { title: 'Median days (completed)', numeric: true },
+              ],
+              rows: d.stageTiming.map((s) => [
+                nameOf(s.stageId),
+                formatNumber(s.engagements),
+                formatNumber(s.current),
+                formatNumber(s.medianStartMonth, 1),
+                formatNumber(s.completed),
+                formatNumber(s.medianDaysCompleted, 1),
+              ]),
             },
           ]
         : [{ kind: 'message', text: 'No stages recorded.' }],

@@ -30,7 +30,11 @@ export type ReportChart =
       components: { id: string; name: string; group: string }[];
       groups: { id: string; name: string }[];
     }
-  | { kind: 'doseDistribution'; axis: string; months: { month: string; mean: number; median: number; q1: number; q3: number }[] }
+  | {
+      kind: 'doseDistribution';
+      axis: string;
+      months: { month: string; mean: number; median: number; q1: number; q3: number }[];
+    }
   | { kind: 'bars'; valueName: string; percent: boolean; bars: { label: string; value: number }[] };
 
 export interface ReportColumn {

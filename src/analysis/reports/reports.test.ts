@@ -50,7 +50,10 @@ const interaction = (id: string, date: string, minutes: number, extra: Partial<I
 });
 const interactions = [
   interaction('i1', '2024-01-15', 60),
-  interaction('i2', '2024-02-20', 30, { mode: 'phone', nextSteps: [{ text: 'Send the <b>plan</b>', owner: 'ISP', dueDate: '2024-03-01', done: false }] }),
+  interaction('i2', '2024-02-20', 30, {
+    mode: 'phone',
+    nextSteps: [{ text: 'Send the <b>plan</b>', owner: 'ISP', dueDate: '2024-03-01', done: false }],
+  }),
   interaction('i3', '2024-04-02', 45, { notes: 'Met the team' }),
 ];
 const dose = computeDose(interactions, new Map([['e1', engagement.startDate]]));
@@ -81,8 +84,32 @@ describe('engagement report', () => {
         scoreId: 'total',
         name: 'Self-efficacy',
         points: [
-          { waveId: 'w1', waveName: 'Baseline', date: '2024-01-20', source: 'respondents', partnerId: null, n: 4, mean: 3.25, sd: 0.5, min: 3, max: 4, missing: 0 },
-          { waveId: 'w1', waveName: 'Baseline', date: '2024-01-20', source: 'members', partnerId: 'p1', n: 4, mean: 3.25, sd: 0.5, min: 3, max: 4, missing: 0 },
+          {
+            waveId: 'w1',
+            waveName: 'Baseline',
+            date: '2024-01-20',
+            source: 'respondents',
+            partnerId: null,
+            n: 4,
+            mean: 3.25,
+            sd: 0.5,
+            min: 3,
+            max: 4,
+            missing: 0,
+          },
+          {
+            waveId: 'w1',
+            waveName: 'Baseline',
+            date: '2024-01-20',
+            source: 'members',
+            partnerId: 'p1',
+            n: 4,
+            mean: 3.25,
+            sd: 0.5,
+            min: 3,
+            max: 4,
+            missing: 0,
+          },
         ],
       },
     ],
@@ -90,8 +117,27 @@ describe('engagement report', () => {
   });
 
   it('has the header and every section in order', () => {
-    expect(report.header).toMatchObject({ organization: 'Coastal Collaborative', engagement: 'Support for Riverside', partner: 'Riverside County', models: [`${eisToc.name} ${eisToc.version}`], period: { from: '2024-01-10', to: '2024-05-01' } });
-    expect(sectionIds(report)).toEqual(['summary', 'dose-relationship', 'dose-calendar', 'component-mix', 'principles', 'activities', 'modes', 'stages', 'next-steps', 'diversity', 'outcomes', 'recent']);
+    expect(report.header).toMatchObject({
+      organization: 'Coastal Collaborative',
+      engagement: 'Support for Riverside',
+      partner: 'Riverside County',
+      models: [`${eisToc.name} ${eisToc.version}`],
+      period: { from: '2024-01-10', to: '2024-05-01' },
+    });
+    expect(sectionIds(report)).toEqual([
+      'summary',
+      'dose-relationship',
+      'dose-calendar',
+      'component-mix',
+      'principles',
+      'activities',
+      'modes',
+      'stages',
+      'next-steps',
+      'diversity',
+      'outcomes',
+      'recent',
+    ]);
   });
 
   it('charts dose for every month of the relationship, months without contact as zero', () => {
@@ -100,29 +146,59 @@ describe('engagement report', () => {
     const months = chart?.kind === 'chart' && chart.chart.kind === 'dose' ? chart.chart.months : [];
     expect(months.map((m) => m.minutes)).toEqual([60, 30, 45, 0]);
     const calendar = blocksOf(report, 'dose-calendar')[0];
-    expect(calendar?.kind === 'chart' && calendar.chart.kind === 'dose' ? calendar.chart.months.map((m) => m.month) : []).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+    expect(
+      calendar?.kind === 'chart' && calendar.chart.kind === 'dose' ? calendar.chart.months.map((m) => m.month) : [],
+    ).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
   });
 
   it('tables modes, next steps, stages and outcomes by wave (respondents, not unit aggregates)', () => {
     const table = (id: string) => blocksOf(report, id).find((b) => b.kind === 'table');
-    expect(table('modes')?.kind === 'table' && table('modes')!.rows.filter((r) => r[0] === 'video' || r[0] === 'phone')).toEqual([
+    expect(
+      table('modes')?.kind === 'table' && table('modes')!.rows.filter((r) => r[0] === 'video' || r[0] === 'phone'),
+    ).toEqual([
       ['video', '2', '105', '67%'],
       ['phone', '1', '30', '33%'],
     ]);
-    expect(table('next-steps')).toMatchObject({ rows: [['2024-03-01 (overdue)', 'Send the <b>plan</b>', 'ISP', '2024-02-20']] });
-    expect(table('stages')).toMatchObject({ rows: [[eisToc.stages[0]!.name, '2024-01-10', '2024-03-01', '1', '51'], [eisToc.stages[1]!.name, '2024-03-01', '2024-05-01 (current)', '2', '61']] });
-    expect(table('outcomes')).toMatchObject({ rows: [['Self-efficacy', 'individual', 'Baseline', '2024-01-20', '4', '3.25', '0.5']] });
+    expect(table('next-steps')).toMatchObject({
+      rows: [['2024-03-01 (overdue)', 'Send the <b>plan</b>', 'ISP', '2024-02-20']],
+    });
+    expect(table('stages')).toMatchObject({
+      rows: [
+        [eisToc.stages[0]!.name, '2024-01-10', '2024-03-01', '1', '51'],
+        [eisToc.stages[1]!.name, '2024-03-01', '2024-05-01 (current)', '2', '61'],
+      ],
+    });
+    expect(table('outcomes')).toMatchObject({
+      rows: [['Self-efficacy', 'individual', 'Baseline', '2024-01-20', '4', '3.25', '0.5']],
+    });
   });
 
   it('lists the latest interactions and says how many there are in all', () => {
     const [table] = blocksOf(report, 'recent');
     expect(table).toMatchObject({ kind: 'table', caption: 'The latest 2 of 3 interactions' });
     expect(table?.kind === 'table' ? table.rows.map((r) => r[0]) : []).toEqual(['2024-04-02', '2024-02-20']);
-    expect(blocksOf(report, 'summary')[0]).toMatchObject({ rows: [['Month of relationship', '4'], ['Interactions', '3'], ['Hours of support', '2.3'], ['Current stage', eisToc.stages[1]!.name]] });
+    expect(blocksOf(report, 'summary')[0]).toMatchObject({
+      rows: [
+        ['Month of relationship', '4'],
+        ['Interactions', '3'],
+        ['Hours of support', '2.3'],
+        ['Current stage', eisToc.stages[1]!.name],
+      ],
+    });
   });
 
   it('leaves the outcome section out without measurements, and never prints NaN', () => {
-    const empty = buildEngagementReport({ organization: { name: 'O' }, engagement: { ...engagement, stages: [] }, partner: null, vocabulary, engagementMonths: [], componentMonths: [], ...readsOf([]), outcomes: [], today: '2024-01-10' });
+    const empty = buildEngagementReport({
+      organization: { name: 'O' },
+      engagement: { ...engagement, stages: [] },
+      partner: null,
+      vocabulary,
+      engagementMonths: [],
+      componentMonths: [],
+      ...readsOf([]),
+      outcomes: [],
+      today: '2024-01-10',
+    });
     expect(sectionIds(empty)).not.toContain('outcomes');
     expect(blocksOf(empty, 'principles')).toEqual([{ kind: 'message', text: 'No interactions in this period.' }]);
     expect(JSON.stringify(empty)).not.toContain('NaN');
@@ -133,7 +209,14 @@ describe('organization report', () => {
   const build = (engagements: Engagement[]) =>
     buildOrganizationReport({
       organization: { name: 'Coastal Collaborative' },
-      descriptives: describeEngagements({ engagements, engagementMonths: dose.engagementMonths, componentMonths: dose.componentMonths, groupOf: () => 'foundational', stageOrder: vocabulary.stages.map((s) => s.id), today: '2024-05-01' }),
+      descriptives: describeEngagements({
+        engagements,
+        engagementMonths: dose.engagementMonths,
+        componentMonths: dose.componentMonths,
+        groupOf: () => 'foundational',
+        stageOrder: vocabulary.stages.map((s) => s.id),
+        today: '2024-05-01',
+      }),
       practice: practiceUse(engagements.length ? interactions : [], vocabulary),
       vocabulary,
       outcomes: [],
@@ -143,8 +226,23 @@ describe('organization report', () => {
 
   it('explains, instead of charting, dose across engagements when fewer than three engagements contribute', () => {
     const report = build([engagement]);
-    expect(sectionIds(report)).toEqual(['summary', 'dose-calendar', 'dose-relationship', 'component-mix', 'principles', 'activities', 'modes', 'stages', 'diversity']);
-    expect(blocksOf(report, 'dose-relationship')).toEqual([{ kind: 'message', text: 'Too few engagements: this view needs at least 3 engagements in a month of relationship (1 selected).' }]);
+    expect(sectionIds(report)).toEqual([
+      'summary',
+      'dose-calendar',
+      'dose-relationship',
+      'component-mix',
+      'principles',
+      'activities',
+      'modes',
+      'stages',
+      'diversity',
+    ]);
+    expect(blocksOf(report, 'dose-relationship')).toEqual([
+      {
+        kind: 'message',
+        text: 'Too few engagements: this view needs at least 3 engagements in a month of relationship (1 selected).',
+      },
+    ]);
     expect(report.header.period).toEqual({ from: '2024-01', to: null });
   });
 
@@ -152,7 +250,10 @@ describe('organization report', () => {
     const more = [engagement, { ...engagement, id: 'e2' }, { ...engagement, id: 'e3' }];
     const blocks = blocksOf(build(more), 'dose-relationship');
     expect(blocks[0]).toMatchObject({ kind: 'chart', chart: { kind: 'doseDistribution' } });
-    expect(blocks[1]).toMatchObject({ kind: 'table', rows: expect.arrayContaining([['1', '3', '1', '20', '0', '0', '30']]) });
+    expect(blocks[1]).toMatchObject({
+      kind: 'table',
+      rows: expect.arrayContaining([['1', '3', '1', '20', '0', '0', '30']]),
+    });
   });
 
   it('has no NaN for an empty selection', () => {
@@ -160,13 +261,53 @@ describe('organization report', () => {
   });
 
   it('pools outcome scores per wave name over engagements', () => {
-    const series = (mean: number) => [{ outcomeId: 'o', level: 'individual', instrumentId: 'i', scoreId: 's', name: 'Self-efficacy', points: [{ waveId: 'w', waveName: 'Baseline', date: '2024-02-01', source: 'respondents' as const, partnerId: null, n: 5, mean, sd: 1, min: 1, max: 5, missing: 0 }] }];
-    expect(pooledOutcomeRows([series(3), series(4)])).toEqual([{ name: 'Self-efficacy', level: 'individual', wave: 'Baseline', date: '2024-02-01', n: 10, mean: 3.5, sd: Math.sqrt(0.5), engagements: 2 }]);
+    const series = (mean: number) => [
+      {
+        outcomeId: 'o',
+        level: 'individual',
+        instrumentId: 'i',
+        scoreId: 's',
+        name: 'Self-efficacy',
+        points: [
+          {
+            waveId: 'w',
+            waveName: 'Baseline',
+            date: '2024-02-01',
+            source: 'respondents' as const,
+            partnerId: null,
+            n: 5,
+            mean,
+            sd: 1,
+            min: 1,
+            max: 5,
+            missing: 0,
+          },
+        ],
+      },
+    ];
+    expect(pooledOutcomeRows([series(3), series(4)])).toEqual([
+      {
+        name: 'Self-efficacy',
+        level: 'individual',
+        wave: 'Baseline',
+        date: '2024-02-01',
+        n: 10,
+        mean: 3.5,
+        sd: Math.sqrt(0.5),
+        engagements: 2,
+      },
+    ]);
   });
 });
 
 describe('formatting', () => {
   it('prints a dash for missing or non-finite values', () => {
-    expect([formatNumber(null), formatNumber(Number.NaN), formatNumber(1234.567, 1), formatPercent(null), formatPercent(0.125)]).toEqual(['—', '—', '1,234.6', '—', '13%']);
+    expect([
+      formatNumber(null),
+      formatNumber(Number.NaN),
+      formatNumber(1234.567, 1),
+      formatPercent(null),
+      formatPercent(0.125),
+    ]).toEqual(['—', '—', '1,234.6', '—', '13%']);
   });
 });

@@ -23,7 +23,10 @@ export const deidentificationNotes = [
 export function codebookRows(tables: readonly Table[], documents: readonly DocumentFile[]): string[][] {
   return [
     [...codebookHeader],
-    ...tables.flatMap((t) => [[t.file, '', 'file', '', t.description], ...t.columns.map((c) => [t.file, c.name, c.type, c.allowed, c.meaning])]),
+    ...tables.flatMap((t) => [
+      [t.file, '', 'file', '', t.description],
+      ...t.columns.map((c) => [t.file, c.name, c.type, c.allowed, c.meaning]),
+    ]),
     ...documents.map((d) => [d.file, '', 'file', '', d.description]),
   ];
 }
@@ -31,13 +34,31 @@ export function codebookRows(tables: readonly Table[], documents: readonly Docum
 const markdownCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function codebookMarkdown(tables: readonly Table[], documents: readonly DocumentFile[]): string {
-  const lines = ['# Codebook of the Praxis research export', '', '## De-identification', '', ...deidentificationNotes.map((n) => `- ${n}`), '', '## Files', ''];
+  const lines = [
+    '# Codebook of the Praxis research export',
+    '',
+    '## De-identification',
+    '',
+    ...deidentificationNotes.map((n) => `- ${n}`),
+    '',
+    '## Files',
+    '',
+  ];
   for (const t of tables) lines.push(`- \`${t.file}\`: ${t.description}`);
   for (const d of documents) lines.push(`- \`${d.file}\`: ${d.description}`);
   lines.push('', 'Missing values are empty cells. CSV files are UTF-8 with a header row.');
   for (const t of tables) {
-    lines.push('', `## ${t.file}`, '', t.description, '', '| column | type | allowed values | meaning |', '| --- | --- | --- | --- |');
-    for (const c of t.columns) lines.push(`| \`${c.name}\` | ${c.type} | ${markdownCell(c.allowed)} | ${markdownCell(c.meaning)} |`);
+    lines.push(
+      '',
+      `## ${t.file}`,
+      '',
+      t.description,
+      '',
+      '| column | type | allowed values | meaning |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const c of t.columns)
+      lines.push(`| \`${c.name}\` | ${c.type} | ${markdownCell(c.allowed)} | ${markdownCell(c.meaning)} |`);
   }
   return `${lines.join('\n')}\n`;
 }

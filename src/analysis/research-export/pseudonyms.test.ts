@@ -32,6 +32,11 @@ describe('keyed pseudonyms', () => {
   });
 
   it('refuse a key shorter than 16 characters, naming the key', () => {
-    expect(() => createPseudonymizer('short')).toThrow(expect.objectContaining({ code: 'validation_failed', details: [{ path: 'key', message: 'must be at least 16 characters' }] }));
+    expect(() => createPseudonymizer('short')).toThrow(
+      expect.objectContaining({
+        code: 'validation_failed',
+        details: [{ path: 'key', message: 'must be at least 16 characters' }],
+      }),
+    );
   });
 });

@@ -8,7 +8,14 @@ import { invalid } from '../../domain/errors.ts';
  * recomputed from a guessed id.
  */
 
-export const pseudonymKinds = { engagement: 'E', partner: 'P', contact: 'C', user: 'U', interaction: 'I', wave: 'W' } as const;
+export const pseudonymKinds = {
+  engagement: 'E',
+  partner: 'P',
+  contact: 'C',
+  user: 'U',
+  interaction: 'I',
+  wave: 'W',
+} as const;
 export type PseudonymKind = keyof typeof pseudonymKinds;
 
 /** Hex digits kept of the HMAC: 64 bits, so a million ids of one kind collide with odds of about 1 in 36 million. */
@@ -21,7 +28,10 @@ export interface Pseudonymizer {
 
 /** Checks an export key: at least 16 characters, so that it cannot be guessed by trying short words. */
 export function checkExportKey(key: string, path = 'key'): void {
-  if (key.length < minimumKeyLength) throw invalid('The export key is too short', [{ path, message: `must be at least ${minimumKeyLength} characters` }]);
+  if (key.length < minimumKeyLength)
+    throw invalid('The export key is too short', [
+      { path, message: `must be at least ${minimumKeyLength} characters` },
+    ]);
 }
 
 export function createPseudonymizer(key: string): Pseudonymizer {

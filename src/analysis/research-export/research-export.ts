@@ -38,26 +38,46 @@ export function researchExportFiles(input: ResearchExportInput, pseudonym: Pseud
     })),
     {
       file: 'redcap/interactions-dictionary.csv',
-      description: 'REDCap data dictionary of the interaction form (the layout of `praxis export interactions --format redcap`), for a REDCap project mirroring the support record. It describes a notes field; notes are not in this export.',
-      content: stringify([interactionForm.dictionaryHeader, ...interactionForm.dictionaryRows], { record_delimiter: 'unix' }),
+      description:
+        'REDCap data dictionary of the interaction form (the layout of `praxis export interactions --format redcap`), for a REDCap project mirroring the support record. It describes a notes field; notes are not in this export.',
+      content: stringify([interactionForm.dictionaryHeader, ...interactionForm.dictionaryRows], {
+        record_delimiter: 'unix',
+      }),
     },
     ...input.instruments.map((instrument) => ({
       file: `redcap/instrument-${instrument.id}@${instrument.version}-dictionary.csv`,
       description: `REDCap data dictionary of the instrument ${instrument.id} version ${instrument.version} (${instrument.name}): items, choices and scoring of the scores in data/outcomes.csv.`,
       content: formatRedcapDictionary(instrument),
     })),
-    { file: 'analysis.R', description: 'R script: reproduces the descriptives (dose by month of relationship, component mix) and the mixed model (lme4), and checks them against results/. See README.txt.', content: analysisScript },
+    {
+      file: 'analysis.R',
+      description:
+        'R script: reproduces the descriptives (dose by month of relationship, component mix) and the mixed model (lme4), and checks them against results/. See README.txt.',
+      content: analysisScript,
+    },
   ];
   const codebookDocuments: DocumentFile[] = [
     { file: 'codebook.csv', description: 'This codebook as CSV: file, column, type, allowed values, meaning.' },
     { file: 'codebook.md', description: 'This codebook as Markdown.' },
     ...documents.map(({ file, description }) => ({ file, description })),
-    { file: readmeFile, description: 'Provenance (Praxis version, export time, model versions, filters, row counts, SHA-256 of every file) and how to run analysis.R.' },
+    {
+      file: readmeFile,
+      description:
+        'Provenance (Praxis version, export time, model versions, filters, row counts, SHA-256 of every file) and how to run analysis.R.',
+    },
   ];
   return [
     ...tables.map((table) => ({ file: table.file, description: table.description, content: table })),
-    { file: 'codebook.csv', description: codebookDocuments[0]!.description, content: stringify(codebookRows(tables, codebookDocuments), { record_delimiter: 'unix' }) },
-    { file: 'codebook.md', description: codebookDocuments[1]!.description, content: codebookMarkdown(tables, codebookDocuments) },
+    {
+      file: 'codebook.csv',
+      description: codebookDocuments[0]!.description,
+      content: stringify(codebookRows(tables, codebookDocuments), { record_delimiter: 'unix' }),
+    },
+    {
+      file: 'codebook.md',
+      description: codebookDocuments[1]!.description,
+      content: codebookMarkdown(tables, codebookDocuments),
+    },
     ...documents,
   ];
 }
@@ -80,7 +100,13 @@ export interface WrittenFile {
 
 export function readmeText(provenance: Provenance, written: readonly WrittenFile[]): string {
   const { from, to, engagement } = provenance.filters;
-  const filters = [from && `interactions and waves from ${from}`, to && `up to ${to}`, engagement && `engagement ${engagement} only`].filter(Boolean).join(', ');
+  const filters = [
+    from && `interactions and waves from ${from}`,
+    to && `up to ${to}`,
+    engagement && `engagement ${engagement} only`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const width = Math.max(...written.map((w) => w.file.length));
   return [
     'Praxis research export',
@@ -113,7 +139,10 @@ export function readmeText(provenance: Provenance, written: readonly WrittenFile
     '',
     'Files (data rows, bytes, SHA-256)',
     '---------------------------------',
-    ...written.map((w) => `${w.file.padEnd(width)}  ${(w.rows === null ? '-' : String(w.rows)).padStart(8)}  ${String(w.bytes).padStart(10)}  ${w.sha256}`),
+    ...written.map(
+      (w) =>
+        `${w.file.padEnd(width)}  ${(w.rows === null ? '-' : String(w.rows)).padStart(8)}  ${String(w.bytes).padStart(10)}  ${w.sha256}`,
+    ),
     '',
     'Check a file with: sha256sum FILE (or shasum -a 256 FILE).',
     '',

@@ -25,7 +25,10 @@ export interface CentredDesign {
   y: Float64Array;
   outcomeMean: number;
   predictorMeans: number[];
-  toOriginal(coefficients: Float64Array, covariance: Float64Array): { coefficients: Float64Array; covariance: Float64Array };
+  toOriginal(
+    coefficients: Float64Array,
+    covariance: Float64Array,
+  ): { coefficients: Float64Array; covariance: Float64Array };
 }
 
 export function centredDesign(outcome: readonly number[], predictors: readonly Predictor[]): CentredDesign {
@@ -35,7 +38,9 @@ export function centredDesign(outcome: readonly number[], predictors: readonly P
     requireSameLength(outcome, predictor.values, 'outcome', predictor.name);
     requireFinite(predictor.values, predictor.name);
     if (names.has(predictor.name) || predictor.name === '(Intercept)') {
-      throw new AppError('validation_failed', `predictor ${predictor.name} is given twice`, [{ path: predictor.name, message: 'duplicate predictor' }]);
+      throw new AppError('validation_failed', `predictor ${predictor.name} is given twice`, [
+        { path: predictor.name, message: 'duplicate predictor' },
+      ]);
     }
     names.add(predictor.name);
   }
@@ -52,7 +57,8 @@ export function centredDesign(outcome: readonly number[], predictors: readonly P
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     x[i * p] = 1;
-    for (let k = 1; k < p; k++) x[i * p + k] = ((predictors[k - 1] as Predictor).values[i] as number) - (predictorMeans[k - 1] as number);
+    for (let k = 1; k < p; k++)
+      x[i * p + k] = ((predictors[k - 1] as Predictor).values[i] as number) - (predictorMeans[k - 1] as number);
     y[i] = (outcome[i] as number) - outcomeMean;
   }
   const toOriginal = (coefficients: Float64Array, covariance: Float64Array) => {
@@ -67,7 +73,16 @@ export function centredDesign(outcome: readonly number[], predictors: readonly P
     const out = sandwich(t, covariance, p);
     return { coefficients: original, covariance: out };
   };
-  return { n, p, terms: ['(Intercept)', ...predictors.map((predictor) => predictor.name)], x, y, outcomeMean, predictorMeans, toOriginal };
+  return {
+    n,
+    p,
+    terms: ['(Intercept)', ...predictors.map((predictor) => predictor.name)],
+    x,
+    y,
+    outcomeMean,
+    predictorMeans,
+    toOriginal,
+  };
 }
 
 /** XᵀX, Xᵀy and yᵀy of a centred design; refuses an outcome with no variation. */
@@ -87,7 +102,9 @@ export function crossProducts(design: CentredDesign): { xtx: Float64Array; xty: 
   }
   for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) xtx[a * p + b] = xtx[b * p + a] as number;
   if (yty === 0) {
-    throw new AppError('validation_failed', 'the outcome has zero variance: every value is the same', [{ path: 'outcome', message: 'constant' }]);
+    throw new AppError('validation_failed', 'the outcome has zero variance: every value is the same', [
+      { path: 'outcome', message: 'constant' },
+    ]);
   }
   return { xtx, xty, yty };
 }
@@ -103,7 +120,11 @@ export function singularDesign(terms: readonly string[], failedAt: number): AppE
 }
 
 /** Maps group labels to 0-based indices in order of first appearance. */
-export function indexGroups(labels: readonly (string | number)[]): { index: Int32Array; count: number; labels: (string | number)[] } {
+export function indexGroups(labels: readonly (string | number)[]): {
+  index: Int32Array;
+  count: number;
+  labels: (string | number)[];
+} {
   const seen = new Map<string | number, number>();
   const index = new Int32Array(labels.length);
   labels.forEach((label, i) => {

@@ -14,7 +14,10 @@ export interface DiscreteDistribution {
  * for the rank sum, count · 2⁻ⁿ for the signed rank), so even the last bit agrees with R where it
  * matters (R rounds an achieved confidence level to two digits).
  */
-export function distributionFromCounts(counts: Float64Array, probabilityOf: (count: number) => number): DiscreteDistribution {
+export function distributionFromCounts(
+  counts: Float64Array,
+  probabilityOf: (count: number) => number,
+): DiscreteDistribution {
   const max = counts.length - 1;
   /** Σ_{i < end} P(S = i). */
   const headSum = (end: number): number => {

@@ -43,10 +43,12 @@ describe('continuous distributions against R, far tails included', () => {
   });
   it('Student t', () => {
     for (const point of fixture.t) expectCloseToR(tCdf(point.t, point.df), point.lower, `pt(${point.t}, ${point.df})`);
-    for (const point of fixture.t_quantile) expectCloseToR(tQuantile(point.p, point.df), point.q, `qt(${point.p}, ${point.df})`);
+    for (const point of fixture.t_quantile)
+      expectCloseToR(tQuantile(point.p, point.df), point.q, `qt(${point.p}, ${point.df})`);
   });
   it('chi-square upper tail', () => {
-    for (const point of fixture.chi_square) expectCloseToR(chiSquareUpper(point.x, point.df), point.upper, `pchisq(${point.x}, ${point.df})`);
+    for (const point of fixture.chi_square)
+      expectCloseToR(chiSquareUpper(point.x, point.df), point.upper, `pchisq(${point.x}, ${point.df})`);
   });
 });
 

@@ -24,9 +24,19 @@ describe('kruskalWallis edge cases', () => {
     expect(() => kruskalWallis([[1, 2, 3]])).toThrow(/at least 2 groups/);
   });
   it('refuses all-tied data instead of dividing by zero', () => {
-    expect(() => kruskalWallis([[2, 2], [2, 2, 2]])).toThrow(/every value is tied/);
+    expect(() =>
+      kruskalWallis([
+        [2, 2],
+        [2, 2, 2],
+      ]),
+    ).toThrow(/every value is tied/);
   });
   it('warns about small groups', () => {
-    expect(kruskalWallis([[1, 2], [3, 4, 5]]).warnings.join()).toMatch(/small group/);
+    expect(
+      kruskalWallis([
+        [1, 2],
+        [3, 4, 5],
+      ]).warnings.join(),
+    ).toMatch(/small group/);
   });
 });

@@ -36,20 +36,37 @@ describe('fitRandomInterceptModel against lme4::lmer(y ~ x + (1 | group), REML =
 
 describe('fitRandomInterceptModel edge cases', () => {
   it('refuses a single group and one observation per group', () => {
-    expect(() => fitRandomInterceptModel({ outcome: [1, 2, 3], predictors: [], group: ['a', 'a', 'a'] })).toThrow(/at least 2 groups/);
-    expect(() => fitRandomInterceptModel({ outcome: [1, 2, 3], predictors: [], group: ['a', 'b', 'c'] })).toThrow(/smaller than the number of observations/);
+    expect(() => fitRandomInterceptModel({ outcome: [1, 2, 3], predictors: [], group: ['a', 'a', 'a'] })).toThrow(
+      /at least 2 groups/,
+    );
+    expect(() => fitRandomInterceptModel({ outcome: [1, 2, 3], predictors: [], group: ['a', 'b', 'c'] })).toThrow(
+      /smaller than the number of observations/,
+    );
   });
   it('refuses a constant outcome and a collinear predictor', () => {
     const group = ['a', 'a', 'b', 'b', 'c', 'c'];
-    expect(() => fitRandomInterceptModel({ outcome: [2, 2, 2, 2, 2, 2], predictors: [], group })).toThrow(/zero variance/);
+    expect(() => fitRandomInterceptModel({ outcome: [2, 2, 2, 2, 2, 2], predictors: [], group })).toThrow(
+      /zero variance/,
+    );
     const dose = [1, 2, 3, 4, 5, 7];
     expect(() =>
-      fitRandomInterceptModel({ outcome: [1, 3, 2, 5, 4, 6], predictors: [{ name: 'dose', values: dose }, { name: 'hours', values: dose.map((d) => d / 60) }], group }),
+      fitRandomInterceptModel({
+        outcome: [1, 3, 2, 5, 4, 6],
+        predictors: [
+          { name: 'dose', values: dose },
+          { name: 'hours', values: dose.map((d) => d / 60) },
+        ],
+        group,
+      }),
     ).toThrow(/hours/);
   });
   it('reports a zero group variance as a documented singular fit, not NaN', () => {
     // Group means identical: no between-group variation at all.
-    const result = fitRandomInterceptModel({ outcome: [1, 3, 2, 2, 3, 1], predictors: [], group: ['a', 'a', 'b', 'b', 'c', 'c'] });
+    const result = fitRandomInterceptModel({
+      outcome: [1, 3, 2, 2, 3, 1],
+      predictors: [],
+      group: ['a', 'a', 'b', 'b', 'c', 'c'],
+    });
     expect(result.theta).toBe(0);
     expect(result.variance.group).toBe(0);
     expect(result.singular).toBe(true);

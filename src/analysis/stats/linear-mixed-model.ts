@@ -60,14 +60,16 @@ export interface RandomInterceptModelResult {
   warnings: string[];
 }
 
-
 /**
  * Linear mixed model y = Xβ + b_group + ε with a random intercept per group, fitted by REML as
  * lme4::lmer(y ~ x + (1 | group), REML = TRUE) (Bates, Mächler, Bolker & Walker 2015, J. Stat.
  * Softw. 67(1), eq. 41–42). The REML criterion is profiled over β and σ², leaving a 1-D search over
  * θ = σ_b/σ; each evaluation needs only per-group sums, so it is O(groups·p²) after one O(n·p²) pass.
  */
-export function fitRandomInterceptModel(input: GroupedRegressionInput, options: { confLevel?: number } = {}): RandomInterceptModelResult {
+export function fitRandomInterceptModel(
+  input: GroupedRegressionInput,
+  options: { confLevel?: number } = {},
+): RandomInterceptModelResult {
   const confLevel = options.confLevel ?? 0.95;
   requireConfidenceLevel(confLevel);
   const design = centredDesign(input.outcome, input.predictors);
@@ -76,17 +78,23 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
   const grouping = indexGroups(input.group);
   const g = grouping.count;
   if (g < 2) {
-    throw new AppError('validation_failed', `a random intercept needs at least 2 groups; got ${g}`, [{ path: 'group', message: `${g} group` }]);
+    throw new AppError('validation_failed', `a random intercept needs at least 2 groups; got ${g}`, [
+      { path: 'group', message: `${g} group` },
+    ]);
   }
   if (g >= n) {
-    throw new AppError('validation_failed', `the number of groups (${g}) must be smaller than the number of observations (${n})`, [
-      { path: 'group', message: 'every observation is its own group' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      `the number of groups (${g}) must be smaller than the number of observations (${n})`,
+      [{ path: 'group', message: 'every observation is its own group' }],
+    );
   }
   if (n <= p) {
-    throw new AppError('validation_failed', `a model with ${p} fixed effects needs more than ${p} observations; got ${n}`, [
-      { path: 'outcome', message: `${n} observations` },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      `a model with ${p} fixed effects needs more than ${p} observations; got ${n}`,
+      [{ path: 'outcome', message: `${n} observations` }],
+    );
   }
 
   const { xtx, xty, yty } = crossProducts(design);
@@ -123,9 +131,11 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
   if (deviance(0) <= refined.value) theta = 0;
   const fit = profile(theta);
   if (!fit) {
-    throw new AppError('validation_failed', 'the outcome is fitted exactly by the fixed effects; variance components are not identifiable', [
-      { path: 'outcome', message: 'perfect fit' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      'the outcome is fitted exactly by the fixed effects; variance components are not identifiable',
+      [{ path: 'outcome', message: 'perfect fit' }],
+    );
   }
   const sigma2 = fit.pwrss / (n - p);
   const curvature = remlCurvature(theta, Math.sqrt(sigma2), n, p, g, sums, fit);
@@ -139,8 +149,12 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
   const singular = theta < 1e-4;
   if (singular) warnings.push('boundary (singular) fit: the group variance is estimated at (or near) zero');
   if (g < FEW_GROUPS) warnings.push(`only ${g} groups: the group variance is poorly estimated`);
-  if (!satterthwaite) warnings.push('Satterthwaite degrees of freedom not available: the REML curvature carries no information on the variances');
-  if (refined.x > 0.998) warnings.push('the group variance is very large relative to the residual variance; check the data');
+  if (!satterthwaite)
+    warnings.push(
+      'Satterthwaite degrees of freedom not available: the REML curvature carries no information on the variances',
+    );
+  if (refined.x > 0.998)
+    warnings.push('the group variance is very large relative to the residual variance; check the data');
   return {
     method: 'Linear mixed model with a random intercept per group, fitted by REML',
     n,
@@ -150,7 +164,15 @@ export function fitRandomInterceptModel(input: GroupedRegressionInput, options: 
       const se = Math.sqrt(covariance[k * p + k] as number);
       const t = estimate / se;
       const df = satterthwaite ? (satterthwaite[k] as number) : null;
-      return { term, estimate, se, t, df, p: df === null ? null : tTwoSided(t, df), ci: { level: confLevel, lower: estimate - z * se, upper: estimate + z * se } };
+      return {
+        term,
+        estimate,
+        se,
+        t,
+        df,
+        p: df === null ? null : tTwoSided(t, df),
+        ci: { level: confLevel, lower: estimate - z * se, upper: estimate + z * se },
+      };
     }),
     variance: { group: groupVariance, residual: sigma2 },
     sd: { group: Math.sqrt(groupVariance), residual: Math.sqrt(sigma2) },
@@ -210,7 +232,8 @@ function satterthwaiteDf(
   for (const eigenvalue of [middle + radius, middle - radius]) {
     if (!(eigenvalue > 1e-8)) continue;
     // Eigenvector of [[a, b], [b, c]] for this eigenvalue, normalised.
-    const [u, w] = Math.abs(b) > 0 ? [b, eigenvalue - a] : Math.abs(eigenvalue - a) <= Math.abs(eigenvalue - c) ? [1, 0] : [0, 1];
+    const [u, w] =
+      Math.abs(b) > 0 ? [b, eigenvalue - a] : Math.abs(eigenvalue - a) <= Math.abs(eigenvalue - c) ? [1, 0] : [0, 1];
     const length = Math.hypot(u, w);
     const [eu, ew] = [u / length, w / length];
     vThetaTheta += (2 * eu * eu) / eigenvalue;
@@ -225,7 +248,8 @@ function satterthwaiteDf(
     const v = variance[k * p + k] as number;
     const gTheta = byTheta[k * p + k] as number;
     const gSigma = bySigma[k * p + k] as number;
-    const denominator = gTheta * gTheta * vThetaTheta + 2 * gTheta * gSigma * vThetaSigma + gSigma * gSigma * vSigmaSigma;
+    const denominator =
+      gTheta * gTheta * vThetaTheta + 2 * gTheta * gSigma * vThetaSigma + gSigma * gSigma * vSigmaSigma;
     if (!(denominator > 0)) return null;
     dfs.push((2 * v * v) / denominator);
   }

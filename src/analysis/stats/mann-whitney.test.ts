@@ -37,7 +37,7 @@ describe('mannWhitney edge cases', () => {
       expect((error as AppError).details[0]?.path).toBe('x[1]');
     }
   });
-  it('warns about tiny groups and still gives R\'s exact answer (p = 1 for 1 vs 1)', () => {
+  it("warns about tiny groups and still gives R's exact answer (p = 1 for 1 vs 1)", () => {
     const result = mannWhitney([1], [2]);
     expect(result.p).toBe(1);
     expect(result.warnings.join()).toMatch(/small groups/);
@@ -50,7 +50,11 @@ describe('mannWhitney when each group is constant', () => {
     const result = mannWhitney([1, 1, 1], [3, 3]);
     expect(result.statistic).toBe(0);
     expect(result.p).toBeCloseTo(0.0955807045456294, 12);
-    expect(result.estimate).toEqual({ name: 'difference in location', value: -2, ci: { level: 0, lower: -2, upper: -2, method: 'not available' } });
+    expect(result.estimate).toEqual({
+      name: 'difference in location',
+      value: -2,
+      ci: { level: 0, lower: -2, upper: -2, method: 'not available' },
+    });
     expect(result.warnings.join()).toMatch(/not available/);
   });
 });

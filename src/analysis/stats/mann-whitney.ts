@@ -50,7 +50,11 @@ export interface MannWhitneyResult {
  * Mann–Whitney U / Wilcoxon rank-sum test of x against y, as R's wilcox.test(x, y, conf.int = TRUE)
  * (Mann & Whitney 1947; Hollander & Wolfe 1973; Hodges–Lehmann CI by Bauer 1972).
  */
-export function mannWhitney(x: readonly number[], y: readonly number[], options: MannWhitneyOptions = {}): MannWhitneyResult {
+export function mannWhitney(
+  x: readonly number[],
+  y: readonly number[],
+  options: MannWhitneyOptions = {},
+): MannWhitneyResult {
   const alternative = options.alternative ?? 'two.sided';
   const correct = options.correct ?? true;
   const confLevel = options.confLevel ?? 0.95;
@@ -78,7 +82,8 @@ export function mannWhitney(x: readonly number[], y: readonly number[], options:
   const ties = hasTies(pooled);
   const wantExact = options.exact ?? (n1 < 50 && n2 < 50);
   const exact = wantExact && !ties;
-  if (wantExact && ties) warnings.push('ties present: exact p-value and interval not available, normal approximation used');
+  if (wantExact && ties)
+    warnings.push('ties present: exact p-value and interval not available, normal approximation used');
   if (n1 < 5 || n2 < 5) warnings.push(`small groups (n1 = ${n1}, n2 = ${n2}): the test has little power`);
 
   let p: number;
@@ -120,7 +125,14 @@ export function mannWhitney(x: readonly number[], y: readonly number[], options:
 }
 
 /** Standardised rank-sum statistic from the rank sum of x and the tie term, with optional continuity correction. */
-function rankSumZ(rankSumX: number, tieTerm: number, n1: number, n2: number, correct: boolean, alternative: Alternative): number {
+function rankSumZ(
+  rankSumX: number,
+  tieTerm: number,
+  n1: number,
+  n2: number,
+  correct: boolean,
+  alternative: Alternative,
+): number {
   const centred = rankSumX - (n1 * (n1 + 1)) / 2 - (n1 * n2) / 2;
   const correction = correct ? continuityCorrection(centred, alternative) : 0;
   const n = n1 + n2;
@@ -200,7 +212,12 @@ function asymptoticShift(
   // R turns the continuity correction off before solving for the estimate itself.
   const estimate = findRoot((d) => standardisedAt(d, false), muMin, muMax, { tolerance: 1e-4 });
   return {
-    ci: { level: confLevel, lower, upper, method: 'normal approximation, inverted test (Bauer 1972), root found as R uniroot(tol = 1e-4)' },
+    ci: {
+      level: confLevel,
+      lower,
+      upper,
+      method: 'normal approximation, inverted test (Bauer 1972), root found as R uniroot(tol = 1e-4)',
+    },
     estimate,
   };
 }

@@ -2,7 +2,12 @@
  * Brent's minimiser on an interval (golden section with parabolic steps; Brent 1973, ch. 5, as R's
  * optimize()). Used for one-dimensional profiled likelihoods.
  */
-export function minimizeScalar(f: (x: number) => number, lower: number, upper: number, tolerance = 1e-10): { x: number; value: number } {
+export function minimizeScalar(
+  f: (x: number) => number,
+  lower: number,
+  upper: number,
+  tolerance = 1e-10,
+): { x: number; value: number } {
   const golden = (3 - Math.sqrt(5)) / 2;
   const eps = Math.sqrt(Number.EPSILON);
   let a = lower;
@@ -50,17 +55,23 @@ export function minimizeScalar(f: (x: number) => number, lower: number, upper: n
     if (fu <= fx) {
       if (u < x) b = x;
       else a = x;
-      v = w; fv = fw;
-      w = x; fw = fx;
-      x = u; fx = fu;
+      v = w;
+      fv = fw;
+      w = x;
+      fw = fx;
+      x = u;
+      fx = fu;
     } else {
       if (u < x) a = u;
       else b = u;
       if (fu <= fw || w === x) {
-        v = w; fv = fw;
-        w = u; fw = fu;
+        v = w;
+        fv = fw;
+        w = u;
+        fw = fu;
       } else if (fu <= fv || v === x || v === w) {
-        v = u; fv = fu;
+        v = u;
+        fv = fu;
       }
     }
   }

@@ -38,28 +38,63 @@ describe('olsClusterRobust edge cases', () => {
   it('refuses a collinear predictor, naming it', () => {
     const dose = [1, 2, 3, 4, 5, 7];
     expect(() =>
-      olsClusterRobust({ outcome: [1, 3, 2, 5, 4, 6], predictors: [{ name: 'dose', values: dose }, { name: 'twice', values: dose.map((d) => 2 * d) }], cluster }),
+      olsClusterRobust({
+        outcome: [1, 3, 2, 5, 4, 6],
+        predictors: [
+          { name: 'dose', values: dose },
+          { name: 'twice', values: dose.map((d) => 2 * d) },
+        ],
+        cluster,
+      }),
     ).toThrow(/twice is constant or a linear combination/);
   });
   it('refuses a constant predictor', () => {
-    expect(() => olsClusterRobust({ outcome: [1, 3, 2, 5, 4, 6], predictors: [{ name: 'stage', values: [1, 1, 1, 1, 1, 1] }], cluster })).toThrow(/stage/);
+    expect(() =>
+      olsClusterRobust({
+        outcome: [1, 3, 2, 5, 4, 6],
+        predictors: [{ name: 'stage', values: [1, 1, 1, 1, 1, 1] }],
+        cluster,
+      }),
+    ).toThrow(/stage/);
   });
   it('refuses a single cluster', () => {
-    expect(() => olsClusterRobust({ outcome: [1, 3, 2, 5], predictors: [{ name: 'x', values: [1, 2, 3, 5] }], cluster: [1, 1, 1, 1] })).toThrow(/at least 2 clusters/);
+    expect(() =>
+      olsClusterRobust({
+        outcome: [1, 3, 2, 5],
+        predictors: [{ name: 'x', values: [1, 2, 3, 5] }],
+        cluster: [1, 1, 1, 1],
+      }),
+    ).toThrow(/at least 2 clusters/);
   });
   it('refuses a constant outcome and too few observations', () => {
-    expect(() => olsClusterRobust({ outcome: [2, 2, 2, 2], predictors: [{ name: 'x', values: [1, 2, 3, 5] }], cluster: [1, 1, 2, 2] })).toThrow(/zero variance/);
-    expect(() => olsClusterRobust({ outcome: [1, 2], predictors: [{ name: 'x', values: [1, 2] }], cluster: [1, 2] })).toThrow(/more than 2 observations/);
+    expect(() =>
+      olsClusterRobust({
+        outcome: [2, 2, 2, 2],
+        predictors: [{ name: 'x', values: [1, 2, 3, 5] }],
+        cluster: [1, 1, 2, 2],
+      }),
+    ).toThrow(/zero variance/);
+    expect(() =>
+      olsClusterRobust({ outcome: [1, 2], predictors: [{ name: 'x', values: [1, 2] }], cluster: [1, 2] }),
+    ).toThrow(/more than 2 observations/);
   });
   it('refuses a zero cluster-robust variance instead of returning t = NaN', () => {
     // Within each cluster dose is balanced and the residuals equal, so dose's cluster scores are zero.
     expect(() =>
-      olsClusterRobust({ outcome: [1, 0, 1, 0], predictors: [{ name: 'dose', values: [-3, -3, 3, 3] }], cluster: [4, 2, 4, 2] }),
+      olsClusterRobust({
+        outcome: [1, 0, 1, 0],
+        predictors: [{ name: 'dose', values: [-3, -3, 3, 3] }],
+        cluster: [4, 2, 4, 2],
+      }),
     ).toThrow(/standard error of dose is zero/);
   });
   it('refuses a non-numeric value, naming the predictor and row', () => {
-    expect(() => olsClusterRobust({ outcome: [1, 2, 3, 4], predictors: [{ name: 'dose', values: [1, Number.NaN, 3, 4] }], cluster: [1, 1, 2, 2] })).toThrow(
-      /dose must contain only finite numbers/,
-    );
+    expect(() =>
+      olsClusterRobust({
+        outcome: [1, 2, 3, 4],
+        predictors: [{ name: 'dose', values: [1, Number.NaN, 3, 4] }],
+        cluster: [1, 1, 2, 2],
+      }),
+    ).toThrow(/dose must contain only finite numbers/);
   });
 });

@@ -50,7 +50,10 @@ export interface ClusterRobustOlsResult {
  * sandwich::vcovCL(fit, cluster, type = "HC1") — Liang & Zeger (1986) with the Stata small-sample
  * factor G/(G − 1)·(N − 1)/(N − K) — and t tests on G − 1 df (Cameron & Miller 2015).
  */
-export function olsClusterRobust(input: ClusteredRegressionInput, options: { confLevel?: number } = {}): ClusterRobustOlsResult {
+export function olsClusterRobust(
+  input: ClusteredRegressionInput,
+  options: { confLevel?: number } = {},
+): ClusterRobustOlsResult {
   const confLevel = options.confLevel ?? 0.95;
   requireConfidenceLevel(confLevel);
   const design = centredDesign(input.outcome, input.predictors);
@@ -87,14 +90,17 @@ export function olsClusterRobust(input: ClusteredRegressionInput, options: { con
     for (let a = 0; a < p; a++) scores[c * p + a] = (scores[c * p + a] as number) + (x[i * p + a] as number) * residual;
   }
   if (rss <= 1e-24 * yty) {
-    throw new AppError('validation_failed', 'the outcome is fitted exactly by the predictors; standard errors would be zero', [
-      { path: 'outcome', message: 'perfect fit' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      'the outcome is fitted exactly by the predictors; standard errors would be zero',
+      [{ path: 'outcome', message: 'perfect fit' }],
+    );
   }
   const meat = new Float64Array(p * p);
   for (let c = 0; c < g; c++)
     for (let a = 0; a < p; a++)
-      for (let b = 0; b < p; b++) meat[a * p + b] = (meat[a * p + b] as number) + (scores[c * p + a] as number) * (scores[c * p + b] as number);
+      for (let b = 0; b < p; b++)
+        meat[a * p + b] = (meat[a * p + b] as number) + (scores[c * p + a] as number) * (scores[c * p + b] as number);
   const centredVcov = sandwich(bread, meat, p);
   const adjustment = (g / (g - 1)) * ((n - 1) / (n - p));
   for (let k = 0; k < p * p; k++) centredVcov[k] = (centredVcov[k] as number) * adjustment;
@@ -102,16 +108,21 @@ export function olsClusterRobust(input: ClusteredRegressionInput, options: { con
   terms.forEach((term, k) => {
     if (!((covariance[k * p + k] as number) > 0)) {
       // Happens when a predictor's scores cancel inside every cluster (e.g. balanced within clusters).
-      throw new AppError('validation_failed', `the cluster-robust standard error of ${term} is zero: its scores cancel within every cluster, so CR1 inference is not possible`, [
-        { path: term, message: 'zero cluster-robust variance' },
-      ]);
+      throw new AppError(
+        'validation_failed',
+        `the cluster-robust standard error of ${term} is zero: its scores cancel within every cluster, so CR1 inference is not possible`,
+        [{ path: term, message: 'zero cluster-robust variance' }],
+      );
     }
   });
 
   const df = g - 1;
   const q = tQuantile(1 - (1 - confLevel) / 2, df);
   const warnings: string[] = [];
-  if (g < FEW_CLUSTERS) warnings.push(`only ${g} clusters: cluster-robust standard errors are unreliable with fewer than about ${FEW_CLUSTERS}`);
+  if (g < FEW_CLUSTERS)
+    warnings.push(
+      `only ${g} clusters: cluster-robust standard errors are unreliable with fewer than about ${FEW_CLUSTERS}`,
+    );
   if (p >= g) warnings.push(`as many coefficients (${p}) as clusters (${g}): the robust covariance is rank-deficient`);
   return {
     method: 'OLS with CR1 cluster-robust standard errors',
@@ -122,7 +133,15 @@ export function olsClusterRobust(input: ClusteredRegressionInput, options: { con
       const estimate = coefficients[k] as number;
       const se = Math.sqrt(covariance[k * p + k] as number);
       const t = estimate / se;
-      return { term, estimate, se, t, df, p: tTwoSided(t, df), ci: { level: confLevel, lower: estimate - q * se, upper: estimate + q * se } };
+      return {
+        term,
+        estimate,
+        se,
+        t,
+        df,
+        p: tTwoSided(t, df),
+        ci: { level: confLevel, lower: estimate - q * se, upper: estimate + q * se },
+      };
     }),
     rSquared: 1 - rss / yty,
     vcov: toRows(covariance, p),

@@ -17,7 +17,9 @@ export interface PAdjustResult {
  */
 export function adjustPValues(p: readonly number[], method: PAdjustMethod): PAdjustResult {
   if (p.length === 0) {
-    throw new AppError('validation_failed', 'p-value adjustment needs at least one p-value', [{ path: 'p', message: 'empty' }]);
+    throw new AppError('validation_failed', 'p-value adjustment needs at least one p-value', [
+      { path: 'p', message: 'empty' },
+    ]);
   }
   p.forEach((value, i) => {
     if (!(Number.isFinite(value) && value >= 0 && value <= 1)) {

@@ -55,17 +55,23 @@ describe('properties of the rank tests', () => {
 
   it('Spearman is symmetric in x and y and lies in [−1, 1]', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), { minLength: 3, maxLength: 40 }), (pairs) => {
-        const x = pairs.map(([a]) => a);
-        const y = pairs.map(([, b]) => b);
-        fc.pre(notAllEqual(x) && notAllEqual(y));
-        const xy = spearman(x, y);
-        const yx = spearman(y, x);
-        expect(xy.estimate.value).toBeCloseTo(yx.estimate.value, 12);
-        expect(Math.abs(xy.estimate.value)).toBeLessThanOrEqual(1);
-        expect(xy.p).toBeGreaterThanOrEqual(0);
-        expect(xy.p).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), {
+          minLength: 3,
+          maxLength: 40,
+        }),
+        (pairs) => {
+          const x = pairs.map(([a]) => a);
+          const y = pairs.map(([, b]) => b);
+          fc.pre(notAllEqual(x) && notAllEqual(y));
+          const xy = spearman(x, y);
+          const yx = spearman(y, x);
+          expect(xy.estimate.value).toBeCloseTo(yx.estimate.value, 12);
+          expect(Math.abs(xy.estimate.value)).toBeLessThanOrEqual(1);
+          expect(xy.p).toBeGreaterThanOrEqual(0);
+          expect(xy.p).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 
@@ -90,14 +96,27 @@ describe('properties of the rank tests', () => {
 
 describe('regressions never return NaN: a finite result or a clear refusal', () => {
   const allFinite = (value: unknown): boolean =>
-    typeof value === 'number' ? !Number.isNaN(value) : Array.isArray(value) ? value.every(allFinite) : value && typeof value === 'object' ? Object.values(value).every(allFinite) : true;
-  const panel = fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: -5, max: 5 }), fc.integer({ min: -5, max: 5 })), { minLength: 1, maxLength: 25 });
+    typeof value === 'number'
+      ? !Number.isNaN(value)
+      : Array.isArray(value)
+        ? value.every(allFinite)
+        : value && typeof value === 'object'
+          ? Object.values(value).every(allFinite)
+          : true;
+  const panel = fc.array(
+    fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: -5, max: 5 }), fc.integer({ min: -5, max: 5 })),
+    { minLength: 1, maxLength: 25 },
+  );
 
   it('olsClusterRobust', () => {
     fc.assert(
       fc.property(panel, (rows) => {
         try {
-          const result = olsClusterRobust({ outcome: rows.map((r) => r[2]), predictors: [{ name: 'dose', values: rows.map((r) => r[1]) }], cluster: rows.map((r) => r[0]) });
+          const result = olsClusterRobust({
+            outcome: rows.map((r) => r[2]),
+            predictors: [{ name: 'dose', values: rows.map((r) => r[1]) }],
+            cluster: rows.map((r) => r[0]),
+          });
           expect(allFinite(result)).toBe(true);
         } catch (error) {
           expect(error).toBeInstanceOf(AppError);
@@ -110,7 +129,11 @@ describe('regressions never return NaN: a finite result or a clear refusal', () 
     fc.assert(
       fc.property(panel, (rows) => {
         try {
-          const result = fitRandomInterceptModel({ outcome: rows.map((r) => r[2]), predictors: [{ name: 'dose', values: rows.map((r) => r[1]) }], group: rows.map((r) => r[0]) });
+          const result = fitRandomInterceptModel({
+            outcome: rows.map((r) => r[2]),
+            predictors: [{ name: 'dose', values: rows.map((r) => r[1]) }],
+            group: rows.map((r) => r[0]),
+          });
           expect(allFinite(result)).toBe(true);
           expect(result.variance.group).toBeGreaterThanOrEqual(0);
         } catch (error) {

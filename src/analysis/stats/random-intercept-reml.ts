@@ -103,7 +103,8 @@ export function profiledReml(
   const pwrss = c - explained;
   if (!(pwrss > 1e-14 * yty)) return null;
   const dof = n - p;
-  const deviance = logDetL + choleskyLogDeterminant(factored.factor, p) + dof * (1 + Math.log((2 * Math.PI * pwrss) / dof));
+  const deviance =
+    logDetL + choleskyLogDeterminant(factored.factor, p) + dof * (1 + Math.log((2 * Math.PI * pwrss) / dof));
   return { deviance, beta, factor: factored.factor, pwrss };
 }
 
@@ -123,7 +124,11 @@ export function remlCurvature(
   g: number,
   sums: GroupSums,
   fit: ProfiledFit,
-): { hessian: { thetaTheta: number; thetaSigma: number; sigmaSigma: number }; inverseA: Float64Array; dInverseA: Float64Array } {
+): {
+  hessian: { thetaTheta: number; thetaSigma: number; sigmaSigma: number };
+  inverseA: Float64Array;
+  dInverseA: Float64Array;
+} {
   const t2 = theta * theta;
   const inverseA = choleskyInverse(fit.factor, p);
   const dA = new Float64Array(p * p);
@@ -163,7 +168,8 @@ export function remlCurvature(
   const inverseTimesDA = product(inverseA, dA);
   const logA2 = trace(product(inverseA, d2A)) - trace(product(inverseTimesDA, inverseTimesDA));
   let qInverseQ = 0;
-  for (let r = 0; r < p; r++) for (let s = 0; s < p; s++) qInverseQ += (q[r] as number) * (inverseA[r * p + s] as number) * (q[s] as number);
+  for (let r = 0; r < p; r++)
+    for (let s = 0; s < p; s++) qInverseQ += (q[r] as number) * (inverseA[r * p + s] as number) * (q[s] as number);
   r2Second -= 2 * qInverseQ;
   const sigma2 = sigma * sigma;
   const dInverseA = product(inverseTimesDA, inverseA).map((v) => -v);

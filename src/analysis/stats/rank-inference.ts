@@ -4,7 +4,12 @@ import { normalCdf, normalUpper } from './distributions.ts';
 import type { Alternative } from './result.ts';
 
 /** The exact p-value from the tails of a discrete null distribution on 0 … maxStatistic. */
-export function exactPValue(statistic: number, maxStatistic: number, alternative: Alternative, dist: DiscreteDistribution): number {
+export function exactPValue(
+  statistic: number,
+  maxStatistic: number,
+  alternative: Alternative,
+  dist: DiscreteDistribution,
+): number {
   if (alternative === 'greater') return dist.upper(statistic - 1);
   if (alternative === 'less') return dist.cdf(statistic);
   const tail = statistic > maxStatistic / 2 ? dist.upper(statistic - 1) : dist.cdf(statistic);

@@ -54,7 +54,10 @@ export function hasTies(values: readonly number[]): boolean {
  * pooled sample and the tie term Σ(t³ − t), by one merge in O(n). Ranks are half-integers, so these
  * sums are exact and agree bit for bit with ranking the pooled sample from scratch.
  */
-export function mergedRankSum(first: ArrayLike<number>, second: ArrayLike<number>): { rankSumOfFirst: number; tieTerm: number } {
+export function mergedRankSum(
+  first: ArrayLike<number>,
+  second: ArrayLike<number>,
+): { rankSumOfFirst: number; tieTerm: number } {
   let i = 0;
   let j = 0;
   let rankBefore = 0;

@@ -27,8 +27,12 @@ export function findRoot(f: (x: number) => number, lower: number, upper: number,
     const previousStep = b - a;
     if (Math.abs(fc) < Math.abs(fb)) {
       // Keep b the best approximation so far.
-      a = b; b = c; c = a;
-      fa = fb; fb = fc; fc = fa;
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
     }
     const tolAct = 2 * Number.EPSILON * Math.abs(b) + tol / 2;
     let newStep = (c - b) / 2;

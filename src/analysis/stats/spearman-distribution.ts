@@ -59,14 +59,27 @@ export function spearmanTail(n: number, is: number, lowerTail: boolean): number 
     return (lowerTail ? total - atLeast : atLeast) / total;
   }
   // Edgeworth series with the published AS 89 coefficients.
-  const c1 = 0.2274, c2 = 0.2531, c3 = 0.1745, c4 = 0.0758, c5 = 0.1033, c6 = 0.3932;
-  const c7 = 0.0879, c8 = 0.0151, c9 = 0.0072, c10 = 0.0831, c11 = 0.0131, c12 = 4.6e-4;
+  const c1 = 0.2274,
+    c2 = 0.2531,
+    c3 = 0.1745,
+    c4 = 0.0758,
+    c5 = 0.1033,
+    c6 = 0.3932;
+  const c7 = 0.0879,
+    c8 = 0.0151,
+    c9 = 0.0072,
+    c10 = 0.0831,
+    c11 = 0.0131,
+    c12 = 4.6e-4;
   const b = 1 / n;
   // x = ρ·√(n − 1), standardised under the null (with AS 89's shift of is by one).
   const x = ((6 * (is - 1) * b) / (n * n - 1) - 1) * Math.sqrt(n - 1);
   let y = x * x;
   const u =
-    x * b * (c1 + b * (c2 + c3 * b) +
+    x *
+    b *
+    (c1 +
+      b * (c2 + c3 * b) +
       y * (-c4 + b * (c5 + c6 * b) - y * b * (c7 + c8 * b - y * (c9 - c10 * b + y * b * (c11 - c12 * y)))));
   y = u / Math.exp(y / 2);
   const p = (lowerTail ? -y : y) + (lowerTail ? normalCdf(x) : normalUpper(x));

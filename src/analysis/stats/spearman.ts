@@ -5,10 +5,7 @@ import type { Alternative, ConfidenceInterval } from './result.ts';
 import { SPEARMAN_EXACT_MAX_N, spearmanTail } from './spearman-distribution.ts';
 import { requireConfidenceLevel, requireFinite, requireSameLength } from './validation.ts';
 
-const SPEARMAN_ASSUMPTIONS = [
-  'independent pairs',
-  'a monotone (not necessarily linear) association',
-] as const;
+const SPEARMAN_ASSUMPTIONS = ['independent pairs', 'a monotone (not necessarily linear) association'] as const;
 
 /** Largest n for which R's cor.test uses AS 89 rather than the t approximation. */
 const AS89_MAX_N = 1290;
@@ -133,13 +130,20 @@ function pearson(a: readonly number[], b: readonly number[]): number | null {
   return Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb)));
 }
 
-function fisherInterval(rho: number, n: number, confLevel: number, alternative: Alternative): ConfidenceInterval | null {
+function fisherInterval(
+  rho: number,
+  n: number,
+  confLevel: number,
+  alternative: Alternative,
+): ConfidenceInterval | null {
   if (n <= 3) return null;
   const z = Math.atanh(rho);
   const se = Math.sqrt((1 + (rho * rho) / 2) / (n - 3));
   const method = 'Fisher z with Bonett–Wright variance';
-  if (alternative === 'less') return { level: confLevel, lower: -1, upper: Math.tanh(z + se * normalQuantile(confLevel)), method };
-  if (alternative === 'greater') return { level: confLevel, lower: Math.tanh(z - se * normalQuantile(confLevel)), upper: 1, method };
+  if (alternative === 'less')
+    return { level: confLevel, lower: -1, upper: Math.tanh(z + se * normalQuantile(confLevel)), method };
+  if (alternative === 'greater')
+    return { level: confLevel, lower: Math.tanh(z - se * normalQuantile(confLevel)), upper: 1, method };
   const q = normalQuantile((1 + confLevel) / 2);
   return { level: confLevel, lower: Math.tanh(z - q * se), upper: Math.tanh(z + q * se), method };
 }

@@ -14,9 +14,11 @@ export function requireFinite(values: readonly number[], name: string): void {
 
 export function requireSameLength(a: readonly unknown[], b: readonly unknown[], nameA: string, nameB: string): void {
   if (a.length !== b.length) {
-    throw new AppError('validation_failed', `${nameA} and ${nameB} must have the same length (${a.length} vs ${b.length})`, [
-      { path: nameB, message: `length ${b.length}, expected ${a.length}` },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      `${nameA} and ${nameB} must have the same length (${a.length} vs ${b.length})`,
+      [{ path: nameB, message: `length ${b.length}, expected ${a.length}` }],
+    );
   }
 }
 

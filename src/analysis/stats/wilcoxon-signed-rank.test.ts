@@ -33,7 +33,7 @@ describe('wilcoxonSignedRank edge cases', () => {
   it('refuses pairs of unequal length', () => {
     expect(() => wilcoxonSignedRank([1, 2, 3], [1, 2])).toThrow(/same length/);
   });
-  it('gives R\'s exact p = 1 for one non-zero pair, with a warning', () => {
+  it("gives R's exact p = 1 for one non-zero pair, with a warning", () => {
     const result = wilcoxonSignedRank([1, 2], [2, 2]);
     expect(result.p).toBe(1);
     expect(result.warnings.join()).toMatch(/non-zero differences/);
@@ -43,6 +43,8 @@ describe('wilcoxonSignedRank edge cases', () => {
 describe('significantHalfEven, as R signif()', () => {
   it('rounds exact ties to even and everything else correctly', () => {
     // R: signif(c(0.125, 0.375, 0.0625, 0.135, 0.165, 0.8125), 2) = 0.12 0.38 0.062 0.14 0.16 0.81
-    expect([0.125, 0.375, 0.0625, 0.135, 0.165, 0.8125].map((x) => significantHalfEven(x, 2))).toEqual([0.12, 0.38, 0.062, 0.14, 0.16, 0.81]);
+    expect([0.125, 0.375, 0.0625, 0.135, 0.165, 0.8125].map((x) => significantHalfEven(x, 2))).toEqual([
+      0.12, 0.38, 0.062, 0.14, 0.16, 0.81,
+    ]);
   });
 });

@@ -78,7 +78,8 @@ export function wilcoxonSignedRank(
   const ties = hasTies(ranks);
   const wantExact = options.exact ?? n < 50;
   const exact = wantExact && !ties && zeros === 0;
-  if (wantExact && !exact) warnings.push('ties or zeros present: exact p-value and interval not available, normal approximation used');
+  if (wantExact && !exact)
+    warnings.push('ties or zeros present: exact p-value and interval not available, normal approximation used');
   if (n < 6) warnings.push(`only ${n} non-zero differences: a two-sided p below 0.05 is impossible`);
 
   let p: number;
@@ -128,7 +129,8 @@ function exactPseudoMedian(
   const n = differences.length;
   // Walsh averages (d_i + d_j)/2 for i ≤ j.
   const walsh: number[] = [];
-  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) walsh.push(((differences[i] as number) + (differences[j] as number)) / 2);
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) walsh.push(((differences[i] as number) + (differences[j] as number)) / 2);
   const sorted = sortAscending(walsh);
   const { lower, upper, achievedAlpha } = exactOrderStatisticInterval(sorted, dist, alternative, confLevel);
   const alpha = 1 - confLevel;
@@ -138,7 +140,10 @@ function exactPseudoMedian(
     // R rounds the achieved level to two significant digits here (and not in the rank-sum test).
     level = 1 - significantHalfEven(achievedAlpha, 2);
   }
-  return { ci: { level, lower, upper, method: 'exact (Walsh averages; Hollander & Wolfe 1973)' }, estimate: medianOfSorted(sorted) };
+  return {
+    ci: { level, lower, upper, method: 'exact (Walsh averages; Hollander & Wolfe 1973)' },
+    estimate: medianOfSorted(sorted),
+  };
 }
 
 function asymptoticPseudoMedian(
@@ -166,7 +171,10 @@ function asymptoticPseudoMedian(
       if (shifted > 0) positives[positiveCount++] = shifted;
     }
     const m = negativeCount + positiveCount;
-    const { rankSumOfFirst, tieTerm } = mergedRankSum(positives.subarray(0, positiveCount), negatives.subarray(0, negativeCount));
+    const { rankSumOfFirst, tieTerm } = mergedRankSum(
+      positives.subarray(0, positiveCount),
+      negatives.subarray(0, negativeCount),
+    );
     const centred = rankSumOfFirst - (m * (m + 1)) / 4;
     const sigma = Math.sqrt((m * (m + 1) * (2 * m + 1)) / 24 - tieTerm / 48);
     const correction = withCorrection ? continuityCorrection(centred, alternative) : 0;
@@ -183,7 +191,11 @@ function asymptoticPseudoMedian(
     return { ci: { level: 0, lower: midrange, upper: midrange, method: 'not available' }, estimate: midrange };
   }
   const root = (zq: number): number =>
-    findRoot((d) => standardisedAt(d, correct) - zq, muMin, muMax, { fLower: wMin - zq, fUpper: wMax - zq, tolerance: 1e-4 });
+    findRoot((d) => standardisedAt(d, correct) - zq, muMin, muMax, {
+      fLower: wMin - zq,
+      fUpper: wMax - zq,
+      tolerance: 1e-4,
+    });
   const sortedDifferences = sortAscending(differences);
   const median = medianOfSorted(sortedDifferences);
   let lower = -Infinity;
@@ -220,7 +232,12 @@ function asymptoticPseudoMedian(
   // R turns the continuity correction off before solving for the estimate itself.
   const estimate = findRoot((d) => standardisedAt(d, false), muMin, muMax, { tolerance: 1e-4 });
   return {
-    ci: { level, lower, upper, method: 'normal approximation, inverted test (Hollander & Wolfe 1973), root found as R uniroot(tol = 1e-4)' },
+    ci: {
+      level,
+      lower,
+      upper,
+      method: 'normal approximation, inverted test (Hollander & Wolfe 1973), root found as R uniroot(tol = 1e-4)',
+    },
     estimate,
   };
 }

@@ -32,12 +32,19 @@ export function restoreCommand(): Command {
     .action(async (file: string, options: { yes?: boolean }) => {
       const config = loadConfig();
       if (config.databaseUrl) throw new AppError('bad_request', postgresAdvice);
-      if (!options.yes) throw new AppError('bad_request', 'Restoring replaces every record in the database; run again with --yes to confirm');
+      if (!options.yes)
+        throw new AppError(
+          'bad_request',
+          'Restoring replaces every record in the database; run again with --yes to confirm',
+        );
       const source = path.resolve(file);
-      await withStore(async (store) => {
-        await restoreSqlite(store.database, source);
-        say(`restored ${source} into ${store.database.location}`);
-      }, { migrate: false });
+      await withStore(
+        async (store) => {
+          await restoreSqlite(store.database, source);
+          say(`restored ${source} into ${store.database.location}`);
+        },
+        { migrate: false },
+      );
       // A backup from an older release is brought up to date.
       await withStore(async () => undefined);
     });

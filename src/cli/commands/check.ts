@@ -5,18 +5,29 @@ import { resolveOrganization } from '../resolve.ts';
 
 export function checkCommand(): Command {
   return new Command('check')
-    .description('Recompute the dose rollups (engagement and organization level, principle use) and the next-step index from raw interactions and report every difference (exit 1 if any)')
+    .description(
+      'Recompute the dose rollups (engagement and organization level, principle use) and the next-step index from raw interactions and report every difference (exit 1 if any)',
+    )
     .option('--org <org>', 'check one organization (default: all)')
     .action(async (options: { org?: string }) => {
       await withStore(async (store) => {
-        const organizations = options.org ? [await resolveOrganization(store, options.org)] : await store.organizations.list();
+        const organizations = options.org
+          ? [await resolveOrganization(store, options.org)]
+          : await store.organizations.list();
         let differences = 0;
         for (const organization of organizations) {
           const found = await checkDose(store.tenant(organization.id));
           differences += found.length;
-          for (const d of found) say(`${organization.slug}  ${d.table}  ${d.key}  stored=${JSON.stringify(d.stored)}  recomputed=${JSON.stringify(d.recomputed)}`);
+          for (const d of found)
+            say(
+              `${organization.slug}  ${d.table}  ${d.key}  stored=${JSON.stringify(d.stored)}  recomputed=${JSON.stringify(d.recomputed)}`,
+            );
         }
-        say(differences === 0 ? `rollups match raw data in ${organizations.length} organization(s)` : `${differences} difference(s) found`);
+        say(
+          differences === 0
+            ? `rollups match raw data in ${organizations.length} organization(s)`
+            : `${differences} difference(s) found`,
+        );
         if (differences > 0) process.exitCode = 1;
       });
     });

@@ -10,7 +10,11 @@ export function demoCommand(): Command {
     .action(async (options: { reset?: boolean }) => {
       await withStore(async (store) => {
         const result = await seedDemo(store, { reset: options.reset ?? false });
-        say(result.created ? `Demo organization created with ${result.interactions} synthetic interactions.` : 'Demo organization already exists; use --reset to rebuild it.');
+        say(
+          result.created
+            ? `Demo organization created with ${result.interactions} synthetic interactions.`
+            : 'Demo organization already exists; use --reset to rebuild it.',
+        );
         say(`Logins, password "${demoPassword}":`);
         for (const account of demoAccounts) say(`  ${account.role.padEnd(12)} ${account.email}`);
       });

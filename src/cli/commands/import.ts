@@ -12,17 +12,25 @@ import { parseOption, resolveOrganization, resolveUser } from '../resolve.ts';
 async function importActor(store: Store, organizationId: string, email: string | undefined): Promise<string> {
   if (!email) return 'cli';
   const user = await resolveUser(store, email);
-  if (!(await store.tenant(organizationId).members.find(user.id))) throw notFound(`Member "${email}" of this organization`);
+  if (!(await store.tenant(organizationId).members.find(user.id)))
+    throw notFound(`Member "${email}" of this organization`);
   return user.id;
 }
 
 /** The report as people read it: the counts, then one line per problem. */
 export function describeImport(report: ImportReport): string[] {
   const layout = report.format ? ` (${report.format} layout)` : '';
-  const outcome = report.errorCount > 0 ? 'nothing was written' : report.dryRun ? 'dry run: nothing was written' : `${report.written} interaction(s) written`;
+  const outcome =
+    report.errorCount > 0
+      ? 'nothing was written'
+      : report.dryRun
+        ? 'dry run: nothing was written'
+        : `${report.written} interaction(s) written`;
   const lines = [`${report.rowsRead} row(s) read, ${report.interactions} interaction(s)${layout}; ${outcome}`];
   if (report.errorCount > 0) {
-    lines.push(`${report.errorCount} problem(s)${report.errorCount > report.errors.length ? `, the first ${report.errors.length} listed` : ''}:`);
+    lines.push(
+      `${report.errorCount} problem(s)${report.errorCount > report.errors.length ? `, the first ${report.errors.length} listed` : ''}:`,
+    );
     for (const e of report.errors) lines.push(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
   }
   return lines;
@@ -32,24 +40,38 @@ export function importCommand(): Command {
   const command = new Command('import').description('Import records from files');
   command
     .command('interactions')
-    .description('Import interactions from a CSV or XLSX file (long or wide layout, see docs/import-formats.md); all or nothing, exit 1 with the report if any row is bad')
+    .description(
+      'Import interactions from a CSV or XLSX file (long or wide layout, see docs/import-formats.md); all or nothing, exit 1 with the report if any row is bad',
+    )
     .argument('<file>', 'a .csv or .xlsx file')
     .requiredOption('--org <org>', 'organization id or slug')
     .option('--format <format>', `layout: ${tableFormats.join(' or ')} (default: inferred from the header)`)
     .option('--dry-run', 'check every row and write nothing')
     .option('--json', 'print the report as JSON')
     .option('--as <email>', 'attribute the interactions to this member (default: cli)')
-    .action(async (file: string, options: { org: string; format?: string; dryRun?: boolean; json?: boolean; as?: string }) => {
-      const format = options.format === undefined ? undefined : parseOption(z.enum(tableFormats), '--format', options.format);
-      if (!existsSync(file)) throw new AppError('not_found', `File "${file}" not found`, [{ path: 'file', message: 'does not exist' }]);
-      await withStore(async (store) => {
-        const organization = await resolveOrganization(store, options.org);
-        const actor = await importActor(store, organization.id, options.as);
-        const report = await importInteractions(store, organization.id, file, { kind: tableFileKindOf(file), format, dryRun: options.dryRun === true, actor });
-        if (options.json) say(JSON.stringify(report, null, 2));
-        else describeImport(report).forEach(say);
-        if (report.errorCount > 0) process.exitCode = 1;
-      });
-    });
+    .action(
+      async (
+        file: string,
+        options: { org: string; format?: string; dryRun?: boolean; json?: boolean; as?: string },
+      ) => {
+        const format =
+          options.format === undefined ? undefined : parseOption(z.enum(tableFormats), '--format', options.format);
+        if (!existsSync(file))
+          throw new AppError('not_found', `File "${file}" not found`, [{ path: 'file', message: 'does not exist' }]);
+        await withStore(async (store) => {
+          const organization = await resolveOrganization(store, options.org);
+          const actor = await importActor(store, organization.id, options.as);
+          const report = await importInteractions(store, organization.id, file, {
+            kind: tableFileKindOf(file),
+            format,
+            dryRun: options.dryRun === true,
+            actor,
+          });
+          if (options.json) say(JSON.stringify(report, null, 2));
+          else describeImport(report).forEach(say);
+          if (report.errorCount > 0) process.exitCode = 1;
+        });
+      },
+    );
   return command;
 }

@@ -13,13 +13,20 @@ import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
 
 const orgOption = '--org <org>';
-const orgHelp = "organization id or slug whose models to use (default: the models Praxis ships)";
+const orgHelp = 'organization id or slug whose models to use (default: the models Praxis ships)';
 
 /** Finds a model in an organization, or among the built-in models when no organization is named. */
-async function withModel<T>(ref: string, org: string | undefined, work: (model: PracticeModel) => Promise<T>): Promise<T> {
+async function withModel<T>(
+  ref: string,
+  org: string | undefined,
+  work: (model: PracticeModel) => Promise<T>,
+): Promise<T> {
   if (!org) {
     const model = resolveModelRef(ref, builtinModels);
-    if (!model) throw notFound(`Built-in model "${ref}" (built-in: ${builtinModels.map((m) => `${m.id}@${m.version}`).join(', ')}; name --org for an organization's models)`);
+    if (!model)
+      throw notFound(
+        `Built-in model "${ref}" (built-in: ${builtinModels.map((m) => `${m.id}@${m.version}`).join(', ')}; name --org for an organization's models)`,
+      );
     return work(model);
   }
   return withStore(async (store) => {
@@ -33,7 +40,10 @@ function readModelFile(file: string): { text: string; format: ModelTextFormat | 
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new AppError('not_found', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError(
+      'not_found',
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const extension = path.extname(file).toLowerCase();
   const format = extension === '.json' ? 'json' : extension === '.yaml' || extension === '.yml' ? 'yaml' : undefined;
@@ -61,7 +71,8 @@ export function modelCommand(): Command {
       }
       await withStore(async (store) => {
         const organization = await resolveOrganization(store, options.org!);
-        for (const m of await listModels(store.tenant(organization.id))) say(`${m.id}@${m.version}  ${m.name}  (versions: ${m.versions.map((v) => v.version).join(', ')})`);
+        for (const m of await listModels(store.tenant(organization.id)))
+          say(`${m.id}@${m.version}  ${m.name}  (versions: ${m.versions.map((v) => v.version).join(', ')})`);
       });
     });
 
@@ -99,21 +110,24 @@ export function modelCommand(): Command {
       const verdict = !parsed.ok
         ? { valid: false, errors: parsed.issues, warnings: [] }
         : options.org
-          ? await withStore(async (store) => checkModel(store.tenant((await resolveOrganization(store, options.org!)).id), parsed.value))
+          ? await withStore(async (store) =>
+              checkModel(store.tenant((await resolveOrganization(store, options.org!)).id), parsed.value),
+            )
           : validateModel(parsed.value);
       if (options.json) {
         say(JSON.stringify({ valid: verdict.valid, errors: verdict.errors, warnings: verdict.warnings }, null, 2));
       } else {
         for (const e of verdict.errors) process.stderr.write(`${e.path || '(document)'}: ${e.message}\n`);
         for (const w of verdict.warnings) process.stderr.write(`warning: ${w.path || '(document)'}: ${w.message}\n`);
-        if (verdict.valid) say(`${file}: valid${verdict.warnings.length ? ` with ${verdict.warnings.length} warning(s)` : ''}`);
+        if (verdict.valid)
+          say(`${file}: valid${verdict.warnings.length ? ` with ${verdict.warnings.length} warning(s)` : ''}`);
       }
       if (!verdict.valid) process.exitCode = 1;
     });
 
   model
     .command('import')
-    .description("Publish a model file as a model (or new version) of an organization")
+    .description('Publish a model file as a model (or new version) of an organization')
     .argument('<file>', 'model document (JSON or YAML)')
     .requiredOption(orgOption, 'organization id or slug')
     .action(async (file: string, options: { org: string }) => {
@@ -134,7 +148,10 @@ export function modelCommand(): Command {
     .option('--out <file>', 'write to a file instead of standard output')
     .option(orgOption, orgHelp)
     .action(async (ref: string, options: { format: string; out?: string; org?: string }) => {
-      if (options.format !== 'json' && options.format !== 'yaml') throw new AppError('validation_failed', `Unknown format "${options.format}"`, [{ path: '--format', message: 'must be json or yaml' }]);
+      if (options.format !== 'json' && options.format !== 'yaml')
+        throw new AppError('validation_failed', `Unknown format "${options.format}"`, [
+          { path: '--format', message: 'must be json or yaml' },
+        ]);
       const format = options.format;
       await withModel(ref, options.org, async (m) => {
         const text = formatModel(m, format);

@@ -25,7 +25,8 @@ export function orgCommand(): Command {
     .description('List every organization')
     .action(async () => {
       await withStore(async (store) => {
-        for (const o of await store.organizations.list()) say(`${o.id}  ${o.slug}  ${o.name}${o.isDemo ? '  [demo]' : ''}`);
+        for (const o of await store.organizations.list())
+          say(`${o.id}  ${o.slug}  ${o.name}${o.isDemo ? '  [demo]' : ''}`);
       });
     });
   return org;

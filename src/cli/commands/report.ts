@@ -17,13 +17,20 @@ async function organizationOf(store: Store, ref: string | undefined): Promise<Or
   if (ref !== undefined) return resolveOrganization(store, ref);
   const all = await store.organizations.list();
   if (all.length === 1) return all[0]!;
-  throw new AppError('validation_failed', 'Which organization?', [{ path: '--org', message: `is required: there are ${all.length} organizations` }]);
+  throw new AppError('validation_failed', 'Which organization?', [
+    { path: '--org', message: `is required: there are ${all.length} organizations` },
+  ]);
 }
 
 /** The organization holding an engagement: the one named by --org, else the one whose record it is. */
-async function organizationOfEngagement(store: Store, engagementId: string, ref: string | undefined): Promise<OrganizationRecord> {
+async function organizationOfEngagement(
+  store: Store,
+  engagementId: string,
+  ref: string | undefined,
+): Promise<OrganizationRecord> {
   if (ref !== undefined) return resolveOrganization(store, ref);
-  for (const organization of await store.organizations.list()) if (await store.tenant(organization.id).engagements.find(engagementId)) return organization;
+  for (const organization of await store.organizations.list())
+    if (await store.tenant(organization.id).engagements.find(engagementId)) return organization;
   throw notFound(`Engagement "${engagementId}"`);
 }
 
@@ -34,10 +41,14 @@ async function write(report: Report, format: string, out: string): Promise<void>
 }
 
 export function reportCommand(): Command {
-  const command = new Command('report').description('Write an engagement or organization report as HTML or PDF (docs/reports.md)');
+  const command = new Command('report').description(
+    'Write an engagement or organization report as HTML or PDF (docs/reports.md)',
+  );
   command
     .command('engagement')
-    .description('The engagement report: dose, component mix, principles, activities, modes, stages, next steps, diversity and outcomes')
+    .description(
+      'The engagement report: dose, component mix, principles, activities, modes, stages, next steps, diversity and outcomes',
+    )
     .argument('<id>', 'engagement id')
     .option('--org <org>', 'organization id or slug (default: the one holding the engagement)')
     .option('--format <format>', reportFormats.join(' or '), 'html')
@@ -50,7 +61,9 @@ export function reportCommand(): Command {
     });
   command
     .command('organization')
-    .description('The organization report: dose and its make-up across engagements, stage timing, diversity and outcomes')
+    .description(
+      'The organization report: dose and its make-up across engagements, stage timing, diversity and outcomes',
+    )
     .option('--org <org>', 'organization id or slug (default: the only organization)')
     .option('--format <format>', reportFormats.join(' or '), 'html')
     .option('--from <month>', 'first calendar month, YYYY-MM')
@@ -61,7 +74,11 @@ export function reportCommand(): Command {
       const toMonth = options.to === undefined ? undefined : parseOption(Month, '--to', options.to);
       await withStore(async (store) => {
         const organization = await organizationOf(store, options.org);
-        await write(await organizationReport(store, organization.id, { fromMonth, toMonth }, today()), options.format, options.out);
+        await write(
+          await organizationReport(store, organization.id, { fromMonth, toMonth }, today()),
+          options.format,
+          options.out,
+        );
       });
     });
   return command;

@@ -35,7 +35,9 @@ interface CommonOptions {
  * numbers outside the app. A readable table by default, `--json` for scripts.
  */
 export function statsCommand(output: StatsOutput = (text) => process.stdout.write(text)): Command {
-  const stats = new Command('stats').description('Run a statistical test or model on a CSV file (results match R; see each subcommand)');
+  const stats = new Command('stats').description(
+    'Run a statistical test or model on a CSV file (results match R; see each subcommand)',
+  );
 
   withCommon(stats.command('mann-whitney'))
     .description('Mann–Whitney U / Wilcoxon rank-sum test of VALUE between the two groups of GROUP (R: wilcox.test)')
@@ -46,13 +48,24 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
     .action((options: CommonOptions & { group: string; value: string; groups?: string; alternative: Alternative }) => {
       const table = readTable(options.data);
       const grouped = groupedValues(table, options.group, options.value);
-      const { labels, samples, dropped } = options.groups ? selectGroups(grouped, options.groups.split(',').map((l) => l.trim()), options.group) : grouped;
+      const { labels, samples, dropped } = options.groups
+        ? selectGroups(
+            grouped,
+            options.groups.split(',').map((l) => l.trim()),
+            options.group,
+          )
+        : grouped;
       if (labels.length !== 2) {
-        throw new AppError('validation_failed', `Mann–Whitney U compares exactly 2 groups; column ${options.group} has ${labels.length}: ${labels.join(', ')} (choose two with --groups)`, [
-          { path: options.group, message: `${labels.length} groups` },
-        ]);
+        throw new AppError(
+          'validation_failed',
+          `Mann–Whitney U compares exactly 2 groups; column ${options.group} has ${labels.length}: ${labels.join(', ')} (choose two with --groups)`,
+          [{ path: options.group, message: `${labels.length} groups` }],
+        );
       }
-      const result = mannWhitney(samples[0] as number[], samples[1] as number[], { alternative: options.alternative, confLevel: confLevelOf(options) });
+      const result = mannWhitney(samples[0] as number[], samples[1] as number[], {
+        alternative: options.alternative,
+        confLevel: confLevelOf(options),
+      });
       const warnings = [...droppedWarning(dropped), ...result.warnings];
       const report = {
         test: 'mann-whitney',
@@ -90,7 +103,11 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       const report = {
         test: 'kruskal-wallis',
         method: result.method,
-        groups: labels.map((label, k) => ({ label, n: result.groupSummaries[k]?.n, meanRank: result.groupSummaries[k]?.meanRank })),
+        groups: labels.map((label, k) => ({
+          label,
+          n: result.groupSummaries[k]?.n,
+          meanRank: result.groupSummaries[k]?.meanRank,
+        })),
         n: result.n,
         statisticName: 'chi-squared (H)',
         statistic: result.statistic,
@@ -111,14 +128,19 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
     });
 
   withCommon(stats.command('wilcoxon'))
-    .description('Wilcoxon signed-rank test of the paired differences AFTER − BEFORE; zero differences dropped (R: wilcox.test(paired = TRUE))')
+    .description(
+      'Wilcoxon signed-rank test of the paired differences AFTER − BEFORE; zero differences dropped (R: wilcox.test(paired = TRUE))',
+    )
     .requiredOption('--before <column>', 'numeric column, first measurement')
     .requiredOption('--after <column>', 'numeric column, second measurement')
     .addOption(alternativeOption())
     .action((options: CommonOptions & { before: string; after: string; alternative: Alternative }) => {
       const table = readTable(options.data);
       const { columns, dropped } = numericColumns(table, [options.before, options.after]);
-      const result = wilcoxonSignedRank(columns[0] as number[], columns[1] as number[], { alternative: options.alternative, confLevel: confLevelOf(options) });
+      const result = wilcoxonSignedRank(columns[0] as number[], columns[1] as number[], {
+        alternative: options.alternative,
+        confLevel: confLevelOf(options),
+      });
       const report = {
         test: 'wilcoxon',
         method: result.method,
@@ -146,14 +168,17 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
     });
 
   withCommon(stats.command('spearman'))
-    .description("Spearman's rank correlation test of X and Y (R: cor.test(method = \"spearman\"))")
+    .description('Spearman\'s rank correlation test of X and Y (R: cor.test(method = "spearman"))')
     .requiredOption('--x <column>', 'numeric column')
     .requiredOption('--y <column>', 'numeric column')
     .addOption(alternativeOption())
     .action((options: CommonOptions & { x: string; y: string; alternative: Alternative }) => {
       const table = readTable(options.data);
       const { columns, dropped } = numericColumns(table, [options.x, options.y]);
-      const result = spearman(columns[0] as number[], columns[1] as number[], { alternative: options.alternative, confLevel: confLevelOf(options) });
+      const result = spearman(columns[0] as number[], columns[1] as number[], {
+        alternative: options.alternative,
+        confLevel: confLevelOf(options),
+      });
       const report = {
         test: 'spearman',
         method: result.method,
@@ -186,7 +211,9 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       const p = values.map((text, i) => {
         const value = Number(text);
         if (text.trim() === '' || !Number.isFinite(value)) {
-          throw new AppError('validation_failed', `p-value ${i + 1} is not a number: ${JSON.stringify(text)}`, [{ path: `p[${i}]`, message: 'not a number' }]);
+          throw new AppError('validation_failed', `p-value ${i + 1} is not a number: ${JSON.stringify(text)}`, [
+            { path: `p[${i}]`, message: 'not a number' },
+          ]);
         }
         return value;
       });
@@ -195,12 +222,17 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       const report = { test: 'p-adjust', method, n: result.n, p, adjusted: result.adjusted, warnings: result.warnings };
       emit(output, options, report, () => [
         `${method} adjustment of ${result.n} p-values`,
-        ...alignColumns([['p', 'adjusted'], ...p.map((value, i) => [pValue(value), pValue(result.adjusted[i] as number)])]).map((line) => `  ${line}`),
+        ...alignColumns([
+          ['p', 'adjusted'],
+          ...p.map((value, i) => [pValue(value), pValue(result.adjusted[i] as number)]),
+        ]).map((line) => `  ${line}`),
       ]);
     });
 
   withCommon(stats.command('ols'))
-    .description('Linear regression with CR1 cluster-robust standard errors, t tests on G − 1 df (R: lm + sandwich::vcovCL(type = "HC1"))')
+    .description(
+      'Linear regression with CR1 cluster-robust standard errors, t tests on G − 1 df (R: lm + sandwich::vcovCL(type = "HC1"))',
+    )
     .requiredOption('--outcome <column>', 'numeric outcome')
     .option('--predictors <columns>', 'comma-separated numeric predictors (none: intercept only)')
     .requiredOption('--cluster <column>', 'cluster (e.g. engagement) column')
@@ -209,7 +241,11 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       const names = predictorNames(options.predictors);
       const { columns, labels, dropped } = numericColumns(table, [options.outcome, ...names], options.cluster);
       const result = olsClusterRobust(
-        { outcome: columns[0] as number[], predictors: names.map((name, k) => ({ name, values: columns[k + 1] as number[] })), cluster: labels },
+        {
+          outcome: columns[0] as number[],
+          predictors: names.map((name, k) => ({ name, values: columns[k + 1] as number[] })),
+          cluster: labels,
+        },
         { confLevel: confLevelOf(options) },
       );
       const report = {
@@ -231,7 +267,9 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
     });
 
   withCommon(stats.command('lmm'))
-    .description('Linear mixed model with a random intercept per GROUP, fitted by REML (R: lme4::lmer(y ~ x + (1 | group), REML = TRUE))')
+    .description(
+      'Linear mixed model with a random intercept per GROUP, fitted by REML (R: lme4::lmer(y ~ x + (1 | group), REML = TRUE))',
+    )
     .requiredOption('--outcome <column>', 'numeric outcome')
     .option('--predictors <columns>', 'comma-separated numeric predictors (none: intercept only)')
     .requiredOption('--group <column>', 'grouping column (e.g. engagement)')
@@ -240,7 +278,11 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       const names = predictorNames(options.predictors);
       const { columns, labels, dropped } = numericColumns(table, [options.outcome, ...names], options.group);
       const result = fitRandomInterceptModel(
-        { outcome: columns[0] as number[], predictors: names.map((name, k) => ({ name, values: columns[k + 1] as number[] })), group: labels },
+        {
+          outcome: columns[0] as number[],
+          predictors: names.map((name, k) => ({ name, values: columns[k + 1] as number[] })),
+          group: labels,
+        },
         { confLevel: confLevelOf(options) },
       );
       const report = {
@@ -283,20 +325,27 @@ function withCommon(command: Command): Command {
 }
 
 function alternativeOption(): Option {
-  return new Option('--alternative <side>', 'alternative hypothesis').choices(['two.sided', 'less', 'greater']).default('two.sided');
+  return new Option('--alternative <side>', 'alternative hypothesis')
+    .choices(['two.sided', 'less', 'greater'])
+    .default('two.sided');
 }
 
 function confLevelOf(options: CommonOptions): number {
   const level = Number(options.confLevel);
   if (!(level > 0 && level < 1)) {
-    throw new AppError('validation_failed', `--conf-level must be a number between 0 and 1; got ${options.confLevel}`, [{ path: '--conf-level', message: 'out of range' }]);
+    throw new AppError('validation_failed', `--conf-level must be a number between 0 and 1; got ${options.confLevel}`, [
+      { path: '--conf-level', message: 'out of range' },
+    ]);
   }
   return level;
 }
 
 /** Column names from --predictors; none means an intercept-only model. */
 function predictorNames(list: string | undefined): string[] {
-  return (list ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return (list ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 function readTable(file: string): Table {
@@ -304,23 +353,34 @@ function readTable(file: string): Table {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new AppError('validation_failed', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, [{ path: '--data', message: file }]);
+    throw new AppError(
+      'validation_failed',
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      [{ path: '--data', message: file }],
+    );
   }
   let rows: Record<string, string>[];
   try {
     rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
   } catch (error) {
-    throw new AppError('validation_failed', `${file} is not valid CSV: ${(error as Error).message}`, [{ path: '--data', message: 'invalid CSV' }]);
+    throw new AppError('validation_failed', `${file} is not valid CSV: ${(error as Error).message}`, [
+      { path: '--data', message: 'invalid CSV' },
+    ]);
   }
-  const header = rows.length > 0 ? Object.keys(rows[0] as Record<string, string>) : (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+  const header =
+    rows.length > 0
+      ? Object.keys(rows[0] as Record<string, string>)
+      : (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
   return { file, header, rows };
 }
 
 function requireColumn(table: Table, column: string): void {
   if (!table.header.includes(column)) {
-    throw new AppError('validation_failed', `column ${column} not found in ${table.file}; columns are: ${table.header.join(', ')}`, [
-      { path: column, message: 'no such column' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      `column ${column} not found in ${table.file}; columns are: ${table.header.join(', ')}`,
+      [{ path: column, message: 'no such column' }],
+    );
   }
 }
 
@@ -330,15 +390,26 @@ function numericCell(table: Table, rowIndex: number, column: string): number | u
   if (MISSING.has(text)) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value)) {
-    throw new AppError('validation_failed', `non-numeric value in column ${column} at row ${rowIndex + 1}: ${JSON.stringify(text)}`, [
-      { path: `${column}[row ${rowIndex + 1}]`, message: `${JSON.stringify(text)} is not a number (line ${rowIndex + 2} of ${table.file})` },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      `non-numeric value in column ${column} at row ${rowIndex + 1}: ${JSON.stringify(text)}`,
+      [
+        {
+          path: `${column}[row ${rowIndex + 1}]`,
+          message: `${JSON.stringify(text)} is not a number (line ${rowIndex + 2} of ${table.file})`,
+        },
+      ],
+    );
   }
   return value;
 }
 
 /** Numeric columns (and optionally a label column) over the rows where none is missing, as R's complete cases. */
-function numericColumns(table: Table, names: string[], labelColumn?: string): { columns: number[][]; labels: string[]; dropped: number } {
+function numericColumns(
+  table: Table,
+  names: string[],
+  labelColumn?: string,
+): { columns: number[][]; labels: string[]; dropped: number } {
   for (const name of names) requireColumn(table, name);
   if (labelColumn !== undefined) requireColumn(table, labelColumn);
   const columns = names.map((): number[] => []);
@@ -358,14 +429,20 @@ function numericColumns(table: Table, names: string[], labelColumn?: string): { 
 }
 
 /** Values split by group label, groups in R's factor order (numeric labels numerically, others alphabetically). */
-function groupedValues(table: Table, groupColumn: string, valueColumn: string): { labels: string[]; samples: number[][]; dropped: number } {
+function groupedValues(
+  table: Table,
+  groupColumn: string,
+  valueColumn: string,
+): { labels: string[]; samples: number[][]; dropped: number } {
   const { columns, labels, dropped } = numericColumns(table, [valueColumn], groupColumn);
   const distinct = [...new Set(labels)];
   const numeric = distinct.every((label) => Number.isFinite(Number(label)));
   distinct.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const position = new Map(distinct.map((label, k) => [label, k]));
   const samples = distinct.map((): number[] => []);
-  labels.forEach((label, i) => (samples[position.get(label) as number] as number[]).push((columns[0] as number[])[i] as number));
+  labels.forEach((label, i) =>
+    (samples[position.get(label) as number] as number[]).push((columns[0] as number[])[i] as number),
+  );
   return { labels: distinct, samples, dropped };
 }
 
@@ -378,9 +455,11 @@ function selectGroups(
   const samples = wanted.map((label) => {
     const k = grouped.labels.indexOf(label);
     if (k < 0) {
-      throw new AppError('validation_failed', `group ${label} not found in column ${column}; groups are: ${grouped.labels.join(', ')}`, [
-        { path: column, message: `no group ${label}` },
-      ]);
+      throw new AppError(
+        'validation_failed',
+        `group ${label} not found in column ${column}; groups are: ${grouped.labels.join(', ')}`,
+        [{ path: column, message: `no group ${label}` }],
+      );
     }
     return grouped.samples[k] as number[];
   });
@@ -391,12 +470,27 @@ function droppedWarning(dropped: number): string[] {
   return dropped > 0 ? [`${dropped} row(s) with a missing value dropped`] : [];
 }
 
-function interval(ci: ConfidenceInterval): { level: number; lower: number | null; upper: number | null; method: string } {
+function interval(ci: ConfidenceInterval): {
+  level: number;
+  lower: number | null;
+  upper: number | null;
+  method: string;
+} {
   // JSON has no infinity: an open end of a one-sided interval is null.
-  return { level: ci.level, lower: Number.isFinite(ci.lower) ? ci.lower : null, upper: Number.isFinite(ci.upper) ? ci.upper : null, method: ci.method };
+  return {
+    level: ci.level,
+    lower: Number.isFinite(ci.lower) ? ci.lower : null,
+    upper: Number.isFinite(ci.upper) ? ci.upper : null,
+    method: ci.method,
+  };
 }
 
-function emit(output: StatsOutput, options: { json?: boolean }, report: { warnings: string[] }, table: () => string[]): void {
+function emit(
+  output: StatsOutput,
+  options: { json?: boolean },
+  report: { warnings: string[] },
+  table: () => string[],
+): void {
   if (options.json) {
     output(`${JSON.stringify(report, null, 2)}\n`);
     return;
@@ -443,5 +537,7 @@ function coefficientTable(rows: readonly CoefficientRow[]): string[] {
 
 function alignColumns(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, k) => Math.max(...rows.map((row) => (row[k] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k] ?? 0) : cell.padStart(widths[k] ?? 0))).join('  '));
+  return rows.map((row) =>
+    row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k] ?? 0) : cell.padStart(widths[k] ?? 0))).join('  '),
+  );
 }

@@ -15,32 +15,58 @@ export function surveyCommand(): Command {
 
   survey
     .command('invite')
-    .description('Create a single-use survey link for a wave; the link is printed once (only a hash of its token is kept)')
+    .description(
+      'Create a single-use survey link for a wave; the link is printed once (only a hash of its token is kept)',
+    )
     .argument('<wave>', 'wave id')
     .requiredOption('--org <org>', 'organization id or slug')
     .option('--contact <id>', 'the contact who answers (their unit is taken from the contact)')
     .option('--anonymous', 'store no identity with the answers')
-    .addOption(new Option('--level <level>', 'individual, or the level of a unit rating').choices([...levels]).default('individual'))
-    .option('--unit <partnerId>', 'the team, organization or system: the one rated, or the one an individual belongs to')
+    .addOption(
+      new Option('--level <level>', 'individual, or the level of a unit rating')
+        .choices([...levels])
+        .default('individual'),
+    )
+    .option(
+      '--unit <partnerId>',
+      'the team, organization or system: the one rated, or the one an individual belongs to',
+    )
     .option('--expires-in-days <days>', 'days until the link stops working (1–90)', '14')
     .option('--base-url <url>', 'where partners reach Praxis, to print a full link (e.g. https://praxis.example.org)')
     .option('--json', 'print {response, token, path, url} as JSON')
-    .action(async (waveId: string, options: { org: string; contact?: string; anonymous?: boolean; level: string; unit?: string; expiresInDays: string; baseUrl?: string; json?: boolean }) => {
-      const input = parseCliInput(InvitationInput, 'survey link', {
-        contactId: options.contact ?? null,
-        anonymous: options.anonymous === true,
-        level: options.level,
-        partnerId: options.unit ?? null,
-        expiresInDays: Number(options.expiresInDays),
-      });
-      await withStore(async (store) => {
-        const organization = await resolveOrganization(store, options.org);
-        await requireWave(store.tenant(organization.id), waveId);
-        const created = await inviteRespondent(store, organization.id, waveId, input, 'cli');
-        const url = options.baseUrl ? new URL(created.path, options.baseUrl).toString() : null;
-        printResult(options.json, { ...created, url }, () => [url ?? created.path, `response ${created.response.id}; expires ${created.response.expiresAt?.slice(0, 10)}; shown once, keep it now`]);
-      });
-    });
+    .action(
+      async (
+        waveId: string,
+        options: {
+          org: string;
+          contact?: string;
+          anonymous?: boolean;
+          level: string;
+          unit?: string;
+          expiresInDays: string;
+          baseUrl?: string;
+          json?: boolean;
+        },
+      ) => {
+        const input = parseCliInput(InvitationInput, 'survey link', {
+          contactId: options.contact ?? null,
+          anonymous: options.anonymous === true,
+          level: options.level,
+          partnerId: options.unit ?? null,
+          expiresInDays: Number(options.expiresInDays),
+        });
+        await withStore(async (store) => {
+          const organization = await resolveOrganization(store, options.org);
+          await requireWave(store.tenant(organization.id), waveId);
+          const created = await inviteRespondent(store, organization.id, waveId, input, 'cli');
+          const url = options.baseUrl ? new URL(created.path, options.baseUrl).toString() : null;
+          printResult(options.json, { ...created, url }, () => [
+            url ?? created.path,
+            `response ${created.response.id}; expires ${created.response.expiresAt?.slice(0, 10)}; shown once, keep it now`,
+          ]);
+        });
+      },
+    );
 
   survey
     .command('list')
@@ -54,7 +80,9 @@ export function surveyCommand(): Command {
         const tenant = store.tenant((await resolveOrganization(store, options.org)).id);
         await requireWave(tenant, waveId);
         const progress = await waveProgress(tenant, waveId);
-        const shown = options.status ? { ...progress, responses: progress.responses.filter((r) => r.linkStatus === options.status) } : progress;
+        const shown = options.status
+          ? { ...progress, responses: progress.responses.filter((r) => r.linkStatus === options.status) }
+          : progress;
         const { counts } = progress;
         printResult(options.json, shown, () => [
           `${counts.links} link(s): ${counts.unused} unused, ${counts.started} started, ${counts.submitted} submitted, ${counts.expired} expired, ${counts.revoked} revoked; ${counts.entered} entered by staff`,

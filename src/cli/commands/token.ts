@@ -22,7 +22,9 @@ export function tokenCommand(): Command {
       await withStore(async (store) => {
         const organization = await resolveOrganization(store, options.org);
         const created = await createApiToken(store, organization.id, input, 'cli');
-        process.stderr.write(`Token "${created.apiToken.name}" (${created.apiToken.role}) for ${organization.slug}; store it now, it is not shown again:\n`);
+        process.stderr.write(
+          `Token "${created.apiToken.name}" (${created.apiToken.role}) for ${organization.slug}; store it now, it is not shown again:\n`,
+        );
         say(created.token);
       });
     });

@@ -18,7 +18,11 @@ export function userCommand(): Command {
     .action(async (options: { email: string; name: string; passwordStdin?: boolean; org?: string; role: string }) => {
       const email = parseOption(Email, '--email', options.email);
       const name = parseOption(PersonName, '--name', options.name);
-      const password = parseOption(Password, 'password', await readSecret(options.passwordStdin ?? false, 'PRAXIS_PASSWORD'));
+      const password = parseOption(
+        Password,
+        'password',
+        await readSecret(options.passwordStdin ?? false, 'PRAXIS_PASSWORD'),
+      );
       const role = parseRole(options.role);
       await withStore(async (store) => {
         if (options.org) {

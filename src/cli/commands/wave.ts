@@ -39,7 +39,13 @@ export function parseCliInput<T>(schema: z.ZodType<T>, what: string, value: unkn
   );
 }
 
-export const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+export const collect = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
 
 /** `ID` or `ID@VERSION`; without a version, the latest one published in the organization. */
 async function instrumentRefs(tenant: TenantStore, refs: readonly string[]): Promise<InstrumentRef[]> {
@@ -51,7 +57,11 @@ async function instrumentRefs(tenant: TenantStore, refs: readonly string[]): Pro
   return resolved;
 }
 
-export async function requireWave(tenant: TenantStore, id: string, options: { includeDeleted?: boolean } = {}): Promise<Wave> {
+export async function requireWave(
+  tenant: TenantStore,
+  id: string,
+  options: { includeDeleted?: boolean } = {},
+): Promise<Wave> {
   const wave = await tenant.waves.find(id, options);
   if (!wave) throw notFound(`Wave "${id}"`);
   return wave;
@@ -85,11 +95,14 @@ const waveOptions = (command: Command, required: boolean): Command =>
     .option('--level <level...>', `levels measured: ${levels.join(', ')} (default: all)`, collect)
     .option('--json', 'print the wave as JSON');
 
-const scheduledOn = (on: string | undefined): string | null | undefined => (on === undefined ? undefined : on === 'none' ? null : on);
+const scheduledOn = (on: string | undefined): string | null | undefined =>
+  on === undefined ? undefined : on === 'none' ? null : on;
 
 /** `praxis wave`: plan and edit the measurement waves of an engagement. */
 export function waveCommand(): Command {
-  const wave = new Command('wave').description('Measurement waves of an engagement: list, create, show, update, delete, restore');
+  const wave = new Command('wave').description(
+    'Measurement waves of an engagement: list, create, show, update, delete, restore',
+  );
 
   wave
     .command('list')
@@ -102,8 +115,12 @@ export function waveCommand(): Command {
       await withStore(async (store) => {
         const tenant = store.tenant((await resolveOrganization(store, options.org)).id);
         await tenant.engagements.require(options.engagement);
-        const waves = await tenant.waves.listForEngagement(options.engagement, { includeDeleted: options.deleted === true });
-        printResult(options.json, waves, () => (waves.length === 0 ? ['No waves planned for this engagement'] : waves.map(describeWave)));
+        const waves = await tenant.waves.listForEngagement(options.engagement, {
+          includeDeleted: options.deleted === true,
+        });
+        printResult(options.json, waves, () =>
+          waves.length === 0 ? ['No waves planned for this engagement'] : waves.map(describeWave),
+        );
       });
     });
 
@@ -145,7 +162,12 @@ export function waveCommand(): Command {
       });
     });
 
-  waveOptions(wave.command('update').description('Edit a wave; --version must be the version you are editing (a stale one is refused)'), false)
+  waveOptions(
+    wave
+      .command('update')
+      .description('Edit a wave; --version must be the version you are editing (a stale one is refused)'),
+    false,
+  )
     .argument('<id>', 'wave id')
     .requiredOption('--version <n>', 'the version you are editing (see `praxis wave show`)')
     .action(async (id: string, options: WaveOptions & { version: string }) => {
@@ -177,7 +199,13 @@ export function waveCommand(): Command {
       await withStore(async (store) => {
         const organization = await resolveOrganization(store, options.org);
         await requireWave(store.tenant(organization.id), id);
-        const deleted = await deleteWave(store, organization.id, id, options.version === undefined ? undefined : parseVersion(options.version), 'cli');
+        const deleted = await deleteWave(
+          store,
+          organization.id,
+          id,
+          options.version === undefined ? undefined : parseVersion(options.version),
+          'cli',
+        );
         printResult(options.json, deleted, () => [`Deleted ${describeWave(deleted)}`]);
       });
     });
@@ -202,8 +230,9 @@ export function waveCommand(): Command {
 
 function parseVersion(value: string): number {
   const version = Number(value);
-  if (!Number.isInteger(version) || version < 1) throw invalid('The version is not valid', [{ path: '--version', message: `must be a whole number from 1; got "${value}"` }]);
+  if (!Number.isInteger(version) || version < 1)
+    throw invalid('The version is not valid', [
+      { path: '--version', message: `must be a whole number from 1; got "${value}"` },
+    ]);
   return version;
 }
-
-

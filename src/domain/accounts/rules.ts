@@ -7,7 +7,9 @@ export function assertKeepsAnAdmin(members: Member[], userId: string, newRole: R
   const admins = members.filter((m) => m.role === 'admin');
   const target = members.find((m) => m.userId === userId);
   if (target?.role === 'admin' && newRole !== 'admin' && admins.length === 1) {
-    throw conflict('An organization needs at least one administrator', [{ path: 'role', message: 'the last administrator cannot be removed or demoted' }]);
+    throw conflict('An organization needs at least one administrator', [
+      { path: 'role', message: 'the last administrator cannot be removed or demoted' },
+    ]);
   }
 }
 

@@ -17,6 +17,9 @@ export function canonicalRegistration(registration: HypothesisRegistration): str
  * can check a hash the server reports, and the same code runs in Node.
  */
 export async function registrationHash(registration: HypothesisRegistration): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalRegistration(registration)));
+  const digest = await globalThis.crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(canonicalRegistration(registration)),
+  );
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

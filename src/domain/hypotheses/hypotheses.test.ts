@@ -22,12 +22,22 @@ const registration = HypothesisRegistration.parse(input);
 
 /** The same object with every key order reversed, recursively. */
 const reversedKeys = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(reversedKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)])) : value;
+  Array.isArray(value)
+    ? value.map(reversedKeys)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .reverse()
+            .map(([k, v]) => [k, reversedKeys(v)]),
+        )
+      : value;
 
 describe('registration content hash', () => {
   it('is the SHA-256 of RFC 8785 canonical JSON: sorted keys, no whitespace', async () => {
     const text = canonicalRegistration(registration);
-    expect(text.startsWith('{"alpha":0.05,"covariates":["baseline-score"],"direction":"positive","linkId":')).toBe(true);
+    expect(text.startsWith('{"alpha":0.05,"covariates":["baseline-score"],"direction":"positive","linkId":')).toBe(
+      true,
+    );
     expect(text).not.toMatch(/\s"|":\s/);
     expect(await registrationHash(registration)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
   });
@@ -36,13 +46,17 @@ describe('registration content hash', () => {
     const reordered = reversedKeys(registration) as typeof registration;
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(registration));
     expect(await registrationHash(reordered)).toBe(await registrationHash(registration));
-    expect(await registrationHash(HypothesisRegistration.parse(reversedKeys(input)))).toBe(await registrationHash(registration));
+    expect(await registrationHash(HypothesisRegistration.parse(reversedKeys(input)))).toBe(
+      await registrationHash(registration),
+    );
   });
 
   it('changes with any change of content, however small', async () => {
     const hash = await registrationHash(registration);
     expect(await registrationHash({ ...registration, alpha: 0.049 })).not.toBe(hash);
-    expect(await registrationHash({ ...registration, outcome: { ...registration.outcome, atMonth: 7 } })).not.toBe(hash);
+    expect(await registrationHash({ ...registration, outcome: { ...registration.outcome, atMonth: 7 } })).not.toBe(
+      hash,
+    );
     expect(await registrationHash({ ...registration, statement: `${registration.statement} ` })).not.toBe(hash);
   });
 });
@@ -50,7 +64,11 @@ describe('registration content hash', () => {
 describe('registration checks against the model', () => {
   it('accepts a consistent registration, with defaults applied', () => {
     expect(registrationProblems(registration, eisToc)).toEqual([]);
-    expect(HypothesisRegistration.parse({ ...input, covariates: undefined, alpha: undefined })).toMatchObject({ covariates: [], alpha: 0.05, outcome: { toleranceMonths: 1 } });
+    expect(HypothesisRegistration.parse({ ...input, covariates: undefined, alpha: undefined })).toMatchObject({
+      covariates: [],
+      alpha: 0.05,
+      outcome: { toleranceMonths: 1 },
+    });
   });
 
   it('names every problem by its path', () => {
@@ -75,13 +93,24 @@ describe('registration checks against the model', () => {
   });
 
   it('refuses unknown links and a model other than the one checked against', () => {
-    const problems = registrationProblems({ ...registration, linkId: 'no-such-link', model: { id: 'eis-toc', version: '2.0.0' } }, eisToc);
+    const problems = registrationProblems(
+      { ...registration, linkId: 'no-such-link', model: { id: 'eis-toc', version: '2.0.0' } },
+      eisToc,
+    );
     expect(problems.map((p) => p.path)).toEqual(['model', 'linkId']);
   });
 
   it('needs exactly one cutpoint for Mann–Whitney and ascending cutpoints', () => {
-    const mw = { ...registration, test: 'mann-whitney' as const, covariates: [], predictor: { ...registration.predictor, cutpoints: [60, 30] } };
-    expect(registrationProblems(mw, eisToc).map((p) => p.message)).toEqual([expect.stringMatching('exactly one cutpoint'), 'must be strictly ascending']);
+    const mw = {
+      ...registration,
+      test: 'mann-whitney' as const,
+      covariates: [],
+      predictor: { ...registration.predictor, cutpoints: [60, 30] },
+    };
+    expect(registrationProblems(mw, eisToc).map((p) => p.message)).toEqual([
+      expect.stringMatching('exactly one cutpoint'),
+      'must be strictly ascending',
+    ]);
   });
 
   it('refuses a malformed registration at parse time with the field', () => {
@@ -113,7 +142,9 @@ describe('lock rules', () => {
   });
 
   it('never lets a locked hypothesis change; it can be run and withdrawn', () => {
-    expect(refusal(() => assertEditable(locked))).toMatch('was locked at 2026-11-26T20:00:00.000Z; its registration can no longer be edited');
+    expect(refusal(() => assertEditable(locked))).toMatch(
+      'was locked at 2026-11-26T20:00:00.000Z; its registration can no longer be edited',
+    );
     expect(refusal(() => assertLockable(locked))).toMatch('only a draft can be locked');
     expect(refusal(() => assertRunnable(locked))).toBe('allowed');
     expect(refusal(() => assertWithdrawable(locked))).toBe('allowed');

@@ -95,43 +95,76 @@ export function registrationProblems(registration: HypothesisRegistration, model
   const modelOutcome = model.outcomes.find((o) => o.id === outcome.outcomeId);
 
   if (model.id !== registration.model.id || model.version !== registration.model.version) {
-    problems.push({ path: 'model', message: `is ${registration.model.id}@${registration.model.version}, but was checked against ${model.id}@${model.version}` });
+    problems.push({
+      path: 'model',
+      message: `is ${registration.model.id}@${registration.model.version}, but was checked against ${model.id}@${model.version}`,
+    });
   }
-  if (!link) problems.push({ path: 'linkId', message: `model ${model.id}@${model.version} has no link "${registration.linkId}"` });
+  if (!link)
+    problems.push({
+      path: 'linkId',
+      message: `model ${model.id}@${model.version} has no link "${registration.linkId}"`,
+    });
   predictor.components.forEach((id, i) => {
-    if (!componentIds.has(id)) problems.push({ path: `predictor.components[${i}]`, message: `model has no component "${id}"` });
+    if (!componentIds.has(id))
+      problems.push({ path: `predictor.components[${i}]`, message: `model has no component "${id}"` });
   });
-  if (new Set(predictor.components).size !== predictor.components.length) problems.push({ path: 'predictor.components', message: 'names a component more than once' });
+  if (new Set(predictor.components).size !== predictor.components.length)
+    problems.push({ path: 'predictor.components', message: 'names a component more than once' });
   if (link && componentIds.has(link.from) && !predictor.components.includes(link.from)) {
-    problems.push({ path: 'predictor.components', message: `must include "${link.from}", the component link ${link.id} starts from` });
+    problems.push({
+      path: 'predictor.components',
+      message: `must include "${link.from}", the component link ${link.id} starts from`,
+    });
   }
-  if (predictor.months.to < predictor.months.from) problems.push({ path: 'predictor.months.to', message: `is before months.from (${predictor.months.from})` });
+  if (predictor.months.to < predictor.months.from)
+    problems.push({ path: 'predictor.months.to', message: `is before months.from (${predictor.months.from})` });
 
-  if (!modelOutcome) problems.push({ path: 'outcome.outcomeId', message: `model has no outcome "${outcome.outcomeId}"` });
+  if (!modelOutcome)
+    problems.push({ path: 'outcome.outcomeId', message: `model has no outcome "${outcome.outcomeId}"` });
   else if (!modelOutcome.levels.includes(outcome.level)) {
-    problems.push({ path: 'outcome.level', message: `${modelOutcome.id} is measured at ${modelOutcome.levels.join(', ')}, not ${outcome.level}` });
+    problems.push({
+      path: 'outcome.level',
+      message: `${modelOutcome.id} is measured at ${modelOutcome.levels.join(', ')}, not ${outcome.level}`,
+    });
   }
   if (link && model.outcomes.some((o) => o.id === link.to) && link.to !== outcome.outcomeId) {
     problems.push({ path: 'outcome.outcomeId', message: `must be "${link.to}", the outcome link ${link.id} leads to` });
   }
   if (outcome.atMonth < predictor.months.to) {
-    problems.push({ path: 'outcome.atMonth', message: `is before the end of the dose window (month ${predictor.months.to}); dose after the outcome cannot predict it` });
+    problems.push({
+      path: 'outcome.atMonth',
+      message: `is before the end of the dose window (month ${predictor.months.to}); dose after the outcome cannot predict it`,
+    });
   }
 
   const cutpoints = predictor.cutpoints;
   if (groupTests.includes(test)) {
-    const needed = test === 'mann-whitney' ? 'exactly one cutpoint (two groups)' : 'two or more cutpoints (three or more groups)';
-    if (test === 'mann-whitney' ? cutpoints.length !== 1 : cutpoints.length < 2) problems.push({ path: 'predictor.cutpoints', message: `${testLabels[test]} needs ${needed}` });
-    if (cutpoints.some((c, i) => i > 0 && c <= cutpoints[i - 1]!)) problems.push({ path: 'predictor.cutpoints', message: 'must be strictly ascending' });
+    const needed =
+      test === 'mann-whitney' ? 'exactly one cutpoint (two groups)' : 'two or more cutpoints (three or more groups)';
+    if (test === 'mann-whitney' ? cutpoints.length !== 1 : cutpoints.length < 2)
+      problems.push({ path: 'predictor.cutpoints', message: `${testLabels[test]} needs ${needed}` });
+    if (cutpoints.some((c, i) => i > 0 && c <= cutpoints[i - 1]!))
+      problems.push({ path: 'predictor.cutpoints', message: 'must be strictly ascending' });
   } else if (cutpoints.length > 0) {
-    problems.push({ path: 'predictor.cutpoints', message: `are only used by group tests; ${testLabels[test]} takes the dose as a number` });
+    problems.push({
+      path: 'predictor.cutpoints',
+      message: `are only used by group tests; ${testLabels[test]} takes the dose as a number`,
+    });
   }
   if (test === 'kruskal-wallis' && registration.direction !== 'two-sided') {
-    problems.push({ path: 'direction', message: 'Kruskal–Wallis compares three or more groups and has no direction; register it as two-sided' });
+    problems.push({
+      path: 'direction',
+      message: 'Kruskal–Wallis compares three or more groups and has no direction; register it as two-sided',
+    });
   }
   if (registration.covariates.length > 0 && !regressionTests.includes(test)) {
-    problems.push({ path: 'covariates', message: `only the regression tests (OLS, mixed model) adjust for covariates; ${testLabels[test]} cannot` });
+    problems.push({
+      path: 'covariates',
+      message: `only the regression tests (OLS, mixed model) adjust for covariates; ${testLabels[test]} cannot`,
+    });
   }
-  if (new Set(registration.covariates).size !== registration.covariates.length) problems.push({ path: 'covariates', message: 'names a covariate more than once' });
+  if (new Set(registration.covariates).size !== registration.covariates.length)
+    problems.push({ path: 'covariates', message: 'names a covariate more than once' });
   return problems;
 }

@@ -86,9 +86,15 @@ export const HypothesisRun = z.object({
 export type HypothesisRun = z.infer<typeof HypothesisRun>;
 
 /** A draft edit names the version it started from, so a stale edit is refused. */
-export const HypothesisUpdate = z.strictObject({ version: z.number().int().min(1), registration: HypothesisRegistration });
+export const HypothesisUpdate = z.strictObject({
+  version: z.number().int().min(1),
+  registration: HypothesisRegistration,
+});
 export const HypothesisLock = z.strictObject({ version: z.number().int().min(1) });
-export const HypothesisWithdrawal = z.strictObject({ version: z.number().int().min(1), reason: z.string().trim().min(1, 'say why the hypothesis is withdrawn').max(2000) });
+export const HypothesisWithdrawal = z.strictObject({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(1, 'say why the hypothesis is withdrawn').max(2000),
+});
 
 export const LinkEvidence = z.object({
   linkId: z.string(),

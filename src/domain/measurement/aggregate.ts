@@ -22,7 +22,11 @@ export function summarizeScores(values: readonly (number | null)[]): ScoreSummar
 }
 
 /** Groups values by a key and summarizes each group: the score of a team is the mean of its members. */
-export function aggregateBy<T>(rows: readonly T[], key: (row: T) => string | null, value: (row: T) => number | null): Map<string, ScoreSummary> {
+export function aggregateBy<T>(
+  rows: readonly T[],
+  key: (row: T) => string | null,
+  value: (row: T) => number | null,
+): Map<string, ScoreSummary> {
   const groups = new Map<string, (number | null)[]>();
   for (const row of rows) {
     const k = key(row);

@@ -9,12 +9,16 @@ export function answerProblem(item: Item, value: AnswerValue): string | undefine
     case 'single-choice': {
       const options = item.type === 'agreement' ? item.anchors : item.choices;
       if (typeof value !== 'number') return `must be one of ${options.map((o) => o.value).join(', ')}`;
-      return options.some((o) => o.value === value) ? undefined : `${value} is out of range: must be one of ${options.map((o) => o.value).join(', ')}`;
+      return options.some((o) => o.value === value)
+        ? undefined
+        : `${value} is out of range: must be one of ${options.map((o) => o.value).join(', ')}`;
     }
     case 'numeric':
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
       if (item.integer && !Number.isInteger(value)) return 'must be a whole number';
-      return value < item.min || value > item.max ? `${value} is out of range: must be between ${item.min} and ${item.max}` : undefined;
+      return value < item.min || value > item.max
+        ? `${value} is out of range: must be between ${item.min} and ${item.max}`
+        : undefined;
     case 'multiple-choice': {
       if (!Array.isArray(value)) return 'must be a list of choice values';
       const allowed = new Set(item.choices.map((c) => c.value));
@@ -35,7 +39,10 @@ export function checkAnswers(instrument: Instrument, answers: InstrumentAnswers,
   for (const [itemId, value] of Object.entries(answers)) {
     const item = items.get(itemId);
     if (!item) {
-      problems.push({ path: `${prefix}.${itemId}`, message: `is not an item of ${instrument.id}@${instrument.version}` });
+      problems.push({
+        path: `${prefix}.${itemId}`,
+        message: `is not an item of ${instrument.id}@${instrument.version}`,
+      });
       continue;
     }
     const problem = answerProblem(item, value);

@@ -22,7 +22,10 @@ export function detectInstrumentFormat(text: string): InstrumentFormat {
 }
 
 /** Parses instrument text into a document still to be checked (REDCap dictionaries are checked here, row by row). */
-export function parseInstrumentText(text: string, format: InstrumentFormat = detectInstrumentFormat(text)): { ok: true; value: unknown } | { ok: false; errors: ErrorDetail[] } {
+export function parseInstrumentText(
+  text: string,
+  format: InstrumentFormat = detectInstrumentFormat(text),
+): { ok: true; value: unknown } | { ok: false; errors: ErrorDetail[] } {
   if (format === 'redcap') return parseRedcapDictionary(text);
   const parsed = parseModelText(text, format);
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, errors: parsed.issues };

@@ -6,7 +6,11 @@ import { elementIdSchema, OUTCOME_LEVELS, semverSchema } from '../../model/schem
  * Versions are immutable documents, like practice models; a response keeps the version it was answered on.
  */
 
-const text = (what: string) => z.string().trim().min(1, { error: `${what} must not be empty` });
+const text = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
 
 export const ScaleValue = z.number().int({ error: 'must be a whole number' });
 
@@ -20,13 +24,41 @@ const itemFields = {
   required: z.boolean().default(false),
 };
 
-export const AgreementItem = z.strictObject({ ...itemFields, type: z.literal('agreement'), anchors: z.array(Anchor).min(2, { error: 'an agreement scale needs at least two anchors' }) });
-export const NumericItem = z.strictObject({ ...itemFields, type: z.literal('numeric'), min: z.number(), max: z.number(), integer: z.boolean().default(true) });
-export const SingleChoiceItem = z.strictObject({ ...itemFields, type: z.literal('single-choice'), choices: z.array(Anchor).min(2, { error: 'a choice item needs at least two choices' }) });
-export const MultipleChoiceItem = z.strictObject({ ...itemFields, type: z.literal('multiple-choice'), choices: z.array(Anchor).min(1, { error: 'a choice item needs at least one choice' }) });
-export const FreeTextItem = z.strictObject({ ...itemFields, type: z.literal('free-text'), maxLength: z.number().int().min(1).max(20_000).default(2000) });
+export const AgreementItem = z.strictObject({
+  ...itemFields,
+  type: z.literal('agreement'),
+  anchors: z.array(Anchor).min(2, { error: 'an agreement scale needs at least two anchors' }),
+});
+export const NumericItem = z.strictObject({
+  ...itemFields,
+  type: z.literal('numeric'),
+  min: z.number(),
+  max: z.number(),
+  integer: z.boolean().default(true),
+});
+export const SingleChoiceItem = z.strictObject({
+  ...itemFields,
+  type: z.literal('single-choice'),
+  choices: z.array(Anchor).min(2, { error: 'a choice item needs at least two choices' }),
+});
+export const MultipleChoiceItem = z.strictObject({
+  ...itemFields,
+  type: z.literal('multiple-choice'),
+  choices: z.array(Anchor).min(1, { error: 'a choice item needs at least one choice' }),
+});
+export const FreeTextItem = z.strictObject({
+  ...itemFields,
+  type: z.literal('free-text'),
+  maxLength: z.number().int().min(1).max(20_000).default(2000),
+});
 
-export const Item = z.discriminatedUnion('type', [AgreementItem, NumericItem, SingleChoiceItem, MultipleChoiceItem, FreeTextItem]);
+export const Item = z.discriminatedUnion('type', [
+  AgreementItem,
+  NumericItem,
+  SingleChoiceItem,
+  MultipleChoiceItem,
+  FreeTextItem,
+]);
 export type Item = z.infer<typeof Item>;
 export type ItemType = Item['type'];
 

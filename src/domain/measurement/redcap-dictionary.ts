@@ -15,13 +15,19 @@ import { validateInstrument } from './validate-instrument.ts';
 
 export type ParsedInstrument = { ok: true; value: Instrument } | { ok: false; errors: ErrorDetail[] };
 
-const annotationTag = (name: string, value?: string): string => (value === undefined ? `@PRAXIS-${name}` : `@PRAXIS-${name}=${value}`);
+const annotationTag = (name: string, value?: string): string =>
+  value === undefined ? `@PRAXIS-${name}` : `@PRAXIS-${name}=${value}`;
 
 /** Choices written the REDCap way: `1, Label | 2, Label`. */
-const choicesCell = (choices: readonly Anchor[]): string => choices.map((c) => `${c.value}, ${c.label.replace(/\|/g, '/')}`).join(' | ');
+const choicesCell = (choices: readonly Anchor[]): string =>
+  choices.map((c) => `${c.value}, ${c.label.replace(/\|/g, '/')}`).join(' | ');
 
 /** The REDCap variable names of an instrument's fields: distinct, lowercase, in dictionary order. */
-export function redcapFieldNames(instrument: Instrument): { about: string; items: Map<string, string>; scores: Map<string, string> } {
+export function redcapFieldNames(instrument: Instrument): {
+  about: string;
+  items: Map<string, string>;
+  scores: Map<string, string>;
+} {
   const used = new Set<string>();
   const nameFor = (id: string, prefix = ''): string => {
     const base = `${prefix}${redcapName(id)}`;
@@ -40,29 +46,79 @@ export function redcapFieldNames(instrument: Instrument): { about: string; items
 export function formatRedcapDictionary(instrument: Instrument): string {
   const form = redcapName(instrument.id);
   const { about: aboutName, items: names, scores: scoreNames } = redcapFieldNames(instrument);
-  const row = (cells: Partial<Record<(typeof redcapDictionaryColumns)[number], string>>): string[] => redcapDictionaryColumns.map((c) => cells[c] ?? '');
+  const row = (cells: Partial<Record<(typeof redcapDictionaryColumns)[number], string>>): string[] =>
+    redcapDictionaryColumns.map((c) => cells[c] ?? '');
   const rows: string[][] = [];
   const { items, scores, ...about } = instrument;
-  rows.push(row({ 'Variable / Field Name': aboutName, 'Form Name': form, 'Field Type': 'descriptive', 'Field Label': instrument.name, 'Field Annotation': annotationTag('INSTRUMENT', JSON.stringify(about)) }));
+  rows.push(
+    row({
+      'Variable / Field Name': aboutName,
+      'Form Name': form,
+      'Field Type': 'descriptive',
+      'Field Label': instrument.name,
+      'Field Annotation': annotationTag('INSTRUMENT', JSON.stringify(about)),
+    }),
+  );
   for (const item of items) {
     const name = names.get(item.id)!;
     const tags = name === item.id ? [] : [annotationTag('ID', item.id)];
-    const base = { 'Variable / Field Name': name, 'Form Name': form, 'Field Label': item.text, 'Required Field?': item.required ? 'y' : '' };
+    const base = {
+      'Variable / Field Name': name,
+      'Form Name': form,
+      'Field Label': item.text,
+      'Required Field?': item.required ? 'y' : '',
+    };
     switch (item.type) {
       case 'agreement':
-        rows.push(row({ ...base, 'Field Type': 'radio', 'Choices, Calculations, OR Slider Labels': choicesCell(item.anchors), 'Field Annotation': [...tags, annotationTag('AGREEMENT')].join(' ') }));
+        rows.push(
+          row({
+            ...base,
+            'Field Type': 'radio',
+            'Choices, Calculations, OR Slider Labels': choicesCell(item.anchors),
+            'Field Annotation': [...tags, annotationTag('AGREEMENT')].join(' '),
+          }),
+        );
         break;
       case 'single-choice':
-        rows.push(row({ ...base, 'Field Type': 'radio', 'Choices, Calculations, OR Slider Labels': choicesCell(item.choices), 'Field Annotation': tags.join(' ') }));
+        rows.push(
+          row({
+            ...base,
+            'Field Type': 'radio',
+            'Choices, Calculations, OR Slider Labels': choicesCell(item.choices),
+            'Field Annotation': tags.join(' '),
+          }),
+        );
         break;
       case 'multiple-choice':
-        rows.push(row({ ...base, 'Field Type': 'checkbox', 'Choices, Calculations, OR Slider Labels': choicesCell(item.choices), 'Field Annotation': tags.join(' ') }));
+        rows.push(
+          row({
+            ...base,
+            'Field Type': 'checkbox',
+            'Choices, Calculations, OR Slider Labels': choicesCell(item.choices),
+            'Field Annotation': tags.join(' '),
+          }),
+        );
         break;
       case 'numeric':
-        rows.push(row({ ...base, 'Field Type': 'text', 'Text Validation Type OR Show Slider Number': item.integer ? 'integer' : 'number', 'Text Validation Min': String(item.min), 'Text Validation Max': String(item.max), 'Field Annotation': tags.join(' ') }));
+        rows.push(
+          row({
+            ...base,
+            'Field Type': 'text',
+            'Text Validation Type OR Show Slider Number': item.integer ? 'integer' : 'number',
+            'Text Validation Min': String(item.min),
+            'Text Validation Max': String(item.max),
+            'Field Annotation': tags.join(' '),
+          }),
+        );
         break;
       case 'free-text':
-        rows.push(row({ ...base, 'Field Type': 'notes', 'Field Annotation': [...tags, annotationTag('MAXLENGTH', String(item.maxLength))].join(' ') }));
+        rows.push(
+          row({
+            ...base,
+            'Field Type': 'notes',
+            'Field Annotation': [...tags, annotationTag('MAXLENGTH', String(item.maxLength))].join(' '),
+          }),
+        );
         break;
     }
   }
@@ -70,13 +126,24 @@ export function formatRedcapDictionary(instrument: Instrument): string {
   for (const score of scores) {
     const args = score.items.map((id) => {
       const range = byId.get(id) && scaleRange(byId.get(id)!);
-      return score.reverse.includes(id) && range ? `(${range.min + range.max}-[${names.get(id)}])` : `[${names.get(id)}]`;
+      return score.reverse.includes(id) && range
+        ? `(${range.min + range.max}-[${names.get(id)}])`
+        : `[${names.get(id)}]`;
     });
     const tags = [annotationTag('SCORE', score.id)];
     if (score.minAnswered !== undefined) tags.push(annotationTag('MIN-ANSWERED', String(score.minAnswered)));
     if (score.outcomeId !== undefined) tags.push(annotationTag('OUTCOME', score.outcomeId));
     if (score.level !== undefined) tags.push(annotationTag('LEVEL', score.level));
-    rows.push(row({ 'Variable / Field Name': scoreNames.get(score.id)!, 'Form Name': form, 'Field Type': 'calc', 'Field Label': score.name, 'Choices, Calculations, OR Slider Labels': `${score.method}(${args.join(',')})`, 'Field Annotation': tags.join(' ') }));
+    rows.push(
+      row({
+        'Variable / Field Name': scoreNames.get(score.id)!,
+        'Form Name': form,
+        'Field Type': 'calc',
+        'Field Label': score.name,
+        'Choices, Calculations, OR Slider Labels': `${score.method}(${args.join(',')})`,
+        'Field Annotation': tags.join(' '),
+      }),
+    );
   }
   return stringify([[...redcapDictionaryColumns], ...rows], { record_delimiter: '\r\n' });
 }
@@ -109,15 +176,20 @@ function tagsOf(annotation: string): Map<string, string> {
 
 function parseChoices(cell: string, where: string, errors: ErrorDetail[]): Anchor[] {
   const choices: Anchor[] = [];
-  for (const part of cell.split('|').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of cell
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const comma = part.indexOf(',');
     const code = (comma === -1 ? part : part.slice(0, comma)).trim();
     const label = comma === -1 ? '' : plainLabel(part.slice(comma + 1));
-    if (!/^-?\d+$/.test(code)) errors.push({ path: where, message: `choice "${part}": the code must be a whole number` });
+    if (!/^-?\d+$/.test(code))
+      errors.push({ path: where, message: `choice "${part}": the code must be a whole number` });
     else if (label === '') errors.push({ path: where, message: `choice "${part}": needs a label after the comma` });
     else choices.push({ value: Number(code), label });
   }
-  if (choices.length === 0 && !errors.some((e) => e.path === where)) errors.push({ path: where, message: 'lists no choices (expected "1, Label | 2, Label")' });
+  if (choices.length === 0 && !errors.some((e) => e.path === where))
+    errors.push({ path: where, message: 'lists no choices (expected "1, Label | 2, Label")' });
   return choices;
 }
 
@@ -129,7 +201,9 @@ interface PendingScore {
   tags: Map<string, string>;
 }
 
-function parseCalc(expression: string): { method: ScoringRule['method']; args: { field: string; reverse: boolean }[] } | undefined {
+function parseCalc(
+  expression: string,
+): { method: ScoringRule['method']; args: { field: string; reverse: boolean }[] } | undefined {
   const match = /^\s*(mean|sum)\s*\((.*)\)\s*$/is.exec(expression);
   if (!match) return undefined;
   const args: { field: string; reverse: boolean }[] = [];
@@ -143,7 +217,8 @@ function parseCalc(expression: string): { method: ScoringRule['method']; args: {
   return { method: match[1]!.toLowerCase() as ScoringRule['method'], args };
 }
 
-const numberOr = (cell: string): number | undefined => (cell.trim() === '' || !Number.isFinite(Number(cell)) ? undefined : Number(cell));
+const numberOr = (cell: string): number | undefined =>
+  cell.trim() === '' || !Number.isFinite(Number(cell)) ? undefined : Number(cell);
 
 /**
  * Reads an instrument from a REDCap data dictionary (18 columns, or 17 without Field Annotation; quoted
@@ -160,7 +235,15 @@ export function parseRedcapDictionary(csv: string, defaults: { version?: string 
   const expected = redcapDictionaryColumns.map((c) => c.toLowerCase());
   const width = header.length;
   if ((width !== 18 && width !== 17) || expected.slice(0, width).some((c, i) => header[i] !== c)) {
-    return { ok: false, errors: [{ path: 'row 1', message: `is not a REDCap data dictionary header (expected the 18 standard columns, or the first 17 without Field Annotation; got ${width} columns)` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'row 1',
+          message: `is not a REDCap data dictionary header (expected the 18 standard columns, or the first 17 without Field Annotation; got ${width} columns)`,
+        },
+      ],
+    };
   }
   const errors: ErrorDetail[] = [];
   const items: (Item & { row: string })[] = [];
@@ -175,14 +258,23 @@ export function parseRedcapDictionary(csv: string, defaults: { version?: string 
       errors.push({ path: `row ${rowNumber}`, message: `has ${cells.length} columns; the header has ${width}` });
       return;
     }
-    const cell = (column: (typeof redcapDictionaryColumns)[number]) => (cells[redcapDictionaryColumns.indexOf(column)] ?? '').trim();
+    const cell = (column: (typeof redcapDictionaryColumns)[number]) =>
+      (cells[redcapDictionaryColumns.indexOf(column)] ?? '').trim();
     const field = cell('Variable / Field Name');
     const row = `row ${rowNumber} (${field || 'no name'})`;
     const type = cell('Field Type').toLowerCase();
     const formName = cell('Form Name');
     if (form === undefined) form = formName;
-    else if (formName !== form) errors.push({ path: `${row}: Form Name`, message: `is "${formName}"; the dictionary must hold one form ("${form}") — import one instrument at a time` });
-    if (!/^[a-z][a-z0-9_]*$/.test(field)) errors.push({ path: `${row}: Variable / Field Name`, message: 'must start with a lowercase letter and hold only lowercase letters, digits and underscores' });
+    else if (formName !== form)
+      errors.push({
+        path: `${row}: Form Name`,
+        message: `is "${formName}"; the dictionary must hold one form ("${form}") — import one instrument at a time`,
+      });
+    if (!/^[a-z][a-z0-9_]*$/.test(field))
+      errors.push({
+        path: `${row}: Variable / Field Name`,
+        message: 'must start with a lowercase letter and hold only lowercase letters, digits and underscores',
+      });
     const tags = width === 18 ? tagsOf(cell('Field Annotation')) : new Map<string, string>();
     const id = tags.get('ID') || field;
     const text = plainLabel(cell('Field Label'));
@@ -202,20 +294,48 @@ export function parseRedcapDictionary(csv: string, defaults: { version?: string 
       case 'radio':
       case 'dropdown': {
         const choices = parseChoices(cell('Choices, Calculations, OR Slider Labels'), choicesWhere, errors);
-        items.push(tags.has('AGREEMENT') ? { ...base, type: 'agreement', anchors: choices } : { ...base, type: 'single-choice', choices });
+        items.push(
+          tags.has('AGREEMENT')
+            ? { ...base, type: 'agreement', anchors: choices }
+            : { ...base, type: 'single-choice', choices },
+        );
         break;
       }
       case 'yesno':
-        items.push({ ...base, type: 'single-choice', choices: [{ value: 0, label: 'No' }, { value: 1, label: 'Yes' }] });
+        items.push({
+          ...base,
+          type: 'single-choice',
+          choices: [
+            { value: 0, label: 'No' },
+            { value: 1, label: 'Yes' },
+          ],
+        });
         break;
       case 'truefalse':
-        items.push({ ...base, type: 'single-choice', choices: [{ value: 0, label: 'False' }, { value: 1, label: 'True' }] });
+        items.push({
+          ...base,
+          type: 'single-choice',
+          choices: [
+            { value: 0, label: 'False' },
+            { value: 1, label: 'True' },
+          ],
+        });
         break;
       case 'checkbox':
-        items.push({ ...base, type: 'multiple-choice', choices: parseChoices(cell('Choices, Calculations, OR Slider Labels'), choicesWhere, errors) });
+        items.push({
+          ...base,
+          type: 'multiple-choice',
+          choices: parseChoices(cell('Choices, Calculations, OR Slider Labels'), choicesWhere, errors),
+        });
         break;
       case 'slider':
-        items.push({ ...base, type: 'numeric', min: numberOr(cell('Text Validation Min')) ?? 0, max: numberOr(cell('Text Validation Max')) ?? 100, integer: true });
+        items.push({
+          ...base,
+          type: 'numeric',
+          min: numberOr(cell('Text Validation Min')) ?? 0,
+          max: numberOr(cell('Text Validation Max')) ?? 100,
+          integer: true,
+        });
         break;
       case 'notes':
         items.push({ ...base, type: 'free-text', maxLength: numberOr(tags.get('MAXLENGTH') ?? '') ?? 2000 });
@@ -226,7 +346,10 @@ export function parseRedcapDictionary(csv: string, defaults: { version?: string 
           const min = numberOr(cell('Text Validation Min'));
           const max = numberOr(cell('Text Validation Max'));
           if (min === undefined || max === undefined) {
-            errors.push({ path: `${row}: Text Validation Min`, message: 'a numeric field needs a Text Validation Min and Max (Praxis scores need a known range)' });
+            errors.push({
+              path: `${row}: Text Validation Min`,
+              message: 'a numeric field needs a Text Validation Min and Max (Praxis scores need a known range)',
+            });
             return;
           }
           items.push({ ...base, type: 'numeric', min, max, integer: validation === 'integer' });
@@ -235,12 +358,27 @@ export function parseRedcapDictionary(csv: string, defaults: { version?: string 
       }
       case 'calc': {
         const parsed = parseCalc(cell('Choices, Calculations, OR Slider Labels'));
-        if (!parsed) errors.push({ path: choicesWhere, message: 'only mean(...) or sum(...) of [fields], with (N-[field]) for reverse-scored items, can be read as a Praxis score' });
-        else pending.push({ row, name: text || field, method: parsed.method, args: parsed.args, tags: new Map([...tags, ['FIELD', field]]) });
+        if (!parsed)
+          errors.push({
+            path: choicesWhere,
+            message:
+              'only mean(...) or sum(...) of [fields], with (N-[field]) for reverse-scored items, can be read as a Praxis score',
+          });
+        else
+          pending.push({
+            row,
+            name: text || field,
+            method: parsed.method,
+            args: parsed.args,
+            tags: new Map([...tags, ['FIELD', field]]),
+          });
         return;
       }
       default:
-        errors.push({ path: `${row}: Field Type`, message: `"${type}" is not supported (use text, notes, radio, dropdown, checkbox, yesno, truefalse, slider, calc or descriptive)` });
+        errors.push({
+          path: `${row}: Field Type`,
+          message: `"${type}" is not supported (use text, notes, radio, dropdown, checkbox, yesno, truefalse, slider, calc or descriptive)`,
+        });
         return;
     }
     fieldToItem.set(field, id);

@@ -18,14 +18,16 @@ function columnsOf(instrument: Instrument): { header: string[]; cells: (answers:
   const header = ['record_id'];
   for (const item of instrument.items) {
     const name = names.get(item.id)!;
-    if (item.type === 'multiple-choice') header.push(...item.choices.map((c) => `${name}___${String(c.value).replace('-', '_')}`));
+    if (item.type === 'multiple-choice')
+      header.push(...item.choices.map((c) => `${name}___${String(c.value).replace('-', '_')}`));
     else header.push(name);
   }
   header.push(`${redcapName(instrument.id)}_complete`);
   const cells = (answers: InstrumentAnswers): string[] =>
     instrument.items.flatMap((item) => {
       const value = answers[item.id];
-      if (item.type === 'multiple-choice') return item.choices.map((c) => (Array.isArray(value) && value.includes(c.value) ? '1' : '0'));
+      if (item.type === 'multiple-choice')
+        return item.choices.map((c) => (Array.isArray(value) && value.includes(c.value) ? '1' : '0'));
       return [value === null || value === undefined ? '' : String(value)];
     });
   return { header, cells };
@@ -34,11 +36,16 @@ function columnsOf(instrument: Instrument): { header: string[]; cells: (answers:
 /** Responses as a REDCap flat CSV (raw codes), ready for REDCap's data import tool. */
 export function formatRedcapRecords(instrument: Instrument, records: readonly RedcapRecord[]): string {
   const { header, cells } = columnsOf(instrument);
-  return stringify([header, ...records.map((r) => [r.recordId, ...cells(r.answers), '2'])], { record_delimiter: '\r\n' });
+  return stringify([header, ...records.map((r) => [r.recordId, ...cells(r.answers), '2'])], {
+    record_delimiter: '\r\n',
+  });
 }
 
 /** Reads a REDCap flat CSV of one instrument back into answers; every cell that does not fit is reported by row and column. */
-export function parseRedcapRecords(instrument: Instrument, csv: string): { ok: true; records: RedcapRecord[] } | { ok: false; errors: ErrorDetail[] } {
+export function parseRedcapRecords(
+  instrument: Instrument,
+  csv: string,
+): { ok: true; records: RedcapRecord[] } | { ok: false; errors: ErrorDetail[] } {
   let rows: Record<string, string>[];
   try {
     rows = parse(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
@@ -57,7 +64,9 @@ export function parseRedcapRecords(instrument: Instrument, csv: string): { ok: t
       const name = names.get(item.id)!;
       let value: AnswerValue = null;
       if (item.type === 'multiple-choice') {
-        const chosen = item.choices.filter((c) => (row[`${name}___${String(c.value).replace('-', '_')}`] ?? '').trim() === '1').map((c) => c.value);
+        const chosen = item.choices
+          .filter((c) => (row[`${name}___${String(c.value).replace('-', '_')}`] ?? '').trim() === '1')
+          .map((c) => c.value);
         value = chosen.length > 0 ? chosen : null;
       } else {
         const cell = (row[name] ?? '').trim();

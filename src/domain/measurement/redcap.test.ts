@@ -17,14 +17,52 @@ const mixed = Instrument.parse({
   name: 'Mixed, with commas',
   citation: 'Someone, 2020',
   items: [
-    { id: 'q-1', text: 'Fits, "well"', required: true, type: 'agreement', anchors: [1, 2, 3, 4].map((value) => ({ value, label: `Level ${value}, roughly` })) },
-    { id: 'q_2', text: 'Reversed', type: 'agreement', anchors: [1, 2, 3, 4].map((value) => ({ value, label: `L${value}` })) },
+    {
+      id: 'q-1',
+      text: 'Fits, "well"',
+      required: true,
+      type: 'agreement',
+      anchors: [1, 2, 3, 4].map((value) => ({ value, label: `Level ${value}, roughly` })),
+    },
+    {
+      id: 'q_2',
+      text: 'Reversed',
+      type: 'agreement',
+      anchors: [1, 2, 3, 4].map((value) => ({ value, label: `L${value}` })),
+    },
     { id: 'hours', text: 'Hours a week', type: 'numeric', min: 0, max: 60.5, integer: false },
-    { id: 'role', text: 'Role', type: 'single-choice', choices: [{ value: 1, label: 'Lead' }, { value: 2, label: 'Staff' }] },
-    { id: 'tools', text: 'Tools used', type: 'multiple-choice', choices: [{ value: 1, label: 'Guide' }, { value: 2, label: 'Checklist' }] },
+    {
+      id: 'role',
+      text: 'Role',
+      type: 'single-choice',
+      choices: [
+        { value: 1, label: 'Lead' },
+        { value: 2, label: 'Staff' },
+      ],
+    },
+    {
+      id: 'tools',
+      text: 'Tools used',
+      type: 'multiple-choice',
+      choices: [
+        { value: 1, label: 'Guide' },
+        { value: 2, label: 'Checklist' },
+      ],
+    },
     { id: 'comment', text: 'Comments', type: 'free-text', maxLength: 500 },
   ],
-  scores: [{ id: 'total', name: 'Total', method: 'sum', items: ['q-1', 'q_2'], reverse: ['q_2'], minAnswered: 1, outcomeId: 'engagement', level: 'team' }],
+  scores: [
+    {
+      id: 'total',
+      name: 'Total',
+      method: 'sum',
+      items: ['q-1', 'q_2'],
+      reverse: ['q_2'],
+      minAnswered: 1,
+      outcomeId: 'engagement',
+      level: 'team',
+    },
+  ],
 });
 
 describe('REDCap data dictionary', () => {
@@ -55,12 +93,34 @@ describe('REDCap data dictionary', () => {
     if (!parsed.ok) return;
     expect(parsed.value).toMatchObject({ id: 'partner-survey', version: '1.0.0', name: 'partner_survey' });
     expect(parsed.value.items).toEqual([
-      { id: 'rel_1', text: 'Our ISP, in general, listens', required: true, type: 'single-choice', choices: [{ value: 1, label: 'Never, or almost' }, { value: 2, label: 'Sometimes' }, { value: 3, label: 'Often' }] },
-      { id: 'rel_2', text: 'We trust our ISP & team', required: false, type: 'single-choice', choices: [{ value: 1, label: 'Never' }, { value: 2, label: 'Sometimes' }, { value: 3, label: 'Often' }] },
+      {
+        id: 'rel_1',
+        text: 'Our ISP, in general, listens',
+        required: true,
+        type: 'single-choice',
+        choices: [
+          { value: 1, label: 'Never, or almost' },
+          { value: 2, label: 'Sometimes' },
+          { value: 3, label: 'Often' },
+        ],
+      },
+      {
+        id: 'rel_2',
+        text: 'We trust our ISP & team',
+        required: false,
+        type: 'single-choice',
+        choices: [
+          { value: 1, label: 'Never' },
+          { value: 2, label: 'Sometimes' },
+          { value: 3, label: 'Often' },
+        ],
+      },
       { id: 'minutes', text: 'Minutes', required: false, type: 'numeric', min: 0, max: 600, integer: true },
       { id: 'remark', text: 'Anything else?', required: false, type: 'free-text', maxLength: 2000 },
     ]);
-    expect(parsed.value.scores).toEqual([{ id: 'rel_score', name: 'Relationship', method: 'mean', items: ['rel_1', 'rel_2'], reverse: ['rel_2'] }]);
+    expect(parsed.value.scores).toEqual([
+      { id: 'rel_score', name: 'Relationship', method: 'mean', items: ['rel_1', 'rel_2'], reverse: ['rel_2'] },
+    ]);
   });
 
   it('strips tags for display and keeps their text', () => {
@@ -80,17 +140,40 @@ describe('REDCap data dictionary', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors).toEqual([
-      { path: 'row 2 (q1): Choices, Calculations, OR Slider Labels', message: 'choice "a, Yes": the code must be a whole number' },
-      { path: 'row 3 (q2): Field Type', message: '"slidr" is not supported (use text, notes, radio, dropdown, checkbox, yesno, truefalse, slider, calc or descriptive)' },
-      { path: 'row 4 (n1): Text Validation Min', message: 'a numeric field needs a Text Validation Min and Max (Praxis scores need a known range)' },
-      { path: 'row 5 (q3): Form Name', message: 'is "g"; the dictionary must hold one form ("f") — import one instrument at a time' },
+      {
+        path: 'row 2 (q1): Choices, Calculations, OR Slider Labels',
+        message: 'choice "a, Yes": the code must be a whole number',
+      },
+      {
+        path: 'row 3 (q2): Field Type',
+        message:
+          '"slidr" is not supported (use text, notes, radio, dropdown, checkbox, yesno, truefalse, slider, calc or descriptive)',
+      },
+      {
+        path: 'row 4 (n1): Text Validation Min',
+        message: 'a numeric field needs a Text Validation Min and Max (Praxis scores need a known range)',
+      },
+      {
+        path: 'row 5 (q3): Form Name',
+        message: 'is "g"; the dictionary must hold one form ("f") — import one instrument at a time',
+      },
     ]);
-    const calc = parseRedcapDictionary([header18, 'q1,f,,radio,One,"1, Yes | 2, No",,,,,,,,,,,,', 's,f,,calc,S,"mean([q1],[nope])",,,,,,,,,,,,'].join('\n'));
-    expect(calc).toEqual({ ok: false, errors: [{ path: 'row 3 (s): items[1]', message: 'names item "nope", which the instrument does not have' }] });
+    const calc = parseRedcapDictionary(
+      [header18, 'q1,f,,radio,One,"1, Yes | 2, No",,,,,,,,,,,,', 's,f,,calc,S,"mean([q1],[nope])",,,,,,,,,,,,'].join(
+        '\n',
+      ),
+    );
+    expect(calc).toEqual({
+      ok: false,
+      errors: [{ path: 'row 3 (s): items[1]', message: 'names item "nope", which the instrument does not have' }],
+    });
   });
 
   it('refuses a file that is not a data dictionary', () => {
-    expect(parseRedcapDictionary('a,b,c\n1,2,3')).toEqual({ ok: false, errors: [{ path: 'row 1', message: expect.stringContaining('is not a REDCap data dictionary header') }] });
+    expect(parseRedcapDictionary('a,b,c\n1,2,3')).toEqual({
+      ok: false,
+      errors: [{ path: 'row 1', message: expect.stringContaining('is not a REDCap data dictionary header') }],
+    });
   });
 
   it('detects REDCap, JSON and YAML text', () => {
@@ -104,7 +187,10 @@ describe('REDCap data dictionary', () => {
 describe('REDCap flat records', () => {
   it('round-trips responses, with checkbox columns and free text holding commas and line breaks', () => {
     const records: { recordId: string; answers: Record<string, number | number[] | string> }[] = [
-      { recordId: 'r1', answers: { 'q-1': 4, q_2: 1, hours: 12.5, role: 2, tools: [1, 2], comment: 'Good, mostly\r\nthanks' } },
+      {
+        recordId: 'r1',
+        answers: { 'q-1': 4, q_2: 1, hours: 12.5, role: 2, tools: [1, 2], comment: 'Good, mostly\r\nthanks' },
+      },
       { recordId: 'r2', answers: { 'q-1': 2 } },
     ];
     const csv = formatRedcapRecords(mixed, records);

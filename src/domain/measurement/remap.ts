@@ -6,7 +6,12 @@ import type { Instrument, InstrumentAnswers } from './instrument.ts';
  * are. Maps are applied in order along the version line, and answers to items the target lacks are dropped.
  * `line` is every version of the instrument, oldest first.
  */
-export function carryAnswers(answers: InstrumentAnswers, answeredVersion: string, target: Instrument, line: readonly Instrument[]): InstrumentAnswers {
+export function carryAnswers(
+  answers: InstrumentAnswers,
+  answeredVersion: string,
+  target: Instrument,
+  line: readonly Instrument[],
+): InstrumentAnswers {
   const start = line.findIndex((v) => v.version === answeredVersion);
   const end = line.findIndex((v) => v.version === target.version);
   let current: InstrumentAnswers = { ...answers };

@@ -2,8 +2,23 @@ import type { Instrument } from './instrument.ts';
 import type { StoredScore, SurveyResponse } from './schemas.ts';
 
 /** A tidy wide table of one instrument's submitted responses: one row per response, one column per item and per score. */
-export function responseTable(instrument: Instrument, responses: readonly SurveyResponse[], scores: readonly StoredScore[]): { header: string[]; rows: (string | number | null)[][] } {
-  const header = ['response_id', 'wave_id', 'submitted_at', 'level', 'partner_id', 'anonymous', 'contact_id', 'answered_version', ...instrument.items.map((i) => i.id), ...instrument.scores.map((s) => `score_${s.id}`)];
+export function responseTable(
+  instrument: Instrument,
+  responses: readonly SurveyResponse[],
+  scores: readonly StoredScore[],
+): { header: string[]; rows: (string | number | null)[][] } {
+  const header = [
+    'response_id',
+    'wave_id',
+    'submitted_at',
+    'level',
+    'partner_id',
+    'anonymous',
+    'contact_id',
+    'answered_version',
+    ...instrument.items.map((i) => i.id),
+    ...instrument.scores.map((s) => `score_${s.id}`),
+  ];
   const rows = responses
     .filter((r) => r.status === 'submitted' && instrument.id in r.instrumentVersions)
     .map((r) => {

@@ -116,7 +116,14 @@ export const StoredScore = z.object({
 });
 export type StoredScore = z.infer<typeof StoredScore>;
 
-const Summary = z.object({ n: z.number().int(), mean: z.number().nullable(), sd: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable(), missing: z.number().int() });
+const Summary = z.object({
+  n: z.number().int(),
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  missing: z.number().int(),
+});
 
 export const OutcomePoint = Summary.extend({
   waveId: Id,
@@ -167,7 +174,15 @@ const Count = z.number().int().min(0);
 export const WaveProgress = z.object({
   waveId: Id,
   /** Survey links by status, and responses entered by staff. */
-  counts: z.object({ links: Count, unused: Count, started: Count, submitted: Count, expired: Count, revoked: Count, entered: Count }),
+  counts: z.object({
+    links: Count,
+    unused: Count,
+    started: Count,
+    submitted: Count,
+    expired: Count,
+    revoked: Count,
+    entered: Count,
+  }),
   responses: z.array(WaveResponse),
 });
 export type WaveProgress = z.infer<typeof WaveProgress>;
@@ -196,7 +211,13 @@ const OutcomeChange = z.object({
   meanFrom: z.number().nullable(),
   meanTo: z.number().nullable(),
   meanChange: z.number().nullable(),
-  paired: z.object({ n: z.number().int(), meanDifference: z.number().nullable(), sdDifference: z.number().nullable(), test: PairedTest.nullable(), note: z.string().nullable() }),
+  paired: z.object({
+    n: z.number().int(),
+    meanDifference: z.number().nullable(),
+    sdDifference: z.number().nullable(),
+    test: PairedTest.nullable(),
+    note: z.string().nullable(),
+  }),
 });
 export type OutcomeChange = z.infer<typeof OutcomeChange>;
 export const OutcomeTrajectory = z.object({

@@ -37,9 +37,20 @@ export function scoreRule(instrument: Instrument, rule: ScoringRule, answers: In
   }
   const itemCount = rule.items.length;
   const minAnswered = rule.minAnswered ?? itemCount;
-  const base = { scoreId: rule.id, name: rule.name, method: rule.method, outcomeId: rule.outcomeId ?? null, level: rule.level ?? null, answered: values.length, itemCount };
+  const base = {
+    scoreId: rule.id,
+    name: rule.name,
+    method: rule.method,
+    outcomeId: rule.outcomeId ?? null,
+    level: rule.level ?? null,
+    answered: values.length,
+    itemCount,
+  };
   if (values.length < minAnswered) {
-    const reason = values.length === 0 ? `no items answered; at least ${minAnswered} of ${itemCount} needed` : `${values.length} of ${itemCount} items answered; at least ${minAnswered} needed`;
+    const reason =
+      values.length === 0
+        ? `no items answered; at least ${minAnswered} of ${itemCount} needed`
+        : `${values.length} of ${itemCount} items answered; at least ${minAnswered} needed`;
     return { ...base, value: null, missingReason: reason, prorated: false };
   }
   const total = values.reduce((a, b) => a + b, 0);

@@ -29,20 +29,29 @@ export interface ComponentDiversity {
  * relationship can span two calendar months, whose minutes are added per component first). Null when
  * there are no rows. Entropy is summed in component id order, so the same rows always give the same bits.
  */
-export function componentDiversity(rows: Iterable<{ componentId: string; minutes: number }>): ComponentDiversity | null {
+export function componentDiversity(
+  rows: Iterable<{ componentId: string; minutes: number }>,
+): ComponentDiversity | null {
   const byComponent = new Map<string, number>();
   for (const r of rows) byComponent.set(r.componentId, (byComponent.get(r.componentId) ?? 0) + r.minutes);
   if (byComponent.size === 0) return null;
   const entries = [...byComponent.entries()].sort(([a], [b]) => a.localeCompare(b));
   const dominant = entries.reduce((best, e) => (e[1] > best[1] ? e : best), entries[0]!);
-  return { componentsUsed: entries.filter(([, v]) => v > 0).length, entropy: shannonEntropy(entries.map(([, v]) => v)), dominantComponent: dominant[0] };
+  return {
+    componentsUsed: entries.filter(([, v]) => v > 0).length,
+    entropy: shannonEntropy(entries.map(([, v]) => v)),
+    dominantComponent: dominant[0],
+  };
 }
 
 /** Key of a month of an engagement's relationship. */
-export const relationshipMonthKey = (m: { engagementId: string; relationshipMonth: number }): string => `${m.engagementId}|${m.relationshipMonth}`;
+export const relationshipMonthKey = (m: { engagementId: string; relationshipMonth: number }): string =>
+  `${m.engagementId}|${m.relationshipMonth}`;
 
 /** The diversity of every month of the relationship that has component rows, by `relationshipMonthKey`. */
-export function diversityByRelationshipMonth(rows: Iterable<{ engagementId: string; relationshipMonth: number; componentId: string; minutes: number }>): Map<string, ComponentDiversity> {
+export function diversityByRelationshipMonth(
+  rows: Iterable<{ engagementId: string; relationshipMonth: number; componentId: string; minutes: number }>,
+): Map<string, ComponentDiversity> {
   const groups = new Map<string, { componentId: string; minutes: number }[]>();
   for (const r of rows) {
     const key = relationshipMonthKey(r);

@@ -15,7 +15,8 @@ export function componentIdsOf(models: readonly PracticeModel[]): string[] {
 }
 
 /** `relationship-centered:4;data-informed` */
-export const principleCell = (interaction: Interaction): string => interaction.principles.map((p) => (p.rating === null ? p.principleId : `${p.principleId}:${p.rating}`)).join(';');
+export const principleCell = (interaction: Interaction): string =>
+  interaction.principles.map((p) => (p.rating === null ? p.principleId : `${p.principleId}:${p.rating}`)).join(';');
 
 /** `individual=3;team=1`, levels in their fixed order. */
 export const participantCountsCell = (interaction: Interaction): string =>

@@ -38,33 +38,54 @@ function indexOf(model: PracticeModel): ModelIndex {
  * Checks an interaction against its engagement and the engagement's model version. Returns every
  * problem at once, each at its field path; an empty list means the interaction may be saved.
  */
-export function checkInteraction(input: InteractionInput, { model, engagementStart, engagementEnd }: InteractionContext): ErrorDetail[] {
+export function checkInteraction(
+  input: InteractionInput,
+  { model, engagementStart, engagementEnd }: InteractionContext,
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const { ref: modelRef, components, principles, stages } = indexOf(model);
 
   let componentMinutes = 0;
   for (const c of input.components) componentMinutes += c.minutes;
   if (componentMinutes > input.durationMinutes) {
-    problems.push({ path: 'components', message: `minutes across components (${componentMinutes}) exceed the duration (${input.durationMinutes})` });
+    problems.push({
+      path: 'components',
+      message: `minutes across components (${componentMinutes}) exceed the duration (${input.durationMinutes})`,
+    });
   }
-  if (input.date < engagementStart) problems.push({ path: 'date', message: `is before the engagement started (${engagementStart})` });
-  if (engagementEnd && input.date > engagementEnd) problems.push({ path: 'date', message: `is after the engagement ended (${engagementEnd})` });
+  if (input.date < engagementStart)
+    problems.push({ path: 'date', message: `is before the engagement started (${engagementStart})` });
+  if (engagementEnd && input.date > engagementEnd)
+    problems.push({ path: 'date', message: `is after the engagement ended (${engagementEnd})` });
 
   const seenComponents = new Set<string>();
   input.components.forEach((use, i) => {
     const activities = components.get(use.componentId);
     if (!activities) {
-      problems.push({ path: `components[${i}].componentId`, message: `unknown component "${use.componentId}" in model ${modelRef}` });
+      problems.push({
+        path: `components[${i}].componentId`,
+        message: `unknown component "${use.componentId}" in model ${modelRef}`,
+      });
       return;
     }
-    if (seenComponents.has(use.componentId)) problems.push({ path: `components[${i}].componentId`, message: `component "${use.componentId}" is listed twice` });
+    if (seenComponents.has(use.componentId))
+      problems.push({
+        path: `components[${i}].componentId`,
+        message: `component "${use.componentId}" is listed twice`,
+      });
     seenComponents.add(use.componentId);
     const seenActivities = new Set<string>();
     use.activityIds.forEach((activityId, j) => {
       if (!activities.has(activityId)) {
-        problems.push({ path: `components[${i}].activityIds[${j}]`, message: `unknown activity "${activityId}" of component "${use.componentId}" in model ${modelRef}` });
+        problems.push({
+          path: `components[${i}].activityIds[${j}]`,
+          message: `unknown activity "${activityId}" of component "${use.componentId}" in model ${modelRef}`,
+        });
       } else if (seenActivities.has(activityId)) {
-        problems.push({ path: `components[${i}].activityIds[${j}]`, message: `activity "${activityId}" is listed twice` });
+        problems.push({
+          path: `components[${i}].activityIds[${j}]`,
+          message: `activity "${activityId}" is listed twice`,
+        });
       }
       seenActivities.add(activityId);
     });
@@ -72,8 +93,16 @@ export function checkInteraction(input: InteractionInput, { model, engagementSta
 
   const seenPrinciples = new Set<string>();
   input.principles.forEach((use, i) => {
-    if (!principles.has(use.principleId)) problems.push({ path: `principles[${i}].principleId`, message: `unknown principle "${use.principleId}" in model ${modelRef}` });
-    else if (seenPrinciples.has(use.principleId)) problems.push({ path: `principles[${i}].principleId`, message: `principle "${use.principleId}" is listed twice` });
+    if (!principles.has(use.principleId))
+      problems.push({
+        path: `principles[${i}].principleId`,
+        message: `unknown principle "${use.principleId}" in model ${modelRef}`,
+      });
+    else if (seenPrinciples.has(use.principleId))
+      problems.push({
+        path: `principles[${i}].principleId`,
+        message: `principle "${use.principleId}" is listed twice`,
+      });
     seenPrinciples.add(use.principleId);
   });
 
@@ -84,14 +113,27 @@ export function checkInteraction(input: InteractionInput, { model, engagementSta
 }
 
 /** Checks an engagement's stage history against its model: known stages, dates in order, none before the start. */
-export function checkStages(stages: { stageId: string; startedOn: string }[], model: PracticeModel, startDate: string): ErrorDetail[] {
+export function checkStages(
+  stages: { stageId: string; startedOn: string }[],
+  model: PracticeModel,
+  startDate: string,
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const known = new Set(model.stages.map((s) => s.id));
   stages.forEach((stage, i) => {
-    if (!known.has(stage.stageId)) problems.push({ path: `stages[${i}].stageId`, message: `unknown stage "${stage.stageId}" in model ${model.id}@${model.version}` });
-    if (stage.startedOn < startDate) problems.push({ path: `stages[${i}].startedOn`, message: `is before the engagement started (${startDate})` });
+    if (!known.has(stage.stageId))
+      problems.push({
+        path: `stages[${i}].stageId`,
+        message: `unknown stage "${stage.stageId}" in model ${model.id}@${model.version}`,
+      });
+    if (stage.startedOn < startDate)
+      problems.push({ path: `stages[${i}].startedOn`, message: `is before the engagement started (${startDate})` });
     const previous = stages[i - 1];
-    if (previous && stage.startedOn < previous.startedOn) problems.push({ path: `stages[${i}].startedOn`, message: `is before the previous stage began (${previous.startedOn})` });
+    if (previous && stage.startedOn < previous.startedOn)
+      problems.push({
+        path: `stages[${i}].startedOn`,
+        message: `is before the previous stage began (${previous.startedOn})`,
+      });
   });
   return problems;
 }

@@ -25,19 +25,47 @@ export interface RowError {
 }
 
 /** Columns shared by both layouts, in the order an export writes them. */
-export const interactionColumns = ['engagement_id', 'date', 'time', 'duration_minutes', 'mode', 'stage_id', 'principle_ids', 'participant_counts', 'notes'] as const;
+export const interactionColumns = [
+  'engagement_id',
+  'date',
+  'time',
+  'duration_minutes',
+  'mode',
+  'stage_id',
+  'principle_ids',
+  'participant_counts',
+  'notes',
+] as const;
 const optionalInteractionColumns = new Set(['time', 'stage_id', 'principle_ids', 'participant_counts', 'notes']);
 export const longComponentColumns = ['component_id', 'component_minutes', 'activity_ids'] as const;
 
 /** Long layout column order (the order an export writes). */
-export const longColumns = ['interaction_key', 'engagement_id', 'date', 'time', 'duration_minutes', 'mode', 'stage_id', 'component_id', 'component_minutes', 'activity_ids', 'principle_ids', 'participant_counts', 'notes'] as const;
+export const longColumns = [
+  'interaction_key',
+  'engagement_id',
+  'date',
+  'time',
+  'duration_minutes',
+  'mode',
+  'stage_id',
+  'component_id',
+  'component_minutes',
+  'activity_ids',
+  'principle_ids',
+  'participant_counts',
+  'notes',
+] as const;
 
 export const minutesColumn = (componentId: string): string => `minutes_${componentId}`;
 export const activitiesColumn = (componentId: string): string => `activities_${componentId}`;
 
 /** Wide layout column order for the given components. */
 export function wideColumns(componentIds: readonly string[]): string[] {
-  return ['interaction_key', ...interactionColumns, ...componentIds.flatMap((id) => [minutesColumn(id), activitiesColumn(id)])];
+  return [
+    'interaction_key',
+    ...interactionColumns,
+    ...componentIds.flatMap((id) => [minutesColumn(id), activitiesColumn(id)]),
+  ];
 }
 
 /** Where the cells of a file's columns are, once its header row is understood. */
@@ -54,13 +82,31 @@ export interface TableLayout {
  * repeated columns by name. `knownComponentIds` are the components of the organization's models; a wide
  * column for any other component is refused.
  */
-export function readHeader(cells: readonly string[], format: TableFormat | undefined, knownComponentIds: ReadonlySet<string>): { layout: TableLayout } | { errors: RowError[] } {
+export function readHeader(
+  cells: readonly string[],
+  format: TableFormat | undefined,
+  knownComponentIds: ReadonlySet<string>,
+): { layout: TableLayout } | { errors: RowError[] } {
   const names = cells.map((c) => c.trim());
   while (names.length > 0 && names.at(-1) === '') names.pop();
-  if (names.length === 0) return { errors: [{ row: 1, column: '', message: 'the header row is empty; expected column names (see docs/import-formats.md)' }] };
+  if (names.length === 0)
+    return {
+      errors: [
+        { row: 1, column: '', message: 'the header row is empty; expected column names (see docs/import-formats.md)' },
+      ],
+    };
   const resolved = format ?? inferFormat(names);
   if (!resolved) {
-    return { errors: [{ row: 1, column: '', message: 'cannot tell the layout: a long file has component_id and component_minutes columns, a wide file minutes_<component> columns' }] };
+    return {
+      errors: [
+        {
+          row: 1,
+          column: '',
+          message:
+            'cannot tell the layout: a long file has component_id and component_minutes columns, a wide file minutes_<component> columns',
+        },
+      ],
+    };
   }
   const errors: RowError[] = [];
   const index = new Map<string, number>();
@@ -78,23 +124,42 @@ export function readHeader(cells: readonly string[], format: TableFormat | undef
     }
     index.set(name, i);
     if (resolved === 'long') {
-      if (!longAllowed.has(name)) errors.push({ row: 1, column: name, message: `is not a column of the long layout${name.startsWith('minutes_') ? ' (minutes_<component> columns belong to the wide layout)' : ''}` });
+      if (!longAllowed.has(name))
+        errors.push({
+          row: 1,
+          column: name,
+          message: `is not a column of the long layout${name.startsWith('minutes_') ? ' (minutes_<component> columns belong to the wide layout)' : ''}`,
+        });
       return;
     }
     if (name.startsWith('minutes_')) {
       const id = name.slice('minutes_'.length);
-      if (!knownComponentIds.has(id)) errors.push({ row: 1, column: name, message: `"${id}" is not a component of any practice model of this organization` });
+      if (!knownComponentIds.has(id))
+        errors.push({
+          row: 1,
+          column: name,
+          message: `"${id}" is not a component of any practice model of this organization`,
+        });
       else componentIds.push(id);
     } else if (name.startsWith('activities_')) {
       activityComponents.push({ id: name.slice('activities_'.length), column: name });
     } else if (name !== 'interaction_key' && !(interactionColumns as readonly string[]).includes(name)) {
-      errors.push({ row: 1, column: name, message: `is not a column of the wide layout${(longComponentColumns as readonly string[]).includes(name) ? ' (it belongs to the long layout)' : ''}` });
+      errors.push({
+        row: 1,
+        column: name,
+        message: `is not a column of the wide layout${(longComponentColumns as readonly string[]).includes(name) ? ' (it belongs to the long layout)' : ''}`,
+      });
     }
   });
   for (const { id, column } of activityComponents) {
-    if (!index.has(minutesColumn(id))) errors.push({ row: 1, column, message: `has no matching ${minutesColumn(id)} column` });
+    if (!index.has(minutesColumn(id)))
+      errors.push({ row: 1, column, message: `has no matching ${minutesColumn(id)} column` });
   }
-  const required = [...(resolved === 'long' ? ['interaction_key'] : []), ...interactionColumns.filter((c) => !optionalInteractionColumns.has(c)), ...(resolved === 'long' ? longComponentColumns : [])];
+  const required = [
+    ...(resolved === 'long' ? ['interaction_key'] : []),
+    ...interactionColumns.filter((c) => !optionalInteractionColumns.has(c)),
+    ...(resolved === 'long' ? longComponentColumns : []),
+  ];
   for (const column of required) if (!index.has(column)) errors.push({ row: 1, column, message: 'is missing' });
   return errors.length > 0 ? { errors } : { layout: { format: resolved, index, componentIds } };
 }
@@ -120,14 +185,22 @@ export interface TableInteraction {
 }
 
 /** Maps a problem at a field path of an interaction (`components[1].activityIds[0]`) to its row and column. */
-export function locate(path: string, source: InteractionSource, input: InteractionInput): { row: number; column: string } {
+export function locate(
+  path: string,
+  source: InteractionSource,
+  input: InteractionInput,
+): { row: number; column: string } {
   const component = /^components\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (component) {
     const i = Number(component[1]);
     const field = component[2];
     const row = source.componentRows[i] ?? source.firstRow;
     const componentId = input.components[i]?.componentId ?? '';
-    if (source.format === 'long') return { row, column: field === 'activityIds' ? 'activity_ids' : field === 'minutes' ? 'component_minutes' : 'component_id' };
+    if (source.format === 'long')
+      return {
+        row,
+        column: field === 'activityIds' ? 'activity_ids' : field === 'minutes' ? 'component_minutes' : 'component_id',
+      };
     return { row, column: field === 'activityIds' ? activitiesColumn(componentId) : minutesColumn(componentId) };
   }
   const field = path.split(/[.[]/)[0] ?? '';
@@ -198,7 +271,13 @@ function parseInteractionCells(cells: RowCells, row: number, errors: RowError[])
   draft.durationMinutes = wholeNumber(cells.get('duration_minutes'), 'duration_minutes', true, problem);
 
   const mode = cells.get('mode');
-  if (!(interactionModes as readonly string[]).includes(mode)) problem('mode', mode === '' ? `is required (one of ${interactionModes.join(', ')})` : `"${mode}" is not a mode (one of ${interactionModes.join(', ')})`);
+  if (!(interactionModes as readonly string[]).includes(mode))
+    problem(
+      'mode',
+      mode === ''
+        ? `is required (one of ${interactionModes.join(', ')})`
+        : `"${mode}" is not a mode (one of ${interactionModes.join(', ')})`,
+    );
   draft.mode = mode;
 
   const stageId = cells.get('stage_id');
@@ -217,8 +296,10 @@ function parseInteractionCells(cells: RowCells, row: number, errors: RowError[])
   const counts: Partial<Record<Level, number>> = {};
   for (const part of splitList(cells.get('participant_counts'))) {
     const [level = '', count = ''] = part.split('=').map((s) => s.trim());
-    if (!(levels as readonly string[]).includes(level)) problem('participant_counts', `"${level}" is not a level (one of ${levels.join(', ')})`);
-    else if (!WHOLE_NUMBER.test(count)) problem('participant_counts', `"${part}": a count must be a whole number, written level=count`);
+    if (!(levels as readonly string[]).includes(level))
+      problem('participant_counts', `"${level}" is not a level (one of ${levels.join(', ')})`);
+    else if (!WHOLE_NUMBER.test(count))
+      problem('participant_counts', `"${part}": a count must be a whole number, written level=count`);
     else if (counts[level as Level] !== undefined) problem('participant_counts', `level "${level}" is given twice`);
     else counts[level as Level] = Number(count);
   }
@@ -227,7 +308,12 @@ function parseInteractionCells(cells: RowCells, row: number, errors: RowError[])
   return draft;
 }
 
-function wholeNumber(cell: string, column: string, required: boolean, problem: (column: string, message: string) => void): number | null {
+function wholeNumber(
+  cell: string,
+  column: string,
+  required: boolean,
+  problem: (column: string, message: string) => void,
+): number | null {
   if (cell === '') {
     if (required) problem(column, 'is required');
     return null;
@@ -240,7 +326,8 @@ function wholeNumber(cell: string, column: string, required: boolean, problem: (
 }
 
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 64;
-const isWhole = (value: unknown, min: number, max: number): value is number => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+const isWhole = (value: unknown, min: number, max: number): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
 const isoDate = (IsoDate as unknown as { _zod: { pattern: RegExp } })._zod.pattern;
 const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -260,15 +347,31 @@ export function wellFormedInput(d: Record<string, unknown>): InteractionInput | 
   const notes = d.notes.trim();
   if (notes.length > 20_000) return null;
   const participants = d.participants as { contactIds?: unknown; counts?: unknown } | undefined;
-  if (!participants || !Array.isArray(participants.contactIds) || participants.contactIds.length > 0 || typeof participants.counts !== 'object' || participants.counts === null) return null;
+  if (
+    !participants ||
+    !Array.isArray(participants.contactIds) ||
+    participants.contactIds.length > 0 ||
+    typeof participants.counts !== 'object' ||
+    participants.counts === null
+  )
+    return null;
   const counts = participants.counts as Record<string, unknown>;
-  for (const level in counts) if (!(levels as readonly string[]).includes(level) || !isWhole(counts[level], 0, 100_000)) return null;
+  for (const level in counts)
+    if (!(levels as readonly string[]).includes(level) || !isWhole(counts[level], 0, 100_000)) return null;
   const components = d.components as { componentId: unknown; minutes: unknown; activityIds: unknown }[];
   const principles = d.principles as { principleId: unknown; rating: unknown }[];
-  if (!Array.isArray(components) || components.length > 100 || !Array.isArray(principles) || principles.length > 100) return null;
+  if (!Array.isArray(components) || components.length > 100 || !Array.isArray(principles) || principles.length > 100)
+    return null;
   const componentUses: InteractionInput['components'] = [];
   for (const c of components) {
-    if (!isId(c.componentId) || !isWhole(c.minutes, 1, 1440) || !Array.isArray(c.activityIds) || c.activityIds.length > 100 || !c.activityIds.every(isId)) return null;
+    if (
+      !isId(c.componentId) ||
+      !isWhole(c.minutes, 1, 1440) ||
+      !Array.isArray(c.activityIds) ||
+      c.activityIds.length > 100 ||
+      !c.activityIds.every(isId)
+    )
+      return null;
     componentUses.push({ componentId: c.componentId, minutes: c.minutes, activityIds: c.activityIds });
   }
   const principleUses: InteractionInput['principles'] = [];
@@ -292,13 +395,20 @@ export function wellFormedInput(d: Record<string, unknown>): InteractionInput | 
 }
 
 /** Checks a drafted interaction against the shared schema, naming the column of each issue. */
-function finishInteraction(draft: Record<string, unknown>, source: InteractionSource, errors: RowError[]): TableInteraction | null {
+function finishInteraction(
+  draft: Record<string, unknown>,
+  source: InteractionSource,
+  errors: RowError[],
+): TableInteraction | null {
   const wellFormed = wellFormedInput(draft);
   if (wellFormed) return { input: wellFormed, source };
   const parsed = InteractionInput.safeParse(draft);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+      const path = issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '');
       const where = locate(path, source, draft as unknown as InteractionInput);
       errors.push({ ...where, message: issue.message });
     }
@@ -352,23 +462,38 @@ export class InteractionTableReader {
       const minutesCell = cells.get(minutesColumn(componentId));
       const activityIds = splitList(cells.get(activitiesColumn(componentId)));
       if (minutesCell === '' || minutesCell === '0') {
-        if (activityIds.length > 0) this.errors.push({ row, column: activitiesColumn(componentId), message: `lists activities but ${minutesColumn(componentId)} is empty` });
+        if (activityIds.length > 0)
+          this.errors.push({
+            row,
+            column: activitiesColumn(componentId),
+            message: `lists activities but ${minutesColumn(componentId)} is empty`,
+          });
         continue;
       }
-      const minutes = wholeNumber(minutesCell, minutesColumn(componentId), true, (column, message) => this.errors.push({ row, column, message }));
+      const minutes = wholeNumber(minutesCell, minutesColumn(componentId), true, (column, message) =>
+        this.errors.push({ row, column, message }),
+      );
       components.push({ componentId, minutes, activityIds });
     }
     if (this.errors.length > before) return [];
     draft.components = components;
     const key = cells.get('interaction_key');
-    const done = finishInteraction(draft, { format: 'wide', key, firstRow: row, componentRows: components.map(() => row) }, this.errors);
+    const done = finishInteraction(
+      draft,
+      { format: 'wide', key, firstRow: row, componentRows: components.map(() => row) },
+      this.errors,
+    );
     return done ? [done] : [];
   }
 
   private addLong(cells: RowCells, row: number): TableInteraction[] {
     const key = cells.get('interaction_key');
     if (key === '') {
-      this.errors.push({ row, column: 'interaction_key', message: 'is required (it groups the rows of one interaction)' });
+      this.errors.push({
+        row,
+        column: 'interaction_key',
+        message: 'is required (it groups the rows of one interaction)',
+      });
       return [];
     }
     const completed: TableInteraction[] = [];
@@ -376,7 +501,11 @@ export class InteractionTableReader {
       const shared = sharedCells(cells);
       interactionColumns.forEach((column, i) => {
         if (shared[i] !== this.group!.shared[i]) {
-          this.errors.push({ row, column, message: `differs from row ${this.group!.firstRow} of interaction "${key}" ("${shared[i]}" here, "${this.group!.shared[i]}" there); interaction columns must agree on every row of an interaction` });
+          this.errors.push({
+            row,
+            column,
+            message: `differs from row ${this.group!.firstRow} of interaction "${key}" ("${shared[i]}" here, "${this.group!.shared[i]}" there); interaction columns must agree on every row of an interaction`,
+          });
           this.group!.failed = true;
         }
       });
@@ -385,9 +514,23 @@ export class InteractionTableReader {
       if (done) completed.push(done);
       const earlier = this.finishedKeys.get(key);
       const errorsBefore = this.errors.length;
-      if (earlier !== undefined) this.errors.push({ row, column: 'interaction_key', message: `"${key}" was already used at row ${earlier}; the rows of one interaction must be consecutive` });
+      if (earlier !== undefined)
+        this.errors.push({
+          row,
+          column: 'interaction_key',
+          message: `"${key}" was already used at row ${earlier}; the rows of one interaction must be consecutive`,
+        });
       const draft = parseInteractionCells(cells, row, this.errors);
-      this.group = { key, firstRow: row, shared: sharedCells(cells), draft, components: [], componentRows: [], emptyComponentRows: [], failed: this.errors.length > errorsBefore };
+      this.group = {
+        key,
+        firstRow: row,
+        shared: sharedCells(cells),
+        draft,
+        components: [],
+        componentRows: [],
+        emptyComponentRows: [],
+        failed: this.errors.length > errorsBefore,
+      };
     }
     this.addLongComponent(cells, row, this.group!);
     return completed;
@@ -402,8 +545,15 @@ export class InteractionTableReader {
       return;
     }
     const before = this.errors.length;
-    if (componentId === '') this.errors.push({ row, column: 'component_id', message: 'is required when component_minutes or activity_ids are given' });
-    const minutes = wholeNumber(minutesCell, 'component_minutes', true, (column, message) => this.errors.push({ row, column, message }));
+    if (componentId === '')
+      this.errors.push({
+        row,
+        column: 'component_id',
+        message: 'is required when component_minutes or activity_ids are given',
+      });
+    const minutes = wholeNumber(minutesCell, 'component_minutes', true, (column, message) =>
+      this.errors.push({ row, column, message }),
+    );
     if (this.errors.length > before) group.failed = true;
     group.components.push({ componentId, minutes, activityIds });
     group.componentRows.push(row);
@@ -416,12 +566,20 @@ export class InteractionTableReader {
     if (!this.finishedKeys.has(group.key)) this.finishedKeys.set(group.key, group.firstRow);
     if (group.components.length > 0) {
       for (const row of group.emptyComponentRows) {
-        this.errors.push({ row, column: 'component_id', message: `is required: interaction "${group.key}" has other rows with components (an interaction without components is a single row)` });
+        this.errors.push({
+          row,
+          column: 'component_id',
+          message: `is required: interaction "${group.key}" has other rows with components (an interaction without components is a single row)`,
+        });
         group.failed = true;
       }
     }
     if (group.failed) return null;
-    return finishInteraction({ ...group.draft, components: group.components }, { format: 'long', key: group.key, firstRow: group.firstRow, componentRows: group.componentRows }, this.errors);
+    return finishInteraction(
+      { ...group.draft, components: group.components },
+      { format: 'long', key: group.key, firstRow: group.firstRow, componentRows: group.componentRows },
+      this.errors,
+    );
   }
 }
 
@@ -448,7 +606,11 @@ export class DuplicateFinder {
     const signature = [engagement, input.date, input.time ?? '', input.durationMinutes, components].join('|');
     const earlier = this.seen.get(signature);
     if (earlier !== undefined) {
-      return { row: source.firstRow, column: source.format === 'long' ? 'interaction_key' : 'engagement_id', message: `duplicates the interaction at row ${earlier} (same engagement, date, time, duration and components)` };
+      return {
+        row: source.firstRow,
+        column: source.format === 'long' ? 'interaction_key' : 'engagement_id',
+        message: `duplicates the interaction at row ${earlier} (same engagement, date, time, duration and components)`,
+      };
     }
     this.seen.set(signature, source.firstRow);
     return undefined;

@@ -10,7 +10,8 @@ describe('month arithmetic', () => {
     for (let year = 1990; year <= 2030; year += 7) {
       for (let month = 1; month <= 12; month += 1) {
         const start = `${year}-${String(month).padStart(2, '0')}`;
-        for (const by of [-25, -13, -12, -1, 1, 11, 12, 24]) expect(shiftMonth(start, by)).toBe(new Date(Date.UTC(year, month - 1 + by, 1)).toISOString().slice(0, 7));
+        for (const by of [-25, -13, -12, -1, 1, 11, 12, 24])
+          expect(shiftMonth(start, by)).toBe(new Date(Date.UTC(year, month - 1 + by, 1)).toISOString().slice(0, 7));
       }
     }
   });

@@ -1,7 +1,11 @@
 /** Month arithmetic on ISO dates (`YYYY-MM-DD`), in whole calendar days, no time zones involved. */
 
 // Read by position: these run for every interaction written or summed, and splitting costs several times more.
-const parts = (date: string): [number, number, number] => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+const parts = (date: string): [number, number, number] => [
+  Number(date.slice(0, 4)),
+  Number(date.slice(5, 7)),
+  Number(date.slice(8, 10)),
+];
 
 /** The calendar month of a date, `YYYY-MM`. */
 export const calendarMonth = (date: string): string => date.slice(0, 7);

@@ -84,7 +84,8 @@ export interface RedcapProject {
 }
 
 /** Choices written the REDCap way: `1, Label | 2, Label`. */
-export const redcapChoices = (choices: readonly { code: string; label: string }[]): string => choices.map((c) => `${c.code}, ${c.label.replace(/\|/g, '/')}`).join(' | ');
+export const redcapChoices = (choices: readonly { code: string; label: string }[]): string =>
+  choices.map((c) => `${c.code}, ${c.label.replace(/\|/g, '/')}`).join(' | ');
 
 /** The REDCap form for interactions recorded under the given models (every component, activity and principle among them). */
 export function redcapProject(models: readonly PracticeModel[]): RedcapProject {
@@ -94,21 +95,55 @@ export function redcapProject(models: readonly PracticeModel[]): RedcapProject {
   const principles = new Map<string, string>();
   for (const model of models) {
     for (const component of model.components) {
-      const entry = components.get(component.id) ?? { name: component.name, label: component.name, activities: new Map<string, string>() };
-      for (const activity of component.activities) if (!entry.activities.has(activity.id)) entry.activities.set(activity.id, activity.label);
+      const entry = components.get(component.id) ?? {
+        name: component.name,
+        label: component.name,
+        activities: new Map<string, string>(),
+      };
+      for (const activity of component.activities)
+        if (!entry.activities.has(activity.id)) entry.activities.set(activity.id, activity.label);
       components.set(component.id, entry);
     }
-    for (const principle of model.principles) if (!principles.has(principle.id)) principles.set(principle.id, principle.name);
+    for (const principle of model.principles)
+      if (!principles.has(principle.id)) principles.set(principle.id, principle.name);
   }
 
   const fields: Field[] = [
-    { name: 'record_id', type: 'text', label: 'Record ID (Praxis interaction id)', required: true, cells: (i) => [i.id] },
+    {
+      name: 'record_id',
+      type: 'text',
+      label: 'Record ID (Praxis interaction id)',
+      required: true,
+      cells: (i) => [i.id],
+    },
     { name: 'engagement_id', type: 'text', label: 'Engagement id', required: true, cells: (i) => [i.engagementId] },
     { name: 'model_id', type: 'text', label: 'Practice model id', cells: (i) => [i.modelId] },
     { name: 'model_version', type: 'text', label: 'Practice model version', cells: (i) => [i.modelVersion] },
-    { name: 'interaction_date', type: 'text', label: 'Date of the interaction', validation: 'date_ymd', required: true, cells: (i) => [i.date] },
-    { name: 'interaction_time', type: 'text', label: 'Time of the interaction', validation: 'time', cells: (i) => [i.time ?? ''] },
-    { name: 'duration_minutes', type: 'text', label: 'Duration (minutes)', validation: 'integer', min: '1', max: '1440', required: true, cells: (i) => [String(i.durationMinutes)] },
+    {
+      name: 'interaction_date',
+      type: 'text',
+      label: 'Date of the interaction',
+      validation: 'date_ymd',
+      required: true,
+      cells: (i) => [i.date],
+    },
+    {
+      name: 'interaction_time',
+      type: 'text',
+      label: 'Time of the interaction',
+      validation: 'time',
+      cells: (i) => [i.time ?? ''],
+    },
+    {
+      name: 'duration_minutes',
+      type: 'text',
+      label: 'Duration (minutes)',
+      validation: 'integer',
+      min: '1',
+      max: '1440',
+      required: true,
+      cells: (i) => [String(i.durationMinutes)],
+    },
     {
       name: 'mode',
       type: 'dropdown',
@@ -118,24 +153,26 @@ export function redcapProject(models: readonly PracticeModel[]): RedcapProject {
       cells: (i) => [String(interactionModes.indexOf(i.mode) + 1)],
     },
     { name: 'stage_id', type: 'text', label: 'Stage (Praxis stage id)', cells: (i) => [i.stageId ?? ''] },
-    ...levels.map(
-      (level): Field => ({
-        name: `participants_${level}`,
-        section: level === levels[0] ? 'Participants (anonymous counts by level)' : undefined,
-        type: 'text',
-        label: `Participants at the ${level} level`,
-        validation: 'integer',
-        min: '0',
-        cells: (i) => [i.participants.counts[level] === undefined ? '' : String(i.participants.counts[level])],
-      }),
-    ),
+    ...levels.map((level): Field => ({
+      name: `participants_${level}`,
+      section: level === levels[0] ? 'Participants (anonymous counts by level)' : undefined,
+      type: 'text',
+      label: `Participants at the ${level} level`,
+      validation: 'integer',
+      min: '0',
+      cells: (i) => [i.participants.counts[level] === undefined ? '' : String(i.participants.counts[level])],
+    })),
   ];
 
   let firstComponent = true;
   for (const [componentId, component] of components) {
     const name = componentNames.name(componentId);
     const activityNames = new RedcapNameMap();
-    const choices = [...component.activities].map(([activityId, label]) => ({ id: activityId, code: activityNames.name(activityId), label }));
+    const choices = [...component.activities].map(([activityId, label]) => ({
+      id: activityId,
+      code: activityNames.name(activityId),
+      label,
+    }));
     fields.push({
       name: `minutes_${name}`,
       section: firstComponent ? 'Core practice components' : undefined,
@@ -164,7 +201,11 @@ export function redcapProject(models: readonly PracticeModel[]): RedcapProject {
     firstComponent = false;
   }
 
-  const principleChoices = [...principles].map(([principleId, label]) => ({ id: principleId, code: principleNames.name(principleId), label }));
+  const principleChoices = [...principles].map(([principleId, label]) => ({
+    id: principleId,
+    code: principleNames.name(principleId),
+    label,
+  }));
   fields.push({
     name: 'principles',
     section: 'Practice principles',
@@ -214,7 +255,9 @@ export function redcapProject(models: readonly PracticeModel[]): RedcapProject {
     '',
     f.annotation ?? '',
   ]);
-  const recordHeader = fields.flatMap((f) => (f.type === 'checkbox' ? (f.choices ?? []).map((c) => `${f.name}___${c.code}`) : [f.name]));
+  const recordHeader = fields.flatMap((f) =>
+    f.type === 'checkbox' ? (f.choices ?? []).map((c) => `${f.name}___${c.code}`) : [f.name],
+  );
   return {
     dictionaryHeader: [...redcapDictionaryColumns],
     dictionaryRows,

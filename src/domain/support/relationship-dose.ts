@@ -14,17 +14,31 @@ export interface OrganizationRelationshipComponentDose {
 }
 
 /** Sums engagement component months per month of the relationship and component, sorted by both. */
-export function organizationRelationshipComponents(months: Iterable<Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'interactions' | 'minutes' | 'activityUses'>>): OrganizationRelationshipComponentDose[] {
+export function organizationRelationshipComponents(
+  months: Iterable<
+    Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'interactions' | 'minutes' | 'activityUses'>
+  >,
+): OrganizationRelationshipComponentDose[] {
   const sums = new Map<string, OrganizationRelationshipComponentDose>();
   for (const m of months) {
     const key = `${m.relationshipMonth}|${m.componentId}`;
-    const slot = sums.get(key) ?? { relationshipMonth: m.relationshipMonth, componentId: m.componentId, interactions: 0, minutes: 0, activityUses: 0 };
+    const slot = sums.get(key) ?? {
+      relationshipMonth: m.relationshipMonth,
+      componentId: m.componentId,
+      interactions: 0,
+      minutes: 0,
+      activityUses: 0,
+    };
     slot.interactions += m.interactions;
     slot.minutes += m.minutes;
     slot.activityUses += m.activityUses;
     sums.set(key, slot);
   }
-  return [...sums.values()].sort((a, b) => a.relationshipMonth - b.relationshipMonth || (a.componentId < b.componentId ? -1 : a.componentId > b.componentId ? 1 : 0));
+  return [...sums.values()].sort(
+    (a, b) =>
+      a.relationshipMonth - b.relationshipMonth ||
+      (a.componentId < b.componentId ? -1 : a.componentId > b.componentId ? 1 : 0),
+  );
 }
 
 /** One engagement's month of the relationship: its interactions and minutes over the calendar months it spans. */
@@ -36,14 +50,27 @@ export interface RelationshipMonthDose {
 }
 
 /** Sums engagement months per engagement and month of the relationship, sorted by both (ids in code-unit order). */
-export function relationshipMonthDoses(months: Iterable<Pick<RelationshipMonthDose, 'engagementId' | 'relationshipMonth' | 'interactions' | 'minutes'>>): RelationshipMonthDose[] {
+export function relationshipMonthDoses(
+  months: Iterable<Pick<RelationshipMonthDose, 'engagementId' | 'relationshipMonth' | 'interactions' | 'minutes'>>,
+): RelationshipMonthDose[] {
   const sums = new Map<string, RelationshipMonthDose>();
   for (const m of months) {
     const key = `${m.engagementId}|${m.relationshipMonth}`;
-    const slot = sums.get(key) ?? { engagementId: m.engagementId, relationshipMonth: m.relationshipMonth, interactions: 0, minutes: 0 };
+    const slot = sums.get(key) ?? {
+      engagementId: m.engagementId,
+      relationshipMonth: m.relationshipMonth,
+      interactions: 0,
+      minutes: 0,
+    };
     slot.interactions += m.interactions;
     slot.minutes += m.minutes;
     sums.set(key, slot);
   }
-  return [...sums.values()].sort((a, b) => (a.engagementId < b.engagementId ? -1 : a.engagementId > b.engagementId ? 1 : a.relationshipMonth - b.relationshipMonth));
+  return [...sums.values()].sort((a, b) =>
+    a.engagementId < b.engagementId
+      ? -1
+      : a.engagementId > b.engagementId
+        ? 1
+        : a.relationshipMonth - b.relationshipMonth,
+  );
 }

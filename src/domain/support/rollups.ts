@@ -112,7 +112,13 @@ export function doseContribution(interaction: DoseSource, engagementStart: strin
   const month = calendarMonth(interaction.date);
   const relationship = relationshipMonth(engagementStart, interaction.date);
   return {
-    engagement: { engagementId, calendarMonth: month, relationshipMonth: relationship, interactions: sign, minutes: sign * interaction.durationMinutes },
+    engagement: {
+      engagementId,
+      calendarMonth: month,
+      relationshipMonth: relationship,
+      interactions: sign,
+      minutes: sign * interaction.durationMinutes,
+    },
     components: interaction.components.map((c) => ({
       engagementId,
       calendarMonth: month,
@@ -131,19 +137,42 @@ export function doseContribution(interaction: DoseSource, engagementStart: strin
       ratings: p.rating === null ? 0 : sign,
       ratingSum: sign * (p.rating ?? 0),
     })),
-    modes: [{ engagementId, calendarMonth: month, mode: interaction.mode, interactions: sign, minutes: sign * interaction.durationMinutes }],
+    modes: [
+      {
+        engagementId,
+        calendarMonth: month,
+        mode: interaction.mode,
+        interactions: sign,
+        minutes: sign * interaction.durationMinutes,
+      },
+    ],
     // An interaction lists a component, and an activity of it, at most once (`checkInteraction`).
-    activities: interaction.components.flatMap((c) => c.activityIds.map((activityId) => ({ engagementId, calendarMonth: month, componentId: c.componentId, activityId, interactions: sign }))),
+    activities: interaction.components.flatMap((c) =>
+      c.activityIds.map((activityId) => ({
+        engagementId,
+        calendarMonth: month,
+        componentId: c.componentId,
+        activityId,
+        interactions: sign,
+      })),
+    ),
   };
 }
 
-export const modeMonthKey = (m: Pick<ModeMonthUse, 'engagementId' | 'calendarMonth' | 'mode'>): string => `${m.engagementId}|${m.calendarMonth}|${m.mode}`;
-export const activityMonthKey = (a: Pick<ActivityMonthUse, 'engagementId' | 'calendarMonth' | 'componentId' | 'activityId'>): string => `${a.engagementId}|${a.calendarMonth}|${a.componentId}|${a.activityId}`;
+export const modeMonthKey = (m: Pick<ModeMonthUse, 'engagementId' | 'calendarMonth' | 'mode'>): string =>
+  `${m.engagementId}|${m.calendarMonth}|${m.mode}`;
+export const activityMonthKey = (
+  a: Pick<ActivityMonthUse, 'engagementId' | 'calendarMonth' | 'componentId' | 'activityId'>,
+): string => `${a.engagementId}|${a.calendarMonth}|${a.componentId}|${a.activityId}`;
 
 export const doseMonthKey = (d: DoseMonth): string => `${d.engagementId}|${d.calendarMonth}|${d.relationshipMonth}`;
 
 /** Adds rows with equal keys: every numeric field except the month of the relationship is a sum. */
-function sumByKey<T extends object>(rows: Iterable<T>, keyOf: (row: T) => string, into = new Map<string, T>()): Map<string, T> {
+function sumByKey<T extends object>(
+  rows: Iterable<T>,
+  keyOf: (row: T) => string,
+  into = new Map<string, T>(),
+): Map<string, T> {
   for (const row of rows) {
     const key = keyOf(row);
     const slot = into.get(key) as Record<string, unknown> | undefined;
@@ -204,7 +233,13 @@ export function mergeContributions(contributions: Iterable<DoseContribution>): D
   const all = [...contributions];
   if (all.length === 1) {
     const [c] = all as [DoseContribution];
-    return { engagementMonths: [c.engagement], componentMonths: c.components, principleMonths: c.principles, modeMonths: c.modes, activityMonths: c.activities };
+    return {
+      engagementMonths: [c.engagement],
+      componentMonths: c.components,
+      principleMonths: c.principles,
+      modeMonths: c.modes,
+      activityMonths: c.activities,
+    };
   }
   const sum = new DoseSum();
   for (const c of all) sum.add(c);
@@ -212,7 +247,10 @@ export function mergeContributions(contributions: Iterable<DoseContribution>): D
 }
 
 /** The complete monthly dose of a set of interactions, computed from scratch: what `praxis check` compares against. */
-export function computeDose(interactions: Iterable<DoseSource>, engagementStarts: ReadonlyMap<string, string>): DoseRows {
+export function computeDose(
+  interactions: Iterable<DoseSource>,
+  engagementStarts: ReadonlyMap<string, string>,
+): DoseRows {
   const sum = new DoseSum();
   for (const interaction of interactions) sum.addInteraction(interaction, engagementStarts);
   return sum.rows();
@@ -232,16 +270,23 @@ export interface OrganizationDose {
 }
 
 const organizationComponentKey = (c: OrganizationComponentMonthDose): string => `${c.calendarMonth}|${c.componentId}`;
-const organizationRelationshipKey = (c: OrganizationRelationshipComponentDose): string => `${c.relationshipMonth}|${c.componentId}`;
+const organizationRelationshipKey = (c: OrganizationRelationshipComponentDose): string =>
+  `${c.relationshipMonth}|${c.componentId}`;
 const organizationModeKey = (m: OrganizationModeMonthUse): string => `${m.calendarMonth}|${m.mode}`;
 const organizationPrincipleKey = (p: OrganizationPrincipleMonthUse): string => `${p.calendarMonth}|${p.principleId}`;
-const organizationActivityKey = (a: OrganizationActivityMonthUse): string => `${a.calendarMonth}|${a.componentId}|${a.activityId}`;
+const organizationActivityKey = (a: OrganizationActivityMonthUse): string =>
+  `${a.calendarMonth}|${a.componentId}|${a.activityId}`;
 
 /** Interactions and minutes per calendar month, the number of engagements with contact left at zero for the caller. */
 function calendarMonthSums(engagementMonths: readonly EngagementMonthDose[]): Map<string, OrganizationMonthDose> {
   const months = new Map<string, OrganizationMonthDose>();
   for (const m of engagementMonths) {
-    const slot = months.get(m.calendarMonth) ?? { calendarMonth: m.calendarMonth, interactions: 0, minutes: 0, engagements: 0 };
+    const slot = months.get(m.calendarMonth) ?? {
+      calendarMonth: m.calendarMonth,
+      interactions: 0,
+      minutes: 0,
+      engagements: 0,
+    };
     slot.interactions += m.interactions;
     slot.minutes += m.minutes;
     months.set(m.calendarMonth, slot);
@@ -254,20 +299,42 @@ function organizationSums(rows: DoseRows): Omit<OrganizationDose, 'months'> {
   const sum = <T extends object>(of: T[], keyOf: (row: T) => string): T[] => [...sumByKey(of, keyOf).values()];
   return {
     componentMonths: sum(
-      rows.componentMonths.map((c) => ({ calendarMonth: c.calendarMonth, componentId: c.componentId, interactions: c.interactions, minutes: c.minutes, activityUses: c.activityUses })),
+      rows.componentMonths.map((c) => ({
+        calendarMonth: c.calendarMonth,
+        componentId: c.componentId,
+        interactions: c.interactions,
+        minutes: c.minutes,
+        activityUses: c.activityUses,
+      })),
       organizationComponentKey,
     ),
     relationshipComponents: organizationRelationshipComponents(rows.componentMonths),
     modeMonths: sum(
-      rows.modeMonths.map((m) => ({ calendarMonth: m.calendarMonth, mode: m.mode, interactions: m.interactions, minutes: m.minutes })),
+      rows.modeMonths.map((m) => ({
+        calendarMonth: m.calendarMonth,
+        mode: m.mode,
+        interactions: m.interactions,
+        minutes: m.minutes,
+      })),
       organizationModeKey,
     ),
     principleMonths: sum(
-      rows.principleMonths.map((p) => ({ calendarMonth: p.calendarMonth, principleId: p.principleId, interactions: p.interactions, ratings: p.ratings, ratingSum: p.ratingSum })),
+      rows.principleMonths.map((p) => ({
+        calendarMonth: p.calendarMonth,
+        principleId: p.principleId,
+        interactions: p.interactions,
+        ratings: p.ratings,
+        ratingSum: p.ratingSum,
+      })),
       organizationPrincipleKey,
     ),
     activityMonths: sum(
-      rows.activityMonths.map((a) => ({ calendarMonth: a.calendarMonth, componentId: a.componentId, activityId: a.activityId, interactions: a.interactions })),
+      rows.activityMonths.map((a) => ({
+        calendarMonth: a.calendarMonth,
+        componentId: a.componentId,
+        activityId: a.activityId,
+        interactions: a.interactions,
+      })),
       organizationActivityKey,
     ),
   };
@@ -344,9 +411,26 @@ export interface IndexedNextStep {
 }
 
 /** The next steps of an interaction that are not done yet: the rows the next-step index holds for it while it is live. */
-export function openNextStepRows(interaction: { id: string; engagementId: string; date: string; nextSteps: { text: string; owner: string; dueDate: string | null; done: boolean }[] }): IndexedNextStep[] {
+export function openNextStepRows(interaction: {
+  id: string;
+  engagementId: string;
+  date: string;
+  nextSteps: { text: string; owner: string; dueDate: string | null; done: boolean }[];
+}): IndexedNextStep[] {
   return interaction.nextSteps.flatMap((s, position) =>
-    s.done ? [] : [{ interactionId: interaction.id, position, engagementId: interaction.engagementId, interactionDate: interaction.date, text: s.text, owner: s.owner, dueDate: s.dueDate }],
+    s.done
+      ? []
+      : [
+          {
+            interactionId: interaction.id,
+            position,
+            engagementId: interaction.engagementId,
+            interactionDate: interaction.date,
+            text: s.text,
+            owner: s.owner,
+            dueDate: s.dueDate,
+          },
+        ],
   );
 }
 
@@ -359,7 +443,13 @@ export function openNextStepRows(interaction: { id: string; engagementId: string
 export class DoseTotals {
   private readonly months = new Map<
     string,
-    { engagement: EngagementMonthDose; components: Map<string, ComponentMonthDose>; principles: Map<string, PrincipleMonthUse>; modes: Map<string, ModeMonthUse>; activities: Map<string, ActivityMonthUse> }
+    {
+      engagement: EngagementMonthDose;
+      components: Map<string, ComponentMonthDose>;
+      principles: Map<string, PrincipleMonthUse>;
+      modes: Map<string, ModeMonthUse>;
+      activities: Map<string, ActivityMonthUse>;
+    }
   >();
   /** Month of the relationship by engagement start and date: many interactions share both. */
   private readonly relationshipMonths = new Map<string, number>();
@@ -370,7 +460,13 @@ export class DoseTotals {
     const key = `${interaction.engagementId}|${month}|${relationship}`;
     let slot = this.months.get(key);
     if (!slot) {
-      const engagement = { engagementId: ownCopy(interaction.engagementId), calendarMonth: ownCopy(month), relationshipMonth: relationship, interactions: 0, minutes: 0 };
+      const engagement = {
+        engagementId: ownCopy(interaction.engagementId),
+        calendarMonth: ownCopy(month),
+        relationshipMonth: relationship,
+        interactions: 0,
+        minutes: 0,
+      };
       slot = { engagement, components: new Map(), principles: new Map(), modes: new Map(), activities: new Map() };
       this.months.set(ownCopy(key), slot);
     }
@@ -389,14 +485,28 @@ export class DoseTotals {
         const key = `${c.componentId}|${activityId}`;
         let activity = slot.activities.get(key);
         if (!activity) {
-          activity = { engagementId, calendarMonth: calendar, componentId: ownCopy(c.componentId), activityId: ownCopy(activityId), interactions: 0 };
+          activity = {
+            engagementId,
+            calendarMonth: calendar,
+            componentId: ownCopy(c.componentId),
+            activityId: ownCopy(activityId),
+            interactions: 0,
+          };
           slot.activities.set(ownCopy(key), activity);
         }
         activity.interactions += 1;
       }
       let row = slot.components.get(c.componentId);
       if (!row) {
-        row = { engagementId, calendarMonth: calendar, relationshipMonth: relationship, componentId: ownCopy(c.componentId), interactions: 0, minutes: 0, activityUses: 0 };
+        row = {
+          engagementId,
+          calendarMonth: calendar,
+          relationshipMonth: relationship,
+          componentId: ownCopy(c.componentId),
+          interactions: 0,
+          minutes: 0,
+          activityUses: 0,
+        };
         slot.components.set(row.componentId, row);
       }
       row.interactions += 1;
@@ -406,7 +516,15 @@ export class DoseTotals {
     for (const p of interaction.principles) {
       let row = slot.principles.get(p.principleId);
       if (!row) {
-        row = { engagementId, calendarMonth: calendar, relationshipMonth: relationship, principleId: ownCopy(p.principleId), interactions: 0, ratings: 0, ratingSum: 0 };
+        row = {
+          engagementId,
+          calendarMonth: calendar,
+          relationshipMonth: relationship,
+          principleId: ownCopy(p.principleId),
+          interactions: 0,
+          ratings: 0,
+          ratingSum: 0,
+        };
         slot.principles.set(row.principleId, row);
       }
       row.interactions += 1;

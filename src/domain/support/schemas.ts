@@ -118,7 +118,11 @@ export const InteractionInput = z.strictObject({
   engagementId: Id,
   date: IsoDate,
   time: TimeOfDay.nullable().default(null),
-  durationMinutes: z.number().int('must be whole minutes').min(1, 'must be at least 1 minute').max(1440, 'must be at most 1440 minutes (a day)'),
+  durationMinutes: z
+    .number()
+    .int('must be whole minutes')
+    .min(1, 'must be at least 1 minute')
+    .max(1440, 'must be at most 1440 minutes (a day)'),
   mode: InteractionMode,
   stageId: Id.nullable().default(null),
   participants: Participants.default({ contactIds: [], counts: {} }),

@@ -30,7 +30,12 @@ export function practiceComponent(
     name,
     group,
     definition,
-    activities: activities.map(([activityId, label, description]) => ({ id: activityId, label, description, provenance: 'operationalized' })),
+    activities: activities.map(([activityId, label, description]) => ({
+      id: activityId,
+      label,
+      description,
+      provenance: 'operationalized',
+    })),
     mechanisms,
     targetOutcomes,
     ...source,
@@ -39,7 +44,15 @@ export function practiceComponent(
 
 /** A hypothesized component → outcome link through a construct; its id says all three. */
 export function linkVia(from: string, construct: string, to: string, rationale: string): Link {
-  return { id: `${from}-via-${construct}-to-${to}`, from, to, via: construct, rationale, status: 'hypothesized', provenance: 'operationalized' };
+  return {
+    id: `${from}-via-${construct}-to-${to}`,
+    from,
+    to,
+    via: construct,
+    rationale,
+    status: 'hypothesized',
+    provenance: 'operationalized',
+  };
 }
 
 /** A hypothesized outcome → outcome link: effects flow to the same or a later tier, at the same or a higher level. */
@@ -56,6 +69,8 @@ export function practiceOutcome(
   description: string,
   publishedNote?: string,
 ): Outcome {
-  const source: Sourced = publishedNote ? { provenance: 'published', provenanceNote: publishedNote } : { provenance: 'operationalized' };
+  const source: Sourced = publishedNote
+    ? { provenance: 'published', provenanceNote: publishedNote }
+    : { provenance: 'operationalized' };
   return { id, name, description, tier, levels, ...source };
 }

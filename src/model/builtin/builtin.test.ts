@@ -6,23 +6,150 @@ import { ispProfile } from './isp-profile.ts';
 
 /** The component table of practice-model.md: id, name, group, activities, "works through", "aims at". */
 const COMPONENT_TABLE: Array<[string, string, string, string[], string[], string[]]> = [
-  ['relating', 'Building and sustaining relationships', 'foundational', ['agree roles and expectations', "check in on partners' priorities and pressures", 'keep and follow up commitments', 'name strengths and progress', 'repair tension openly'], ['trust', 'outcome expectations'], ['trust and working alliance', 'engagement']],
-  ['assessing', 'Assessing context, needs and capacity', 'foundational', ['review existing implementation data', 'facilitate a readiness or capacity assessment', 'map people, resources and initiatives', 'feed results back and interpret them together'], ['shared understanding'], ['shared understanding of needs', 'readiness']],
-  ['co-designing', 'Co-designing plans and infrastructure', 'co-design', ['facilitate shared goal setting', 'co-write the implementation plan (roles, timelines)', 'co-create teams, workflows and policies', 'record joint decisions'], ['goal setting', 'collective efficacy'], ['plan ownership', 'implementation infrastructure']],
-  ['tailoring', 'Tailoring strategies to context', 'co-design', ['match strategies to assessed barriers', 'adapt materials to culture and language while keeping core program components', 'align with existing initiatives'], ['outcome expectations'], ['fit (appropriateness)', 'plan quality']],
-  ['teaching', 'Teaching and skill building', 'capacity-building', ['interactive instruction on implementation concepts and tools', 'demonstrate (model) a skill', 'rehearse with partners', 'provide tools and templates', 'check understanding'], ['observational learning', 'mastery'], ['knowledge and skills', 'self-efficacy']],
-  ['coaching', 'Coaching for performance', 'capacity-building', ['observe partner practice', 'give specific feedback', 'guided practice', 'set next-step goals and self-monitoring', 'encourage'], ['mastery', 'verbal persuasion', 'self-regulation'], ['self-efficacy', 'skill use']],
-  ['facilitating', 'Facilitating teams and collaboration', 'capacity-building', ['prepare and run team meetings', 'facilitate group problem solving and decisions', 'set communication routines', 'coordinate across agencies'], ['collective efficacy'], ['team functioning', 'cross-agency coordination']],
-  ['improving', 'Using data for continuous improvement', 'improvement', ['set up data collection', 'review data with the team', 'run plan-do-study-act cycles', 'interpret fidelity and reach data', 'celebrate gains'], ['self-regulation (monitoring, feedback)'], ['data-use routines', 'fidelity and reach']],
-  ['brokering', 'Brokering knowledge, resources and connections', 'improvement', ['share evidence summaries', 'connect partners with peers and experts', 'link to funding and resources', 'convene learning communities'], ['environmental supports'], ['access to resources', 'networks']],
-  ['sustaining', 'Developing leadership and sustainability', 'sustainment', ['cultivate champions and leaders', 'plan funding and policy for sustainment', 'hand facilitation over to local staff and fade support', 'embed practices in routine'], ['collective efficacy', 'self-regulation'], ['leadership capacity', 'sustainment', 'local regulation']],
+  [
+    'relating',
+    'Building and sustaining relationships',
+    'foundational',
+    [
+      'agree roles and expectations',
+      "check in on partners' priorities and pressures",
+      'keep and follow up commitments',
+      'name strengths and progress',
+      'repair tension openly',
+    ],
+    ['trust', 'outcome expectations'],
+    ['trust and working alliance', 'engagement'],
+  ],
+  [
+    'assessing',
+    'Assessing context, needs and capacity',
+    'foundational',
+    [
+      'review existing implementation data',
+      'facilitate a readiness or capacity assessment',
+      'map people, resources and initiatives',
+      'feed results back and interpret them together',
+    ],
+    ['shared understanding'],
+    ['shared understanding of needs', 'readiness'],
+  ],
+  [
+    'co-designing',
+    'Co-designing plans and infrastructure',
+    'co-design',
+    [
+      'facilitate shared goal setting',
+      'co-write the implementation plan (roles, timelines)',
+      'co-create teams, workflows and policies',
+      'record joint decisions',
+    ],
+    ['goal setting', 'collective efficacy'],
+    ['plan ownership', 'implementation infrastructure'],
+  ],
+  [
+    'tailoring',
+    'Tailoring strategies to context',
+    'co-design',
+    [
+      'match strategies to assessed barriers',
+      'adapt materials to culture and language while keeping core program components',
+      'align with existing initiatives',
+    ],
+    ['outcome expectations'],
+    ['fit (appropriateness)', 'plan quality'],
+  ],
+  [
+    'teaching',
+    'Teaching and skill building',
+    'capacity-building',
+    [
+      'interactive instruction on implementation concepts and tools',
+      'demonstrate (model) a skill',
+      'rehearse with partners',
+      'provide tools and templates',
+      'check understanding',
+    ],
+    ['observational learning', 'mastery'],
+    ['knowledge and skills', 'self-efficacy'],
+  ],
+  [
+    'coaching',
+    'Coaching for performance',
+    'capacity-building',
+    [
+      'observe partner practice',
+      'give specific feedback',
+      'guided practice',
+      'set next-step goals and self-monitoring',
+      'encourage',
+    ],
+    ['mastery', 'verbal persuasion', 'self-regulation'],
+    ['self-efficacy', 'skill use'],
+  ],
+  [
+    'facilitating',
+    'Facilitating teams and collaboration',
+    'capacity-building',
+    [
+      'prepare and run team meetings',
+      'facilitate group problem solving and decisions',
+      'set communication routines',
+      'coordinate across agencies',
+    ],
+    ['collective efficacy'],
+    ['team functioning', 'cross-agency coordination'],
+  ],
+  [
+    'improving',
+    'Using data for continuous improvement',
+    'improvement',
+    [
+      'set up data collection',
+      'review data with the team',
+      'run plan-do-study-act cycles',
+      'interpret fidelity and reach data',
+      'celebrate gains',
+    ],
+    ['self-regulation (monitoring, feedback)'],
+    ['data-use routines', 'fidelity and reach'],
+  ],
+  [
+    'brokering',
+    'Brokering knowledge, resources and connections',
+    'improvement',
+    [
+      'share evidence summaries',
+      'connect partners with peers and experts',
+      'link to funding and resources',
+      'convene learning communities',
+    ],
+    ['environmental supports'],
+    ['access to resources', 'networks'],
+  ],
+  [
+    'sustaining',
+    'Developing leadership and sustainability',
+    'sustainment',
+    [
+      'cultivate champions and leaders',
+      'plan funding and policy for sustainment',
+      'hand facilitation over to local staff and fade support',
+      'embed practices in routine',
+    ],
+    ['collective efficacy', 'self-regulation'],
+    ['leadership capacity', 'sustainment', 'local regulation'],
+  ],
 ];
 
 const OUTCOME_TABLE: Array<[string, string, string[]]> = [
   ['immediate', 'trust and working alliance', ['individual', 'team']],
   ['immediate', 'shared understanding of needs and plan', ['team', 'organization']],
   ['immediate', 'engagement in support', ['individual', 'team']],
-  ['immediate', 'experience of support (acceptability, appropriateness, feasibility, accessibility, quality)', ['individual']],
+  [
+    'immediate',
+    'experience of support (acceptability, appropriateness, feasibility, accessibility, quality)',
+    ['individual'],
+  ],
   ['short-term', 'implementation knowledge and skills', ['individual']],
   ['short-term', 'self-efficacy for implementation', ['individual']],
   ['short-term', 'collective efficacy and team functioning', ['team']],
@@ -77,10 +204,14 @@ describe('eis-toc 1.0.0 follows practice-model.md', () => {
   });
 
   it('states what each component works through and aims at in its links', () => {
-    const constructNames = new Map(eisToc.constructs.map((construct) => [construct.id, lower(`${construct.name} ${construct.description}`)]));
+    const constructNames = new Map(
+      eisToc.constructs.map((construct) => [construct.id, lower(`${construct.name} ${construct.description}`)]),
+    );
     for (const [id, , , , worksThrough, aimsAt] of COMPONENT_TABLE) {
       const links = eisToc.links.filter((link) => link.from === id);
-      const said = lower(links.map((link) => `${link.rationale} ${constructNames.get(link.via ?? '') ?? ''}`).join(' '));
+      const said = lower(
+        links.map((link) => `${link.rationale} ${constructNames.get(link.via ?? '') ?? ''}`).join(' '),
+      );
       for (const mechanism of worksThrough) expect(said, `${id} works through ${mechanism}`).toContain(mechanism);
       for (const aim of aimsAt) expect(said, `${id} aims at ${aim}`).toContain(aim);
       const component = eisToc.components.find((candidate) => candidate.id === id)!;
@@ -122,7 +253,9 @@ describe('eis-toc 1.0.0 follows practice-model.md', () => {
 
   it('has the twelve outcomes with their tiers and levels', () => {
     expect(eisToc.outcomes.map((outcome) => [outcome.tier, outcome.name, outcome.levels])).toEqual(OUTCOME_TABLE);
-    const published = eisToc.outcomes.filter((outcome) => outcome.provenance === 'published').map((outcome) => outcome.id);
+    const published = eisToc.outcomes
+      .filter((outcome) => outcome.provenance === 'published')
+      .map((outcome) => outcome.id);
     expect(published).toEqual(['implementation-capacity', 'implementation-performance']);
   });
 
@@ -157,12 +290,30 @@ describe('isp-profile follows Metz et al. (2020)', () => {
       ispProfile.components.filter((component) => component.group === group.id).map((component) => component.name),
     ]);
     expect(byDomain).toEqual([
-      ['co-creation and engagement', ['co-learning', 'brokering', 'addressing power differentials', 'co-design', 'tailoring support']],
+      [
+        'co-creation and engagement',
+        ['co-learning', 'brokering', 'addressing power differentials', 'co-design', 'tailoring support'],
+      ],
       [
         'ongoing improvement',
-        ['assessing needs and assets', 'understanding context', 'applying and integrating implementation frameworks, strategies and approaches', 'facilitation', 'communication', 'conducting improvement cycles'],
+        [
+          'assessing needs and assets',
+          'understanding context',
+          'applying and integrating implementation frameworks, strategies and approaches',
+          'facilitation',
+          'communication',
+          'conducting improvement cycles',
+        ],
       ],
-      ['sustaining change', ['growing and sustaining relationships', 'developing teams', 'building capacity', 'cultivating leaders and champions']],
+      [
+        'sustaining change',
+        [
+          'growing and sustaining relationships',
+          'developing teams',
+          'building capacity',
+          'cultivating leaders and champions',
+        ],
+      ],
     ]);
     expect(ispProfile.principles.map((principle) => principle.name)).toEqual([
       'be empathetic',
@@ -172,7 +323,8 @@ describe('isp-profile follows Metz et al. (2020)', () => {
       'use critical thinking',
       'embrace cross-disciplinary approaches',
     ]);
-    for (const element of [...ispProfile.componentGroups, ...ispProfile.components, ...ispProfile.principles]) expect(element.provenance).toBe('published');
+    for (const element of [...ispProfile.componentGroups, ...ispProfile.components, ...ispProfile.principles])
+      expect(element.provenance).toBe('published');
   });
 
   it('marks its own activities, outcomes and links as operationalized', () => {
@@ -180,7 +332,12 @@ describe('isp-profile follows Metz et al. (2020)', () => {
       expect(component.activities.length).toBeGreaterThan(1);
       for (const activity of component.activities) expect(activity.provenance).toBe('operationalized');
     }
-    for (const element of [...ispProfile.outcomes, ...ispProfile.links, ...ispProfile.constructs, ...ispProfile.stages]) {
+    for (const element of [
+      ...ispProfile.outcomes,
+      ...ispProfile.links,
+      ...ispProfile.constructs,
+      ...ispProfile.stages,
+    ]) {
       expect(element.provenance).toBe('operationalized');
     }
   });

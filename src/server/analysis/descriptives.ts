@@ -18,16 +18,26 @@ export interface DescriptivesFilter extends EngagementSelection {
 /** The practice models of a set of engagements, the most used first. */
 export async function modelsOf(tenant: TenantStore, engagements: readonly Engagement[]): Promise<PracticeModel[]> {
   const uses = new Map<string, number>();
-  for (const e of engagements) uses.set(`${e.modelId}@${e.modelVersion}`, (uses.get(`${e.modelId}@${e.modelVersion}`) ?? 0) + 1);
-  const refs = [...uses.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ref]) => ref.split('@') as [string, string]);
+  for (const e of engagements)
+    uses.set(`${e.modelId}@${e.modelVersion}`, (uses.get(`${e.modelId}@${e.modelVersion}`) ?? 0) + 1);
+  const refs = [...uses.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([ref]) => ref.split('@') as [string, string]);
   return Promise.all(refs.map(([id, version]) => modelOf(tenant, id, version)));
 }
 
 /** The organization's engagements that match the filter. */
-export async function selectedEngagements(tenant: TenantStore, filter: DescriptivesFilter, today: string): Promise<Engagement[]> {
+export async function selectedEngagements(
+  tenant: TenantStore,
+  filter: DescriptivesFilter,
+  today: string,
+): Promise<Engagement[]> {
   // Partners give the hierarchy and regions: read them only when the filter asks for either.
   const needsPartners = Boolean(filter.partnerId || filter.region);
-  const [engagements, partners] = await Promise.all([tenant.engagements.list(), needsPartners ? tenant.partners.list({ includeDeleted: true }) : []]);
+  const [engagements, partners] = await Promise.all([
+    tenant.engagements.list(),
+    needsPartners ? tenant.partners.list({ includeDeleted: true }) : [],
+  ]);
   return selectEngagements(engagements, partners, filter, today);
 }
 
@@ -37,7 +47,8 @@ export async function organizationDescriptives(tenant: TenantStore, filter: Desc
 }
 
 /** True when the filter selects every engagement of the organization (it may still limit the period). */
-const selectsWholeOrganization = (filter: DescriptivesFilter): boolean => !filter.engagementIds && !filter.partnerId && !filter.region && !filter.ispId && !filter.stageId;
+const selectsWholeOrganization = (filter: DescriptivesFilter): boolean =>
+  !filter.engagementIds && !filter.partnerId && !filter.region && !filter.ispId && !filter.stageId;
 
 /**
  * Trajectory views of the given engagements within the filter's period, from the rollups: for the whole
@@ -46,15 +57,31 @@ const selectsWholeOrganization = (filter: DescriptivesFilter): boolean => !filte
  * engagement-month its minutes and stored diversity. Component rows are read only for the months of the
  * relationship that the period's edges cut.
  */
-export async function descriptivesOf(tenant: TenantStore, engagements: Engagement[], filter: DescriptivesFilter, today: string) {
+export async function descriptivesOf(
+  tenant: TenantStore,
+  engagements: Engagement[],
+  filter: DescriptivesFilter,
+  today: string,
+) {
   const whole = selectsWholeOrganization(filter);
-  const inPeriod = (month: string) => (!filter.fromMonth || month >= filter.fromMonth) && (!filter.toMonth || month <= filter.toMonth);
-  const selection = { engagementIds: whole ? null : engagements.map((e) => e.id), fromMonth: filter.fromMonth, toMonth: filter.toMonth };
-  const calendarMonths = whole ? (await tenant.dose.organizationByCalendarMonth()).filter((m) => inPeriod(m.calendarMonth)) : await tenant.dose.calendarMonthTotals(selection);
-  const components = whole && !filter.fromMonth && !filter.toMonth ? await tenant.dose.organizationComponentsByRelationshipMonth() : await tenant.dose.componentTotalsInPeriod(selection);
+  const inPeriod = (month: string) =>
+    (!filter.fromMonth || month >= filter.fromMonth) && (!filter.toMonth || month <= filter.toMonth);
+  const selection = {
+    engagementIds: whole ? null : engagements.map((e) => e.id),
+    fromMonth: filter.fromMonth,
+    toMonth: filter.toMonth,
+  };
+  const calendarMonths = whole
+    ? (await tenant.dose.organizationByCalendarMonth()).filter((m) => inPeriod(m.calendarMonth))
+    : await tenant.dose.calendarMonthTotals(selection);
+  const components =
+    whole && !filter.fromMonth && !filter.toMonth
+      ? await tenant.dose.organizationComponentsByRelationshipMonth()
+      : await tenant.dose.componentTotalsInPeriod(selection);
   const relationshipMonths = await tenant.dose.relationshipMonthsInPeriod(selection);
   const edgeMonths = [...new Set(relationshipMonths.flatMap((m) => (m.partlyInside === null ? [] : [m.partlyInside])))];
-  const edgeComponents = edgeMonths.length > 0 ? await tenant.dose.componentMonthsIn(selection.engagementIds, edgeMonths) : [];
+  const edgeComponents =
+    edgeMonths.length > 0 ? await tenant.dose.componentMonthsIn(selection.engagementIds, edgeMonths) : [];
   const vocabulary = vocabularyOf(await modelsOf(tenant, engagements));
   const groupOf = new Map(vocabulary.components.map((c) => [c.id, c.group]));
   return {
@@ -84,7 +111,10 @@ export async function organizationPracticeUse(tenant: TenantStore, filter: Descr
  */
 export async function practiceUseOf(tenant: TenantStore, engagements: Engagement[], filter: DescriptivesFilter) {
   const engagementIds = selectsWholeOrganization(filter) ? null : engagements.map((e) => e.id);
-  const [totals, models] = await Promise.all([tenant.practiceTotals.totals({ engagementIds, fromMonth: filter.fromMonth, toMonth: filter.toMonth }), modelsOf(tenant, engagements)]);
+  const [totals, models] = await Promise.all([
+    tenant.practiceTotals.totals({ engagementIds, fromMonth: filter.fromMonth, toMonth: filter.toMonth }),
+    modelsOf(tenant, engagements),
+  ]);
   const vocabulary = vocabularyOf(models);
   return { engagements: engagements.length, ...practiceUseFromTotals(totals, vocabulary), vocabulary };
 }

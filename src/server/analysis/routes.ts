@@ -13,7 +13,10 @@ const Id = z.string().min(1).max(64);
 export const DescriptivesQuery = z.strictObject({
   from: Month.optional().describe('first calendar month, YYYY-MM'),
   to: Month.optional().describe('last calendar month, YYYY-MM'),
-  engagementId: z.union([Id, z.array(Id)]).optional().describe('one or more engagements'),
+  engagementId: z
+    .union([Id, z.array(Id)])
+    .optional()
+    .describe('one or more engagements'),
   partnerId: Id.optional().describe('a partner and every partner below it (a system, organization or team)'),
   region: z.string().max(100).optional().describe("the partner's region"),
   ispId: Id.optional().describe('a practitioner on the support team'),
@@ -45,7 +48,8 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
     {
       schema: {
         tags: ['analysis'],
-        summary: 'From the rollups: dose by calendar month and by month of relationship across engagements (mean, median, IQR), component mix, diversity (Shannon entropy), early vs later, transitions, stage timing',
+        summary:
+          'From the rollups: dose by calendar month and by month of relationship across engagements (mean, median, IQR), component mix, diversity (Shannon entropy), early vs later, transitions, stage timing',
         params: OrgParams,
         querystring: DescriptivesQuery,
         response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
@@ -61,7 +65,8 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
     {
       schema: {
         tags: ['analysis'],
-        summary: 'From the interactions: mode mix, principle use and practice-activity use rates of the selected engagements',
+        summary:
+          'From the interactions: mode mix, principle use and practice-activity use rates of the selected engagements',
         params: OrgParams,
         querystring: DescriptivesQuery,
         response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },

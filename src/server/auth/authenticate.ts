@@ -26,7 +26,9 @@ export const authenticate = fp(async (app: FastifyInstance, { store, config }: {
   app.addHook('onRequest', async (request) => {
     const bearer = bearerToken(request);
     if (bearer) {
-      const grant = bearer.startsWith(apiTokenPrefix) ? await store.findLiveToken(digestSecret(bearer), new Date().toISOString()) : undefined;
+      const grant = bearer.startsWith(apiTokenPrefix)
+        ? await store.findLiveToken(digestSecret(bearer), new Date().toISOString())
+        : undefined;
       if (!grant) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
       request.principal = { kind: 'token', ...grant };
       return;
@@ -42,8 +44,14 @@ export const authenticate = fp(async (app: FastifyInstance, { store, config }: {
       return;
     }
     // Refresh the idle clock at most once a minute so reads stay reads.
-    if (now - Date.parse(session.lastSeenAt) > 60_000) await store.sessions.touch(session.id, new Date(now).toISOString());
-    request.principal = { kind: 'session', userId: session.userId, sessionId: session.id, csrfToken: session.csrfToken };
+    if (now - Date.parse(session.lastSeenAt) > 60_000)
+      await store.sessions.touch(session.id, new Date(now).toISOString());
+    request.principal = {
+      kind: 'session',
+      userId: session.userId,
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+    };
   });
 
   app.addHook('preHandler', async (request) => {
@@ -52,7 +60,9 @@ export const authenticate = fp(async (app: FastifyInstance, { store, config }: {
     if (request.routeOptions.config.csrf === false) return;
     const presented = request.headers['x-csrf-token'];
     if (typeof presented !== 'string' || !safeEqual(presented, principal.csrfToken)) {
-      throw new AppError('forbidden', 'Missing or invalid CSRF token', [{ path: 'x-csrf-token', message: 'header must carry the csrfToken of GET /api/session' }]);
+      throw new AppError('forbidden', 'Missing or invalid CSRF token', [
+        { path: 'x-csrf-token', message: 'header must carry the csrfToken of GET /api/session' },
+      ]);
     }
   });
 });

@@ -39,7 +39,12 @@ export function requireUser(request: FastifyRequest): { userId: string; sessionI
  * Resolves the caller's role in an organization and checks the action against the policy. A caller
  * with no membership gets 404, so the existence of another organization's data is never revealed.
  */
-export async function requireAccess(request: FastifyRequest, store: Store, organizationId: string, action: Action): Promise<Access> {
+export async function requireAccess(
+  request: FastifyRequest,
+  store: Store,
+  organizationId: string,
+  action: Action,
+): Promise<Access> {
   const principal = requirePrincipal(request);
   let access: Access;
   if (principal.kind === 'token') {

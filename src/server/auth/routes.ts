@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChangePasswordRequest, LoginRequest, SessionView, UpdateProfileRequest, User } from '../../domain/accounts/schemas.ts';
+import {
+  ChangePasswordRequest,
+  LoginRequest,
+  SessionView,
+  UpdateProfileRequest,
+  User,
+} from '../../domain/accounts/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { changePassword, renameUser } from '../accounts/operations.ts';
@@ -20,13 +26,22 @@ export async function authRoutes(app: FastifyInstance, { store, config }: { stor
   async function sessionView(userId: string, csrfToken: string): Promise<SessionView> {
     const user = await store.users.findById(userId);
     if (!user) throw new AppError('unauthenticated', 'Log in or send an API token');
-    return { user: { id: user.id, email: user.email, name: user.name }, organizations: await store.organizations.listForUser(userId), csrfToken };
+    return {
+      user: { id: user.id, email: user.email, name: user.name },
+      organizations: await store.organizations.listForUser(userId),
+      csrfToken,
+    };
   }
 
   r.post(
     '/api/auth/login',
     {
-      schema: { tags: ['session'], summary: 'Log in with email and password', body: LoginRequest, response: { 200: SessionView, ...errorResponses } },
+      schema: {
+        tags: ['session'],
+        summary: 'Log in with email and password',
+        body: LoginRequest,
+        response: { 200: SessionView, ...errorResponses },
+      },
       config: { csrf: false, rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -38,7 +53,12 @@ export async function authRoutes(app: FastifyInstance, { store, config }: { stor
       const secret = randomSecret();
       const csrfToken = randomSecret();
       const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3_600_000);
-      await store.sessions.create({ id: digestSecret(secret), userId: user.id, csrfToken, expiresAt: expiresAt.toISOString() });
+      await store.sessions.create({
+        id: digestSecret(secret),
+        userId: user.id,
+        csrfToken,
+        expiresAt: expiresAt.toISOString(),
+      });
       setSessionCookie(reply, request, secret, expiresAt);
       return sessionView(user.id, csrfToken);
     },
@@ -46,7 +66,9 @@ export async function authRoutes(app: FastifyInstance, { store, config }: { stor
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['session'], summary: 'End the current session', response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: { tags: ['session'], summary: 'End the current session', response: { 204: z.null(), ...errorResponses } },
+    },
     async (request, reply) => {
       if (request.principal?.kind === 'session') await store.sessions.delete(request.principal.sessionId);
       reply.clearCookie(sessionCookie, { path: '/' });
@@ -56,7 +78,13 @@ export async function authRoutes(app: FastifyInstance, { store, config }: { stor
 
   r.get(
     '/api/session',
-    { schema: { tags: ['session'], summary: 'The signed-in person, their organizations and the CSRF token', response: { 200: SessionView, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in person, their organizations and the CSRF token',
+        response: { 200: SessionView, ...errorResponses },
+      },
+    },
     async (request) => {
       const { userId } = requireUser(request);
       const principal = request.principal as { csrfToken: string };
@@ -66,7 +94,14 @@ export async function authRoutes(app: FastifyInstance, { store, config }: { stor
 
   r.patch(
     '/api/me',
-    { schema: { tags: ['session'], summary: 'Change your display name', body: UpdateProfileRequest, response: { 200: User, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Change your display name',
+        body: UpdateProfileRequest,
+        response: { 200: User, ...errorResponses },
+      },
+    },
     async (request) => {
       const { userId } = requireUser(request);
       return renameUser(store, userId, request.body.name, userId);
@@ -76,7 +111,12 @@ export async function authRoutes(app: FastifyInstance, { store, config }: { stor
   r.post(
     '/api/me/password',
     {
-      schema: { tags: ['session'], summary: 'Change your password (ends your other sessions)', body: ChangePasswordRequest, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags: ['session'],
+        summary: 'Change your password (ends your other sessions)',
+        body: ChangePasswordRequest,
+        response: { 204: z.null(), ...errorResponses },
+      },
       config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (request, reply) => {

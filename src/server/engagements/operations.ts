@@ -7,22 +7,37 @@ import type { Store, TenantStore } from '../../store/store.ts';
 
 /** Engagement use cases. Changing an engagement's start date or deleting it keeps the dose rollups true. */
 
-export async function modelOf(tenant: TenantStore, modelId: string, version: string, path = 'modelVersion'): Promise<PracticeModel> {
+export async function modelOf(
+  tenant: TenantStore,
+  modelId: string,
+  version: string,
+  path = 'modelVersion',
+): Promise<PracticeModel> {
   const model = await tenant.models.find(modelId, version);
-  if (!model) throw invalid('Unknown practice model version', [{ path, message: `model ${modelId}@${version} is not published in this organization` }]);
+  if (!model)
+    throw invalid('Unknown practice model version', [
+      { path, message: `model ${modelId}@${version} is not published in this organization` },
+    ]);
   return model;
 }
 
 async function checkEngagement(tenant: TenantStore, input: EngagementInput): Promise<void> {
   const problems = [];
-  if (!(await tenant.partners.find(input.partnerId))) problems.push({ path: 'partnerId', message: `no partner "${input.partnerId}" in this organization` });
-  if (input.endDate !== null && input.endDate < input.startDate) problems.push({ path: 'endDate', message: `is before the start date (${input.startDate})` });
+  if (!(await tenant.partners.find(input.partnerId)))
+    problems.push({ path: 'partnerId', message: `no partner "${input.partnerId}" in this organization` });
+  if (input.endDate !== null && input.endDate < input.startDate)
+    problems.push({ path: 'endDate', message: `is before the start date (${input.startDate})` });
   const members = new Set((await tenant.members.list()).map((m) => m.userId));
   input.supportTeam.forEach((userId, i) => {
-    if (!members.has(userId)) problems.push({ path: `supportTeam[${i}]`, message: `"${userId}" is not a member of this organization` });
+    if (!members.has(userId))
+      problems.push({ path: `supportTeam[${i}]`, message: `"${userId}" is not a member of this organization` });
   });
   const model = await tenant.models.find(input.modelId, input.modelVersion);
-  if (!model) problems.push({ path: 'modelVersion', message: `model ${input.modelId}@${input.modelVersion} is not published in this organization` });
+  if (!model)
+    problems.push({
+      path: 'modelVersion',
+      message: `model ${input.modelId}@${input.modelVersion} is not published in this organization`,
+    });
   else problems.push(...checkStages(input.stages, model, input.startDate));
   if (problems.length > 0) throw invalid('The engagement is not valid', problems);
 }
@@ -31,10 +46,19 @@ async function checkEngagement(tenant: TenantStore, input: EngagementInput): Pro
 export async function rebuildEngagementDose(tenant: TenantStore, engagement: Engagement): Promise<void> {
   await tenant.dose.clearEngagement(engagement.id);
   if (engagement.deletedAt !== null) return;
-  await tenant.dose.applyAll((await tenant.interactions.allLive(engagement.id)).map((interaction) => doseContribution(interaction, engagement.startDate, 1)));
+  await tenant.dose.applyAll(
+    (await tenant.interactions.allLive(engagement.id)).map((interaction) =>
+      doseContribution(interaction, engagement.startDate, 1),
+    ),
+  );
 }
 
-export function createEngagement(store: Store, organizationId: string, input: EngagementInput, actor: string): Promise<Engagement> {
+export function createEngagement(
+  store: Store,
+  organizationId: string,
+  input: EngagementInput,
+  actor: string,
+): Promise<Engagement> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
     await checkEngagement(tenant, input);
@@ -42,7 +66,14 @@ export function createEngagement(store: Store, organizationId: string, input: En
   });
 }
 
-export function updateEngagement(store: Store, organizationId: string, id: string, version: number, input: EngagementInput, actor: string): Promise<Engagement> {
+export function updateEngagement(
+  store: Store,
+  organizationId: string,
+  id: string,
+  version: number,
+  input: EngagementInput,
+  actor: string,
+): Promise<Engagement> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
     await checkEngagement(tenant, input);
@@ -53,7 +84,14 @@ export function updateEngagement(store: Store, organizationId: string, id: strin
 }
 
 /** Appends a stage change to an engagement's dated stage history. */
-export function changeStage(store: Store, organizationId: string, id: string, version: number, stage: { stageId: string; startedOn: string }, actor: string): Promise<Engagement> {
+export function changeStage(
+  store: Store,
+  organizationId: string,
+  id: string,
+  version: number,
+  stage: { stageId: string; startedOn: string },
+  actor: string,
+): Promise<Engagement> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
     const engagement = await tenant.engagements.require(id);
@@ -61,12 +99,22 @@ export function changeStage(store: Store, organizationId: string, id: string, ve
     const next = { ...input, stages: [...input.stages, stage] };
     const model = await modelOf(tenant, next.modelId, next.modelVersion);
     const problems = checkStages(next.stages, model, next.startDate);
-    if (problems.length > 0) throw invalid('The stage change is not valid', problems.map((p) => ({ ...p, path: p.path.replace(/^stages\[\d+\]\./, '') })));
+    if (problems.length > 0)
+      throw invalid(
+        'The stage change is not valid',
+        problems.map((p) => ({ ...p, path: p.path.replace(/^stages\[\d+\]\./, '') })),
+      );
     return (await tenant.engagements.update(id, version, next, actor)).after;
   });
 }
 
-export function deleteEngagement(store: Store, organizationId: string, id: string, version: number | undefined, actor: string): Promise<Engagement> {
+export function deleteEngagement(
+  store: Store,
+  organizationId: string,
+  id: string,
+  version: number | undefined,
+  actor: string,
+): Promise<Engagement> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
     const deleted = await tenant.engagements.softDelete(id, version, actor);
@@ -75,12 +123,18 @@ export function deleteEngagement(store: Store, organizationId: string, id: strin
   });
 }
 
-export function restoreEngagement(store: Store, organizationId: string, id: string, actor: string): Promise<Engagement> {
+export function restoreEngagement(
+  store: Store,
+  organizationId: string,
+  id: string,
+  actor: string,
+): Promise<Engagement> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
     const engagement = await tenant.engagements.find(id, { includeDeleted: true });
     if (!engagement) throw notFound('Engagement');
-    if (!(await tenant.partners.find(engagement.partnerId))) throw invalid('Restore the partner first', [{ path: 'partnerId', message: 'the partner is deleted' }]);
+    if (!(await tenant.partners.find(engagement.partnerId)))
+      throw invalid('Restore the partner first', [{ path: 'partnerId', message: 'the partner is deleted' }]);
     const restored = await tenant.engagements.restore(id, actor);
     await rebuildEngagementDose(tenant, restored);
     return restored;

@@ -18,7 +18,11 @@ const recentCount = 20;
  * Everything the engagement page shows. Every read is bounded by what the page shows, not by the
  * engagement's history: the rollups, the latest interactions by index, the open next steps' index.
  */
-export async function engagementOverview(tenant: TenantStore, engagementId: string, today: string): Promise<EngagementOverview> {
+export async function engagementOverview(
+  tenant: TenantStore,
+  engagementId: string,
+  today: string,
+): Promise<EngagementOverview> {
   const engagement = await tenant.engagements.require(engagementId);
   const model = await modelOf(tenant, engagement.modelId, engagement.modelVersion);
   const [partner, months, componentMonths, principleTotals, recent, nextSteps] = await Promise.all([
@@ -40,7 +44,12 @@ export async function engagementOverview(tenant: TenantStore, engagementId: stri
       name: model.name,
       stages: model.stages.map((s) => ({ id: s.id, name: s.name, emphasizes: s.emphasizes })),
       componentGroups: model.componentGroups.map((g) => ({ id: g.id, name: g.name })),
-      components: model.components.map((c) => ({ id: c.id, name: c.name, group: c.group, activities: c.activities.map((a) => ({ id: a.id, label: a.label })) })),
+      components: model.components.map((c) => ({
+        id: c.id,
+        name: c.name,
+        group: c.group,
+        activities: c.activities.map((a) => ({ id: a.id, label: a.label })),
+      })),
       principles: model.principles.map((p) => ({ id: p.id, name: p.name })),
     },
     currentStageId: stageOn(engagement.stages, today),
@@ -51,7 +60,10 @@ export async function engagementOverview(tenant: TenantStore, engagementId: stri
     recentInteractions: recent.items,
     openNextSteps: openNextSteps(nextSteps, today),
     principles: principleUse(principleTotals, model),
-    totals: { interactions: months.reduce((s, m) => s + m.interactions, 0), minutes: months.reduce((s, m) => s + m.minutes, 0) },
+    totals: {
+      interactions: months.reduce((s, m) => s + m.interactions, 0),
+      minutes: months.reduce((s, m) => s + m.minutes, 0),
+    },
   };
 }
 
@@ -72,6 +84,13 @@ export async function organizationDashboard(tenant: TenantStore, today: string):
       minutes: byCalendarMonth.reduce((s, m) => s + m.minutes, 0),
     },
     byCalendarMonth,
-    componentsByCalendarMonth: componentsByCalendarMonth.map(({ calendarMonth, componentId, interactions, minutes }) => ({ calendarMonth, componentId, interactions, minutes })),
+    componentsByCalendarMonth: componentsByCalendarMonth.map(
+      ({ calendarMonth, componentId, interactions, minutes }) => ({
+        calendarMonth,
+        componentId,
+        interactions,
+        minutes,
+      }),
+    ),
   };
 }

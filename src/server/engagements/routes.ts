@@ -12,23 +12,63 @@ import { EngagementOverview, OrganizationDashboard } from '../../domain/support/
 import { engagementOverview, organizationDashboard } from './overview.ts';
 import { changeStage, createEngagement, deleteEngagement, restoreEngagement, updateEngagement } from './operations.ts';
 
-const ListQuery = z.strictObject({ partnerId: Id.optional(), includeDeleted: z.enum(['true', 'false']).default('false') });
+const ListQuery = z.strictObject({
+  partnerId: Id.optional(),
+  includeDeleted: z.enum(['true', 'false']).default('false'),
+});
 
 /** Engagements: support relationships with a partner, their stages and goals. */
 export async function engagementRoutes(app: FastifyInstance, { store }: { store: Store }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/orgs/:orgId/engagements', { schema: { tags: ['engagements'], summary: 'List engagements', params: OrgParams, querystring: ListQuery, response: { 200: ListOf(Engagement), ...errorResponses } } }, async (request) => {
-    const access = await requireAccess(request, store, request.params.orgId, 'records.view');
-    return { items: await store.tenant(access.organizationId).engagements.list({ partnerId: request.query.partnerId, includeDeleted: request.query.includeDeleted === 'true' }) };
-  });
-  r.post('/api/orgs/:orgId/engagements', { schema: { tags: ['engagements'], summary: 'Create an engagement', params: OrgParams, body: EngagementInput, response: { 201: Engagement, ...errorResponses } } }, async (request, reply) => {
-    const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
-    return reply.status(201).send(await createEngagement(store, access.organizationId, request.body, access.actor));
-  });
+  r.get(
+    '/api/orgs/:orgId/engagements',
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'List engagements',
+        params: OrgParams,
+        querystring: ListQuery,
+        response: { 200: ListOf(Engagement), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.view');
+      return {
+        items: await store.tenant(access.organizationId).engagements.list({
+          partnerId: request.query.partnerId,
+          includeDeleted: request.query.includeDeleted === 'true',
+        }),
+      };
+    },
+  );
+  r.post(
+    '/api/orgs/:orgId/engagements',
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Create an engagement',
+        params: OrgParams,
+        body: EngagementInput,
+        response: { 201: Engagement, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
+      return reply.status(201).send(await createEngagement(store, access.organizationId, request.body, access.actor));
+    },
+  );
   r.put(
     '/api/orgs/:orgId/engagements/:id',
-    { schema: { tags: ['engagements'], summary: 'Update an engagement (send the version you edited)', params: RecordParams, body: EngagementInput.extend(Versioned.shape), response: { 200: Engagement, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Update an engagement (send the version you edited)',
+        params: RecordParams,
+        body: EngagementInput.extend(Versioned.shape),
+        response: { 200: Engagement, ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
       const { version, ...input } = request.body;
@@ -37,7 +77,15 @@ export async function engagementRoutes(app: FastifyInstance, { store }: { store:
   );
   r.post(
     '/api/orgs/:orgId/engagements/:id/stages',
-    { schema: { tags: ['engagements'], summary: 'Move the engagement to a stage from a date', params: RecordParams, body: StageChange.extend(Versioned.shape), response: { 200: Engagement, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Move the engagement to a stage from a date',
+        params: RecordParams,
+        body: StageChange.extend(Versioned.shape),
+        response: { 200: Engagement, ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
       const { version, ...stage } = request.body;
@@ -46,15 +94,34 @@ export async function engagementRoutes(app: FastifyInstance, { store }: { store:
   );
   r.get(
     '/api/orgs/:orgId/engagements/:id/overview',
-    { schema: { tags: ['engagements'], summary: 'The engagement page: dose by month of relationship, this month against the usual, component mix, open next steps, principles', params: RecordParams, response: { 200: EngagementOverview, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['engagements'],
+        summary:
+          'The engagement page: dose by month of relationship, this month against the usual, component mix, open next steps, principles',
+        params: RecordParams,
+        response: { 200: EngagementOverview, ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.view');
-      return engagementOverview(store.tenant(access.organizationId), request.params.id, new Date().toISOString().slice(0, 10));
+      return engagementOverview(
+        store.tenant(access.organizationId),
+        request.params.id,
+        new Date().toISOString().slice(0, 10),
+      );
     },
   );
   r.get(
     '/api/orgs/:orgId/dashboard',
-    { schema: { tags: ['engagements'], summary: 'Organization dashboard figures, from the monthly rollups', params: OrgParams, response: { 200: OrganizationDashboard, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Organization dashboard figures, from the monthly rollups',
+        params: OrgParams,
+        response: { 200: OrganizationDashboard, ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.view');
       return organizationDashboard(store.tenant(access.organizationId), new Date().toISOString().slice(0, 10));

@@ -84,7 +84,10 @@ export class CsvRecordReader {
             state = FieldStart;
             this.endRecord(each);
           } else if (c === QUOTE) {
-            throw new CsvSyntaxError(this.line, `Invalid Opening Quote: a quote is found in field ${this.record.length + 1} at line ${this.line}, whose value does not start with a quote`);
+            throw new CsvSyntaxError(
+              this.line,
+              `Invalid Opening Quote: a quote is found in field ${this.record.length + 1} at line ${this.line}, whose value does not start with a quote`,
+            );
           }
           break;
         case Quoted:
@@ -128,7 +131,10 @@ export class CsvRecordReader {
   end(each: (record: string[], line: number) => void): void {
     switch (this.state) {
       case Quoted:
-        throw new CsvSyntaxError(this.line, `Quote Not Closed: the file ends inside the quoted value that starts at line ${this.recordLine}`);
+        throw new CsvSyntaxError(
+          this.line,
+          `Quote Not Closed: the file ends inside the quoted value that starts at line ${this.recordLine}`,
+        );
       case Unquoted: {
         const value = this.field.charCodeAt(this.field.length - 1) === CR ? this.field.slice(0, -1) : this.field;
         this.record.push(value);
@@ -158,6 +164,9 @@ export class CsvRecordReader {
   }
 
   private closingQuoteError(c: number): CsvSyntaxError {
-    return new CsvSyntaxError(this.line, `Invalid Closing Quote: found ${JSON.stringify(String.fromCharCode(c))} at line ${this.line} after the closing quote of field ${this.record.length + 1}, instead of a comma or a line ending`);
+    return new CsvSyntaxError(
+      this.line,
+      `Invalid Closing Quote: found ${JSON.stringify(String.fromCharCode(c))} at line ${this.line} after the closing quote of field ${this.record.length + 1}, instead of a comma or a line ending`,
+    );
   }
 }

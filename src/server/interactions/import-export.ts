@@ -33,7 +33,8 @@ import type { FromReader, ImportJob, ToReader } from './import-worker.ts';
 
 export type { ImportReport, TableFileKind } from './import-reading.ts';
 export { maxReportedErrors } from './import-reading.ts';
-export const tableFileKindOf = (file: string): TableFileKind => (path.extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
+export const tableFileKindOf = (file: string): TableFileKind =>
+  path.extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
 
 export interface ImportOptions {
   kind: TableFileKind;
@@ -81,14 +82,22 @@ const readerOldGenerationMb = 512;
  * engagement lookups and hands each batch of statements to `writer` (a real run) as it comes. Returns the report
  * without the count written, and the summed dose of what was handed over.
  */
-async function readInThread(tenant: TenantStore, file: string, options: ImportOptions, writer: InteractionImportWriter | null): Promise<{ report: ImportReport; dose: DoseContribution[] }> {
+async function readInThread(
+  tenant: TenantStore,
+  file: string,
+  options: ImportOptions,
+  writer: InteractionImportWriter | null,
+): Promise<{ report: ImportReport; dose: DoseContribution[] }> {
   const job: ImportJob = {
     file,
     options: { kind: options.kind, format: options.format, dryRun: options.dryRun, actor: options.actor },
     knownComponentIds: componentIdsOf(await organizationModels(tenant)),
     write: writer ? { organizationId: writer.organizationId, actor: writer.actor } : null,
   };
-  const worker = new Worker(workerStart, { workerData: { entry: workerEntry, job }, resourceLimits: { maxOldGenerationSizeMb: readerOldGenerationMb } });
+  const worker = new Worker(workerStart, {
+    workerData: { entry: workerEntry, job },
+    resourceLimits: { maxOldGenerationSizeMb: readerOldGenerationMb },
+  });
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (error: unknown) => {
@@ -104,7 +113,12 @@ async function readInThread(tenant: TenantStore, file: string, options: ImportOp
       handled = handled
         .then(async () => {
           if (settled) return;
-          if (message.type === 'engagement') answer({ type: 'engagement', engagementId: message.engagementId, context: await engagementContext(tenant, message.engagementId) });
+          if (message.type === 'engagement')
+            answer({
+              type: 'engagement',
+              engagementId: message.engagementId,
+              context: await engagementContext(tenant, message.engagementId),
+            });
           else if (message.type === 'rows') {
             await writer!.write(message.statements, message.interactions);
             answer({ type: 'written' });
@@ -150,7 +164,12 @@ class ImportRefused extends Error {
  * the first bad row no more rows come, the reading goes on to report every problem, and the
  * transaction is rolled back.
  */
-export async function importInteractions(store: Store, organizationId: string, source: TableSource, options: ImportOptions): Promise<ImportReport> {
+export async function importInteractions(
+  store: Store,
+  organizationId: string,
+  source: TableSource,
+  options: ImportOptions,
+): Promise<ImportReport> {
   return withFile(source, options.kind, async (file) => {
     if (options.dryRun) return (await readInThread(store.tenant(organizationId), file, options, null)).report;
     try {
@@ -170,17 +189,27 @@ export async function importInteractions(store: Store, organizationId: string, s
 
 /** The report's problems as the API's error details: `row 12: component_minutes`. */
 export function reportDetails(report: ImportReport): { path: string; message: string }[] {
-  return report.errors.map((e) => ({ path: e.column ? `row ${e.row}: ${e.column}` : `row ${e.row}`, message: e.message }));
+  return report.errors.map((e) => ({
+    path: e.column ? `row ${e.row}: ${e.column}` : `row ${e.row}`,
+    message: e.message,
+  }));
 }
 
 /** The refusal of an import with bad rows, in the one error shape. */
 export function importRefusal(report: ImportReport): AppError {
   const shown = report.errorCount > report.errors.length ? ` (the first ${report.errors.length} are listed)` : '';
-  return invalid(`${report.errorCount} problem(s) in ${report.rowsRead} row(s)${shown}; nothing was written`, reportDetails(report));
+  return invalid(
+    `${report.errorCount} problem(s) in ${report.rowsRead} row(s)${shown}; nothing was written`,
+    reportDetails(report),
+  );
 }
 
 /** Copies a request body or other stream to a private temporary file, refusing more than `maxBytes`. */
-export async function spoolToTempFile(source: Readable, extension: string, maxBytes: number): Promise<{ file: string; remove(): Promise<void> }> {
+export async function spoolToTempFile(
+  source: Readable,
+  extension: string,
+  maxBytes: number,
+): Promise<{ file: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'praxis-import-'));
   const file = path.join(dir, `upload${extension}`);
   const remove = () => rm(dir, { recursive: true, force: true });
@@ -188,7 +217,12 @@ export async function spoolToTempFile(source: Readable, extension: string, maxBy
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
-      if (bytes > maxBytes) callback(new AppError('payload_too_large', 'The file is too large', [{ path: 'body', message: `exceeds the limit of ${maxBytes} bytes` }]));
+      if (bytes > maxBytes)
+        callback(
+          new AppError('payload_too_large', 'The file is too large', [
+            { path: 'body', message: `exceeds the limit of ${maxBytes} bytes` },
+          ]),
+        );
       else callback(null, chunk);
     },
   });
@@ -218,7 +252,12 @@ async function* liveInteractions(tenant: TenantStore): AsyncGenerator<Interactio
 }
 
 /** The rows of an export, header first. */
-export async function* exportRows(store: Store, organizationId: string, format: ExportFormat, file: RedcapFile = 'records'): AsyncGenerator<string[]> {
+export async function* exportRows(
+  store: Store,
+  organizationId: string,
+  format: ExportFormat,
+  file: RedcapFile = 'records',
+): AsyncGenerator<string[]> {
   const tenant = store.tenant(organizationId);
   const models = await organizationModels(tenant);
   if (format === 'long') {
@@ -262,11 +301,18 @@ export const dictionaryFileOf = (file: string): string => {
 };
 
 /** Exports to files: one for long and wide (CSV, or XLSX by extension), two for REDCap (records and dictionary). */
-export async function exportInteractionsToFile(store: Store, organizationId: string, format: ExportFormat, file: string): Promise<string[]> {
+export async function exportInteractionsToFile(
+  store: Store,
+  organizationId: string,
+  format: ExportFormat,
+  file: string,
+): Promise<string[]> {
   if (format === 'redcap') {
     const dictionary = dictionaryFileOf(file);
     await writeCsv(exportRows(store, organizationId, 'redcap', 'records'), createWriteStream(file), { bom: false });
-    await writeCsv(exportRows(store, organizationId, 'redcap', 'dictionary'), createWriteStream(dictionary), { bom: false });
+    await writeCsv(exportRows(store, organizationId, 'redcap', 'dictionary'), createWriteStream(dictionary), {
+      bom: false,
+    });
     return [file, dictionary];
   }
   const rows = exportRows(store, organizationId, format);

@@ -1,7 +1,17 @@
 import { createReadStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
-import { DuplicateFinder, InteractionTableReader, locate, ownCopy, readHeader, type RowError, type TableFormat, type TableInteraction, type TableLayout } from '../../domain/support/interaction-table.ts';
+import {
+  DuplicateFinder,
+  InteractionTableReader,
+  locate,
+  ownCopy,
+  readHeader,
+  type RowError,
+  type TableFormat,
+  type TableInteraction,
+  type TableLayout,
+} from '../../domain/support/interaction-table.ts';
 import type { Engagement } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
 import type { InteractionData } from '../../store/repositories/interactions.ts';
@@ -76,7 +86,10 @@ async function* csvRows(file: string): AsyncGenerator<TableRow> {
   };
   try {
     // Pieces of 64 KB: a string over 128 KB is made in V8's old generation and lives until a full collection.
-    for await (const text of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }) as AsyncIterable<string>) {
+    for await (const text of createReadStream(file, {
+      encoding: 'utf8',
+      highWaterMark: 1 << 16,
+    }) as AsyncIterable<string>) {
       reader.push(text, each);
       const done = rows;
       rows = [];
@@ -85,7 +98,8 @@ async function* csvRows(file: string): AsyncGenerator<TableRow> {
     reader.end(each);
     yield* rows;
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new UnreadableTable(error.line, `the file is not valid CSV: ${error.message}`);
+    if (error instanceof CsvSyntaxError)
+      throw new UnreadableTable(error.line, `the file is not valid CSV: ${error.message}`);
     throw error;
   }
 }
@@ -113,7 +127,13 @@ function cellText(value: ExcelJS.CellValue): string {
 async function* xlsxRows(file: string): AsyncGenerator<TableRow> {
   // Loaded only for a workbook: it takes longer to load than a CSV file of many thousand rows to read.
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'emit',
+  });
   try {
     for await (const worksheet of workbook) {
       for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
@@ -126,11 +146,15 @@ async function* xlsxRows(file: string): AsyncGenerator<TableRow> {
     }
   } catch (error) {
     if (error instanceof UnreadableTable) throw error;
-    throw new UnreadableTable(1, `the file is not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UnreadableTable(
+      1,
+      `the file is not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
-const tableRows = (file: string, kind: TableFileKind): AsyncGenerator<TableRow> => (kind === 'xlsx' ? xlsxRows(file) : csvRows(file));
+const tableRows = (file: string, kind: TableFileKind): AsyncGenerator<TableRow> =>
+  kind === 'xlsx' ? xlsxRows(file) : csvRows(file);
 
 /** Collects problems up to the report's limit, counting them all; those listed are copied out of the file's text (`ownCopy`). */
 class ProblemList {
@@ -139,7 +163,9 @@ class ProblemList {
 
   add(...errors: RowError[]): void {
     this.count += errors.length;
-    for (const error of errors) if (this.errors.length < maxReportedErrors) this.errors.push({ row: error.row, column: ownCopy(error.column), message: ownCopy(error.message) });
+    for (const error of errors)
+      if (this.errors.length < maxReportedErrors)
+        this.errors.push({ row: error.row, column: ownCopy(error.column), message: ownCopy(error.message) });
   }
 }
 
@@ -163,15 +189,38 @@ class EngagementRules {
     private readonly actor: string,
   ) {}
 
-  async check({ input, source }: TableInteraction): Promise<{ errors: RowError[]; prepared: PreparedInteraction | null }> {
+  async check({
+    input,
+    source,
+  }: TableInteraction): Promise<{ errors: RowError[]; prepared: PreparedInteraction | null }> {
     const context = await this.contextOf(input.engagementId);
-    if (!context) return { errors: [{ row: source.firstRow, column: 'engagement_id', message: `no engagement "${input.engagementId}" in this organization` }], prepared: null };
+    if (!context)
+      return {
+        errors: [
+          {
+            row: source.firstRow,
+            column: 'engagement_id',
+            message: `no engagement "${input.engagementId}" in this organization`,
+          },
+        ],
+        prepared: null,
+      };
     const { engagement, model } = context;
     const withStage = { ...input, stageId: input.stageId ?? stageOn(engagement.stages, input.date) };
-    const errors = checkInteraction(withStage, { model, engagementStart: engagement.startDate, engagementEnd: engagement.endDate }).map((p) => ({ ...locate(p.path, source, input), message: p.message }));
+    const errors = checkInteraction(withStage, {
+      model,
+      engagementStart: engagement.startDate,
+      engagementEnd: engagement.endDate,
+    }).map((p) => ({ ...locate(p.path, source, input), message: p.message }));
     if (errors.length > 0) return { errors, prepared: null };
     // Spread last: V8 builds an object literal far faster when a spread ends it than when properties follow one.
-    const data = { partnerId: engagement.partnerId, modelId: engagement.modelId, modelVersion: engagement.modelVersion, loggedBy: this.actor, ...withStage };
+    const data = {
+      partnerId: engagement.partnerId,
+      modelId: engagement.modelId,
+      modelVersion: engagement.modelVersion,
+      loggedBy: this.actor,
+      ...withStage,
+    };
     return { errors, prepared: { data, engagementStart: engagement.startDate } };
   }
 
@@ -229,7 +278,11 @@ async function readInteractions(
     problems.add({ row: error.row, column: '', message: error.message });
   }
   if (!headerSeen) {
-    problems.add({ row: 1, column: '', message: 'the file is empty; expected a header row and at least one interaction' });
+    problems.add({
+      row: 1,
+      column: '',
+      message: 'the file is empty; expected a header row and at least one interaction',
+    });
     return { layout: null, rowsRead };
   }
   await drain(reader!.finish());
@@ -253,14 +306,20 @@ export async function readAndCheck(
   const duplicates = new DuplicateFinder();
   const rules = new EngagementRules(lookup, options.actor);
   let interactions = 0;
-  const { layout, rowsRead } = await readInteractions(file, options, knownComponentIds, problems, async (interaction) => {
-    interactions += 1;
-    const duplicate = duplicates.check(interaction);
-    if (duplicate) problems.add(duplicate);
-    const { errors, prepared } = await rules.check(interaction);
-    if (errors.length > 0) problems.add(...errors);
-    if (write && prepared && problems.count === 0) await write(prepared);
-  });
+  const { layout, rowsRead } = await readInteractions(
+    file,
+    options,
+    knownComponentIds,
+    problems,
+    async (interaction) => {
+      interactions += 1;
+      const duplicate = duplicates.check(interaction);
+      if (duplicate) problems.add(duplicate);
+      const { errors, prepared } = await rules.check(interaction);
+      if (errors.length > 0) problems.add(...errors);
+      if (write && prepared && problems.count === 0) await write(prepared);
+    },
+  );
   return {
     format: layout?.format ?? null,
     dryRun: options.dryRun,

@@ -22,8 +22,12 @@ export interface ImportJob {
   write: { organizationId: string; actor: string } | null;
 }
 
-export type ToReader = { type: 'engagement'; engagementId: string; context: EngagementContext | null } | { type: 'written' };
-export type FromReader = { type: 'engagement'; engagementId: string } | { type: 'rows'; statements: ImportStatement[]; interactions: number } | { type: 'done'; report: ImportReport; dose: DoseContribution[] };
+export type ToReader =
+  { type: 'engagement'; engagementId: string; context: EngagementContext | null } | { type: 'written' };
+export type FromReader =
+  | { type: 'engagement'; engagementId: string }
+  | { type: 'rows'; statements: ImportStatement[]; interactions: number }
+  | { type: 'done'; report: ImportReport; dose: DoseContribution[] };
 
 /**
  * Statements a batch holds (about a hundred interactions), and batches sent but not yet written. Few and
@@ -76,4 +80,5 @@ async function read(port: MessagePort, job: ImportJob): Promise<void> {
   send({ type: 'done', report, dose: builder && report.errorCount === 0 ? builder.doseContributions() : [] });
 }
 
-if (parentPort && workerData && typeof workerData === 'object' && 'job' in workerData) await read(parentPort, (workerData as { job: ImportJob }).job);
+if (parentPort && workerData && typeof workerData === 'object' && 'job' in workerData)
+  await read(parentPort, (workerData as { job: ImportJob }).job);

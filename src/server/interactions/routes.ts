@@ -28,14 +28,36 @@ const InteractionPage = z.object({ items: z.array(Interaction), nextCursor: z.st
 export async function interactionRoutes(app: FastifyInstance, { store }: { store: Store }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/orgs/:orgId/interactions', { schema: { tags: ['interactions'], summary: 'List interactions, newest first', params: OrgParams, querystring: ListQuery, response: { 200: InteractionPage, ...errorResponses } } }, async (request) => {
-    const access = await requireAccess(request, store, request.params.orgId, 'records.view');
-    const { limit, cursor, includeDeleted, ...filter } = request.query;
-    return store.tenant(access.organizationId).interactions.list({ ...filter, includeDeleted: includeDeleted === 'true' }, limit, cursor);
-  });
+  r.get(
+    '/api/orgs/:orgId/interactions',
+    {
+      schema: {
+        tags: ['interactions'],
+        summary: 'List interactions, newest first',
+        params: OrgParams,
+        querystring: ListQuery,
+        response: { 200: InteractionPage, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.view');
+      const { limit, cursor, includeDeleted, ...filter } = request.query;
+      return store
+        .tenant(access.organizationId)
+        .interactions.list({ ...filter, includeDeleted: includeDeleted === 'true' }, limit, cursor);
+    },
+  );
   r.post(
     '/api/orgs/:orgId/interactions',
-    { schema: { tags: ['interactions'], summary: 'Log an interaction (validated against the engagement’s model version)', params: OrgParams, body: InteractionInput, response: { 201: Interaction, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['interactions'],
+        summary: 'Log an interaction (validated against the engagement’s model version)',
+        params: OrgParams,
+        body: InteractionInput,
+        response: { 201: Interaction, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
       return reply.status(201).send(await logInteraction(store, access.organizationId, request.body, access.actor));
@@ -43,7 +65,15 @@ export async function interactionRoutes(app: FastifyInstance, { store }: { store
   );
   r.put(
     '/api/orgs/:orgId/interactions/:id',
-    { schema: { tags: ['interactions'], summary: 'Edit an interaction (send the version you edited; a stale one gets 409)', params: RecordParams, body: InteractionInput.extend(Versioned.shape), response: { 200: Interaction, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['interactions'],
+        summary: 'Edit an interaction (send the version you edited; a stale one gets 409)',
+        params: RecordParams,
+        body: InteractionInput.extend(Versioned.shape),
+        response: { 200: Interaction, ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
       const { version, ...input } = request.body;

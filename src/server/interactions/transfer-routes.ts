@@ -8,7 +8,15 @@ import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { exportFormats, exportRows, importInteractions, importRefusal, spoolToTempFile, writeCsv, type TableFileKind } from './import-export.ts';
+import {
+  exportFormats,
+  exportRows,
+  importInteractions,
+  importRefusal,
+  spoolToTempFile,
+  writeCsv,
+  type TableFileKind,
+} from './import-export.ts';
 
 const csvType = 'text/csv';
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,13 +34,18 @@ const ImportReport = z.object({
   rowsRead: z.number(),
   interactions: z.number(),
   written: z.number(),
-  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })) satisfies z.ZodType<RowError[]>,
+  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })) satisfies z.ZodType<
+    RowError[]
+  >,
   errorCount: z.number(),
 });
 
 const ExportQuery = z.strictObject({
   format: z.enum(exportFormats),
-  file: z.enum(['records', 'dictionary']).default('records').describe('REDCap only: the flat records or the data dictionary'),
+  file: z
+    .enum(['records', 'dictionary'])
+    .default('records')
+    .describe('REDCap only: the flat records or the data dictionary'),
 });
 
 /** Interactions in and out as files: import a CSV or XLSX body (all or nothing), export CSV in the long, wide or REDCap layout. */
@@ -57,9 +70,18 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const kind: TableFileKind = contentType === xlsxType ? 'xlsx' : 'csv';
-      const upload = await spoolToTempFile(request.body as Readable, kind === 'xlsx' ? '.xlsx' : '.csv', importBodyLimit);
+      const upload = await spoolToTempFile(
+        request.body as Readable,
+        kind === 'xlsx' ? '.xlsx' : '.csv',
+        importBodyLimit,
+      );
       try {
-        const report = await importInteractions(store, access.organizationId, upload.file, { kind, format: request.query.format, dryRun: request.query.dryRun === 'true', actor: access.actor });
+        const report = await importInteractions(store, access.organizationId, upload.file, {
+          kind,
+          format: request.query.format,
+          dryRun: request.query.dryRun === 'true',
+          actor: access.actor,
+        });
         if (report.errorCount > 0) throw importRefusal(report);
         return report;
       } finally {
@@ -73,7 +95,8 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
     {
       schema: {
         tags: ['interactions'],
-        summary: 'Export live interactions as CSV: long or wide layout, or REDCap (records, or its data dictionary with file=dictionary)',
+        summary:
+          'Export live interactions as CSV: long or wide layout, or REDCap (records, or its data dictionary with file=dictionary)',
         params: OrgParams,
         querystring: ExportQuery,
         response: errorResponses,
@@ -82,7 +105,10 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
     async (request, reply) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.view');
       const { format, file } = request.query;
-      if (format !== 'redcap' && request.query.file === 'dictionary') throw new AppError('validation_failed', 'Only a REDCap export has a dictionary', [{ path: 'query.file', message: 'must be records unless format is redcap' }]);
+      if (format !== 'redcap' && request.query.file === 'dictionary')
+        throw new AppError('validation_failed', 'Only a REDCap export has a dictionary', [
+          { path: 'query.file', message: 'must be records unless format is redcap' },
+        ]);
       const name = format === 'redcap' ? `interactions-redcap-${file}.csv` : `interactions-${format}.csv`;
       const rows = exportRows(store, access.organizationId, format, file);
       const body = new PassThrough();
@@ -90,7 +116,10 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
         request.log.error({ err: error }, 'export failed while streaming');
         body.destroy(error instanceof Error ? error : new Error(String(error)));
       });
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(body as never); // a stream is sent as is, never serialized
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(body as never); // a stream is sent as is, never serialized
     },
   );
 }

@@ -14,7 +14,10 @@ const selfAssessmentPrefix = ispSelfAssessmentId('');
 
 /** Every version of one instrument available to the organization, oldest first. */
 export async function instrumentLine(tenant: TenantStore, instrumentId: string): Promise<Instrument[]> {
-  const line = [...builtinInstruments.filter((i) => i.id === instrumentId), ...(await tenant.instruments.versionsOf(instrumentId))];
+  const line = [
+    ...builtinInstruments.filter((i) => i.id === instrumentId),
+    ...(await tenant.instruments.versionsOf(instrumentId)),
+  ];
   if (instrumentId.startsWith(selfAssessmentPrefix)) {
     const modelId = instrumentId.slice(selfAssessmentPrefix.length);
     for (const model of await tenant.models.versionsOf(modelId)) {
@@ -48,7 +51,14 @@ export async function listInstruments(tenant: TenantStore): Promise<InstrumentSu
     const line = await instrumentLine(tenant, id);
     const latest = line.at(-1);
     if (!latest) continue;
-    summaries.push({ id, name: latest.name, version: latest.version, citation: latest.citation, builtin: builtinIds.has(id) || id.startsWith(selfAssessmentPrefix), versions: line.map((i) => i.version) });
+    summaries.push({
+      id,
+      name: latest.name,
+      version: latest.version,
+      citation: latest.citation,
+      builtin: builtinIds.has(id) || id.startsWith(selfAssessmentPrefix),
+      versions: line.map((i) => i.version),
+    });
   }
   return summaries;
 }
@@ -61,7 +71,8 @@ export async function checkInstrument(tenant: TenantStore, document: unknown): P
   const problems = [];
   const models = await tenant.models.versionsOf(instrument.modelId);
   const model = models.at(-1);
-  if (!model) problems.push({ path: 'modelId', message: `no practice model "${instrument.modelId}" in this organization` });
+  if (!model)
+    problems.push({ path: 'modelId', message: `no practice model "${instrument.modelId}" in this organization` });
   else problems.push(...checkOutcomeMapping(instrument, model.outcomes));
   const line = await instrumentLine(tenant, instrument.id);
   const latest = line.at(-1);
@@ -69,20 +80,40 @@ export async function checkInstrument(tenant: TenantStore, document: unknown): P
     problems.push({ path: 'version', message: `must be later than the latest published version (${latest.version})` });
   }
   if (instrument.supersedes && !line.some((i) => i.version === instrument.supersedes!.version)) {
-    problems.push({ path: 'supersedes.version', message: `version ${instrument.supersedes.version} of "${instrument.id}" is not published` });
+    problems.push({
+      path: 'supersedes.version',
+      message: `version ${instrument.supersedes.version} of "${instrument.id}" is not published`,
+    });
   }
   if (problems.length > 0) throw invalid('The instrument is not valid', problems);
   return instrument;
 }
 
 /** Publishes an instrument version and recomputes, in the same transaction, every score of the instrument under it. */
-export function publishInstrument(store: Store, organizationId: string, document: unknown, actor: string | null): Promise<{ id: string; version: string; name: string; publishedAt: string; rescored: number }> {
+export function publishInstrument(
+  store: Store,
+  organizationId: string,
+  document: unknown,
+  actor: string | null,
+): Promise<{ id: string; version: string; name: string; publishedAt: string; rescored: number }> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
     const instrument = await checkInstrument(tenant, document);
     const stored = await tenant.instruments.insert(instrument, actor);
-    await tenant.recordHistory({ entity: 'instrument', entityId: `${instrument.id}@${instrument.version}`, action: 'create', actor, changes: { name: instrument.name } });
+    await tenant.recordHistory({
+      entity: 'instrument',
+      entityId: `${instrument.id}@${instrument.version}`,
+      action: 'create',
+      actor,
+      changes: { name: instrument.name },
+    });
     const rescored = await rescoreInstrument(tenant, instrument.id);
-    return { id: instrument.id, version: instrument.version, name: instrument.name, publishedAt: stored.publishedAt, rescored };
+    return {
+      id: instrument.id,
+      version: instrument.version,
+      name: instrument.name,
+      publishedAt: stored.publishedAt,
+      rescored,
+    };
   });
 }

@@ -12,10 +12,18 @@ export interface EngagementObservations {
   observations: OutcomeObservation[];
 }
 
-const outcomeWave = (wave: Wave): OutcomeWave => ({ id: wave.id, name: wave.name, kind: wave.kind, date: wave.scheduledOn ?? wave.createdAt.slice(0, 10) });
+const outcomeWave = (wave: Wave): OutcomeWave => ({
+  id: wave.id,
+  name: wave.name,
+  kind: wave.kind,
+  date: wave.scheduledOn ?? wave.createdAt.slice(0, 10),
+});
 
 /** The waves and score observations of one engagement (404 when it does not exist). */
-export async function engagementObservations(tenant: TenantStore, engagementId: string): Promise<EngagementObservations> {
+export async function engagementObservations(
+  tenant: TenantStore,
+  engagementId: string,
+): Promise<EngagementObservations> {
   await tenant.engagements.require(engagementId);
   const [observations] = await engagementsObservations(tenant, [engagementId]);
   return observations!;
@@ -25,7 +33,10 @@ export async function engagementObservations(tenant: TenantStore, engagementId: 
  * The waves and score observations of several engagements, in the order given: each score with the level
  * its response was given at and the level of the unit it belongs to (observationsFromScores).
  */
-export async function engagementsObservations(tenant: TenantStore, engagementIds: readonly string[]): Promise<EngagementObservations[]> {
+export async function engagementsObservations(
+  tenant: TenantStore,
+  engagementIds: readonly string[],
+): Promise<EngagementObservations[]> {
   const unitLevels = new Map<string, string>();
   const result: EngagementObservations[] = [];
   for (const engagementId of engagementIds) {
@@ -37,7 +48,12 @@ export async function engagementsObservations(tenant: TenantStore, engagementIds
       const partner = await tenant.partners.find(partnerId);
       if (partner) unitLevels.set(partnerId, partner.kind);
     }
-    result.push({ engagementId, waves, outcomeWaves: waves.map(outcomeWave), observations: observationsFromScores(scores, responseLevels, unitLevels) });
+    result.push({
+      engagementId,
+      waves,
+      outcomeWaves: waves.map(outcomeWave),
+      observations: observationsFromScores(scores, responseLevels, unitLevels),
+    });
   }
   return result;
 }

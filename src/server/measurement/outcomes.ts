@@ -1,4 +1,9 @@
-import { MIN_PAIRS_FOR_TEST, outcomeSeries, outcomeTrajectories, PAIRED_TEST_REFERENCE } from '../../analysis/outcomes/index.ts';
+import {
+  MIN_PAIRS_FOR_TEST,
+  outcomeSeries,
+  outcomeTrajectories,
+  PAIRED_TEST_REFERENCE,
+} from '../../analysis/outcomes/index.ts';
 import type { EngagementOutcomeChange, EngagementOutcomes } from '../../domain/measurement/schemas.ts';
 import type { TenantStore } from '../../store/store.ts';
 import { engagementObservations } from './observations.ts';
@@ -17,7 +22,14 @@ export async function engagementOutcomes(tenant: TenantStore, engagementId: stri
  * Outcome change of an engagement between its waves, per outcome, level and score: trajectories, change
  * from the baseline and between consecutive waves, paired change with the signed-rank test (src/analysis/outcomes).
  */
-export async function engagementOutcomeChange(tenant: TenantStore, engagementId: string): Promise<EngagementOutcomeChange> {
+export async function engagementOutcomeChange(
+  tenant: TenantStore,
+  engagementId: string,
+): Promise<EngagementOutcomeChange> {
   const { outcomeWaves, observations } = await engagementObservations(tenant, engagementId);
-  return { engagementId, method: { pairedTest: PAIRED_TEST_REFERENCE, minPairs: MIN_PAIRS_FOR_TEST }, ...outcomeTrajectories(outcomeWaves, observations) };
+  return {
+    engagementId,
+    method: { pairedTest: PAIRED_TEST_REFERENCE, minPairs: MIN_PAIRS_FOR_TEST },
+    ...outcomeTrajectories(outcomeWaves, observations),
+  };
 }

@@ -17,7 +17,14 @@ export async function memberRoutes(app: FastifyInstance, { store }: { store: Sto
 
   r.get(
     '/api/orgs/:orgId/members',
-    { schema: { tags: ['members'], summary: 'List members', params: OrgParams, response: { 200: ListOf(Member), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'List members',
+        params: OrgParams,
+        response: { 200: ListOf(Member), ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'members.view');
       return { items: await store.tenant(access.organizationId).members.list() };
@@ -26,7 +33,14 @@ export async function memberRoutes(app: FastifyInstance, { store }: { store: Sto
 
   r.get(
     '/api/orgs/:orgId/members/:userId',
-    { schema: { tags: ['members'], summary: 'One member', params: MemberParams, response: { 200: Member, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'One member',
+        params: MemberParams,
+        response: { 200: Member, ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'members.view');
       const member = await store.tenant(access.organizationId).members.find(request.params.userId);
@@ -37,7 +51,15 @@ export async function memberRoutes(app: FastifyInstance, { store }: { store: Sto
 
   r.post(
     '/api/orgs/:orgId/members',
-    { schema: { tags: ['members'], summary: 'Add a member (creates the account when new)', params: OrgParams, body: AddMemberRequest, response: { 201: Member, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Add a member (creates the account when new)',
+        params: OrgParams,
+        body: AddMemberRequest,
+        response: { 201: Member, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const access = await requireAccess(request, store, request.params.orgId, 'members.manage');
       return reply.status(201).send(await addMember(store, access.organizationId, request.body, access.actor));
@@ -46,7 +68,15 @@ export async function memberRoutes(app: FastifyInstance, { store }: { store: Sto
 
   r.patch(
     '/api/orgs/:orgId/members/:userId',
-    { schema: { tags: ['members'], summary: "Change a member's role", params: MemberParams, body: ChangeRoleRequest, response: { 200: Member, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: "Change a member's role",
+        params: MemberParams,
+        body: ChangeRoleRequest,
+        response: { 200: Member, ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'members.manage');
       return changeRole(store, access.organizationId, request.params.userId, request.body.role, access.actor);
@@ -55,7 +85,14 @@ export async function memberRoutes(app: FastifyInstance, { store }: { store: Sto
 
   r.delete(
     '/api/orgs/:orgId/members/:userId',
-    { schema: { tags: ['members'], summary: 'Remove a member', params: MemberParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Remove a member',
+        params: MemberParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const access = await requireAccess(request, store, request.params.orgId, 'members.manage');
       await removeMember(store, access.organizationId, request.params.userId, access.actor);

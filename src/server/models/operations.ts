@@ -28,17 +28,38 @@ export async function checkModel(tenant: TenantStore, document: unknown): Promis
   return latest ? validateSuccessor(latest, document) : validateModel(document);
 }
 
-export const validationResult = (v: ModelValidation): ModelValidationResult => ({ valid: v.valid, errors: v.errors, warnings: v.warnings });
+export const validationResult = (v: ModelValidation): ModelValidationResult => ({
+  valid: v.valid,
+  errors: v.errors,
+  warnings: v.warnings,
+});
 
 /** Publishes a model version. Earlier versions stay readable; records keep pointing at the version they were logged under. */
-export async function publishModel(store: Store, organizationId: string, document: unknown, actor: string | null): Promise<PublishedModel> {
+export async function publishModel(
+  store: Store,
+  organizationId: string,
+  document: unknown,
+  actor: string | null,
+): Promise<PublishedModel> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
     const verdict = await checkModel(tenant, document);
     if (!verdict.valid || !verdict.model) throw invalid('The model is not valid', verdict.errors);
     const stored = await tenant.models.insert(verdict.model, { builtin: false, publishedBy: actor });
-    await tenant.recordHistory({ entity: 'practice_model', entityId: `${stored.modelId}@${stored.version}`, action: 'create', actor, changes: { name: stored.name } });
-    return { id: stored.modelId, version: stored.version, name: stored.name, publishedAt: stored.publishedAt, warnings: verdict.warnings };
+    await tenant.recordHistory({
+      entity: 'practice_model',
+      entityId: `${stored.modelId}@${stored.version}`,
+      action: 'create',
+      actor,
+      changes: { name: stored.name },
+    });
+    return {
+      id: stored.modelId,
+      version: stored.version,
+      name: stored.name,
+      publishedAt: stored.publishedAt,
+      warnings: verdict.warnings,
+    };
   });
 }
 
@@ -57,7 +78,12 @@ export async function listModels(tenant: TenantStore): Promise<ModelSummary[]> {
       citation: latest.citation,
       version: latest.version,
       publishedAt: latestRow.publishedAt,
-      versions: line.map((v) => ({ version: v.version, publishedAt: v.publishedAt, publishedBy: v.publishedBy, builtin: v.builtin })),
+      versions: line.map((v) => ({
+        version: v.version,
+        publishedAt: v.publishedAt,
+        publishedBy: v.publishedBy,
+        builtin: v.builtin,
+      })),
     });
   }
   return summaries;

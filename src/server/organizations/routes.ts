@@ -15,7 +15,13 @@ export async function organizationRoutes(app: FastifyInstance, { store }: { stor
 
   r.get(
     '/api/orgs',
-    { schema: { tags: ['organizations'], summary: 'Organizations you belong to', response: { 200: ListOf(OrganizationWithRole), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Organizations you belong to',
+        response: { 200: ListOf(OrganizationWithRole), ...errorResponses },
+      },
+    },
     async (request) => {
       const principal = request.principal;
       if (principal?.kind === 'token') {
@@ -29,7 +35,14 @@ export async function organizationRoutes(app: FastifyInstance, { store }: { stor
 
   r.post(
     '/api/orgs',
-    { schema: { tags: ['organizations'], summary: 'Create an organization (you become its administrator)', body: CreateOrganizationRequest, response: { 201: OrganizationWithRole, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Create an organization (you become its administrator)',
+        body: CreateOrganizationRequest,
+        response: { 201: OrganizationWithRole, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const { userId } = requireUser(request);
       const organization = await createOrganization(store, request.body, { userId }, userId);
@@ -39,7 +52,14 @@ export async function organizationRoutes(app: FastifyInstance, { store }: { stor
 
   r.get(
     '/api/orgs/:orgId',
-    { schema: { tags: ['organizations'], summary: 'One organization and your role in it', params: OrgParams, response: { 200: OrganizationWithRole, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'One organization and your role in it',
+        params: OrgParams,
+        response: { 200: OrganizationWithRole, ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'organization.view');
       const org = (await store.organizations.findById(access.organizationId))!;

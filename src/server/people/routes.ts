@@ -12,11 +12,20 @@ export async function peopleRoutes(app: FastifyInstance, { store }: { store: Sto
 
   r.get(
     '/api/orgs/:orgId/people',
-    { schema: { tags: ['members'], summary: 'Members by id and name, for naming support teams and who logged a record', params: OrgParams, response: { 200: ListOf(Person), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Members by id and name, for naming support teams and who logged a record',
+        params: OrgParams,
+        response: { 200: ListOf(Person), ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.view');
       const members = await store.tenant(access.organizationId).members.list();
-      return { items: members.map(({ userId, name }) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name)) };
+      return {
+        items: members.map(({ userId, name }) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name)),
+      };
     },
   );
 }

@@ -31,33 +31,67 @@ const recentInteractionCount = 10;
  * of interactions: the rollups, sums per mode and practice activity, the open next-step index, the latest
  * interactions, and the measurements.
  */
-export async function engagementReport(store: Store, organizationId: string, engagementId: string, today: string): Promise<Report> {
+export async function engagementReport(
+  store: Store,
+  organizationId: string,
+  engagementId: string,
+  today: string,
+): Promise<Report> {
   const tenant = store.tenant(organizationId);
   const engagement = await tenant.engagements.require(engagementId);
-  const [organization, partner, model, engagementMonths, componentMonths, totals, nextSteps, recent, outcomes] = await Promise.all([
-    organizationName(store, organizationId),
-    tenant.partners.find(engagement.partnerId, { includeDeleted: true }),
-    modelOf(tenant, engagement.modelId, engagement.modelVersion),
-    tenant.dose.engagementMonths(engagementId),
-    tenant.dose.componentMonths(engagementId),
-    tenant.practiceTotals.totals({ engagementIds: [engagementId] }),
-    tenant.interactions.openNextSteps(engagementId),
-    tenant.interactions.list({ engagementId }, recentInteractionCount),
-    engagementOutcomes(tenant, engagementId),
-  ]);
+  const [organization, partner, model, engagementMonths, componentMonths, totals, nextSteps, recent, outcomes] =
+    await Promise.all([
+      organizationName(store, organizationId),
+      tenant.partners.find(engagement.partnerId, { includeDeleted: true }),
+      modelOf(tenant, engagement.modelId, engagement.modelVersion),
+      tenant.dose.engagementMonths(engagementId),
+      tenant.dose.componentMonths(engagementId),
+      tenant.practiceTotals.totals({ engagementIds: [engagementId] }),
+      tenant.interactions.openNextSteps(engagementId),
+      tenant.interactions.list({ engagementId }, recentInteractionCount),
+      engagementOutcomes(tenant, engagementId),
+    ]);
   const vocabulary = vocabularyOf([model]);
   const practice = practiceUseFromTotals(totals, vocabulary);
-  return buildEngagementReport({ organization: { name: organization }, engagement, partner: partner ?? null, vocabulary, engagementMonths, componentMonths, practice, nextSteps, recentInteractions: recent.items, outcomes: outcomes.series, today });
+  return buildEngagementReport({
+    organization: { name: organization },
+    engagement,
+    partner: partner ?? null,
+    vocabulary,
+    engagementMonths,
+    componentMonths,
+    practice,
+    nextSteps,
+    recentInteractions: recent.items,
+    outcomes: outcomes.series,
+    today,
+  });
 }
 
 /** The organization report's content for the selected engagements and period. */
-export async function organizationReport(store: Store, organizationId: string, filter: DescriptivesFilter, today: string): Promise<Report> {
+export async function organizationReport(
+  store: Store,
+  organizationId: string,
+  filter: DescriptivesFilter,
+  today: string,
+): Promise<Report> {
   const tenant = store.tenant(organizationId);
   const engagements = await selectedEngagements(tenant, filter, today);
-  const [organization, descriptives, practice] = await Promise.all([organizationName(store, organizationId), descriptivesOf(tenant, engagements, filter, today), practiceUseOf(tenant, engagements, filter)]);
+  const [organization, descriptives, practice] = await Promise.all([
+    organizationName(store, organizationId),
+    descriptivesOf(tenant, engagements, filter, today),
+    practiceUseOf(tenant, engagements, filter),
+  ]);
   const { vocabulary, ...figures } = descriptives;
-  const inPeriod = (date: string) => (!filter.fromMonth || date.slice(0, 7) >= filter.fromMonth) && (!filter.toMonth || date.slice(0, 7) <= filter.toMonth);
-  const outcomes = (await engagementsObservations(tenant, engagements.map((e) => e.id))).map(({ outcomeWaves, observations }) =>
+  const inPeriod = (date: string) =>
+    (!filter.fromMonth || date.slice(0, 7) >= filter.fromMonth) &&
+    (!filter.toMonth || date.slice(0, 7) <= filter.toMonth);
+  const outcomes = (
+    await engagementsObservations(
+      tenant,
+      engagements.map((e) => e.id),
+    )
+  ).map(({ outcomeWaves, observations }) =>
     outcomeSeries(outcomeWaves, observations).map((s) => ({ ...s, points: s.points.filter((p) => inPeriod(p.date)) })),
   );
   return buildOrganizationReport({
@@ -89,6 +123,7 @@ const slug = (text: string): string =>
 /** A report rendered in the chosen format, with its content type and a file name for downloads. */
 export async function renderReport(report: Report, format: ReportFormat): Promise<RenderedReport> {
   const base = `${report.kind}-report-${slug(report.header.engagement ?? report.header.organization)}-${report.header.generatedOn}`;
-  if (format === 'pdf') return { body: await renderReportPdf(report), contentType: 'application/pdf', fileName: `${base}.pdf` };
+  if (format === 'pdf')
+    return { body: await renderReportPdf(report), contentType: 'application/pdf', fileName: `${base}.pdf` };
   return { body: renderReportHtml(report), contentType: 'text/html; charset=utf-8', fileName: `${base}.html` };
 }

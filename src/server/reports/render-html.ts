@@ -3,7 +3,12 @@ import { reportChartSvg } from './report-charts.ts';
 
 /** Text made safe for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const styles = `
@@ -43,7 +48,12 @@ function blockHtml(block: ReportBlock): string {
     case 'table': {
       const cls = (numeric: boolean | undefined) => (numeric ? ' class="num"' : '');
       const head = block.columns.map((c) => `<th scope="col"${cls(c.numeric)}>${escapeHtml(c.title)}</th>`).join('');
-      const rows = block.rows.map((row) => `<tr>${row.map((cell, i) => `<td${cls(block.columns[i]?.numeric)}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
+      const rows = block.rows
+        .map(
+          (row) =>
+            `<tr>${row.map((cell, i) => `<td${cls(block.columns[i]?.numeric)}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+        )
+        .join('\n');
       return `<table>${block.caption ? `<caption>${escapeHtml(block.caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
     }
     case 'message':

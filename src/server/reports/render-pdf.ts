@@ -33,7 +33,12 @@ function drawChart(doc: Doc, block: Extract<ReportBlock, { kind: 'chart' }>): vo
   const top = doc.y;
   // The drawing's own pixel size would override the size given here; its viewBox keeps the proportions.
   const scalable = svg.replace(/^<svg width="\d+" height="\d+"/, '<svg');
-  SVGtoPDF(doc, scalable, margin, top, { width: width * scale, height: height * scale, fontCallback: chartFont, warningCallback: () => undefined });
+  SVGtoPDF(doc, scalable, margin, top, {
+    width: width * scale,
+    height: height * scale,
+    fontCallback: chartFont,
+    warningCallback: () => undefined,
+  });
   // Drawing text moves PDFKit's cursor; the next block starts below the whole chart.
   doc.x = margin;
   doc.y = top + height * scale + 8;
@@ -41,7 +46,9 @@ function drawChart(doc: Doc, block: Extract<ReportBlock, { kind: 'chart' }>): vo
 
 /** Column widths in proportion to their longest text, each at least a minimum. */
 function columnWidths(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): number[] {
-  const longest = block.columns.map((c, i) => Math.min(60, Math.max(c.title.length, ...block.rows.map((r) => (r[i] ?? '').length))) + 2);
+  const longest = block.columns.map(
+    (c, i) => Math.min(60, Math.max(c.title.length, ...block.rows.map((r) => (r[i] ?? '').length))) + 2,
+  );
   const total = longest.reduce((s, l) => s + l, 0);
   return longest.map((l) => (l / total) * contentWidth(doc));
 }
@@ -50,7 +57,10 @@ const cellPadding = 3;
 
 function rowHeight(doc: Doc, cells: string[], widths: number[], header: boolean): number {
   doc.font(header ? font.bold : font.regular).fontSize(8.5);
-  return Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * cellPadding }))) + 2 * cellPadding;
+  return (
+    Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * cellPadding }))) +
+    2 * cellPadding
+  );
 }
 
 function drawRow(doc: Doc, cells: string[], widths: number[], numeric: boolean[], header: boolean): void {
@@ -60,10 +70,18 @@ function drawRow(doc: Doc, cells: string[], widths: number[], numeric: boolean[]
   doc.font(header ? font.bold : font.regular).fontSize(8.5);
   let x = margin;
   cells.forEach((cell, i) => {
-    doc.fillColor(colors.text).text(cell, x + cellPadding, top + cellPadding, { width: widths[i]! - 2 * cellPadding, align: numeric[i] ? 'right' : 'left' });
+    doc.fillColor(colors.text).text(cell, x + cellPadding, top + cellPadding, {
+      width: widths[i]! - 2 * cellPadding,
+      align: numeric[i] ? 'right' : 'left',
+    });
     x += widths[i]!;
   });
-  doc.moveTo(margin, top + height).lineTo(margin + contentWidth(doc), top + height).lineWidth(0.5).strokeColor(colors.rule).stroke();
+  doc
+    .moveTo(margin, top + height)
+    .lineTo(margin + contentWidth(doc), top + height)
+    .lineWidth(0.5)
+    .strokeColor(colors.rule)
+    .stroke();
   doc.x = margin;
   doc.y = top + height;
 }
@@ -74,7 +92,13 @@ function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): vo
   const numeric = block.columns.map((c) => c.numeric === true);
   const titles = block.columns.map((c) => c.title);
   ensureSpace(doc, 48);
-  if (block.caption) doc.font(font.bold).fontSize(9.5).fillColor(colors.text).text(block.caption, margin, doc.y, { width: contentWidth(doc) }).moveDown(0.2);
+  if (block.caption)
+    doc
+      .font(font.bold)
+      .fontSize(9.5)
+      .fillColor(colors.text)
+      .text(block.caption, margin, doc.y, { width: contentWidth(doc) })
+      .moveDown(0.2);
   drawRow(doc, titles, widths, numeric, true);
   for (const row of block.rows) {
     if (doc.y + rowHeight(doc, row, widths, false) > bottom(doc)) {
@@ -93,10 +117,20 @@ function drawBlock(doc: Doc, block: ReportBlock): void {
     case 'table':
       return drawTable(doc, block);
     case 'message':
-      doc.font(font.italic).fontSize(10).fillColor(colors.muted).text(block.text, margin, doc.y, { width: contentWidth(doc) }).moveDown(0.6);
+      doc
+        .font(font.italic)
+        .fontSize(10)
+        .fillColor(colors.muted)
+        .text(block.text, margin, doc.y, { width: contentWidth(doc) })
+        .moveDown(0.6);
       return;
     case 'list':
-      doc.font(font.regular).fontSize(10).fillColor(colors.text).list(block.items, margin + 8, doc.y, { width: contentWidth(doc) - 8, bulletRadius: 1.5 }).moveDown(0.6);
+      doc
+        .font(font.regular)
+        .fontSize(10)
+        .fillColor(colors.text)
+        .list(block.items, margin + 8, doc.y, { width: contentWidth(doc) - 8, bulletRadius: 1.5 })
+        .moveDown(0.6);
       doc.x = margin;
       return;
   }
@@ -105,7 +139,12 @@ function drawBlock(doc: Doc, block: ReportBlock): void {
 /** Renders a report to PDF bytes. */
 export function renderReportPdf(report: Report): Promise<Buffer> {
   const { header } = report;
-  const doc = new PDFDocument({ size: 'A4', margin, bufferPages: true, info: { Title: header.title, Creator: 'Praxis', Subject: `${header.organization}` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin,
+    bufferPages: true,
+    info: { Title: header.title, Creator: 'Praxis', Subject: `${header.organization}` },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -113,7 +152,11 @@ export function renderReportPdf(report: Report): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.font(font.bold).fontSize(18).fillColor(colors.text).text(header.title, { width: contentWidth(doc) });
+  doc
+    .font(font.bold)
+    .fontSize(18)
+    .fillColor(colors.text)
+    .text(header.title, { width: contentWidth(doc) });
   doc.moveDown(0.3);
   const facts: [string, string | undefined][] = [
     ['Organization', header.organization],
@@ -125,18 +168,42 @@ export function renderReportPdf(report: Report): Promise<Buffer> {
   ];
   for (const [term, value] of facts) {
     if (value === undefined) continue;
-    doc.font(font.bold).fontSize(10).fillColor(colors.muted).text(`${term}: `, { continued: true }).font(font.regular).fillColor(colors.text).text(value);
+    doc
+      .font(font.bold)
+      .fontSize(10)
+      .fillColor(colors.muted)
+      .text(`${term}: `, { continued: true })
+      .font(font.regular)
+      .fillColor(colors.text)
+      .text(value);
   }
   doc.moveDown(0.4);
-  doc.moveTo(margin, doc.y).lineTo(margin + contentWidth(doc), doc.y).lineWidth(1.5).strokeColor(colors.accent).stroke();
+  doc
+    .moveTo(margin, doc.y)
+    .lineTo(margin + contentWidth(doc), doc.y)
+    .lineWidth(1.5)
+    .strokeColor(colors.accent)
+    .stroke();
   doc.moveDown(0.8);
 
   for (const section of report.sections) {
     // Keep a section's title with its first block: a chart must fit whole below it.
     const first = section.blocks[0];
-    ensureSpace(doc, first?.kind === 'chart' ? (reportChartHeight(first.chart) * contentWidth(doc)) / reportChartWidth + 48 : 80);
-    doc.font(font.bold).fontSize(13).fillColor(colors.text).text(section.title, margin, doc.y, { width: contentWidth(doc) });
-    if (section.method) doc.font(font.regular).fontSize(8.5).fillColor(colors.muted).text(`Method: ${section.method}`, { width: contentWidth(doc) });
+    ensureSpace(
+      doc,
+      first?.kind === 'chart' ? (reportChartHeight(first.chart) * contentWidth(doc)) / reportChartWidth + 48 : 80,
+    );
+    doc
+      .font(font.bold)
+      .fontSize(13)
+      .fillColor(colors.text)
+      .text(section.title, margin, doc.y, { width: contentWidth(doc) });
+    if (section.method)
+      doc
+        .font(font.regular)
+        .fontSize(8.5)
+        .fillColor(colors.muted)
+        .text(`Method: ${section.method}`, { width: contentWidth(doc) });
     doc.moveDown(0.4);
     for (const block of section.blocks) drawBlock(doc, block);
     doc.moveDown(0.4);
@@ -147,7 +214,15 @@ export function renderReportPdf(report: Report): Promise<Buffer> {
     doc.switchToPage(pages.start + i);
     // The footer sits in the bottom margin; without this PDFKit would start a page for it.
     doc.page.margins.bottom = 0;
-    doc.font(font.regular).fontSize(8).fillColor(colors.muted).text(`${header.title} · page ${i + 1} of ${pages.count}`, margin, doc.page.height - margin + 16, { width: contentWidth(doc), align: 'center', lineBreak: false });
+    doc
+      .font(font.regular)
+      .fontSize(8)
+      .fillColor(colors.muted)
+      .text(`${header.title} · page ${i + 1} of ${pages.count}`, margin, doc.page.height - margin + 16, {
+        width: contentWidth(doc),
+        align: 'center',
+        lineBreak: false,
+      });
   }
   doc.end();
   return done;

@@ -12,7 +12,10 @@ function chartOption(chart: ReportChart): { option: ChartOption; height: number 
     case 'dose':
       return { option: doseOption(chart.months, chart.axis), height: 280 };
     case 'componentMix':
-      return { option: componentMixOption(chart.months, chart.components, chart.groups, chart.axis), height: 300 + Math.ceil(chart.components.length / 4) * 16 };
+      return {
+        option: componentMixOption(chart.months, chart.components, chart.groups, chart.axis),
+        height: 300 + Math.ceil(chart.components.length / 4) * 16,
+      };
     case 'doseDistribution':
       return { option: doseDistributionOption(chart.months, chart.axis), height: 300 };
     case 'bars':

@@ -7,14 +7,24 @@ import { DescriptivesQuery, descriptivesFilter } from '../analysis/routes.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { engagementReport, organizationReport, renderReport, reportFormats, type RenderedReport, type ReportFormat } from './operations.ts';
+import {
+  engagementReport,
+  organizationReport,
+  renderReport,
+  reportFormats,
+  type RenderedReport,
+  type ReportFormat,
+} from './operations.ts';
 
 const Format = z.enum(reportFormats).default('html').describe('html (self-contained page, inline SVG charts) or pdf');
 const EngagementReportParams = OrgParams.extend({ id: z.string().min(1).max(64) });
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 const sendDownload = (reply: FastifyReply, rendered: RenderedReport) =>
-  reply.type(rendered.contentType).header('content-disposition', `attachment; filename="${rendered.fileName}"`).send(rendered.body);
+  reply
+    .type(rendered.contentType)
+    .header('content-disposition', `attachment; filename="${rendered.fileName}"`)
+    .send(rendered.body);
 
 /** What a report route is told: its path parameters and its query, which always names the format. */
 interface ReportRequest<Params, Query> {
@@ -47,7 +57,10 @@ function reportRoute<Params extends z.infer<typeof OrgParams>, Query extends { f
     async (request, reply) => {
       const { params, query } = request as unknown as ReportRequest<Params, Query>;
       const access = await requireAccess(request, store, params.orgId, 'records.view');
-      return sendDownload(reply, await renderReport(await build(access.organizationId, { params, query }), query.format));
+      return sendDownload(
+        reply,
+        await renderReport(await build(access.organizationId, { params, query }), query.format),
+      );
     },
   );
 }
@@ -59,7 +72,8 @@ export async function reportRoutes(app: FastifyInstance, { store }: { store: Sto
     store,
     '/api/orgs/:orgId/reports/engagements/:id',
     {
-      summary: 'Engagement report: dose, component mix, principles, activities, modes, stages, next steps, diversity and outcomes, with the dashboard charts',
+      summary:
+        'Engagement report: dose, component mix, principles, activities, modes, stages, next steps, diversity and outcomes, with the dashboard charts',
       params: EngagementReportParams,
       querystring: z.strictObject({ format: Format }),
     },
@@ -70,10 +84,12 @@ export async function reportRoutes(app: FastifyInstance, { store }: { store: Sto
     store,
     '/api/orgs/:orgId/reports/organization',
     {
-      summary: 'Organization report over the selected engagements and period: the dashboard charts and the descriptives across engagements',
+      summary:
+        'Organization report over the selected engagements and period: the dashboard charts and the descriptives across engagements',
       params: OrgParams,
       querystring: DescriptivesQuery.extend({ format: Format }),
     },
-    (organizationId, { query: { format: _format, ...query } }) => organizationReport(store, organizationId, descriptivesFilter(query), today()),
+    (organizationId, { query: { format: _format, ...query } }) =>
+      organizationReport(store, organizationId, descriptivesFilter(query), today()),
   );
 }

@@ -4,7 +4,13 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { outcomeSeries } from '../../analysis/outcomes/index.ts';
 import { createPseudonymizer, type Pseudonymizer } from '../../analysis/research-export/pseudonyms.ts';
-import { readmeFile, readmeText, researchExportFiles, type ResearchExportInput, type WrittenFile } from '../../analysis/research-export/research-export.ts';
+import {
+  readmeFile,
+  readmeText,
+  researchExportFiles,
+  type ResearchExportInput,
+  type WrittenFile,
+} from '../../analysis/research-export/research-export.ts';
 import { summarizeInteractions, type Table } from '../../analysis/research-export/tables.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import type { EngagementOutcomes, Wave } from '../../domain/measurement/schemas.ts';
@@ -32,15 +38,24 @@ export interface ResearchExportOptions {
 export const generateExportKey = (): string => randomBytes(32).toString('base64url');
 
 /** The version of this Praxis, from its package.json. */
-const praxisVersion = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const praxisVersion = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
-const byVersion = (a: { id: string; version: string }, b: { id: string; version: string }): number => a.id.localeCompare(b.id) || a.version.localeCompare(b.version, 'en', { numeric: true });
-const inRange = (date: string, from: string | undefined, to: string | undefined): boolean => (!from || date >= from) && (!to || date <= to);
+const byVersion = (a: { id: string; version: string }, b: { id: string; version: string }): number =>
+  a.id.localeCompare(b.id) || a.version.localeCompare(b.version, 'en', { numeric: true });
+const inRange = (date: string, from: string | undefined, to: string | undefined): boolean =>
+  (!from || date >= from) && (!to || date <= to);
 
 /** Everything the export holds, read from one organization's live records and limited by the options. */
-export async function readResearchRecord(tenant: TenantStore, options: ResearchExportOptions, today: string): Promise<ResearchExportInput> {
+export async function readResearchRecord(
+  tenant: TenantStore,
+  options: ResearchExportOptions,
+  today: string,
+): Promise<ResearchExportInput> {
   const { from, to, engagementId } = options;
-  if (from && to && from > to) throw invalid('The date range is empty', [{ path: 'to', message: `is before from (${from})` }]);
+  if (from && to && from > to)
+    throw invalid('The date range is empty', [{ path: 'to', message: `is before from (${from})` }]);
   let engagements = await tenant.engagements.list();
   if (engagementId) {
     engagements = engagements.filter((e) => e.id === engagementId);
@@ -48,22 +63,31 @@ export async function readResearchRecord(tenant: TenantStore, options: ResearchE
   }
   const engagementIds = new Set(engagements.map((e) => e.id));
   async function* interactions() {
-    for await (const interaction of tenant.interactions.eachLive({ engagementId, from, to })) if (engagementIds.has(interaction.engagementId)) yield interaction;
+    for await (const interaction of tenant.interactions.eachLive({ engagementId, from, to }))
+      if (engagementIds.has(interaction.engagementId)) yield interaction;
   }
 
   const waves: Wave[] = [];
   const outcomes: EngagementOutcomes[] = [];
-  for (const measured of await engagementsObservations(tenant, engagements.map((e) => e.id))) {
+  for (const measured of await engagementsObservations(
+    tenant,
+    engagements.map((e) => e.id),
+  )) {
     waves.push(...measured.waves);
-    const kept = outcomeSeries(measured.outcomeWaves, measured.observations).map((s) => ({ ...s, points: s.points.filter((p) => inRange(p.date, from, to)) })).filter((s) => s.points.length > 0);
+    const kept = outcomeSeries(measured.outcomeWaves, measured.observations)
+      .map((s) => ({ ...s, points: s.points.filter((p) => inRange(p.date, from, to)) }))
+      .filter((s) => s.points.length > 0);
     if (kept.length > 0) outcomes.push({ engagementId: measured.engagementId, series: kept });
   }
 
-  const datesAsked = new Map(outcomes.map((o) => [o.engagementId, [...new Set(o.series.flatMap((s) => s.points.map((p) => p.date)))]]));
+  const datesAsked = new Map(
+    outcomes.map((o) => [o.engagementId, [...new Set(o.series.flatMap((s) => s.points.map((p) => p.date)))]]),
+  );
   const summary = await summarizeInteractions(interactions(), engagements, datesAsked);
 
   const modelRefs = new Map<string, { id: string; version: string }>();
-  for (const record of [...engagements.map((e) => ({ id: e.modelId, version: e.modelVersion })), ...summary.modelRefs]) modelRefs.set(`${record.id}@${record.version}`, record);
+  for (const record of [...engagements.map((e) => ({ id: e.modelId, version: e.modelVersion })), ...summary.modelRefs])
+    modelRefs.set(`${record.id}@${record.version}`, record);
   const models: PracticeModel[] = [];
   for (const ref of [...modelRefs.values()].sort(byVersion)) models.push(await modelOf(tenant, ref.id, ref.version));
 
@@ -114,7 +138,10 @@ export interface PreparedResearchExport {
   exportedAt: Date;
 }
 
-export async function prepareResearchExport(tenant: TenantStore, options: ResearchExportOptions): Promise<PreparedResearchExport> {
+export async function prepareResearchExport(
+  tenant: TenantStore,
+  options: ResearchExportOptions,
+): Promise<PreparedResearchExport> {
   const exportedAt = options.exportedAt ?? new Date();
   const pseudonym = createPseudonymizer(options.key);
   const input = await readResearchRecord(tenant, options, exportedAt.toISOString().slice(0, 10));
@@ -127,7 +154,12 @@ export async function prepareResearchExport(tenant: TenantStore, options: Resear
  * meanwhile. Resolves once the export is checked (every refusal comes before then) with what it is
  * writing to `out`; `written` settles when the zip is complete.
  */
-export function startResearchExport(store: Store, organizationId: string, options: ResearchExportOptions, out: Writable): Promise<{ exportedAt: Date; written: Promise<WrittenFile[]> }> {
+export function startResearchExport(
+  store: Store,
+  organizationId: string,
+  options: ResearchExportOptions,
+  out: Writable,
+): Promise<{ exportedAt: Date; written: Promise<WrittenFile[]> }> {
   return new Promise((started, refused) => {
     let exportedAt: Date | undefined;
     const written = store.snapshot(async (snapshot) => {
@@ -143,7 +175,10 @@ export function startResearchExport(store: Store, organizationId: string, option
 }
 
 /** Writes a prepared research export to `out` as a zip and ends it; returns what it wrote. */
-export async function writeResearchExport({ input, pseudonym, options, exportedAt }: PreparedResearchExport, out: Writable): Promise<WrittenFile[]> {
+export async function writeResearchExport(
+  { input, pseudonym, options, exportedAt }: PreparedResearchExport,
+  out: Writable,
+): Promise<WrittenFile[]> {
   const zip = new ZipWriter(out, exportedAt);
   const written: WrittenFile[] = [];
   for (const file of researchExportFiles(input, pseudonym)) {
@@ -158,7 +193,11 @@ export async function writeResearchExport({ input, pseudonym, options, exportedA
       praxisVersion,
       exportedAt: exportedAt.toISOString(),
       models: input.models.map((m) => ({ id: m.id, version: m.version })),
-      filters: { from: options.from, to: options.to, engagement: options.engagementId && pseudonym('engagement', options.engagementId) },
+      filters: {
+        from: options.from,
+        to: options.to,
+        engagement: options.engagementId && pseudonym('engagement', options.engagementId),
+      },
     },
     written,
   );

@@ -29,7 +29,9 @@ export async function researchExportRoutes(app: FastifyInstance, { store }: { st
         summary: `De-identified research export (application/zip): tidy CSVs with keyed pseudonyms, codebook, model documents, REDCap dictionaries and analysis.R. Send the export key in the ${exportKeyHeader} header (at least 16 characters); without one a new key is generated and returned in the same header.`,
         params: OrgParams,
         querystring: ResearchExportQuery,
-        headers: z.object({ [exportKeyHeader]: z.string().max(1000).optional().describe('the export key of the pseudonyms') }),
+        headers: z.object({
+          [exportKeyHeader]: z.string().max(1000).optional().describe('the export key of the pseudonyms'),
+        }),
         response: errorResponses,
       },
     },
@@ -38,14 +40,23 @@ export async function researchExportRoutes(app: FastifyInstance, { store }: { st
       const given = request.headers[exportKeyHeader];
       const key = typeof given === 'string' && given !== '' ? given : generateExportKey();
       const body = new PassThrough();
-      const { exportedAt, written } = await startResearchExport(store, access.organizationId, { key, from: request.query.from, to: request.query.to, engagementId: request.query.engagementId }, body);
+      const { exportedAt, written } = await startResearchExport(
+        store,
+        access.organizationId,
+        { key, from: request.query.from, to: request.query.to, engagementId: request.query.engagementId },
+        body,
+      );
       written.catch((error: unknown) => {
         request.log.error({ err: error }, 'research export failed while streaming');
         body.destroy(error instanceof Error ? error : new Error(String(error)));
       });
       if (key !== given) reply.header(exportKeyHeader, key);
       const name = `praxis-research-export-${exportedAt.toISOString().slice(0, 10)}.zip`;
-      return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(body as never); // a stream is sent as is, never serialized
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'no-store')
+        .send(body as never); // a stream is sent as is, never serialized
     },
   );
 }

@@ -61,7 +61,10 @@ export class ZipWriter {
     if (this.failure) throw this.failure;
     if (this.out.writableNeedDrain && !this.out.destroyed) {
       const stop = new AbortController();
-      await Promise.race([once(this.out, 'drain', { signal: stop.signal }), once(this.out, 'close', { signal: stop.signal })]).finally(() => stop.abort());
+      await Promise.race([
+        once(this.out, 'drain', { signal: stop.signal }),
+        once(this.out, 'close', { signal: stop.signal }),
+      ]).finally(() => stop.abort());
     }
     if (this.out.destroyed) throw new Error('the output closed before the zip was complete');
   }

@@ -15,14 +15,26 @@ const SubmitBody = z.strictObject({ answers: SurveyAnswers.default({}) }).defaul
  * Public survey endpoints for partners without an account: the link's token is the credential; rate-limited
  * per address (per minute, from SURVEY_READ_RATE_LIMIT, SURVEY_SAVE_RATE_LIMIT and SURVEY_SUBMIT_RATE_LIMIT).
  */
-export async function surveyRoutes(app: FastifyInstance, { store, limits }: { store: Store; limits: Config['surveyRateLimits'] }) {
+export async function surveyRoutes(
+  app: FastifyInstance,
+  { store, limits }: { store: Store; limits: Config['surveyRateLimits'] },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
   const publicRoute = (max: number) => ({ csrf: false, rateLimit: { max, timeWindow: '1 minute' } });
 
   r.get(
     '/api/surveys/:token',
-    { config: publicRoute(limits.read), schema: { tags, summary: 'The questions of a survey link and the answers saved so far (no account needed)', security: [], params: TokenParams, response: { 200: PublicSurvey, ...errorResponses } } },
+    {
+      config: publicRoute(limits.read),
+      schema: {
+        tags,
+        summary: 'The questions of a survey link and the answers saved so far (no account needed)',
+        security: [],
+        params: TokenParams,
+        response: { 200: PublicSurvey, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return readSurvey(store, request.params.token);
@@ -31,13 +43,33 @@ export async function surveyRoutes(app: FastifyInstance, { store, limits }: { st
 
   r.put(
     '/api/surveys/:token/answers',
-    { config: publicRoute(limits.save), schema: { tags, summary: 'Save answers as they are given (merged into those saved; null clears one)', security: [], params: TokenParams, body: AnswersBody, response: { 200: SavedAnswers, ...errorResponses } } },
+    {
+      config: publicRoute(limits.save),
+      schema: {
+        tags,
+        summary: 'Save answers as they are given (merged into those saved; null clears one)',
+        security: [],
+        params: TokenParams,
+        body: AnswersBody,
+        response: { 200: SavedAnswers, ...errorResponses },
+      },
+    },
     async (request) => saveSurveyAnswers(store, request.params.token, request.body.answers),
   );
 
   r.post(
     '/api/surveys/:token/submit',
-    { config: publicRoute(limits.submit), schema: { tags, summary: 'Submit the survey (once per link); scores are computed at once', security: [], params: TokenParams, body: SubmitBody, response: { 200: SubmittedSurvey, ...errorResponses } } },
+    {
+      config: publicRoute(limits.submit),
+      schema: {
+        tags,
+        summary: 'Submit the survey (once per link); scores are computed at once',
+        security: [],
+        params: TokenParams,
+        body: SubmitBody,
+        response: { 200: SubmittedSurvey, ...errorResponses },
+      },
+    },
     async (request) => submitSurvey(store, request.params.token, request.body?.answers ?? {}),
   );
 }

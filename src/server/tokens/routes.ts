@@ -16,7 +16,14 @@ export async function tokenRoutes(app: FastifyInstance, { store }: { store: Stor
 
   r.get(
     '/api/orgs/:orgId/tokens',
-    { schema: { tags: ['tokens'], summary: 'List API tokens (never their secrets)', params: OrgParams, response: { 200: ListOf(ApiToken), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'List API tokens (never their secrets)',
+        params: OrgParams,
+        response: { 200: ListOf(ApiToken), ...errorResponses },
+      },
+    },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'tokens.manage');
       return { items: await store.tenant(access.organizationId).tokens.list() };
@@ -25,7 +32,15 @@ export async function tokenRoutes(app: FastifyInstance, { store }: { store: Stor
 
   r.post(
     '/api/orgs/:orgId/tokens',
-    { schema: { tags: ['tokens'], summary: 'Create an API token; the secret is in this response only', params: OrgParams, body: CreateTokenRequest, response: { 201: CreatedToken, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create an API token; the secret is in this response only',
+        params: OrgParams,
+        body: CreateTokenRequest,
+        response: { 201: CreatedToken, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const access = await requireAccess(request, store, request.params.orgId, 'tokens.manage');
       return reply.status(201).send(await createApiToken(store, access.organizationId, request.body, access.actor));
@@ -34,7 +49,14 @@ export async function tokenRoutes(app: FastifyInstance, { store }: { store: Stor
 
   r.delete(
     '/api/orgs/:orgId/tokens/:tokenId',
-    { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: TokenParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke an API token',
+        params: TokenParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const access = await requireAccess(request, store, request.params.orgId, 'tokens.manage');
       await revokeApiToken(store, access.organizationId, request.params.tokenId, access.actor);

@@ -26,7 +26,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     for (const model of builtinModels) {
       await db
         .insertInto('practice_models')
-        .values({ organization_id: id, model_id: model.id, version: model.version, name: model.name, document: JSON.stringify(model), builtin: 1, published_at: now, published_by: null })
+        .values({
+          organization_id: id,
+          model_id: model.id,
+          version: model.version,
+          name: model.name,
+          document: JSON.stringify(model),
+          builtin: 1,
+          published_at: now,
+          published_by: null,
+        })
         .execute();
     }
   }

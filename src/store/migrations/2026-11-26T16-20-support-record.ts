@@ -37,7 +37,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('level', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contacts_partner_idx').on('contacts').columns(['organization_id', 'partner_id']).execute();
+  await db.schema
+    .createIndex('contacts_partner_idx')
+    .on('contacts')
+    .columns(['organization_id', 'partner_id'])
+    .execute();
 
   await versioned('engagements')
     .addColumn('partner_id', 'text', (c) => c.notNull().references('partners.id'))
@@ -50,7 +54,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stages', 'text', (c) => c.notNull())
     .addColumn('goals', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('engagements_org_idx').on('engagements').columns(['organization_id', 'partner_id']).execute();
+  await db.schema
+    .createIndex('engagements_org_idx')
+    .on('engagements')
+    .columns(['organization_id', 'partner_id'])
+    .execute();
 
   await versioned('interactions')
     .addColumn('engagement_id', 'text', (c) => c.notNull().references('engagements.id'))
@@ -69,10 +77,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('next_steps', 'text', (c) => c.notNull())
     .addColumn('logged_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('interactions_engagement_idx').on('interactions').columns(['organization_id', 'engagement_id', 'date', 'id']).execute();
-  await db.schema.createIndex('interactions_date_idx').on('interactions').columns(['organization_id', 'date', 'id']).execute();
-  await db.schema.createIndex('interactions_logger_idx').on('interactions').columns(['organization_id', 'logged_by', 'date']).execute();
-  await db.schema.createIndex('interactions_partner_idx').on('interactions').columns(['organization_id', 'partner_id', 'date']).execute();
+  await db.schema
+    .createIndex('interactions_engagement_idx')
+    .on('interactions')
+    .columns(['organization_id', 'engagement_id', 'date', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('interactions_date_idx')
+    .on('interactions')
+    .columns(['organization_id', 'date', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('interactions_logger_idx')
+    .on('interactions')
+    .columns(['organization_id', 'logged_by', 'date'])
+    .execute();
+  await db.schema
+    .createIndex('interactions_partner_idx')
+    .on('interactions')
+    .columns(['organization_id', 'partner_id', 'date'])
+    .execute();
 
   // One row per component used in a live interaction: lets filters and analyses find components without parsing JSON.
   await db.schema
@@ -84,7 +108,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('activity_ids', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('interaction_components_pk', ['interaction_id', 'component_id'])
     .execute();
-  await db.schema.createIndex('interaction_components_component_idx').on('interaction_components').columns(['organization_id', 'component_id']).execute();
+  await db.schema
+    .createIndex('interaction_components_component_idx')
+    .on('interaction_components')
+    .columns(['organization_id', 'component_id'])
+    .execute();
 
   await db.schema
     .createTable('engagement_month_dose')
@@ -96,7 +124,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('minutes', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('engagement_month_dose_pk', ['engagement_id', 'calendar_month', 'relationship_month'])
     .execute();
-  await db.schema.createIndex('engagement_month_dose_org_idx').on('engagement_month_dose').columns(['organization_id', 'calendar_month']).execute();
+  await db.schema
+    .createIndex('engagement_month_dose_org_idx')
+    .on('engagement_month_dose')
+    .columns(['organization_id', 'calendar_month'])
+    .execute();
 
   await db.schema
     .createTable('component_month_dose')
@@ -108,14 +140,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('interactions', 'integer', (c) => c.notNull())
     .addColumn('minutes', 'integer', (c) => c.notNull())
     .addColumn('activity_uses', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('component_month_dose_pk', ['engagement_id', 'calendar_month', 'relationship_month', 'component_id'])
+    .addPrimaryKeyConstraint('component_month_dose_pk', [
+      'engagement_id',
+      'calendar_month',
+      'relationship_month',
+      'component_id',
+    ])
     .execute();
-  await db.schema.createIndex('component_month_dose_org_idx').on('component_month_dose').columns(['organization_id', 'calendar_month']).execute();
+  await db.schema
+    .createIndex('component_month_dose_org_idx')
+    .on('component_month_dose')
+    .columns(['organization_id', 'calendar_month'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['component_month_dose', 'engagement_month_dose', 'interaction_components', 'interactions', 'engagements', 'contacts', 'partners']) {
+  for (const table of [
+    'component_month_dose',
+    'engagement_month_dose',
+    'interaction_components',
+    'interactions',
+    'engagements',
+    'contacts',
+    'partners',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.alterTable('history').dropColumn('snapshot').execute();

@@ -32,7 +32,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('deleted_at', 'text')
     .execute();
-  await db.schema.createIndex('measurement_waves_engagement_idx').on('measurement_waves').columns(['organization_id', 'engagement_id']).execute();
+  await db.schema
+    .createIndex('measurement_waves_engagement_idx')
+    .on('measurement_waves')
+    .columns(['organization_id', 'engagement_id'])
+    .execute();
 
   await db.schema
     .createTable('measurement_responses')
@@ -55,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_at', 'text')
     .addColumn('submitted_at', 'text')
     .execute();
-  await db.schema.createIndex('measurement_responses_wave_idx').on('measurement_responses').columns(['organization_id', 'wave_id']).execute();
+  await db.schema
+    .createIndex('measurement_responses_wave_idx')
+    .on('measurement_responses')
+    .columns(['organization_id', 'wave_id'])
+    .execute();
 
   await db.schema
     .createTable('measurement_scores')
@@ -80,8 +88,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prorated', 'integer', (c) => c.notNull())
     .addColumn('computed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('measurement_scores_engagement_idx').on('measurement_scores').columns(['organization_id', 'engagement_id']).execute();
-  await db.schema.createIndex('measurement_scores_instrument_idx').on('measurement_scores').columns(['organization_id', 'instrument_id']).execute();
+  await db.schema
+    .createIndex('measurement_scores_engagement_idx')
+    .on('measurement_scores')
+    .columns(['organization_id', 'engagement_id'])
+    .execute();
+  await db.schema
+    .createIndex('measurement_scores_instrument_idx')
+    .on('measurement_scores')
+    .columns(['organization_id', 'instrument_id'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

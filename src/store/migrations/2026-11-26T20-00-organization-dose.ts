@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('interactions', 'integer', (c) => c.notNull())
     .addColumn('minutes', 'integer', (c) => c.notNull())
     .addColumn('activity_uses', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('organization_component_month_dose_pk', ['organization_id', 'calendar_month', 'component_id'])
+    .addPrimaryKeyConstraint('organization_component_month_dose_pk', [
+      'organization_id',
+      'calendar_month',
+      'component_id',
+    ])
     .execute();
 
   await sql`

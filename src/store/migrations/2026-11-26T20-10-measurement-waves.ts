@@ -6,10 +6,19 @@ import { sql, type Kysely } from 'kysely';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('measurement_waves').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('measurement_waves')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable('measurement_waves').addColumn('updated_at', 'text').execute();
-  await db.schema.alterTable('measurement_waves').addColumn('levels', 'text', (c) => c.notNull().defaultTo('["individual","team","organization","system"]')).execute();
-  await db.updateTable('measurement_waves').set({ updated_at: sql`created_at` }).execute();
+  await db.schema
+    .alterTable('measurement_waves')
+    .addColumn('levels', 'text', (c) => c.notNull().defaultTo('["individual","team","organization","system"]'))
+    .execute();
+  await db
+    .updateTable('measurement_waves')
+    .set({ updated_at: sql`created_at` })
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

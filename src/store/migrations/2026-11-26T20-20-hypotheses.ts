@@ -29,7 +29,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('withdrawn_by', 'text')
     .addColumn('withdrawal_reason', 'text')
     .execute();
-  await db.schema.createIndex('hypotheses_model_idx').on('hypotheses').columns(['organization_id', 'model_id', 'link_id']).execute();
+  await db.schema
+    .createIndex('hypotheses_model_idx')
+    .on('hypotheses')
+    .columns(['organization_id', 'model_id', 'link_id'])
+    .execute();
 
   await db.schema
     .createTable('hypothesis_runs')
@@ -43,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('p', 'double precision')
     .addColumn('result', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('hypothesis_runs_hypothesis_idx').on('hypothesis_runs').columns(['organization_id', 'hypothesis_id', 'ran_at']).execute();
+  await db.schema
+    .createIndex('hypothesis_runs_hypothesis_idx')
+    .on('hypothesis_runs')
+    .columns(['organization_id', 'hypothesis_id', 'ran_at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -19,7 +19,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('interactions', 'integer', (c) => c.notNull())
     .addColumn('ratings', 'integer', (c) => c.notNull())
     .addColumn('rating_sum', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('principle_month_use_pk', ['engagement_id', 'calendar_month', 'relationship_month', 'principle_id'])
+    .addPrimaryKeyConstraint('principle_month_use_pk', [
+      'engagement_id',
+      'calendar_month',
+      'relationship_month',
+      'principle_id',
+    ])
     .execute();
   await db.schema
     .createTable('interaction_next_steps')
@@ -33,35 +38,96 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_date', 'text')
     .addPrimaryKeyConstraint('interaction_next_steps_pk', ['interaction_id', 'position'])
     .execute();
-  await db.schema.createIndex('interaction_next_steps_engagement_idx').on('interaction_next_steps').columns(['organization_id', 'engagement_id']).execute();
+  await db.schema
+    .createIndex('interaction_next_steps_engagement_idx')
+    .on('interaction_next_steps')
+    .columns(['organization_id', 'engagement_id'])
+    .execute();
 
   // Backfill, a page of live interactions at a time, in the order of their ids.
-  const principleRows = new Map<string, { organization_id: string; engagement_id: string; calendar_month: string; relationship_month: number; principle_id: string; interactions: number; ratings: number; rating_sum: number }>();
+  const principleRows = new Map<
+    string,
+    {
+      organization_id: string;
+      engagement_id: string;
+      calendar_month: string;
+      relationship_month: number;
+      principle_id: string;
+      interactions: number;
+      ratings: number;
+      rating_sum: number;
+    }
+  >();
   let after = '';
   for (;;) {
     const page = (await db
       .selectFrom('interactions as i')
       .leftJoin('engagements as e', (j) => j.onRef('e.id', '=', 'i.engagement_id').on('e.deleted_at', 'is', null))
-      .select(['i.id', 'i.organization_id', 'i.engagement_id', 'i.date', 'i.principles', 'i.next_steps', 'e.start_date'])
+      .select([
+        'i.id',
+        'i.organization_id',
+        'i.engagement_id',
+        'i.date',
+        'i.principles',
+        'i.next_steps',
+        'e.start_date',
+      ])
       .where('i.deleted_at', 'is', null)
       .where('i.id', '>', after)
       .orderBy('i.id')
       .limit(2000)
-      .execute()) as { id: string; organization_id: string; engagement_id: string; date: string; principles: string; next_steps: string; start_date: string | null }[];
+      .execute()) as {
+      id: string;
+      organization_id: string;
+      engagement_id: string;
+      date: string;
+      principles: string;
+      next_steps: string;
+      start_date: string | null;
+    }[];
     if (page.length === 0) break;
     after = page.at(-1)!.id;
     const steps = page.flatMap((i) =>
-      (JSON.parse(i.next_steps) as { text: string; owner: string; dueDate: string | null; done: boolean }[]).flatMap((s, position) =>
-        s.done ? [] : [{ interaction_id: i.id, position, organization_id: i.organization_id, engagement_id: i.engagement_id, interaction_date: i.date, text: s.text, owner: s.owner, due_date: s.dueDate }],
+      (JSON.parse(i.next_steps) as { text: string; owner: string; dueDate: string | null; done: boolean }[]).flatMap(
+        (s, position) =>
+          s.done
+            ? []
+            : [
+                {
+                  interaction_id: i.id,
+                  position,
+                  organization_id: i.organization_id,
+                  engagement_id: i.engagement_id,
+                  interaction_date: i.date,
+                  text: s.text,
+                  owner: s.owner,
+                  due_date: s.dueDate,
+                },
+              ],
       ),
     );
-    for (let at = 0; at < steps.length; at += 500) await db.insertInto('interaction_next_steps').values(steps.slice(at, at + 500)).execute();
+    for (let at = 0; at < steps.length; at += 500)
+      await db
+        .insertInto('interaction_next_steps')
+        .values(steps.slice(at, at + 500))
+        .execute();
     for (const i of page) {
       if (i.start_date === null) continue; // rollups cover live engagements only
       for (const p of JSON.parse(i.principles) as { principleId: string; rating: number | null }[]) {
-        const month = { calendar_month: calendarMonth(i.date), relationship_month: relationshipMonth(i.start_date, i.date) };
+        const month = {
+          calendar_month: calendarMonth(i.date),
+          relationship_month: relationshipMonth(i.start_date, i.date),
+        };
         const key = `${i.engagement_id}|${month.calendar_month}|${month.relationship_month}|${p.principleId}`;
-        const row = principleRows.get(key) ?? { organization_id: i.organization_id, engagement_id: i.engagement_id, ...month, principle_id: p.principleId, interactions: 0, ratings: 0, rating_sum: 0 };
+        const row = principleRows.get(key) ?? {
+          organization_id: i.organization_id,
+          engagement_id: i.engagement_id,
+          ...month,
+          principle_id: p.principleId,
+          interactions: 0,
+          ratings: 0,
+          rating_sum: 0,
+        };
         row.interactions += 1;
         if (p.rating !== null) {
           row.ratings += 1;
@@ -72,7 +138,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     }
   }
   const rows = [...principleRows.values()];
-  for (let at = 0; at < rows.length; at += 500) await db.insertInto('principle_month_use').values(rows.slice(at, at + 500)).execute();
+  for (let at = 0; at < rows.length; at += 500)
+    await db
+      .insertInto('principle_month_use')
+      .values(rows.slice(at, at + 500))
+      .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -9,13 +9,25 @@ import { componentDiversity } from '../../domain/support/diversity.ts';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('engagement_month_dose').addColumn('components_used', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('engagement_month_dose').addColumn('entropy', 'double precision', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('engagement_month_dose')
+    .addColumn('components_used', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('engagement_month_dose')
+    .addColumn('entropy', 'double precision', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('engagement_month_dose').addColumn('dominant_component', 'text').execute();
 
-  const engagements = (await db.selectFrom('component_month_dose').select('engagement_id').distinct().execute()) as { engagement_id: string }[];
+  const engagements = (await db.selectFrom('component_month_dose').select('engagement_id').distinct().execute()) as {
+    engagement_id: string;
+  }[];
   for (const { engagement_id: engagementId } of engagements) {
-    const rows = (await db.selectFrom('component_month_dose').select(['relationship_month', 'component_id', 'minutes']).where('engagement_id', '=', engagementId).execute()) as {
+    const rows = (await db
+      .selectFrom('component_month_dose')
+      .select(['relationship_month', 'component_id', 'minutes'])
+      .where('engagement_id', '=', engagementId)
+      .execute()) as {
       relationship_month: number;
       component_id: string;
       minutes: number;
@@ -39,5 +51,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const column of ['dominant_component', 'entropy', 'components_used']) await db.schema.alterTable('engagement_month_dose').dropColumn(column).execute();
+  for (const column of ['dominant_component', 'entropy', 'components_used'])
+    await db.schema.alterTable('engagement_month_dose').dropColumn(column).execute();
 }

@@ -17,12 +17,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('interactions', 'integer', (c) => c.notNull())
     .addColumn('minutes', 'integer', (c) => c.notNull())
     .addColumn('activity_uses', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('organization_relationship_component_dose_pk', ['organization_id', 'relationship_month', 'component_id'])
+    .addPrimaryKeyConstraint('organization_relationship_component_dose_pk', [
+      'organization_id',
+      'relationship_month',
+      'component_id',
+    ])
     .execute();
   await db.schema
     .createIndex('engagement_month_dose_relationship_idx')
     .on('engagement_month_dose')
-    .columns(['organization_id', 'engagement_id', 'relationship_month', 'calendar_month', 'minutes', 'components_used', 'entropy', 'dominant_component'])
+    .columns([
+      'organization_id',
+      'engagement_id',
+      'relationship_month',
+      'calendar_month',
+      'minutes',
+      'components_used',
+      'entropy',
+      'dominant_component',
+    ])
     .execute();
   await sql`
     insert into organization_relationship_component_dose (organization_id, relationship_month, component_id, interactions, minutes, activity_uses)

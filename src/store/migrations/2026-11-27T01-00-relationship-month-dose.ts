@@ -24,30 +24,57 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('relationship_month_dose_org_idx')
     .on('relationship_month_dose')
-    .columns(['organization_id', 'engagement_id', 'relationship_month', 'interactions', 'minutes', 'components_used', 'entropy', 'dominant_component'])
+    .columns([
+      'organization_id',
+      'engagement_id',
+      'relationship_month',
+      'interactions',
+      'minutes',
+      'components_used',
+      'entropy',
+      'dominant_component',
+    ])
     .execute();
   await sql`
     insert into relationship_month_dose (organization_id, engagement_id, relationship_month, interactions, minutes, components_used, entropy, dominant_component)
     select organization_id, engagement_id, relationship_month, sum(interactions), sum(minutes), max(components_used), max(entropy), max(dominant_component)
     from engagement_month_dose group by organization_id, engagement_id, relationship_month`.execute(db);
   await db.schema.dropIndex('engagement_month_dose_relationship_idx').execute();
-  for (const column of ['dominant_component', 'entropy', 'components_used']) await db.schema.alterTable('engagement_month_dose').dropColumn(column).execute();
+  for (const column of ['dominant_component', 'entropy', 'components_used'])
+    await db.schema.alterTable('engagement_month_dose').dropColumn(column).execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('engagement_month_dose').addColumn('components_used', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('engagement_month_dose').addColumn('entropy', 'double precision', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('engagement_month_dose')
+    .addColumn('components_used', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('engagement_month_dose')
+    .addColumn('entropy', 'double precision', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('engagement_month_dose').addColumn('dominant_component', 'text').execute();
   await sql`
     update engagement_month_dose set
       components_used = r.components_used, entropy = r.entropy, dominant_component = r.dominant_component
     from relationship_month_dose r
-    where r.engagement_id = engagement_month_dose.engagement_id and r.relationship_month = engagement_month_dose.relationship_month`.execute(db);
+    where r.engagement_id = engagement_month_dose.engagement_id and r.relationship_month = engagement_month_dose.relationship_month`.execute(
+    db,
+  );
   await db.schema
     .createIndex('engagement_month_dose_relationship_idx')
     .on('engagement_month_dose')
-    .columns(['organization_id', 'engagement_id', 'relationship_month', 'calendar_month', 'minutes', 'components_used', 'entropy', 'dominant_component'])
+    .columns([
+      'organization_id',
+      'engagement_id',
+      'relationship_month',
+      'calendar_month',
+      'minutes',
+      'components_used',
+      'entropy',
+      'dominant_component',
+    ])
     .execute();
   await db.schema.dropTable('relationship_month_dose').execute();
 }

@@ -12,7 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   const postgres = await isPostgres(db);
   // On SQLite each table is its primary key's B-tree (WITHOUT ROWID): an upsert writes one tree, not a
   // table and its key index, and a read by engagement finds every column in the key's tree.
-  const clustered = <T extends { modifyEnd(modifier: Expression<unknown>): T }>(table: T): T => (postgres ? table : table.modifyEnd(sql`without rowid`));
+  const clustered = <T extends { modifyEnd(modifier: Expression<unknown>): T }>(table: T): T =>
+    postgres ? table : table.modifyEnd(sql`without rowid`);
   await db.schema
     .createTable('mode_month_use')
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
@@ -32,7 +33,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('component_id', 'text', (c) => c.notNull())
     .addColumn('activity_id', 'text', (c) => c.notNull())
     .addColumn('interactions', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('activity_month_use_pk', ['engagement_id', 'calendar_month', 'component_id', 'activity_id'])
+    .addPrimaryKeyConstraint('activity_month_use_pk', [
+      'engagement_id',
+      'calendar_month',
+      'component_id',
+      'activity_id',
+    ])
     .$call(clustered)
     .execute();
   await db.schema
@@ -53,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('interactions', 'integer', (c) => c.notNull())
     .addColumn('ratings', 'integer', (c) => c.notNull())
     .addColumn('rating_sum', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('organization_principle_month_use_pk', ['organization_id', 'calendar_month', 'principle_id'])
+    .addPrimaryKeyConstraint('organization_principle_month_use_pk', [
+      'organization_id',
+      'calendar_month',
+      'principle_id',
+    ])
     .$call(clustered)
     .execute();
   await db.schema
@@ -63,7 +73,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('component_id', 'text', (c) => c.notNull())
     .addColumn('activity_id', 'text', (c) => c.notNull())
     .addColumn('interactions', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('organization_activity_month_use_pk', ['organization_id', 'calendar_month', 'component_id', 'activity_id'])
+    .addPrimaryKeyConstraint('organization_activity_month_use_pk', [
+      'organization_id',
+      'calendar_month',
+      'component_id',
+      'activity_id',
+    ])
     .$call(clustered)
     .execute();
 
@@ -74,7 +89,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     where i.deleted_at is null and e.deleted_at is null
     group by i.organization_id, i.engagement_id, substr(i.date, 1, 7), i.mode`.execute(db);
   // The component index holds the component uses of live interactions, each with its activities as a JSON array.
-  const activities = postgres ? sql`jsonb_array_elements_text(c.activity_ids::jsonb) as a(value)` : sql`json_each(c.activity_ids) as a`;
+  const activities = postgres
+    ? sql`jsonb_array_elements_text(c.activity_ids::jsonb) as a(value)`
+    : sql`json_each(c.activity_ids) as a`;
   await sql`
     insert into activity_month_use (organization_id, engagement_id, calendar_month, component_id, activity_id, interactions)
     select i.organization_id, i.engagement_id, substr(i.date, 1, 7), c.component_id, a.value, count(*)
@@ -86,18 +103,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     group by i.organization_id, i.engagement_id, substr(i.date, 1, 7), c.component_id, a.value`.execute(db);
   await sql`
     insert into organization_mode_month_use (organization_id, calendar_month, mode, interactions, minutes)
-    select organization_id, calendar_month, mode, sum(interactions), sum(minutes) from mode_month_use group by organization_id, calendar_month, mode`.execute(db);
+    select organization_id, calendar_month, mode, sum(interactions), sum(minutes) from mode_month_use group by organization_id, calendar_month, mode`.execute(
+    db,
+  );
   await sql`
     insert into organization_principle_month_use (organization_id, calendar_month, principle_id, interactions, ratings, rating_sum)
-    select organization_id, calendar_month, principle_id, sum(interactions), sum(ratings), sum(rating_sum) from principle_month_use group by organization_id, calendar_month, principle_id`.execute(db);
+    select organization_id, calendar_month, principle_id, sum(interactions), sum(ratings), sum(rating_sum) from principle_month_use group by organization_id, calendar_month, principle_id`.execute(
+    db,
+  );
   await sql`
     insert into organization_activity_month_use (organization_id, calendar_month, component_id, activity_id, interactions)
-    select organization_id, calendar_month, component_id, activity_id, sum(interactions) from activity_month_use group by organization_id, calendar_month, component_id, activity_id`.execute(db);
+    select organization_id, calendar_month, component_id, activity_id, sum(interactions) from activity_month_use group by organization_id, calendar_month, component_id, activity_id`.execute(
+    db,
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['organization_activity_month_use', 'organization_principle_month_use', 'organization_mode_month_use', 'activity_month_use', 'mode_month_use']) await db.schema.dropTable(table).execute();
+  for (const table of [
+    'organization_activity_month_use',
+    'organization_principle_month_use',
+    'organization_mode_month_use',
+    'activity_month_use',
+    'mode_month_use',
+  ])
+    await db.schema.dropTable(table).execute();
 }
 
 /** PostgreSQL answers `select version()`; SQLite has no such function (and a failed statement leaves its transaction usable). */

@@ -56,7 +56,9 @@ export class EngagementRepository extends VersionedRepository<Engagement, Engage
       .selectFrom('engagements')
       .select([
         sql<number>`count(*)`.as('all'),
-        sql<number>`coalesce(sum(case when start_date <= ${today} and (end_date is null or end_date >= ${today}) then 1 else 0 end), 0)`.as('active'),
+        sql<number>`coalesce(sum(case when start_date <= ${today} and (end_date is null or end_date >= ${today}) then 1 else 0 end), 0)`.as(
+          'active',
+        ),
       ])
       .where('organization_id', '=', this.orgId)
       .where('deleted_at', 'is', null)
@@ -66,7 +68,11 @@ export class EngagementRepository extends VersionedRepository<Engagement, Engage
 
   /** Start dates of every engagement, deleted ones included, for rollup checks. */
   async startDates(): Promise<Map<string, string>> {
-    const rows = await this.executor.selectFrom('engagements').select(['id', 'start_date']).where('organization_id', '=', this.orgId).execute();
+    const rows = await this.executor
+      .selectFrom('engagements')
+      .select(['id', 'start_date'])
+      .where('organization_id', '=', this.orgId)
+      .execute();
     return new Map(rows.map((r) => [r.id, r.start_date]));
   }
 }

@@ -34,6 +34,12 @@ export function* idGroups(ids: readonly string[] | null): Generator<string[] | n
  * engagements at 1M interactions: 220 ms instead of 24 ms for the component rows). The rows still all
  * belong to the organization.
  */
-export function ofOrganization(organizationId: string, ids: readonly string[] | null, column = 'organization_id'): RawBuilder<SqlBool> {
-  return ids === null ? sql<SqlBool>`${sql.ref(column)} = ${organizationId}` : sql<SqlBool>`${sql.ref(column)} || '' = ${organizationId}`;
+export function ofOrganization(
+  organizationId: string,
+  ids: readonly string[] | null,
+  column = 'organization_id',
+): RawBuilder<SqlBool> {
+  return ids === null
+    ? sql<SqlBool>`${sql.ref(column)} = ${organizationId}`
+    : sql<SqlBool>`${sql.ref(column)} || '' = ${organizationId}`;
 }

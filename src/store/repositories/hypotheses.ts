@@ -66,7 +66,11 @@ export class HypothesisRepository extends VersionedRepository<StoredHypothesis, 
 
   /** Newest first; optionally only those on one model. */
   async list(filter: { modelId?: string } = {}): Promise<StoredHypothesis[]> {
-    let query = this.executor.selectFrom('hypotheses').selectAll().where('organization_id', '=', this.orgId).where('deleted_at', 'is', null);
+    let query = this.executor
+      .selectFrom('hypotheses')
+      .selectAll()
+      .where('organization_id', '=', this.orgId)
+      .where('deleted_at', 'is', null);
     if (filter.modelId) query = query.where('model_id', '=', filter.modelId);
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
     return rows.map((r) => hypothesisMapping.fromRow(r as never));
@@ -89,7 +93,12 @@ export class HypothesisRunRepository {
     private readonly organizationId: string,
   ) {}
 
-  async insert(hypothesisId: string, contentHash: string, result: HypothesisResult, actor: string | null): Promise<HypothesisRun> {
+  async insert(
+    hypothesisId: string,
+    contentHash: string,
+    result: HypothesisResult,
+    actor: string | null,
+  ): Promise<HypothesisRun> {
     const row: HypothesisRunsTable = {
       id: newId(),
       organization_id: this.organizationId,
@@ -107,15 +116,32 @@ export class HypothesisRunRepository {
 
   /** The runs of one hypothesis, newest first. */
   async listFor(hypothesisId: string): Promise<HypothesisRun[]> {
-    const rows = await this.db.selectFrom('hypothesis_runs').selectAll().where('organization_id', '=', this.organizationId).where('hypothesis_id', '=', hypothesisId).orderBy('id', 'desc').execute();
+    const rows = await this.db
+      .selectFrom('hypothesis_runs')
+      .selectAll()
+      .where('organization_id', '=', this.organizationId)
+      .where('hypothesis_id', '=', hypothesisId)
+      .orderBy('id', 'desc')
+      .execute();
     return rows.map(toRun);
   }
 
   /** The latest run of every hypothesis that has one, by hypothesis id, without reading the results. */
   async latestVerdicts(): Promise<Map<string, { id: string; ranAt: string; verdict: Evidence; p: number | null }>> {
-    const rows = await this.db.selectFrom('hypothesis_runs').select(['id', 'hypothesis_id', 'ran_at', 'verdict', 'p']).where('organization_id', '=', this.organizationId).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('hypothesis_runs')
+      .select(['id', 'hypothesis_id', 'ran_at', 'verdict', 'p'])
+      .where('organization_id', '=', this.organizationId)
+      .orderBy('id')
+      .execute();
     const latest = new Map<string, { id: string; ranAt: string; verdict: Evidence; p: number | null }>();
-    for (const r of rows) latest.set(r.hypothesis_id, { id: r.id, ranAt: r.ran_at, verdict: r.verdict as Evidence, p: r.p === null ? null : Number(r.p) });
+    for (const r of rows)
+      latest.set(r.hypothesis_id, {
+        id: r.id,
+        ranAt: r.ran_at,
+        verdict: r.verdict as Evidence,
+        p: r.p === null ? null : Number(r.p),
+      });
     return latest;
   }
 }

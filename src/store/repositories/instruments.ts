@@ -21,15 +21,30 @@ export class InstrumentRepository {
 
   /** Every published version of every instrument, oldest version first within an instrument. */
   async listVersions(): Promise<StoredInstrumentVersion[]> {
-    const rows = await this.db.selectFrom('instruments').select(['instrument_id', 'version', 'name', 'published_at', 'published_by']).where('organization_id', '=', this.organizationId).execute();
+    const rows = await this.db
+      .selectFrom('instruments')
+      .select(['instrument_id', 'version', 'name', 'published_at', 'published_by'])
+      .where('organization_id', '=', this.organizationId)
+      .execute();
     return rows
-      .map((r) => ({ instrumentId: r.instrument_id, version: r.version, name: r.name, publishedAt: r.published_at, publishedBy: r.published_by }))
+      .map((r) => ({
+        instrumentId: r.instrument_id,
+        version: r.version,
+        name: r.name,
+        publishedAt: r.published_at,
+        publishedBy: r.published_by,
+      }))
       .sort((a, b) => a.instrumentId.localeCompare(b.instrumentId) || compareVersions(a.version, b.version));
   }
 
   /** Every published version of one instrument, oldest first. */
   async versionsOf(instrumentId: string): Promise<Instrument[]> {
-    const rows = await this.db.selectFrom('instruments').select('document').where('organization_id', '=', this.organizationId).where('instrument_id', '=', instrumentId).execute();
+    const rows = await this.db
+      .selectFrom('instruments')
+      .select('document')
+      .where('organization_id', '=', this.organizationId)
+      .where('instrument_id', '=', instrumentId)
+      .execute();
     return rows.map((r) => JSON.parse(r.document) as Instrument).sort((a, b) => compareVersions(a.version, b.version));
   }
 
@@ -38,12 +53,30 @@ export class InstrumentRepository {
     try {
       await this.db
         .insertInto('instruments')
-        .values({ organization_id: this.organizationId, instrument_id: instrument.id, version: instrument.version, name: instrument.name, document: JSON.stringify(instrument), published_at: publishedAt, published_by: publishedBy })
+        .values({
+          organization_id: this.organizationId,
+          instrument_id: instrument.id,
+          version: instrument.version,
+          name: instrument.name,
+          document: JSON.stringify(instrument),
+          published_at: publishedAt,
+          published_by: publishedBy,
+        })
         .execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`Version ${instrument.version} of instrument "${instrument.id}" is already published; versions never change`, [{ path: 'version', message: 'is already published' }]);
+      if (isUniqueViolation(error))
+        throw conflict(
+          `Version ${instrument.version} of instrument "${instrument.id}" is already published; versions never change`,
+          [{ path: 'version', message: 'is already published' }],
+        );
       throw error;
     }
-    return { instrumentId: instrument.id, version: instrument.version, name: instrument.name, publishedAt, publishedBy };
+    return {
+      instrumentId: instrument.id,
+      version: instrument.version,
+      name: instrument.name,
+      publishedAt,
+      publishedBy,
+    };
   }
 }

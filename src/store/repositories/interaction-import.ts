@@ -17,10 +17,30 @@ import { interactionMapping, nextStepRow, type InteractionData } from './interac
 export const maxStatementParameters = 2_000;
 
 const mappedInteractionColumns = Object.keys(interactionMapping.columns({} as InteractionData));
-const interactionColumns = ['id', 'organization_id', 'version', 'created_at', 'updated_at', 'deleted_at', ...mappedInteractionColumns];
+const interactionColumns = [
+  'id',
+  'organization_id',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  ...mappedInteractionColumns,
+];
 const componentColumns = ['interaction_id', 'organization_id', 'component_id', 'minutes', 'activity_ids'];
-const nextStepColumns = Object.keys(nextStepRow('', { interactionId: '', position: 0, engagementId: '', interactionDate: '', text: '', owner: '', dueDate: null }));
-const historyColumns = Object.keys(historyRow({ organizationId: null, entity: '', entityId: '', action: 'create', actor: null, changes: {} }));
+const nextStepColumns = Object.keys(
+  nextStepRow('', {
+    interactionId: '',
+    position: 0,
+    engagementId: '',
+    interactionDate: '',
+    text: '',
+    owner: '',
+    dueDate: null,
+  }),
+);
+const historyColumns = Object.keys(
+  historyRow({ organizationId: null, entity: '', entityId: '', action: 'create', actor: null, changes: {} }),
+);
 
 /**
  * The first version of a new interaction, as the repository reads it back (`interactionMapping.fromRow`)
@@ -138,10 +158,32 @@ export class ImportRowBuilder {
     const interactions = this.interactions.values;
     interactions.push(id, this.organizationId, 1, now, now, null);
     pushRow(interactions, interactionMapping.columns(data), mappedInteractionColumns);
-    for (const c of data.components) this.components.values.push(id, this.organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
+    for (const c of data.components)
+      this.components.values.push(id, this.organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
     const snapshot = createdInteraction(id, now, data);
-    for (const step of openNextStepRows(snapshot)) pushRow(this.nextSteps.values, nextStepRow(this.organizationId, step) as unknown as Record<string, unknown>, nextStepColumns);
-    pushRow(this.history.values, historyRow({ organizationId: this.organizationId, entity: interactionMapping.entity, entityId: id, action: 'create', actor: this.actor, changes: {}, version: 1, snapshot }, now), historyColumns);
+    for (const step of openNextStepRows(snapshot))
+      pushRow(
+        this.nextSteps.values,
+        nextStepRow(this.organizationId, step) as unknown as Record<string, unknown>,
+        nextStepColumns,
+      );
+    pushRow(
+      this.history.values,
+      historyRow(
+        {
+          organizationId: this.organizationId,
+          entity: interactionMapping.entity,
+          entityId: id,
+          action: 'create',
+          actor: this.actor,
+          changes: {},
+          version: 1,
+          snapshot,
+        },
+        now,
+      ),
+      historyColumns,
+    );
     this.dose.add(data, engagementStart);
     this.built += 1;
     this.interactions.takeFull(this.ready);
@@ -213,7 +255,10 @@ export class InteractionImportWriter {
       const columns = importColumns[table];
       const placeholders = sql.join(columns.map(() => null));
       const values = sql.join(Array.from({ length: rowCount }, () => sql`(${placeholders})`));
-      text = sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${values}`.compile(this.db).sql;
+      text =
+        sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${values}`.compile(
+          this.db,
+        ).sql;
       this.texts.set(key, text);
     }
     return text;

@@ -57,7 +57,16 @@ export const interactionMapping: VersionedMapping<Interaction, InteractionData> 
 
 /** The stored row of an open next step, as `writeIndexes` writes it (bulk writers use it too). */
 export function nextStepRow(organizationId: string, s: IndexedNextStep): InteractionNextStepsTable {
-  return { interaction_id: s.interactionId, position: s.position, organization_id: organizationId, engagement_id: s.engagementId, interaction_date: s.interactionDate, text: s.text, owner: s.owner, due_date: s.dueDate };
+  return {
+    interaction_id: s.interactionId,
+    position: s.position,
+    organization_id: organizationId,
+    engagement_id: s.engagementId,
+    interaction_date: s.interactionDate,
+    text: s.text,
+    owner: s.owner,
+    due_date: s.dueDate,
+  };
 }
 
 export interface InteractionFilter {
@@ -81,11 +90,14 @@ const encodeCursor = (date: string, id: string) => Buffer.from(JSON.stringify([d
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
+      return value as [string, string];
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation_failed', 'Invalid cursor', [{ path: 'query.cursor', message: 'is not a cursor this API returned' }]);
+  throw new AppError('validation_failed', 'Invalid cursor', [
+    { path: 'query.cursor', message: 'is not a cursor this API returned' },
+  ]);
 }
 
 /** Interactions of one organization, with the component index kept in step. */
@@ -123,7 +135,11 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
       const [date, id] = decodeCursor(cursor);
       query = query.where((eb) => eb.or([eb('date', '<', date), eb.and([eb('date', '=', date), eb('id', '<', id)])]));
     }
-    const rows = await query.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const items = rows.slice(0, limit).map((r) => interactionMapping.fromRow(r as never));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.date, last.id) : null };
@@ -151,12 +167,20 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
       await insertRowsPrepared(this.executor, 'interaction_components', rows);
     }
     const steps = openNextStepRows(interaction);
-    if (steps.length > 0) await insertRowsPrepared(this.executor, 'interaction_next_steps', steps.map((s) => nextStepRow(this.orgId, s)));
+    if (steps.length > 0)
+      await insertRowsPrepared(
+        this.executor,
+        'interaction_next_steps',
+        steps.map((s) => nextStepRow(this.orgId, s)),
+      );
   }
 
   /** The open next steps of live interactions, of one engagement or of the whole organization, from the next-step index. */
   async openNextSteps(engagementId?: string): Promise<IndexedNextStep[]> {
-    let query = this.executor.selectFrom('interaction_next_steps').selectAll().where('organization_id', '=', this.orgId);
+    let query = this.executor
+      .selectFrom('interaction_next_steps')
+      .selectAll()
+      .where('organization_id', '=', this.orgId);
     if (engagementId) query = query.where('engagement_id', '=', engagementId);
     const rows = await query.orderBy('interaction_date').orderBy('interaction_id').orderBy('position').execute();
     return rows.map((r) => ({
@@ -175,10 +199,17 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
    * Live interactions oldest first (date, then id), read a page at a time so that any number can be
    * streamed without holding them all; `from` and `to` are inclusive dates.
    */
-  async *eachLive(filter: { engagementId?: string | undefined; from?: string | undefined; to?: string | undefined } = {}, pageSize = 1000): AsyncGenerator<Interaction> {
+  async *eachLive(
+    filter: { engagementId?: string | undefined; from?: string | undefined; to?: string | undefined } = {},
+    pageSize = 1000,
+  ): AsyncGenerator<Interaction> {
     let after: { date: string; id: string } | undefined;
     for (;;) {
-      let query = this.executor.selectFrom('interactions').selectAll().where('organization_id', '=', this.orgId).where('deleted_at', 'is', null);
+      let query = this.executor
+        .selectFrom('interactions')
+        .selectAll()
+        .where('organization_id', '=', this.orgId)
+        .where('deleted_at', 'is', null);
       if (filter.engagementId) query = query.where('engagement_id', '=', filter.engagementId);
       if (filter.from) query = query.where('date', '>=', filter.from);
       if (filter.to) query = query.where('date', '<=', filter.to);
@@ -195,7 +226,11 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
   }
 
   async allLive(engagementId?: string): Promise<Interaction[]> {
-    let query = this.executor.selectFrom('interactions').selectAll().where('organization_id', '=', this.orgId).where('deleted_at', 'is', null);
+    let query = this.executor
+      .selectFrom('interactions')
+      .selectAll()
+      .where('organization_id', '=', this.orgId)
+      .where('deleted_at', 'is', null);
     if (engagementId) query = query.where('engagement_id', '=', engagementId);
     const rows = await query.orderBy('date').orderBy('id').execute();
     return rows.map((r) => interactionMapping.fromRow(r as never));

@@ -72,7 +72,12 @@ export class ResponseRepository {
   }
 
   async find(id: string): Promise<SurveyResponse | undefined> {
-    const row = await this.db.selectFrom('measurement_responses').selectAll().where('organization_id', '=', this.organizationId).where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('measurement_responses')
+      .selectAll()
+      .where('organization_id', '=', this.organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toResponse(row);
   }
 
@@ -83,20 +88,36 @@ export class ResponseRepository {
   }
 
   async listForWave(waveId: string): Promise<SurveyResponse[]> {
-    const rows = await this.db.selectFrom('measurement_responses').selectAll().where('organization_id', '=', this.organizationId).where('wave_id', '=', waveId).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('measurement_responses')
+      .selectAll()
+      .where('organization_id', '=', this.organizationId)
+      .where('wave_id', '=', waveId)
+      .orderBy('id')
+      .execute();
     return rows.map(toResponse);
   }
 
   /** The level each response to the given waves was given at, by response id; reads no answers. */
   async levelsForWaves(waveIds: readonly string[]): Promise<Map<string, string>> {
     if (waveIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('measurement_responses').select(['id', 'level']).where('organization_id', '=', this.organizationId).where('wave_id', 'in', [...waveIds]).execute();
+    const rows = await this.db
+      .selectFrom('measurement_responses')
+      .select(['id', 'level'])
+      .where('organization_id', '=', this.organizationId)
+      .where('wave_id', 'in', [...waveIds])
+      .execute();
     return new Map(rows.map((r) => [r.id, r.level]));
   }
 
   /** Submitted responses holding answers to an instrument, for recomputing its scores. */
   async listSubmittedWith(instrumentId: string): Promise<SurveyResponse[]> {
-    const rows = await this.db.selectFrom('measurement_responses').selectAll().where('organization_id', '=', this.organizationId).where('status', '=', 'submitted').execute();
+    const rows = await this.db
+      .selectFrom('measurement_responses')
+      .selectAll()
+      .where('organization_id', '=', this.organizationId)
+      .where('status', '=', 'submitted')
+      .execute();
     return rows.map(toResponse).filter((r) => instrumentId in r.instrumentVersions);
   }
 
@@ -110,7 +131,8 @@ export class ResponseRepository {
       .where('id', '=', id)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw conflict('This survey has already been submitted', [{ path: 'token', message: 'has been used' }]);
+    if (Number(result.numUpdatedRows) !== 1)
+      throw conflict('This survey has already been submitted', [{ path: 'token', message: 'has been used' }]);
     return now;
   }
 
@@ -124,18 +146,32 @@ export class ResponseRepository {
       .where('id', '=', id)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw conflict('This survey has already been submitted', [{ path: 'token', message: 'has been used' }]);
+    if (Number(result.numUpdatedRows) !== 1)
+      throw conflict('This survey has already been submitted', [{ path: 'token', message: 'has been used' }]);
     return now;
   }
 
   async revoke(id: string): Promise<SurveyResponse> {
-    await this.db.updateTable('measurement_responses').set({ revoked_at: nowIso() }).where('organization_id', '=', this.organizationId).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await this.db
+      .updateTable('measurement_responses')
+      .set({ revoked_at: nowIso() })
+      .where('organization_id', '=', this.organizationId)
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
     return this.require(id);
   }
 }
 
 /** Finds the response a survey link's token opens, in whichever organization it belongs to. Only the token's hash is compared. */
-export async function findResponseByTokenHash(db: Executor, tokenHash: string): Promise<{ organizationId: string; response: SurveyResponse } | undefined> {
-  const row = await db.selectFrom('measurement_responses').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+export async function findResponseByTokenHash(
+  db: Executor,
+  tokenHash: string,
+): Promise<{ organizationId: string; response: SurveyResponse } | undefined> {
+  const row = await db
+    .selectFrom('measurement_responses')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
   return row && { organizationId: row.organization_id, response: toResponse(row) };
 }

@@ -32,7 +32,12 @@ export class ScoreRepository {
 
   /** Replaces the scores of one response on one instrument. */
   async replace(responseId: string, instrumentId: string, engagementId: string, scores: StoredScore[]): Promise<void> {
-    await this.db.deleteFrom('measurement_scores').where('organization_id', '=', this.organizationId).where('response_id', '=', responseId).where('instrument_id', '=', instrumentId).execute();
+    await this.db
+      .deleteFrom('measurement_scores')
+      .where('organization_id', '=', this.organizationId)
+      .where('response_id', '=', responseId)
+      .where('instrument_id', '=', instrumentId)
+      .execute();
     if (scores.length === 0) return;
     await this.db
       .insertInto('measurement_scores')
@@ -64,12 +69,24 @@ export class ScoreRepository {
   }
 
   async listForEngagement(engagementId: string): Promise<StoredScore[]> {
-    const rows = await this.db.selectFrom('measurement_scores').selectAll().where('organization_id', '=', this.organizationId).where('engagement_id', '=', engagementId).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('measurement_scores')
+      .selectAll()
+      .where('organization_id', '=', this.organizationId)
+      .where('engagement_id', '=', engagementId)
+      .orderBy('id')
+      .execute();
     return rows.map(toScore);
   }
 
   async listForResponse(responseId: string): Promise<StoredScore[]> {
-    const rows = await this.db.selectFrom('measurement_scores').selectAll().where('organization_id', '=', this.organizationId).where('response_id', '=', responseId).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('measurement_scores')
+      .selectAll()
+      .where('organization_id', '=', this.organizationId)
+      .where('response_id', '=', responseId)
+      .orderBy('id')
+      .execute();
     return rows.map(toScore);
   }
 }

@@ -43,7 +43,11 @@ export class WaveRepository extends VersionedRepository<Wave, WaveData> {
 
   /** The waves of an engagement by date (ad-hoc ones by their creation day). */
   async listForEngagement(engagementId: string, options: { includeDeleted?: boolean } = {}): Promise<Wave[]> {
-    let query = this.executor.selectFrom('measurement_waves').selectAll().where('organization_id', '=', this.orgId).where('engagement_id', '=', engagementId);
+    let query = this.executor
+      .selectFrom('measurement_waves')
+      .selectAll()
+      .where('organization_id', '=', this.orgId)
+      .where('engagement_id', '=', engagementId);
     if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
     const rows = await query.orderBy('created_at').orderBy('id').execute();
     return rows.map((r) => waveMapping.fromRow(r as never)).sort((a, b) => waveDate(a).localeCompare(waveDate(b)));
@@ -51,7 +55,14 @@ export class WaveRepository extends VersionedRepository<Wave, WaveData> {
 
   /** Waves that use a given instrument, across the organization. */
   async listUsing(instrumentId: string): Promise<Wave[]> {
-    const rows = await this.executor.selectFrom('measurement_waves').selectAll().where('organization_id', '=', this.orgId).where('deleted_at', 'is', null).execute();
-    return rows.map((r) => waveMapping.fromRow(r as never)).filter((w) => w.instruments.some((i) => i.instrumentId === instrumentId));
+    const rows = await this.executor
+      .selectFrom('measurement_waves')
+      .selectAll()
+      .where('organization_id', '=', this.orgId)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return rows
+      .map((r) => waveMapping.fromRow(r as never))
+      .filter((w) => w.instruments.some((i) => i.instrumentId === instrumentId));
   }
 }

@@ -51,7 +51,14 @@ export class ModelRepository {
       .where('organization_id', '=', this.organizationId)
       .execute();
     return rows
-      .map((r) => ({ modelId: r.model_id, version: r.version, name: r.name, builtin: r.builtin === 1, publishedAt: r.published_at, publishedBy: r.published_by }))
+      .map((r) => ({
+        modelId: r.model_id,
+        version: r.version,
+        name: r.name,
+        builtin: r.builtin === 1,
+        publishedAt: r.published_at,
+        publishedBy: r.published_by,
+      }))
       .sort((a, b) => a.modelId.localeCompare(b.modelId) || compareVersions(a.version, b.version));
   }
 
@@ -77,10 +84,15 @@ export class ModelRepository {
       .where('organization_id', '=', this.organizationId)
       .where('model_id', '=', modelId)
       .execute();
-    return rows.map((r) => JSON.parse(r.document) as PracticeModel).sort((a, b) => compareVersions(a.version, b.version));
+    return rows
+      .map((r) => JSON.parse(r.document) as PracticeModel)
+      .sort((a, b) => compareVersions(a.version, b.version));
   }
 
-  async insert(model: PracticeModel, options: { builtin: boolean; publishedBy: string | null }): Promise<StoredModelVersion> {
+  async insert(
+    model: PracticeModel,
+    options: { builtin: boolean; publishedBy: string | null },
+  ): Promise<StoredModelVersion> {
     const publishedAt = nowIso();
     try {
       await this.db
@@ -97,9 +109,19 @@ export class ModelRepository {
         })
         .execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`Version ${model.version} of model "${model.id}" is already published; versions never change`, [{ path: 'version', message: 'is already published' }]);
+      if (isUniqueViolation(error))
+        throw conflict(`Version ${model.version} of model "${model.id}" is already published; versions never change`, [
+          { path: 'version', message: 'is already published' },
+        ]);
       throw error;
     }
-    return { modelId: model.id, version: model.version, name: model.name, builtin: options.builtin, publishedAt, publishedBy: options.publishedBy };
+    return {
+      modelId: model.id,
+      version: model.version,
+      name: model.name,
+      builtin: options.builtin,
+      publishedAt,
+      publishedBy: options.publishedBy,
+    };
   }
 }

@@ -14,14 +14,27 @@ export class OrganizationRepository {
   constructor(private readonly db: Executor) {}
 
   async create(input: { name: string; slug: string; isDemo?: boolean }): Promise<OrganizationRecord> {
-    const record = { id: newId(), name: input.name, slug: input.slug, isDemo: input.isDemo ?? false, createdAt: nowIso() };
+    const record = {
+      id: newId(),
+      name: input.name,
+      slug: input.slug,
+      isDemo: input.isDemo ?? false,
+      createdAt: nowIso(),
+    };
     try {
       await this.db
         .insertInto('organizations')
-        .values({ id: record.id, name: record.name, slug: record.slug, is_demo: record.isDemo ? 1 : 0, created_at: record.createdAt })
+        .values({
+          id: record.id,
+          name: record.name,
+          slug: record.slug,
+          is_demo: record.isDemo ? 1 : 0,
+          created_at: record.createdAt,
+        })
         .execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`An organization with slug "${input.slug}" exists`, [{ path: 'slug', message: 'is taken' }]);
+      if (isUniqueViolation(error))
+        throw conflict(`An organization with slug "${input.slug}" exists`, [{ path: 'slug', message: 'is taken' }]);
       throw error;
     }
     return record;
@@ -44,7 +57,13 @@ export class OrganizationRepository {
 
   async list(): Promise<OrganizationRecord[]> {
     const rows = await this.db.selectFrom('organizations').selectAll().orderBy('name').execute();
-    return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, isDemo: r.is_demo === 1, createdAt: r.created_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      slug: r.slug,
+      isDemo: r.is_demo === 1,
+      createdAt: r.created_at,
+    }));
   }
 
   /** The organizations a person belongs to, with the role they hold in each. */

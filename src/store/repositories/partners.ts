@@ -3,7 +3,13 @@ import type { Contact, ContactInput, Level, Partner, PartnerInput, PartnerKind }
 import type { Executor } from './executor.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
-const meta = (r: { id: string; version: number; created_at: string; updated_at: string; deleted_at: string | null }) => ({
+const meta = (r: {
+  id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}) => ({
   id: r.id,
   version: r.version,
   createdAt: r.created_at,
@@ -15,7 +21,15 @@ export const partnerMapping: VersionedMapping<Partner, PartnerInput> = {
   table: 'partners',
   entity: 'partner',
   label: 'Partner',
-  columns: (p) => ({ parent_id: p.parentId, name: p.name, kind: p.kind, type: p.type, region: p.region, state_or_country: p.stateOrCountry, tags: JSON.stringify(p.tags) }),
+  columns: (p) => ({
+    parent_id: p.parentId,
+    name: p.name,
+    kind: p.kind,
+    type: p.type,
+    region: p.region,
+    state_or_country: p.stateOrCountry,
+    tags: JSON.stringify(p.tags),
+  }),
   fromRow: (r) => ({
     ...meta(r),
     parentId: r.parent_id as string | null,
@@ -33,7 +47,14 @@ export const contactMapping: VersionedMapping<Contact, ContactInput> = {
   entity: 'contact',
   label: 'Contact',
   columns: (c) => ({ partner_id: c.partnerId, name: c.name, email: c.email, level: c.level, role: c.role }),
-  fromRow: (r) => ({ ...meta(r), partnerId: r.partner_id as string, name: r.name as string, email: r.email as string, level: r.level as Level, role: r.role as string }),
+  fromRow: (r) => ({
+    ...meta(r),
+    partnerId: r.partner_id as string,
+    name: r.name as string,
+    email: r.email as string,
+    level: r.level as Level,
+    role: r.role as string,
+  }),
 };
 
 export { meta as recordMeta };
@@ -56,7 +77,12 @@ export class PartnerRepository extends VersionedRepository<Partner, PartnerInput
 
   /** How many live partners there are. */
   async count(): Promise<number> {
-    const row = await this.executor.selectFrom('partners').select(sql<number>`count(*)`.as('n')).where('organization_id', '=', this.orgId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+    const row = await this.executor
+      .selectFrom('partners')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('organization_id', '=', this.orgId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 }
@@ -81,7 +107,13 @@ export class ContactRepository extends VersionedRepository<Contact, ContactInput
   /** The ids among `ids` that are live contacts of this organization. */
   async existing(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.executor.selectFrom('contacts').select('id').where('organization_id', '=', this.orgId).where('deleted_at', 'is', null).where('id', 'in', ids).execute();
+    const rows = await this.executor
+      .selectFrom('contacts')
+      .select('id')
+      .where('organization_id', '=', this.orgId)
+      .where('deleted_at', 'is', null)
+      .where('id', 'in', ids)
+      .execute();
     return new Set(rows.map((r) => r.id));
   }
 }

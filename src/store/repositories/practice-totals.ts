@@ -20,11 +20,36 @@ interface MonthlyRollup {
 }
 
 const rollups = {
-  interactions: { engagementTable: 'engagement_month_dose', organizationTable: 'organization_month_dose', keys: [], amounts: ['interactions'] },
-  modes: { engagementTable: 'mode_month_use', organizationTable: 'organization_mode_month_use', keys: ['mode'], amounts: ['interactions', 'minutes'] },
-  principles: { engagementTable: 'principle_month_use', organizationTable: 'organization_principle_month_use', keys: ['principle_id'], amounts: ['interactions', 'ratings', 'rating_sum'] },
-  components: { engagementTable: 'component_month_dose', organizationTable: 'organization_component_month_dose', keys: ['component_id'], amounts: ['interactions'] },
-  activities: { engagementTable: 'activity_month_use', organizationTable: 'organization_activity_month_use', keys: ['component_id', 'activity_id'], amounts: ['interactions'] },
+  interactions: {
+    engagementTable: 'engagement_month_dose',
+    organizationTable: 'organization_month_dose',
+    keys: [],
+    amounts: ['interactions'],
+  },
+  modes: {
+    engagementTable: 'mode_month_use',
+    organizationTable: 'organization_mode_month_use',
+    keys: ['mode'],
+    amounts: ['interactions', 'minutes'],
+  },
+  principles: {
+    engagementTable: 'principle_month_use',
+    organizationTable: 'organization_principle_month_use',
+    keys: ['principle_id'],
+    amounts: ['interactions', 'ratings', 'rating_sum'],
+  },
+  components: {
+    engagementTable: 'component_month_dose',
+    organizationTable: 'organization_component_month_dose',
+    keys: ['component_id'],
+    amounts: ['interactions'],
+  },
+  activities: {
+    engagementTable: 'activity_month_use',
+    organizationTable: 'organization_activity_month_use',
+    keys: ['component_id', 'activity_id'],
+    amounts: ['interactions'],
+  },
 } as const satisfies Record<string, MonthlyRollup>;
 
 type Row = Record<string, string | number>;
@@ -58,11 +83,25 @@ export class PracticeTotalsRepository {
     ]);
     return {
       interactions: Number(interactions[0]?.interactions ?? 0),
-      modes: modes.map((r) => ({ mode: String(r.mode), interactions: Number(r.interactions), minutes: Number(r.minutes) })).sort((a, b) => byText(a.mode, b.mode)),
-      principles: principles.map((r) => ({ principleId: String(r.principle_id), interactions: Number(r.interactions), ratings: Number(r.ratings), ratingSum: Number(r.rating_sum) })),
-      components: components.map((r) => ({ componentId: String(r.component_id), interactions: Number(r.interactions) })),
+      modes: modes
+        .map((r) => ({ mode: String(r.mode), interactions: Number(r.interactions), minutes: Number(r.minutes) }))
+        .sort((a, b) => byText(a.mode, b.mode)),
+      principles: principles.map((r) => ({
+        principleId: String(r.principle_id),
+        interactions: Number(r.interactions),
+        ratings: Number(r.ratings),
+        ratingSum: Number(r.rating_sum),
+      })),
+      components: components.map((r) => ({
+        componentId: String(r.component_id),
+        interactions: Number(r.interactions),
+      })),
       activities: activities
-        .map((r) => ({ componentId: String(r.component_id), activityId: String(r.activity_id), uses: Number(r.interactions) }))
+        .map((r) => ({
+          componentId: String(r.component_id),
+          activityId: String(r.activity_id),
+          uses: Number(r.interactions),
+        }))
         .sort((a, b) => byText(a.componentId, b.componentId) || byText(a.activityId, b.activityId)),
     };
   }
@@ -73,16 +112,27 @@ export class PracticeTotalsRepository {
    * organization-level rows are the sums of the live engagements' rows, so the difference is exact,
    * and far fewer rows are read). Null: the whole organization.
    */
-  private async summedEngagements(ids: readonly string[] | null): Promise<{ ids: readonly string[] } | { organizationLess: readonly string[] }> {
+  private async summedEngagements(
+    ids: readonly string[] | null,
+  ): Promise<{ ids: readonly string[] } | { organizationLess: readonly string[] }> {
     if (ids === null) return { organizationLess: [] };
-    const live = await this.db.selectFrom('engagements').select('id').where('organization_id', '=', this.organizationId).where('deleted_at', 'is', null).execute();
+    const live = await this.db
+      .selectFrom('engagements')
+      .select('id')
+      .where('organization_id', '=', this.organizationId)
+      .where('deleted_at', 'is', null)
+      .execute();
     const selected = new Set(ids);
     if (selected.size * 2 <= live.length) return { ids };
     return { organizationLess: live.map((e) => e.id).filter((id) => !selected.has(id)) };
   }
 
   /** One rollup summed over the scope's calendar months for the engagements as `summedEngagements` gives them; rows that sum to nothing are left out. */
-  private async summed(rollup: MonthlyRollup, engagements: { ids: readonly string[] } | { organizationLess: readonly string[] }, scope: PracticeScope): Promise<Row[]> {
+  private async summed(
+    rollup: MonthlyRollup,
+    engagements: { ids: readonly string[] } | { organizationLess: readonly string[] },
+    scope: PracticeScope,
+  ): Promise<Row[]> {
     let sums: Map<string, Row>;
     if ('ids' in engagements) sums = await this.sumOf(rollup, engagements.ids, scope);
     else {
@@ -102,7 +152,11 @@ export class PracticeTotalsRepository {
    * for the whole organization (`ids` null), otherwise from the engagement-level rows of each group of
    * engagements (`idGroups`), the groups' sums added up by key.
    */
-  private async sumOf(rollup: MonthlyRollup, ids: readonly string[] | null, scope: PracticeScope): Promise<Map<string, Row>> {
+  private async sumOf(
+    rollup: MonthlyRollup,
+    ids: readonly string[] | null,
+    scope: PracticeScope,
+  ): Promise<Map<string, Row>> {
     const byKey = new Map<string, Row>();
     const keys = rollup.keys.map((k) => sql.ref(k));
     const amounts = rollup.amounts.map((a) => sql`coalesce(sum(${sql.ref(a)}), 0) as ${sql.ref(a)}`);

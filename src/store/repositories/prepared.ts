@@ -27,9 +27,14 @@ const templates = new WeakMap<object, Map<string, Template>>();
 const standIn = (name: string): string => `⟦prepared value ${name}⟧`;
 const standInPattern = /^⟦prepared value (.*)⟧$/s;
 
-function compileTemplate<R>(db: Executor, shape: string, build: (db: Executor, value: (name: string) => unknown) => Compilable<R>): Template {
+function compileTemplate<R>(
+  db: Executor,
+  shape: string,
+  build: (db: Executor, value: (name: string) => unknown) => Compilable<R>,
+): Template {
   const compiled = build(db, standIn).compile();
-  if (compiled.sql.includes('⟦prepared value')) throw new Error(`prepared query "${shape}" puts a value into its SQL text instead of a parameter`);
+  if (compiled.sql.includes('⟦prepared value'))
+    throw new Error(`prepared query "${shape}" puts a value into its SQL text instead of a parameter`);
   const slots = compiled.parameters.map((parameter): Slot => {
     const match = typeof parameter === 'string' ? standInPattern.exec(parameter) : null;
     return match ? { value: match[1]! } : { constant: parameter };
@@ -37,7 +42,11 @@ function compileTemplate<R>(db: Executor, shape: string, build: (db: Executor, v
   return { compiled, slots };
 }
 
-function templateOf<R>(db: Executor, shape: string, build: (db: Executor, value: (name: string) => unknown) => Compilable<R>): Template {
+function templateOf<R>(
+  db: Executor,
+  shape: string,
+  build: (db: Executor, value: (name: string) => unknown) => Compilable<R>,
+): Template {
   const key = db.getExecutor().adapter;
   let byShape = templates.get(key);
   if (!byShape) templates.set(key, (byShape = new Map()));
@@ -46,7 +55,12 @@ function templateOf<R>(db: Executor, shape: string, build: (db: Executor, value:
   return template;
 }
 
-export function runPrepared<R>(db: Executor, shape: string, build: (db: Executor, value: (name: string) => unknown) => Compilable<R>, values: Readonly<Record<string, unknown>>): Promise<QueryResult<R>> {
+export function runPrepared<R>(
+  db: Executor,
+  shape: string,
+  build: (db: Executor, value: (name: string) => unknown) => Compilable<R>,
+  values: Readonly<Record<string, unknown>>,
+): Promise<QueryResult<R>> {
   const template = templateOf(db, shape, build);
   const parameters = template.slots.map((slot) => {
     if ('constant' in slot) return slot.constant;
@@ -76,15 +90,22 @@ function runPreparedRows<R>(
   build: (db: Executor, standIns: (value: (name: string) => unknown) => Record<string, unknown>[]) => Compilable<R>,
 ): Promise<QueryResult<R>> {
   const columns = Object.keys(rows[0]!);
-  const standIns = (value: (name: string) => unknown) => rows.map((_, i) => Object.fromEntries(columns.map((column) => [column, value(rowValueName(column, i))])));
+  const standIns = (value: (name: string) => unknown) =>
+    rows.map((_, i) => Object.fromEntries(columns.map((column) => [column, value(rowValueName(column, i))])));
   const template = templateOf(db, shape, (db) => build(db, standIns));
   template.rowSlots ??= template.slots.map((slot) => ('constant' in slot ? slot : rowValueOf(slot.value)));
-  const parameters = template.rowSlots.map((slot) => ('constant' in slot ? slot.constant : ((rows[slot.row] as Record<string, unknown>)[slot.column] ?? null)));
+  const parameters = template.rowSlots.map((slot) =>
+    'constant' in slot ? slot.constant : ((rows[slot.row] as Record<string, unknown>)[slot.column] ?? null),
+  );
   return db.executeQuery<R>({ ...(template.compiled as CompiledQuery<R>), parameters });
 }
 
 /** Inserts rows that all have the same columns, as one prepared statement. */
-export function insertRowsPrepared(db: Executor, table: string, rows: readonly object[]): Promise<QueryResult<unknown>> {
+export function insertRowsPrepared(
+  db: Executor,
+  table: string,
+  rows: readonly object[],
+): Promise<QueryResult<unknown>> {
   return runPreparedRows(
     db,
     `insert ${table} (${Object.keys(rows[0]!).join(',')}) × ${rows.length}`,
@@ -124,7 +145,13 @@ export async function addToRowsPrepared(
           .insertInto(table)
           .values(standIns(standIn))
           // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          .onConflict((oc: any) => oc.columns(keyColumns).doUpdateSet((eb: any) => Object.fromEntries(amountColumns.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))]))));
+          .onConflict((oc: any) =>
+            oc
+              .columns(keyColumns)
+              .doUpdateSet((eb: any) =>
+                Object.fromEntries(amountColumns.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))])),
+              ),
+          );
         return returning.length > 0 ? upsert.returning(returning) : upsert;
       },
     );

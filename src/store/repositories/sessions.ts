@@ -18,13 +18,29 @@ export class SessionRepository {
     const now = nowIso();
     await this.db
       .insertInto('sessions')
-      .values({ id: input.id, user_id: input.userId, csrf_token: input.csrfToken, created_at: now, last_seen_at: now, expires_at: input.expiresAt })
+      .values({
+        id: input.id,
+        user_id: input.userId,
+        csrf_token: input.csrfToken,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: input.expiresAt,
+      })
       .execute();
   }
 
   async find(id: string): Promise<SessionRecord | undefined> {
     const r = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-    return r && { id: r.id, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+    return (
+      r && {
+        id: r.id,
+        userId: r.user_id,
+        csrfToken: r.csrf_token,
+        createdAt: r.created_at,
+        lastSeenAt: r.last_seen_at,
+        expiresAt: r.expires_at,
+      }
+    );
   }
 
   async touch(id: string, at: string): Promise<void> {
@@ -51,4 +67,3 @@ export class SessionRepository {
     return Number(result.numDeletedRows);
   }
 }
-

@@ -29,7 +29,18 @@ const toToken = (r: TokenRow): ApiToken => ({
   revokedAt: r.revoked_at,
 });
 
-const columns = ['id', 'organization_id', 'name', 'role', 'prefix', 'created_by', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'] as const;
+const columns = [
+  'id',
+  'organization_id',
+  'name',
+  'role',
+  'prefix',
+  'created_by',
+  'created_at',
+  'expires_at',
+  'last_used_at',
+  'revoked_at',
+] as const;
 
 /** API tokens of one organization. Only a hash of each secret is stored. */
 export class TokenRepository {
@@ -38,7 +49,14 @@ export class TokenRepository {
     private readonly organizationId: string,
   ) {}
 
-  async create(input: { name: string; role: Role; tokenHash: string; prefix: string; createdBy: string; expiresAt: string | null }): Promise<ApiToken> {
+  async create(input: {
+    name: string;
+    role: Role;
+    tokenHash: string;
+    prefix: string;
+    createdBy: string;
+    expiresAt: string | null;
+  }): Promise<ApiToken> {
     const row: TokenRow = {
       id: newId(),
       organization_id: this.organizationId,
@@ -51,12 +69,20 @@ export class TokenRepository {
       last_used_at: null,
       revoked_at: null,
     };
-    await this.db.insertInto('api_tokens').values({ ...row, token_hash: input.tokenHash }).execute();
+    await this.db
+      .insertInto('api_tokens')
+      .values({ ...row, token_hash: input.tokenHash })
+      .execute();
     return toToken(row);
   }
 
   async list(): Promise<ApiToken[]> {
-    const rows = await this.db.selectFrom('api_tokens').select(columns).where('organization_id', '=', this.organizationId).orderBy('id', 'desc').execute();
+    const rows = await this.db
+      .selectFrom('api_tokens')
+      .select(columns)
+      .where('organization_id', '=', this.organizationId)
+      .orderBy('id', 'desc')
+      .execute();
     return rows.map(toToken);
   }
 
@@ -93,7 +119,11 @@ export async function findLiveToken(db: Executor, tokenHash: string, now: string
   const { rows } = await runPrepared(
     db,
     'find live token',
-    (db, value) => db.selectFrom('api_tokens').select(['id', 'organization_id', 'role', 'created_by', 'expires_at', 'revoked_at', 'last_used_at']).where('token_hash', '=', value('hash') as string),
+    (db, value) =>
+      db
+        .selectFrom('api_tokens')
+        .select(['id', 'organization_id', 'role', 'created_by', 'expires_at', 'revoked_at', 'last_used_at'])
+        .where('token_hash', '=', value('hash') as string),
     { hash: tokenHash },
   );
   const row = rows[0];

@@ -27,7 +27,8 @@ export class UserRepository {
         .values({ ...user, password_hash: input.passwordHash, created_at: now, updated_at: now })
         .execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('An account with this email exists', [{ path: 'email', message: 'is already registered' }]);
+      if (isUniqueViolation(error))
+        throw conflict('An account with this email exists', [{ path: 'email', message: 'is already registered' }]);
       throw error;
     }
     return user;
@@ -39,7 +40,11 @@ export class UserRepository {
   }
 
   async findByEmail(email: string): Promise<UserWithSecret | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
     return row && toUser(row);
   }
 
@@ -48,6 +53,10 @@ export class UserRepository {
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
   }
 }

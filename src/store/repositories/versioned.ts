@@ -57,7 +57,11 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
       this.db,
       `find ${this.mapping.table}${includeDeleted ? ' with deleted' : ''}`,
       (db, value) => {
-        const query = (db as unknown as typeof this.loose).selectFrom(this.mapping.table).selectAll().where('organization_id', '=', value('organization')).where('id', '=', value('id'));
+        const query = (db as unknown as typeof this.loose)
+          .selectFrom(this.mapping.table)
+          .selectAll()
+          .where('organization_id', '=', value('organization'))
+          .where('id', '=', value('id'));
         return includeDeleted ? query : query.where('deleted_at', 'is', null);
       },
       { organization: this.organizationId, id },
@@ -74,7 +78,15 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
 
   async insert(data: Data, actor: string | null, id: string = newId()): Promise<T> {
     const now = nowIso();
-    const row = { id, organization_id: this.organizationId, version: 1, created_at: now, updated_at: now, deleted_at: null, ...this.mapping.columns(data) };
+    const row = {
+      id,
+      organization_id: this.organizationId,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      ...this.mapping.columns(data),
+    };
     await insertRowsPrepared(this.db, this.mapping.table, [row]);
     const record = this.mapping.fromRow(row);
     await this.history(record, 'create', actor, {});
@@ -82,13 +94,23 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
   }
 
   /** Replaces the record's data; `expectedVersion` is the version the editor started from. */
-  async update(id: string, expectedVersion: number, data: Data, actor: string | null): Promise<{ before: T; after: T }> {
+  async update(
+    id: string,
+    expectedVersion: number,
+    data: Data,
+    actor: string | null,
+  ): Promise<{ before: T; after: T }> {
     const before = await this.require(id);
     this.checkVersion(before, expectedVersion);
     const next = { ...this.mapping.columns(data), version: before.version + 1, updated_at: nowIso() };
     await this.write(id, before.version, next);
     const after = await this.require(id);
-    await this.history(after, 'update', actor, diffRecords(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>));
+    await this.history(
+      after,
+      'update',
+      actor,
+      diffRecords(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>),
+    );
     return { before, after };
   }
 
@@ -113,9 +135,10 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
 
   private checkVersion(current: T, expected: number): void {
     if (current.version !== expected) {
-      throw conflict(`${this.mapping.label} was changed by someone else (now version ${current.version}, you edited version ${expected})`, [
-        { path: 'version', message: `is ${expected}; the current version is ${current.version}` },
-      ]);
+      throw conflict(
+        `${this.mapping.label} was changed by someone else (now version ${current.version}, you edited version ${expected})`,
+        [{ path: 'version', message: `is ${expected}; the current version is ${current.version}` }],
+      );
     }
   }
 
@@ -128,10 +151,18 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw conflict(`${this.mapping.label} was changed by someone else; reload and try again`, [{ path: 'version', message: 'is stale' }]);
+    if (Number(result.numUpdatedRows) !== 1)
+      throw conflict(`${this.mapping.label} was changed by someone else; reload and try again`, [
+        { path: 'version', message: 'is stale' },
+      ]);
   }
 
-  private history(record: T, action: 'create' | 'update' | 'delete' | 'restore', actor: string | null, changes: Record<string, unknown>): Promise<void> {
+  private history(
+    record: T,
+    action: 'create' | 'update' | 'delete' | 'restore',
+    actor: string | null,
+    changes: Record<string, unknown>,
+  ): Promise<void> {
     return recordHistory(this.db, {
       organizationId: this.organizationId,
       entity: this.mapping.entity,

@@ -18,7 +18,10 @@ export function AnalysisFilters({ orgId, filter, onChange, stages }: AnalysisFil
   const engagements = useEngagements(orgId);
   const partners = usePartners(orgId);
   const { people } = usePeople(orgId);
-  const regions = useMemo(() => [...new Set((partners.data ?? []).map((p) => p.region.trim()).filter(Boolean))].sort(), [partners.data]);
+  const regions = useMemo(
+    () => [...new Set((partners.data ?? []).map((p) => p.region.trim()).filter(Boolean))].sort(),
+    [partners.data],
+  );
   const set = (patch: Partial<AnalysisFilter>) => onChange({ ...filter, ...patch });
   const changed = JSON.stringify(filter) !== JSON.stringify(emptyFilter);
 
@@ -43,7 +46,14 @@ export function AnalysisFilters({ orgId, filter, onChange, stages }: AnalysisFil
           searchable
           clearable
         />
-        <Select label="Region" placeholder="All regions" data={regions} value={filter.region || null} onChange={(value) => set({ region: value ?? '' })} clearable />
+        <Select
+          label="Region"
+          placeholder="All regions"
+          data={regions}
+          value={filter.region || null}
+          onChange={(value) => set({ region: value ?? '' })}
+          clearable
+        />
         <Select
           label="Practitioner (ISP)"
           placeholder="Everyone"
@@ -53,9 +63,26 @@ export function AnalysisFilters({ orgId, filter, onChange, stages }: AnalysisFil
           searchable
           clearable
         />
-        <Select label="Current stage" placeholder="Any stage" data={stages.map((s) => ({ value: s.id, label: s.name }))} value={filter.stageId || null} onChange={(value) => set({ stageId: value ?? '' })} clearable />
-        <TextInput label="From month" type="month" value={filter.from} onChange={(event) => set({ from: event.currentTarget.value })} />
-        <TextInput label="To month" type="month" value={filter.to} onChange={(event) => set({ to: event.currentTarget.value })} />
+        <Select
+          label="Current stage"
+          placeholder="Any stage"
+          data={stages.map((s) => ({ value: s.id, label: s.name }))}
+          value={filter.stageId || null}
+          onChange={(value) => set({ stageId: value ?? '' })}
+          clearable
+        />
+        <TextInput
+          label="From month"
+          type="month"
+          value={filter.from}
+          onChange={(event) => set({ from: event.currentTarget.value })}
+        />
+        <TextInput
+          label="To month"
+          type="month"
+          value={filter.to}
+          onChange={(event) => set({ to: event.currentTarget.value })}
+        />
         <Group align="flex-end">
           <Button variant="subtle" onClick={() => onChange(emptyFilter)} disabled={!changed}>
             Clear filters

@@ -4,7 +4,13 @@ import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { Chart } from '../charts/Chart.tsx';
-import { barsOption, componentMixOption, diversityOption, doseDistributionOption, doseOption } from '../charts/options.ts';
+import {
+  barsOption,
+  componentMixOption,
+  diversityOption,
+  doseDistributionOption,
+  doseOption,
+} from '../charts/options.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
@@ -41,7 +47,15 @@ function Note({ children }: { children: ReactNode }) {
   );
 }
 
-function FigureTable({ columns, rows, caption }: { columns: { title: string; numeric?: boolean }[]; rows: string[][]; caption?: string }) {
+function FigureTable({
+  columns,
+  rows,
+  caption,
+}: {
+  columns: { title: string; numeric?: boolean }[];
+  rows: string[][];
+  caption?: string;
+}) {
   return (
     <Table.ScrollContainer minWidth={360}>
       <Table striped fz="sm" captionSide="top">
@@ -72,30 +86,64 @@ function FigureTable({ columns, rows, caption }: { columns: { title: string; num
 }
 
 const namesOf = (vocabulary: Vocabulary) => {
-  const names = new Map<string, string>([...vocabulary.components, ...vocabulary.componentGroups, ...vocabulary.principles, ...vocabulary.stages].map((item) => [item.id, item.name]));
+  const names = new Map<string, string>(
+    [...vocabulary.components, ...vocabulary.componentGroups, ...vocabulary.principles, ...vocabulary.stages].map(
+      (item) => [item.id, item.name],
+    ),
+  );
   return (id: string) => names.get(id) ?? id;
 };
 
 function DoseViews({ d }: { d: Descriptives }) {
   const enough = d.doseByRelationshipMonth.filter((m) => m.engagements >= d.minimumEngagements);
-  const distribution = useMemo(() => doseDistributionOption(enough.map((m) => ({ ...m, month: String(m.month) })), 'month of relationship'), [enough]);
-  const calendar = useMemo(() => doseOption(d.doseByCalendarMonth.map((m) => ({ month: m.calendarMonth, minutes: m.minutes, interactions: m.interactions })), 'calendar month'), [d]);
+  const distribution = useMemo(
+    () =>
+      doseDistributionOption(
+        enough.map((m) => ({ ...m, month: String(m.month) })),
+        'month of relationship',
+      ),
+    [enough],
+  );
+  const calendar = useMemo(
+    () =>
+      doseOption(
+        d.doseByCalendarMonth.map((m) => ({
+          month: m.calendarMonth,
+          minutes: m.minutes,
+          interactions: m.interactions,
+        })),
+        'calendar month',
+      ),
+    [d],
+  );
   return (
     <>
       <Grid.Col span={{ base: 12, lg: 7 }}>
-        <Section title="Dose by month of relationship across engagements" method={`minutes per engagement: mean, median and interquartile range (R type-7 quantiles); months without contact count as zero; months with fewer than ${d.minimumEngagements} engagements left out`}>
+        <Section
+          title="Dose by month of relationship across engagements"
+          method={`minutes per engagement: mean, median and interquartile range (R type-7 quantiles); months without contact count as zero; months with fewer than ${d.minimumEngagements} engagements left out`}
+        >
           {enough.length ? (
-            <Chart option={distribution} label="Minutes per engagement by month of relationship: mean, median and interquartile range" height={300} />
+            <Chart
+              option={distribution}
+              label="Minutes per engagement by month of relationship: mean, median and interquartile range"
+              height={300}
+            />
           ) : (
             <Note>
-              Too few engagements: this view needs at least {d.minimumEngagements} engagements in a month of relationship ({d.engagements} selected).
+              Too few engagements: this view needs at least {d.minimumEngagements} engagements in a month of
+              relationship ({d.engagements} selected).
             </Note>
           )}
         </Section>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Section title="Dose by calendar month" method="sum of minutes and interactions in each calendar month">
-          {d.doseByCalendarMonth.length ? <Chart option={calendar} label="Minutes and interactions by calendar month" height={300} /> : <Note>No interactions in this period.</Note>}
+          {d.doseByCalendarMonth.length ? (
+            <Chart option={calendar} label="Minutes and interactions by calendar month" height={300} />
+          ) : (
+            <Note>No interactions in this period.</Note>
+          )}
         </Section>
       </Grid.Col>
     </>
@@ -105,20 +153,44 @@ function DoseViews({ d }: { d: Descriptives }) {
 function MixView({ d, nameOf }: { d: Descriptives; nameOf: (id: string) => string }) {
   const option = useMemo(() => {
     const known = new Set(d.vocabulary.components.map((c) => c.id));
-    const components = [...d.vocabulary.components, ...d.minutesByComponent.filter((c) => !known.has(c.componentId)).map((c) => ({ id: c.componentId, name: c.componentId, group: c.group }))];
-    const months = d.componentMix.map((m) => ({ month: String(m.month), components: Object.entries(m.shares).map(([componentId, share]) => ({ componentId, minutes: Math.round(share * m.totalMinutes) })) }));
+    const components = [
+      ...d.vocabulary.components,
+      ...d.minutesByComponent
+        .filter((c) => !known.has(c.componentId))
+        .map((c) => ({ id: c.componentId, name: c.componentId, group: c.group })),
+    ];
+    const months = d.componentMix.map((m) => ({
+      month: String(m.month),
+      components: Object.entries(m.shares).map(([componentId, share]) => ({
+        componentId,
+        minutes: Math.round(share * m.totalMinutes),
+      })),
+    }));
     return componentMixOption(months, components, d.vocabulary.componentGroups, 'month of relationship');
   }, [d]);
   const total = d.minutesByComponent.reduce((s, c) => s + c.minutes, 0);
   return (
-    <Section title="Component mix over months of relationship" method="minutes per component, pooled over the selected engagements">
+    <Section
+      title="Component mix over months of relationship"
+      method="minutes per component, pooled over the selected engagements"
+    >
       {d.componentMix.length ? (
         <>
           <Chart option={option} label="Minutes per component by month of relationship, stacked" height={420} />
           <FigureTable
             caption="Minutes per component"
-            columns={[{ title: 'Component' }, { title: 'Group' }, { title: 'Minutes', numeric: true }, { title: 'Share', numeric: true }]}
-            rows={d.minutesByComponent.map((c) => [nameOf(c.componentId), nameOf(c.group), formatFigure(c.minutes), formatShare(total ? c.minutes / total : null)])}
+            columns={[
+              { title: 'Component' },
+              { title: 'Group' },
+              { title: 'Minutes', numeric: true },
+              { title: 'Share', numeric: true },
+            ]}
+            rows={d.minutesByComponent.map((c) => [
+              nameOf(c.componentId),
+              nameOf(c.group),
+              formatFigure(c.minutes),
+              formatShare(total ? c.minutes / total : null),
+            ])}
           />
         </>
       ) : (
@@ -128,24 +200,67 @@ function MixView({ d, nameOf }: { d: Descriptives; nameOf: (id: string) => strin
   );
 }
 
-function PracticeViews({ use, vocabulary, nameOf }: { use: PracticeUse; vocabulary: Vocabulary; nameOf: (id: string) => string }) {
-  const principles = useMemo(() => barsOption(use.principles.map((p) => ({ label: nameOf(p.principleId), value: p.rate ?? 0 })), 'share of interactions', true), [use, nameOf]);
-  const modes = useMemo(() => barsOption(use.modeMix.map((m) => ({ label: m.mode, value: m.share ?? 0 })), 'share of interactions', true), [use]);
-  const activityLabel = new Map(vocabulary.components.flatMap((c) => c.activities.map((a) => [`${c.id}|${a.id}`, a.label] as const)));
+function PracticeViews({
+  use,
+  vocabulary,
+  nameOf,
+}: {
+  use: PracticeUse;
+  vocabulary: Vocabulary;
+  nameOf: (id: string) => string;
+}) {
+  const principles = useMemo(
+    () =>
+      barsOption(
+        use.principles.map((p) => ({ label: nameOf(p.principleId), value: p.rate ?? 0 })),
+        'share of interactions',
+        true,
+      ),
+    [use, nameOf],
+  );
+  const modes = useMemo(
+    () =>
+      barsOption(
+        use.modeMix.map((m) => ({ label: m.mode, value: m.share ?? 0 })),
+        'share of interactions',
+        true,
+      ),
+    [use],
+  );
+  const activityLabel = new Map(
+    vocabulary.components.flatMap((c) => c.activities.map((a) => [`${c.id}|${a.id}`, a.label] as const)),
+  );
   const activities = use.activities.filter((a) => a.componentInteractions > 0);
   const none = use.interactions === 0;
   return (
     <>
       <Grid.Col span={{ base: 12, md: 6 }}>
-        <Section title="Principle use" method="share of interactions applying each principle; mean of the 1–5 self-ratings">
+        <Section
+          title="Principle use"
+          method="share of interactions applying each principle; mean of the 1–5 self-ratings"
+        >
           {none ? (
             <Note>No interactions in this period.</Note>
           ) : (
             <>
-              <Chart option={principles} label="Share of interactions applying each principle" height={48 + use.principles.length * 26} />
+              <Chart
+                option={principles}
+                label="Share of interactions applying each principle"
+                height={48 + use.principles.length * 26}
+              />
               <FigureTable
-                columns={[{ title: 'Principle' }, { title: 'Interactions', numeric: true }, { title: 'Share', numeric: true }, { title: 'Mean rating', numeric: true }]}
-                rows={use.principles.map((p) => [nameOf(p.principleId), formatFigure(p.interactions), formatShare(p.rate), formatFigure(p.meanRating, 2)])}
+                columns={[
+                  { title: 'Principle' },
+                  { title: 'Interactions', numeric: true },
+                  { title: 'Share', numeric: true },
+                  { title: 'Mean rating', numeric: true },
+                ]}
+                rows={use.principles.map((p) => [
+                  nameOf(p.principleId),
+                  formatFigure(p.interactions),
+                  formatShare(p.rate),
+                  formatFigure(p.meanRating, 2),
+                ])}
               />
             </>
           )}
@@ -158,17 +273,45 @@ function PracticeViews({ use, vocabulary, nameOf }: { use: PracticeUse; vocabula
           ) : (
             <>
               <Chart option={modes} label="Share of interactions by mode" height={48 + use.modeMix.length * 26} />
-              <FigureTable columns={[{ title: 'Mode' }, { title: 'Interactions', numeric: true }, { title: 'Minutes', numeric: true }, { title: 'Share', numeric: true }]} rows={use.modeMix.map((m) => [m.mode, formatFigure(m.interactions), formatFigure(m.minutes), formatShare(m.share)])} />
+              <FigureTable
+                columns={[
+                  { title: 'Mode' },
+                  { title: 'Interactions', numeric: true },
+                  { title: 'Minutes', numeric: true },
+                  { title: 'Share', numeric: true },
+                ]}
+                rows={use.modeMix.map((m) => [
+                  m.mode,
+                  formatFigure(m.interactions),
+                  formatFigure(m.minutes),
+                  formatShare(m.share),
+                ])}
+              />
             </>
           )}
         </Section>
       </Grid.Col>
       <Grid.Col span={12}>
-        <Section title="Practice-activity use rates" method="share of the component's interactions in which the activity was used">
+        <Section
+          title="Practice-activity use rates"
+          method="share of the component's interactions in which the activity was used"
+        >
           {activities.length ? (
             <FigureTable
-              columns={[{ title: 'Component' }, { title: 'Activity' }, { title: 'Uses', numeric: true }, { title: 'Component interactions', numeric: true }, { title: 'Use rate', numeric: true }]}
-              rows={activities.map((a) => [nameOf(a.componentId), activityLabel.get(`${a.componentId}|${a.activityId}`) ?? a.activityId, formatFigure(a.uses), formatFigure(a.componentInteractions), formatShare(a.rate)])}
+              columns={[
+                { title: 'Component' },
+                { title: 'Activity' },
+                { title: 'Uses', numeric: true },
+                { title: 'Component interactions', numeric: true },
+                { title: 'Use rate', numeric: true },
+              ]}
+              rows={activities.map((a) => [
+                nameOf(a.componentId),
+                activityLabel.get(`${a.componentId}|${a.activityId}`) ?? a.activityId,
+                formatFigure(a.uses),
+                formatFigure(a.componentInteractions),
+                formatShare(a.rate),
+              ])}
             />
           ) : (
             <Note>No practice activities recorded in this period.</Note>
@@ -180,31 +323,90 @@ function PracticeViews({ use, vocabulary, nameOf }: { use: PracticeUse; vocabula
 }
 
 function PatternViews({ d, nameOf }: { d: Descriptives; nameOf: (id: string) => string }) {
-  const diversity = useMemo(() => diversityOption(d.diversityByRelationshipMonth.map((m) => ({ month: String(m.month), entropy: m.meanEntropy, componentsUsed: m.meanComponentsUsed })), 'month of relationship'), [d]);
+  const diversity = useMemo(
+    () =>
+      diversityOption(
+        d.diversityByRelationshipMonth.map((m) => ({
+          month: String(m.month),
+          entropy: m.meanEntropy,
+          componentsUsed: m.meanComponentsUsed,
+        })),
+        'month of relationship',
+      ),
+    [d],
+  );
   const hasStages = d.stageTiming.some((s) => s.engagements > 0);
   return (
     <>
       <Grid.Col span={{ base: 12, lg: 7 }}>
-        <Section title="Diversity of component use" method="Shannon entropy, natural log (H = −Σ pᵢ ln pᵢ over minutes per component in an engagement-month), and number of components used; means over engagement-months with contact">
-          {d.diversityByRelationshipMonth.length ? <Chart option={diversity} label="Mean Shannon entropy and components used by month of relationship" height={280} /> : <Note>No component time recorded in this period.</Note>}
+        <Section
+          title="Diversity of component use"
+          method="Shannon entropy, natural log (H = −Σ pᵢ ln pᵢ over minutes per component in an engagement-month), and number of components used; means over engagement-months with contact"
+        >
+          {d.diversityByRelationshipMonth.length ? (
+            <Chart
+              option={diversity}
+              label="Mean Shannon entropy and components used by month of relationship"
+              height={280}
+            />
+          ) : (
+            <Note>No component time recorded in this period.</Note>
+          )}
           <FigureTable
             caption="Early versus later"
-            columns={[{ title: 'Period' }, { title: 'Engagement-months', numeric: true }, { title: 'Mean components used', numeric: true }, { title: 'Mean Shannon entropy', numeric: true }]}
-            rows={d.earlyVersusLater.map((p) => [p.period === 'early' ? 'Months 1–6' : 'Month 7 on', formatFigure(p.engagementMonths), formatFigure(p.meanComponentsUsed, 2), formatFigure(p.meanEntropy, 3)])}
+            columns={[
+              { title: 'Period' },
+              { title: 'Engagement-months', numeric: true },
+              { title: 'Mean components used', numeric: true },
+              { title: 'Mean Shannon entropy', numeric: true },
+            ]}
+            rows={d.earlyVersusLater.map((p) => [
+              p.period === 'early' ? 'Months 1–6' : 'Month 7 on',
+              formatFigure(p.engagementMonths),
+              formatFigure(p.meanComponentsUsed, 2),
+              formatFigure(p.meanEntropy, 3),
+            ])}
           />
         </Section>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
-        <Section title="Transitions between dominant components" method="the component with the most minutes in consecutive months with contact, counted within each engagement">
-          {d.transitions.length ? <FigureTable columns={[{ title: 'From' }, { title: 'To' }, { title: 'Count', numeric: true }]} rows={d.transitions.slice(0, 12).map((t) => [nameOf(t.from), nameOf(t.to), formatFigure(t.count)])} /> : <Note>No month-to-month transitions yet.</Note>}
+        <Section
+          title="Transitions between dominant components"
+          method="the component with the most minutes in consecutive months with contact, counted within each engagement"
+        >
+          {d.transitions.length ? (
+            <FigureTable
+              columns={[{ title: 'From' }, { title: 'To' }, { title: 'Count', numeric: true }]}
+              rows={d.transitions.slice(0, 12).map((t) => [nameOf(t.from), nameOf(t.to), formatFigure(t.count)])}
+            />
+          ) : (
+            <Note>No month-to-month transitions yet.</Note>
+          )}
         </Section>
       </Grid.Col>
       <Grid.Col span={12}>
-        <Section title="Stage timing" method="median (R type-7 quantile) month of relationship at entry; median days over completed stages only">
+        <Section
+          title="Stage timing"
+          method="median (R type-7 quantile) month of relationship at entry; median days over completed stages only"
+        >
           {hasStages ? (
             <FigureTable
-              columns={[{ title: 'Stage' }, { title: 'Entered', numeric: true }, { title: 'In it now', numeric: true }, { title: 'Median entry month', numeric: true }, { title: 'Completed', numeric: true }, { title: 'Median days (completed)', numeric: true }]}
-              rows={d.stageTiming.map((s) => [nameOf(s.stageId), formatFigure(s.engagements), formatFigure(s.current), formatFigure(s.medianStartMonth, 1), formatFigure(s.completed), formatFigure(s.medianDaysCompleted, 1)])}
+              columns={[
+                { title: 'Stage' },
+                { title: 'Entered', numeric: true },
+                { title: 'In it now', numeric: true },
+                { title: 'Median entry month', numeric: true },
+                { title: 'Completed', numeric: true },
+                { title: 'Median days (completed)', numeric: true },
+              ]}
+              rows={d.stageTiming.map((s) => [
+                nameOf(s.stageId),
+                formatFigure(s.engagements),
+                formatFigure(s.current),
+                formatFigure(s.medianStartMonth, 1),
+                formatFigure(s.completed),
+                formatFigure(s.medianDaysCompleted, 1),
+              ])}
             />
           ) : (
             <Note>No stages recorded.</Note>
@@ -232,8 +434,13 @@ function AnalysisViews({ d, use }: { d: Descriptives; use: PracticeUse | undefin
         <FigureCard label="Hours of support" value={formatFigure(d.totals.minutes / 60, 1)} />
       </SimpleGrid>
       {d.engagements < d.minimumEngagements && (
-        <Alert icon={<IconInfoCircle aria-hidden />} color="yellow" title={`Fewer than ${d.minimumEngagements} engagements`}>
-          Views across engagements (mean, median and interquartile range) need at least {d.minimumEngagements} engagements; figures below describe the {d.engagements} selected.
+        <Alert
+          icon={<IconInfoCircle aria-hidden />}
+          color="yellow"
+          title={`Fewer than ${d.minimumEngagements} engagements`}
+        >
+          Views across engagements (mean, median and interquartile range) need at least {d.minimumEngagements}{' '}
+          engagements; figures below describe the {d.engagements} selected.
         </Alert>
       )}
       <Grid gap="md">
@@ -264,7 +471,12 @@ export default function AnalysisPage() {
       <PageHeader
         title="Analysis"
         description="Descriptives across engagements, from the monthly rollups and the logged interactions."
-        actions={<ReportDownload label="Organization report" urlOf={(format) => organizationReportUrl(organization.id, format, filter)} />}
+        actions={
+          <ReportDownload
+            label="Organization report"
+            urlOf={(format) => organizationReportUrl(organization.id, format, filter)}
+          />
+        }
       />
       <AnalysisFilters orgId={organization.id} filter={filter} onChange={setFilter} stages={stages} />
       {descriptives.isPending ? (

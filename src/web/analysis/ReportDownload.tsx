@@ -13,7 +13,11 @@ export function ReportDownload({ urlOf, label = 'Report' }: ReportDownloadProps)
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconFileDownload size={18} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+        <Button
+          variant="default"
+          leftSection={<IconFileDownload size={18} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+        >
           {label}
         </Button>
       </Menu.Target>

@@ -13,11 +13,21 @@ describe('analysis filter', () => {
 
   it('becomes the API query, with the report format', () => {
     expect(filterQuery(emptyFilter)).toBe('');
-    expect(filterQuery({ ...emptyFilter, engagementIds: ['a'], ispId: 'u1', to: '2024-06' })).toBe('?engagementId=a&ispId=u1&to=2024-06');
-    expect(organizationReportUrl('org 1', 'pdf', { ...emptyFilter, stageId: 'install' })).toBe('/api/orgs/org%201/reports/organization?stageId=install&format=pdf');
+    expect(filterQuery({ ...emptyFilter, engagementIds: ['a'], ispId: 'u1', to: '2024-06' })).toBe(
+      '?engagementId=a&ispId=u1&to=2024-06',
+    );
+    expect(organizationReportUrl('org 1', 'pdf', { ...emptyFilter, stageId: 'install' })).toBe(
+      '/api/orgs/org%201/reports/organization?stageId=install&format=pdf',
+    );
   });
 
   it('shows a dash, never NaN, for missing figures', () => {
-    expect([formatFigure(null), formatFigure(Number.NaN), formatShare(undefined), formatShare(Number.POSITIVE_INFINITY), formatShare(0.256)]).toEqual(['—', '—', '—', '—', '26%']);
+    expect([
+      formatFigure(null),
+      formatFigure(Number.NaN),
+      formatShare(undefined),
+      formatShare(Number.POSITIVE_INFINITY),
+      formatShare(0.256),
+    ]).toEqual(['—', '—', '—', '—', '26%']);
   });
 });

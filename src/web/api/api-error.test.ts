@@ -4,7 +4,12 @@ import { apiErrorFromBody } from './api-error.ts';
 describe('apiErrorFromBody', () => {
   test('reads the API error shape', () => {
     const error = apiErrorFromBody(400, {
-      error: { code: 'validation_failed', message: 'Invalid', details: [{ path: 'currentPassword', message: 'is wrong' }], requestId: 'r-1' },
+      error: {
+        code: 'validation_failed',
+        message: 'Invalid',
+        details: [{ path: 'currentPassword', message: 'is wrong' }],
+        requestId: 'r-1',
+      },
     });
     expect(error.status).toBe(400);
     expect(error.code).toBe('validation_failed');

@@ -12,12 +12,16 @@ function answerWith(status: number, body?: unknown): Sent[] {
   const sent: Sent[] = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
     sent.push({ url, init });
-    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    return new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
   });
   return sent;
 }
 
-const headersOf = (sent: Sent | undefined): Record<string, string> => (sent?.init.headers ?? {}) as Record<string, string>;
+const headersOf = (sent: Sent | undefined): Record<string, string> =>
+  (sent?.init.headers ?? {}) as Record<string, string>;
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -48,14 +52,26 @@ describe('apiRequest', () => {
   });
 
   test('throws the server refusal as ApiError', async () => {
-    answerWith(400, { error: { code: 'validation_failed', message: 'Invalid', details: [{ path: 'currentPassword', message: 'is wrong' }] } });
+    answerWith(400, {
+      error: {
+        code: 'validation_failed',
+        message: 'Invalid',
+        details: [{ path: 'currentPassword', message: 'is wrong' }],
+      },
+    });
     const failure = apiRequest('POST', '/api/me/password', { body: {} });
     await expect(failure).rejects.toBeInstanceOf(ApiError);
-    await expect(failure).rejects.toMatchObject({ status: 400, code: 'validation_failed', details: [{ path: 'currentPassword', message: 'is wrong' }] });
+    await expect(failure).rejects.toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      details: [{ path: 'currentPassword', message: 'is wrong' }],
+    });
   });
 
   test('refuses a response that does not match the shared schema', async () => {
     answerWith(200, { id: 42 });
-    await expect(apiRequest('GET', '/api/x', { schema: z.object({ id: z.string() }) })).rejects.toMatchObject({ code: 'unexpected_response' });
+    await expect(apiRequest('GET', '/api/x', { schema: z.object({ id: z.string() }) })).rejects.toMatchObject({
+      code: 'unexpected_response',
+    });
   });
 });

@@ -9,6 +9,8 @@ import { SVGRenderer } from 'echarts/renderers';
 /** The one ECharts build of Praxis: only bar and line charts, drawn as SVG, in the browser and in Node alike. */
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 export type BarSeries = BarSeriesOption;
 export { echarts };

@@ -23,7 +23,13 @@ describe('chart options', () => {
     const option = componentMixOption(
       [
         { month: '1', components: [{ componentId: 'relating', minutes: 30 }] },
-        { month: '2', components: [{ componentId: 'co-designing', minutes: 45 }, { componentId: 'relating', minutes: 15 }] },
+        {
+          month: '2',
+          components: [
+            { componentId: 'co-designing', minutes: 45 },
+            { componentId: 'relating', minutes: 15 },
+          ],
+        },
       ],
       components,
       groups,
@@ -46,7 +52,18 @@ describe('chart options', () => {
   });
 
   test('relationship months are filled from the first to the last with empty months', () => {
-    const filled = fillRelationshipMonths([{ month: 2, minutes: 5 }, { month: 4, minutes: 7 }], (month) => ({ month, minutes: 0 }));
-    expect(filled).toEqual([{ month: 1, minutes: 0 }, { month: 2, minutes: 5 }, { month: 3, minutes: 0 }, { month: 4, minutes: 7 }]);
+    const filled = fillRelationshipMonths(
+      [
+        { month: 2, minutes: 5 },
+        { month: 4, minutes: 7 },
+      ],
+      (month) => ({ month, minutes: 0 }),
+    );
+    expect(filled).toEqual([
+      { month: 1, minutes: 0 },
+      { month: 2, minutes: 5 },
+      { month: 3, minutes: 0 },
+      { month: 4, minutes: 7 },
+    ]);
   });
 });

@@ -24,7 +24,10 @@ const groupPalettes: readonly (readonly string[])[] = [
 ];
 
 /** A colour for every component: its group's hue, one shade per component within the group. */
-export function componentColors(components: readonly ChartComponent[], groups: readonly ChartGroup[]): Map<string, string> {
+export function componentColors(
+  components: readonly ChartComponent[],
+  groups: readonly ChartGroup[],
+): Map<string, string> {
   const colors = new Map<string, string>();
   const usedInGroup = new Map<string, number>();
   const groupIndex = (groupId: string): number => {
@@ -32,7 +35,8 @@ export function componentColors(components: readonly ChartComponent[], groups: r
     return index === -1 ? groups.length : index;
   };
   for (const component of components) {
-    const palette = groupPalettes[groupIndex(component.group) % groupPalettes.length] ?? groupPalettes[0] ?? ['#868e96'];
+    const palette = groupPalettes[groupIndex(component.group) % groupPalettes.length] ??
+      groupPalettes[0] ?? ['#868e96'];
     const shade = usedInGroup.get(component.group) ?? 0;
     usedInGroup.set(component.group, shade + 1);
     colors.set(component.id, palette[shade % palette.length] ?? '#868e96');
@@ -78,7 +82,13 @@ export function componentMixOption(
     ...baseOption(),
     legend: { bottom: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 12, itemGap: 8, textStyle: { fontSize: 11 } },
     grid: { left: 44, right: 12, top: 28, bottom: 64 + Math.ceil(components.length / 3) * 16 },
-    xAxis: { type: 'category', name: axisName, nameLocation: 'middle', nameGap: 26, data: months.map((month) => month.month) },
+    xAxis: {
+      type: 'category',
+      name: axisName,
+      nameLocation: 'middle',
+      nameGap: 26,
+      data: months.map((month) => month.month),
+    },
     yAxis: { type: 'value', name: 'minutes', nameTextStyle: { align: 'right' } },
     series,
   };
@@ -96,13 +106,31 @@ export function doseOption(months: readonly DoseMonth[], axisName: string): Char
     ...baseOption(),
     legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
     grid: { left: 44, right: 36, top: 44, bottom: 36 },
-    xAxis: { type: 'category', name: axisName, nameLocation: 'middle', nameGap: 26, data: months.map((month) => month.month) },
+    xAxis: {
+      type: 'category',
+      name: axisName,
+      nameLocation: 'middle',
+      nameGap: 26,
+      data: months.map((month) => month.month),
+    },
     yAxis: [
       { type: 'value', name: 'minutes', nameTextStyle: { align: 'right' } },
-      { type: 'value', name: 'interactions', splitLine: { show: false }, minInterval: 1, nameTextStyle: { align: 'left' } },
+      {
+        type: 'value',
+        name: 'interactions',
+        splitLine: { show: false },
+        minInterval: 1,
+        nameTextStyle: { align: 'left' },
+      },
     ],
     series: [
-      { type: 'bar', name: 'Minutes', barMaxWidth: 28, itemStyle: { color: '#228be6' }, data: months.map((month) => month.minutes) },
+      {
+        type: 'bar',
+        name: 'Minutes',
+        barMaxWidth: 28,
+        itemStyle: { color: '#228be6' },
+        data: months.map((month) => month.minutes),
+      },
       {
         type: 'line',
         name: 'Interactions',
@@ -116,7 +144,11 @@ export function doseOption(months: readonly DoseMonth[], axisName: string): Char
 }
 
 /** Month of relationship rows filled in from 1 to the last month, so gaps show as empty months, not closed ones. */
-export function fillRelationshipMonths<T extends { month: number }>(rows: readonly T[], empty: (month: number) => T, through?: number): T[] {
+export function fillRelationshipMonths<T extends { month: number }>(
+  rows: readonly T[],
+  empty: (month: number) => T,
+  through?: number,
+): T[] {
   const last = Math.max(through ?? 0, ...rows.map((row) => row.month));
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   const filled: T[] = [];
@@ -141,29 +173,94 @@ export function doseDistributionOption(months: readonly DoseDistributionMonth[],
   return {
     ...baseOption(),
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 }, data: ['Median', 'Mean', 'Interquartile range'] },
+    legend: {
+      top: 0,
+      left: 'center',
+      itemWidth: 12,
+      itemHeight: 12,
+      textStyle: { fontSize: 11 },
+      data: ['Median', 'Mean', 'Interquartile range'],
+    },
     grid: { left: 44, right: 16, top: 44, bottom: 36 },
-    xAxis: { type: 'category', name: axisName, nameLocation: 'middle', nameGap: 26, boundaryGap: false, data: months.map((month) => month.month) },
+    xAxis: {
+      type: 'category',
+      name: axisName,
+      nameLocation: 'middle',
+      nameGap: 26,
+      boundaryGap: false,
+      data: months.map((month) => month.month),
+    },
     yAxis: { type: 'value', name: 'minutes per engagement', nameTextStyle: { align: 'left' } },
     series: [
       // The band is Q1 (invisible) with Q3 − Q1 stacked on top of it and filled.
-      { ...line, name: 'Q1', stack: 'iqr', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, data: months.map((month) => month.q1) },
-      { ...line, name: 'Interquartile range', stack: 'iqr', symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color: '#a5d8ff' }, areaStyle: { color: '#a5d8ff', opacity: 0.6 }, data: months.map((month) => month.q3 - month.q1) },
+      {
+        ...line,
+        name: 'Q1',
+        stack: 'iqr',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        tooltip: { show: false },
+        data: months.map((month) => month.q1),
+      },
+      {
+        ...line,
+        name: 'Interquartile range',
+        stack: 'iqr',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        itemStyle: { color: '#a5d8ff' },
+        areaStyle: { color: '#a5d8ff', opacity: 0.6 },
+        data: months.map((month) => month.q3 - month.q1),
+      },
       { ...line, name: 'Median', itemStyle: { color: '#1864ab' }, data: months.map((month) => month.median) },
-      { ...line, name: 'Mean', itemStyle: { color: '#e8590c' }, lineStyle: { type: 'dashed' }, data: months.map((month) => month.mean) },
+      {
+        ...line,
+        name: 'Mean',
+        itemStyle: { color: '#e8590c' },
+        lineStyle: { type: 'dashed' },
+        data: months.map((month) => month.mean),
+      },
     ],
   };
 }
 
 /** Horizontal bars, one per label, in the given order: shares (as percentages) or counts. */
-export function barsOption(bars: ReadonlyArray<{ label: string; value: number }>, valueName: string, percent: boolean): ChartOption {
+export function barsOption(
+  bars: ReadonlyArray<{ label: string; value: number }>,
+  valueName: string,
+  percent: boolean,
+): ChartOption {
   return {
     ...baseOption(),
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value) => (percent ? `${Math.round(Number(value) * 100)}%` : String(value)) },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (value) => (percent ? `${Math.round(Number(value) * 100)}%` : String(value)),
+    },
     grid: { left: 8, right: 24, top: 8, bottom: 32, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'value', name: valueName, nameLocation: 'middle', nameGap: 22, max: percent ? 1 : undefined, axisLabel: percent ? { formatter: (value: number) => `${Math.round(value * 100)}%` } : {} },
-    yAxis: { type: 'category', inverse: true, data: bars.map((bar) => bar.label), axisLabel: { width: 180, overflow: 'truncate' } },
-    series: [{ type: 'bar', name: valueName, barMaxWidth: 18, itemStyle: { color: '#228be6' }, data: bars.map((bar) => bar.value) }],
+    xAxis: {
+      type: 'value',
+      name: valueName,
+      nameLocation: 'middle',
+      nameGap: 22,
+      max: percent ? 1 : undefined,
+      axisLabel: percent ? { formatter: (value: number) => `${Math.round(value * 100)}%` } : {},
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: bars.map((bar) => bar.label),
+      axisLabel: { width: 180, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: valueName,
+        barMaxWidth: 18,
+        itemStyle: { color: '#228be6' },
+        data: bars.map((bar) => bar.value),
+      },
+    ],
   };
 }
 
@@ -180,14 +277,34 @@ export function diversityOption(months: readonly DiversityMonth[], axisName: str
     tooltip: { trigger: 'axis', valueFormatter: (value) => Number(value).toFixed(2) },
     legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
     grid: { left: 44, right: 36, top: 44, bottom: 36 },
-    xAxis: { type: 'category', name: axisName, nameLocation: 'middle', nameGap: 26, data: months.map((month) => month.month) },
+    xAxis: {
+      type: 'category',
+      name: axisName,
+      nameLocation: 'middle',
+      nameGap: 26,
+      data: months.map((month) => month.month),
+    },
     yAxis: [
       { type: 'value', name: 'entropy (nats)', min: 0, nameTextStyle: { align: 'right' } },
       { type: 'value', name: 'components', min: 0, splitLine: { show: false }, nameTextStyle: { align: 'left' } },
     ],
     series: [
-      { type: 'line', name: 'Mean Shannon entropy', symbolSize: 4, itemStyle: { color: '#7048e8' }, data: months.map((month) => month.entropy) },
-      { type: 'line', name: 'Mean components used', yAxisIndex: 1, symbolSize: 4, itemStyle: { color: '#2f9e44' }, lineStyle: { type: 'dashed' }, data: months.map((month) => month.componentsUsed) },
+      {
+        type: 'line',
+        name: 'Mean Shannon entropy',
+        symbolSize: 4,
+        itemStyle: { color: '#7048e8' },
+        data: months.map((month) => month.entropy),
+      },
+      {
+        type: 'line',
+        name: 'Mean components used',
+        yAxisIndex: 1,
+        symbolSize: 4,
+        itemStyle: { color: '#2f9e44' },
+        lineStyle: { type: 'dashed' },
+        data: months.map((month) => month.componentsUsed),
+      },
     ],
   };
 }

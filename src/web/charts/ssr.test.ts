@@ -6,7 +6,13 @@ describe('renderChartSvg', () => {
   test('draws a stacked component mix to an SVG document in Node', () => {
     const option = componentMixOption(
       [
-        { month: '1', components: [{ componentId: 'relating', minutes: 30 }, { componentId: 'assessing', minutes: 20 }] },
+        {
+          month: '1',
+          components: [
+            { componentId: 'relating', minutes: 30 },
+            { componentId: 'assessing', minutes: 20 },
+          ],
+        },
         { month: '2', components: [{ componentId: 'relating', minutes: 10 }] },
       ],
       [

@@ -16,14 +16,39 @@ import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { componentMonths } from './dashboard-series.ts';
 import { FigureCard } from '../layout/FigureCard.tsx';
 
-function DashboardCharts({ dashboard, model }: { dashboard: OrganizationDashboard; model: ModelVocabulary | undefined }) {
+function DashboardCharts({
+  dashboard,
+  model,
+}: {
+  dashboard: OrganizationDashboard;
+  model: ModelVocabulary | undefined;
+}) {
   const dose = useMemo(
-    () => doseOption(dashboard.byCalendarMonth.map((month) => ({ month: month.calendarMonth, minutes: month.minutes, interactions: month.interactions })), 'calendar month'),
+    () =>
+      doseOption(
+        dashboard.byCalendarMonth.map((month) => ({
+          month: month.calendarMonth,
+          minutes: month.minutes,
+          interactions: month.interactions,
+        })),
+        'calendar month',
+      ),
     [dashboard],
   );
   const mix = useMemo(() => {
-    const components = model?.components ?? [...new Set(dashboard.componentsByCalendarMonth.map((row) => row.componentId))].map((id) => ({ id, name: id, group: '' }));
-    return componentMixOption(componentMonths(dashboard.componentsByCalendarMonth), components, model?.componentGroups ?? [], 'calendar month');
+    const components =
+      model?.components ??
+      [...new Set(dashboard.componentsByCalendarMonth.map((row) => row.componentId))].map((id) => ({
+        id,
+        name: id,
+        group: '',
+      }));
+    return componentMixOption(
+      componentMonths(dashboard.componentsByCalendarMonth),
+      components,
+      model?.componentGroups ?? [],
+      'calendar month',
+    );
   }, [dashboard, model]);
   return (
     <Stack gap="md">
@@ -59,7 +84,12 @@ export default function DashboardPage() {
       <PageHeader
         title="Dashboard"
         description="Figures from the monthly rollups of every logged interaction."
-        actions={<ReportDownload label="Organization report" urlOf={(format) => organizationReportUrl(organization.id, format)} />}
+        actions={
+          <ReportDownload
+            label="Organization report"
+            urlOf={(format) => organizationReportUrl(organization.id, format)}
+          />
+        }
       />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md" mb="md">
         <FigureCard label="Partners" value={counts.partners} />

@@ -9,5 +9,7 @@ export function componentMonths(rows: OrganizationDashboard['componentsByCalenda
     month.push({ componentId: row.componentId, minutes: row.minutes });
     byMonth.set(row.calendarMonth, month);
   }
-  return [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, components]) => ({ month, components }));
+  return [...byMonth.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, components]) => ({ month, components }));
 }

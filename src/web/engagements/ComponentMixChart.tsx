@@ -6,7 +6,11 @@ import { componentMixOption, fillRelationshipMonths } from '../charts/options.ts
 /** Minutes per component in each month of the relationship, stacked and coloured by component group. */
 export function ComponentMixChart({ overview }: { overview: EngagementOverview }) {
   const option = useMemo(() => {
-    const months = fillRelationshipMonths(overview.componentMix, (month) => ({ month, totalMinutes: 0, components: [] }));
+    const months = fillRelationshipMonths(overview.componentMix, (month) => ({
+      month,
+      totalMinutes: 0,
+      components: [],
+    }));
     return componentMixOption(
       months.map((month) => ({ month: String(month.month), components: month.components })),
       overview.model.components,

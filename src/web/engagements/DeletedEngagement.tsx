@@ -29,7 +29,8 @@ export function DeletedEngagement({ orgId, engagement, myUserId, canEdit }: Dele
         {canEdit && <EngagementActions orgId={orgId} engagement={engagement} />}
       </Group>
       <Alert color="red" title="Deleted">
-        This engagement was deleted on {formatDate(engagement.deletedAt)}. Its interactions no longer count in the dashboard; restore it to count them again.
+        This engagement was deleted on {formatDate(engagement.deletedAt)}. Its interactions no longer count in the
+        dashboard; restore it to count them again.
       </Alert>
       <Paper withBorder p="md" radius="md" component="section" aria-label="History">
         <Text fw={700} mb="sm">

@@ -6,7 +6,11 @@ import { doseOption, fillRelationshipMonths } from '../charts/options.ts';
 /** Support dose (minutes and interactions) in each month of the relationship. */
 export function DoseChart({ overview }: { overview: EngagementOverview }) {
   const option = useMemo(() => {
-    const months = fillRelationshipMonths(overview.doseByRelationshipMonth, (month) => ({ month, interactions: 0, minutes: 0 }));
+    const months = fillRelationshipMonths(overview.doseByRelationshipMonth, (month) => ({
+      month,
+      interactions: 0,
+      minutes: 0,
+    }));
     return doseOption(
       months.map((month) => ({ ...month, month: String(month.month) })),
       'month of relationship',

@@ -18,7 +18,17 @@ import { useEngagement, useSaveEngagement } from './engagement-hooks.ts';
 import { engagementPath } from './engagement-paths.ts';
 import { EngagementForm } from './EngagementForm.tsx';
 
-const comparedFields = ['name', 'partnerId', 'supportTeam', 'startDate', 'endDate', 'modelId', 'modelVersion', 'stages', 'goals'] as const;
+const comparedFields = [
+  'name',
+  'partnerId',
+  'supportTeam',
+  'startDate',
+  'endDate',
+  'modelId',
+  'modelVersion',
+  'stages',
+  'goals',
+] as const;
 
 /** Editing an engagement from the version it was loaded at; a stale save shows both versions. */
 export default function EditEngagementPage() {
@@ -30,11 +40,20 @@ export default function EditEngagementPage() {
 
   if (engagement.isPending || choices.pending) return <LoadingPage />;
   if (engagement.isError) return <LoadErrorPage error={engagement.error} onRetry={() => void engagement.refetch()} />;
-  if (choices.failed) return <LoadErrorPage error={choices.failed.error} onRetry={() => void choices.failed?.refetch()} />;
+  if (choices.failed)
+    return <LoadErrorPage error={choices.failed.error} onRetry={() => void choices.failed?.refetch()} />;
   return <EditEngagement orgId={organization.id} loaded={engagement.data} choices={choices} />;
 }
 
-function EditEngagement({ orgId, loaded, choices }: { orgId: string; loaded: Engagement; choices: ReturnType<typeof useEngagementChoices> }) {
+function EditEngagement({
+  orgId,
+  loaded,
+  choices,
+}: {
+  orgId: string;
+  loaded: Engagement;
+  choices: ReturnType<typeof useEngagementChoices>;
+}) {
   const navigate = useNavigate();
   const save = useSaveEngagement(orgId);
   const page = engagementPath(orgId, loaded.id);
@@ -47,7 +66,9 @@ function EditEngagement({ orgId, loaded, choices }: { orgId: string; loaded: Eng
     },
   });
   const initialValues = useMemo(() => formFromEngagement(edit.base), [edit.base]);
-  const nameOf = (id: string) => choices.people.find((person) => person.userId === id)?.name ?? choices.partners.find((partner) => partner.id === id)?.name;
+  const nameOf = (id: string) =>
+    choices.people.find((person) => person.userId === id)?.name ??
+    choices.partners.find((partner) => partner.id === id)?.name;
 
   return (
     <Stack gap="md">

@@ -40,11 +40,24 @@ export function EngagementActions({ orgId, engagement }: { orgId: string; engage
       <Button variant="default" color="red" leftSection={<IconTrash size={18} aria-hidden />} onClick={confirm}>
         Delete
       </Button>
-      <Button component={Link} to={engagementPath(orgId, engagement.id, 'edit')} variant="default" leftSection={<IconPencil size={18} aria-hidden />}>
+      <Button
+        component={Link}
+        to={engagementPath(orgId, engagement.id, 'edit')}
+        variant="default"
+        leftSection={<IconPencil size={18} aria-hidden />}
+      >
         Edit
       </Button>
-      <ConfirmDialog opened={confirming} title="Delete this engagement?" confirmLabel="Delete" pending={remove.isPending} onConfirm={onDelete} onCancel={cancel}>
-        Its interactions stop counting in the dashboard. The engagement, its interactions and its history are kept, and it can be restored.
+      <ConfirmDialog
+        opened={confirming}
+        title="Delete this engagement?"
+        confirmLabel="Delete"
+        pending={remove.isPending}
+        onConfirm={onDelete}
+        onCancel={cancel}
+      >
+        Its interactions stop counting in the dashboard. The engagement, its interactions and its history are kept, and
+        it can be restored.
       </ConfirmDialog>
     </>
   );

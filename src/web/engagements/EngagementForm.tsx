@@ -1,4 +1,18 @@
-import { ActionIcon, Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -26,19 +40,37 @@ interface EngagementFormProps {
 }
 
 /** Creates or edits an engagement: partner, support team, dates, practice model, dated stages and goals. */
-export function EngagementForm({ orgId, initialValues, partners, people, models, submitLabel, onSave, onCancel }: EngagementFormProps) {
+export function EngagementForm({
+  orgId,
+  initialValues,
+  partners,
+  people,
+  models,
+  submitLabel,
+  onSave,
+  onCancel,
+}: EngagementFormProps) {
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<EngagementFormErrors>({});
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof EngagementFormValues>(field: K, value: EngagementFormValues[K]) => setValues((current) => ({ ...current, [field]: value }));
+  const set = <K extends keyof EngagementFormValues>(field: K, value: EngagementFormValues[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
   const vocabulary = useModelVocabulary(orgId, values.model ? splitModelChoice(values.model) : undefined);
   const stages = vocabulary.data?.stages ?? [];
 
-  const modelOptions = models.flatMap((model) => model.versions.map((version) => ({ value: modelChoice(model.id, version.version), label: `${model.name} ${version.version}` })));
-  if (values.model && !modelOptions.some((option) => option.value === values.model)) modelOptions.push({ value: values.model, label: values.model });
+  const modelOptions = models.flatMap((model) =>
+    model.versions.map((version) => ({
+      value: modelChoice(model.id, version.version),
+      label: `${model.name} ${version.version}`,
+    })),
+  );
+  if (values.model && !modelOptions.some((option) => option.value === values.model))
+    modelOptions.push({ value: values.model, label: values.model });
   // Everyone on the team stays listed, even someone who has since left the organization.
   const personOptions = people.map((person) => ({ value: person.userId, label: person.name }));
-  for (const userId of values.supportTeam) if (!people.some((person) => person.userId === userId)) personOptions.push({ value: userId, label: `Former member (${userId})` });
+  for (const userId of values.supportTeam)
+    if (!people.some((person) => person.userId === userId))
+      personOptions.push({ value: userId, label: `Former member (${userId})` });
 
   const setStage = (index: number, change: Partial<EngagementFormValues['stages'][number]>) =>
     set(
@@ -48,7 +80,10 @@ export function EngagementForm({ orgId, initialValues, partners, people, models,
   const addStage = () => {
     const last = values.stages.at(-1);
     const next = stages[stages.findIndex((stage) => stage.id === last?.stageId) + 1] ?? stages[0];
-    set('stages', [...values.stages, { stageId: next?.id ?? '', startedOn: last ? localDate(new Date()) : values.startDate }]);
+    set('stages', [
+      ...values.stages,
+      { stageId: next?.id ?? '', startedOn: last ? localDate(new Date()) : values.startDate },
+    ]);
   };
 
   const submit = async (event: FormEvent) => {
@@ -56,7 +91,11 @@ export function EngagementForm({ orgId, initialValues, partners, people, models,
     if (saving) return;
     const checked = EngagementInput.safeParse(toEngagementInput(values));
     if (!checked.success) {
-      setErrors(engagementFormErrors(checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))));
+      setErrors(
+        engagementFormErrors(
+          checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+        ),
+      );
       return;
     }
     setErrors({});
@@ -77,7 +116,14 @@ export function EngagementForm({ orgId, initialValues, partners, people, models,
       <Stack gap="lg">
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
-            <TextInput label="Name" required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+            <TextInput
+              label="Name"
+              required
+              value={values.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={errors.name}
+              data-autofocus
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <Select
                 label="Partner"
@@ -99,8 +145,22 @@ export function EngagementForm({ orgId, initialValues, partners, people, models,
                 error={errors.model}
                 description="Interactions are recorded against this version"
               />
-              <TextInput type="date" label="Start date" required value={values.startDate} onChange={(e) => set('startDate', e.currentTarget.value)} error={errors.startDate} />
-              <TextInput type="date" label="End date" description="Leave empty while support continues" value={values.endDate} onChange={(e) => set('endDate', e.currentTarget.value)} error={errors.endDate} />
+              <TextInput
+                type="date"
+                label="Start date"
+                required
+                value={values.startDate}
+                onChange={(e) => set('startDate', e.currentTarget.value)}
+                error={errors.startDate}
+              />
+              <TextInput
+                type="date"
+                label="End date"
+                description="Leave empty while support continues"
+                value={values.endDate}
+                onChange={(e) => set('endDate', e.currentTarget.value)}
+                error={errors.endDate}
+              />
             </SimpleGrid>
             <MultiSelect
               label="Support team"
@@ -112,7 +172,16 @@ export function EngagementForm({ orgId, initialValues, partners, people, models,
               error={errors.supportTeam}
               nothingFoundMessage="No member of that name"
             />
-            <Textarea label="Goals" description="One goal per line" autosize minRows={2} maxRows={8} value={values.goals} onChange={(e) => set('goals', e.currentTarget.value)} error={errors.goals} />
+            <Textarea
+              label="Goals"
+              description="One goal per line"
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={values.goals}
+              onChange={(e) => set('goals', e.currentTarget.value)}
+              error={errors.goals}
+            />
           </Stack>
         </Paper>
 
@@ -160,14 +229,25 @@ export function EngagementForm({ orgId, initialValues, partners, people, models,
                 mt={26}
                 size="lg"
                 aria-label={`Remove stage ${index + 1}`}
-                onClick={() => set('stages', values.stages.filter((_, i) => i !== index))}
+                onClick={() =>
+                  set(
+                    'stages',
+                    values.stages.filter((_, i) => i !== index),
+                  )
+                }
               >
                 <IconTrash size={18} aria-hidden />
               </ActionIcon>
             </Group>
           ))}
           <div>
-            <Button variant="light" size="xs" leftSection={<IconPlus size={16} aria-hidden />} onClick={addStage} disabled={stages.length === 0}>
+            <Button
+              variant="light"
+              size="xs"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={addStage}
+              disabled={stages.length === 0}
+            >
               Add a stage
             </Button>
           </div>

@@ -21,7 +21,8 @@ export function EngagementHistory({ orgId, engagementId, myUserId, model }: Enga
   const partners = usePartners(orgId);
   const { personName } = usePeople(orgId);
   const modelName = model ? modelNames(model) : () => undefined;
-  const nameOf = (id: string) => modelName(id) ?? personName(id) ?? partners.data?.find((partner) => partner.id === id)?.name;
+  const nameOf = (id: string) =>
+    modelName(id) ?? personName(id) ?? partners.data?.find((partner) => partner.id === id)?.name;
 
   if (history.isPending) return <LoadingPage />;
   if (history.isError) return <LoadErrorPage error={history.error} onRetry={() => void history.refetch()} />;

@@ -1,4 +1,17 @@
-import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Grid,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconList, IconPencilPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -62,9 +75,25 @@ export default function EngagementPage() {
   usePageTitle(overview.data?.engagement.name, organization.name);
 
   if (overview.isPending || (missing && record.isPending)) return <LoadingPage />;
-  if (missing && record.data?.deletedAt) return <DeletedEngagement orgId={organization.id} engagement={record.data} myUserId={session.user.id} canEdit={canEdit} />;
+  if (missing && record.data?.deletedAt)
+    return (
+      <DeletedEngagement
+        orgId={organization.id}
+        engagement={record.data}
+        myUserId={session.user.id}
+        canEdit={canEdit}
+      />
+    );
   if (overview.isError) return <LoadErrorPage error={overview.error} onRetry={() => void overview.refetch()} />;
-  return <EngagementOverviewView overview={overview.data} orgId={organization.id} myUserId={session.user.id} canEdit={canEdit} logPath={logPath} />;
+  return (
+    <EngagementOverviewView
+      overview={overview.data}
+      orgId={organization.id}
+      myUserId={session.user.id}
+      canEdit={canEdit}
+      logPath={logPath}
+    />
+  );
 }
 
 interface ViewProps {
@@ -79,14 +108,19 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
   const { engagement, partner, model } = overview;
   const nameOf = modelNames(model);
   const { people, personName } = usePeople(orgId);
-  const memberName = (userId: string) => (userId === myUserId ? 'you' : people.isSuccess ? (personName(userId) ?? 'a former member') : '…');
+  const memberName = (userId: string) =>
+    userId === myUserId ? 'you' : people.isSuccess ? (personName(userId) ?? 'a former member') : '…';
   const team = engagement.supportTeam.map(memberName);
   const currentStage = overview.currentStageId ? nameOf(overview.currentStageId) : null;
 
   return (
     <Stack gap="lg">
       <div>
-        <Breadcrumbs styles={{ root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal' } }} mb="xs" fz="sm">
+        <Breadcrumbs
+          styles={{ root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal' } }}
+          mb="xs"
+          fz="sm"
+        >
           <Anchor component={Link} to={organizationPath(orgId, 'engagements')}>
             Engagements
           </Anchor>
@@ -122,13 +156,24 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
             </Text>
           </Stack>
           <Group gap="sm">
-            <Button component={Link} to={interactionsListPath(orgId, { engagementId: engagement.id })} variant="default" leftSection={<IconList size={18} aria-hidden />}>
+            <Button
+              component={Link}
+              to={interactionsListPath(orgId, { engagementId: engagement.id })}
+              variant="default"
+              leftSection={<IconList size={18} aria-hidden />}
+            >
               All interactions
             </Button>
             <ReportDownload urlOf={(format) => engagementReportUrl(orgId, engagement.id, format)} />
             {canEdit && <EngagementActions orgId={orgId} engagement={engagement} />}
             {canEdit && (
-              <Button component={Link} to={logPath} leftSection={<IconPencilPlus size={18} aria-hidden />} aria-keyshortcuts="L" title="Log interaction (L)">
+              <Button
+                component={Link}
+                to={logPath}
+                leftSection={<IconPencilPlus size={18} aria-hidden />}
+                aria-keyshortcuts="L"
+                title="Log interaction (L)"
+              >
                 Log interaction
               </Button>
             )}
@@ -138,9 +183,17 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
 
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
         <ThisMonthDose thisMonth={overview.thisMonth} />
-        <FigureCard label="Month of relationship" value={overview.relationshipMonth} detail={`started ${formatDate(engagement.startDate)}`} />
+        <FigureCard
+          label="Month of relationship"
+          value={overview.relationshipMonth}
+          detail={`started ${formatDate(engagement.startDate)}`}
+        />
         <FigureCard label="Interactions" value={overview.totals.interactions} detail="in the whole engagement" />
-        <FigureCard label="Hours of support" value={(overview.totals.minutes / 60).toFixed(1)} detail={`${overview.totals.minutes} minutes in all`} />
+        <FigureCard
+          label="Hours of support"
+          value={(overview.totals.minutes / 60).toFixed(1)}
+          detail={`${overview.totals.minutes} minutes in all`}
+        />
       </SimpleGrid>
 
       <Grid gap="md">
@@ -188,7 +241,11 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
                 Nothing logged yet.
               </Text>
             ) : (
-              <InteractionTimeline orgId={orgId} interactions={overview.recentInteractions.slice(0, 8)} nameOf={nameOf} />
+              <InteractionTimeline
+                orgId={orgId}
+                interactions={overview.recentInteractions.slice(0, 8)}
+                nameOf={nameOf}
+              />
             )}
           </Panel>
         </Grid.Col>

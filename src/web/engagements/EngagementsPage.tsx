@@ -17,7 +17,8 @@ import { engagementPath } from './engagement-paths.ts';
 import { sentenceCase } from './model-names.ts';
 import { canEditRecords } from './record-permissions.ts';
 
-const stageLabel = (stageId: string | undefined): string => (stageId ? sentenceCase(stageId.replace(/-/g, ' ')) : 'No stage yet');
+const stageLabel = (stageId: string | undefined): string =>
+  stageId ? sentenceCase(stageId.replace(/-/g, ' ')) : 'No stage yet';
 
 /** Every support relationship of the organization, yours first. */
 export default function EngagementsPage() {
@@ -28,16 +29,29 @@ export default function EngagementsPage() {
   const partners = usePartners(organization.id);
   const [search, setSearch] = useState('');
 
-  const partnerName = useMemo(() => new Map((partners.data ?? []).map((partner) => [partner.id, partner.name])), [partners.data]);
+  const partnerName = useMemo(
+    () => new Map((partners.data ?? []).map((partner) => [partner.id, partner.name])),
+    [partners.data],
+  );
   const shown = useMemo(() => {
     const term = search.trim().toLowerCase();
     return (engagements.data ?? [])
-      .filter((engagement) => !term || engagement.name.toLowerCase().includes(term) || (partnerName.get(engagement.partnerId) ?? '').toLowerCase().includes(term))
-      .sort((a, b) => Number(b.supportTeam.includes(session.user.id)) - Number(a.supportTeam.includes(session.user.id)) || a.name.localeCompare(b.name));
+      .filter(
+        (engagement) =>
+          !term ||
+          engagement.name.toLowerCase().includes(term) ||
+          (partnerName.get(engagement.partnerId) ?? '').toLowerCase().includes(term),
+      )
+      .sort(
+        (a, b) =>
+          Number(b.supportTeam.includes(session.user.id)) - Number(a.supportTeam.includes(session.user.id)) ||
+          a.name.localeCompare(b.name),
+      );
   }, [engagements.data, partnerName, search, session.user.id]);
 
   if (engagements.isPending) return <LoadingPage />;
-  if (engagements.isError) return <LoadErrorPage error={engagements.error} onRetry={() => void engagements.refetch()} />;
+  if (engagements.isError)
+    return <LoadErrorPage error={engagements.error} onRetry={() => void engagements.refetch()} />;
 
   return (
     <>
@@ -46,7 +60,11 @@ export default function EngagementsPage() {
         description="Support relationships between a support team and a partner. Open one to see its dose, component mix and next steps, or to log an interaction."
         actions={
           canEditRecords(organization.role) && (
-            <Button component={Link} to={organizationPath(organization.id, 'engagements/new')} leftSection={<IconPlus size={18} aria-hidden />}>
+            <Button
+              component={Link}
+              to={organizationPath(organization.id, 'engagements/new')}
+              leftSection={<IconPlus size={18} aria-hidden />}
+            >
               New engagement
             </Button>
           )
@@ -62,7 +80,11 @@ export default function EngagementsPage() {
         onChange={(event) => setSearch(event.currentTarget.value)}
       />
       {shown.length === 0 ? (
-        <EmptyPanel icon={<IconTimeline size={32} aria-hidden />} title="No engagements" description={search ? 'None match your search.' : 'Start one with New engagement, or from a partner’s page.'} />
+        <EmptyPanel
+          icon={<IconTimeline size={32} aria-hidden />}
+          title="No engagements"
+          description={search ? 'None match your search.' : 'Start one with New engagement, or from a partner’s page.'}
+        />
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
           {shown.map((engagement) => {

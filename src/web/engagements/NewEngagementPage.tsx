@@ -39,7 +39,8 @@ export default function NewEngagementPage() {
   }, [engagements.data, choices.models]);
 
   if (choices.pending || engagements.isPending) return <LoadingPage />;
-  if (choices.failed) return <LoadErrorPage error={choices.failed.error} onRetry={() => void choices.failed?.refetch()} />;
+  if (choices.failed)
+    return <LoadErrorPage error={choices.failed.error} onRetry={() => void choices.failed?.refetch()} />;
   const backTo = partnerId ? partnerPath(organization.id, partnerId) : organizationPath(organization.id, 'engagements');
   const me = choices.people.some((person) => person.userId === session.user.id) ? [session.user.id] : [];
 
@@ -52,10 +53,18 @@ export default function NewEngagementPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title="New engagement" description="A support relationship between a support team and a partner, on one version of a practice model." />
+      <PageHeader
+        title="New engagement"
+        description="A support relationship between a support team and a partner, on one version of a practice model."
+      />
       <EngagementForm
         orgId={organization.id}
-        initialValues={newEngagementForm({ partnerId, model: defaultModel, startDate: localDate(new Date()), supportTeam: me })}
+        initialValues={newEngagementForm({
+          partnerId,
+          model: defaultModel,
+          startDate: localDate(new Date()),
+          supportTeam: me,
+        })}
         partners={choices.partners}
         people={choices.people}
         models={choices.models}

@@ -5,7 +5,15 @@ import { formatDate } from '../format.ts';
 import { interactionPath } from './engagement-paths.ts';
 
 /** Next steps not yet done, soonest due first; overdue ones stand out. */
-export function OpenNextSteps({ orgId, steps, limit = 6 }: { orgId: string; steps: EngagementOverview['openNextSteps']; limit?: number }) {
+export function OpenNextSteps({
+  orgId,
+  steps,
+  limit = 6,
+}: {
+  orgId: string;
+  steps: EngagementOverview['openNextSteps'];
+  limit?: number;
+}) {
   if (steps.length === 0)
     return (
       <Text c="dimmed" size="sm">
@@ -20,36 +28,44 @@ export function OpenNextSteps({ orgId, steps, limit = 6 }: { orgId: string; step
         {steps.length} open{overdue > 0 ? `, ${overdue} overdue` : ''}
         {steps.length > limit ? ` · showing the ${limit} due soonest` : ''}
       </Text>
-    <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-      {sorted.slice(0, limit).map((step, index) => (
-        <Group
-          key={`${step.interactionId}-${index}`}
-          component="li"
-          gap="xs"
-          wrap="nowrap"
-          align="flex-start"
-          p="xs"
-          style={{ borderLeft: `3px solid var(--mantine-color-${step.overdue ? 'red' : 'gray'}-${step.overdue ? 6 : 3})`, borderRadius: 4 }}
-          bg={step.overdue ? 'var(--mantine-color-red-light)' : undefined}
-        >
-          <Stack gap={2} style={{ flex: 1 }}>
-            <Text size="sm">{step.text}</Text>
-            <Text size="xs" c="dimmed">
-              {step.owner || 'No owner'} ·{' '}
-              <Anchor component={Link} to={interactionPath(orgId, step.interactionId)} size="xs">
-                from {formatDate(step.interactionDate)}
-              </Anchor>
-            </Text>
-          </Stack>
-          {step.dueDate && (
-            <Badge color={step.overdue ? 'red' : 'gray'} variant={step.overdue ? 'filled' : 'light'} size="sm" style={{ flexShrink: 0 }}>
-              {step.overdue ? 'overdue ' : 'due '}
-              {formatDate(step.dueDate)}
-            </Badge>
-          )}
-        </Group>
-      ))}
-    </Stack>
+      <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {sorted.slice(0, limit).map((step, index) => (
+          <Group
+            key={`${step.interactionId}-${index}`}
+            component="li"
+            gap="xs"
+            wrap="nowrap"
+            align="flex-start"
+            p="xs"
+            style={{
+              borderLeft: `3px solid var(--mantine-color-${step.overdue ? 'red' : 'gray'}-${step.overdue ? 6 : 3})`,
+              borderRadius: 4,
+            }}
+            bg={step.overdue ? 'var(--mantine-color-red-light)' : undefined}
+          >
+            <Stack gap={2} style={{ flex: 1 }}>
+              <Text size="sm">{step.text}</Text>
+              <Text size="xs" c="dimmed">
+                {step.owner || 'No owner'} ·{' '}
+                <Anchor component={Link} to={interactionPath(orgId, step.interactionId)} size="xs">
+                  from {formatDate(step.interactionDate)}
+                </Anchor>
+              </Text>
+            </Stack>
+            {step.dueDate && (
+              <Badge
+                color={step.overdue ? 'red' : 'gray'}
+                variant={step.overdue ? 'filled' : 'light'}
+                size="sm"
+                style={{ flexShrink: 0 }}
+              >
+                {step.overdue ? 'overdue ' : 'due '}
+                {formatDate(step.dueDate)}
+              </Badge>
+            )}
+          </Group>
+        ))}
+      </Stack>
     </Stack>
   );
 }

@@ -19,7 +19,12 @@ export function PrinciplesUsed({ overview }: { overview: EngagementOverview }) {
                 {use?.meanRating != null ? ` · rated ${use.meanRating.toFixed(1)}/5` : ''}
               </Text>
             </Group>
-            <Progress value={(count / total) * 100} color="teal" size="sm" aria-label={`${principle.name}: share of interactions`} />
+            <Progress
+              value={(count / total) * 100}
+              color="teal"
+              size="sm"
+              aria-label={`${principle.name}: share of interactions`}
+            />
           </Stack>
         );
       })}

@@ -33,7 +33,10 @@ export function StageTimeline({ orgId, engagement, stages, canEdit }: StageTimel
     setError(null);
     move.mutate(
       { change: { stageId, startedOn }, version: engagement.version },
-      { onSuccess: () => notifyDone(`Moved to ${nameOf(stageId)}.`), onError: (failure) => setError(errorMessageOf(failure)) },
+      {
+        onSuccess: () => notifyDone(`Moved to ${nameOf(stageId)}.`),
+        onError: (failure) => setError(errorMessageOf(failure)),
+      },
     );
   };
 
@@ -80,7 +83,14 @@ export function StageTimeline({ orgId, engagement, stages, canEdit }: StageTimel
               size="xs"
               style={{ flex: '1 1 180px' }}
             />
-            <TextInput type="date" label="From" value={startedOn} onChange={(e) => setStartedOn(e.currentTarget.value)} size="xs" style={{ flex: '0 1 140px' }} />
+            <TextInput
+              type="date"
+              label="From"
+              value={startedOn}
+              onChange={(e) => setStartedOn(e.currentTarget.value)}
+              size="xs"
+              style={{ flex: '0 1 140px' }}
+            />
             <Button type="submit" size="xs" variant="light" loading={move.isPending} disabled={!stageId}>
               Move
             </Button>

@@ -1,5 +1,7 @@
 /** The model version most engagements use: its names label organization-wide lists and charts. */
-export function commonModel(engagements: ReadonlyArray<{ modelId: string; modelVersion: string }>): { modelId: string; modelVersion: string } | undefined {
+export function commonModel(
+  engagements: ReadonlyArray<{ modelId: string; modelVersion: string }>,
+): { modelId: string; modelVersion: string } | undefined {
   const counts = new Map<string, { modelId: string; modelVersion: string; count: number }>();
   for (const { modelId, modelVersion } of engagements) {
     const key = `${modelId}@${modelVersion}`;

@@ -23,8 +23,16 @@ describe('the engagement form', () => {
   });
 
   test('goals are one per line, blank lines dropped; an empty end date is open-ended; the model choice splits at its last @', () => {
-    const values = { ...newEngagementForm({ partnerId: 'p1', model: 'my@model@2.0.0', startDate: '2026-02-01', supportTeam: [] }), goals: ' First \n\n Second ' };
-    expect(toEngagementInput(values)).toMatchObject({ goals: ['First', 'Second'], endDate: null, modelId: 'my@model', modelVersion: '2.0.0' });
+    const values = {
+      ...newEngagementForm({ partnerId: 'p1', model: 'my@model@2.0.0', startDate: '2026-02-01', supportTeam: [] }),
+      goals: ' First \n\n Second ',
+    };
+    expect(toEngagementInput(values)).toMatchObject({
+      goals: ['First', 'Second'],
+      endDate: null,
+      modelId: 'my@model',
+      modelVersion: '2.0.0',
+    });
   });
 
   test('problems land on their field, stage problems on their row, unknown ones above the button', () => {
@@ -48,8 +56,16 @@ describe('the engagement form', () => {
   });
 
   test('a missing name is found before sending', () => {
-    const result = EngagementInput.safeParse(toEngagementInput(newEngagementForm({ partnerId: 'p1', model: 'eis-toc@1.0.0', startDate: '2026-02-01', supportTeam: [] })));
+    const result = EngagementInput.safeParse(
+      toEngagementInput(
+        newEngagementForm({ partnerId: 'p1', model: 'eis-toc@1.0.0', startDate: '2026-02-01', supportTeam: [] }),
+      ),
+    );
     expect(result.success).toBe(false);
-    expect(engagementFormErrors(result.error?.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) ?? [])).toEqual({ name: 'Is required' });
+    expect(
+      engagementFormErrors(
+        result.error?.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) ?? [],
+      ),
+    ).toEqual({ name: 'Is required' });
   });
 });

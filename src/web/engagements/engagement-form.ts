@@ -22,10 +22,17 @@ export const modelChoice = (modelId: string, version: string): string => `${mode
 
 export function splitModelChoice(choice: string): { modelId: string; modelVersion: string } {
   const at = choice.lastIndexOf('@');
-  return at < 0 ? { modelId: choice, modelVersion: '' } : { modelId: choice.slice(0, at), modelVersion: choice.slice(at + 1) };
+  return at < 0
+    ? { modelId: choice, modelVersion: '' }
+    : { modelId: choice.slice(0, at), modelVersion: choice.slice(at + 1) };
 }
 
-export function newEngagementForm(defaults: { partnerId: string; model: string; startDate: string; supportTeam: string[] }): EngagementFormValues {
+export function newEngagementForm(defaults: {
+  partnerId: string;
+  model: string;
+  startDate: string;
+  supportTeam: string[];
+}): EngagementFormValues {
   return { name: '', endDate: '', stages: [], goals: '', ...defaults };
 }
 
@@ -78,7 +85,8 @@ export function engagementFormErrors(problems: ReadonlyArray<{ path: string; mes
   const errors: EngagementFormErrors = {};
   for (const problem of problems) {
     const field = engagementFieldOf(problem.path);
-    const message = field === 'form' && problem.path ? `${problem.path}: ${problem.message}` : capitalize(problem.message);
+    const message =
+      field === 'form' && problem.path ? `${problem.path}: ${problem.message}` : capitalize(problem.message);
     errors[field] = errors[field] ? (field === 'form' ? `${errors[field]}; ${message}` : errors[field]) : message;
   }
   return errors;

@@ -15,7 +15,10 @@ import {
 import { queryKeys } from '../query-keys.ts';
 
 export function useEngagements(orgId: string) {
-  return useQuery({ queryKey: queryKeys.engagements(orgId), queryFn: ({ signal }) => listEngagements(orgId, undefined, signal) });
+  return useQuery({
+    queryKey: queryKeys.engagements(orgId),
+    queryFn: ({ signal }) => listEngagements(orgId, undefined, signal),
+  });
 }
 
 export function useEngagementOverview(orgId: string, engagementId: string | undefined) {
@@ -28,11 +31,18 @@ export function useEngagementOverview(orgId: string, engagementId: string | unde
 
 /** One engagement as stored, deleted ones included. */
 export function useEngagement(orgId: string, engagementId: string, options: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: queryKeys.engagement(orgId, engagementId), queryFn: ({ signal }) => fetchEngagement(orgId, engagementId, signal), enabled: options.enabled ?? true });
+  return useQuery({
+    queryKey: queryKeys.engagement(orgId, engagementId),
+    queryFn: ({ signal }) => fetchEngagement(orgId, engagementId, signal),
+    enabled: options.enabled ?? true,
+  });
 }
 
 export function useEngagementHistory(orgId: string, engagementId: string) {
-  return useQuery({ queryKey: queryKeys.history(orgId, 'engagements', engagementId), queryFn: ({ signal }) => fetchHistory(orgId, 'engagements', engagementId, signal) });
+  return useQuery({
+    queryKey: queryKeys.history(orgId, 'engagements', engagementId),
+    queryFn: ({ signal }) => fetchHistory(orgId, 'engagements', engagementId, signal),
+  });
 }
 
 /** Any write to an engagement changes its page, its history and the lists (all under one key), and the dashboard. */
@@ -49,14 +59,18 @@ function useRefreshAfterEngagementWrite(orgId: string) {
 export function useSaveEngagement(orgId: string) {
   const refresh = useRefreshAfterEngagementWrite(orgId);
   return useMutation({
-    mutationFn: ({ input, existing }: { input: EngagementInput; existing?: { id: string; version: number } }) => saveEngagement(orgId, input, existing),
+    mutationFn: ({ input, existing }: { input: EngagementInput; existing?: { id: string; version: number } }) =>
+      saveEngagement(orgId, input, existing),
     onSuccess: refresh,
   });
 }
 
 export function useDeleteEngagement(orgId: string, engagementId: string) {
   const refresh = useRefreshAfterEngagementWrite(orgId);
-  return useMutation({ mutationFn: (version: number) => deleteEngagement(orgId, engagementId, version), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (version: number) => deleteEngagement(orgId, engagementId, version),
+    onSuccess: refresh,
+  });
 }
 
 export function useRestoreEngagement(orgId: string, engagementId: string) {
@@ -71,7 +85,8 @@ export function useDashboard(orgId: string) {
 export function useMoveEngagementToStage(orgId: string, engagementId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ change, version }: { change: StageChange; version: number }) => moveEngagementToStage(orgId, engagementId, change, version),
+    mutationFn: ({ change, version }: { change: StageChange; version: number }) =>
+      moveEngagementToStage(orgId, engagementId, change, version),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.engagements(orgId) }),
   });
 }

@@ -17,14 +17,35 @@ interface StaleVersionPanelProps {
  * Someone else saved this record while it was being edited. Shows both versions side by side,
  * differences highlighted, and lets the person keep theirs or take the saved one.
  */
-export function StaleVersionPanel({ recordLabel, rows, currentVersion, pending, onKeepYours, onTakeCurrent }: StaleVersionPanelProps) {
+export function StaleVersionPanel({
+  recordLabel,
+  rows,
+  currentVersion,
+  pending,
+  onKeepYours,
+  onTakeCurrent,
+}: StaleVersionPanelProps) {
   const differing = rows.filter((row) => row.differs).length;
   return (
-    <Paper withBorder p="md" radius="md" style={{ borderColor: 'var(--mantine-color-orange-6)' }} component="section" aria-labelledby="stale-title">
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      style={{ borderColor: 'var(--mantine-color-orange-6)' }}
+      component="section"
+      aria-labelledby="stale-title"
+    >
       <Stack gap="md">
-        <Alert color="orange" icon={<IconGitCompare size={18} aria-hidden />} title={`Someone saved this ${recordLabel} while you were editing`} id="stale-title" role="alert">
-          Version {currentVersion} is now the current one. {differing} {differing === 1 ? 'field differs' : 'fields differ'} from your edit. Keep yours to save it over
-          version {currentVersion}, or take the saved version and drop your changes.
+        <Alert
+          color="orange"
+          icon={<IconGitCompare size={18} aria-hidden />}
+          title={`Someone saved this ${recordLabel} while you were editing`}
+          id="stale-title"
+          role="alert"
+        >
+          Version {currentVersion} is now the current one. {differing}{' '}
+          {differing === 1 ? 'field differs' : 'fields differ'} from your edit. Keep yours to save it over version{' '}
+          {currentVersion}, or take the saved version and drop your changes.
         </Alert>
         <Table.ScrollContainer minWidth={520}>
           <Table fz="sm" verticalSpacing={6} aria-label="Your version and the saved version">
@@ -37,7 +58,11 @@ export function StaleVersionPanel({ recordLabel, rows, currentVersion, pending, 
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
-                <Table.Tr key={row.field} bg={row.differs ? 'var(--mantine-color-yellow-light)' : undefined} data-differs={row.differs || undefined}>
+                <Table.Tr
+                  key={row.field}
+                  bg={row.differs ? 'var(--mantine-color-yellow-light)' : undefined}
+                  data-differs={row.differs || undefined}
+                >
                   <Table.Td fw={row.differs ? 700 : 500}>
                     {row.label}
                     {row.differs && <VisuallyHidden> (differs)</VisuallyHidden>}

@@ -40,7 +40,8 @@ const fieldLabels: Record<string, string> = {
 export const fieldLabel = (field: string): string =>
   fieldLabels[field] ?? field.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase());
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One value as text: component uses as `Coaching 20 min (2 activities)`, principles with ratings, counts by level. */
 export function readableValue(value: unknown, nameOf: NameOf = () => undefined): string {
@@ -66,10 +67,13 @@ export function readableValue(value: unknown, nameOf: NameOf = () => undefined):
       const due = typeof value.dueDate === 'string' ? `, due ${value.dueDate}` : '';
       return `${value.text}${owner}${due}${value.done === true ? ' (done)' : ''}`;
     }
-    if (typeof value.stageId === 'string') return `${nameOf(value.stageId) ?? value.stageId} from ${String(value.startedOn)}`;
+    if (typeof value.stageId === 'string')
+      return `${nameOf(value.stageId) ?? value.stageId} from ${String(value.startedOn)}`;
     if ('contactIds' in value || 'counts' in value) {
       const contacts = Array.isArray(value.contactIds) ? value.contactIds.map((id) => readableValue(id, nameOf)) : [];
-      const counts = isRecord(value.counts) ? Object.entries(value.counts).map(([level, count]) => `${String(count)} ${level}`) : [];
+      const counts = isRecord(value.counts)
+        ? Object.entries(value.counts).map(([level, count]) => `${String(count)} ${level}`)
+        : [];
       const text = [...contacts, ...counts].join(', ');
       return text || '—';
     }
@@ -87,6 +91,11 @@ export function readableChanges(changes: Record<string, unknown>, nameOf: NameOf
     .filter(([field]) => !skipped.has(field))
     .map(([field, change]) => {
       const [before, after] = Array.isArray(change) ? change : [undefined, change];
-      return { field, label: fieldLabel(field), before: readableValue(before, nameOf), after: readableValue(after, nameOf) };
+      return {
+        field,
+        label: fieldLabel(field),
+        before: readableValue(before, nameOf),
+        after: readableValue(after, nameOf),
+      };
     });
 }

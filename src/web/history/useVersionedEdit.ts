@@ -16,7 +16,10 @@ interface VersionedEditOptions<I, R> {
  * Editing a versioned record: saves carry the version the edit started from; a stale save keeps the
  * edit and shows the saved version beside it, to keep one or the other.
  */
-export function useVersionedEdit<I, R extends { version: number }>(loaded: R, { update, fetchCurrent, onSaved, onDropped }: VersionedEditOptions<I, R>) {
+export function useVersionedEdit<I, R extends { version: number }>(
+  loaded: R,
+  { update, fetchCurrent, onSaved, onDropped }: VersionedEditOptions<I, R>,
+) {
   const [base, setBase] = useState(loaded);
   /** Changes when the form must start again from `base`. */
   const [formKey, setFormKey] = useState(0);
@@ -47,7 +50,10 @@ export function useVersionedEdit<I, R extends { version: number }>(loaded: R, { 
     /** Resolves `true` when saved, `false` when a conflict is shown instead; throws any other refusal. */
     save: (input: I) => attempt(input, base.version),
     keepYours: () => {
-      if (conflict) attempt(conflict.yours, conflict.current.version).catch((error: unknown) => notifyFailure('Could not save your version', error));
+      if (conflict)
+        attempt(conflict.yours, conflict.current.version).catch((error: unknown) =>
+          notifyFailure('Could not save your version', error),
+        );
     },
     takeCurrent: () => {
       if (!conflict) return;

@@ -11,7 +11,12 @@ export interface DiffRow {
   differs: boolean;
 }
 
-export function versionDiff<T extends object, F extends keyof T & string>(yours: T, theirs: T, fields: readonly F[], nameOf: NameOf = () => undefined): DiffRow[] {
+export function versionDiff<T extends object, F extends keyof T & string>(
+  yours: T,
+  theirs: T,
+  fields: readonly F[],
+  nameOf: NameOf = () => undefined,
+): DiffRow[] {
   return fields.map((field) => ({
     field,
     label: fieldLabel(field),

@@ -12,15 +12,17 @@ export function AboutPraxis() {
         </Title>
         <Text>
           Praxis supports <strong>external implementation support (EIS)</strong>: the help that intermediary and
-          technical-assistance organizations give to agencies, communities and service systems while they adopt,
-          scale and sustain evidence-based programs. Implementation support practitioners, their coaches, partners
-          and researchers share one language to plan, deliver, document, coach and study that support.
+          technical-assistance organizations give to agencies, communities and service systems while they adopt, scale
+          and sustain evidence-based programs. Implementation support practitioners, their coaches, partners and
+          researchers share one language to plan, deliver, document, coach and study that support.
         </Text>
         <Text>The default practice model is the EIS theory of change:</Text>
         <List withPadding spacing={4}>
           <List.Item>core practice components, the mechanisms through which support works;</List.Item>
           <List.Item>practice principles and social cognitive theory, which govern how they are used;</List.Item>
-          <List.Item>hypothesized links to proximal and distal outcomes at individual, team, organization and system levels.</List.Item>
+          <List.Item>
+            hypothesized links to proximal and distal outcomes at individual, team, organization and system levels.
+          </List.Item>
         </List>
         <Text fz="sm" c="dimmed" component="p" m={0}>
           Aldridge, W. A., II, Roppolo, R. H., Brown, J., Bumbarger, B. K., &amp; Boothroyd, R. I. (2023). Mechanisms of

@@ -4,7 +4,11 @@ import { evidenceLabels, evidenceMeaning } from './result-format.ts';
 
 export function EvidenceBadge({ evidence }: { evidence: Evidence }) {
   return (
-    <Badge color={evidenceColors[evidence]} variant={evidence === 'untested' ? 'outline' : 'filled'} data-evidence={evidence}>
+    <Badge
+      color={evidenceColors[evidence]}
+      variant={evidence === 'untested' ? 'outline' : 'filled'}
+      data-evidence={evidence}
+    >
       {evidenceLabels[evidence]}
     </Badge>
   );
@@ -16,7 +20,16 @@ export function EvidenceLegend() {
     <Group gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Evidence legend">
       {evidenceLevels.map((level) => (
         <Group key={level} gap={6} component="li" wrap="nowrap">
-          <span aria-hidden style={{ display: 'inline-block', width: 22, height: 4, background: evidenceColors[level], borderRadius: 2 }} />
+          <span
+            aria-hidden
+            style={{
+              display: 'inline-block',
+              width: 22,
+              height: 4,
+              background: evidenceColors[level],
+              borderRadius: 2,
+            }}
+          />
           <Text fz="sm">
             <b>{evidenceLabels[level]}</b>: {evidenceMeaning[level]}
           </Text>

@@ -18,14 +18,23 @@ import { fetchEvidenceDiagram, hypothesisKeys, listHypotheses } from './hypothes
 export default function HypothesesPage() {
   const organization = useOrganization();
   usePageTitle('Hypotheses', organization.name);
-  const hypotheses = useQuery({ queryKey: hypothesisKeys.all(organization.id), queryFn: ({ signal }) => listHypotheses(organization.id, signal), enabled: can(organization.role, 'hypotheses.view') });
-  const models = useQuery({ queryKey: queryKeys.practiceModels(organization.id), queryFn: ({ signal }) => listPracticeModels(organization.id, signal) });
+  const hypotheses = useQuery({
+    queryKey: hypothesisKeys.all(organization.id),
+    queryFn: ({ signal }) => listHypotheses(organization.id, signal),
+    enabled: can(organization.role, 'hypotheses.view'),
+  });
+  const models = useQuery({
+    queryKey: queryKeys.practiceModels(organization.id),
+    queryFn: ({ signal }) => listPracticeModels(organization.id, signal),
+  });
 
   if (!can(organization.role, 'hypotheses.view')) {
     return (
       <>
         <PageHeader title="Hypotheses" />
-        <Alert color="yellow">Only researchers, leads and administrators of this organization can see hypotheses and their results.</Alert>
+        <Alert color="yellow">
+          Only researchers, leads and administrators of this organization can see hypotheses and their results.
+        </Alert>
       </>
     );
   }
@@ -37,7 +46,11 @@ export default function HypothesesPage() {
         description="Registered before the results are seen, locked with a content hash, run on the organization's data on demand."
         actions={
           manage && (
-            <Button component={Link} to={organizationPath(organization.id, 'hypotheses/new')} leftSection={<IconPlus size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={organizationPath(organization.id, 'hypotheses/new')}
+              leftSection={<IconPlus size={16} aria-hidden />}
+            >
               Register a hypothesis
             </Button>
           )
@@ -49,7 +62,9 @@ export default function HypothesesPage() {
         ) : hypotheses.isError ? (
           <Alert color="red">{errorMessageOf(hypotheses.error)}</Alert>
         ) : hypotheses.data.length === 0 ? (
-          <Text c="dimmed">No hypotheses yet.{manage ? ' Register one to test a link of the practice model.' : ''}</Text>
+          <Text c="dimmed">
+            No hypotheses yet.{manage ? ' Register one to test a link of the practice model.' : ''}
+          </Text>
         ) : (
           <Table.ScrollContainer minWidth={720}>
             <Table striped highlightOnHover aria-label="Hypotheses">
@@ -77,26 +92,58 @@ export default function HypothesesPage() {
                       <Text fz="sm">{testLabels[h.registration.test]}</Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge variant="light" color={h.status === 'locked' ? 'blue' : h.status === 'withdrawn' ? 'gray' : 'yellow'}>
+                      <Badge
+                        variant="light"
+                        color={h.status === 'locked' ? 'blue' : h.status === 'withdrawn' ? 'gray' : 'yellow'}
+                      >
                         {h.status}
                       </Badge>
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{h.latestRun ? <EvidenceBadge evidence={h.latestRun.verdict} /> : <Text fz="sm" c="dimmed">not run</Text>}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {h.latestRun ? (
+                        <EvidenceBadge evidence={h.latestRun.verdict} />
+                      ) : (
+                        <Text fz="sm" c="dimmed">
+                          not run
+                        </Text>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
-        {models.data?.map((model) => <EvidenceDiagram key={model.id} orgId={organization.id} modelId={model.id} version={model.version} name={model.name} />)}
+        {models.data?.map((model) => (
+          <EvidenceDiagram
+            key={model.id}
+            orgId={organization.id}
+            modelId={model.id}
+            version={model.version}
+            name={model.name}
+          />
+        ))}
       </Stack>
     </>
   );
 }
 
-function EvidenceDiagram({ orgId, modelId, version, name }: { orgId: string; modelId: string; version: string; name: string }) {
+function EvidenceDiagram({
+  orgId,
+  modelId,
+  version,
+  name,
+}: {
+  orgId: string;
+  modelId: string;
+  version: string;
+  name: string;
+}) {
   // Fetched as text under the hypotheses' query key, so every lock, run or withdrawal redraws it.
-  const diagram = useQuery({ queryKey: hypothesisKeys.evidence(orgId, modelId), queryFn: ({ signal }) => fetchEvidenceDiagram(orgId, modelId, version, signal) });
+  const diagram = useQuery({
+    queryKey: hypothesisKeys.evidence(orgId, modelId),
+    queryFn: ({ signal }) => fetchEvidenceDiagram(orgId, modelId, version, signal),
+  });
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={`Evidence on the links of ${name}`}>
       <Stack gap="sm">
@@ -109,7 +156,15 @@ function EvidenceDiagram({ orgId, modelId, version, name }: { orgId: string; mod
         ) : diagram.isError ? (
           <Alert color="red">The diagram could not be drawn: {errorMessageOf(diagram.error)}</Alert>
         ) : (
-          <div style={{ overflow: 'auto', maxHeight: '75vh', background: 'white', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
+          <div
+            style={{
+              overflow: 'auto',
+              maxHeight: '75vh',
+              background: 'white',
+              border: '1px solid var(--mantine-color-gray-3)',
+              borderRadius: 4,
+            }}
+          >
             <img
               src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagram.data)}`}
               alt={`Theory-of-change diagram of ${name}, version ${version}, each link coloured by the evidence of its hypotheses`}

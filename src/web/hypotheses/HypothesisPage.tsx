@@ -13,7 +13,14 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { notifyDone, notifyFailure } from '../notify.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { HypothesisResultReport } from './HypothesisResultReport.tsx';
-import { getHypothesis, hypothesisKeys, listRuns, lockHypothesis, runHypothesis, withdrawHypothesis } from './hypotheses-api.ts';
+import {
+  getHypothesis,
+  hypothesisKeys,
+  listRuns,
+  lockHypothesis,
+  runHypothesis,
+  withdrawHypothesis,
+} from './hypotheses-api.ts';
 
 function registrationRows(r: HypothesisRegistration): [string, string][] {
   const p = r.predictor;
@@ -21,8 +28,14 @@ function registrationRows(r: HypothesisRegistration): [string, string][] {
   return [
     ['Hypothesis', r.statement],
     ['Model link', `${r.linkId} (${r.model.id}@${r.model.version})`],
-    ['Predictor', `${p.measure} of ${p.components.join(', ')} in months ${p.months.from}–${p.months.to} of the relationship${p.cutpoints.length > 0 ? `, grouped at ${p.cutpoints.join(', ')}` : ''}`],
-    ['Outcome', `${o.measure === 'change' ? 'change from baseline in' : 'score of'} ${o.outcomeId} at the ${o.level} level, wave in month ${o.atMonth}${o.toleranceMonths > 0 ? ` ± ${o.toleranceMonths}` : ''}`],
+    [
+      'Predictor',
+      `${p.measure} of ${p.components.join(', ')} in months ${p.months.from}–${p.months.to} of the relationship${p.cutpoints.length > 0 ? `, grouped at ${p.cutpoints.join(', ')}` : ''}`,
+    ],
+    [
+      'Outcome',
+      `${o.measure === 'change' ? 'change from baseline in' : 'score of'} ${o.outcomeId} at the ${o.level} level, wave in month ${o.atMonth}${o.toleranceMonths > 0 ? ` ± ${o.toleranceMonths}` : ''}`,
+    ],
     ['Direction', r.direction],
     ['Test', testLabels[r.test]],
     ['Covariates', r.covariates.length === 0 ? 'none' : r.covariates.map((c) => covariateLabels[c]).join('; ')],
@@ -35,8 +48,14 @@ export default function HypothesisPage() {
   const organization = useOrganization();
   const { hypothesisId = '' } = useParams();
   const client = useQueryClient();
-  const hypothesis = useQuery({ queryKey: hypothesisKeys.one(organization.id, hypothesisId), queryFn: ({ signal }) => getHypothesis(organization.id, hypothesisId, signal) });
-  const runs = useQuery({ queryKey: hypothesisKeys.runs(organization.id, hypothesisId), queryFn: ({ signal }) => listRuns(organization.id, hypothesisId, signal) });
+  const hypothesis = useQuery({
+    queryKey: hypothesisKeys.one(organization.id, hypothesisId),
+    queryFn: ({ signal }) => getHypothesis(organization.id, hypothesisId, signal),
+  });
+  const runs = useQuery({
+    queryKey: hypothesisKeys.runs(organization.id, hypothesisId),
+    queryFn: ({ signal }) => listRuns(organization.id, hypothesisId, signal),
+  });
   usePageTitle(hypothesis.data?.registration.title ?? 'Hypothesis', organization.name);
   const [confirmLock, setConfirmLock] = useState(false);
   const [reason, setReason] = useState('');
@@ -77,7 +96,11 @@ export default function HypothesisPage() {
         title={h.registration.title}
         description={
           <Group gap="xs" component="span">
-            <Badge variant="light" color={h.status === 'locked' ? 'blue' : h.status === 'withdrawn' ? 'gray' : 'yellow'} data-testid="hypothesis-status">
+            <Badge
+              variant="light"
+              color={h.status === 'locked' ? 'blue' : h.status === 'withdrawn' ? 'gray' : 'yellow'}
+              data-testid="hypothesis-status"
+            >
               {h.status}
             </Badge>
             <span>registered {formatDateTime(h.createdAt)}</span>
@@ -92,7 +115,11 @@ export default function HypothesisPage() {
                 </Button>
               )}
               {h.status === 'locked' && (
-                <Button leftSection={<IconPlayerPlay size={16} aria-hidden />} loading={run.isPending} onClick={() => run.mutate()}>
+                <Button
+                  leftSection={<IconPlayerPlay size={16} aria-hidden />}
+                  loading={run.isPending}
+                  onClick={() => run.mutate()}
+                >
                   Run now
                 </Button>
               )}
@@ -118,7 +145,8 @@ export default function HypothesisPage() {
             </Table>
             {h.contentHash ? (
               <Text fz="sm" data-testid="lock-details">
-                Locked {formatDateTime(h.lockedAt)}; SHA-256 of the canonical registration (RFC 8785): <Code>{h.contentHash}</Code>
+                Locked {formatDateTime(h.lockedAt)}; SHA-256 of the canonical registration (RFC 8785):{' '}
+                <Code>{h.contentHash}</Code>
               </Text>
             ) : (
               <Text fz="sm" c="dimmed">
@@ -136,7 +164,9 @@ export default function HypothesisPage() {
         {latest ? (
           <HypothesisResultReport run={latest} registration={h.registration} />
         ) : (
-          h.status === 'locked' && <Text c="dimmed">Not run yet. Run it to test the registration against the organization&apos;s data.</Text>
+          h.status === 'locked' && (
+            <Text c="dimmed">Not run yet. Run it to test the registration against the organization&apos;s data.</Text>
+          )
         )}
 
         {runs.data && runs.data.length > 1 && (
@@ -160,9 +190,20 @@ export default function HypothesisPage() {
         {manage && h.status !== 'withdrawn' && (
           <Paper withBorder radius="md" p="md" component="section" aria-label="Withdraw">
             <Stack gap="sm">
-              <Textarea label="Reason for withdrawing" description="The hypothesis keeps its history and runs, but is run no more and no longer counts as evidence." value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+              <Textarea
+                label="Reason for withdrawing"
+                description="The hypothesis keeps its history and runs, but is run no more and no longer counts as evidence."
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
               <Group>
-                <Button variant="default" color="red" disabled={reason.trim() === ''} loading={withdraw.isPending} onClick={() => withdraw.mutate(h.version)}>
+                <Button
+                  variant="default"
+                  color="red"
+                  disabled={reason.trim() === ''}
+                  loading={withdraw.isPending}
+                  onClick={() => withdraw.mutate(h.version)}
+                >
                   Withdraw hypothesis
                 </Button>
               </Group>
@@ -170,7 +211,14 @@ export default function HypothesisPage() {
           </Paper>
         )}
       </Stack>
-      <ConfirmDialog opened={confirmLock} title="Lock this registration?" confirmLabel="Lock" pending={lock.isPending} onConfirm={() => lock.mutate(h.version)} onCancel={() => setConfirmLock(false)}>
+      <ConfirmDialog
+        opened={confirmLock}
+        title="Lock this registration?"
+        confirmLabel="Lock"
+        pending={lock.isPending}
+        onConfirm={() => lock.mutate(h.version)}
+        onCancel={() => setConfirmLock(false)}
+      >
         Once locked, the registration can never be edited; Praxis records the time and a SHA-256 hash of its content.
       </ConfirmDialog>
     </>

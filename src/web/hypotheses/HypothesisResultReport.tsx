@@ -6,23 +6,50 @@ import { EvidenceBadge } from './EvidenceBadge.tsx';
 import { formatInterval, formatP, formatStatistic } from './result-format.ts';
 
 /** One run read against its registration: what was promised beside what was found. */
-export function HypothesisResultReport({ run, registration }: { run: HypothesisRun; registration: HypothesisRegistration }) {
+export function HypothesisResultReport({
+  run,
+  registration,
+}: {
+  run: HypothesisRun;
+  registration: HypothesisRegistration;
+}) {
   const r = run.result;
   const rows: [string, string][] = [
     ['Method', r.method],
     ['Reference', r.reference],
-    ['n', `${r.n}${r.clusters !== null ? ` (${r.clusters} engagements as clusters)` : ''}; engagements used ${r.dataset.engagementsUsed} of ${r.dataset.engagementsConsidered}`],
+    [
+      'n',
+      `${r.n}${r.clusters !== null ? ` (${r.clusters} engagements as clusters)` : ''}; engagements used ${r.dataset.engagementsUsed} of ${r.dataset.engagementsConsidered}`,
+    ],
   ];
-  if (r.statistic) rows.push(['Statistic', `${r.statistic.name} = ${formatStatistic(r.statistic.value)}${r.statistic.df !== null ? ` on ${formatStatistic(r.statistic.df)} df` : ''}`]);
+  if (r.statistic)
+    rows.push([
+      'Statistic',
+      `${r.statistic.name} = ${formatStatistic(r.statistic.value)}${r.statistic.df !== null ? ` on ${formatStatistic(r.statistic.df)} df` : ''}`,
+    ]);
   if (r.outcome === 'completed') {
-    rows.push(['p (two-sided) vs alpha', `${formatP(r.p)} vs α = ${registration.alpha}: ${r.significant === null ? 'no p-value' : r.significant ? 'below alpha' : 'not below alpha'}`]);
-    rows.push(['Direction', `registered ${r.direction.registered}; observed ${r.direction.observed ?? 'none (no direction for this test)'}${r.direction.matched === null ? '' : r.direction.matched ? ' — matches' : ' — does not match'}`]);
+    rows.push([
+      'p (two-sided) vs alpha',
+      `${formatP(r.p)} vs α = ${registration.alpha}: ${r.significant === null ? 'no p-value' : r.significant ? 'below alpha' : 'not below alpha'}`,
+    ]);
+    rows.push([
+      'Direction',
+      `registered ${r.direction.registered}; observed ${r.direction.observed ?? 'none (no direction for this test)'}${r.direction.matched === null ? '' : r.direction.matched ? ' — matches' : ' — does not match'}`,
+    ]);
   }
-  if (r.effect) rows.push(['Effect size', `${r.effect.name} = ${formatStatistic(r.effect.value)} (${formatInterval(r.effect)})`]);
+  if (r.effect)
+    rows.push(['Effect size', `${r.effect.name} = ${formatStatistic(r.effect.value)} (${formatInterval(r.effect)})`]);
   for (const e of r.otherEffects) rows.push([e.name, formatStatistic(e.value)]);
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={`run-${run.id}`} data-testid="hypothesis-result">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby={`run-${run.id}`}
+      data-testid="hypothesis-result"
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={3} fz="md" id={`run-${run.id}`}>

@@ -13,20 +13,34 @@ export const hypothesisKeys = {
   evidence: (orgId: string, modelId: string) => ['orgs', orgId, 'hypotheses', 'evidence', modelId] as const,
 };
 
-export const listHypotheses = async (orgId: string, signal?: AbortSignal): Promise<Hypothesis[]> => (await apiGet(base(orgId), ListOf(Hypothesis), signal)).items;
-export const getHypothesis = (orgId: string, id: string, signal?: AbortSignal): Promise<Hypothesis> => apiGet(one(orgId, id), Hypothesis, signal);
-export const listRuns = async (orgId: string, id: string, signal?: AbortSignal): Promise<HypothesisRun[]> => (await apiGet(`${one(orgId, id)}/runs`, ListOf(HypothesisRun), signal)).items;
-export const registerHypothesis = (orgId: string, registration: HypothesisRegistrationInput): Promise<Hypothesis> => apiRequest('POST', base(orgId), { body: registration, schema: Hypothesis });
-export const lockHypothesis = (orgId: string, id: string, version: number): Promise<Hypothesis> => apiRequest('POST', `${one(orgId, id)}/lock`, { body: { version }, schema: Hypothesis });
+export const listHypotheses = async (orgId: string, signal?: AbortSignal): Promise<Hypothesis[]> =>
+  (await apiGet(base(orgId), ListOf(Hypothesis), signal)).items;
+export const getHypothesis = (orgId: string, id: string, signal?: AbortSignal): Promise<Hypothesis> =>
+  apiGet(one(orgId, id), Hypothesis, signal);
+export const listRuns = async (orgId: string, id: string, signal?: AbortSignal): Promise<HypothesisRun[]> =>
+  (await apiGet(`${one(orgId, id)}/runs`, ListOf(HypothesisRun), signal)).items;
+export const registerHypothesis = (orgId: string, registration: HypothesisRegistrationInput): Promise<Hypothesis> =>
+  apiRequest('POST', base(orgId), { body: registration, schema: Hypothesis });
+export const lockHypothesis = (orgId: string, id: string, version: number): Promise<Hypothesis> =>
+  apiRequest('POST', `${one(orgId, id)}/lock`, { body: { version }, schema: Hypothesis });
 export const withdrawHypothesis = (orgId: string, id: string, version: number, reason: string): Promise<Hypothesis> =>
   apiRequest('POST', `${one(orgId, id)}/withdraw`, { body: { version, reason }, schema: Hypothesis });
-export const runHypothesis = (orgId: string, id: string): Promise<HypothesisRun> => apiRequest('POST', `${one(orgId, id)}/runs`, { schema: HypothesisRun });
+export const runHypothesis = (orgId: string, id: string): Promise<HypothesisRun> =>
+  apiRequest('POST', `${one(orgId, id)}/runs`, { schema: HypothesisRun });
 export const getModelEvidence = (orgId: string, modelId: string, signal?: AbortSignal): Promise<ModelEvidence> =>
   apiGet(`/api/orgs/${segment(orgId)}/models/${segment(modelId)}/evidence`, ModelEvidence, signal);
 
 /** The model diagram with each link coloured by the evidence of its hypotheses, as SVG text. */
-export async function fetchEvidenceDiagram(orgId: string, modelId: string, version: string, signal?: AbortSignal): Promise<string> {
-  const response = await fetch(`/api/orgs/${segment(orgId)}/models/${segment(modelId)}/diagram.svg?version=${encodeURIComponent(version)}&overlay=evidence`, { credentials: 'same-origin', cache: 'no-store', signal });
+export async function fetchEvidenceDiagram(
+  orgId: string,
+  modelId: string,
+  version: string,
+  signal?: AbortSignal,
+): Promise<string> {
+  const response = await fetch(
+    `/api/orgs/${segment(orgId)}/models/${segment(modelId)}/diagram.svg?version=${encodeURIComponent(version)}&overlay=evidence`,
+    { credentials: 'same-origin', cache: 'no-store', signal },
+  );
   if (!response.ok) throw new Error(`the server answered ${response.status}`);
   return response.text();
 }

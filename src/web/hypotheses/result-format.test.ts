@@ -15,7 +15,9 @@ describe('result formatting', () => {
     expect(formatStatistic(0)).toBe('0');
     expect(formatP(0.0004)).toBe('< 0.001');
     expect(formatP(0.04567)).toBe('0.046');
-    expect(formatInterval({ name: 'rho', value: 0.5, ci: { level: 0.95, lower: -0.2, upper: 0.87654 } })).toBe('95% CI -0.2 to 0.8765');
+    expect(formatInterval({ name: 'rho', value: 0.5, ci: { level: 0.95, lower: -0.2, upper: 0.87654 } })).toBe(
+      '95% CI -0.2 to 0.8765',
+    );
     expect(formatInterval({ name: 'rho', value: 0.5, ci: null })).toBe('no interval');
   });
 });

@@ -15,7 +15,11 @@ export function ExportMenu({ orgId, label = 'Export' }: { orgId: string; label?:
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={18} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+        >
           {label}
         </Button>
       </Menu.Target>
@@ -23,7 +27,15 @@ export function ExportMenu({ orgId, label = 'Export' }: { orgId: string; label?:
         {layouts.map(({ layout, label: name, hint }) => (
           <Menu.Item key={layout} component="a" href={interactionExportUrl(orgId, layout)} download>
             {name}
-            <span style={{ display: 'block', fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' }}>{hint}</span>
+            <span
+              style={{
+                display: 'block',
+                fontSize: 'var(--mantine-font-size-xs)',
+                color: 'var(--mantine-color-dimmed)',
+              }}
+            >
+              {hint}
+            </span>
           </Menu.Item>
         ))}
       </Menu.Dropdown>

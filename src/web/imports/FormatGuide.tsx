@@ -18,8 +18,19 @@ export function FormatGuide() {
       <Button variant="subtle" size="compact-sm" leftSection={<IconBook size={16} aria-hidden />} onClick={open}>
         Format documentation
       </Button>
-      <Drawer opened={opened} onClose={close} title="Importing and exporting interactions" position="right" size="xl" scrollAreaComponent={ScrollArea.Autosize}>
-        {guide.data === undefined ? <LoadingPage /> : <pre style={{ whiteSpace: 'pre-wrap', fontSize: 'var(--mantine-font-size-sm)', margin: 0 }}>{guide.data}</pre>}
+      <Drawer
+        opened={opened}
+        onClose={close}
+        title="Importing and exporting interactions"
+        position="right"
+        size="xl"
+        scrollAreaComponent={ScrollArea.Autosize}
+      >
+        {guide.data === undefined ? (
+          <LoadingPage />
+        ) : (
+          <pre style={{ whiteSpace: 'pre-wrap', fontSize: 'var(--mantine-font-size-sm)', margin: 0 }}>{guide.data}</pre>
+        )}
       </Drawer>
     </>
   );

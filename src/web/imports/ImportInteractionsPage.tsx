@@ -1,9 +1,27 @@
-import { Anchor, Button, Code, FileInput, Group, List, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Code,
+  FileInput,
+  Group,
+  List,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconChecklist, IconFileUpload, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { activitiesColumn, interactionColumns, longComponentColumns, minutesColumn, tableFormats } from '../../domain/support/interaction-table.ts';
+import {
+  activitiesColumn,
+  interactionColumns,
+  longComponentColumns,
+  minutesColumn,
+  tableFormats,
+} from '../../domain/support/interaction-table.ts';
 import type { TableFormat } from '../../domain/support/interaction-table.ts';
 import { errorMessageOf, isApiError } from '../api/client.ts';
 import { importInteractions, importProblems } from '../api/support.ts';
@@ -34,12 +52,18 @@ export default function ImportInteractionsPage() {
   const interactionsPath = organizationPath(organization.id, 'interactions');
 
   const run = useMutation({
-    mutationFn: ({ chosen, dryRun }: { chosen: File; dryRun: boolean }) => importInteractions(organization.id, chosen, { format, dryRun }),
+    mutationFn: ({ chosen, dryRun }: { chosen: File; dryRun: boolean }) =>
+      importInteractions(organization.id, chosen, { format, dryRun }),
     onSuccess: async (report) => {
       setOutcome({ kind: 'done', report });
       if (!report.dryRun) await queryClient.invalidateQueries({ queryKey: queryKeys.organization(organization.id) });
     },
-    onError: (error) => setOutcome({ kind: 'refused', message: errorMessageOf(error), problems: isApiError(error) ? importProblems(error.details) : [] }),
+    onError: (error) =>
+      setOutcome({
+        kind: 'refused',
+        message: errorMessageOf(error),
+        problems: isApiError(error) ? importProblems(error.details) : [],
+      }),
   });
   const start = (dryRun: boolean) => {
     if (!file) return;
@@ -48,7 +72,12 @@ export default function ImportInteractionsPage() {
   };
 
   if (!canEditRecords(organization.role)) {
-    return <PageHeader title="Import interactions" description="Importing needs a role that may edit records (administrator, lead or practitioner)." />;
+    return (
+      <PageHeader
+        title="Import interactions"
+        description="Importing needs a role that may edit records (administrator, lead or practitioner)."
+      />
+    );
   }
 
   return (
@@ -89,17 +118,30 @@ export default function ImportInteractionsPage() {
             </Text>
           </Stack>
           <Group gap="sm">
-            <Button variant="default" leftSection={<IconChecklist size={18} aria-hidden />} disabled={!file} loading={run.isPending && run.variables.dryRun} onClick={() => start(true)}>
+            <Button
+              variant="default"
+              leftSection={<IconChecklist size={18} aria-hidden />}
+              disabled={!file}
+              loading={run.isPending && run.variables.dryRun}
+              onClick={() => start(true)}
+            >
               Check only (dry run)
             </Button>
-            <Button leftSection={<IconUpload size={18} aria-hidden />} disabled={!file} loading={run.isPending && !run.variables.dryRun} onClick={() => start(false)}>
+            <Button
+              leftSection={<IconUpload size={18} aria-hidden />}
+              disabled={!file}
+              loading={run.isPending && !run.variables.dryRun}
+              onClick={() => start(false)}
+            >
               Import
             </Button>
           </Group>
         </Stack>
       </Paper>
 
-      <div aria-live="polite">{outcome && <ImportReportView outcome={outcome} interactionsPath={interactionsPath} />}</div>
+      <div aria-live="polite">
+        {outcome && <ImportReportView outcome={outcome} interactionsPath={interactionsPath} />}
+      </div>
 
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="format-heading">
         <Group justify="space-between" mb="xs" gap="xs">
@@ -109,8 +151,8 @@ export default function ImportInteractionsPage() {
           <FormatGuide />
         </Group>
         <Text size="sm" mb="xs">
-          Row 1 holds the column names, in any order. The easiest start is an export: it can be imported again unchanged. The format documentation describes every column
-          and rule; the HTTP endpoint is in the{' '}
+          Row 1 holds the column names, in any order. The easiest start is an export: it can be imported again
+          unchanged. The format documentation describes every column and rule; the HTTP endpoint is in the{' '}
           <Anchor href="/api/docs" target="_blank" rel="noreferrer">
             API reference
           </Anchor>
@@ -118,13 +160,16 @@ export default function ImportInteractionsPage() {
         </Text>
         <List size="sm" spacing={4}>
           <List.Item>
-            Both layouts: <Code>{interactionColumns.join(', ')}</Code> (dates <Code>YYYY-MM-DD</Code>, times <Code>HH:MM</Code>, lists separated by <Code>;</Code>)
+            Both layouts: <Code>{interactionColumns.join(', ')}</Code> (dates <Code>YYYY-MM-DD</Code>, times{' '}
+            <Code>HH:MM</Code>, lists separated by <Code>;</Code>)
           </List.Item>
           <List.Item>
-            Long: <Code>interaction_key</Code> groups consecutive rows of one interaction, plus <Code>{longComponentColumns.join(', ')}</Code>
+            Long: <Code>interaction_key</Code> groups consecutive rows of one interaction, plus{' '}
+            <Code>{longComponentColumns.join(', ')}</Code>
           </List.Item>
           <List.Item>
-            Wide: <Code>{minutesColumn('<component>')}</Code> and <Code>{activitiesColumn('<component>')}</Code> for each component used
+            Wide: <Code>{minutesColumn('<component>')}</Code> and <Code>{activitiesColumn('<component>')}</Code> for
+            each component used
           </List.Item>
         </List>
         <Text size="sm" mt="xs">

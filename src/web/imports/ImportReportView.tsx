@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import type { ImportProblem, ImportReport } from '../api/support.ts';
 
 /** The outcome of an import: what was (or would be) created, or every bad row with its column and reason. */
-export type ImportOutcome = { kind: 'done'; report: ImportReport } | { kind: 'refused'; message: string; problems: ImportProblem[] };
+export type ImportOutcome =
+  { kind: 'done'; report: ImportReport } | { kind: 'refused'; message: string; problems: ImportProblem[] };
 
 export function ImportReportView({ outcome, interactionsPath }: { outcome: ImportOutcome; interactionsPath: string }) {
   if (outcome.kind === 'done') {
@@ -12,10 +13,16 @@ export function ImportReportView({ outcome, interactionsPath }: { outcome: Impor
     const rows = `${report.rowsRead} ${report.rowsRead === 1 ? 'row' : 'rows'}`;
     return report.dryRun ? (
       <Alert color="teal" icon={<IconCircleCheck size={18} aria-hidden />} title="The file is valid" role="status">
-        All {rows} can be imported as {report.interactions} interactions ({report.format} layout). Nothing was written: import the file to save them.
+        All {rows} can be imported as {report.interactions} interactions ({report.format} layout). Nothing was written:
+        import the file to save them.
       </Alert>
     ) : (
-      <Alert color="teal" icon={<IconCircleCheck size={18} aria-hidden />} title={`${report.written} interactions created`} role="status">
+      <Alert
+        color="teal"
+        icon={<IconCircleCheck size={18} aria-hidden />}
+        title={`${report.written} interactions created`}
+        role="status"
+      >
         Imported {rows} ({report.format} layout).{' '}
         <Anchor component={Link} to={interactionsPath}>
           See the interactions

@@ -2,7 +2,13 @@ import { Badge, Group } from '@mantine/core';
 import type { ComponentUse } from '../../domain/support/schemas.ts';
 
 /** The components of one interaction as small labelled badges: `Coaching · 20 min`. */
-export function ComponentBadges({ components, nameOf }: { components: ComponentUse[]; nameOf: (id: string) => string | undefined }) {
+export function ComponentBadges({
+  components,
+  nameOf,
+}: {
+  components: ComponentUse[];
+  nameOf: (id: string) => string | undefined;
+}) {
   return (
     <Group gap={4}>
       {components.map((use) => (

@@ -44,7 +44,12 @@ export function ComponentRow({ component, groupName, entry, onChange, errors }: 
             }
             description={groupName}
           />
-          <MinutesControl label={`Minutes of ${component.name}`} value={entry?.minutes ?? ''} onChange={setMinutes} error={error} />
+          <MinutesControl
+            label={`Minutes of ${component.name}`}
+            value={entry?.minutes ?? ''}
+            onChange={setMinutes}
+            error={error}
+          />
         </Group>
         {component.activities.length > 0 && (
           <Chip.Group multiple value={activityIds} onChange={setActivities}>
@@ -55,7 +60,9 @@ export function ComponentRow({ component, groupName, entry, onChange, errors }: 
                   value={activity.id}
                   size="xs"
                   variant="outline"
-                  styles={{ label: { whiteSpace: 'normal', height: 'auto', minHeight: 24, lineHeight: 1.3, paddingBlock: 3 } }}
+                  styles={{
+                    label: { whiteSpace: 'normal', height: 'auto', minHeight: 24, lineHeight: 1.3, paddingBlock: 3 },
+                  }}
                   color={errors[`activity:${component.id}:${activity.id}`] ? 'red' : 'blue'}
                 >
                   {activity.label}

@@ -7,7 +7,9 @@ export function DraftNotice({ savedAt, onDiscard }: { savedAt: string; onDiscard
   return (
     <Alert color="yellow" icon={<IconRestore size={18} aria-hidden />} title="Unsaved draft restored" role="status">
       <Group justify="space-between" gap="sm">
-        <Text size="sm">You had unsaved changes here from {formatDateTime(savedAt)}. They are back in the form below.</Text>
+        <Text size="sm">
+          You had unsaved changes here from {formatDateTime(savedAt)}. They are back in the form below.
+        </Text>
         <Button size="xs" variant="default" onClick={onDiscard}>
           Discard draft
         </Button>

@@ -34,7 +34,8 @@ export default function EditInteractionPage() {
   usePageTitle('Edit interaction', organization.name);
 
   if (interaction.isPending || model.isPending) return <LoadingPage />;
-  if (interaction.isError) return <LoadErrorPage error={interaction.error} onRetry={() => void interaction.refetch()} />;
+  if (interaction.isError)
+    return <LoadErrorPage error={interaction.error} onRetry={() => void interaction.refetch()} />;
   if (model.isError) return <LoadErrorPage error={model.error} onRetry={() => void model.refetch()} />;
   return <EditInteraction orgId={organization.id} loaded={interaction.data} model={model.data} />;
 }
@@ -69,7 +70,10 @@ function EditInteraction({ orgId, loaded, model }: { orgId: string; loaded: Inte
           Interaction of {formatDate(loaded.date)}
         </Anchor>
       </Breadcrumbs>
-      <PageHeader title="Edit interaction" description={`${engagement?.name ?? ''} · editing version ${base.version}`} />
+      <PageHeader
+        title="Edit interaction"
+        description={`${engagement?.name ?? ''} · editing version ${base.version}`}
+      />
       {conflict && (
         <StaleVersionPanel
           recordLabel="interaction"

@@ -37,7 +37,11 @@ export function InteractionDetails({ interaction, model, contacts }: Interaction
           </Field>
           <Field label="Duration">{interaction.durationMinutes} min</Field>
           <Field label="Mode">{modeLabel(interaction.mode)}</Field>
-          <Field label="Stage">{interaction.stageId ? (model?.stages.find((s) => s.id === interaction.stageId)?.name ?? interaction.stageId) : '—'}</Field>
+          <Field label="Stage">
+            {interaction.stageId
+              ? (model?.stages.find((s) => s.id === interaction.stageId)?.name ?? interaction.stageId)
+              : '—'}
+          </Field>
           <Field label="Participants">{readableValue(interaction.participants, contactName)}</Field>
         </SimpleGrid>
       </Paper>

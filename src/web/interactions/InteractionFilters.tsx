@@ -14,11 +14,29 @@ interface InteractionFiltersProps {
 }
 
 /** Filters of the interaction list: engagement, partner, practitioner, dates, component and stage. */
-export function InteractionFilters({ filter, engagements, partners, model, myUserId, onChange, onClear }: InteractionFiltersProps) {
+export function InteractionFilters({
+  filter,
+  engagements,
+  partners,
+  model,
+  myUserId,
+  onChange,
+  onClear,
+}: InteractionFiltersProps) {
   const practitionerOptions = [{ value: myUserId, label: 'Logged by me' }];
-  if (filter.loggedBy && filter.loggedBy !== myUserId) practitionerOptions.push({ value: filter.loggedBy, label: 'Logged by a colleague' });
+  if (filter.loggedBy && filter.loggedBy !== myUserId)
+    practitionerOptions.push({ value: filter.loggedBy, label: 'Logged by a colleague' });
   return (
-    <Paper withBorder p="md" radius="md" mb="md" component="form" role="search" aria-label="Filter interactions" onSubmit={(event) => event.preventDefault()}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      mb="md"
+      component="form"
+      role="search"
+      aria-label="Filter interactions"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <Select
           label="Engagement"
@@ -38,7 +56,14 @@ export function InteractionFilters({ filter, engagements, partners, model, myUse
           searchable
           clearable
         />
-        <Select label="Practitioner" placeholder="Anyone" data={practitionerOptions} value={filter.loggedBy ?? null} onChange={(value) => onChange('loggedBy', value)} clearable />
+        <Select
+          label="Practitioner"
+          placeholder="Anyone"
+          data={practitionerOptions}
+          value={filter.loggedBy ?? null}
+          onChange={(value) => onChange('loggedBy', value)}
+          clearable
+        />
         <Select
           label="Component"
           placeholder="Any"
@@ -56,10 +81,25 @@ export function InteractionFilters({ filter, engagements, partners, model, myUse
           onChange={(value) => onChange('stageId', value)}
           clearable
         />
-        <TextInput type="date" label="From" value={filter.from ?? ''} onChange={(event) => onChange('from', event.currentTarget.value)} />
-        <TextInput type="date" label="To" value={filter.to ?? ''} onChange={(event) => onChange('to', event.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label="From"
+          value={filter.from ?? ''}
+          onChange={(event) => onChange('from', event.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label="To"
+          value={filter.to ?? ''}
+          onChange={(event) => onChange('to', event.currentTarget.value)}
+        />
         <Group align="flex-end" justify="space-between" gap="xs">
-          <Switch label="Show deleted" checked={filter.includeDeleted === true} onChange={(event) => onChange('includeDeleted', event.currentTarget.checked ? 'true' : null)} mb={8} />
+          <Switch
+            label="Show deleted"
+            checked={filter.includeDeleted === true}
+            onChange={(event) => onChange('includeDeleted', event.currentTarget.checked ? 'true' : null)}
+            mb={8}
+          />
           <Button variant="subtle" onClick={onClear}>
             Clear filters
           </Button>

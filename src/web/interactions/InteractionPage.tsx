@@ -18,7 +18,12 @@ import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useContacts } from '../partners/partner-hooks.ts';
 import { usePeople } from '../people/usePeople.ts';
 import { useSignedInSession } from '../session/useSession.ts';
-import { useDeleteInteraction, useInteraction, useInteractionHistory, useRestoreInteraction } from './interaction-hooks.ts';
+import {
+  useDeleteInteraction,
+  useInteraction,
+  useInteractionHistory,
+  useRestoreInteraction,
+} from './interaction-hooks.ts';
 import { InteractionDetails } from './InteractionDetails.tsx';
 
 /** One interaction: what was recorded, who changed it and how, and the actions to edit, delete or restore it. */
@@ -37,10 +42,14 @@ export default function InteractionPage() {
   const restore = useRestoreInteraction(organization.id, interactionId);
   const [confirming, { open: confirm, close: cancel }] = useDisclosure(false);
   const canEdit = canEditRecords(organization.role);
-  usePageTitle(interaction.data ? `Interaction of ${formatDate(interaction.data.date)}` : 'Interaction', organization.name);
+  usePageTitle(
+    interaction.data ? `Interaction of ${formatDate(interaction.data.date)}` : 'Interaction',
+    organization.name,
+  );
 
   if (interaction.isPending) return <LoadingPage />;
-  if (interaction.isError) return <LoadErrorPage error={interaction.error} onRetry={() => void interaction.refetch()} />;
+  if (interaction.isError)
+    return <LoadErrorPage error={interaction.error} onRetry={() => void interaction.refetch()} />;
   const record = interaction.data;
   const deleted = record.deletedAt !== null;
   const nameOf = model.data ? modelNames(model.data) : undefined;
@@ -82,22 +91,36 @@ export default function InteractionPage() {
               version {record.version}
             </Badge>
             <Text size="sm" c="dimmed">
-              logged by {record.loggedBy === session.user.id ? 'you' : (personName(record.loggedBy) ?? 'a colleague')} · {record.modelId} {record.modelVersion}
+              logged by {record.loggedBy === session.user.id ? 'you' : (personName(record.loggedBy) ?? 'a colleague')} ·{' '}
+              {record.modelId} {record.modelVersion}
             </Text>
           </Group>
         </Stack>
         {canEdit && (
           <Group gap="sm">
             {deleted ? (
-              <Button leftSection={<IconRestore size={18} aria-hidden />} onClick={onRestore} loading={restore.isPending}>
+              <Button
+                leftSection={<IconRestore size={18} aria-hidden />}
+                onClick={onRestore}
+                loading={restore.isPending}
+              >
                 Restore
               </Button>
             ) : (
               <>
-                <Button variant="default" color="red" leftSection={<IconTrash size={18} aria-hidden />} onClick={confirm}>
+                <Button
+                  variant="default"
+                  color="red"
+                  leftSection={<IconTrash size={18} aria-hidden />}
+                  onClick={confirm}
+                >
                   Delete
                 </Button>
-                <Button component={Link} to={interactionPath(organization.id, record.id, 'edit')} leftSection={<IconPencil size={18} aria-hidden />}>
+                <Button
+                  component={Link}
+                  to={interactionPath(organization.id, record.id, 'edit')}
+                  leftSection={<IconPencil size={18} aria-hidden />}
+                >
                   Edit
                 </Button>
               </>
@@ -107,7 +130,8 @@ export default function InteractionPage() {
       </Group>
       {deleted && (
         <Alert color="red" title="Deleted">
-          This interaction was deleted on {formatDate(record.deletedAt)}. It no longer counts in dose and charts; restore it to count it again.
+          This interaction was deleted on {formatDate(record.deletedAt)}. It no longer counts in dose and charts;
+          restore it to count it again.
         </Alert>
       )}
       <Tabs defaultValue="details" keepMounted={false}>
@@ -128,12 +152,25 @@ export default function InteractionPage() {
           ) : history.isError ? (
             <LoadErrorPage error={history.error} onRetry={() => void history.refetch()} />
           ) : (
-            <HistoryList entries={history.data} myUserId={session.user.id} nameOf={(id) => nameOf?.(id) ?? contactName(id)} personName={personName} />
+            <HistoryList
+              entries={history.data}
+              myUserId={session.user.id}
+              nameOf={(id) => nameOf?.(id) ?? contactName(id)}
+              personName={personName}
+            />
           )}
         </Tabs.Panel>
       </Tabs>
-      <ConfirmDialog opened={confirming} title="Delete this interaction?" confirmLabel="Delete" pending={remove.isPending} onConfirm={onDelete} onCancel={cancel}>
-        It stops counting in the engagement&apos;s dose and charts. The record and its history are kept, and it can be restored.
+      <ConfirmDialog
+        opened={confirming}
+        title="Delete this interaction?"
+        confirmLabel="Delete"
+        pending={remove.isPending}
+        onConfirm={onDelete}
+        onCancel={cancel}
+      >
+        It stops counting in the engagement&apos;s dose and charts. The record and its history are kept, and it can be
+        restored.
       </ConfirmDialog>
     </Stack>
   );

@@ -35,13 +35,23 @@ export default function InteractionsPage() {
   const list = useInteractionList(organization.id, filter);
 
   const nameOf = useMemo(() => (model.data ? modelNames(model.data) : () => undefined), [model.data]);
-  const engagementName = useMemo(() => new Map((engagements.data ?? []).map((engagement) => [engagement.id, engagement.name])), [engagements.data]);
+  const engagementName = useMemo(
+    () => new Map((engagements.data ?? []).map((engagement) => [engagement.id, engagement.name])),
+    [engagements.data],
+  );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   let content;
   if (list.isPending) content = <LoadingPage />;
   else if (list.isError) content = <LoadErrorPage error={list.error} onRetry={() => void list.refetch()} />;
-  else if (items.length === 0) content = <EmptyPanel icon={<IconMessageCircle size={32} aria-hidden />} title="No interactions" description="None match these filters." />;
+  else if (items.length === 0)
+    content = (
+      <EmptyPanel
+        icon={<IconMessageCircle size={32} aria-hidden />}
+        title="No interactions"
+        description="None match these filters."
+      />
+    );
   else
     content = (
       <>
@@ -80,7 +90,12 @@ export default function InteractionsPage() {
           <>
             <ExportMenu orgId={organization.id} />
             {canEditRecords(organization.role) && (
-              <Button component={Link} to={organizationPath(organization.id, 'interactions/import')} variant="default" leftSection={<IconFileImport size={18} aria-hidden />}>
+              <Button
+                component={Link}
+                to={organizationPath(organization.id, 'interactions/import')}
+                variant="default"
+                leftSection={<IconFileImport size={18} aria-hidden />}
+              >
                 Import
               </Button>
             )}

@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Divider, Group, Kbd, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Kbd,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
@@ -8,14 +24,26 @@ import { errorMessageOf, isApiError } from '../api/client.ts';
 import { sentenceCase } from '../engagements/model-names.ts';
 import { ComponentRow } from './ComponentRow.tsx';
 import { DraftNotice } from './DraftNotice.tsx';
-import { componentMinutesTotal, interactionFormErrors, minutesOverDuration, orderedComponents, toInteractionInput } from './interaction-form.ts';
+import {
+  componentMinutesTotal,
+  interactionFormErrors,
+  minutesOverDuration,
+  orderedComponents,
+  toInteractionInput,
+} from './interaction-form.ts';
 import type { InteractionFormErrors, InteractionFormValues, ModelSummary } from './interaction-form.ts';
 import { NextStepsField } from './NextStepsField.tsx';
 import { ParticipantsField } from './ParticipantsField.tsx';
 import { PrinciplesField } from './PrinciplesField.tsx';
 import { useInteractionDraft } from './useInteractionDraft.ts';
 
-export const modeLabels: Record<InteractionMode, string> = { 'in-person': 'In person', video: 'Video', phone: 'Phone', email: 'Email', other: 'Other' };
+export const modeLabels: Record<InteractionMode, string> = {
+  'in-person': 'In person',
+  video: 'Video',
+  phone: 'Phone',
+  email: 'Email',
+  other: 'Other',
+};
 
 interface LogInteractionFormProps {
   engagementId: string;
@@ -31,15 +59,26 @@ interface LogInteractionFormProps {
 }
 
 /** The log-interaction form: fast to fill from the keyboard, safe against reloads, and exact about what is wrong. */
-export function LogInteractionForm({ engagementId, model, contacts, initialValues, draftKey, baseVersion, submitLabel, onSave }: LogInteractionFormProps) {
+export function LogInteractionForm({
+  engagementId,
+  model,
+  contacts,
+  initialValues,
+  draftKey,
+  baseVersion,
+  submitLabel,
+  onSave,
+}: LogInteractionFormProps) {
   const { values, setValues, restored, discard, forget } = useInteractionDraft(draftKey, initialValues, baseVersion);
   const [errors, setErrors] = useState<InteractionFormErrors>({});
   const [saving, setSaving] = useState(false);
 
-  const set = <K extends keyof InteractionFormValues>(field: K, value: InteractionFormValues[K]) => setValues((current) => ({ ...current, [field]: value }));
+  const set = <K extends keyof InteractionFormValues>(field: K, value: InteractionFormValues[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
 
   const { emphasized, others } = useMemo(() => orderedComponents(model, values.stageId), [model, values.stageId]);
-  const groupName = (groupId: string) => sentenceCase(model.componentGroups.find((group) => group.id === groupId)?.name ?? groupId);
+  const groupName = (groupId: string) =>
+    sentenceCase(model.componentGroups.find((group) => group.id === groupId)?.name ?? groupId);
   const total = componentMinutesTotal(values);
   const over = minutesOverDuration(values);
   const duration = typeof values.durationMinutes === 'number' ? values.durationMinutes : 0;
@@ -50,7 +89,12 @@ export function LogInteractionForm({ engagementId, model, contacts, initialValue
     const input = toInteractionInput(values, engagementId, model);
     const checked = InteractionInputSchema.safeParse(input);
     if (!checked.success) {
-      setErrors(interactionFormErrors(checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })), input));
+      setErrors(
+        interactionFormErrors(
+          checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+          input,
+        ),
+      );
       return;
     }
     if (over > 0) {
@@ -104,8 +148,21 @@ export function LogInteractionForm({ engagementId, model, contacts, initialValue
 
         <Paper withBorder p="md" radius="md">
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
-            <TextInput type="date" label="Date" value={values.date} onChange={(e) => set('date', e.currentTarget.value)} error={errors.date} required />
-            <TextInput type="time" label="Time" value={values.time} onChange={(e) => set('time', e.currentTarget.value)} error={errors.time} />
+            <TextInput
+              type="date"
+              label="Date"
+              value={values.date}
+              onChange={(e) => set('date', e.currentTarget.value)}
+              error={errors.date}
+              required
+            />
+            <TextInput
+              type="time"
+              label="Time"
+              value={values.time}
+              onChange={(e) => set('time', e.currentTarget.value)}
+              error={errors.time}
+            />
             <NumberInput
               label="Duration (minutes)"
               value={values.durationMinutes}
@@ -141,7 +198,12 @@ export function LogInteractionForm({ engagementId, model, contacts, initialValue
             <Title order={2} fz="lg" id="components-heading">
               Components used
             </Title>
-            <Badge size="lg" variant="light" color={over > 0 ? 'red' : total === duration && total > 0 ? 'teal' : 'gray'} aria-live="polite">
+            <Badge
+              size="lg"
+              variant="light"
+              color={over > 0 ? 'red' : total === duration && total > 0 ? 'teal' : 'gray'}
+              aria-live="polite"
+            >
               {total} of {duration} min
             </Badge>
           </Group>
@@ -173,7 +235,12 @@ export function LogInteractionForm({ engagementId, model, contacts, initialValue
           <Title order={2} fz="lg" id="principles-heading">
             Principles applied
           </Title>
-          <PrinciplesField principles={model.principles} value={values.principles} onChange={(principles) => set('principles', principles)} errors={errors} />
+          <PrinciplesField
+            principles={model.principles}
+            value={values.principles}
+            onChange={(principles) => set('principles', principles)}
+            errors={errors}
+          />
         </Stack>
 
         <Stack gap="sm" component="section" aria-labelledby="participants-heading">
@@ -214,11 +281,19 @@ export function LogInteractionForm({ engagementId, model, contacts, initialValue
             {errors.form ?? 'Please correct the fields marked in red.'}
           </Alert>
         )}
-        <Group justify="space-between" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', paddingBlock: 8, zIndex: 2 }}>
+        <Group
+          justify="space-between"
+          style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', paddingBlock: 8, zIndex: 2 }}
+        >
           <Text size="sm" c="dimmed" visibleFrom="sm">
             <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> saves from anywhere in the form
           </Text>
-          <Button type="submit" loading={saving} disabled={over > 0} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
+          <Button
+            type="submit"
+            loading={saving}
+            disabled={over > 0}
+            leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+          >
             {submitLabel}
           </Button>
         </Group>

@@ -48,7 +48,11 @@ export default function LogInteractionPage() {
 
   return (
     <>
-      <Breadcrumbs styles={{ root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal' } }} mb="xs" fz="sm">
+      <Breadcrumbs
+        styles={{ root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal' } }}
+        mb="xs"
+        fz="sm"
+      >
         <Anchor component={Link} to={organizationPath(organization.id, 'engagements')}>
           Engagements
         </Anchor>
@@ -56,7 +60,10 @@ export default function LogInteractionPage() {
           {engagement.name}
         </Anchor>
       </Breadcrumbs>
-      <PageHeader title="Log interaction" description={`${partner?.name ?? 'Partner'} · ${model.name} ${model.version}`} />
+      <PageHeader
+        title="Log interaction"
+        description={`${partner?.name ?? 'Partner'} · ${model.name} ${model.version}`}
+      />
       <LogInteractionForm
         engagementId={engagement.id}
         model={model}

@@ -40,7 +40,13 @@ export function MinutesControl({ label, value, onChange, error }: MinutesControl
         error={error ? true : undefined}
         styles={{ input: { textAlign: 'center' } }}
       />
-      <ActionIcon variant="default" size="lg" aria-label={`${label}: 5 minutes more`} onClick={() => onChange(current + step)} tabIndex={-1}>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={`${label}: 5 minutes more`}
+        onClick={() => onChange(current + step)}
+        tabIndex={-1}
+      >
         <IconPlus size={16} aria-hidden />
       </ActionIcon>
     </Group>

@@ -10,7 +10,8 @@ interface NextStepsFieldProps {
 
 /** Next steps agreed in the interaction: what, who, by when. */
 export function NextStepsField({ value, onChange, errors }: NextStepsFieldProps) {
-  const update = (index: number, change: Partial<NextStepEntry>) => onChange(value.map((step, i) => (i === index ? { ...step, ...change } : step)));
+  const update = (index: number, change: Partial<NextStepEntry>) =>
+    onChange(value.map((step, i) => (i === index ? { ...step, ...change } : step)));
   return (
     <Stack gap="xs">
       {value.map((step, index) => (
@@ -38,14 +39,30 @@ export function NextStepsField({ value, onChange, errors }: NextStepsFieldProps)
             error={errors[`nextSteps.${index}.dueDate`]}
             style={{ flex: '1 1 140px' }}
           />
-          <Checkbox label="Done" checked={step.done} onChange={(event) => update(index, { done: event.currentTarget.checked })} mt={30} />
-          <ActionIcon variant="subtle" color="red" aria-label={`Remove next step ${index + 1}`} onClick={() => onChange(value.filter((_, i) => i !== index))} mt={28}>
+          <Checkbox
+            label="Done"
+            checked={step.done}
+            onChange={(event) => update(index, { done: event.currentTarget.checked })}
+            mt={30}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={`Remove next step ${index + 1}`}
+            onClick={() => onChange(value.filter((_, i) => i !== index))}
+            mt={28}
+          >
             <IconTrash size={16} aria-hidden />
           </ActionIcon>
         </Group>
       ))}
       <Group>
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onChange([...value, { text: '', owner: '', dueDate: '', done: false }])}>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => onChange([...value, { text: '', owner: '', dueDate: '', done: false }])}
+        >
           Add next step
         </Button>
       </Group>

@@ -14,14 +14,24 @@ interface ParticipantsFieldProps {
 const levelLabel = (level: Level): string => level.charAt(0).toUpperCase() + level.slice(1);
 
 /** Who took part: named contacts of the partner, or head counts by level when people are not recorded by name. */
-export function ParticipantsField({ counts, contactIds, contacts, onCountsChange, onContactsChange, error }: ParticipantsFieldProps) {
+export function ParticipantsField({
+  counts,
+  contactIds,
+  contacts,
+  onCountsChange,
+  onContactsChange,
+  error,
+}: ParticipantsFieldProps) {
   return (
     <Stack gap="xs">
       {contacts.length > 0 && (
         <MultiSelect
           label="Contacts who took part"
           placeholder={contactIds.length === 0 ? 'Choose contacts' : undefined}
-          data={contacts.map((contact) => ({ value: contact.id, label: `${contact.name} · ${contact.level}${contact.role ? `, ${contact.role}` : ''}` }))}
+          data={contacts.map((contact) => ({
+            value: contact.id,
+            label: `${contact.name} · ${contact.level}${contact.role ? `, ${contact.role}` : ''}`,
+          }))}
           value={contactIds}
           onChange={onContactsChange}
           searchable

@@ -22,7 +22,9 @@ export function PrinciplesField({ principles, value, onChange, errors }: Princip
               value={principle.id}
               size="sm"
               color={errors[`principle:${principle.id}`] ? 'red' : 'teal'}
-              styles={{ label: { whiteSpace: 'normal', height: 'auto', minHeight: 28, lineHeight: 1.3, paddingBlock: 4 } }}
+              styles={{
+                label: { whiteSpace: 'normal', height: 'auto', minHeight: 28, lineHeight: 1.3, paddingBlock: 4 },
+              }}
             >
               {principle.name}
             </Chip>

@@ -16,7 +16,8 @@ const base: InteractionInput = {
   notes: 'mine',
   nextSteps: [],
 };
-const names = (id: string) => ({ coaching: 'Coaching for performance', equity: 'Equity-advancing', readiness: 'Readiness' })[id];
+const names = (id: string) =>
+  ({ coaching: 'Coaching for performance', equity: 'Equity-advancing', readiness: 'Readiness' })[id];
 
 describe('comparing two versions of an interaction', () => {
   test('every field is listed, readable, and the differing ones are marked', () => {
@@ -30,7 +31,11 @@ describe('comparing two versions of an interaction', () => {
   });
 
   test('history changes read as before → after lines, without bookkeeping fields', () => {
-    const lines = readableChanges({ notes: ['old', 'new'], version: [1, 2], nextSteps: [[], [{ text: 'Call', owner: 'Pat', dueDate: '2026-12-01', done: false }]] });
+    const lines = readableChanges({
+      notes: ['old', 'new'],
+      version: [1, 2],
+      nextSteps: [[], [{ text: 'Call', owner: 'Pat', dueDate: '2026-12-01', done: false }]],
+    });
     expect(lines).toEqual([
       { field: 'notes', label: 'Notes', before: 'old', after: 'new' },
       { field: 'nextSteps', label: 'Next steps', before: '—', after: 'Call — Pat, due 2026-12-01' },

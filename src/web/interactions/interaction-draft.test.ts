@@ -39,7 +39,12 @@ describe('interaction drafts', () => {
   });
 
   test('storage that refuses writes does not break saving a draft', () => {
-    const storage = { ...memoryStorage(), setItem: () => { throw new Error('quota'); } };
+    const storage = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('quota');
+      },
+    };
     expect(() => saveDraft(storage, 'k', newInteractionForm(null, new Date(), null), null, new Date())).not.toThrow();
   });
 

@@ -26,7 +26,13 @@ export function draftKey(target: DraftTarget): string {
 
 type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-export function saveDraft(storage: DraftStorage, key: string, values: InteractionFormValues, baseVersion: number | null, now: Date): void {
+export function saveDraft(
+  storage: DraftStorage,
+  key: string,
+  values: InteractionFormValues,
+  baseVersion: number | null,
+  now: Date,
+): void {
   try {
     storage.setItem(key, JSON.stringify({ format: draftFormat, savedAt: now.toISOString(), baseVersion, values }));
   } catch {
@@ -34,7 +40,8 @@ export function saveDraft(storage: DraftStorage, key: string, values: Interactio
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The stored draft, or null when there is none or it cannot be read (another format, hand-edited). */
 export function loadDraft(storage: DraftStorage, key: string): InteractionDraft | null {
@@ -48,7 +55,13 @@ export function loadDraft(storage: DraftStorage, key: string): InteractionDraft 
   }
   if (!isRecord(parsed) || parsed.format !== draftFormat || typeof parsed.savedAt !== 'string') return null;
   const values = parsed.values;
-  if (!isRecord(values) || typeof values.date !== 'string' || !isRecord(values.components) || !isRecord(values.principles) || !Array.isArray(values.nextSteps)) {
+  if (
+    !isRecord(values) ||
+    typeof values.date !== 'string' ||
+    !isRecord(values.components) ||
+    !isRecord(values.principles) ||
+    !Array.isArray(values.nextSteps)
+  ) {
     return null;
   }
   const baseVersion = typeof parsed.baseVersion === 'number' ? parsed.baseVersion : null;
@@ -64,7 +77,8 @@ export function clearDraft(storage: DraftStorage, key: string): void {
 }
 
 /** Whether the form differs from where it started; an untouched form is never kept as a draft. */
-export const isChanged = (values: InteractionFormValues, initial: InteractionFormValues): boolean => JSON.stringify(values) !== JSON.stringify(initial);
+export const isChanged = (values: InteractionFormValues, initial: InteractionFormValues): boolean =>
+  JSON.stringify(values) !== JSON.stringify(initial);
 
 const lastModeKey = 'praxis.lastInteractionMode';
 export const rememberMode = (storage: DraftStorage, mode: string): void => {

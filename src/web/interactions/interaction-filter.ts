@@ -14,7 +14,11 @@ export function filterFromSearch(search: URLSearchParams): InteractionFilter {
   return filter;
 }
 
-export function searchWithFilter(search: URLSearchParams, key: FilterKey | 'includeDeleted', value: string | null): URLSearchParams {
+export function searchWithFilter(
+  search: URLSearchParams,
+  key: FilterKey | 'includeDeleted',
+  value: string | null,
+): URLSearchParams {
   const next = new URLSearchParams(search);
   if (value === null || value === '') next.delete(key);
   else next.set(key, value);

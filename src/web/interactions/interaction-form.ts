@@ -39,10 +39,15 @@ export interface InteractionFormValues {
 const pad = (value: number): string => String(value).padStart(2, '0');
 export const localDate = (now: Date): string => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 /** The time of day rounded down to the quarter hour, the way people remember meetings. */
-export const localQuarterHour = (now: Date): string => `${pad(now.getHours())}:${pad(Math.floor(now.getMinutes() / 15) * 15)}`;
+export const localQuarterHour = (now: Date): string =>
+  `${pad(now.getHours())}:${pad(Math.floor(now.getMinutes() / 15) * 15)}`;
 
 /** A fresh form: today, now, the engagement's current stage and the mode last used. */
-export function newInteractionForm(currentStageId: string | null, now: Date, lastMode: InteractionMode | null): InteractionFormValues {
+export function newInteractionForm(
+  currentStageId: string | null,
+  now: Date,
+  lastMode: InteractionMode | null,
+): InteractionFormValues {
   return {
     date: localDate(now),
     time: localQuarterHour(now),
@@ -66,17 +71,30 @@ export function formFromInteraction(interaction: InteractionInput | Interaction)
     durationMinutes: interaction.durationMinutes,
     mode: interaction.mode,
     stageId: interaction.stageId ?? '',
-    components: Object.fromEntries(interaction.components.map((use) => [use.componentId, { minutes: use.minutes, activityIds: [...use.activityIds] }])),
+    components: Object.fromEntries(
+      interaction.components.map((use) => [
+        use.componentId,
+        { minutes: use.minutes, activityIds: [...use.activityIds] },
+      ]),
+    ),
     principles: Object.fromEntries(interaction.principles.map((use) => [use.principleId, use.rating])),
     counts: { ...interaction.participants.counts },
     contactIds: [...interaction.participants.contactIds],
     notes: interaction.notes,
-    nextSteps: interaction.nextSteps.map((step) => ({ text: step.text, owner: step.owner, dueDate: step.dueDate ?? '', done: step.done })),
+    nextSteps: interaction.nextSteps.map((step) => ({
+      text: step.text,
+      owner: step.owner,
+      dueDate: step.dueDate ?? '',
+      done: step.done,
+    })),
   };
 }
 
 /** Components in the order the form lists them: the stage's emphasized ones first, then the rest in model order. */
-export function orderedComponents(model: ModelSummary, stageId: string): { emphasized: ModelComponent[]; others: ModelComponent[] } {
+export function orderedComponents(
+  model: ModelSummary,
+  stageId: string,
+): { emphasized: ModelComponent[]; others: ModelComponent[] } {
   const emphasizedIds = model.stages.find((stage) => stage.id === stageId)?.emphasizes ?? [];
   const emphasized = emphasizedIds
     .map((id) => model.components.find((component) => component.id === id))
@@ -86,7 +104,10 @@ export function orderedComponents(model: ModelSummary, stageId: string): { empha
 }
 
 export const componentMinutesTotal = (values: InteractionFormValues): number =>
-  Object.values(values.components).reduce((sum, entry) => sum + (typeof entry.minutes === 'number' ? entry.minutes : 0), 0);
+  Object.values(values.components).reduce(
+    (sum, entry) => sum + (typeof entry.minutes === 'number' ? entry.minutes : 0),
+    0,
+  );
 
 /** Minutes of component time beyond the duration; 0 when within it. */
 export function minutesOverDuration(values: InteractionFormValues): number {
@@ -99,7 +120,11 @@ export function minutesOverDuration(values: InteractionFormValues): number {
  * form always yields the same body; values the schema will refuse (empty minutes) are kept as they
  * are so that validation names them.
  */
-export function toInteractionInput(values: InteractionFormValues, engagementId: string, model: ModelSummary): InteractionInput {
+export function toInteractionInput(
+  values: InteractionFormValues,
+  engagementId: string,
+  model: ModelSummary,
+): InteractionInput {
   const counts: Partial<Record<Level, number>> = {};
   for (const level of levels) {
     const count = values.counts[level];
@@ -117,15 +142,26 @@ export function toInteractionInput(values: InteractionFormValues, engagementId: 
       .filter((component) => values.components[component.id] !== undefined)
       .map((component) => {
         const entry = values.components[component.id] as ComponentEntry;
-        const activityIds = component.activities.map((activity) => activity.id).filter((id) => entry.activityIds.includes(id));
+        const activityIds = component.activities
+          .map((activity) => activity.id)
+          .filter((id) => entry.activityIds.includes(id));
         const unknown = entry.activityIds.filter((id) => !activityIds.includes(id));
-        return { componentId: component.id, minutes: entry.minutes as number, activityIds: [...activityIds, ...unknown] };
+        return {
+          componentId: component.id,
+          minutes: entry.minutes as number,
+          activityIds: [...activityIds, ...unknown],
+        };
       }),
     principles: model.principles
       .filter((principle) => principle.id in values.principles)
       .map((principle) => ({ principleId: principle.id, rating: values.principles[principle.id] ?? null })),
     notes: values.notes,
-    nextSteps: values.nextSteps.map((step) => ({ text: step.text, owner: step.owner, dueDate: step.dueDate === '' ? null : step.dueDate, done: step.done })),
+    nextSteps: values.nextSteps.map((step) => ({
+      text: step.text,
+      owner: step.owner,
+      dueDate: step.dueDate === '' ? null : step.dueDate,
+      done: step.done,
+    })),
   };
 }
 
@@ -157,7 +193,8 @@ export function formFieldOf(path: string, input: InteractionInput): string {
     const use = input.principles[position];
     return use ? `principle:${use.principleId}` : 'principles';
   }
-  if (field === 'nextSteps' && Number.isInteger(position)) return sub ? `nextSteps.${position}.${sub}` : `nextSteps.${position}.text`;
+  if (field === 'nextSteps' && Number.isInteger(position))
+    return sub ? `nextSteps.${position}.${sub}` : `nextSteps.${position}.text`;
   if (field === 'participants') return 'participants';
   return field;
 }
@@ -167,7 +204,10 @@ export type InteractionFormErrors = Record<string, string>;
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Spreads problems (from the schema or the server) over the form's fields; an activity's problem also marks its component. */
-export function interactionFormErrors(problems: ReadonlyArray<{ path: string; message: string }>, input: InteractionInput): InteractionFormErrors {
+export function interactionFormErrors(
+  problems: ReadonlyArray<{ path: string; message: string }>,
+  input: InteractionInput,
+): InteractionFormErrors {
   const errors: InteractionFormErrors = {};
   for (const problem of problems) {
     const field = formFieldOf(problem.path, input);

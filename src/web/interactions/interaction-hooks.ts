@@ -22,7 +22,10 @@ export function useInteractionList(orgId: string, filter: InteractionFilter) {
 }
 
 export function useInteraction(orgId: string, interactionId: string) {
-  return useQuery({ queryKey: queryKeys.interaction(orgId, interactionId), queryFn: ({ signal }) => fetchInteraction(orgId, interactionId, signal) });
+  return useQuery({
+    queryKey: queryKeys.interaction(orgId, interactionId),
+    queryFn: ({ signal }) => fetchInteraction(orgId, interactionId, signal),
+  });
 }
 
 export function useInteractionHistory(orgId: string, interactionId: string) {
@@ -52,14 +55,18 @@ export function useLogInteraction(orgId: string) {
 export function useUpdateInteraction(orgId: string, interactionId: string) {
   const refresh = useRefreshAfterInteractionWrite(orgId);
   return useMutation({
-    mutationFn: ({ input, version }: { input: InteractionInput; version: number }) => updateInteraction(orgId, interactionId, input, version),
+    mutationFn: ({ input, version }: { input: InteractionInput; version: number }) =>
+      updateInteraction(orgId, interactionId, input, version),
     onSuccess: refresh,
   });
 }
 
 export function useDeleteInteraction(orgId: string, interactionId: string) {
   const refresh = useRefreshAfterInteractionWrite(orgId);
-  return useMutation({ mutationFn: (version: number) => deleteInteraction(orgId, interactionId, version), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (version: number) => deleteInteraction(orgId, interactionId, version),
+    onSuccess: refresh,
+  });
 }
 
 export function useRestoreInteraction(orgId: string, interactionId: string) {

@@ -12,7 +12,15 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before an action that cannot be undone; the safe choice has the focus. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, pending = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  pending = false,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Modal opened={opened} onClose={onCancel} title={title} centered>
       <Stack>

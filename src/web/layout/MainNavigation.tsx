@@ -1,5 +1,20 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBook2, IconBuildingCommunity, IconChartBar, IconChartHistogram, IconClipboardList, IconFileZip, IconFlask, IconHome, IconKey, IconMessageCircle, IconPlus, IconTimeline, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconBook2,
+  IconBuildingCommunity,
+  IconChartBar,
+  IconChartHistogram,
+  IconClipboardList,
+  IconFileZip,
+  IconFlask,
+  IconHome,
+  IconKey,
+  IconMessageCircle,
+  IconPlus,
+  IconTimeline,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { can } from '../../domain/accounts/policy.ts';
@@ -40,14 +55,40 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
         <>
           {link(organizationPath(organization.id), 'Home', <IconHome size={18} aria-hidden />, true)}
           {link(organizationPath(organization.id, 'dashboard'), 'Dashboard', <IconChartBar size={18} aria-hidden />)}
-          {link(organizationPath(organization.id, 'analysis'), 'Analysis', <IconChartHistogram size={18} aria-hidden />)}
-          {link(organizationPath(organization.id, 'engagements'), 'Engagements', <IconTimeline size={18} aria-hidden />)}
-          {link(organizationPath(organization.id, 'interactions'), 'Interactions', <IconMessageCircle size={18} aria-hidden />)}
-          {link(organizationPath(organization.id, 'partners'), 'Partners', <IconBuildingCommunity size={18} aria-hidden />)}
+          {link(
+            organizationPath(organization.id, 'analysis'),
+            'Analysis',
+            <IconChartHistogram size={18} aria-hidden />,
+          )}
+          {link(
+            organizationPath(organization.id, 'engagements'),
+            'Engagements',
+            <IconTimeline size={18} aria-hidden />,
+          )}
+          {link(
+            organizationPath(organization.id, 'interactions'),
+            'Interactions',
+            <IconMessageCircle size={18} aria-hidden />,
+          )}
+          {link(
+            organizationPath(organization.id, 'partners'),
+            'Partners',
+            <IconBuildingCommunity size={18} aria-hidden />,
+          )}
           {link(organizationPath(organization.id, 'models'), 'Practice models', <IconBook2 size={18} aria-hidden />)}
-          {can(organization.role, 'research.export') && link(organizationPath(organization.id, 'research/export'), 'Research export', <IconFileZip size={18} aria-hidden />)}
-          {link(organizationPath(organization.id, 'instruments'), 'Instruments', <IconClipboardList size={18} aria-hidden />)}
-          {can(organization.role, 'hypotheses.view') && link(organizationPath(organization.id, 'hypotheses'), 'Hypotheses', <IconFlask size={18} aria-hidden />)}
+          {can(organization.role, 'research.export') &&
+            link(
+              organizationPath(organization.id, 'research/export'),
+              'Research export',
+              <IconFileZip size={18} aria-hidden />,
+            )}
+          {link(
+            organizationPath(organization.id, 'instruments'),
+            'Instruments',
+            <IconClipboardList size={18} aria-hidden />,
+          )}
+          {can(organization.role, 'hypotheses.view') &&
+            link(organizationPath(organization.id, 'hypotheses'), 'Hypotheses', <IconFlask size={18} aria-hidden />)}
           {canAdminister(organization.role) && (
             <>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">

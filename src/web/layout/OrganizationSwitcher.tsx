@@ -13,7 +13,12 @@ interface OrganizationSwitcherProps {
 }
 
 /** Moves between the organizations the person belongs to, or starts a new one. */
-export function OrganizationSwitcher({ organizations, current, onSwitch, fullWidth = false }: OrganizationSwitcherProps) {
+export function OrganizationSwitcher({
+  organizations,
+  current,
+  onSwitch,
+  fullWidth = false,
+}: OrganizationSwitcherProps) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
@@ -45,7 +50,9 @@ export function OrganizationSwitcher({ organizations, current, onSwitch, fullWid
           <Menu.Item
             key={organization.id}
             onClick={() => go(switchedOrganizationPath(pathname, organization))}
-            leftSection={organization.id === current?.id ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />}
+            leftSection={
+              organization.id === current?.id ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />
+            }
             rightSection={
               <Badge size="xs" variant="light">
                 {organization.role}

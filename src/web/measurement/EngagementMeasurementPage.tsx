@@ -59,7 +59,9 @@ export default function EngagementMeasurementPage() {
             <Title order={1} fz={{ base: 24, sm: 30 }}>
               Measurement waves
             </Title>
-            <Text c="dimmed">Plan the baseline and follow-ups, send survey links to partners and follow who has answered.</Text>
+            <Text c="dimmed">
+              Plan the baseline and follow-ups, send survey links to partners and follow who has answered.
+            </Text>
           </Stack>
           {canManage && (
             <Button leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
@@ -70,25 +72,63 @@ export default function EngagementMeasurementPage() {
       </div>
 
       {waves.data.length === 0 ? (
-        <EmptyPanel icon={<IconCalendarPlus size={28} aria-hidden />} title="No waves yet" description="A wave is one measurement occasion: a baseline, a follow-up or an ad-hoc survey." />
+        <EmptyPanel
+          icon={<IconCalendarPlus size={28} aria-hidden />}
+          title="No waves yet"
+          description="A wave is one measurement occasion: a baseline, a follow-up or an ad-hoc survey."
+        />
       ) : (
-        waves.data.map((wave) => <WaveCard key={wave.id} orgId={organization.id} wave={wave} canManage={canManage} onEdit={() => setEditing(wave)} />)
+        waves.data.map((wave) => (
+          <WaveCard
+            key={wave.id}
+            orgId={organization.id}
+            wave={wave}
+            canManage={canManage}
+            onEdit={() => setEditing(wave)}
+          />
+        ))
       )}
 
       <OutcomeTrajectories orgId={organization.id} engagementId={engagementId} />
 
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Plan a wave' : 'Edit wave'} size="lg">
-        {editing !== null && <WaveForm orgId={organization.id} engagementId={engagementId} wave={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Plan a wave' : 'Edit wave'}
+        size="lg"
+      >
+        {editing !== null && (
+          <WaveForm
+            orgId={organization.id}
+            engagementId={engagementId}
+            wave={editing === 'new' ? undefined : editing}
+            onDone={() => setEditing(null)}
+          />
+        )}
       </Modal>
     </Stack>
   );
 }
 
-function WaveCard({ orgId, wave, canManage, onEdit }: { orgId: string; wave: Wave; canManage: boolean; onEdit: () => void }) {
+function WaveCard({
+  orgId,
+  wave,
+  canManage,
+  onEdit,
+}: {
+  orgId: string;
+  wave: Wave;
+  canManage: boolean;
+  onEdit: () => void;
+}) {
   const remove = useDeleteWave(orgId);
   const restore = useRestoreWave(orgId);
   const [confirming, setConfirming] = useState(false);
-  const undo = () => restore.mutate(wave.id, { onSuccess: () => notifyDone(`Restored ${wave.name}`), onError: (e) => notifyFailure('Could not restore the wave', e) });
+  const undo = () =>
+    restore.mutate(wave.id, {
+      onSuccess: () => notifyDone(`Restored ${wave.name}`),
+      onError: (e) => notifyFailure('Could not restore the wave', e),
+    });
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={`Wave ${wave.name}`}>
@@ -103,7 +143,8 @@ function WaveCard({ orgId, wave, canManage, onEdit }: { orgId: string; wave: Wav
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            {wave.scheduledOn ? `Scheduled ${formatDate(wave.scheduledOn)}` : 'Ad hoc'} · levels: {wave.levels.join(', ')} · instruments:{' '}
+            {wave.scheduledOn ? `Scheduled ${formatDate(wave.scheduledOn)}` : 'Ad hoc'} · levels:{' '}
+            {wave.levels.join(', ')} · instruments:{' '}
             {wave.instruments.map((ref, i) => (
               <span key={ref.instrumentId}>
                 {i > 0 && ', '}
@@ -146,7 +187,8 @@ function WaveCard({ orgId, wave, canManage, onEdit }: { orgId: string; wave: Wav
           )
         }
       >
-        Its survey links stop working and its scores leave the trajectories. Answers are kept, and the wave can be restored.
+        Its survey links stop working and its scores leave the trajectories. Answers are kept, and the wave can be
+        restored.
       </ConfirmDialog>
     </Paper>
   );
@@ -160,11 +202,24 @@ function WaveHistory({ orgId, waveId }: { orgId: string; waveId: string }) {
   const { personName } = usePeople(orgId);
   return (
     <Stack gap="xs" mt="sm">
-      <Anchor component="button" type="button" size="sm" onClick={() => setOpened((o) => !o)} aria-expanded={opened} w="fit-content">
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        onClick={() => setOpened((o) => !o)}
+        aria-expanded={opened}
+        w="fit-content"
+      >
         {opened ? 'Hide history' : 'Show history'}
       </Anchor>
       <Collapse expanded={opened}>
-        {history.isPending ? null : history.isError ? <Text size="sm" c="red">{errorMessageOf(history.error)}</Text> : <HistoryList entries={history.data} myUserId={session.user.id} personName={personName} />}
+        {history.isPending ? null : history.isError ? (
+          <Text size="sm" c="red">
+            {errorMessageOf(history.error)}
+          </Text>
+        ) : (
+          <HistoryList entries={history.data} myUserId={session.user.id} personName={personName} />
+        )}
       </Collapse>
     </Stack>
   );

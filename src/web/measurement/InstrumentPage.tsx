@@ -1,4 +1,18 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  List,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { instrumentFormats, type InstrumentFormat } from '../../domain/measurement/formats.ts';
@@ -71,9 +85,26 @@ function InstrumentView({ orgId, instrument }: { orgId: string; instrument: Inst
             </Group>
           </Stack>
           <Group gap="xs" align="flex-end">
-            {versions.length > 1 && <Select label="Version" data={versions} value={instrument.version} onChange={(v) => v && void navigate(instrumentPath(orgId, instrument.id, v))} allowDeselect={false} w={120} />}
+            {versions.length > 1 && (
+              <Select
+                label="Version"
+                data={versions}
+                value={instrument.version}
+                onChange={(v) => v && void navigate(instrumentPath(orgId, instrument.id, v))}
+                allowDeselect={false}
+                w={120}
+              />
+            )}
             {instrumentFormats.map((format) => (
-              <Button key={format} component="a" href={instrumentExportUrl(orgId, instrument.id, instrument.version, format)} download variant="default" size="sm" leftSection={<IconDownload size={16} aria-hidden />}>
+              <Button
+                key={format}
+                component="a"
+                href={instrumentExportUrl(orgId, instrument.id, instrument.version, format)}
+                download
+                variant="default"
+                size="sm"
+                leftSection={<IconDownload size={16} aria-hidden />}
+              >
                 {formatLabels[format]}
               </Button>
             ))}
@@ -101,7 +132,12 @@ function InstrumentView({ orgId, instrument }: { orgId: string; instrument: Inst
                   <Table.Td ff="monospace">{item.id}</Table.Td>
                   <Table.Td>
                     {item.text}
-                    {item.required && <Text span c="red" aria-label="required"> *</Text>}
+                    {item.required && (
+                      <Text span c="red" aria-label="required">
+                        {' '}
+                        *
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td c="dimmed">{responseFormat(item)}</Table.Td>
                 </Table.Tr>
@@ -116,7 +152,9 @@ function InstrumentView({ orgId, instrument }: { orgId: string; instrument: Inst
           Scores and subscales
         </Title>
         {instrument.scores.length === 0 ? (
-          <Text c="dimmed" size="sm">This instrument has no scores.</Text>
+          <Text c="dimmed" size="sm">
+            This instrument has no scores.
+          </Text>
         ) : (
           <Stack gap="sm">
             {instrument.scores.map((score) => (
@@ -125,11 +163,14 @@ function InstrumentView({ orgId, instrument }: { orgId: string; instrument: Inst
                   {score.name}{' '}
                   <Text span size="sm" c="dimmed">
                     — {score.method} of {score.items.length} item{score.items.length === 1 ? '' : 's'}
-                    {score.outcomeId ? `, measures ${score.outcomeId}${score.level ? ` at the ${score.level} level` : ''}` : ', names no model outcome'}
+                    {score.outcomeId
+                      ? `, measures ${score.outcomeId}${score.level ? ` at the ${score.level} level` : ''}`
+                      : ', names no model outcome'}
                   </Text>
                 </Text>
                 <Text size="sm">
-                  Items: {score.items.map((id) => (score.reverse.includes(id) ? `${id} (reversed)` : id)).join(', ')}. Needs at least {score.minAnswered ?? score.items.length} answered
+                  Items: {score.items.map((id) => (score.reverse.includes(id) ? `${id} (reversed)` : id)).join(', ')}.
+                  Needs at least {score.minAnswered ?? score.items.length} answered
                   {score.method === 'sum' ? '; a sum with items missing is prorated' : ''}.
                 </Text>
                 {score.reverse.length > 0 && (

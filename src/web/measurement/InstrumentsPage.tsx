@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -13,7 +26,11 @@ import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useInstruments, usePublishInstrument } from './measurement-hooks.ts';
 import { instrumentPath } from './measurement-paths.ts';
 
-const formatLabels: Record<InstrumentFormat, string> = { redcap: 'REDCap data dictionary (CSV)', json: 'JSON', yaml: 'YAML' };
+const formatLabels: Record<InstrumentFormat, string> = {
+  redcap: 'REDCap data dictionary (CSV)',
+  json: 'JSON',
+  yaml: 'YAML',
+};
 const canPublish = (role: string): boolean => role === 'admin' || role === 'lead';
 
 /** The instrument library: built-in, generated and imported instruments, and importing a new one. */
@@ -22,11 +39,15 @@ export default function InstrumentsPage() {
   const instruments = useInstruments(organization.id);
   usePageTitle('Instruments', organization.name);
   if (instruments.isPending) return <LoadingPage />;
-  if (instruments.isError) return <LoadErrorPage error={instruments.error} onRetry={() => void instruments.refetch()} />;
+  if (instruments.isError)
+    return <LoadErrorPage error={instruments.error} onRetry={() => void instruments.refetch()} />;
 
   return (
     <Stack gap="lg">
-      <PageHeader title="Instruments" description="The questionnaires waves use: items, scoring and the model outcome each score measures." />
+      <PageHeader
+        title="Instruments"
+        description="The questionnaires waves use: items, scoring and the model outcome each score measures."
+      />
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="sm" aria-label="Instruments">
@@ -51,7 +72,11 @@ export default function InstrumentsPage() {
                   </Table.Td>
                   <Table.Td>
                     {i.version}
-                    {i.versions.length > 1 && <Text size="xs" c="dimmed">{i.versions.length} versions</Text>}
+                    {i.versions.length > 1 && (
+                      <Text size="xs" c="dimmed">
+                        {i.versions.length} versions
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={i.builtin ? 'gray' : 'indigo'}>
@@ -79,7 +104,13 @@ function ImportInstrument({ orgId }: { orgId: string }) {
     event.preventDefault();
     if (!file) return;
     const text = await file.text();
-    publish.mutate({ text, format: (format as InstrumentFormat | null) ?? undefined }, { onSuccess: (p) => notifyDone(`Published ${p.name} ${p.version}${p.rescored > 0 ? `; rescored ${p.rescored} response(s)` : ''}`) });
+    publish.mutate(
+      { text, format: (format as InstrumentFormat | null) ?? undefined },
+      {
+        onSuccess: (p) =>
+          notifyDone(`Published ${p.name} ${p.version}${p.rescored > 0 ? `; rescored ${p.rescored} response(s)` : ''}`),
+      },
+    );
   };
   const problems = publish.isError && isApiError(publish.error) ? publish.error.details : [];
 
@@ -89,13 +120,35 @@ function ImportInstrument({ orgId }: { orgId: string }) {
         Import an instrument
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        A REDCap data dictionary (18 columns, or 17 without Field Annotation), or an instrument as JSON or YAML. A new version of an existing instrument must have a later version number; its responses are rescored.
+        A REDCap data dictionary (18 columns, or 17 without Field Annotation), or an instrument as JSON or YAML. A new
+        version of an existing instrument must have a later version number; its responses are rescored.
       </Text>
       <form onSubmit={(e) => void submit(e)}>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <FileInput label="File" placeholder="Choose a .csv, .json or .yaml file" accept=".csv,.json,.yaml,.yml,text/csv,application/json" value={file} onChange={setFile} clearable w={320} />
-          <Select label="Format" placeholder="Detect from the file" data={instrumentFormats.map((f) => ({ value: f, label: formatLabels[f] }))} value={format} onChange={setFormat} clearable w={260} />
-          <Button type="submit" leftSection={<IconFileImport size={18} aria-hidden />} disabled={!file} loading={publish.isPending}>
+          <FileInput
+            label="File"
+            placeholder="Choose a .csv, .json or .yaml file"
+            accept=".csv,.json,.yaml,.yml,text/csv,application/json"
+            value={file}
+            onChange={setFile}
+            clearable
+            w={320}
+          />
+          <Select
+            label="Format"
+            placeholder="Detect from the file"
+            data={instrumentFormats.map((f) => ({ value: f, label: formatLabels[f] }))}
+            value={format}
+            onChange={setFormat}
+            clearable
+            w={260}
+          />
+          <Button
+            type="submit"
+            leftSection={<IconFileImport size={18} aria-hidden />}
+            disabled={!file}
+            loading={publish.isPending}
+          >
             Import
           </Button>
         </Group>

@@ -7,7 +7,15 @@ import { Chart } from '../charts/Chart.tsx';
 import { formatDate } from '../format.ts';
 import { useOutcomeChange } from './measurement-hooks.ts';
 import { measurementPath } from './measurement-paths.ts';
-import { formatChange, formatNumber, formatP, groupTrajectories, trajectoryLabel, trajectoryOption, type TrajectoryGroup } from './trajectory-chart.ts';
+import {
+  formatChange,
+  formatNumber,
+  formatP,
+  groupTrajectories,
+  trajectoryLabel,
+  trajectoryOption,
+  type TrajectoryGroup,
+} from './trajectory-chart.ts';
 
 /** Outcome trajectories of an engagement by level: a chart of wave means and a table of n, mean, SD and change. */
 export function OutcomeTrajectories({ orgId, engagementId }: { orgId: string; engagementId: string }) {
@@ -43,7 +51,10 @@ export function OutcomeTrajectories({ orgId, engagementId }: { orgId: string; en
           {groups.length > 1 && (
             <Select
               label="Score"
-              data={groups.map((g) => ({ value: g.key, label: `${g.name} (${g.instrumentId}${g.outcomeId ? ` → ${g.outcomeId}` : ''})` }))}
+              data={groups.map((g) => ({
+                value: g.key,
+                label: `${g.name} (${g.instrumentId}${g.outcomeId ? ` → ${g.outcomeId}` : ''})`,
+              }))}
               value={group.key}
               onChange={setSelected}
               allowDeselect={false}
@@ -52,13 +63,15 @@ export function OutcomeTrajectories({ orgId, engagementId }: { orgId: string; en
           )}
           <Text size="sm" c="dimmed">
             {group.name}
-            {group.outcomeId ? ` measures ${group.outcomeId}` : ''} ({group.instrumentId}). Teams, organizations and systems are the mean of their members, or rated directly.
+            {group.outcomeId ? ` measures ${group.outcomeId}` : ''} ({group.instrumentId}). Teams, organizations and
+            systems are the mean of their members, or rated directly.
           </Text>
           <Chart option={trajectoryOption(group)} label={`Mean ${group.name} by wave and level`} height={260} />
           <TrajectoryTable group={group} />
           <Text size="xs" c="dimmed">
-            Change is the difference of wave means. Paired change uses only the respondents or units measured at both waves, tested with the {change.data.method.pairedTest}, when at least{' '}
-            {change.data.method.minPairs} pairs differ.
+            Change is the difference of wave means. Paired change uses only the respondents or units measured at both
+            waves, tested with the {change.data.method.pairedTest}, when at least {change.data.method.minPairs} pairs
+            differ.
           </Text>
         </Stack>
       )}
@@ -69,7 +82,12 @@ export function OutcomeTrajectories({ orgId, engagementId }: { orgId: string; en
 function changeCell(c: OutcomeChange | undefined) {
   if (!c) return { change: '—', paired: '—', p: '—', note: undefined };
   const paired = c.paired.n > 0 ? `${formatChange(c.paired.meanDifference)} (n = ${c.paired.n})` : '—';
-  return { change: formatChange(c.meanChange), paired, p: c.paired.test ? formatP(c.paired.test.p) : '—', note: c.paired.note ?? undefined };
+  return {
+    change: formatChange(c.meanChange),
+    paired,
+    p: c.paired.test ? formatP(c.paired.test.p) : '—',
+    note: c.paired.note ?? undefined,
+  };
 }
 
 function TrajectoryTable({ group }: { group: TrajectoryGroup }) {

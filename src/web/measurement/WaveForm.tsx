@@ -9,7 +9,12 @@ import { useInstruments, useSaveWave } from './measurement-hooks.ts';
 
 const fields = ['name', 'kind', 'scheduledOn', 'instruments', 'levels', 'version'] as const;
 const kindLabels: Record<Wave['kind'], string> = { baseline: 'Baseline', 'follow-up': 'Follow-up', 'ad-hoc': 'Ad hoc' };
-const levelLabels: Record<(typeof levels)[number], string> = { individual: 'Individuals (their own view)', team: 'Team ratings', organization: 'Organization ratings', system: 'System ratings' };
+const levelLabels: Record<(typeof levels)[number], string> = {
+  individual: 'Individuals (their own view)',
+  team: 'Team ratings',
+  organization: 'Organization ratings',
+  system: 'System ratings',
+};
 
 interface WaveFormProps {
   orgId: string;
@@ -30,7 +35,9 @@ export function WaveForm({ orgId, engagementId, wave, onDone }: WaveFormProps) {
   const [chosen, setChosen] = useState<string[]>(wave?.instruments.map((i) => `${i.instrumentId}@${i.version}`) ?? []);
   const [chosenLevels, setChosenLevels] = useState<string[]>(wave?.levels ?? [...levels]);
 
-  const options = (instruments.data ?? []).flatMap((i) => i.versions.map((version) => ({ value: `${i.id}@${version}`, label: `${i.name} ${version}` })));
+  const options = (instruments.data ?? []).flatMap((i) =>
+    i.versions.map((version) => ({ value: `${i.id}@${version}`, label: `${i.name} ${version}` })),
+  );
   // Keep the versions a wave already pins selectable, even if the list is still loading.
   for (const value of chosen) if (!options.some((o) => o.value === value)) options.push({ value, label: value });
 
@@ -62,20 +69,63 @@ export function WaveForm({ orgId, engagementId, wave, onDone }: WaveFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label="Name" placeholder="e.g. Baseline, Month 6" value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} required data-autofocus />
+        <TextInput
+          label="Name"
+          placeholder="e.g. Baseline, Month 6"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldErrors.name}
+          required
+          data-autofocus
+        />
         <Group grow align="flex-start">
-          <Select label="Kind" data={waveKinds.map((k) => ({ value: k, label: kindLabels[k] }))} value={kind} onChange={(v) => setKind(v ?? 'baseline')} error={fieldErrors.kind} allowDeselect={false} />
-          <TextInput label="Scheduled on" type="date" value={scheduledOn} onChange={(e) => setScheduledOn(e.currentTarget.value)} error={fieldErrors.scheduledOn} description="Leave empty for an ad-hoc occasion" />
+          <Select
+            label="Kind"
+            data={waveKinds.map((k) => ({ value: k, label: kindLabels[k] }))}
+            value={kind}
+            onChange={(v) => setKind(v ?? 'baseline')}
+            error={fieldErrors.kind}
+            allowDeselect={false}
+          />
+          <TextInput
+            label="Scheduled on"
+            type="date"
+            value={scheduledOn}
+            onChange={(e) => setScheduledOn(e.currentTarget.value)}
+            error={fieldErrors.scheduledOn}
+            description="Leave empty for an ad-hoc occasion"
+          />
         </Group>
-        <MultiSelect label="Instruments" placeholder="Pick one or more" data={options} value={chosen} onChange={setChosen} error={fieldErrors.instruments} searchable required />
-        <Checkbox.Group label="Levels measured" value={chosenLevels} onChange={setChosenLevels} error={fieldErrors.levels}>
+        <MultiSelect
+          label="Instruments"
+          placeholder="Pick one or more"
+          data={options}
+          value={chosen}
+          onChange={setChosen}
+          error={fieldErrors.instruments}
+          searchable
+          required
+        />
+        <Checkbox.Group
+          label="Levels measured"
+          value={chosenLevels}
+          onChange={setChosenLevels}
+          error={fieldErrors.levels}
+        >
           <Stack gap={6} mt={6}>
             {levels.map((level) => (
               <Checkbox key={level} value={level} label={levelLabels[level]} />
             ))}
           </Stack>
         </Checkbox.Group>
-        <FormError message={formError ?? (fieldErrors.version ? `${fieldErrors.version}. Someone else saved this wave; close and reopen it to see their changes.` : null)} />
+        <FormError
+          message={
+            formError ??
+            (fieldErrors.version
+              ? `${fieldErrors.version}. Someone else saved this wave; close and reopen it to see their changes.`
+              : null)
+          }
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -4,7 +4,11 @@ import type { ChartOption } from '../charts/echarts.ts';
 /** Outcome trajectories as a chart and a table: pure builders, so the browser and Node draw the same thing. */
 
 const levelOrder = ['individual', 'team', 'organization', 'system'];
-const sourceLabels: Record<OutcomeTrajectory['source'], string> = { respondents: 'respondents', members: 'mean of members', rating: 'rating' };
+const sourceLabels: Record<OutcomeTrajectory['source'], string> = {
+  respondents: 'respondents',
+  members: 'mean of members',
+  rating: 'rating',
+};
 const palette = ['#1c7ed6', '#e8590c', '#2f9e44', '#7048e8', '#c2255c', '#0c8599'];
 
 /** One chart's worth of trajectories: the same score of one instrument (and outcome), one line per level and source. */
@@ -25,18 +29,29 @@ export function groupTrajectories(trajectories: readonly OutcomeTrajectory[]): T
   const groups = new Map<string, TrajectoryGroup>();
   for (const t of trajectories) {
     const key = `${t.outcomeId ?? ''}|${t.instrumentId}|${t.scoreId}`;
-    const group = groups.get(key) ?? { key, outcomeId: t.outcomeId, instrumentId: t.instrumentId, scoreId: t.scoreId, name: t.name, trajectories: [] };
+    const group = groups.get(key) ?? {
+      key,
+      outcomeId: t.outcomeId,
+      instrumentId: t.instrumentId,
+      scoreId: t.scoreId,
+      name: t.name,
+      trajectories: [],
+    };
     group.trajectories.push(t);
     groups.set(key, group);
   }
-  for (const group of groups.values()) group.trajectories.sort((a, b) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || a.source.localeCompare(b.source));
+  for (const group of groups.values())
+    group.trajectories.sort(
+      (a, b) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || a.source.localeCompare(b.source),
+    );
   return [...groups.values()];
 }
 
 /** The waves of a group in date order, each once: the chart's categories. */
 export function groupWaves(group: TrajectoryGroup): { waveId: string; label: string }[] {
   const waves = new Map<string, { waveId: string; label: string; date: string }>();
-  for (const t of group.trajectories) for (const p of t.points) waves.set(p.waveId, { waveId: p.waveId, label: p.waveName, date: p.date });
+  for (const t of group.trajectories)
+    for (const p of t.points) waves.set(p.waveId, { waveId: p.waveId, label: p.waveName, date: p.date });
   return [...waves.values()].sort((a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label));
 }
 
@@ -50,7 +65,14 @@ export function trajectoryOption(group: TrajectoryGroup): ChartOption {
     tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? value.toFixed(2) : '—') },
     legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
     grid: { left: 44, right: 20, top: 44, bottom: 36 },
-    xAxis: { type: 'category', name: 'wave', nameLocation: 'middle', nameGap: 26, boundaryGap: false, data: waves.map((w) => w.label) },
+    xAxis: {
+      type: 'category',
+      name: 'wave',
+      nameLocation: 'middle',
+      nameGap: 26,
+      boundaryGap: false,
+      data: waves.map((w) => w.label),
+    },
     yAxis: { type: 'value', name: `mean ${group.name}`, scale: true, nameTextStyle: { align: 'left' } },
     series: group.trajectories.map((t, i) => {
       const byWave = new Map(t.points.map((p) => [p.waveId, p.mean]));

@@ -20,7 +20,9 @@ function rememberedOrganizationId(): string | null {
 }
 
 /** The organization to open when none is named: the one last used if still a member, else the first. */
-export function preferredOrganization(organizations: readonly OrganizationWithRole[]): OrganizationWithRole | undefined {
+export function preferredOrganization(
+  organizations: readonly OrganizationWithRole[],
+): OrganizationWithRole | undefined {
   const remembered = rememberedOrganizationId();
   return organizations.find((organization) => organization.id === remembered) ?? organizations[0];
 }

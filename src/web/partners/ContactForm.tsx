@@ -41,8 +41,21 @@ export function ContactForm({ orgId, partnerId, onDone }: { orgId: string; partn
     <form onSubmit={submit} noValidate aria-label="Add contact">
       <Stack>
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} data-autofocus />
-          <TextInput label="Email" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErrors.email} />
+          <TextInput
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldErrors.name}
+            data-autofocus
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={fieldErrors.email}
+          />
           <Select
             label="Level"
             data={levels.map((value) => ({ value, label: sentenceCase(value) }))}
@@ -51,7 +64,13 @@ export function ContactForm({ orgId, partnerId, onDone }: { orgId: string; partn
             allowDeselect={false}
             error={fieldErrors.level}
           />
-          <TextInput label="Role" placeholder="e.g. program director" value={role} onChange={(e) => setRole(e.currentTarget.value)} error={fieldErrors.role} />
+          <TextInput
+            label="Role"
+            placeholder="e.g. program director"
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value)}
+            error={fieldErrors.role}
+          />
         </SimpleGrid>
         <FormError message={formError} />
         <FormActions submitLabel="Add contact" pending={save.isPending} onCancel={onDone} />

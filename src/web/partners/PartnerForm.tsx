@@ -39,7 +39,15 @@ export function PartnerForm({ orgId, partners, partner, onDone, onCancel }: Part
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const input = validate(PartnerInput, { name, kind, parentId: parentKind ? parentId : null, type, region, stateOrCountry, tags });
+    const input = validate(PartnerInput, {
+      name,
+      kind,
+      parentId: parentKind ? parentId : null,
+      type,
+      region,
+      stateOrCountry,
+      tags,
+    });
     if (!input) return;
     save.mutate(
       { input, existing: partner ? { id: partner.id, version: partner.version } : undefined },
@@ -56,7 +64,14 @@ export function PartnerForm({ orgId, partners, partner, onDone, onCancel }: Part
   return (
     <form onSubmit={submit} noValidate aria-label={partner ? 'Edit partner' : 'Add partner'}>
       <Stack>
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} data-autofocus />
+        <TextInput
+          label="Name"
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldErrors.name}
+          data-autofocus
+        />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <Select
             label="Kind"
@@ -77,13 +92,39 @@ export function PartnerForm({ orgId, partners, partner, onDone, onCancel }: Part
             clearable
             error={fieldErrors.parentId}
           />
-          <TextInput label="Type" placeholder="e.g. county agency, school district" value={type} onChange={(e) => setType(e.currentTarget.value)} error={fieldErrors.type} />
-          <TextInput label="Region" value={region} onChange={(e) => setRegion(e.currentTarget.value)} error={fieldErrors.region} />
-          <TextInput label="State or country" value={stateOrCountry} onChange={(e) => setStateOrCountry(e.currentTarget.value)} error={fieldErrors.stateOrCountry} />
-          <TagsInput label="Tags" description="Press Enter after each tag" value={tags} onChange={setTags} error={fieldErrors.tags} />
+          <TextInput
+            label="Type"
+            placeholder="e.g. county agency, school district"
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value)}
+            error={fieldErrors.type}
+          />
+          <TextInput
+            label="Region"
+            value={region}
+            onChange={(e) => setRegion(e.currentTarget.value)}
+            error={fieldErrors.region}
+          />
+          <TextInput
+            label="State or country"
+            value={stateOrCountry}
+            onChange={(e) => setStateOrCountry(e.currentTarget.value)}
+            error={fieldErrors.stateOrCountry}
+          />
+          <TagsInput
+            label="Tags"
+            description="Press Enter after each tag"
+            value={tags}
+            onChange={setTags}
+            error={fieldErrors.tags}
+          />
         </SimpleGrid>
         <FormError message={formError ?? fieldErrors.version ?? null} />
-        <FormActions submitLabel={partner ? 'Save partner' : 'Add partner'} pending={save.isPending} onCancel={onCancel} />
+        <FormActions
+          submitLabel={partner ? 'Save partner' : 'Add partner'}
+          pending={save.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,17 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
@@ -93,7 +106,12 @@ export default function PartnerPage() {
             Contacts
           </Title>
           {canEdit && (
-            <Button size="xs" variant="light" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={addContact.open}>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconUserPlus size={16} aria-hidden />}
+              onClick={addContact.open}
+            >
               Add contact
             </Button>
           )}
@@ -153,8 +171,16 @@ export default function PartnerPage() {
           ) : (
             <Stack gap={4}>
               {supporting.map((engagement) => (
-                <Anchor key={engagement.id} component={Link} to={engagementPath(organization.id, engagement.id)} size="sm">
-                  {engagement.name} <Text span c="dimmed" size="xs">since {formatDate(engagement.startDate)}</Text>
+                <Anchor
+                  key={engagement.id}
+                  component={Link}
+                  to={engagementPath(organization.id, engagement.id)}
+                  size="sm"
+                >
+                  {engagement.name}{' '}
+                  <Text span c="dimmed" size="xs">
+                    since {formatDate(engagement.startDate)}
+                  </Text>
                 </Anchor>
               ))}
             </Stack>
@@ -172,7 +198,10 @@ export default function PartnerPage() {
             <Stack gap={4}>
               {children.map((child) => (
                 <Anchor key={child.id} component={Link} to={partnerPath(organization.id, child.id)} size="sm">
-                  {child.name} <Text span c="dimmed" size="xs">{child.kind}</Text>
+                  {child.name}{' '}
+                  <Text span c="dimmed" size="xs">
+                    {child.kind}
+                  </Text>
                 </Anchor>
               ))}
             </Stack>
@@ -181,7 +210,13 @@ export default function PartnerPage() {
       </SimpleGrid>
 
       <Modal opened={editing} onClose={edit.close} title="Edit partner" size="lg">
-        <PartnerForm orgId={organization.id} partners={partners.data} partner={partner} onDone={edit.close} onCancel={edit.close} />
+        <PartnerForm
+          orgId={organization.id}
+          partners={partners.data}
+          partner={partner}
+          onDone={edit.close}
+          onCancel={edit.close}
+        />
       </Modal>
       <Modal opened={addingContact} onClose={addContact.close} title={`Add a contact at ${partner.name}`} size="lg">
         <ContactForm orgId={organization.id} partnerId={partner.id} onDone={addContact.close} />

@@ -29,13 +29,24 @@ export default function PartnersPage() {
   if (partners.isPending) content = <LoadingPage />;
   else if (partners.isError) content = <LoadErrorPage error={partners.error} onRetry={() => void partners.refetch()} />;
   else if (partners.data.length === 0)
-    content = <EmptyPanel icon={<IconBuildingCommunity size={32} aria-hidden />} title="No partners yet" description="Add the systems, organizations and teams you support." />;
+    content = (
+      <EmptyPanel
+        icon={<IconBuildingCommunity size={32} aria-hidden />}
+        title="No partners yet"
+        description="Add the systems, organizations and teams you support."
+      />
+    );
   else
     content = (
       <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Partners">
         {partnerTree(partners.data).map(({ partner, depth }) => (
           <Box component="li" key={partner.id} pl={{ base: depth * 12, sm: depth * 28 }}>
-            <Paper withBorder p="sm" radius="md" style={{ borderLeft: `4px solid var(--mantine-color-${kindColors[partner.kind]}-5)` }}>
+            <Paper
+              withBorder
+              p="sm"
+              radius="md"
+              style={{ borderLeft: `4px solid var(--mantine-color-${kindColors[partner.kind]}-5)` }}
+            >
               <Group justify="space-between" gap="xs">
                 <Group gap="xs">
                   <Anchor component={Link} to={partnerPath(organization.id, partner.id)} fw={600}>
@@ -54,7 +65,9 @@ export default function PartnersPage() {
                 </Group>
               </Group>
               <Text size="xs" c="dimmed">
-                {[partner.type && sentenceCase(partner.type), partner.region, partner.stateOrCountry].filter(Boolean).join(' · ') || '—'}
+                {[partner.type && sentenceCase(partner.type), partner.region, partner.stateOrCountry]
+                  .filter(Boolean)
+                  .join(' · ') || '—'}
               </Text>
             </Paper>
           </Box>

@@ -18,7 +18,8 @@ export function useContacts(orgId: string, partnerId: string | undefined) {
 export function useSavePartner(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ input, existing }: { input: PartnerInput; existing?: { id: string; version: number } }) => savePartner(orgId, input, existing),
+    mutationFn: ({ input, existing }: { input: PartnerInput; existing?: { id: string; version: number } }) =>
+      savePartner(orgId, input, existing),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.partners(orgId) }),
   });
 }
@@ -26,7 +27,8 @@ export function useSavePartner(orgId: string) {
 export function useSaveContact(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ input, existing }: { input: ContactInput; existing?: { id: string; version: number } }) => saveContact(orgId, input, existing),
+    mutationFn: ({ input, existing }: { input: ContactInput; existing?: { id: string; version: number } }) =>
+      saveContact(orgId, input, existing),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['orgs', orgId, 'contacts'] }),
   });
 }

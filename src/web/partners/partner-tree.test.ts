@@ -34,7 +34,11 @@ describe('partnerTree', () => {
   });
 
   test('a partner whose parent is missing, or caught in a cycle, still appears at the top level', () => {
-    const rows = partnerTree([partner('a', 'A', 'team', 'gone'), partner('b', 'B', 'organization', 'c'), partner('c', 'C', 'system', 'b')]);
+    const rows = partnerTree([
+      partner('a', 'A', 'team', 'gone'),
+      partner('b', 'B', 'organization', 'c'),
+      partner('c', 'C', 'system', 'b'),
+    ]);
     expect(rows.map((row) => row.partner.id).sort()).toEqual(['a', 'b', 'c']);
     expect(rows.find((row) => row.partner.id === 'a')?.depth).toBe(0);
   });

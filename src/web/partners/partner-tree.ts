@@ -15,7 +15,10 @@ export function partnerTree(partners: readonly Partner[]): PartnerTreeRow[] {
   const ids = new Set(partners.map((partner) => partner.id));
   const children = new Map<string | null, Partner[]>();
   for (const partner of partners) {
-    const parent = partner.parentId !== null && ids.has(partner.parentId) && partner.parentId !== partner.id ? partner.parentId : null;
+    const parent =
+      partner.parentId !== null && ids.has(partner.parentId) && partner.parentId !== partner.id
+        ? partner.parentId
+        : null;
     const siblings = children.get(parent) ?? [];
     siblings.push(partner);
     children.set(parent, siblings);

@@ -14,7 +14,12 @@ export function ModelComponents({ model }: { model: PracticeModel }) {
       {groups.map((group) => {
         const source = groupProvenance.get(group.id);
         return (
-          <Stack key={group.id || 'other'} gap="xs" component="section" aria-labelledby={`group-${group.id || 'other'}`}>
+          <Stack
+            key={group.id || 'other'}
+            gap="xs"
+            component="section"
+            aria-labelledby={`group-${group.id || 'other'}`}
+          >
             <Group gap="xs">
               <Title order={3} fz="md" id={`group-${group.id || 'other'}`}>
                 {group.name}

@@ -29,7 +29,12 @@ export function ModelDiagram({ orgId, modelId, version, name }: ModelDiagramProp
             Theory-of-change diagram
           </Title>
           <Group gap="xs" wrap="nowrap">
-            <ActionIcon variant="default" aria-label="Zoom out" disabled={zoomStep === 0} onClick={() => setZoomStep((step) => Math.max(0, step - 1))}>
+            <ActionIcon
+              variant="default"
+              aria-label="Zoom out"
+              disabled={zoomStep === 0}
+              onClick={() => setZoomStep((step) => Math.max(0, step - 1))}
+            >
               <IconZoomOut size={18} aria-hidden />
             </ActionIcon>
             <Text fz="sm" w={44} ta="center" aria-live="polite">
@@ -43,7 +48,12 @@ export function ModelDiagram({ orgId, modelId, version, name }: ModelDiagramProp
             >
               <IconZoomIn size={18} aria-hidden />
             </ActionIcon>
-            <ActionIcon variant="default" aria-label="Fit to width" disabled={zoomStep === 0} onClick={() => setZoomStep(0)}>
+            <ActionIcon
+              variant="default"
+              aria-label="Fit to width"
+              disabled={zoomStep === 0}
+              onClick={() => setZoomStep(0)}
+            >
               <IconZoomReset size={18} aria-hidden />
             </ActionIcon>
           </Group>
@@ -54,7 +64,13 @@ export function ModelDiagram({ orgId, modelId, version, name }: ModelDiagramProp
             checked={statusOverlay}
             onChange={(event) => setStatusOverlay(event.currentTarget.checked)}
           />
-          <Anchor href={src} target="_blank" rel="noreferrer" fz="sm" aria-label="Open the diagram for printing (opens in a new tab)">
+          <Anchor
+            href={src}
+            target="_blank"
+            rel="noreferrer"
+            fz="sm"
+            aria-label="Open the diagram for printing (opens in a new tab)"
+          >
             <Group gap={4} wrap="nowrap" component="span">
               Open for printing <IconExternalLink size={14} aria-hidden />
             </Group>
@@ -64,7 +80,14 @@ export function ModelDiagram({ orgId, modelId, version, name }: ModelDiagramProp
           tabIndex={0}
           role="group"
           aria-label="Diagram, scroll to see all of it"
-          style={{ overflow: 'auto', maxHeight: '75vh', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', background: 'white', position: 'relative' }}
+          style={{
+            overflow: 'auto',
+            maxHeight: '75vh',
+            border: '1px solid var(--mantine-color-gray-3)',
+            borderRadius: 'var(--mantine-radius-sm)',
+            background: 'white',
+            position: 'relative',
+          }}
         >
           {loaded !== src && failed !== src && (
             <Group justify="center" p="xl" style={{ position: 'absolute', inset: 0 }}>
@@ -82,7 +105,13 @@ export function ModelDiagram({ orgId, modelId, version, name }: ModelDiagramProp
               data-testid="model-diagram"
               onLoad={() => setLoaded(src)}
               onError={() => setFailed(src)}
-              style={{ display: 'block', width: `calc(${zoom} * max(100%, 640px))`, maxWidth: 'none', height: 'auto', minHeight: loaded === src ? undefined : 200 }}
+              style={{
+                display: 'block',
+                width: `calc(${zoom} * max(100%, 640px))`,
+                maxWidth: 'none',
+                height: 'auto',
+                minHeight: loaded === src ? undefined : 200,
+              }}
             />
           )}
         </Box>

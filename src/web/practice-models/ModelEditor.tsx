@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, FileButton, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileButton,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -77,7 +89,11 @@ export function ModelEditor({ orgId, initialText, backTo, publishLabel }: ModelE
   const status = validation.checking ? (
     <Group gap={6} wrap="nowrap">
       <Loader size={14} aria-hidden />
-      <Text fz="sm">{errorCount > 0 ? `${errorCount} error${errorCount === 1 ? '' : 's'}; checking with the stored versions…` : 'Checking with the stored versions…'}</Text>
+      <Text fz="sm">
+        {errorCount > 0
+          ? `${errorCount} error${errorCount === 1 ? '' : 's'}; checking with the stored versions…`
+          : 'Checking with the stored versions…'}
+      </Text>
     </Group>
   ) : errorCount > 0 ? (
     <Group gap={6} wrap="nowrap" c="red.8">
@@ -96,7 +112,9 @@ export function ModelEditor({ orgId, initialText, backTo, publishLabel }: ModelE
     </Group>
   ) : (
     <Text fz="sm" c="red.8">
-      {validation.serverError ? `Could not check with the server: ${errorMessageOf(validation.serverError)}` : 'Not checked yet'}
+      {validation.serverError
+        ? `Could not check with the server: ${errorMessageOf(validation.serverError)}`
+        : 'Not checked yet'}
     </Text>
   );
 
@@ -113,7 +131,10 @@ export function ModelEditor({ orgId, initialText, backTo, publishLabel }: ModelE
             { value: 'json', label: 'JSON' },
           ]}
         />
-        <FileButton onChange={(file) => void importFile(file)} accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml">
+        <FileButton
+          onChange={(file) => void importFile(file)}
+          accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+        >
           {(props) => (
             <Button {...props} variant="default" leftSection={<IconUpload size={16} aria-hidden />}>
               Import from a file
@@ -143,7 +164,12 @@ export function ModelEditor({ orgId, initialText, backTo, publishLabel }: ModelE
               {status}
             </div>
           </Group>
-          <ModelIssueList id="model-issues" errors={validation.errors} warnings={validation.warnings} onSelect={showIssue} />
+          <ModelIssueList
+            id="model-issues"
+            errors={validation.errors}
+            warnings={validation.warnings}
+            onSelect={showIssue}
+          />
           {errorCount + warningCount > 0 && (
             <Text fz="xs" c="dimmed">
               Choose a problem to move the cursor to its place in the text.
@@ -153,7 +179,13 @@ export function ModelEditor({ orgId, initialText, backTo, publishLabel }: ModelE
       </Paper>
 
       {refusal && (
-        <Alert color="red" variant="light" title="Publishing was refused" role="alert" icon={<IconAlertCircle size={18} aria-hidden />}>
+        <Alert
+          color="red"
+          variant="light"
+          title="Publishing was refused"
+          role="alert"
+          icon={<IconAlertCircle size={18} aria-hidden />}
+        >
           <Text fz="sm" mb="xs">
             {refusal.message}
           </Text>

@@ -33,7 +33,12 @@ function NewVersionEditor({ orgId, orgName, modelId }: { orgId: string; orgName:
         title={`Edit ${base.name}`}
         description={`A new version starts from ${base.version}. Version ${base.version} and every earlier one stay as they are, and records keep the version they were logged under. When you rename or remove an id, map it under supersedes.idMap.`}
       />
-      <ModelEditor orgId={orgId} initialText={initialText} backTo={modelPagePath(orgId, modelId)} publishLabel="Publish as new version" />
+      <ModelEditor
+        orgId={orgId}
+        initialText={initialText}
+        backTo={modelPagePath(orgId, modelId)}
+        publishLabel="Publish as new version"
+      />
     </>
   );
 }
@@ -55,7 +60,12 @@ function NewModelEditor({ orgId, orgName }: { orgId: string; orgName: string }) 
         title="New practice model"
         description="Start from this small example, or import a YAML or JSON file. Give the model its own id; a document with the id of an existing model is checked as that model's next version."
       />
-      <ModelEditor orgId={orgId} initialText={NEW_MODEL_TEMPLATE} backTo={organizationPath(orgId, 'models')} publishLabel="Publish model" />
+      <ModelEditor
+        orgId={orgId}
+        initialText={NEW_MODEL_TEMPLATE}
+        backTo={organizationPath(orgId, 'models')}
+        publishLabel="Publish model"
+      />
     </>
   );
 }

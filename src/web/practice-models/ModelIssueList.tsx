@@ -10,7 +10,15 @@ interface ModelIssueListProps {
   onSelect: (issue: ModelIssue) => void;
 }
 
-function IssueRow({ issue, severity, onSelect }: { issue: ModelIssue; severity: 'error' | 'warning'; onSelect: (issue: ModelIssue) => void }) {
+function IssueRow({
+  issue,
+  severity,
+  onSelect,
+}: {
+  issue: ModelIssue;
+  severity: 'error' | 'warning';
+  onSelect: (issue: ModelIssue) => void;
+}) {
   const place = issue.path === '' ? 'document' : issue.path;
   return (
     <li>
@@ -24,7 +32,13 @@ function IssueRow({ issue, severity, onSelect }: { issue: ModelIssue; severity: 
         data-severity={severity}
       >
         <Group gap="xs" wrap="nowrap" align="flex-start">
-          <Badge color={severity === 'error' ? 'red' : 'yellow'} variant="light" size="sm" radius="sm" style={{ flexShrink: 0 }}>
+          <Badge
+            color={severity === 'error' ? 'red' : 'yellow'}
+            variant="light"
+            size="sm"
+            radius="sm"
+            style={{ flexShrink: 0 }}
+          >
             {severity}
           </Badge>
           <Text fz="sm" style={{ wordBreak: 'break-word' }}>
@@ -43,7 +57,15 @@ function IssueRow({ issue, severity, onSelect }: { issue: ModelIssue; severity: 
 export function ModelIssueList({ id, errors, warnings, onSelect }: ModelIssueListProps) {
   if (errors.length === 0 && warnings.length === 0) return null;
   return (
-    <Stack id={id} gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none', maxHeight: 320, overflow: 'auto' }} aria-label="Problems in the model">
+    <Stack
+      id={id}
+      gap={2}
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none', maxHeight: 320, overflow: 'auto' }}
+      aria-label="Problems in the model"
+    >
       {errors.map((issue, index) => (
         <IssueRow key={`e${index}-${issue.path}`} issue={issue} severity="error" onSelect={onSelect} />
       ))}

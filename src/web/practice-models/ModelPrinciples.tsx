@@ -7,7 +7,14 @@ export function ModelPrinciples({ model }: { model: PracticeModel }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       {model.principles.map((principle) => (
-        <Paper key={principle.id} withBorder radius="md" p="md" component="article" aria-labelledby={`principle-${principle.id}`}>
+        <Paper
+          key={principle.id}
+          withBorder
+          radius="md"
+          p="md"
+          component="article"
+          aria-labelledby={`principle-${principle.id}`}
+        >
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
             <Title order={3} fz="md" id={`principle-${principle.id}`}>
               {principle.name}

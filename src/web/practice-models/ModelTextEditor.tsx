@@ -28,7 +28,16 @@ export function revealOffset(textarea: HTMLTextAreaElement, start: number, end: 
  * A monospace text editor with line numbers. Tab and Shift+Tab indent by two spaces and Enter keeps the
  * indentation; Escape releases Tab for one press, so keyboard users can always move on.
  */
-export function ModelTextEditor({ id, label, description, value, onChange, textareaRef, invalid, describedBy }: ModelTextEditorProps) {
+export function ModelTextEditor({
+  id,
+  label,
+  description,
+  value,
+  onChange,
+  textareaRef,
+  invalid,
+  describedBy,
+}: ModelTextEditorProps) {
   const gutter = useRef<HTMLDivElement>(null);
   const tabReleased = useRef(false);
   const lineCount = value.split('\n').length;

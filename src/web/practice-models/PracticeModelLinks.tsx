@@ -6,13 +6,29 @@ import { modelDiagramUrl, modelExportUrl } from '../api/practice-models.ts';
 export function PracticeModelLinks({ orgId, model }: { orgId: string; model: ModelSummary }) {
   return (
     <Group gap="sm" wrap="nowrap">
-      <Anchor href={modelDiagramUrl(orgId, model.id, model.version)} target="_blank" rel="noreferrer" fz="sm" aria-label={`Diagram of ${model.name} (opens in a new tab)`}>
+      <Anchor
+        href={modelDiagramUrl(orgId, model.id, model.version)}
+        target="_blank"
+        rel="noreferrer"
+        fz="sm"
+        aria-label={`Diagram of ${model.name} (opens in a new tab)`}
+      >
         Diagram
       </Anchor>
-      <Anchor href={modelExportUrl(orgId, model.id, model.version, 'json')} download fz="sm" aria-label={`Download ${model.name} as JSON`}>
+      <Anchor
+        href={modelExportUrl(orgId, model.id, model.version, 'json')}
+        download
+        fz="sm"
+        aria-label={`Download ${model.name} as JSON`}
+      >
         JSON
       </Anchor>
-      <Anchor href={modelExportUrl(orgId, model.id, model.version, 'yaml')} download fz="sm" aria-label={`Download ${model.name} as YAML`}>
+      <Anchor
+        href={modelExportUrl(orgId, model.id, model.version, 'yaml')}
+        download
+        fz="sm"
+        aria-label={`Download ${model.name} as YAML`}
+      >
         YAML
       </Anchor>
     </Group>

@@ -65,7 +65,11 @@ export default function PracticeModelPage() {
           description={model.citation}
           actions={
             admin && (
-              <Button component={Link} to={modelEditorPath(organization.id, model.id)} leftSection={<IconPencil size={16} aria-hidden />}>
+              <Button
+                component={Link}
+                to={modelEditorPath(organization.id, model.id)}
+                leftSection={<IconPencil size={16} aria-hidden />}
+              >
                 Edit model
               </Button>
             )
@@ -80,7 +84,11 @@ export default function PracticeModelPage() {
                   versions={summary.versions}
                   latest={summary.version}
                   value={model.version}
-                  onChange={(version) => void navigate(modelPagePath(organization.id, model.id, version === summary.version ? undefined : version))}
+                  onChange={(version) =>
+                    void navigate(
+                      modelPagePath(organization.id, model.id, version === summary.version ? undefined : version),
+                    )
+                  }
                 />
               ) : (
                 <Text fz="sm">Version {model.version}</Text>
@@ -116,12 +124,18 @@ export default function PracticeModelPage() {
       <ModelDiagram orgId={organization.id} modelId={model.id} version={model.version} name={model.name} />
 
       {model.stages.length > 0 && (
-        <PageSection title="Stages" description="Support follows these stages in order; what each is expected to emphasize is a hypothesis the data can test.">
+        <PageSection
+          title="Stages"
+          description="Support follows these stages in order; what each is expected to emphasize is a hypothesis the data can test."
+        >
           <ModelStages model={model} />
         </PageSection>
       )}
 
-      <PageSection title="Components" description="Open a component to see its definition, practice activities, mechanisms, targeted outcomes, stage emphasis and the outcomes it reaches.">
+      <PageSection
+        title="Components"
+        description="Open a component to see its definition, practice activities, mechanisms, targeted outcomes, stage emphasis and the outcomes it reaches."
+      >
         <ModelComponents model={model} />
       </PageSection>
 

@@ -39,7 +39,11 @@ export function PracticeModelsPage() {
         description="A practice model names the components, principles and outcomes that support is planned, recorded and studied with. Every record keeps the model version it was recorded under."
         actions={
           canAdminister(organization.role) && (
-            <Button component={Link} to={newModelPath(organization.id)} leftSection={<IconPlus size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={newModelPath(organization.id)}
+              leftSection={<IconPlus size={16} aria-hidden />}
+            >
               New model
             </Button>
           )

@@ -18,7 +18,13 @@ interface ProvenanceBadgeProps {
 export function ProvenanceBadge({ provenance, note, interactive = true }: ProvenanceBadgeProps) {
   if (!interactive)
     return (
-      <Badge variant="light" color={provenance === 'published' ? 'teal' : 'orange'} size="sm" radius="sm" style={{ flexShrink: 0 }}>
+      <Badge
+        variant="light"
+        color={provenance === 'published' ? 'teal' : 'orange'}
+        size="sm"
+        radius="sm"
+        style={{ flexShrink: 0 }}
+      >
         {LABEL[provenance]}
       </Badge>
     );

@@ -18,7 +18,14 @@ export function ProvenanceStatement({ model, builtin }: { model: PracticeModel; 
   const total = counts.reduce((sum, entry) => sum + entry.published + entry.operationalized, 0);
   const author = builtin ? "Praxis's own operationalization" : "this model's own operationalization";
   return (
-    <Alert variant="light" color="blue" icon={<IconInfoCircle size={20} aria-hidden />} title="What is published, and what is ours" component="section" aria-label="Provenance">
+    <Alert
+      variant="light"
+      color="blue"
+      icon={<IconInfoCircle size={20} aria-hidden />}
+      title="What is published, and what is ours"
+      component="section"
+      aria-label="Provenance"
+    >
       <Text fz="sm" mb="sm" data-testid="provenance-statement">
         {published} of {total} elements of this model are stated in the source publication and are marked{' '}
         <ProvenanceBadge provenance="published" />. The other {total - published} are {author} of that structure, marked{' '}

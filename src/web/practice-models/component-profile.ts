@@ -23,7 +23,8 @@ export function componentProfile(model: PracticeModel, component: Component): Co
   const constructs = new Map(model.constructs.map((construct) => [construct.id, construct]));
   const outcomes = new Map(model.outcomes.map((outcome) => [outcome.id, outcome]));
   const names = new Map<string, string>();
-  for (const element of [...model.components, ...model.constructs, ...model.outcomes]) names.set(element.id, element.name);
+  for (const element of [...model.components, ...model.constructs, ...model.outcomes])
+    names.set(element.id, element.name);
   return {
     component,
     mechanisms: component.mechanisms.flatMap((id) => constructs.get(id) ?? []),
@@ -38,7 +39,9 @@ export function componentProfile(model: PracticeModel, component: Component): Co
 }
 
 /** The model's components under their groups, in document order; components of an unknown group come last. */
-export function componentsByGroup(model: PracticeModel): Array<{ id: string; name: string; description?: string | undefined; components: Component[] }> {
+export function componentsByGroup(
+  model: PracticeModel,
+): Array<{ id: string; name: string; description?: string | undefined; components: Component[] }> {
   const groups = model.componentGroups.map((group) => ({
     id: group.id,
     name: group.name,
@@ -47,6 +50,7 @@ export function componentsByGroup(model: PracticeModel): Array<{ id: string; nam
   }));
   const known = new Set(model.componentGroups.map((group) => group.id));
   const ungrouped = model.components.filter((component) => !known.has(component.group));
-  if (ungrouped.length > 0) groups.push({ id: '', name: 'Other components', description: undefined, components: ungrouped });
+  if (ungrouped.length > 0)
+    groups.push({ id: '', name: 'Other components', description: undefined, components: ungrouped });
   return groups.filter((group) => group.components.length > 0);
 }

@@ -13,5 +13,7 @@ export function convertModelText(text: string, from: ModelTextFormat, to: ModelT
   if (from === to) return text;
   const parsed = parseModelText(text, from);
   if (!parsed.ok) return undefined;
-  return to === 'json' ? `${JSON.stringify(parsed.value, null, 2)}\n` : stringify(parsed.value, { lineWidth: 100, minContentWidth: 40 });
+  return to === 'json'
+    ? `${JSON.stringify(parsed.value, null, 2)}\n`
+    : stringify(parsed.value, { lineWidth: 100, minContentWidth: 40 });
 }

@@ -15,17 +15,31 @@ supersedes:
     teaching/demonstrate: null
 `;
 
-const jsonText = JSON.stringify({ id: 'demo', components: [{ id: 'a', activities: [{ id: 'x' }, { id: 'y' }] }] }, null, 2);
+const jsonText = JSON.stringify(
+  { id: 'demo', components: [{ id: 'a', activities: [{ id: 'x' }, { id: 'y' }] }] },
+  null,
+  2,
+);
 
 const textAt = (text: string, path: string) => {
   const location = locateIssuePath(text, path);
-  return location && { text: text.slice(location.start, location.end), exact: location.exact, line: lineOfOffset(text, location.start) };
+  return (
+    location && {
+      text: text.slice(location.start, location.end),
+      exact: location.exact,
+      line: lineOfOffset(text, location.start),
+    }
+  );
 };
 
 describe('issuePathSegments', () => {
   test('reads keys, indices and quoted keys', () => {
     expect(issuePathSegments('components[3].activities[1].id')).toEqual(['components', 3, 'activities', 1, 'id']);
-    expect(issuePathSegments('supersedes.idMap["teaching/demonstrate"]')).toEqual(['supersedes', 'idMap', 'teaching/demonstrate']);
+    expect(issuePathSegments('supersedes.idMap["teaching/demonstrate"]')).toEqual([
+      'supersedes',
+      'idMap',
+      'teaching/demonstrate',
+    ]);
     expect(issuePathSegments('')).toEqual([]);
   });
 });
@@ -33,7 +47,11 @@ describe('issuePathSegments', () => {
 describe('locateIssuePath', () => {
   test('finds a key deep in YAML', () => {
     expect(textAt(yamlText, 'components[0].activities[1].id')).toEqual({ text: 'id', exact: true, line: 7 });
-    expect(textAt(yamlText, 'supersedes.idMap["teaching/demonstrate"]')).toEqual({ text: 'teaching/demonstrate', exact: true, line: 12 });
+    expect(textAt(yamlText, 'supersedes.idMap["teaching/demonstrate"]')).toEqual({
+      text: 'teaching/demonstrate',
+      exact: true,
+      line: 12,
+    });
   });
 
   test('finds a key in JSON', () => {

@@ -19,6 +19,10 @@ describe('keyboard edits', () => {
   });
 
   test('Enter keeps the indentation of the line', () => {
-    expect(newlineWithIndent('  - id: a', 9, 9)).toEqual({ text: '  - id: a\n  ', selectionStart: 12, selectionEnd: 12 });
+    expect(newlineWithIndent('  - id: a', 9, 9)).toEqual({
+      text: '  - id: a\n  ',
+      selectionStart: 12,
+      selectionEnd: 12,
+    });
   });
 });

@@ -31,7 +31,10 @@ export function useModelValidation(orgId: string, text: string, format: ModelTex
   const [localText] = useDebouncedValue(text, LOCAL_DELAY_MS);
   const [serverText] = useDebouncedValue(text, SERVER_DELAY_MS);
   const local = useMemo(() => checkModelText(localText, format), [localText, format]);
-  const serverParses = useMemo(() => (serverText === localText ? local.parses : checkModelText(serverText, format).parses), [serverText, localText, local, format]);
+  const serverParses = useMemo(
+    () => (serverText === localText ? local.parses : checkModelText(serverText, format).parses),
+    [serverText, localText, local, format],
+  );
 
   const server = useQuery({
     queryKey: [...queryKeys.practiceModels(orgId), 'validation', format, serverText],
@@ -44,7 +47,21 @@ export function useModelValidation(orgId: string, text: string, format: ModelTex
 
   const serverCurrent = server.data !== undefined && serverText === text;
   if (serverCurrent && server.data) {
-    return { parses: true, errors: server.data.errors, warnings: server.data.warnings, source: 'server', checking: false, publishable: server.data.valid, serverError: null };
+    return {
+      parses: true,
+      errors: server.data.errors,
+      warnings: server.data.warnings,
+      source: 'server',
+      checking: false,
+      publishable: server.data.valid,
+      serverError: null,
+    };
   }
-  return { ...local, source: 'local', checking: local.parses && !server.isError, publishable: false, serverError: server.error };
+  return {
+    ...local,
+    source: 'local',
+    checking: local.parses && !server.isError,
+    publishable: false,
+    serverError: server.error,
+  };
 }

@@ -42,7 +42,12 @@ export function DisplayNameForm({ user }: { user: User }) {
           autoComplete="name"
         />
         <FormError message={formError} />
-        <Button type="submit" loading={updateDisplayName.isPending} disabled={name.trim() === user.name} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          type="submit"
+          loading={updateDisplayName.isPending}
+          disabled={name.trim() === user.name}
+          style={{ alignSelf: 'flex-start' }}
+        >
           Save name
         </Button>
       </Stack>

@@ -16,8 +16,13 @@ const fields = ['currentPassword', 'newPassword', 'confirmation'] as const;
 const PasswordChange = z
   .object({ currentPassword: z.string(), newPassword: z.string(), confirmation: z.string() })
   .superRefine((values, context) => {
-    const request = ChangePasswordRequest.safeParse({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-    if (!request.success) for (const issue of request.error.issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    const request = ChangePasswordRequest.safeParse({
+      currentPassword: values.currentPassword,
+      newPassword: values.newPassword,
+    });
+    if (!request.success)
+      for (const issue of request.error.issues)
+        context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     if (values.confirmation !== values.newPassword) {
       context.addIssue({ code: 'custom', path: ['confirmation'], message: 'does not match the new password' });
     }

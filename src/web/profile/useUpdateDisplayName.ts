@@ -8,7 +8,9 @@ export function useUpdateDisplayName() {
   return useMutation({
     mutationFn: (name: string) => updateDisplayName(name),
     onSuccess: (user) => {
-      queryClient.setQueryData<SessionView | null>(queryKeys.session, (session) => (session ? { ...session, user } : session));
+      queryClient.setQueryData<SessionView | null>(queryKeys.session, (session) =>
+        session ? { ...session, user } : session,
+      );
       // Member lists show names too.
       void queryClient.invalidateQueries({ predicate: (query) => query.queryKey.includes('members') });
     },

@@ -24,12 +24,19 @@ export default function ResearchExportPage() {
     return (
       <>
         <PageHeader title="Research export" />
-        <Alert color="yellow">Only researchers, leads and administrators of this organization can download the research export.</Alert>
+        <Alert color="yellow">
+          Only researchers, leads and administrators of this organization can download the research export.
+        </Alert>
       </>
     );
   }
 
-  const keyError = key !== '' && key.length < minimumKeyLength ? `must be at least ${minimumKeyLength} characters` : error?.field === 'key' ? error.message : undefined;
+  const keyError =
+    key !== '' && key.length < minimumKeyLength
+      ? `must be at least ${minimumKeyLength} characters`
+      : error?.field === 'key'
+        ? error.message
+        : undefined;
   const download = async () => {
     setBusy(true);
     setError(null);
@@ -55,14 +62,26 @@ export default function ResearchExportPage() {
           <Stack gap="xs">
             <Text fw={600}>What the zip holds</Text>
             <List size="sm" spacing={4}>
-              <List.Item>Tidy CSV tables: engagements, interactions, participants, component minutes, practice activities, principles and outcome scores by level and wave, each with the month of the relationship.</List.Item>
-              <List.Item>A codebook (CSV and Markdown) of every file and column, the practice model documents, the REDCap data dictionaries and <Code>analysis.R</Code> (base R and lme4).</List.Item>
-              <List.Item>A README with the Praxis version, export time, model versions, row counts and the SHA-256 of every file.</List.Item>
+              <List.Item>
+                Tidy CSV tables: engagements, interactions, participants, component minutes, practice activities,
+                principles and outcome scores by level and wave, each with the month of the relationship.
+              </List.Item>
+              <List.Item>
+                A codebook (CSV and Markdown) of every file and column, the practice model documents, the REDCap data
+                dictionaries and <Code>analysis.R</Code> (base R and lme4).
+              </List.Item>
+              <List.Item>
+                A README with the Praxis version, export time, model versions, row counts and the SHA-256 of every file.
+              </List.Item>
             </List>
-            <Text fw={600} mt="xs">De-identification</Text>
+            <Text fw={600} mt="xs">
+              De-identification
+            </Text>
             <Text size="sm">
-              Ids of engagements, partners, contacts, users and interactions become pseudonyms such as <Code>E-3f9a…</Code>, computed from the export key. The same key gives the same pseudonyms in every
-              export, so exports can be joined; a different key gives unrelated ones. Names, e-mail addresses, notes and next-step texts are left out. Dates are kept as recorded.
+              Ids of engagements, partners, contacts, users and interactions become pseudonyms such as{' '}
+              <Code>E-3f9a…</Code>, computed from the export key. The same key gives the same pseudonyms in every
+              export, so exports can be joined; a different key gives unrelated ones. Names, e-mail addresses, notes and
+              next-step texts are left out. Dates are kept as recorded.
             </Text>
           </Stack>
         </Paper>
@@ -92,17 +111,35 @@ export default function ResearchExportPage() {
             </Button>
           </Group>
           <Group gap="sm" wrap="wrap">
-            <TextInput type="date" label="From (optional)" value={from} onChange={(event) => setFrom(event.currentTarget.value)} error={error?.field === 'from' ? error.message : undefined} />
-            <TextInput type="date" label="To (optional)" value={to} onChange={(event) => setTo(event.currentTarget.value)} error={error?.field === 'to' ? error.message : undefined} />
+            <TextInput
+              type="date"
+              label="From (optional)"
+              value={from}
+              onChange={(event) => setFrom(event.currentTarget.value)}
+              error={error?.field === 'from' ? error.message : undefined}
+            />
+            <TextInput
+              type="date"
+              label="To (optional)"
+              value={to}
+              onChange={(event) => setTo(event.currentTarget.value)}
+              error={error?.field === 'to' ? error.message : undefined}
+            />
           </Group>
           {error && !['key', 'from', 'to'].includes(error.field ?? '') && <Alert color="red">{error.message}</Alert>}
           <Group>
-            <Button leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void download()} loading={busy} disabled={key.length < minimumKeyLength}>
+            <Button
+              leftSection={<IconDownload size={18} aria-hidden />}
+              onClick={() => void download()}
+              loading={busy}
+              disabled={key.length < minimumKeyLength}
+            >
               Download research export
             </Button>
           </Group>
           <Text size="xs" c="dimmed">
-            From the command line: <Code>praxis export research --org {organization.slug} --out export.zip</Code> with the key in <Code>PRAXIS_EXPORT_KEY</Code>.
+            From the command line: <Code>praxis export research --org {organization.slug} --out export.zip</Code> with
+            the key in <Code>PRAXIS_EXPORT_KEY</Code>.
           </Text>
         </Stack>
       </Stack>

@@ -22,14 +22,25 @@ export function researchExportPath(orgId: string, filters: ResearchExportFilters
 /** A new random export key: 32 bytes from the browser's cryptographic generator, base64url. */
 export function newExportKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Fetches the zip and hands it to the browser as a download; throws the server's refusal as an `ApiError`. */
-export async function downloadResearchExport(orgId: string, key: string, filters: ResearchExportFilters): Promise<string> {
-  const response = await fetch(researchExportPath(orgId, filters), { headers: { [exportKeyHeader]: key }, credentials: 'same-origin' });
+export async function downloadResearchExport(
+  orgId: string,
+  key: string,
+  filters: ResearchExportFilters,
+): Promise<string> {
+  const response = await fetch(researchExportPath(orgId, filters), {
+    headers: { [exportKeyHeader]: key },
+    credentials: 'same-origin',
+  });
   if (!response.ok) throw apiErrorFromBody(response.status, await response.json().catch(() => undefined));
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'praxis-research-export.zip';
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'praxis-research-export.zip';
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

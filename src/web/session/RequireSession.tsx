@@ -9,7 +9,11 @@ export function RequireSession() {
   const session = useSession();
   const location = useLocation();
   if (session.data === undefined) {
-    return session.isError ? <LoadErrorPage error={session.error} onRetry={() => void session.refetch()} /> : <LoadingPage />;
+    return session.isError ? (
+      <LoadErrorPage error={session.error} onRetry={() => void session.refetch()} />
+    ) : (
+      <LoadingPage />
+    );
   }
   if (session.data === null) return <Navigate to={loginPathFor(location)} replace />;
   return <Outlet />;

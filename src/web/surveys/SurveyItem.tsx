@@ -17,10 +17,21 @@ export function SurveyItem({ item, number, value, error, onChange }: SurveyItemP
     case 'single-choice': {
       const options = item.type === 'agreement' ? item.anchors : item.choices;
       return (
-        <Radio.Group label={label} withAsterisk={item.required} error={error} value={typeof value === 'number' ? String(value) : null} onChange={(v) => onChange(Number(v))}>
+        <Radio.Group
+          label={label}
+          withAsterisk={item.required}
+          error={error}
+          value={typeof value === 'number' ? String(value) : null}
+          onChange={(v) => onChange(Number(v))}
+        >
           <Stack gap="xs" mt="xs">
             {options.map((o) => (
-              <Radio key={o.value} value={String(o.value)} label={o.label} styles={{ body: { minHeight: 32, alignItems: 'center' } }} />
+              <Radio
+                key={o.value}
+                value={String(o.value)}
+                label={o.label}
+                styles={{ body: { minHeight: 32, alignItems: 'center' } }}
+              />
             ))}
           </Stack>
         </Radio.Group>
@@ -28,7 +39,13 @@ export function SurveyItem({ item, number, value, error, onChange }: SurveyItemP
     }
     case 'multiple-choice':
       return (
-        <Checkbox.Group label={label} withAsterisk={item.required} error={error} value={Array.isArray(value) ? value.map(String) : []} onChange={(v) => onChange(v.map(Number))}>
+        <Checkbox.Group
+          label={label}
+          withAsterisk={item.required}
+          error={error}
+          value={Array.isArray(value) ? value.map(String) : []}
+          onChange={(v) => onChange(v.map(Number))}
+        >
           <Stack gap="xs" mt="xs">
             {item.choices.map((o) => (
               <Checkbox key={o.value} value={String(o.value)} label={o.label} />
@@ -53,7 +70,16 @@ export function SurveyItem({ item, number, value, error, onChange }: SurveyItemP
     case 'free-text':
       return (
         <Stack gap={4}>
-          <Textarea label={label} withAsterisk={item.required} error={error} autosize minRows={3} maxLength={item.maxLength} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} />
+          <Textarea
+            label={label}
+            withAsterisk={item.required}
+            error={error}
+            autosize
+            minRows={3}
+            maxLength={item.maxLength}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(e) => onChange(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Text size="xs" c="dimmed">
               {(typeof value === 'string' ? value.length : 0).toLocaleString()} / {item.maxLength.toLocaleString()}

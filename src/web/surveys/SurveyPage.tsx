@@ -8,7 +8,12 @@ import { SurveyItem } from './SurveyItem.tsx';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
-const saveLabels: Record<SaveState, string> = { idle: 'Answers are saved as you go', saving: 'Saving…', saved: 'Saved', failed: 'Not saved yet — retrying' };
+const saveLabels: Record<SaveState, string> = {
+  idle: 'Answers are saved as you go',
+  saving: 'Saving…',
+  saved: 'Saved',
+  failed: 'Not saved yet — retrying',
+};
 const saveColors: Record<SaveState, string> = { idle: 'gray', saving: 'blue', saved: 'green', failed: 'red' };
 
 /** The public partner survey at /survey/:token: no login, answers saved as they are given, one submission. */
@@ -32,7 +37,13 @@ export default function SurveyPage() {
         setSurvey(s);
         setAnswers(s.answers);
       })
-      .catch((error: unknown) => setLoadError(error instanceof SurveyError ? error.message : 'The survey could not be loaded; check your connection and reload'));
+      .catch((error: unknown) =>
+        setLoadError(
+          error instanceof SurveyError
+            ? error.message
+            : 'The survey could not be loaded; check your connection and reload',
+        ),
+      );
   }, [token]);
 
   const flush = useCallback(async () => {
@@ -50,9 +61,11 @@ export default function SurveyPage() {
         return;
       }
       // Keep the unsaved answers and try again shortly: nothing typed is dropped.
-      for (const [id, given] of Object.entries(batch)) pending.current[id] = { ...given, ...(pending.current[id] ?? {}) };
+      for (const [id, given] of Object.entries(batch))
+        pending.current[id] = { ...given, ...(pending.current[id] ?? {}) };
       setSaveState('failed');
-      if (error instanceof SurveyError && error.status >= 403 && error.status < 500 && error.status !== 429) setLoadError(error.message);
+      if (error instanceof SurveyError && error.status >= 403 && error.status < 500 && error.status !== 429)
+        setLoadError(error.message);
       else timer.current = setTimeout(() => void flush(), 3000);
     }
   }, [token]);
@@ -81,7 +94,10 @@ export default function SurveyPage() {
       if (error instanceof SurveyError) {
         setErrors(Object.fromEntries(error.details.map((d) => [d.path, d.message])));
         setSubmitError(error.message);
-      } else setSubmitError('The survey could not be submitted; check your connection and try again. Your answers are saved.');
+      } else
+        setSubmitError(
+          'The survey could not be submitted; check your connection and try again. Your answers are saved.',
+        );
     } finally {
       setSubmitting(false);
     }
@@ -114,7 +130,14 @@ export default function SurveyPage() {
               </Text>
             </Stack>
             <Group justify="flex-end" style={{ position: 'sticky', top: 0, zIndex: 1 }}>
-              <Badge color={saveColors[saveState]} variant="light" size="lg" role="status" aria-live="polite" data-testid="save-state">
+              <Badge
+                color={saveColors[saveState]}
+                variant="light"
+                size="lg"
+                role="status"
+                aria-live="polite"
+                data-testid="save-state"
+              >
                 {saveLabels[saveState]}
               </Badge>
             </Group>
@@ -131,7 +154,14 @@ export default function SurveyPage() {
                       number={i + 1}
                       value={answers[instrument.id]?.[item.id]}
                       error={errors[`answers.${instrument.id}.${item.id}`]}
-                      onChange={(value) => answer(instrument.id, item.id, value, item.type === 'free-text' || item.type === 'numeric' ? 800 : 0)}
+                      onChange={(value) =>
+                        answer(
+                          instrument.id,
+                          item.id,
+                          value,
+                          item.type === 'free-text' || item.type === 'numeric' ? 800 : 0,
+                        )
+                      }
                     />
                   ))}
                   {instrument.citation ? (

@@ -19,14 +19,23 @@ async function call<T>(method: string, token: string, suffix: string, body?: unk
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'omit',
   });
-  const json = (await response.json().catch(() => null)) as { error?: { message: string; details?: { path: string; message: string }[] } } | null;
-  if (!response.ok) throw new SurveyError(json?.error?.message ?? 'The survey could not be reached; check your connection and try again', response.status, json?.error?.details ?? []);
+  const json = (await response.json().catch(() => null)) as {
+    error?: { message: string; details?: { path: string; message: string }[] };
+  } | null;
+  if (!response.ok)
+    throw new SurveyError(
+      json?.error?.message ?? 'The survey could not be reached; check your connection and try again',
+      response.status,
+      json?.error?.details ?? [],
+    );
   return json as T;
 }
 
 /** The questions and the answers saved so far. */
 export const fetchSurvey = async (token: string) => PublicSurvey.parse(await call('GET', token, ''));
 /** Saves the given answers (merged into those saved). */
-export const saveAnswers = (token: string, answers: SurveyAnswers) => call<{ savedAt: string; unanswered: number }>('PUT', token, '/answers', { answers });
+export const saveAnswers = (token: string, answers: SurveyAnswers) =>
+  call<{ savedAt: string; unanswered: number }>('PUT', token, '/answers', { answers });
 /** Submits the survey once. */
-export const submitSurvey = (token: string, answers: SurveyAnswers) => call<{ submittedAt: string }>('POST', token, '/submit', { answers });
+export const submitSurvey = (token: string, answers: SurveyAnswers) =>
+  call<{ submittedAt: string }>('POST', token, '/submit', { answers });

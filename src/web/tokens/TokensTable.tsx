@@ -11,7 +11,10 @@ export function TokensTable({ orgId, tokens }: { orgId: string; tokens: readonly
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" highlightOnHover>
-        <ColumnHeaders columns={['Name', 'Role', 'Prefix', 'Created', 'Last used', 'Expires', 'Status']} actions="Actions" />
+        <ColumnHeaders
+          columns={['Name', 'Role', 'Prefix', 'Created', 'Last used', 'Expires', 'Status']}
+          actions="Actions"
+        />
         <Table.Tbody>
           {tokens.map((token) => {
             const status = tokenStatus(token);
@@ -45,7 +48,9 @@ export function TokensTable({ orgId, tokens }: { orgId: string; tokens: readonly
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ta="right">{status !== 'revoked' && <RevokeTokenButton orgId={orgId} token={token} />}</Table.Td>
+                <Table.Td ta="right">
+                  {status !== 'revoked' && <RevokeTokenButton orgId={orgId} token={token} />}
+                </Table.Td>
               </Table.Tr>
             );
           })}

@@ -24,6 +24,8 @@ describe('tokenStatus', () => {
     expect(tokenStatus(token({ expiresAt: '2026-06-02T00:00:00.000Z' }), now)).toBe('active');
   });
   test('revocation wins over expiry', () => {
-    expect(tokenStatus(token({ revokedAt: '2026-02-01T00:00:00.000Z', expiresAt: '2026-03-01T00:00:00.000Z' }), now)).toBe('revoked');
+    expect(
+      tokenStatus(token({ revokedAt: '2026-02-01T00:00:00.000Z', expiresAt: '2026-03-01T00:00:00.000Z' }), now),
+    ).toBe('revoked');
   });
 });

@@ -24,14 +24,22 @@ export async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** The environment of a private server: its own SQLite file under a fresh directory, never a shared database. */
 function serverEnvironment(dataDir: string, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.DATABASE_SCHEMA;
   return env;
@@ -47,7 +55,11 @@ export async function startPraxisServer(): Promise<PraxisServer> {
   const env = serverEnvironment(dataDir, port);
   await run(process.execPath, [praxisBin, 'demo'], { cwd: repoRoot, env, timeout: 120_000 });
 
-  const child = spawn(process.execPath, [praxisBin, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [praxisBin, 'serve'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // If the test process ends without stopping the server (a crash, a timeout), the server ends too.
   const killServer = () => child.kill('SIGKILL');
   process.once('exit', killServer);

@@ -23,7 +23,10 @@ export interface SessionOrganization {
 
 /** The first organization of the signed-in account, as the session reports it. */
 export async function firstOrganization(page: Page): Promise<SessionOrganization> {
-  const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { user: { email: string }; organizations: SessionOrganization[] };
+  const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as {
+    user: { email: string };
+    organizations: SessionOrganization[];
+  };
   const organization = session.organizations[0];
   if (!organization) throw new Error(`${session.user.email} belongs to no organization`);
   return organization;

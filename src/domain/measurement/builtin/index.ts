@@ -5,4 +5,9 @@ import { acceptabilityMeasure, appropriatenessMeasure, feasibilityMeasure } from
 export { ispSelfAssessment, ispSelfAssessmentId } from './isp-self-assessment.ts';
 
 /** The instruments every organization has without publishing anything. */
-export const builtinInstruments: readonly Instrument[] = [acceptabilityMeasure, appropriatenessMeasure, feasibilityMeasure, supportExperienceSurvey];
+export const builtinInstruments: readonly Instrument[] = [
+  acceptabilityMeasure,
+  appropriatenessMeasure,
+  feasibilityMeasure,
+  supportExperienceSurvey,
+];

@@ -37,8 +37,22 @@ export function ispSelfAssessment(model: PracticeModel): Instrument {
     modelId: model.id,
     items,
     scores: [
-      ...model.components.map((component) => ({ id: `self-${component.id}`, name: component.name, method: 'mean' as const, items: [component.id], reverse: [], minAnswered: 1 })),
-      { id: 'self-overall', name: 'Overall proficiency', method: 'mean' as const, items: items.map((i) => i.id), reverse: [], minAnswered: Math.max(1, Math.ceil(items.length * 0.8)) },
+      ...model.components.map((component) => ({
+        id: `self-${component.id}`,
+        name: component.name,
+        method: 'mean' as const,
+        items: [component.id],
+        reverse: [],
+        minAnswered: 1,
+      })),
+      {
+        id: 'self-overall',
+        name: 'Overall proficiency',
+        method: 'mean' as const,
+        items: items.map((i) => i.id),
+        reverse: [],
+        minAnswered: Math.max(1, Math.ceil(items.length * 0.8)),
+      },
     ],
   };
 }

@@ -20,15 +20,46 @@ export const supportExperienceSurvey: Instrument = {
   description:
     'Accessibility, quality of delivery, use of support materials, collaboration and contact frequency, one item each on a five-point agreement scale, and an open comment. The overall score is the mean of the five items (at least four answered).',
   citation: 'Praxis support-experience survey (our own wording; not a validated published measure).',
-  termsOfUse: 'Open for any use (MIT, with Praxis). Its psychometric properties are unknown: report it as an unvalidated survey.',
+  termsOfUse:
+    'Open for any use (MIT, with Praxis). Its psychometric properties are unknown: report it as an unvalidated survey.',
   provenance: 'operationalized',
   modelId: 'eis-toc',
   items: [
-    ...items.map(([id, text]) => ({ id, text, required: true, type: 'agreement' as const, anchors: fivePointAgreement })),
-    { id: 'comment', text: 'Anything else you want to tell us about the support you receive?', required: false, type: 'free-text' as const, maxLength: 2000 },
+    ...items.map(([id, text]) => ({
+      id,
+      text,
+      required: true,
+      type: 'agreement' as const,
+      anchors: fivePointAgreement,
+    })),
+    {
+      id: 'comment',
+      text: 'Anything else you want to tell us about the support you receive?',
+      required: false,
+      type: 'free-text' as const,
+      maxLength: 2000,
+    },
   ],
   scores: [
-    { id: 'experience', name: 'Experience of support (overall)', method: 'mean', items: items.map(([id]) => id), reverse: [], minAnswered: 4, outcomeId: 'experience-of-support', level: 'individual' },
-    { id: 'collaboration', name: 'Collaboration', method: 'mean', items: ['collaboration'], reverse: [], minAnswered: 1, outcomeId: 'trust-alliance', level: 'individual' },
+    {
+      id: 'experience',
+      name: 'Experience of support (overall)',
+      method: 'mean',
+      items: items.map(([id]) => id),
+      reverse: [],
+      minAnswered: 4,
+      outcomeId: 'experience-of-support',
+      level: 'individual',
+    },
+    {
+      id: 'collaboration',
+      name: 'Collaboration',
+      method: 'mean',
+      items: ['collaboration'],
+      reverse: [],
+      minAnswered: 1,
+      outcomeId: 'trust-alliance',
+      level: 'individual',
+    },
   ],
 };
