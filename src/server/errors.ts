@@ -2,6 +2,23 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, httpStatusOf, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The media types a route reads its body as; JSON unless it says otherwise (the imports). */
+    contentTypes?: readonly string[];
+  }
+}
+
+/** The refusal of a body the route does not read, naming the types it does. */
+export function unsupportedContentType(request: FastifyRequest): AppError {
+  const accepted = request.routeOptions.config.contentTypes ?? ['application/json'];
+  return new AppError(
+    'unsupported_media_type',
+    `Unsupported content type: ${request.headers['content-type'] ?? '(none)'}`,
+    [{ path: 'content-type', message: `must be ${accepted.join(' or ')}` }],
+  );
+}
+
 /** Writes the one error shape: `{"error":{"code","message","details":[{"path","message"}],"requestId"}}`. */
 export function sendError(
   reply: FastifyReply,
@@ -60,15 +77,10 @@ export function installErrorHandling(app: FastifyInstance): void {
         return sendError(reply, request, 413, 'payload_too_large', 'Request body is too large', [
           { path: 'body', message: `exceeds the limit of ${app.initialConfig.bodyLimit} bytes` },
         ]);
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendError(
-          reply,
-          request,
-          415,
-          'unsupported_media_type',
-          `Unsupported content type: ${request.headers['content-type'] ?? '(none)'}`,
-          [{ path: 'content-type', message: 'must be application/json' }],
-        );
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+        const refusal = unsupportedContentType(request);
+        return sendError(reply, request, 415, refusal.code, refusal.message, refusal.details);
+      }
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return sendError(reply, request, 400, 'bad_request', 'Request body is empty', [
           { path: 'body', message: 'is required' },

@@ -1,4 +1,5 @@
 import { InteractionInput, interactionModes, IsoDate, levels, type Level } from './schemas.ts';
+import { hasNulCharacter, nulCharacterMessage } from '../text.ts';
 import { StringTable } from './string-table.ts';
 
 /**
@@ -446,7 +447,28 @@ export class InteractionTableReader {
 
   add(cells: readonly string[], row: number): TableInteraction[] {
     const rowCells = new RowCells(cells, this.layout.index);
-    return this.layout.format === 'long' ? this.addLong(rowCells, row) : this.addWide(rowCells, row);
+    // A row with a NUL character is read as any other, so the report names its other problems too,
+    // but never becomes an interaction (nor is its engagement looked up).
+    const holdsNul = this.refuseNulCells(cells, row);
+    if (this.layout.format === 'wide') {
+      const done = this.addWide(rowCells, row);
+      return holdsNul ? [] : done;
+    }
+    const done = this.addLong(rowCells, row);
+    if (holdsNul && this.group?.key === rowCells.get('interaction_key')) this.group.failed = true;
+    return done;
+  }
+
+  /** Reports every cell of a known column that holds U+0000; true when there is one. */
+  private refuseNulCells(cells: readonly string[], row: number): boolean {
+    let found = false;
+    for (const [column, i] of this.layout.index) {
+      const cell = cells[i];
+      if (cell === undefined || !hasNulCharacter(cell)) continue;
+      this.errors.push({ row, column, message: nulCharacterMessage });
+      found = true;
+    }
+    return found;
   }
 
   finish(): TableInteraction[] {
