@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, httpStatusOf, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
+import { formatIssuePath } from '../model/issue-path.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,6 +39,23 @@ const jsonPointerToPath = (pointer: string): string =>
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 
+interface BranchIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+}
+
+/**
+ * The issues of the one branch of a failed union that the value has the type of (`engagementId`, one
+ * id or a list of them, given as a list that is too long), so its real problem is named instead of
+ * zod's "Invalid input". Undefined when no branch, or several, fit the value's type.
+ */
+function unionBranchOf(params: unknown): BranchIssue[] | undefined {
+  const branches = (params as { errors?: BranchIssue[][] }).errors ?? [];
+  const fitting = branches.filter((issues) => !issues.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+
 /** Maps every failure, ours or the framework's, onto the error shape with the right status. Never leaks internals. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -56,6 +74,12 @@ export function installErrorHandling(app: FastifyInstance): void {
           return unknownKeys.map((key) => ({
             path: pathOf([field, key].filter(Boolean).join('.')),
             message: 'is not a known field',
+          }));
+        const branch = v.keyword === 'invalid_union' ? unionBranchOf(v.params) : undefined;
+        if (branch)
+          return branch.map((issue) => ({
+            path: pathOf([field, formatIssuePath(issue.path)].filter(Boolean).join('.').replace(/\.\[/g, '[')),
+            message: issue.message,
           }));
         return [{ path: pathOf(field), message: v.message ?? 'is invalid' }];
       });

@@ -1,4 +1,5 @@
 import { InteractionInput, interactionModes, IsoDate, levels, type Level } from './schemas.ts';
+import { limits } from '../limits.ts';
 import { hasNulCharacter, nulCharacterMessage } from '../text.ts';
 import { StringTable } from './string-table.ts';
 
@@ -361,7 +362,12 @@ export function wellFormedInput(d: Record<string, unknown>): InteractionInput | 
     if (!(levels as readonly string[]).includes(level) || !isWhole(counts[level], 0, 100_000)) return null;
   const components = d.components as { componentId: unknown; minutes: unknown; activityIds: unknown }[];
   const principles = d.principles as { principleId: unknown; rating: unknown }[];
-  if (!Array.isArray(components) || components.length > 100 || !Array.isArray(principles) || principles.length > 100)
+  if (
+    !Array.isArray(components) ||
+    components.length > limits.interactionComponents.max ||
+    !Array.isArray(principles) ||
+    principles.length > limits.interactionPrinciples.max
+  )
     return null;
   const componentUses: InteractionInput['components'] = [];
   for (const c of components) {
@@ -369,7 +375,7 @@ export function wellFormedInput(d: Record<string, unknown>): InteractionInput | 
       !isId(c.componentId) ||
       !isWhole(c.minutes, 1, 1440) ||
       !Array.isArray(c.activityIds) ||
-      c.activityIds.length > 100 ||
+      c.activityIds.length > limits.interactionActivities.max ||
       !c.activityIds.every(isId)
     )
       return null;
