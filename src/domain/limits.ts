@@ -37,6 +37,8 @@ export const limits = {
   surveyAnswerInstruments: limit('survey answers', 'answers', 20, 'instruments'),
   surveyAnswerItems: limit('survey answers', 'answers.{instrument}', 500, 'answers'),
   answerChoices: limit('survey answers', 'answers.{instrument}.{item}', 100, 'choices'),
+  // The ISP self-assessment generated from a model has an item per component and a score per component
+  // and one overall, so these stay above the model's limit of components.
   instrumentItems: limit('instrument', 'items', 500, 'items'),
   instrumentAnchors: limit('instrument', 'items[].anchors', 100, 'anchors'),
   instrumentChoices: limit('instrument', 'items[].choices', 100, 'choices'),
@@ -46,6 +48,7 @@ export const limits = {
   instrumentItemMap: limit('instrument', 'supersedes.itemMap', 500, 'items'),
   hypothesisComponents: limit('hypothesis', 'predictor.components', 50, 'components'),
   hypothesisCutpoints: limit('hypothesis', 'predictor.cutpoints', 5, 'cutpoints'),
+  // One of each covariate a regression can adjust for.
   hypothesisCovariates: limit('hypothesis', 'covariates', 2, 'covariates'),
   descriptivesEngagements: limit('analysis query', 'engagementId', 200, 'engagements'),
   modelStages: limit('practice model', 'stages', 50, 'stages'),
