@@ -15,6 +15,7 @@ import { installErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { refuseNulCharacters } from './input-text.ts';
 import { hypothesisRoutes } from './hypotheses/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
 import { loggerOptions } from './logger.ts';
 import { measurementRoutes } from './measurement/routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(authRoutes, { store, config });
   await app.register(organizationRoutes, { store });
   await app.register(memberRoutes, { store });
+  await app.register(invitationRoutes, { store, config });
   await app.register(peopleRoutes, { store });
   await app.register(tokenRoutes, { store });
   await app.register(modelRoutes, { store });
