@@ -68,7 +68,8 @@ async function engagementContext(tenant: TenantStore, engagementId: string): Pro
 }
 
 const workerStart = new URL('./import-worker-start.mjs', import.meta.url);
-const workerEntry = new URL('./import-worker.ts', import.meta.url).href;
+// The reading thread runs the same form of the code as this thread: the .ts source under tsx or vitest, the .js build from dist.
+const workerEntry = new URL(`./import-worker${path.extname(import.meta.filename)}`, import.meta.url).href;
 /**
  * The reading thread's old generation: far more than it keeps (its keys and signatures live outside
  * the heap, in `StringTable`s), and set because V8 lets a heap with a limit of gigabytes grow to
