@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandEntries } from '../../src/cli/main.ts';
-import { runPraxis } from '../support/cli.ts';
+import { runPraxis, startPraxisServer } from '../support/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const moduleLog = path.join(root, 'test/support/module-log.mjs');
@@ -65,6 +65,24 @@ describe('the compiled praxis command', { timeout: 120_000 }, () => {
     expect(JSON.parse(stdout)).toMatchObject({ test: 'mann-whitney', statistic: 2 });
     expect(modules).toContain(`file://${root}/dist/node/cli/commands/stats.js`);
     expect(loadedPackages(modules).filter((name) => heavy.includes(name))).toEqual([]);
+  });
+
+  it('starts the server without the report, spreadsheet and diagram libraries, which load on first use', async () => {
+    const log = path.join(dir, 'modules-serve.txt');
+    writeFileSync(log, '');
+    const server = await startPraxisServer({
+      DATA_DIR: dir,
+      PRAXIS_MODULE_LOG: log,
+      NODE_OPTIONS: `--import=${moduleLog}`,
+    });
+    try {
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    const packages = loadedPackages(readFileSync(log, 'utf8').split('\n').filter(Boolean));
+    expect(packages).toContain('fastify');
+    expect(packages.filter((name) => ['echarts', 'zrender', 'pdfkit', 'exceljs', 'elkjs'].includes(name))).toEqual([]);
   });
 
   it('lists every command in --help and loads the one asked about for `help NAME`', async () => {

@@ -6,7 +6,6 @@ import { Readable, Transform, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { componentIdsOf, longHeader, longRows, wideHeader, wideRow } from '../../domain/support/interaction-rows.ts';
 import type { TableFormat } from '../../domain/support/interaction-table.ts';
@@ -287,6 +286,8 @@ export async function writeCsv(rows: AsyncIterable<string[]>, out: Writable, opt
 
 /** Writes rows as one worksheet of an XLSX workbook, streamed. */
 export async function writeXlsx(rows: AsyncIterable<string[]>, out: Writable): Promise<void> {
+  // ExcelJS loads with the first XLSX written, not with the server or the CLI.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const worksheet = workbook.addWorksheet('interactions');
   for await (const row of rows) worksheet.addRow(row).commit();
