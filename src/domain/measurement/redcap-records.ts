@@ -12,10 +12,10 @@ export interface RedcapRecord {
   answers: InstrumentAnswers;
 }
 
-/** Columns of the flat REDCap export of an instrument: record_id, one per field (one per choice for checkboxes), and `<form>_complete`. */
+/** Columns of the flat REDCap export of an instrument: the record identifier, one per field (one per choice for checkboxes), and `<form>_complete`. */
 function columnsOf(instrument: Instrument): { header: string[]; cells: (answers: InstrumentAnswers) => CsvCell[] } {
-  const names = redcapFieldNames(instrument).items;
-  const header = ['record_id'];
+  const { recordId, items: names } = redcapFieldNames(instrument);
+  const header = [recordId];
   for (const item of instrument.items) {
     const name = names.get(item.id)!;
     if (item.type === 'multiple-choice')
@@ -56,13 +56,13 @@ export function parseRedcapRecords(
   } catch (error) {
     return { ok: false, errors: [{ path: 'file', message: `is not valid CSV: ${(error as Error).message}` }] };
   }
-  const names = redcapFieldNames(instrument).items;
+  const { recordId: recordIdField, items: names } = redcapFieldNames(instrument);
   const errors: ErrorDetail[] = [];
   const records: RedcapRecord[] = [];
   rows.forEach((row, index) => {
     const at = `row ${index + 2}`;
-    const recordId = (row.record_id ?? '').trim();
-    if (recordId === '') errors.push({ path: `${at}: record_id`, message: 'is required' });
+    const recordId = (row[recordIdField] ?? '').trim();
+    if (recordId === '') errors.push({ path: `${at}: ${recordIdField}`, message: 'is required' });
     const answers: InstrumentAnswers = {};
     for (const item of instrument.items) {
       const name = names.get(item.id)!;

@@ -71,9 +71,20 @@ describe('REDCap data dictionary', () => {
     for (const instrument of [...builtinInstruments, ispSelfAssessment(eisToc), mixed]) {
       const csv = formatRedcapDictionary(instrument);
       expect(csv.split('\r\n')[0]).toBe(header18);
+      // REDCap requires the record identifier first; the instrument's metadata rides on its annotation.
+      expect(csv.split('\r\n')[1]).toMatch(/^record_id,[a-z0-9_]+,,text,Record ID,,,,,,,,,,,,,"@PRAXIS-INSTRUMENT=\{/);
       const parsed = parseRedcapDictionary(csv);
       expect(parsed).toEqual({ ok: true, value: instrument });
     }
+  });
+
+  it('still reads a dictionary written by earlier versions, with the metadata on a descriptive field first', () => {
+    const lines = formatRedcapDictionary(mixed).split('\r\n');
+    lines[1] = lines[1]!.replace(
+      /^record_id,mixed_scale,,text,Record ID,/,
+      'mixed_scale_about,mixed_scale,,descriptive,Mixed,',
+    );
+    expect(parseRedcapDictionary(lines.join('\r\n'))).toEqual({ ok: true, value: mixed });
   });
 
   it('writes reverse items as (min + max − item) in a mean/sum calc field', () => {
@@ -98,6 +109,8 @@ describe('REDCap data dictionary', () => {
         id: 'rel_1',
         text: 'Our ISP, in general, listens',
         required: true,
+        // The label as written, for the export; the item's text is plain.
+        redcap: { fieldLabel: '<b>Our</b> ISP, in general,<br>listens' },
         type: 'single-choice',
         choices: [
           { value: 1, label: 'Never, or almost' },
@@ -109,6 +122,7 @@ describe('REDCap data dictionary', () => {
         id: 'rel_2',
         text: 'We trust our ISP & team',
         required: false,
+        redcap: { fieldLabel: 'We trust\r\nour ISP &amp; team' },
         type: 'single-choice',
         choices: [
           { value: 1, label: 'Never' },
@@ -117,10 +131,24 @@ describe('REDCap data dictionary', () => {
         ],
       },
       { id: 'minutes', text: 'Minutes', required: false, type: 'numeric', min: 0, max: 600, integer: true },
-      { id: 'remark', text: 'Anything else?', required: false, type: 'free-text', maxLength: 2000 },
+      {
+        id: 'remark',
+        text: 'Anything else?',
+        required: false,
+        type: 'free-text',
+        maxLength: 2000,
+        redcap: { fieldLabel: '<i>Anything else?</i>' },
+      },
     ]);
     expect(parsed.value.scores).toEqual([
-      { id: 'rel_score', name: 'Relationship', method: 'mean', items: ['rel_1', 'rel_2'], reverse: ['rel_2'] },
+      {
+        id: 'rel_score',
+        name: 'Relationship',
+        method: 'mean',
+        items: ['rel_1', 'rel_2'],
+        reverse: ['rel_2'],
+        redcap: { fieldName: 'rel_score' },
+      },
     ]);
   });
 
