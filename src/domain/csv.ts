@@ -11,8 +11,13 @@ import { stringify, type Options } from 'csv-stringify/sync';
  * imports back to the same text.
  */
 
+/** Text of a column whose own grammar starts with one of the formula characters (see `verbatim`). */
+export interface VerbatimText {
+  readonly verbatim: string;
+}
+
 /** What a CSV cell is made from: text is guarded, a number is written as it is, null and undefined as an empty cell. */
-export type CsvCell = string | number | null | undefined;
+export type CsvCell = string | number | null | undefined | VerbatimText;
 
 const APOSTROPHE = 39;
 /** `=`, `+`, `-`, `@`, tab, carriage return: a cell starting with one of these may be read as a formula. */
@@ -43,6 +48,15 @@ export function unguardFormula(cell: string): string {
   return cell.charCodeAt(0) === APOSTROPHE && startsFormulaAfterApostrophes(cell, 1) ? cell.slice(1) : cell;
 }
 
+/**
+ * Text written as it is, for a column whose own grammar begins with one of the formula characters and
+ * whose reader needs it so: REDCap's action tags (`@HIDDEN`) and choice lists (`-1, Disagree | …`). Only
+ * text that starts with an apostrophe is guarded, so that `unguardFormula` still gives back every text.
+ */
+export const verbatim = (text: string): VerbatimText => ({ verbatim: text });
+
+const writeVerbatim = (text: string): string => (text.charCodeAt(0) === APOSTROPHE ? guardFormula(text) : text);
+
 export interface CsvFormat {
   /** `unix` (LF) or `windows` (CRLF, as REDCap writes its files). */
   recordDelimiter: 'unix' | 'windows';
@@ -55,7 +69,13 @@ export function csvOptions(format: CsvFormat): Options {
   return {
     bom: format.bom ?? false,
     record_delimiter: format.recordDelimiter,
-    cast: { string: guardFormula },
+    cast: {
+      string: guardFormula,
+      object: (value) => {
+        const text = (value as Partial<VerbatimText>).verbatim;
+        return typeof text === 'string' ? writeVerbatim(text) : JSON.stringify(value);
+      },
+    },
   };
 }
 

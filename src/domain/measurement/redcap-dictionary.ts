@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { formatCsv, unguardFormula, type CsvCell } from '../csv.ts';
+import { formatCsv, unguardFormula, verbatim, type CsvCell } from '../csv.ts';
 import type { ErrorDetail } from '../errors.ts';
 import { redcapDictionaryColumns, redcapName } from '../support/redcap.ts';
 import canonicalize from 'canonicalize';
@@ -255,6 +255,14 @@ const sameItem = (a: Item, b: Item): boolean =>
  * order; scores as calc fields. A field imported from REDCap is written as the dictionary wrote it.
  */
 const numericColumns: ReadonlySet<string> = new Set(['Text Validation Min', 'Text Validation Max']);
+/**
+ * Cells REDCap's grammar starts with a formula character: action tags (`@HIDDEN`, `@PRAXIS-…`) and choice
+ * lists whose first code is negative (`-1, Disagree | …`). Written as they are; anything else is guarded.
+ */
+const verbatimColumns: ReadonlyMap<string, RegExp> = new Map([
+  ['Field Annotation', /^@[A-Z][A-Z0-9_-]*(?=$|[\s=(])/],
+  ['Choices, Calculations, OR Slider Labels', /^-\d+(\.\d+)?\s*,/],
+]);
 
 export function formatRedcapDictionary(instrument: Instrument): string {
   const form = redcapName(instrument.id);
@@ -307,11 +315,14 @@ export function formatRedcapDictionary(instrument: Instrument): string {
       (plainLabel(asKept['Field Label']) || name) === score.name;
     rows.push(same ? asKept : { ...withKept(written, score.redcap, false), 'Field Annotation': annotation });
   }
-  // Bounds are numbers, so that a negative bound is written as it is and not guarded as text (`formatCsv`).
-  const cellOf = (cells: Cells, column: (typeof redcapDictionaryColumns)[number]): CsvCell =>
-    numericColumns.has(column) && cells[column] !== '' && Number.isFinite(Number(cells[column]))
+  // Bounds are numbers, so that a negative bound is written as it is and not guarded as text (`formatCsv`);
+  // action tags and choice lists are written as REDCap reads them (docs/import-formats.md).
+  const cellOf = (cells: Cells, column: (typeof redcapDictionaryColumns)[number]): CsvCell => {
+    if (verbatimColumns.get(column)?.test(cells[column])) return verbatim(cells[column]);
+    return numericColumns.has(column) && cells[column] !== '' && Number.isFinite(Number(cells[column]))
       ? Number(cells[column])
       : cells[column];
+  };
   return formatCsv(
     [[...redcapDictionaryColumns], ...rows.map((cells) => redcapDictionaryColumns.map((c) => cellOf(cells, c)))],
     { recordDelimiter: 'windows' },

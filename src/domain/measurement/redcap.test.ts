@@ -238,11 +238,11 @@ describe('REDCap data dictionary', () => {
     const rows = parse(csv) as string[][];
     const cell = (field: string, column: string): string =>
       rows.find((r) => r[0] === field)![rows[0]!.indexOf(column)]!;
-    expect(cell('hostile_scale_about', 'Field Label')).toBe(`'${hostile.name}`);
     expect(cell('q1', 'Field Label')).toBe("'+cmd|' /C calc'!A0");
-    // The choices begin with the first code, here a negative one: the cell is text, so it is guarded.
+    // A choice list begins with its first code, here a negative one, and an annotation with its action
+    // tags: REDCap's grammar, written as REDCap reads it (the code and the tag are Praxis's, not typed text).
     expect(cell('q1', 'Choices, Calculations, OR Slider Labels')).toBe(
-      "'-2, -2 disagree | -1, -1 disagree | 0, @0 | 1, @1 | 2, @2",
+      '-2, -2 disagree | -1, -1 disagree | 0, @0 | 1, @1 | 2, @2',
     );
     expect(cell('q2', 'Field Label')).toBe("'-1+1");
     expect(cell('q3', 'Field Label')).toBe("'@SUM(1)");
@@ -250,16 +250,21 @@ describe('REDCap data dictionary', () => {
     expect(cell('q3', 'Text Validation Max')).toBe('5');
     expect(cell('q4', 'Field Label')).toBe("''=typed with an apostrophe");
     expect(cell('score_total', 'Field Label')).toBe("'-total");
-    expect(cell('q1', 'Field Annotation')).toBe("'@PRAXIS-AGREEMENT");
-    const numeric = new Set(['Text Validation Min', 'Text Validation Max'].map((c) => rows[0]!.indexOf(c)));
+    expect(cell('q1', 'Field Annotation')).toBe('@PRAXIS-AGREEMENT');
+    const numeric = new Set(
+      ['Text Validation Min', 'Text Validation Max', 'Choices, Calculations, OR Slider Labels', 'Field Annotation'].map(
+        (c) => rows[0]!.indexOf(c),
+      ),
+    );
     for (const row of rows) row.forEach((value, i) => numeric.has(i) || expect(value).not.toMatch(/^[=+\-@\t\r]/));
     expect(parseRedcapDictionary(csv)).toEqual({ ok: true, value: hostile });
   });
 
   it('guards labels that start with a tab or a carriage return', () => {
-    const item = { ...mixed.items[5]!, text: '\t=1+1' };
-    const rows = parse(formatRedcapDictionary({ ...mixed, name: '\r=1', items: [item], scores: [] })) as string[][];
-    expect(rows.map((r) => r[4])).toEqual(['Field Label', "'\r=1", "'\t=1+1"]);
+    const tab = { ...mixed.items[5]!, text: '\t=1+1' };
+    const cr = { ...mixed.items[5]!, id: `${mixed.items[5]!.id}-cr`, text: '\r=1' };
+    const rows = parse(formatRedcapDictionary({ ...mixed, items: [tab, cr], scores: [] })) as string[][];
+    expect(rows.map((r) => r[4])).toEqual(['Field Label', 'Record ID', "'\t=1+1", "'\r=1"]);
   });
 
   it('detects REDCap, JSON and YAML text', () => {
