@@ -72,10 +72,31 @@ const outsideOrganizations: Record<
     token: 404,
     body: () => ({ answers: {} }),
   },
+  'GET /api/invitations/{token}': {
+    why: 'public invitation link: its token is the credential (invitation tests cover its rules); an unknown token',
+    session: 404,
+    token: 404,
+  },
+  'POST /api/invitations/{token}/account': {
+    why: 'creates the invited person’s account, as above; an unknown token',
+    session: 404,
+    token: 404,
+    body: () => ({ name: 'Someone of B', password: 'a long enough password' }),
+  },
+  'POST /api/invitations/{token}/accept': {
+    why: 'accepts as the signed-in invitee, as above; an unknown token; a token acts for no person',
+    session: 404,
+    token: 403,
+  },
+  'POST /api/invitations/{token}/decline': {
+    why: 'declines, as above; an unknown token',
+    session: 404,
+    token: 404,
+  },
 };
 
 /** Path parameters that name the organization's own records (model and instrument ids are shared names). */
-const recordParameters = new Set(['id', 'userId', 'tokenId']);
+const recordParameters = new Set(['id', 'userId', 'tokenId', 'invitationId']);
 
 type Credentials = 'session' | 'token';
 
@@ -222,7 +243,7 @@ describe.each(engines)('a member of another organization, over every documented 
         const caller = new Client(server.baseUrl);
         if (credentials === 'session') await caller.login(b.admin.email, testPassword);
         else caller.bearer = b.adminToken;
-        const path = fillPath(operation.path, { token: 'an-unknown-survey-link-token' });
+        const path = fillPath(operation.path, { token: 'an-unknown-link-token-of-no-one' });
         const reply = await caller.request(operation.method, path, expected.body?.(a));
         const leaked = leaksOfA(reply.body);
         if (reply.status !== expected[credentials] || leaked.length > 0)

@@ -94,19 +94,21 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
 
   it('manages members and tokens end to end as an administrator', async () => {
     const org = `/api/orgs/${a.organization.id}`;
-    const added = await adminOfA.post(`${org}/members`, {
-      email: `new-${engine}@example.org`,
+    const email = `new-${engine}@example.org`;
+    const invited = await adminOfA.post(`${org}/invitations`, { email, role: 'researcher' });
+    expect(invited.status).toBe(201);
+    const newcomer = new Client(server.baseUrl);
+    const account = await newcomer.post(`/api/invitations/${invited.body.token}/account`, {
       name: 'New Person',
-      role: 'researcher',
       password: 'initial password',
     });
-    expect(added.status).toBe(201);
-    expect((await adminOfA.patch(`${org}/members/${added.body.userId}`, { role: 'lead' })).body.role).toBe('lead');
-    expect(
-      (await adminOfA.post(`${org}/members`, { email: `new-${engine}@example.org`, name: 'Again', role: 'lead' }))
-        .status,
-    ).toBe(409);
-    expect((await adminOfA.delete(`${org}/members/${added.body.userId}`)).status).toBe(204);
+    expect(account.status).toBe(201);
+    newcomer.csrfToken = account.body.csrfToken;
+    expect((await newcomer.post(`/api/invitations/${invited.body.token}/accept`)).status).toBe(200);
+    const userId = account.body.user.id as string;
+    expect((await adminOfA.patch(`${org}/members/${userId}`, { role: 'lead' })).body.role).toBe('lead');
+    expect((await adminOfA.post(`${org}/invitations`, { email, role: 'lead' })).status).toBe(409);
+    expect((await adminOfA.delete(`${org}/members/${userId}`)).status).toBe(204);
     const token = await adminOfA.post(`${org}/tokens`, {
       name: 'nightly export',
       role: 'researcher',

@@ -101,8 +101,10 @@ export function pathParameterValues(
       return records.models;
     case 'instrumentId':
       return records.instruments;
+    case 'invitationId':
+      return records.invitations;
     case 'token':
-      return organization.surveyTokens;
+      return path.startsWith('/api/invitations/') ? organization.invitationTokens : organization.surveyTokens;
     case 'id': {
       const segments = path.split('/');
       const collection = segments[segments.indexOf('{id}') - 1] as keyof typeof records;

@@ -5,6 +5,7 @@ import { addMember, createApiToken, createOrganization } from '../../src/server/
 import { createEngagement } from '../../src/server/engagements/operations.ts';
 import { lockHypothesis, registerHypothesis, runLockedHypothesis } from '../../src/server/hypotheses/operations.ts';
 import { deleteInteraction, logInteraction } from '../../src/server/interactions/operations.ts';
+import { inviteMember } from '../../src/server/invitations/operations.ts';
 import { listInstruments } from '../../src/server/measurement/instruments.ts';
 import { createWave, enterResponse, inviteRespondent } from '../../src/server/measurement/operations.ts';
 import { createContact, createPartner } from '../../src/server/partners/operations.ts';
@@ -24,6 +25,8 @@ export interface OrganizationRecords {
   responses: string[];
   hypotheses: string[];
   tokens: string[];
+  /** Pending invitations to join. */
+  invitations: string[];
   users: string[];
   instruments: string[];
   models: string[];
@@ -40,6 +43,8 @@ export interface PopulatedOrganization {
   adminToken: string;
   /** The secrets of open single-use survey links. */
   surveyTokens: string[];
+  /** The secret of a pending invitation's link. */
+  invitationTokens: string[];
   records: OrganizationRecords;
   /** Every id of this organization's data: none may reach a caller from another organization. */
   ids: string[];
@@ -81,6 +86,7 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
     responses: [],
     hypotheses: [],
     tokens: [],
+    invitations: [],
     users: roles.map((role) => members[role].userId),
     instruments: (await listInstruments(store.tenant(orgId))).map((i) => i.id),
     models: ['eis-toc', 'isp-profile'],
@@ -89,6 +95,15 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
   const adminToken = await createApiToken(store, orgId, { name: `${marker} nightly`, role: 'admin' }, actor);
   const researcherToken = await createApiToken(store, orgId, { name: `${marker} analysis`, role: 'researcher' }, actor);
   records.tokens.push(adminToken.apiToken.id, researcherToken.apiToken.id);
+
+  const invited = await inviteMember(
+    store,
+    orgId,
+    { email: `invitee.${marker.toLowerCase()}@example.org`, role: 'practitioner' },
+    actor,
+    14,
+  );
+  records.invitations.push(invited.invitation.id);
 
   const partner = (name: string, kind: 'system' | 'organization' | 'team', parentId: string | null) =>
     createPartner(
@@ -217,6 +232,7 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
     members,
     adminToken: adminToken.token,
     surveyTokens,
+    invitationTokens: [invited.token],
     records,
     supportRecordIds: [
       ...records.partners,
@@ -236,6 +252,7 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
       ...records.responses,
       ...records.hypotheses,
       ...records.tokens,
+      ...records.invitations,
       ...records.users,
     ],
   };
