@@ -43,6 +43,7 @@ export const limits = {
   instrumentAnchors: limit('instrument', 'items[].anchors', 100, 'anchors'),
   instrumentChoices: limit('instrument', 'items[].choices', 100, 'choices'),
   instrumentScores: limit('instrument', 'scores', 200, 'scores'),
+  instrumentBlocks: limit('instrument', 'blocks', 500, 'text blocks'),
   scoreItems: limit('instrument', 'scores[].items', 500, 'items'),
   scoreReverseItems: limit('instrument', 'scores[].reverse', 500, 'items'),
   instrumentItemMap: limit('instrument', 'supersedes.itemMap', 500, 'items'),

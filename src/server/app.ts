@@ -11,7 +11,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
-import { installErrorHandling } from './errors.ts';
+import { frameworkErrors, installErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { refuseNulCharacters } from './input-text.ts';
 import { hypothesisRoutes } from './hypotheses/routes.ts';
@@ -51,6 +51,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -39,6 +39,25 @@ const jsonPointerToPath = (pointer: string): string =>
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 
+/**
+ * Answers the failures Fastify meets before routing (a path that is not valid percent-encoding, a path
+ * parameter past its length) in the one error shape, instead of its own shape that echoes the path.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // No hook runs before routing, so the request id the other answers get from onSend is set here.
+  reply.header('x-request-id', request.id);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendError(reply, request, 414, 'bad_request', 'A path parameter is too long', [
+      { path: 'url', message: 'has a segment longer than the server accepts' },
+    ]);
+  if (error.code === 'FST_ERR_BAD_URL')
+    return sendError(reply, request, 400, 'bad_request', 'The path is not valid', [
+      { path: 'url', message: 'is not valid percent-encoded UTF-8' },
+    ]);
+  request.log.error({ err: error }, 'unhandled framework error');
+  return sendError(reply, request, 500, 'internal', 'Internal error');
+}
+
 interface BranchIssue {
   code: string;
   path: PropertyKey[];

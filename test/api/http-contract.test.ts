@@ -77,6 +77,23 @@ describe('HTTP contract: errors, headers, health and OpenAPI', () => {
     expect(member.status).toBe(404);
   });
 
+  it('answers a path that is not valid percent-encoding, or too long a parameter, in the error shape', async () => {
+    for (const [url, status] of [
+      [`/api/orgs/${orgId}/partners/%zz`, 400],
+      [`/api/orgs/%ED%A0%80/partners`, 400],
+      [`/api/orgs/${'y'.repeat(2_000)}/partners`, 414],
+    ] as const) {
+      const reply = await client.get(url);
+      expect({ url, status: reply.status }).toEqual({ url, status });
+      expectErrorShape(reply.body);
+      expect(reply.body.error.details).toEqual([{ path: 'url', message: expect.any(String) }]);
+      // The path is not echoed back.
+      expect(JSON.stringify(reply.body)).not.toContain('%ED%A0%80');
+      expect(JSON.stringify(reply.body)).not.toContain('yyyy');
+      expect(reply.headers.get('x-request-id')).toBe(reply.body.error.requestId);
+    }
+  });
+
   it('sends security headers and a request id', async () => {
     const reply = await client.get('/api/session');
     expect(reply.headers.get('x-content-type-options')).toBe('nosniff');

@@ -221,6 +221,49 @@ describe('a malformed file gives a row-level report and writes nothing', () => {
     ]);
   });
 
+  it('reports an unknown component in an interaction whose rows disagree on the date, in one pass', async () => {
+    const report = await importRefused('both.csv', [
+      longHeader,
+      row('a'),
+      row('a', { date: '2020-02-04', component: 'juggling', minutes: '10', activities: '' }),
+      row('b', { date: '2020-02-30', activities: 'agree-roles;telepathy' }),
+    ]);
+    expect(report.errors).toEqual([
+      {
+        row: 3,
+        column: 'date',
+        message:
+          'differs from row 2 of interaction "a" ("2020-02-04" here, "2020-02-03" there); interaction columns must agree on every row of an interaction',
+      },
+      { row: 3, column: 'component_id', message: 'unknown component "juggling" in model eis-toc@1.0.0' },
+      { row: 4, column: 'date', message: '"2020-02-30" is not a date YYYY-MM-DD' },
+      {
+        row: 4,
+        column: 'activity_ids',
+        message: 'unknown activity "telepathy" of component "relating" in model eis-toc@1.0.0',
+      },
+    ]);
+    expect(report).toMatchObject({ rowsRead: 3, interactions: 0 });
+  });
+
+  it('reports every problem of wide rows with bad cells, judging no rule from a refused cell', async () => {
+    const report = await importRefused('wide-both.csv', [
+      'engagement_id,date,duration_minutes,mode,minutes_relating,activities_relating,minutes_assessing',
+      `${world.engagementId},2019-02-30,60,video,20,agree-roles;telepathy,`,
+      `${world.engagementId},2020-02-04,60,video,x,agree-roles,90`,
+    ]);
+    expect(report.errors).toEqual([
+      { row: 2, column: 'date', message: '"2019-02-30" is not a date YYYY-MM-DD' },
+      {
+        row: 2,
+        column: 'activities_relating',
+        message: 'unknown activity "telepathy" of component "relating" in model eis-toc@1.0.0',
+      },
+      { row: 3, column: 'minutes_relating', message: '"x" is not a whole number of minutes' },
+      { row: 3, column: 'duration_minutes', message: 'minutes across components (90) exceed the duration (60)' },
+    ]);
+  });
+
   it('refuses an empty file and a file with a header only', async () => {
     writeFileSync(world.folder.file('empty.csv'), '');
     expect((await importRefused('empty.csv', null)).errors).toEqual([

@@ -33,12 +33,16 @@ function layoutOf(header: string[], format?: TableFormat): TableLayout {
   return read.layout;
 }
 
-/** Reads data rows (numbered from 2) and returns the interactions and the problems. */
+/** Reads data rows (numbered from 2) and returns the well-formed interactions, those with refused cells, and the problems. */
 function read(header: string[], rows: string[][]) {
   const reader = new InteractionTableReader(layoutOf(header));
-  const interactions = rows.flatMap((cells, i) => reader.add(cells, i + 2));
-  interactions.push(...reader.finish());
-  return { interactions, errors: reader.errors };
+  const all = rows.flatMap((cells, i) => reader.add(cells, i + 2));
+  all.push(...reader.finish());
+  return {
+    interactions: all.filter((i) => !i.refused),
+    refused: all.filter((i) => i.refused),
+    errors: reader.errors,
+  };
 }
 
 const long = (key: string, cells: Partial<Record<string, string>>): string[] => {
@@ -102,10 +106,12 @@ describe('reading rows', () => {
   });
 
   it('refuses bad ratings, levels and counts at their column', () => {
-    const { interactions, errors } = read(longHeader, [
+    const { interactions, refused, errors } = read(longHeader, [
       long('a', { principle_ids: 'relationship-centered:9', participant_counts: 'crowd=3;team=many;team=1;team=2' }),
     ]);
     expect(interactions).toEqual([]);
+    // Still handed on, for the engagement and model checks, with the refused columns named.
+    expect(refused.map((i) => [...i.refused!.columns])).toEqual([['principle_ids', 'participant_counts']]);
     expect(errors).toEqual([
       {
         row: 2,
@@ -127,7 +133,7 @@ describe('reading rows', () => {
   });
 
   it('refuses an empty component row among component rows, and a component with no id', () => {
-    const { errors } = read(longHeader, [
+    const { refused, errors } = read(longHeader, [
       long('a', {}),
       long('a', { component_id: '', component_minutes: '' }),
       long('b', { component_id: '', component_minutes: '5' }),
@@ -140,6 +146,10 @@ describe('reading rows', () => {
           'is required: interaction "a" has other rows with components (an interaction without components is a single row)',
       },
       { row: 4, column: 'component_id', message: 'is required when component_minutes or activity_ids are given' },
+    ]);
+    expect(refused.map((i) => [i.source.key, [...i.refused!.cells]])).toEqual([
+      ['a', ['3:component_id']],
+      ['b', ['4:component_id']],
     ]);
   });
 

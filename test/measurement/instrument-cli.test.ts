@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPraxis } from '../support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
@@ -67,6 +68,21 @@ describe('praxis instrument', { timeout: 180_000 }, () => {
     const yaml = await runPraxis(['instrument', 'export', 'team-climate', '--format', 'yaml', '--org', orgId], t.env);
     expect(yaml.code).toBe(0);
     expect(yaml.stdout).toContain('text: We plan, together');
+  });
+
+  it('publishes a REDCap dictionary and exports it back cell for cell, record id first, no Record ID question', async () => {
+    const fixture = path.resolve(import.meta.dirname, '../fixtures/redcap/partner-survey-18.csv');
+    const imported = await runPraxis(['instrument', 'import', fixture, '--org', orgId], t.env);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toContain('Published partner-survey@1.0.0');
+    const out = path.join(dir, 'partner-survey.csv');
+    const exported = await runPraxis(
+      ['instrument', 'export', 'partner-survey', '--format', 'redcap', '--org', orgId, '--out', out],
+      t.env,
+    );
+    expect(exported.code).toBe(0);
+    const rows = (csv: string) => parse(csv) as string[][];
+    expect(rows(readFileSync(out, 'utf8'))).toEqual(rows(readFileSync(fixture, 'utf8')));
   });
 
   it('exits 1 with row-level errors for an invalid dictionary', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import cases from '../../../test/fixtures/stats/p-adjust.json' with { type: 'json' };
+import reading from '../../../test/fixtures/stats/reading.json' with { type: 'json' };
 import { expectCloseToR } from '../../../test/fixtures/stats/expect-close.ts';
 import { adjustPValues } from './p-adjust.ts';
 
@@ -12,6 +13,21 @@ describe('adjustPValues against R p.adjust', () => {
         result.adjusted.forEach((value, i) => expectCloseToR(value, expected[i], `p[${i}]`));
       });
     }
+  });
+});
+
+describe('adjustPValues with missing p-values, against R p.adjust', () => {
+  for (const method of ['holm', 'bh'] as const) {
+    it(`keeps NA in place and adjusts over the rest (n = non-missing), ${method}`, () => {
+      const { p, holm, bh } = reading.p_adjust_na;
+      const result = adjustPValues(p, method);
+      expect(result.n).toBe(p.filter((value) => value !== null).length);
+      (method === 'holm' ? holm : bh).forEach((expected, i) => expectCloseToR(result.adjusted[i], expected, `p[${i}]`));
+      expect(result.warnings).toContain('2 missing p-value(s) kept in place; 4 adjusted together');
+    });
+  }
+  it('gives every value missing back when all are missing', () => {
+    expect(adjustPValues([null, null], 'bh')).toMatchObject({ n: 0, adjusted: [null, null] });
   });
 });
 

@@ -4,34 +4,37 @@ export type PAdjustMethod = 'holm' | 'bh';
 
 export interface PAdjustResult {
   method: PAdjustMethod;
-  /** Family size m: the number of p-values adjusted together. */
+  /** Family size m: the number of p-values adjusted together (those not missing). */
   n: number;
-  /** Adjusted p-values in the order given. */
-  adjusted: number[];
+  /** Adjusted p-values in the order given; a missing p-value stays missing (null) in its place. */
+  adjusted: (number | null)[];
   warnings: string[];
 }
 
 /**
  * Multiple-testing adjustment, as R's p.adjust: Holm's step-down family-wise correction (Holm 1979)
- * or Benjamini–Hochberg false-discovery-rate control (Benjamini & Hochberg 1995).
+ * or Benjamini–Hochberg false-discovery-rate control (Benjamini & Hochberg 1995). Missing p-values
+ * (null, R's NA) keep their place and the others are adjusted as one family of their own number, as
+ * `p.adjust(c(0.01, NA, 0.04), "holm")` does.
  */
-export function adjustPValues(p: readonly number[], method: PAdjustMethod): PAdjustResult {
+export function adjustPValues(p: readonly (number | null)[], method: PAdjustMethod): PAdjustResult {
   if (p.length === 0) {
     throw new AppError('validation_failed', 'p-value adjustment needs at least one p-value', [
       { path: 'p', message: 'empty' },
     ]);
   }
   p.forEach((value, i) => {
-    if (!(Number.isFinite(value) && value >= 0 && value <= 1)) {
+    if (value !== null && !(Number.isFinite(value) && value >= 0 && value <= 1)) {
       throw new AppError('validation_failed', `p-value ${i + 1} is not between 0 and 1: ${String(value)}`, [
-        { path: `p[${i}]`, message: 'must be a number in [0, 1]' },
+        { path: `p[${i}]`, message: 'must be a number in [0, 1], or missing (null)' },
       ]);
     }
   });
-  const m = p.length;
+  const present = p.flatMap((value, i) => (value === null ? [] : [i]));
+  const m = present.length;
   // Stable sort by p, so tied p-values keep their order as in R's order().
-  const order = p.map((_, i) => i).sort((a, b) => (p[a] as number) - (p[b] as number) || a - b);
-  const adjusted = new Array<number>(m);
+  const order = present.sort((a, b) => (p[a] as number) - (p[b] as number) || a - b);
+  const adjusted = p.map((): number | null => null);
   if (method === 'holm') {
     let runningMax = 0;
     order.forEach((index, rank) => {
@@ -46,6 +49,10 @@ export function adjustPValues(p: readonly number[], method: PAdjustMethod): PAdj
       adjusted[index] = Math.min(1, runningMin);
     }
   }
-  const warnings = m === 1 ? ['a single p-value is returned unadjusted'] : [];
+  const warnings = [
+    ...(m < p.length ? [`${p.length - m} missing p-value(s) kept in place; ${m} adjusted together`] : []),
+    ...(m === 1 ? ['a single p-value is returned unadjusted'] : []),
+    ...(m === 0 ? ['every p-value is missing: nothing to adjust'] : []),
+  ];
   return { method, n: m, adjusted, warnings };
 }

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { parse } from 'csv-parse/sync';
 import { AppError } from '../../domain/errors.ts';
+import {
+  groupedValues,
+  numericColumns,
+  readDataTable,
+  selectGroups,
+  type DataTable,
+} from '../../analysis/stats/data-table.ts';
 import { kruskalWallis } from '../../analysis/stats/kruskal-wallis.ts';
 import { fitRandomInterceptModel, type FixedEffect } from '../../analysis/stats/linear-mixed-model.ts';
 import { mannWhitney } from '../../analysis/stats/mann-whitney.ts';
@@ -13,16 +19,6 @@ import { wilcoxonSignedRank } from '../../analysis/stats/wilcoxon-signed-rank.ts
 
 /** Where the command writes its results; tests pass their own. */
 export type StatsOutput = (text: string) => void;
-
-/** Cells R would read as missing; rows with one in a used column are dropped, and the drop is reported. */
-const MISSING = new Set(['', 'NA', 'na', 'NaN', 'null', 'NULL', '.']);
-
-/** A CSV file read into named columns of text, with the data rows numbered from 1 (the header is not a row). */
-interface Table {
-  file: string;
-  header: string[];
-  rows: Record<string, string>[];
-}
 
 interface CommonOptions {
   data: string;
@@ -41,7 +37,10 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
 
   withCommon(stats.command('mann-whitney'))
     .description('Mann–Whitney U / Wilcoxon rank-sum test of VALUE between the two groups of GROUP (R: wilcox.test)')
-    .requiredOption('--group <column>', 'column with the group labels (the first in sorted order is x)')
+    .requiredOption(
+      '--group <column>',
+      "column with the group labels; x is the first group in R's order (numbers numerically, text as R sorts it in en_US.UTF-8: control before Treatment)",
+    )
     .requiredOption('--value <column>', 'numeric column to compare')
     .option('--groups <a,b>', 'the two labels of GROUP to compare, x first (default: the column must have exactly two)')
     .addOption(alternativeOption())
@@ -67,16 +66,20 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
         confLevel: confLevelOf(options),
       });
       const warnings = [...droppedWarning(dropped), ...result.warnings];
+      // W, the shift and its interval are those of x against y: name both, so a reader never guesses.
+      const [x, y] = labels as [string, string];
       const report = {
         test: 'mann-whitney',
         method: result.method,
-        groups: labels.map((label, k) => ({ label, n: (samples[k] as number[]).length })),
+        x,
+        y,
+        groups: labels.map((label, k) => ({ label, role: k === 0 ? 'x' : 'y', n: (samples[k] as number[]).length })),
         n: result.n,
         statisticName: result.statisticName,
         statistic: result.statistic,
         p: result.p,
         alternative: result.alternative,
-        estimateName: 'difference in location (Hodges–Lehmann)',
+        estimateName: `difference in location, ${x} − ${y} (Hodges–Lehmann)`,
         estimate: result.estimate.value,
         ci: interval(result.estimate.ci),
         effectSizes: result.effectSizes,
@@ -85,8 +88,8 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       };
       emit(output, options, report, () => [
         `${result.method} (Mann–Whitney U)`,
-        `  groups: ${report.groups.map((g) => `${g.label} (n = ${g.n})`).join(' vs ')}`,
-        `  ${result.statisticName} = ${num(result.statistic)}   p = ${pValue(result.p)}   (${result.alternative})`,
+        `  groups: x = ${x} (n = ${report.groups[0]!.n}) vs y = ${y} (n = ${report.groups[1]!.n})`,
+        `  ${result.statisticName} = ${num(result.statistic)} (for x = ${x})   p = ${pValue(result.p)}   (${result.alternative})`,
         `  ${report.estimateName}: ${num(result.estimate.value)}   ${ciText(result.estimate.ci)}`,
         ...effectLines(result.effectSizes),
       ]);
@@ -206,14 +209,17 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
     .description('Adjust p-values for multiple testing: Holm or Benjamini–Hochberg (R: p.adjust)')
     .addOption(new Option('--method <method>', 'adjustment').choices(['holm', 'bh']).makeOptionMandatory())
     .option('--json', 'print JSON instead of a table')
-    .argument('<p...>', 'p-values')
+    .argument('<p...>', 'p-values; NA for a missing one, kept in place as R does')
     .action((values: string[], options: { method: PAdjustMethod; json?: boolean }) => {
       const p = values.map((text, i) => {
+        if (text.trim() === 'NA') return null;
         const value = Number(text);
         if (text.trim() === '' || !Number.isFinite(value)) {
-          throw new AppError('validation_failed', `p-value ${i + 1} is not a number: ${JSON.stringify(text)}`, [
-            { path: `p[${i}]`, message: 'not a number' },
-          ]);
+          throw new AppError(
+            'validation_failed',
+            `p-value ${i + 1} is not a number: ${JSON.stringify(text)} (write NA for a missing one)`,
+            [{ path: `p[${i}]`, message: 'not a number' }],
+          );
         }
         return value;
       });
@@ -221,10 +227,10 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       const method = options.method === 'holm' ? 'Holm (1979)' : 'Benjamini–Hochberg (1995)';
       const report = { test: 'p-adjust', method, n: result.n, p, adjusted: result.adjusted, warnings: result.warnings };
       emit(output, options, report, () => [
-        `${method} adjustment of ${result.n} p-values`,
+        `${method} adjustment of ${result.n} p-values${result.n < p.length ? ` (${p.length - result.n} missing, kept as NA)` : ''}`,
         ...alignColumns([
           ['p', 'adjusted'],
-          ...p.map((value, i) => [pValue(value), pValue(result.adjusted[i] as number)]),
+          ...p.map((value, i) => [pOrNA(value), pOrNA(result.adjusted[i] ?? null)]),
         ]).map((line) => `  ${line}`),
       ]);
     });
@@ -348,7 +354,8 @@ function predictorNames(list: string | undefined): string[] {
     .filter((name) => name !== '');
 }
 
-function readTable(file: string): Table {
+/** Reads the --data file as R's read.csv would (see `readDataTable`). */
+function readTable(file: string): DataTable {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -359,111 +366,7 @@ function readTable(file: string): Table {
       [{ path: '--data', message: file }],
     );
   }
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
-  } catch (error) {
-    throw new AppError('validation_failed', `${file} is not valid CSV: ${(error as Error).message}`, [
-      { path: '--data', message: 'invalid CSV' },
-    ]);
-  }
-  const header =
-    rows.length > 0
-      ? Object.keys(rows[0] as Record<string, string>)
-      : (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
-  return { file, header, rows };
-}
-
-function requireColumn(table: Table, column: string): void {
-  if (!table.header.includes(column)) {
-    throw new AppError(
-      'validation_failed',
-      `column ${column} not found in ${table.file}; columns are: ${table.header.join(', ')}`,
-      [{ path: column, message: 'no such column' }],
-    );
-  }
-}
-
-/** Reads a cell as a number: undefined when missing, an error naming the column and row when not numeric. */
-function numericCell(table: Table, rowIndex: number, column: string): number | undefined {
-  const text = (table.rows[rowIndex] as Record<string, string>)[column] ?? '';
-  if (MISSING.has(text)) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) {
-    throw new AppError(
-      'validation_failed',
-      `non-numeric value in column ${column} at row ${rowIndex + 1}: ${JSON.stringify(text)}`,
-      [
-        {
-          path: `${column}[row ${rowIndex + 1}]`,
-          message: `${JSON.stringify(text)} is not a number (line ${rowIndex + 2} of ${table.file})`,
-        },
-      ],
-    );
-  }
-  return value;
-}
-
-/** Numeric columns (and optionally a label column) over the rows where none is missing, as R's complete cases. */
-function numericColumns(
-  table: Table,
-  names: string[],
-  labelColumn?: string,
-): { columns: number[][]; labels: string[]; dropped: number } {
-  for (const name of names) requireColumn(table, name);
-  if (labelColumn !== undefined) requireColumn(table, labelColumn);
-  const columns = names.map((): number[] => []);
-  const labels: string[] = [];
-  let dropped = 0;
-  table.rows.forEach((row, i) => {
-    const values = names.map((name) => numericCell(table, i, name));
-    const label = labelColumn === undefined ? '' : (row[labelColumn] ?? '');
-    if (values.some((v) => v === undefined) || (labelColumn !== undefined && MISSING.has(label))) {
-      dropped++;
-      return;
-    }
-    values.forEach((v, k) => (columns[k] as number[]).push(v as number));
-    labels.push(label);
-  });
-  return { columns, labels, dropped };
-}
-
-/** Values split by group label, groups in R's factor order (numeric labels numerically, others alphabetically). */
-function groupedValues(
-  table: Table,
-  groupColumn: string,
-  valueColumn: string,
-): { labels: string[]; samples: number[][]; dropped: number } {
-  const { columns, labels, dropped } = numericColumns(table, [valueColumn], groupColumn);
-  const distinct = [...new Set(labels)];
-  const numeric = distinct.every((label) => Number.isFinite(Number(label)));
-  distinct.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const position = new Map(distinct.map((label, k) => [label, k]));
-  const samples = distinct.map((): number[] => []);
-  labels.forEach((label, i) =>
-    (samples[position.get(label) as number] as number[]).push((columns[0] as number[])[i] as number),
-  );
-  return { labels: distinct, samples, dropped };
-}
-
-/** Keeps only the named groups, in the order named. */
-function selectGroups(
-  grouped: { labels: string[]; samples: number[][]; dropped: number },
-  wanted: string[],
-  column: string,
-): { labels: string[]; samples: number[][]; dropped: number } {
-  const samples = wanted.map((label) => {
-    const k = grouped.labels.indexOf(label);
-    if (k < 0) {
-      throw new AppError(
-        'validation_failed',
-        `group ${label} not found in column ${column}; groups are: ${grouped.labels.join(', ')}`,
-        [{ path: column, message: `no group ${label}` }],
-      );
-    }
-    return grouped.samples[k] as number[];
-  });
-  return { labels: wanted, samples, dropped: grouped.dropped };
+  return readDataTable(text, file);
 }
 
 function droppedWarning(dropped: number): string[] {
@@ -507,6 +410,10 @@ function num(value: number): string {
 
 function pValue(p: number): string {
   return p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
+}
+
+function pOrNA(p: number | null): string {
+  return p === null ? 'NA' : pValue(p);
 }
 
 function ciText(ci: ConfidenceInterval): string {

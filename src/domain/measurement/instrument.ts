@@ -18,11 +18,47 @@ export const ScaleValue = z.number().int({ error: 'must be a whole number' });
 export const Anchor = z.strictObject({ value: ScaleValue, label: text('label') });
 export type Anchor = z.infer<typeof Anchor>;
 
+/**
+ * How a field was written in the REDCap data dictionary it was imported from, where that differs from
+ * what Praxis would write: kept so that exporting the instrument gives REDCap back the field it gave
+ * (its type such as `dropdown` or `yesno`, its label with HTML, branching logic, matrix group, action
+ * tags in the annotation …). Praxis does not act on these cells: the survey page applies no branching
+ * logic. An exported cell that no longer reads back as the item (after an edit) is written afresh.
+ */
+export const RedcapField = z.strictObject({
+  fieldName: z.string().optional(),
+  fieldType: z.string().optional(),
+  fieldLabel: z.string().optional(),
+  choices: z.string().optional(),
+  fieldNote: z.string().optional(),
+  validation: z.string().optional(),
+  validationMin: z.string().optional(),
+  validationMax: z.string().optional(),
+  identifier: z.string().optional(),
+  branchingLogic: z.string().optional(),
+  customAlignment: z.string().optional(),
+  questionNumber: z.string().optional(),
+  matrixGroupName: z.string().optional(),
+  matrixRanking: z.string().optional(),
+  /** Required Field? of a field that is not an item (an item's own `required` is written otherwise). */
+  requiredField: z.string().optional(),
+  /** The annotation without Praxis's own `@PRAXIS-…` tags. */
+  fieldAnnotation: z.string().optional(),
+  /** A section header above a field the survey page does not show (a score's calc field). */
+  sectionHeader: z.string().optional(),
+});
+export type RedcapField = z.infer<typeof RedcapField>;
+
+/** A heading shown above an item or text block, starting a section; may hold HTML, of which the survey page shows a safe subset. */
+const section = z.string().optional();
+
 const itemFields = {
   id: elementIdSchema,
   text: text('text'),
   /** Whether the survey page asks the respondent to answer it (never enforced on partial saves). */
   required: z.boolean().default(false),
+  section,
+  redcap: RedcapField.optional(),
 };
 
 export const AgreementItem = z.strictObject({
@@ -79,8 +115,24 @@ export const ScoringRule = z.strictObject({
   minAnswered: z.number().int().min(1).optional(),
   outcomeId: elementIdSchema.optional().describe('The practice-model outcome this score measures.'),
   level: z.enum(OUTCOME_LEVELS).optional().describe('The level at which the score measures the outcome.'),
+  redcap: RedcapField.optional(),
 });
 export type ScoringRule = z.infer<typeof ScoringRule>;
+
+/**
+ * Text the respondent reads between questions — an introduction, an instruction, the paragraph under a
+ * heading (REDCap's descriptive field). It is not a question: nothing is answered or scored.
+ */
+export const TextBlock = z.strictObject({
+  id: elementIdSchema,
+  /** May hold HTML, of which the survey page shows a safe subset (bold, italic, paragraphs, lists, links). */
+  text: z.string(),
+  section,
+  /** The item it is shown before; without one, after the last item. */
+  beforeItem: elementIdSchema.optional(),
+  redcap: RedcapField.optional(),
+});
+export type TextBlock = z.infer<typeof TextBlock>;
 
 /** How answers given on an earlier version carry over to this one: old item id → new id, or null when dropped. */
 export const InstrumentSupersession = z.strictObject({
@@ -102,7 +154,11 @@ export const Instrument = z.strictObject({
   modelId: elementIdSchema.default('eis-toc'),
   supersedes: InstrumentSupersession.optional(),
   items: boundedList(Item, limits.instrumentItems).min(1, { error: 'an instrument needs at least one item' }),
+  /** Text shown between the items; older versions have none. */
+  blocks: boundedList(TextBlock, limits.instrumentBlocks).default([]),
   scores: boundedList(ScoringRule, limits.instrumentScores).default([]),
+  /** The record identifier field (REDCap's first field) as the dictionary it came from wrote it. */
+  redcapRecordId: RedcapField.optional(),
 });
 export type Instrument = z.infer<typeof Instrument>;
 export type InstrumentInput = z.input<typeof Instrument>;

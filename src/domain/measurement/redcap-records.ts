@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { formatCsv, unguardFormula, type CsvCell } from '../csv.ts';
 import type { ErrorDetail } from '../errors.ts';
 import { redcapName } from '../support/redcap.ts';
 import { answerProblem } from './answers.ts';
@@ -12,10 +12,10 @@ export interface RedcapRecord {
   answers: InstrumentAnswers;
 }
 
-/** Columns of the flat REDCap export of an instrument: record_id, one per field (one per choice for checkboxes), and `<form>_complete`. */
-function columnsOf(instrument: Instrument): { header: string[]; cells: (answers: InstrumentAnswers) => string[] } {
-  const names = redcapFieldNames(instrument).items;
-  const header = ['record_id'];
+/** Columns of the flat REDCap export of an instrument: the record identifier, one per field (one per choice for checkboxes), and `<form>_complete`. */
+function columnsOf(instrument: Instrument): { header: string[]; cells: (answers: InstrumentAnswers) => CsvCell[] } {
+  const { recordId, items: names } = redcapFieldNames(instrument);
+  const header = [recordId];
   for (const item of instrument.items) {
     const name = names.get(item.id)!;
     if (item.type === 'multiple-choice')
@@ -23,12 +23,13 @@ function columnsOf(instrument: Instrument): { header: string[]; cells: (answers:
     else header.push(name);
   }
   header.push(`${redcapName(instrument.id)}_complete`);
-  const cells = (answers: InstrumentAnswers): string[] =>
-    instrument.items.flatMap((item) => {
+  // Numeric answers stay numbers, so a negative one is written as it is; free text is guarded (`formatCsv`).
+  const cells = (answers: InstrumentAnswers): CsvCell[] =>
+    instrument.items.flatMap((item): CsvCell[] => {
       const value = answers[item.id];
       if (item.type === 'multiple-choice')
         return item.choices.map((c) => (Array.isArray(value) && value.includes(c.value) ? '1' : '0'));
-      return [value === null || value === undefined ? '' : String(value)];
+      return [Array.isArray(value) ? String(value) : value];
     });
   return { header, cells };
 }
@@ -36,8 +37,8 @@ function columnsOf(instrument: Instrument): { header: string[]; cells: (answers:
 /** Responses as a REDCap flat CSV (raw codes), ready for REDCap's data import tool. */
 export function formatRedcapRecords(instrument: Instrument, records: readonly RedcapRecord[]): string {
   const { header, cells } = columnsOf(instrument);
-  return stringify([header, ...records.map((r) => [r.recordId, ...cells(r.answers), '2'])], {
-    record_delimiter: '\r\n',
+  return formatCsv([header, ...records.map((r) => [r.recordId, ...cells(r.answers), '2'])], {
+    recordDelimiter: 'windows',
   });
 }
 
@@ -48,17 +49,20 @@ export function parseRedcapRecords(
 ): { ok: true; records: RedcapRecord[] } | { ok: false; errors: ErrorDetail[] } {
   let rows: Record<string, string>[];
   try {
-    rows = parse(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    rows = parse(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, cast: unguardFormula }) as Record<
+      string,
+      string
+    >[];
   } catch (error) {
     return { ok: false, errors: [{ path: 'file', message: `is not valid CSV: ${(error as Error).message}` }] };
   }
-  const names = redcapFieldNames(instrument).items;
+  const { recordId: recordIdField, items: names } = redcapFieldNames(instrument);
   const errors: ErrorDetail[] = [];
   const records: RedcapRecord[] = [];
   rows.forEach((row, index) => {
     const at = `row ${index + 2}`;
-    const recordId = (row.record_id ?? '').trim();
-    if (recordId === '') errors.push({ path: `${at}: record_id`, message: 'is required' });
+    const recordId = (row[recordIdField] ?? '').trim();
+    if (recordId === '') errors.push({ path: `${at}: ${recordIdField}`, message: 'is required' });
     const answers: InstrumentAnswers = {};
     for (const item of instrument.items) {
       const name = names.get(item.id)!;

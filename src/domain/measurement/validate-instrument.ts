@@ -42,6 +42,20 @@ export function validateInstrument(document: unknown): InstrumentValidation {
     if (item.type === 'numeric' && item.min >= item.max)
       errors.push({ path: `items[${i}].max`, message: `must be greater than min (${item.min})` });
   });
+  const seenBlocks = new Set<string>();
+  instrument.blocks.forEach((block, i) => {
+    if (seenBlocks.has(block.id) || items.has(block.id))
+      errors.push({
+        path: `blocks[${i}].id`,
+        message: `duplicate id "${block.id}" (blocks and items need ids of their own)`,
+      });
+    seenBlocks.add(block.id);
+    if (block.beforeItem !== undefined && !items.has(block.beforeItem))
+      errors.push({
+        path: `blocks[${i}].beforeItem`,
+        message: `names item "${block.beforeItem}", which the instrument does not have`,
+      });
+  });
   const seenScores = new Set<string>();
   instrument.scores.forEach((score, i) => {
     if (seenScores.has(score.id)) errors.push({ path: `scores[${i}].id`, message: `duplicate score id "${score.id}"` });

@@ -184,6 +184,39 @@ export interface InteractionSource {
 export interface TableInteraction {
   input: InteractionInput;
   source: InteractionSource;
+  /**
+   * Present when cells of this interaction were already refused (and reported): the interaction is
+   * then still checked against its engagement and model, so that one pass reports every problem of
+   * every row, but it is never written. `input` then holds what could be read, refused numbers as 0.
+   */
+  refused?: RefusedCells;
+}
+
+/** The cells of one interaction the reader refused: interaction columns by name (they are one value across its rows), component columns by row. */
+export interface RefusedCells {
+  columns: Set<string>;
+  cells: Set<string>;
+}
+
+const cellKey = (row: number, column: string): string => `${row}:${column}`;
+const isInteractionColumn = (column: string): boolean => (interactionColumns as readonly string[]).includes(column);
+
+function refuseCell(refused: RefusedCells, { row, column }: { row: number; column: string }): void {
+  if (isInteractionColumn(column)) refused.columns.add(column);
+  else refused.cells.add(cellKey(row, column));
+}
+
+/**
+ * Whether a problem the engagement and model rules found at `path` comes from a cell the reader already
+ * refused: such a problem is either reported already or about a value the file never validly gave.
+ */
+export function concernsRefusedCell(path: string, { input, source, refused }: TableInteraction): boolean {
+  if (!refused) return false;
+  // Minutes across components against the duration: refused minutes count as 0, so a sum over the
+  // duration is over it whatever they were; only a refused duration leaves nothing to compare with.
+  if (path === 'components') return refused.columns.has('duration_minutes');
+  const { row, column } = locate(path, source, input);
+  return isInteractionColumn(column) ? refused.columns.has(column) : refused.cells.has(cellKey(row, column));
 }
 
 /** Maps a problem at a field path of an interaction (`components[1].activityIds[0]`) to its row and column. */
@@ -401,16 +434,52 @@ export function wellFormedInput(d: Record<string, unknown>): InteractionInput | 
   };
 }
 
-/** Checks a drafted interaction against the shared schema, naming the column of each issue. */
+/**
+ * What can be read of a drafted interaction whose cells were refused, for the engagement and model
+ * checks only: refused numbers become 0 (the problems they would cause are about refused cells).
+ */
+function readableInput(draft: Record<string, unknown>): InteractionInput {
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  const components = (draft.components ?? []) as {
+    componentId: string;
+    minutes: number | null;
+    activityIds: string[];
+  }[];
+  return {
+    engagementId: text(draft.engagementId),
+    date: text(draft.date),
+    time: null,
+    durationMinutes: typeof draft.durationMinutes === 'number' ? draft.durationMinutes : 0,
+    mode: 'other',
+    stageId: typeof draft.stageId === 'string' ? draft.stageId : null,
+    participants: { contactIds: [], counts: {} },
+    components: components.map((c) => ({
+      componentId: c.componentId,
+      minutes: c.minutes ?? 0,
+      activityIds: c.activityIds,
+    })),
+    principles: (draft.principles ?? []) as InteractionInput['principles'],
+    notes: '',
+    nextSteps: [],
+  };
+}
+
+/**
+ * Checks a drafted interaction against the shared schema, naming the column of each issue. With cells
+ * refused already (`refused`), or refused here by the schema, the result carries them and is only checked further.
+ */
 function finishInteraction(
   draft: Record<string, unknown>,
   source: InteractionSource,
   errors: RowError[],
-): TableInteraction | null {
+  refused: RefusedCells | null,
+): TableInteraction {
+  if (refused) return { input: readableInput(draft), source, refused };
   const wellFormed = wellFormedInput(draft);
   if (wellFormed) return { input: wellFormed, source };
   const parsed = InteractionInput.safeParse(draft);
   if (!parsed.success) {
+    const refusedBySchema: RefusedCells = { columns: new Set(), cells: new Set() };
     for (const issue of parsed.error.issues) {
       const path = issue.path
         .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
@@ -418,8 +487,9 @@ function finishInteraction(
         .replace(/^\./, '');
       const where = locate(path, source, draft as unknown as InteractionInput);
       errors.push({ ...where, message: issue.message });
+      refuseCell(refusedBySchema, where);
     }
-    return null;
+    return { input: readableInput(draft), source, refused: refusedBySchema };
   }
   return { input: parsed.data, source };
 }
@@ -435,12 +505,17 @@ interface LongGroup {
   components: { componentId: string; minutes: number | null; activityIds: string[] }[];
   componentRows: number[];
   emptyComponentRows: number[];
-  failed: boolean;
+  refused: RefusedCells;
+  /** A row of it holds a NUL character: it is reported, never handed on. */
+  holdsNul: boolean;
 }
+
+const hasRefused = (refused: RefusedCells): boolean => refused.columns.size > 0 || refused.cells.size > 0;
 
 /**
  * Turns the data rows of a file, in order, into interactions. Feed every row with `add`, then call
- * `finish`; each returns the interactions completed so far. Bad rows are collected in `errors`.
+ * `finish`; each returns the interactions completed so far. Bad rows are collected in `errors`, and an
+ * interaction with bad rows is still returned, marked `refused`, so its other problems are found too.
  * Memory stays bounded: only the interaction in progress (long layout: its consecutive rows) and one
  * key per interaction, to refuse a key used twice, are kept.
  */
@@ -461,7 +536,7 @@ export class InteractionTableReader {
       return holdsNul ? [] : done;
     }
     const done = this.addLong(rowCells, row);
-    if (holdsNul && this.group?.key === rowCells.get('interaction_key')) this.group.failed = true;
+    if (holdsNul && this.group?.key === rowCells.get('interaction_key')) this.group.holdsNul = true;
     return done;
   }
 
@@ -480,6 +555,11 @@ export class InteractionTableReader {
   finish(): TableInteraction[] {
     const done = this.closeGroup();
     return done ? [done] : [];
+  }
+
+  /** Marks the cells of the problems added since `from` (within one call of `add`) as refused. */
+  private refuseSince(from: number, refused: RefusedCells): void {
+    for (let i = from; i < this.errors.length; i++) refuseCell(refused, this.errors[i]!);
   }
 
   private addWide(cells: RowCells, row: number): TableInteraction[] {
@@ -503,15 +583,21 @@ export class InteractionTableReader {
       );
       components.push({ componentId, minutes, activityIds });
     }
-    if (this.errors.length > before) return [];
     draft.components = components;
+    let refused: RefusedCells | null = null;
+    if (this.errors.length > before) {
+      refused = { columns: new Set(), cells: new Set() };
+      this.refuseSince(before, refused);
+    }
     const key = cells.get('interaction_key');
-    const done = finishInteraction(
-      draft,
-      { format: 'wide', key, firstRow: row, componentRows: components.map(() => row) },
-      this.errors,
-    );
-    return done ? [done] : [];
+    return [
+      finishInteraction(
+        draft,
+        { format: 'wide', key, firstRow: row, componentRows: components.map(() => row) },
+        this.errors,
+        refused,
+      ),
+    ];
   }
 
   private addLong(cells: RowCells, row: number): TableInteraction[] {
@@ -526,15 +612,17 @@ export class InteractionTableReader {
     }
     const completed: TableInteraction[] = [];
     if (this.group && this.group.key === key) {
+      const group = this.group;
       const shared = sharedCells(cells);
       interactionColumns.forEach((column, i) => {
-        if (shared[i] !== this.group!.shared[i]) {
+        if (shared[i] !== group.shared[i]) {
           this.errors.push({
             row,
             column,
-            message: `differs from row ${this.group!.firstRow} of interaction "${key}" ("${shared[i]}" here, "${this.group!.shared[i]}" there); interaction columns must agree on every row of an interaction`,
+            message: `differs from row ${group.firstRow} of interaction "${key}" ("${shared[i]}" here, "${group.shared[i]}" there); interaction columns must agree on every row of an interaction`,
           });
-          this.group!.failed = true;
+          // Which row is right is unknown: the rules do not judge this column from the first row's value.
+          group.refused.columns.add(column);
         }
       });
     } else {
@@ -557,8 +645,10 @@ export class InteractionTableReader {
         components: [],
         componentRows: [],
         emptyComponentRows: [],
-        failed: this.errors.length > errorsBefore,
+        refused: { columns: new Set(), cells: new Set() },
+        holdsNul: false,
       };
+      this.refuseSince(errorsBefore, this.group.refused);
     }
     this.addLongComponent(cells, row, this.group!);
     return completed;
@@ -582,7 +672,7 @@ export class InteractionTableReader {
     const minutes = wholeNumber(minutesCell, 'component_minutes', true, (column, message) =>
       this.errors.push({ row, column, message }),
     );
-    if (this.errors.length > before) group.failed = true;
+    this.refuseSince(before, group.refused);
     group.components.push({ componentId, minutes, activityIds });
     group.componentRows.push(row);
   }
@@ -594,19 +684,21 @@ export class InteractionTableReader {
     if (!this.finishedKeys.has(group.key)) this.finishedKeys.set(group.key, group.firstRow);
     if (group.components.length > 0) {
       for (const row of group.emptyComponentRows) {
-        this.errors.push({
+        const error = {
           row,
           column: 'component_id',
           message: `is required: interaction "${group.key}" has other rows with components (an interaction without components is a single row)`,
-        });
-        group.failed = true;
+        };
+        this.errors.push(error);
+        refuseCell(group.refused, error);
       }
     }
-    if (group.failed) return null;
+    if (group.holdsNul) return null;
     return finishInteraction(
       { ...group.draft, components: group.components },
       { format: 'long', key: group.key, firstRow: group.firstRow, componentRows: group.componentRows },
       this.errors,
+      hasRefused(group.refused) ? group.refused : null,
     );
   }
 }

@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
+import { unguardFormula } from '../../domain/csv.ts';
 import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
 import {
+  concernsRefusedCell,
   DuplicateFinder,
   InteractionTableReader,
   locate,
@@ -80,9 +82,12 @@ class UnreadableTable extends Error {
 async function* csvRows(file: string): AsyncGenerator<TableRow> {
   const reader = new CsvRecordReader();
   let rows: TableRow[] = [];
-  // Blank lines and rows of empty cells (spreadsheets leave them) are not interactions.
+  // Blank lines and rows of empty cells (spreadsheets leave them) are not interactions. A cell an export
+  // guarded against formulas gets its text back (a workbook's cells are never guarded: see `writeXlsx`).
   const each = (cells: string[], row: number) => {
-    if (cells.some((cell) => cell.trim() !== '')) rows.push({ cells, row });
+    if (!cells.some((cell) => cell.trim() !== '')) return;
+    for (let i = 0; i < cells.length; i += 1) cells[i] = unguardFormula(cells[i]!);
+    rows.push({ cells, row });
   };
   try {
     // Pieces of 64 KB: a string over 128 KB is made in V8's old generation and lives until a full collection.
@@ -189,10 +194,10 @@ class EngagementRules {
     private readonly actor: string,
   ) {}
 
-  async check({
-    input,
-    source,
-  }: TableInteraction): Promise<{ errors: RowError[]; prepared: PreparedInteraction | null }> {
+  async check(interaction: TableInteraction): Promise<{ errors: RowError[]; prepared: PreparedInteraction | null }> {
+    const { input, source, refused } = interaction;
+    // An engagement cell already refused names no engagement to check the rest against.
+    if (concernsRefusedCell('engagementId', interaction)) return { errors: [], prepared: null };
     const context = await this.contextOf(input.engagementId);
     if (!context)
       return {
@@ -211,8 +216,10 @@ class EngagementRules {
       model,
       engagementStart: engagement.startDate,
       engagementEnd: engagement.endDate,
-    }).map((p) => ({ ...locate(p.path, source, input), message: p.message }));
-    if (errors.length > 0) return { errors, prepared: null };
+    })
+      .filter((p) => !concernsRefusedCell(p.path, interaction))
+      .map((p) => ({ ...locate(p.path, source, input), message: p.message }));
+    if (errors.length > 0 || refused) return { errors, prepared: null };
     // Spread last: V8 builds an object literal far faster when a spread ends it than when properties follow one.
     const data = {
       partnerId: engagement.partnerId,
@@ -255,8 +262,9 @@ async function readInteractions(
   let rowsRead = 0;
   let headerSeen = false;
   const drain = async (done: TableInteraction[]) => {
-    for (const interaction of done) await each(interaction);
+    // A row's own problems first, then what the engagement and model rules find in its interaction.
     if (reader && reader.errors.length > 0) problems.add(...reader.errors.splice(0));
+    for (const interaction of done) await each(interaction);
   };
   try {
     for await (const { cells, row } of tableRows(file, options.kind)) {
@@ -291,7 +299,8 @@ async function readInteractions(
 }
 
 /**
- * The one pass over the file: every row parsed and checked; each good interaction handed to `write`
+ * The one pass over the file: every row parsed and checked, every interaction checked against its
+ * engagement and model even when some of its cells were refused; each good interaction handed to `write`
  * until the first problem, after which rows are only checked (the report stays complete). Returns the
  * report without the count written.
  */
@@ -312,9 +321,13 @@ export async function readAndCheck(
     knownComponentIds,
     problems,
     async (interaction) => {
-      interactions += 1;
-      const duplicate = duplicates.check(interaction);
-      if (duplicate) problems.add(duplicate);
+      // An interaction with refused cells is checked against its engagement and model too (so one
+      // pass reports everything), but it is neither counted, compared for duplicates nor written.
+      if (!interaction.refused) {
+        interactions += 1;
+        const duplicate = duplicates.check(interaction);
+        if (duplicate) problems.add(duplicate);
+      }
       const { errors, prepared } = await rules.check(interaction);
       if (errors.length > 0) problems.add(...errors);
       if (write && prepared && problems.count === 0) await write(prepared);

@@ -5,7 +5,6 @@ import { ListOf } from '../../domain/accounts/schemas.ts';
 import { formatInstrument, instrumentFormats, parseInstrumentText } from '../../domain/measurement/format.ts';
 import { formatRedcapRecords } from '../../domain/measurement/redcap-records.ts';
 import { responseTable } from '../../domain/measurement/response-table.ts';
-import { stringify } from 'csv-stringify/sync';
 import { Instrument } from '../../domain/measurement/instrument.ts';
 import {
   CreatedInvitation,
@@ -20,6 +19,7 @@ import {
   WaveInput,
   WaveProgress,
 } from '../../domain/measurement/schemas.ts';
+import { formatCsv } from '../../domain/csv.ts';
 import { invalid } from '../../domain/errors.ts';
 import { Versioned } from '../../domain/support/schemas.ts';
 import { waveMapping } from '../../store/repositories/measurement-waves.ts';
@@ -401,7 +401,7 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(stringify([table.header, ...table.rows], { record_delimiter: '\r\n' }));
+          .send(formatCsv([table.header, ...table.rows], { recordDelimiter: 'windows' }));
       }
       // ExcelJS loads with the first workbook asked for, not with the server.
       const { default: ExcelJS } = await import('exceljs');

@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Container, Divider, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import type { AnswerValue } from '../../domain/measurement/instrument.ts';
+import type { AnswerValue, TextBlock } from '../../domain/measurement/instrument.ts';
 import type { PublicSurvey, SurveyAnswers } from '../../domain/measurement/schemas.ts';
 import { fetchSurvey, saveAnswers, submitSurvey, SurveyError } from './survey-api.ts';
+import { RichText } from './RichText.tsx';
 import { SurveyItem } from './SurveyItem.tsx';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -15,6 +16,29 @@ const saveLabels: Record<SaveState, string> = {
   failed: 'Not saved yet — retrying',
 };
 const saveColors: Record<SaveState, string> = { idle: 'gray', saving: 'blue', saved: 'green', failed: 'red' };
+
+/** A heading that starts a section of an instrument. */
+function SectionHeading({ html }: { html: string }) {
+  return (
+    <Title order={3} size="h5">
+      <RichText html={html} />
+    </Title>
+  );
+}
+
+/** Text the respondent reads between questions (an introduction, an instruction), under its section heading if it starts one. */
+function TextBlockView({ block }: { block: TextBlock }) {
+  return (
+    <Stack gap="xs" data-testid={`block-${block.id}`}>
+      {block.section ? <SectionHeading html={block.section} /> : null}
+      {block.text ? (
+        <Text component="div" size="sm">
+          <RichText html={block.text} />
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
 
 /** The public partner survey at /survey/:token: no login, answers saved as they are given, one submission. */
 export default function SurveyPage() {
@@ -148,22 +172,35 @@ export default function SurveyPage() {
                     {instrument.name}
                   </Title>
                   {instrument.items.map((item, i) => (
-                    <SurveyItem
-                      key={item.id}
-                      item={item}
-                      number={i + 1}
-                      value={answers[instrument.id]?.[item.id]}
-                      error={errors[`answers.${instrument.id}.${item.id}`]}
-                      onChange={(value) =>
-                        answer(
-                          instrument.id,
-                          item.id,
-                          value,
-                          item.type === 'free-text' || item.type === 'numeric' ? 800 : 0,
-                        )
-                      }
-                    />
+                    <Fragment key={item.id}>
+                      {instrument.blocks
+                        .filter((block) => block.beforeItem === item.id)
+                        .map((block) => (
+                          <TextBlockView key={block.id} block={block} />
+                        ))}
+                      {item.section ? <SectionHeading html={item.section} /> : null}
+                      <SurveyItem
+                        key={item.id}
+                        item={item}
+                        number={i + 1}
+                        value={answers[instrument.id]?.[item.id]}
+                        error={errors[`answers.${instrument.id}.${item.id}`]}
+                        onChange={(value) =>
+                          answer(
+                            instrument.id,
+                            item.id,
+                            value,
+                            item.type === 'free-text' || item.type === 'numeric' ? 800 : 0,
+                          )
+                        }
+                      />
+                    </Fragment>
                   ))}
+                  {instrument.blocks
+                    .filter((block) => block.beforeItem === undefined)
+                    .map((block) => (
+                      <TextBlockView key={block.id} block={block} />
+                    ))}
                   {instrument.citation ? (
                     <>
                       <Divider />

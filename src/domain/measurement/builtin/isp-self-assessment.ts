@@ -36,6 +36,7 @@ export function ispSelfAssessment(model: PracticeModel): Instrument {
     provenance: 'operationalized',
     modelId: model.id,
     items,
+    blocks: [],
     scores: [
       ...model.components.map((component) => ({
         id: `self-${component.id}`,

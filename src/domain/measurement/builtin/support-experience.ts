@@ -24,6 +24,7 @@ export const supportExperienceSurvey: Instrument = {
     'Open for any use (MIT, with Praxis). Its psychometric properties are unknown: report it as an unvalidated survey.',
   provenance: 'operationalized',
   modelId: 'eis-toc',
+  blocks: [],
   items: [
     ...items.map(([id, text]) => ({
       id,

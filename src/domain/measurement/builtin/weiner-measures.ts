@@ -31,6 +31,7 @@ function weinerMeasure(
     provenance: 'published',
     modelId: 'eis-toc',
     items,
+    blocks: [],
     scores: [
       {
         id: prefix,

@@ -1,0 +1,259 @@
+import type { Member } from '../../src/domain/accounts/schemas.ts';
+import { HypothesisRegistration } from '../../src/domain/hypotheses/registration.ts';
+import { roles, type Role } from '../../src/domain/roles.ts';
+import { addMember, createApiToken, createOrganization } from '../../src/server/accounts/operations.ts';
+import { createEngagement } from '../../src/server/engagements/operations.ts';
+import { lockHypothesis, registerHypothesis, runLockedHypothesis } from '../../src/server/hypotheses/operations.ts';
+import { deleteInteraction, logInteraction } from '../../src/server/interactions/operations.ts';
+import { inviteMember } from '../../src/server/invitations/operations.ts';
+import { listInstruments } from '../../src/server/measurement/instruments.ts';
+import { createWave, enterResponse, inviteRespondent } from '../../src/server/measurement/operations.ts';
+import { createContact, createPartner } from '../../src/server/partners/operations.ts';
+import type { Store } from '../../src/store/store.ts';
+import { testPassword } from './factories.ts';
+import { tailoringRegistration } from './hypothesis-data.ts';
+import { typicalInteraction } from './records.ts';
+
+/** The ids of every kind of record an organization holds, as the API's path parameters name them. */
+export interface OrganizationRecords {
+  partners: string[];
+  contacts: string[];
+  engagements: string[];
+  interactions: string[];
+  waves: string[];
+  /** Survey responses: entered by staff and opened through links. */
+  responses: string[];
+  hypotheses: string[];
+  tokens: string[];
+  /** Pending invitations to join. */
+  invitations: string[];
+  users: string[];
+  instruments: string[];
+  models: string[];
+}
+
+export interface PopulatedOrganization {
+  organizationId: string;
+  /** A word that every name, e-mail address, note and free text of this organization contains. */
+  marker: string;
+  admin: Member;
+  /** One member per role, the administrator included. */
+  members: Record<Role, Member>;
+  /** The secret of an administrator's API token. */
+  adminToken: string;
+  /** The secrets of open single-use survey links. */
+  surveyTokens: string[];
+  /** The secret of a pending invitation's link. */
+  invitationTokens: string[];
+  records: OrganizationRecords;
+  /** Every id of this organization's data: none may reach a caller from another organization. */
+  ids: string[];
+  /** The ids of the support record (partners, contacts, engagements, interactions, waves, responses). */
+  supportRecordIds: string[];
+}
+
+/**
+ * An organization with a record of every kind the API serves, each name and free text carrying
+ * `marker`: members of every role, API tokens, a partner system with an organization and a team,
+ * contacts, engagements on the default model with interactions (one deleted), waves with responses
+ * entered by staff and opened through survey links, and hypotheses (a draft, and a locked one with a
+ * run). The organization's own ids and the marker let a test prove none of it leaks.
+ */
+export async function buildPopulatedOrganization(store: Store, marker: string): Promise<PopulatedOrganization> {
+  const organization = await createOrganization(store, { name: `${marker} Support Collaborative` }, null, 'test');
+  const orgId = organization.id;
+  const members = {} as Record<Role, Member>;
+  for (const role of roles)
+    members[role] = await addMember(
+      store,
+      orgId,
+      {
+        email: `${role}.${marker.toLowerCase()}@example.org`,
+        name: `${marker} ${role}`,
+        role,
+        password: testPassword,
+      },
+      'test',
+    );
+  const admin = members.admin;
+  const actor = admin.userId;
+  const records: OrganizationRecords = {
+    partners: [],
+    contacts: [],
+    engagements: [],
+    interactions: [],
+    waves: [],
+    responses: [],
+    hypotheses: [],
+    tokens: [],
+    invitations: [],
+    users: roles.map((role) => members[role].userId),
+    instruments: (await listInstruments(store.tenant(orgId))).map((i) => i.id),
+    models: ['eis-toc', 'isp-profile'],
+  };
+
+  const adminToken = await createApiToken(store, orgId, { name: `${marker} nightly`, role: 'admin' }, actor);
+  const researcherToken = await createApiToken(store, orgId, { name: `${marker} analysis`, role: 'researcher' }, actor);
+  records.tokens.push(adminToken.apiToken.id, researcherToken.apiToken.id);
+
+  const invited = await inviteMember(
+    store,
+    orgId,
+    { email: `invitee.${marker.toLowerCase()}@example.org`, role: 'practitioner' },
+    actor,
+    14,
+  );
+  records.invitations.push(invited.invitation.id);
+
+  const partner = (name: string, kind: 'system' | 'organization' | 'team', parentId: string | null) =>
+    createPartner(
+      store,
+      orgId,
+      {
+        name,
+        kind,
+        parentId,
+        type: `${marker} type`,
+        region: `${marker} region`,
+        stateOrCountry: 'NC',
+        tags: [marker],
+      },
+      actor,
+    );
+  const system = await partner(`${marker} State System`, 'system', null);
+  const agency = await partner(`${marker} County Agency`, 'organization', system.id);
+  const team = await partner(`${marker} Intake Team`, 'team', agency.id);
+  records.partners.push(system.id, agency.id, team.id);
+  const contacts = [];
+  for (const name of ['Ana', 'Ben'])
+    contacts.push(
+      await createContact(
+        store,
+        orgId,
+        {
+          partnerId: team.id,
+          name: `${name} ${marker}`,
+          email: `${name.toLowerCase()}.${marker.toLowerCase()}@example.org`,
+          level: 'individual',
+          role: `${marker} coordinator`,
+        },
+        actor,
+      ),
+    );
+  records.contacts.push(...contacts.map((c) => c.id));
+
+  const instruments = [{ instrumentId: 'aim-support', version: '1.0.0' }];
+  const aim = (value: number) => ({
+    'aim-support': { 'aim-1': value, 'aim-2': value, 'aim-3': value, 'aim-4': value },
+  });
+  for (const [k, partnerId] of [agency.id, team.id].entries()) {
+    const engagement = await createEngagement(
+      store,
+      orgId,
+      {
+        partnerId,
+        name: `${marker} engagement ${k + 1}`,
+        supportTeam: [actor, members.practitioner.userId],
+        startDate: '2020-01-15',
+        endDate: null,
+        modelId: 'eis-toc',
+        modelVersion: '1.0.0',
+        stages: [{ stageId: 'readiness-exploration', startedOn: '2020-01-15' }],
+        goals: [`${marker} goal`],
+      },
+      actor,
+    );
+    records.engagements.push(engagement.id);
+    for (const [n, date] of ['2020-02-03', '2020-03-10', '2020-05-21'].entries()) {
+      const interaction = await logInteraction(
+        store,
+        orgId,
+        typicalInteraction(engagement.id, {
+          date,
+          notes: `${marker} notes ${n}`,
+          nextSteps: [{ text: `${marker} next step`, owner: `${marker} owner`, dueDate: '2020-06-01', done: false }],
+          participants: { contactIds: contacts.map((c) => c.id), counts: { team: 2 } },
+        }),
+        actor,
+      );
+      records.interactions.push(interaction.id);
+    }
+    await deleteInteraction(store, orgId, records.interactions.at(-1)!, undefined, actor);
+    for (const [name, kind, scheduledOn, value] of [
+      ['Baseline', 'baseline', '2020-01-20', 2],
+      ['Month 6', 'follow-up', '2020-07-01', 3 + k],
+    ] as const) {
+      const wave = await createWave(
+        store,
+        orgId,
+        engagement.id,
+        { name: `${marker} ${name}`, kind, scheduledOn, instruments, levels: ['individual'] },
+        actor,
+      );
+      records.waves.push(wave.id);
+      for (const contact of contacts)
+        records.responses.push(
+          (
+            await enterResponse(
+              store,
+              orgId,
+              wave.id,
+              { contactId: contact.id, anonymous: false, level: 'individual', partnerId: null, answers: aim(value) },
+              actor,
+            )
+          ).id,
+        );
+    }
+  }
+  const surveyTokens: string[] = [];
+  for (const contactId of [contacts[0]!.id, null]) {
+    const link = await inviteRespondent(
+      store,
+      orgId,
+      records.waves[0]!,
+      { contactId, anonymous: contactId === null, level: 'individual', partnerId: null, expiresInDays: 30 },
+      actor,
+    );
+    surveyTokens.push(link.token);
+    records.responses.push(link.response.id);
+  }
+
+  const registration = (title: string) => HypothesisRegistration.parse({ ...tailoringRegistration, title });
+  const draft = await registerHypothesis(store, orgId, registration(`${marker} draft`), actor);
+  const locked = await registerHypothesis(store, orgId, registration(`${marker} locked`), actor);
+  await lockHypothesis(store, orgId, locked.id, locked.version, actor);
+  await runLockedHypothesis(store, orgId, locked.id, actor);
+  records.hypotheses.push(draft.id, locked.id);
+
+  return {
+    organizationId: orgId,
+    marker,
+    admin,
+    members,
+    adminToken: adminToken.token,
+    surveyTokens,
+    invitationTokens: [invited.token],
+    records,
+    supportRecordIds: [
+      ...records.partners,
+      ...records.contacts,
+      ...records.engagements,
+      ...records.interactions,
+      ...records.waves,
+      ...records.responses,
+    ],
+    ids: [
+      orgId,
+      ...records.partners,
+      ...records.contacts,
+      ...records.engagements,
+      ...records.interactions,
+      ...records.waves,
+      ...records.responses,
+      ...records.hypotheses,
+      ...records.tokens,
+      ...records.invitations,
+      ...records.users,
+    ],
+  };
+}
