@@ -67,7 +67,7 @@ describe('the compiled praxis command', { timeout: 120_000 }, () => {
     expect(loadedPackages(modules).filter((name) => heavy.includes(name))).toEqual([]);
   });
 
-  it('starts the server without the report, spreadsheet and diagram libraries, which load on first use', async () => {
+  it('starts the server on SQLite without the PostgreSQL driver or the report, spreadsheet and diagram libraries', async () => {
     const log = path.join(dir, 'modules-serve.txt');
     writeFileSync(log, '');
     const server = await startPraxisServer({
@@ -82,7 +82,9 @@ describe('the compiled praxis command', { timeout: 120_000 }, () => {
     }
     const packages = loadedPackages(readFileSync(log, 'utf8').split('\n').filter(Boolean));
     expect(packages).toContain('fastify');
-    expect(packages.filter((name) => ['echarts', 'zrender', 'pdfkit', 'exceljs', 'elkjs'].includes(name))).toEqual([]);
+    expect(
+      packages.filter((name) => ['pg', 'echarts', 'zrender', 'pdfkit', 'exceljs', 'elkjs'].includes(name)),
+    ).toEqual([]);
   });
 
   it('lists every command in --help and loads the one asked about for `help NAME`', async () => {
