@@ -209,15 +209,22 @@ export interface DoseDifference {
  * Recomputes every rollup (engagement and organization level) and the next-step index from raw
  * interactions, and lists every difference from what is stored.
  */
-export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> {
+export async function checkDose(
+  tenant: TenantStore,
+  /** Hears how many interactions have been read, every page of them. */
+  progress?: (interactions: number) => void,
+): Promise<DoseDifference[]> {
   const engagements = await tenant.engagements.list();
   const starts = new Map(engagements.map((e) => [e.id, e.startDate]));
   // The interactions are read a page at a time and summed as they come, so the check holds sums, never every interaction.
   const sum = new DoseSum();
   const expectedNextSteps: IndexedNextStep[] = [];
+  let read = 0;
   for await (const interaction of tenant.interactions.eachLive({}, 2000)) {
     sum.addInteraction(interaction, starts);
     expectedNextSteps.push(...openNextStepRows(interaction));
+    read += 1;
+    if (read % 2000 === 0) progress?.(read);
   }
   const expected = sum.rows();
   const expectedOrganization = organizationDose(expected);
