@@ -148,6 +148,7 @@ export async function addToRowsPrepared(
           .onConflict((oc: any) =>
             oc
               .columns(keyColumns)
+              // eslint-disable-next-line @typescript-eslint/no-explicit-any
               .doUpdateSet((eb: any) =>
                 Object.fromEntries(amountColumns.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))])),
               ),
