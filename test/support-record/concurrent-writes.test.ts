@@ -197,4 +197,37 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
       expect(check.code).toBe(0);
     },
   );
+
+  it.runIf(engine === 'postgres')(
+    'run a transaction PostgreSQL aborted to break a deadlock again, so both writers succeed',
+    async () => {
+      const [a, b] = [
+        (await buildEngagement(t.store, orgId, actor)).engagement.id,
+        (await buildEngagement(t.store, orgId, actor)).engagement.id,
+      ];
+      // Each takes one lock, waits until the other holds its own, then asks for the other's: a deadlock.
+      let holding = 0;
+      let release = () => {};
+      const bothHolding = new Promise<void>((resolve) => (release = resolve));
+      let runs = 0;
+      const crossing = (first: string, second: string) =>
+        t.store.transaction(async (tx) => {
+          runs += 1;
+          const engagements = tx.tenant(orgId).engagements;
+          await engagements.lockForWrite([first]);
+          if (runs <= 2) {
+            holding += 1;
+            if (holding === 2) release();
+            await bothHolding;
+          }
+          await engagements.lockForWrite([second]);
+        });
+      const outcomes = await Promise.allSettled([crossing(a!, b!), crossing(b!, a!)]);
+      expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : o.status))).toEqual([
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect(runs).toBe(3);
+    },
+  );
 });
