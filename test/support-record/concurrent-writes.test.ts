@@ -205,7 +205,9 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
         (await buildEngagement(t.store, orgId, actor)).engagement.id,
         (await buildEngagement(t.store, orgId, actor)).engagement.id,
       ];
-      // Each takes one lock, waits until the other holds its own, then asks for the other's: a deadlock.
+      // The first run of each takes one lock, waits until the other holds its own, then asks for the
+      // other's: a deadlock. PostgreSQL aborts one of them (or, when both detect it at once, both); a run
+      // again takes both locks in one order, as the application's writes do.
       let holding = 0;
       let release = () => {};
       const bothHolding = new Promise<void>((resolve) => (release = resolve));
@@ -214,12 +216,11 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
         t.store.transaction(async (tx) => {
           runs += 1;
           const engagements = tx.tenant(orgId).engagements;
+          if (runs > 2) return engagements.lockForWrite([first, second]);
           await engagements.lockForWrite([first]);
-          if (runs <= 2) {
-            holding += 1;
-            if (holding === 2) release();
-            await bothHolding;
-          }
+          holding += 1;
+          if (holding === 2) release();
+          await bothHolding;
           await engagements.lockForWrite([second]);
         });
       const outcomes = await Promise.allSettled([crossing(a!, b!), crossing(b!, a!)]);
@@ -227,7 +228,7 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
         'fulfilled',
         'fulfilled',
       ]);
-      expect(runs).toBe(3);
+      expect(runs).toBeGreaterThanOrEqual(3);
     },
   );
 });

@@ -68,25 +68,21 @@ export async function prepareInteraction(
 
 /**
  * Locks the engagement of an existing interaction, and `alsoEngagementId` (where an edit moves it), for
- * the write (`EngagementRepository.lockForWrite`), and returns the interaction as read after the lock.
- * An interaction only moves between engagements while both are locked, so once the engagement it is
- * read in after the lock is locked, it stays there; a move that slipped in before the lock is
- * followed.
+ * the write (`EngagementRepository.lockForWrite`); read the interaction after it. An interaction only
+ * moves between engagements while both are locked, so once the engagement it is read in after the lock
+ * is locked, it stays there; a move that slipped in before the lock is followed.
  */
-async function lockInteraction(
-  tenant: TenantStore,
-  id: string,
-  alsoEngagementId?: string,
-): Promise<Interaction | undefined> {
+async function lockInteraction(tenant: TenantStore, id: string, alsoEngagementId?: string): Promise<void> {
   const locked = new Set<string>();
-  let engagementIds = [alsoEngagementId];
+  let interaction = await tenant.interactions.find(id, { includeDeleted: true });
   for (;;) {
-    const missing = engagementIds.filter((e): e is string => e !== undefined && !locked.has(e));
-    await tenant.engagements.lockForWrite(missing);
-    for (const e of missing) locked.add(e);
-    const interaction = await tenant.interactions.find(id, { includeDeleted: true });
-    if (!interaction || locked.has(interaction.engagementId)) return interaction;
-    engagementIds = [interaction.engagementId];
+    const wanted = [interaction?.engagementId, alsoEngagementId].filter(
+      (e): e is string => e !== undefined && !locked.has(e),
+    );
+    if (wanted.length === 0) return;
+    await tenant.engagements.lockForWrite(wanted);
+    for (const e of wanted) locked.add(e);
+    interaction = await tenant.interactions.find(id, { includeDeleted: true });
   }
 }
 
