@@ -38,6 +38,7 @@ const known: Record<string, { full: string[]; quick: string[] }> = {
   scale: { full: [], quick: ['--quick'] },
   stats: { full: [], quick: ['--groups', '1000', '--repeats', '2'] },
   import: { full: [], quick: ['--quick'] },
+  backup: { full: [], quick: ['--quick'] },
 };
 
 function benches(): BenchScript[] {

@@ -59,7 +59,10 @@ declare module 'autocannon' {
     throughput: Histogram;
   }
 
-  function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  /** A run under way: awaited for its result; `stop()` ends it early (the result covers what ran). */
+  type AutocannonRun = Promise<AutocannonResult> & { stop(): void };
+
+  function autocannon(options: AutocannonOptions): AutocannonRun;
   export default autocannon;
-  export type { AutocannonOptions, AutocannonRequest, AutocannonResult };
+  export type { AutocannonOptions, AutocannonRequest, AutocannonResult, AutocannonRun };
 }

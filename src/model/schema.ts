@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedList, boundedRecord, limits } from '../domain/limits.ts';
 
 /**
  * The practice-model document: the one shape every built-in and imported model takes.
@@ -60,11 +61,9 @@ export const stageSchema = z
     id: elementIdSchema,
     name: text('name'),
     description: z.string(),
-    emphasizes: z
-      .array(elementIdSchema)
-      .describe(
-        'Ids of the components this stage is expected to emphasize: a hypothesis the data can confirm or refute.',
-      ),
+    emphasizes: boundedList(elementIdSchema, limits.modelStageEmphasis).describe(
+      'Ids of the components this stage is expected to emphasize: a hypothesis the data can confirm or refute.',
+    ),
     ...provenanceFields,
   })
   .describe('A sequential support stage. Stages are listed in the order they follow one another.');
@@ -91,9 +90,13 @@ export const componentSchema = z
     name: text('name'),
     group: elementIdSchema.describe('Id of a component group.'),
     definition: text('definition'),
-    activities: z.array(practiceActivitySchema),
-    mechanisms: z.array(elementIdSchema).describe('Ids of the constructs this component works through.'),
-    targetOutcomes: z.array(elementIdSchema).describe('Ids of the outcomes this component aims at.'),
+    activities: boundedList(practiceActivitySchema, limits.modelActivities),
+    mechanisms: boundedList(elementIdSchema, limits.modelMechanisms).describe(
+      'Ids of the constructs this component works through.',
+    ),
+    targetOutcomes: boundedList(elementIdSchema, limits.modelTargetOutcomes).describe(
+      'Ids of the outcomes this component aims at.',
+    ),
     ...provenanceFields,
   })
   .describe('A core practice component: a mechanism through which support works, defined behaviorally.');
@@ -102,8 +105,7 @@ export const principleSchema = z.strictObject({
   id: elementIdSchema,
   name: text('name'),
   description: z.string(),
-  indicators: z
-    .array(text('indicator'))
+  indicators: boundedList(text('indicator'), limits.modelIndicators)
     .min(1, { error: 'a principle must list at least one observable indicator' })
     .describe('Observable signs that the principle governs practice.'),
   ...provenanceFields,
@@ -147,12 +149,10 @@ export const linkSchema = z
 export const supersessionSchema = z
   .strictObject({
     version: semverSchema.describe('The earlier version of this same model that this version replaces.'),
-    idMap: z
-      .record(elementKeySchema, elementKeySchema.nullable())
-      .describe(
-        'Old id → new id (or null when retired without successor), for every id of the earlier version that this version removes, renames or re-scopes. ' +
-          'Activities are keyed `componentId/activityId`. Ids not listed carry over unchanged.',
-      ),
+    idMap: boundedRecord(elementKeySchema, elementKeySchema.nullable(), limits.modelIdMap).describe(
+      'Old id → new id (or null when retired without successor), for every id of the earlier version that this version removes, renames or re-scopes. ' +
+        'Activities are keyed `componentId/activityId`. Ids not listed carry over unchanged.',
+    ),
     note: z.string().optional(),
   })
   .describe('How records logged under the earlier version map onto this one.');
@@ -167,13 +167,13 @@ export const practiceModelSchema = z
     citation: z.string(),
     description: z.string(),
     supersedes: supersessionSchema.optional(),
-    stages: z.array(stageSchema),
-    componentGroups: z.array(componentGroupSchema),
-    components: z.array(componentSchema),
-    principles: z.array(principleSchema),
-    constructs: z.array(constructSchema),
-    outcomes: z.array(outcomeSchema),
-    links: z.array(linkSchema),
+    stages: boundedList(stageSchema, limits.modelStages),
+    componentGroups: boundedList(componentGroupSchema, limits.modelComponentGroups),
+    components: boundedList(componentSchema, limits.modelComponents),
+    principles: boundedList(principleSchema, limits.modelPrinciples),
+    constructs: boundedList(constructSchema, limits.modelConstructs),
+    outcomes: boundedList(outcomeSchema, limits.modelOutcomes),
+    links: boundedList(linkSchema, limits.modelLinks),
   })
   .describe('A Praxis practice model: a versioned theory of change for implementation support.');
 

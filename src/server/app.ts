@@ -13,7 +13,9 @@ import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
 import { installErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
+import { refuseNulCharacters } from './input-text.ts';
 import { hypothesisRoutes } from './hypotheses/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
 import { loggerOptions } from './logger.ts';
 import { measurementRoutes } from './measurement/routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -53,6 +55,9 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Bodies are JSON (the imports add their file types): anything else, text/plain included, is 415.
+  app.removeContentTypeParser('text/plain');
+  refuseNulCharacters(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -107,6 +112,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(authRoutes, { store, config });
   await app.register(organizationRoutes, { store });
   await app.register(memberRoutes, { store });
+  await app.register(invitationRoutes, { store, config });
   await app.register(peopleRoutes, { store });
   await app.register(tokenRoutes, { store });
   await app.register(modelRoutes, { store });

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultInvitationExpiryDays } from '../domain/accounts/invitations.ts';
 
 /** Everything Praxis reads from its environment, with defaults. The README documents each variable. */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   loginRateLimit: number;
   /** Requests per client address per minute to the public survey endpoints: read, save answers, submit. */
   surveyRateLimits: { read: number; save: number; submit: number };
+  /** Days an invitation to join an organization stays open. */
+  invitationExpiryDays: number;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
   trustProxy: boolean;
@@ -38,6 +41,7 @@ const Env = z.object({
   SURVEY_READ_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   SURVEY_SAVE_RATE_LIMIT: z.coerce.number().int().min(1).default(240),
   SURVEY_SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  INVITATION_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(defaultInvitationExpiryDays),
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
@@ -67,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       save: e.SURVEY_SAVE_RATE_LIMIT,
       submit: e.SURVEY_SUBMIT_RATE_LIMIT,
     },
+    invitationExpiryDays: e.INVITATION_EXPIRY_DAYS,
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY === 'true',
   };

@@ -1,6 +1,24 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, httpStatusOf, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
+import { formatIssuePath } from '../model/issue-path.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The media types a route reads its body as; JSON unless it says otherwise (the imports). */
+    contentTypes?: readonly string[];
+  }
+}
+
+/** The refusal of a body the route does not read, naming the types it does. */
+export function unsupportedContentType(request: FastifyRequest): AppError {
+  const accepted = request.routeOptions.config.contentTypes ?? ['application/json'];
+  return new AppError(
+    'unsupported_media_type',
+    `Unsupported content type: ${request.headers['content-type'] ?? '(none)'}`,
+    [{ path: 'content-type', message: `must be ${accepted.join(' or ')}` }],
+  );
+}
 
 /** Writes the one error shape: `{"error":{"code","message","details":[{"path","message"}],"requestId"}}`. */
 export function sendError(
@@ -21,6 +39,23 @@ const jsonPointerToPath = (pointer: string): string =>
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 
+interface BranchIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+}
+
+/**
+ * The issues of the one branch of a failed union that the value has the type of (`engagementId`, one
+ * id or a list of them, given as a list that is too long), so its real problem is named instead of
+ * zod's "Invalid input". Undefined when no branch, or several, fit the value's type.
+ */
+function unionBranchOf(params: unknown): BranchIssue[] | undefined {
+  const branches = (params as { errors?: BranchIssue[][] }).errors ?? [];
+  const fitting = branches.filter((issues) => !issues.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+
 /** Maps every failure, ours or the framework's, onto the error shape with the right status. Never leaks internals. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -39,6 +74,12 @@ export function installErrorHandling(app: FastifyInstance): void {
           return unknownKeys.map((key) => ({
             path: pathOf([field, key].filter(Boolean).join('.')),
             message: 'is not a known field',
+          }));
+        const branch = v.keyword === 'invalid_union' ? unionBranchOf(v.params) : undefined;
+        if (branch)
+          return branch.map((issue) => ({
+            path: pathOf([field, formatIssuePath(issue.path)].filter(Boolean).join('.').replace(/\.\[/g, '[')),
+            message: issue.message,
           }));
         return [{ path: pathOf(field), message: v.message ?? 'is invalid' }];
       });
@@ -60,15 +101,10 @@ export function installErrorHandling(app: FastifyInstance): void {
         return sendError(reply, request, 413, 'payload_too_large', 'Request body is too large', [
           { path: 'body', message: `exceeds the limit of ${app.initialConfig.bodyLimit} bytes` },
         ]);
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendError(
-          reply,
-          request,
-          415,
-          'unsupported_media_type',
-          `Unsupported content type: ${request.headers['content-type'] ?? '(none)'}`,
-          [{ path: 'content-type', message: 'must be application/json' }],
-        );
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+        const refusal = unsupportedContentType(request);
+        return sendError(reply, request, 415, refusal.code, refusal.message, refusal.details);
+      }
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return sendError(reply, request, 400, 'bad_request', 'Request body is empty', [
           { path: 'body', message: 'is required' },

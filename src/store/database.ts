@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -15,6 +16,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { conflict } from '../domain/errors.ts';
 import { CommitScope } from './commit-scope.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -153,13 +155,23 @@ export const sqliteFileIn = (dataDir: string): string => path.resolve(dataDir, '
 
 const validSchemaName = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/**
+ * The connection settings of a PostgreSQL URL. A URL without a user name connects as PostgreSQL's own
+ * clients (libpq) would: as PGUSER, else the operating-system user. pg alone falls back to $USER,
+ * which services and containers often lack, and then refuses to connect.
+ */
+export function postgresConnection(url: string, env: NodeJS.ProcessEnv = process.env): pg.ClientConfig {
+  const config = parseIntoClientConfig(url);
+  return { ...config, user: config.user || env.PGUSER || os.userInfo().username };
+}
+
 /** Opens the configured database: PostgreSQL when a URL is given, otherwise the SQLite file in DATA_DIR. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const schema = options.databaseSchema ?? 'public';
     if (!validSchemaName.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
     const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
+      ...postgresConnection(options.databaseUrl),
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       options: `-c search_path=${schema}`,
     });

@@ -52,6 +52,19 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** An invitation to join an organization; the link's token is kept only as its SHA-256. */
+export interface InvitationsTable extends VersionedColumns {
+  email: string;
+  role: string;
+  invited_by: string;
+  expires_at: string;
+  /** pending, accepted, declined or revoked. */
+  status: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  token_hash: string;
+}
+
 export interface HypothesesTable {
   id: string;
   organization_id: string;
@@ -418,6 +431,7 @@ export interface DatabaseSchema {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
   history: HistoryTable;
   hypotheses: HypothesesTable;
   hypothesis_runs: HypothesisRunsTable;

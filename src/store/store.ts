@@ -7,6 +7,7 @@ import { DoseRepository } from './repositories/dose.ts';
 import { EngagementRepository } from './repositories/engagements.ts';
 import { HypothesisRepository, HypothesisRunRepository } from './repositories/hypotheses.ts';
 import { InstrumentRepository } from './repositories/instruments.ts';
+import { findInvitationByTokenHash, InvitationRepository } from './repositories/invitations.ts';
 import { InteractionImportWriter } from './repositories/interaction-import.ts';
 import { InteractionRepository } from './repositories/interactions.ts';
 import { findResponseByTokenHash, ResponseRepository } from './repositories/measurement-responses.ts';
@@ -25,6 +26,7 @@ import { UserRepository } from './repositories/users.ts';
 export class TenantStore {
   readonly members: MemberRepository;
   readonly tokens: TokenRepository;
+  readonly invitations: InvitationRepository;
   readonly models: ModelRepository;
   readonly partners: PartnerRepository;
   readonly contacts: ContactRepository;
@@ -47,6 +49,7 @@ export class TenantStore {
   ) {
     this.members = new MemberRepository(db, organizationId);
     this.tokens = new TokenRepository(db, organizationId);
+    this.invitations = new InvitationRepository(db, organizationId);
     this.models = new ModelRepository(db, organizationId);
     this.partners = new PartnerRepository(db, organizationId);
     this.contacts = new ContactRepository(db, organizationId);
@@ -108,6 +111,11 @@ export class Store {
   /** The survey response a link's token hash opens, and its organization. */
   findSurveyResponse(tokenHash: string): ReturnType<typeof findResponseByTokenHash> {
     return findResponseByTokenHash(this.executor, tokenHash);
+  }
+
+  /** The invitation a link's token hash opens, and its organization. */
+  findInvitation(tokenHash: string): ReturnType<typeof findInvitationByTokenHash> {
+    return findInvitationByTokenHash(this.executor, tokenHash);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none do. */

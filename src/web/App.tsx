@@ -17,6 +17,7 @@ import { RequireSession } from './session/RequireSession.tsx';
 // Administration is visited rarely and by few; it loads on demand.
 const MembersPage = lazy(() => import('./members/MembersPage.tsx'));
 const SurveyPage = lazy(() => import('./surveys/SurveyPage.tsx'));
+const InvitationPage = lazy(() => import('./invitations/InvitationPage.tsx'));
 const TokensPage = lazy(() => import('./tokens/TokensPage.tsx'));
 // The support record: charts and forms load with the first of its pages.
 const EngagementsPage = lazy(() => import('./engagements/EngagementsPage.tsx'));
@@ -52,6 +53,7 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/survey/:token" element={onDemand(<SurveyPage />)} />
+        <Route path="/invitation/:token" element={onDemand(<InvitationPage />)} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<RootRedirect />} />

@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { AppErrorBoundary } from './layout/AppErrorBoundary.tsx';
 import { createQueryClient } from './query-client.ts';
-import { theme } from './theme.ts';
+import { cssVariablesResolver, theme } from './theme.ts';
 
 const queryClient = createQueryClient();
 const root = document.getElementById('root');
@@ -16,7 +16,7 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <AppErrorBoundary>

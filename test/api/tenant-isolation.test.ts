@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/server/accounts/operations.ts';
 import { logInteraction } from '../../src/server/interactions/operations.ts';
+import { inviteMember } from '../../src/server/invitations/operations.ts';
 import { createContact } from '../../src/server/partners/operations.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
@@ -13,6 +14,7 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
   let a: Awaited<ReturnType<typeof buildOrganization>>;
   let b: Awaited<ReturnType<typeof buildOrganization>>;
   let bTokenId: string;
+  let bInvitationId: string;
   let bRecords: { partnerId: string; engagementId: string; interactionId: string; contactId: string };
   let adminOfA: Client;
 
@@ -23,6 +25,9 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
     b = await buildOrganization(t.store, 'Organization B');
     bTokenId = (await createApiToken(t.store, b.organization.id, { name: 'B script', role: 'admin' }, b.admin.userId))
       .apiToken.id;
+    bInvitationId = (
+      await inviteMember(t.store, b.organization.id, { email: 'guest@example.org', role: 'lead' }, b.admin.userId, 14)
+    ).invitation.id;
     const { partner, engagement } = await buildEngagement(t.store, b.organization.id, b.admin.userId);
     const interaction = await logInteraction(
       t.store,
@@ -58,7 +63,9 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
       ['GET', `${org}/members/${b.admin.userId}`],
       ['PATCH', `${org}/members/${b.admin.userId}`, { role: 'lead' }],
       ['DELETE', `${org}/members/${b.admin.userId}`],
-      ['POST', `${org}/members`, { email: 'spy@example.org', name: 'Spy', role: 'admin', password: 'long enough pw' }],
+      ['GET', `${org}/invitations`],
+      ['POST', `${org}/invitations`, { email: 'spy@example.org', role: 'admin' }],
+      ['DELETE', `${org}/invitations/${bInvitationId}`],
       ['GET', `${org}/tokens`],
       ['POST', `${org}/tokens`, { name: 'stolen', role: 'admin' }],
       ['DELETE', `${org}/tokens/${bTokenId}`],
@@ -101,6 +108,8 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
     expect(listed.body.items.map((o: { id: string }) => o.id)).toEqual([a.organization.id]);
     expect(await t.store.tenant(b.organization.id).members.find(b.admin.userId)).toMatchObject({ role: 'admin' });
     expect((await t.store.tenant(b.organization.id).tokens.find(bTokenId))?.revokedAt).toBeNull();
+    expect((await t.store.tenant(b.organization.id).invitations.require(bInvitationId)).status).toBe('pending');
+    expect(await t.store.tenant(b.organization.id).invitations.listPending('spy@example.org')).toEqual([]);
     expect((await t.store.tenant(b.organization.id).interactions.require(bRecords.interactionId)).version).toBe(1);
   });
 
@@ -162,19 +171,21 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
 
   it('manages members and tokens end to end as an administrator', async () => {
     const org = `/api/orgs/${a.organization.id}`;
-    const added = await adminOfA.post(`${org}/members`, {
-      email: `new-${engine}@example.org`,
+    const email = `new-${engine}@example.org`;
+    const invited = await adminOfA.post(`${org}/invitations`, { email, role: 'researcher' });
+    expect(invited.status).toBe(201);
+    const newcomer = new Client(server.baseUrl);
+    const account = await newcomer.post(`/api/invitations/${invited.body.token}/account`, {
       name: 'New Person',
-      role: 'researcher',
       password: 'initial password',
     });
-    expect(added.status).toBe(201);
-    expect((await adminOfA.patch(`${org}/members/${added.body.userId}`, { role: 'lead' })).body.role).toBe('lead');
-    expect(
-      (await adminOfA.post(`${org}/members`, { email: `new-${engine}@example.org`, name: 'Again', role: 'lead' }))
-        .status,
-    ).toBe(409);
-    expect((await adminOfA.delete(`${org}/members/${added.body.userId}`)).status).toBe(204);
+    expect(account.status).toBe(201);
+    newcomer.csrfToken = account.body.csrfToken;
+    expect((await newcomer.post(`/api/invitations/${invited.body.token}/accept`)).status).toBe(200);
+    const userId = account.body.user.id as string;
+    expect((await adminOfA.patch(`${org}/members/${userId}`, { role: 'lead' })).body.role).toBe('lead');
+    expect((await adminOfA.post(`${org}/invitations`, { email, role: 'lead' })).status).toBe(409);
+    expect((await adminOfA.delete(`${org}/members/${userId}`)).status).toBe(204);
     const token = await adminOfA.post(`${org}/tokens`, {
       name: 'nightly export',
       role: 'researcher',

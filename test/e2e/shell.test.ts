@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { Client } from '../support/http.ts';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
 import { mainHeading } from './support/page-parts.ts';
@@ -123,17 +124,30 @@ describe('web shell in Chromium', () => {
       });
       expect(afterRevoke.status).toBe(401);
 
-      // A new member.
+      // A new member joins by invitation: the link is shown once, and Nia answers it with her own account.
       await navigation.getByRole('link', { name: 'Members' }).click();
       await mainHeading(page, 'Members').waitFor();
-      await page.getByRole('button', { name: 'Add member' }).click();
-      const addDialog = page.getByRole('dialog', { name: 'Add member' });
-      await addDialog.getByLabel('Email').fill('nia.practitioner@demo.praxis.test');
-      await addDialog.getByLabel('Name').fill('Nia Practitioner');
-      await addDialog.getByLabel('Initial password').fill('an-initial-password');
-      await addDialog.getByRole('button', { name: 'Add member' }).click();
-      await expectNotification(page, 'Nia Practitioner is now a member.');
-      await addDialog.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Invite', exact: true }).click();
+      const inviteDialog = page.getByRole('dialog', { name: 'Invite member' });
+      await inviteDialog.getByLabel('Email').fill('nia.practitioner@demo.praxis.test');
+      await inviteDialog.getByRole('button', { name: 'Create invitation' }).click();
+      const linkDialog = page.getByRole('dialog', { name: 'Invitation link' });
+      const link = (await linkDialog.getByTestId('invitation-link').textContent())?.trim() ?? '';
+      const token = link.split('/invitation/')[1] ?? '';
+      await linkDialog.getByRole('button', { name: 'Done' }).click();
+      await page
+        .getByRole('list', { name: 'Pending invitations' })
+        .getByText('nia.practitioner@demo.praxis.test', { exact: true })
+        .waitFor();
+      const nia = new Client(suite.server().baseUrl);
+      const account = await nia.post(`/api/invitations/${token}/account`, {
+        name: 'Nia Practitioner',
+        password: 'an-initial-password',
+      });
+      expect(account.status).toBe(201);
+      nia.csrfToken = account.body.csrfToken;
+      expect((await nia.post(`/api/invitations/${token}/accept`)).status).toBe(200);
+      await page.reload();
       await page.getByRole('cell', { name: 'nia.practitioner@demo.praxis.test', exact: true }).waitFor();
 
       await page.getByRole('combobox', { name: 'Role of Nia Practitioner' }).click();

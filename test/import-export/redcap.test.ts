@@ -1,4 +1,7 @@
+import { PassThrough } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { writeCsv } from '../../src/server/interactions/import-export.ts';
 import { redcapDictionaryColumns, redcapName, redcapProject } from '../../src/domain/support/redcap.ts';
 import { Interaction } from '../../src/domain/support/schemas.ts';
 import { eisToc } from '../../src/model/builtin/eis-toc.ts';
@@ -112,5 +115,47 @@ describe('the REDCap export', () => {
     expect(redcapProject([clashing]).recordHeader).toEqual(
       expect.arrayContaining(['activities_a_b___x_y', 'activities_a_b___x_y_2']),
     );
+  });
+
+  it('writes labels and notes that a spreadsheet would read as formulas with a leading apostrophe', async () => {
+    const starts = ['=', '+', '-', '@', '\t', '\r'];
+    const hostile: PracticeModel = {
+      ...eisToc,
+      components: eisToc.components.slice(0, 6).map((component, i) => ({
+        ...component,
+        name: `${starts[i]}HYPERLINK("http://evil.example")`,
+      })),
+      principles: eisToc.principles.map((principle) => ({ ...principle, name: `@${principle.name}` })),
+    };
+    const form = redcapProject([hostile]);
+    const csvOf = async (rows: string[][]): Promise<string[][]> => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (chunk: Buffer) => chunks.push(chunk));
+      await writeCsv(
+        (async function* () {
+          yield* rows;
+        })(),
+        out,
+        { bom: false },
+      );
+      return parse(Buffer.concat(chunks).toString('utf8')) as string[][];
+    };
+    const dictionary = await csvOf([form.dictionaryHeader, ...form.dictionaryRows]);
+    const labels = dictionary.filter((row) => row[0]!.startsWith('minutes_')).map((row) => row[4]);
+    expect(labels).toEqual(starts.map((c) => `'${c}HYPERLINK("http://evil.example"): minutes`));
+    const ratingLabels = dictionary.filter((row) => row[0]!.startsWith('rating_')).map((row) => row[4]!);
+    expect(ratingLabels.length).toBe(eisToc.principles.length);
+    for (const label of ratingLabels) expect(label).toMatch(/^'@/);
+
+    const records = await csvOf(
+      [...starts, 'Planning call'].map((c, i) =>
+        form.recordRow({ ...interaction, id: `i-${i}`, notes: c === 'Planning call' ? c : `${c}1+1` }),
+      ),
+    );
+    const notes = records.map((row) => row[form.recordHeader.indexOf('notes')]);
+    expect(notes).toEqual([...starts.map((c) => `'${c}1+1`), 'Planning call']);
+    // Whole numbers written by Praxis stay as they are.
+    expect(records[0]![form.recordHeader.indexOf('duration_minutes')]).toBe('90');
   });
 });

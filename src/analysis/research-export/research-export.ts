@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { formatCsv } from '../../domain/csv.ts';
 import type { Instrument } from '../../domain/measurement/instrument.ts';
 import { formatRedcapDictionary } from '../../domain/measurement/redcap-dictionary.ts';
 import { redcapProject } from '../../domain/support/redcap.ts';
@@ -40,8 +40,8 @@ export function researchExportFiles(input: ResearchExportInput, pseudonym: Pseud
       file: 'redcap/interactions-dictionary.csv',
       description:
         'REDCap data dictionary of the interaction form (the layout of `praxis export interactions --format redcap`), for a REDCap project mirroring the support record. It describes a notes field; notes are not in this export.',
-      content: stringify([interactionForm.dictionaryHeader, ...interactionForm.dictionaryRows], {
-        record_delimiter: 'unix',
+      content: formatCsv([interactionForm.dictionaryHeader, ...interactionForm.dictionaryRows], {
+        recordDelimiter: 'unix',
       }),
     },
     ...input.instruments.map((instrument) => ({
@@ -71,7 +71,7 @@ export function researchExportFiles(input: ResearchExportInput, pseudonym: Pseud
     {
       file: 'codebook.csv',
       description: codebookDocuments[0]!.description,
-      content: stringify(codebookRows(tables, codebookDocuments), { record_delimiter: 'unix' }),
+      content: formatCsv(codebookRows(tables, codebookDocuments), { recordDelimiter: 'unix' }),
     },
     {
       file: 'codebook.md',

@@ -17,6 +17,7 @@ import {
   type Partner,
 } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
+import type { CsvCell } from '../../domain/csv.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Pseudonymizer } from './pseudonyms.ts';
 
@@ -45,8 +46,11 @@ export interface Table {
   file: string;
   description: string;
   columns: Omit<Column<never>, 'value'>[];
-  /** Header first, then the data rows as CSV cells (empty string for a missing value), produced as they are read. */
-  rows(): AsyncGenerator<string[]>;
+  /**
+   * Header first, then the data rows, produced as they are read: numbers as numbers, so that writing
+   * them as CSV (`formatCsv`) keeps their sign while guarding text; null for a missing value.
+   */
+  rows(): AsyncGenerator<CsvCell[]>;
 }
 
 function table<R>(
@@ -61,12 +65,11 @@ function table<R>(
     columns: columns.map(({ name, type, allowed, meaning }) => ({ name, type, allowed, meaning })),
     async *rows() {
       yield columns.map((c) => c.name);
-      for await (const record of records()) yield columns.map((c) => cellText(c.value(record)));
+      for await (const record of records()) yield columns.map((c) => c.value(record));
     },
   };
 }
 
-const cellText = (value: Cell): string => (value === null ? '' : String(value));
 const choices = (values: readonly string[]): string => values.join(', ');
 const labelled = (entries: Iterable<[string, string]>): string =>
   [...entries].map(([id, label]) => `${id} = ${label}`).join('; ');

@@ -82,6 +82,7 @@ export type Member = z.infer<typeof Member>;
 export const Person = Member.pick({ userId: true, name: true });
 export type Person = z.infer<typeof Person>;
 
+/** A direct addition by an operator on the server (the CLI); the HTTP API invites instead. */
 export const AddMemberRequest = z.strictObject({
   email: Email,
   name: PersonName,

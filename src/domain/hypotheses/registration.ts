@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { elementIdSchema, semverSchema, type PracticeModel } from '../../model/schema.ts';
 import type { ErrorDetail } from '../errors.ts';
+import { boundedList, limits } from '../limits.ts';
 import { Level } from '../support/schemas.ts';
 
 /**
@@ -41,7 +42,7 @@ const RelationshipMonth = z.number().int().min(1, 'must be a month of the relati
 
 export const DosePredictor = z.strictObject({
   /** The components whose dose predicts; their minutes (or interactions) are summed. */
-  components: z.array(elementIdSchema).min(1, 'name at least one component').max(50),
+  components: boundedList(elementIdSchema, limits.hypothesisComponents).min(1, 'name at least one component'),
   measure: z.enum(['minutes', 'interactions']).default('minutes'),
   /** Months of the relationship, inclusive: months 1–6 are `{from: 1, to: 6}`. */
   months: z.strictObject({ from: RelationshipMonth, to: RelationshipMonth }),
@@ -49,7 +50,7 @@ export const DosePredictor = z.strictObject({
    * Cutpoints for group tests, in the dose's unit and ascending: one cutpoint gives two groups
    * (below, at or above), two give three. Registered in advance, never taken from the data.
    */
-  cutpoints: z.array(z.number().finite().min(0)).max(5).default([]),
+  cutpoints: boundedList(z.number().finite().min(0), limits.hypothesisCutpoints).default([]),
 });
 export type DosePredictor = z.infer<typeof DosePredictor>;
 
@@ -75,7 +76,7 @@ export const HypothesisRegistration = z.strictObject({
   outcome: OutcomeTarget,
   direction: z.enum(hypothesisDirections),
   test: z.enum(hypothesisTests),
-  covariates: z.array(z.enum(hypothesisCovariates)).max(hypothesisCovariates.length).default([]),
+  covariates: boundedList(z.enum(hypothesisCovariates), limits.hypothesisCovariates).default([]),
   alpha: z.number().gt(0, 'must be above 0').max(0.5, 'must be at most 0.5').default(0.05),
 });
 export type HypothesisRegistration = z.infer<typeof HypothesisRegistration>;

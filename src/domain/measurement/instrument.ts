@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { elementIdSchema, OUTCOME_LEVELS, semverSchema } from '../../model/schema.ts';
+import { boundedList, boundedRecord, limits } from '../limits.ts';
 
 /**
  * A measurement instrument as data: items, scoring rules and the model outcome each score measures.
@@ -27,7 +28,9 @@ const itemFields = {
 export const AgreementItem = z.strictObject({
   ...itemFields,
   type: z.literal('agreement'),
-  anchors: z.array(Anchor).min(2, { error: 'an agreement scale needs at least two anchors' }),
+  anchors: boundedList(Anchor, limits.instrumentAnchors).min(2, {
+    error: 'an agreement scale needs at least two anchors',
+  }),
 });
 export const NumericItem = z.strictObject({
   ...itemFields,
@@ -39,12 +42,12 @@ export const NumericItem = z.strictObject({
 export const SingleChoiceItem = z.strictObject({
   ...itemFields,
   type: z.literal('single-choice'),
-  choices: z.array(Anchor).min(2, { error: 'a choice item needs at least two choices' }),
+  choices: boundedList(Anchor, limits.instrumentChoices).min(2, { error: 'a choice item needs at least two choices' }),
 });
 export const MultipleChoiceItem = z.strictObject({
   ...itemFields,
   type: z.literal('multiple-choice'),
-  choices: z.array(Anchor).min(1, { error: 'a choice item needs at least one choice' }),
+  choices: boundedList(Anchor, limits.instrumentChoices).min(1, { error: 'a choice item needs at least one choice' }),
 });
 export const FreeTextItem = z.strictObject({
   ...itemFields,
@@ -69,9 +72,9 @@ export const ScoringRule = z.strictObject({
   id: elementIdSchema,
   name: text('name'),
   method: z.enum(SCORING_METHODS),
-  items: z.array(elementIdSchema).min(1, { error: 'a score needs at least one item' }),
+  items: boundedList(elementIdSchema, limits.scoreItems).min(1, { error: 'a score needs at least one item' }),
   /** Items scored in reverse: value becomes (scale minimum + scale maximum − value). */
-  reverse: z.array(elementIdSchema).default([]),
+  reverse: boundedList(elementIdSchema, limits.scoreReverseItems).default([]),
   /** Fewest answered items for a score; with fewer, the score is missing and says why. Default: all items. */
   minAnswered: z.number().int().min(1).optional(),
   outcomeId: elementIdSchema.optional().describe('The practice-model outcome this score measures.'),
@@ -82,7 +85,7 @@ export type ScoringRule = z.infer<typeof ScoringRule>;
 /** How answers given on an earlier version carry over to this one: old item id → new id, or null when dropped. */
 export const InstrumentSupersession = z.strictObject({
   version: semverSchema,
-  itemMap: z.record(elementIdSchema, elementIdSchema.nullable()).default({}),
+  itemMap: boundedRecord(elementIdSchema, elementIdSchema.nullable(), limits.instrumentItemMap).default({}),
   note: z.string().optional(),
 });
 
@@ -98,17 +101,22 @@ export const Instrument = z.strictObject({
   /** The practice model whose outcome ids the scores name, when not the default. */
   modelId: elementIdSchema.default('eis-toc'),
   supersedes: InstrumentSupersession.optional(),
-  items: z.array(Item).min(1, { error: 'an instrument needs at least one item' }),
-  scores: z.array(ScoringRule).default([]),
+  items: boundedList(Item, limits.instrumentItems).min(1, { error: 'an instrument needs at least one item' }),
+  scores: boundedList(ScoringRule, limits.instrumentScores).default([]),
 });
 export type Instrument = z.infer<typeof Instrument>;
 export type InstrumentInput = z.input<typeof Instrument>;
 
 /** One answer: a scale value, several choice values, free text, or null for "not answered". */
-export const AnswerValue = z.union([z.number(), z.array(z.number()), z.string().max(20_000), z.null()]);
+export const AnswerValue = z.union([
+  z.number(),
+  boundedList(z.number(), limits.answerChoices),
+  z.string().max(20_000),
+  z.null(),
+]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 /** Answers to one instrument, by item id. */
-export const InstrumentAnswers = z.record(z.string().max(100), AnswerValue);
+export const InstrumentAnswers = boundedRecord(z.string().max(100), AnswerValue, limits.surveyAnswerItems);
 export type InstrumentAnswers = z.infer<typeof InstrumentAnswers>;
 
 /** The items a score can use: those with an ordered numeric scale. */

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { formatCsv, unguardFormula, type CsvCell } from '../csv.ts';
 import type { ErrorDetail } from '../errors.ts';
 import { redcapDictionaryColumns, redcapName } from '../support/redcap.ts';
 import type { Anchor, Instrument, Item, ScoringRule } from './instrument.ts';
@@ -46,9 +46,9 @@ export function redcapFieldNames(instrument: Instrument): {
 export function formatRedcapDictionary(instrument: Instrument): string {
   const form = redcapName(instrument.id);
   const { about: aboutName, items: names, scores: scoreNames } = redcapFieldNames(instrument);
-  const row = (cells: Partial<Record<(typeof redcapDictionaryColumns)[number], string>>): string[] =>
+  const row = (cells: Partial<Record<(typeof redcapDictionaryColumns)[number], CsvCell>>): CsvCell[] =>
     redcapDictionaryColumns.map((c) => cells[c] ?? '');
-  const rows: string[][] = [];
+  const rows: CsvCell[][] = [];
   const { items, scores, ...about } = instrument;
   rows.push(
     row({
@@ -105,8 +105,9 @@ export function formatRedcapDictionary(instrument: Instrument): string {
             ...base,
             'Field Type': 'text',
             'Text Validation Type OR Show Slider Number': item.integer ? 'integer' : 'number',
-            'Text Validation Min': String(item.min),
-            'Text Validation Max': String(item.max),
+            // Numbers, so that a negative bound is written as it is and not guarded as text (`formatCsv`).
+            'Text Validation Min': item.min,
+            'Text Validation Max': item.max,
             'Field Annotation': tags.join(' '),
           }),
         );
@@ -145,7 +146,7 @@ export function formatRedcapDictionary(instrument: Instrument): string {
       }),
     );
   }
-  return stringify([[...redcapDictionaryColumns], ...rows], { record_delimiter: '\r\n' });
+  return formatCsv([[...redcapDictionaryColumns], ...rows], { recordDelimiter: 'windows' });
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
@@ -227,7 +228,11 @@ const numberOr = (cell: string): number | undefined =>
 export function parseRedcapDictionary(csv: string, defaults: { version?: string } = {}): ParsedInstrument {
   let records: string[][];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    records = parse(csv.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      cast: unguardFormula,
+    }) as string[][];
   } catch (error) {
     return { ok: false, errors: [{ path: 'file', message: `is not valid CSV: ${(error as Error).message}` }] };
   }

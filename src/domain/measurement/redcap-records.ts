@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { formatCsv, unguardFormula, type CsvCell } from '../csv.ts';
 import type { ErrorDetail } from '../errors.ts';
 import { redcapName } from '../support/redcap.ts';
 import { answerProblem } from './answers.ts';
@@ -13,7 +13,7 @@ export interface RedcapRecord {
 }
 
 /** Columns of the flat REDCap export of an instrument: record_id, one per field (one per choice for checkboxes), and `<form>_complete`. */
-function columnsOf(instrument: Instrument): { header: string[]; cells: (answers: InstrumentAnswers) => string[] } {
+function columnsOf(instrument: Instrument): { header: string[]; cells: (answers: InstrumentAnswers) => CsvCell[] } {
   const names = redcapFieldNames(instrument).items;
   const header = ['record_id'];
   for (const item of instrument.items) {
@@ -23,12 +23,13 @@ function columnsOf(instrument: Instrument): { header: string[]; cells: (answers:
     else header.push(name);
   }
   header.push(`${redcapName(instrument.id)}_complete`);
-  const cells = (answers: InstrumentAnswers): string[] =>
-    instrument.items.flatMap((item) => {
+  // Numeric answers stay numbers, so a negative one is written as it is; free text is guarded (`formatCsv`).
+  const cells = (answers: InstrumentAnswers): CsvCell[] =>
+    instrument.items.flatMap((item): CsvCell[] => {
       const value = answers[item.id];
       if (item.type === 'multiple-choice')
         return item.choices.map((c) => (Array.isArray(value) && value.includes(c.value) ? '1' : '0'));
-      return [value === null || value === undefined ? '' : String(value)];
+      return [Array.isArray(value) ? String(value) : value];
     });
   return { header, cells };
 }
@@ -36,8 +37,8 @@ function columnsOf(instrument: Instrument): { header: string[]; cells: (answers:
 /** Responses as a REDCap flat CSV (raw codes), ready for REDCap's data import tool. */
 export function formatRedcapRecords(instrument: Instrument, records: readonly RedcapRecord[]): string {
   const { header, cells } = columnsOf(instrument);
-  return stringify([header, ...records.map((r) => [r.recordId, ...cells(r.answers), '2'])], {
-    record_delimiter: '\r\n',
+  return formatCsv([header, ...records.map((r) => [r.recordId, ...cells(r.answers), '2'])], {
+    recordDelimiter: 'windows',
   });
 }
 
@@ -48,7 +49,10 @@ export function parseRedcapRecords(
 ): { ok: true; records: RedcapRecord[] } | { ok: false; errors: ErrorDetail[] } {
   let rows: Record<string, string>[];
   try {
-    rows = parse(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    rows = parse(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, cast: unguardFormula }) as Record<
+      string,
+      string
+    >[];
   } catch (error) {
     return { ok: false, errors: [{ path: 'file', message: `is not valid CSV: ${(error as Error).message}` }] };
   }

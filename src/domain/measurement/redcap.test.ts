@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { eisToc } from '../../model/builtin/eis-toc.ts';
 import { builtinInstruments, ispSelfAssessment } from './builtin/index.ts';
@@ -176,6 +177,63 @@ describe('REDCap data dictionary', () => {
     });
   });
 
+  it('guards text a spreadsheet would read as a formula, keeps negative bounds as numbers, and reads it all back', () => {
+    const hostile = Instrument.parse({
+      id: 'hostile-scale',
+      version: '1.0.0',
+      name: '=HYPERLINK("http://evil.example")',
+      items: [
+        {
+          id: 'q1',
+          text: "+cmd|' /C calc'!A0",
+          type: 'agreement',
+          anchors: [-2, -1, 0, 1, 2].map((value) => ({
+            value,
+            label: value < 0 ? `-${-value} disagree` : `@${value}`,
+          })),
+        },
+        {
+          id: 'q2',
+          text: '-1+1',
+          type: 'single-choice',
+          choices: [
+            { value: 1, label: '=1' },
+            { value: 2, label: 'Two' },
+          ],
+        },
+        { id: 'q3', text: '@SUM(1)', type: 'numeric', min: -5, max: 5, integer: true },
+        { id: 'q4', text: "'=typed with an apostrophe", type: 'free-text', maxLength: 100 },
+      ],
+      scores: [{ id: 'total', name: '-total', method: 'mean', items: ['q1'], reverse: [] }],
+    });
+    const csv = formatRedcapDictionary(hostile);
+    const rows = parse(csv) as string[][];
+    const cell = (field: string, column: string): string =>
+      rows.find((r) => r[0] === field)![rows[0]!.indexOf(column)]!;
+    expect(cell('hostile_scale_about', 'Field Label')).toBe(`'${hostile.name}`);
+    expect(cell('q1', 'Field Label')).toBe("'+cmd|' /C calc'!A0");
+    // The choices begin with the first code, here a negative one: the cell is text, so it is guarded.
+    expect(cell('q1', 'Choices, Calculations, OR Slider Labels')).toBe(
+      "'-2, -2 disagree | -1, -1 disagree | 0, @0 | 1, @1 | 2, @2",
+    );
+    expect(cell('q2', 'Field Label')).toBe("'-1+1");
+    expect(cell('q3', 'Field Label')).toBe("'@SUM(1)");
+    expect(cell('q3', 'Text Validation Min')).toBe('-5');
+    expect(cell('q3', 'Text Validation Max')).toBe('5');
+    expect(cell('q4', 'Field Label')).toBe("''=typed with an apostrophe");
+    expect(cell('score_total', 'Field Label')).toBe("'-total");
+    expect(cell('q1', 'Field Annotation')).toBe("'@PRAXIS-AGREEMENT");
+    const numeric = new Set(['Text Validation Min', 'Text Validation Max'].map((c) => rows[0]!.indexOf(c)));
+    for (const row of rows) row.forEach((value, i) => numeric.has(i) || expect(value).not.toMatch(/^[=+\-@\t\r]/));
+    expect(parseRedcapDictionary(csv)).toEqual({ ok: true, value: hostile });
+  });
+
+  it('guards labels that start with a tab or a carriage return', () => {
+    const item = { ...mixed.items[5]!, text: '\t=1+1' };
+    const rows = parse(formatRedcapDictionary({ ...mixed, name: '\r=1', items: [item], scores: [] })) as string[][];
+    expect(rows.map((r) => r[4])).toEqual(['Field Label', "'\r=1", "'\t=1+1"]);
+  });
+
   it('detects REDCap, JSON and YAML text', () => {
     for (const format of ['json', 'yaml', 'redcap'] as const) {
       const parsed = parseInstrumentText(formatInstrument(mixed, format));
@@ -196,6 +254,25 @@ describe('REDCap flat records', () => {
     const csv = formatRedcapRecords(mixed, records);
     expect(csv.split('\r\n')[0]).toBe('record_id,q_1,q_2,hours,role,tools___1,tools___2,comment,mixed_scale_complete');
     expect(parseRedcapRecords(mixed, csv)).toEqual({ ok: true, records });
+  });
+
+  it('guards free text a spreadsheet would read as a formula, keeps negative numbers, and reads both back', () => {
+    const signed = Instrument.parse({
+      ...mixed,
+      items: [...mixed.items, { id: 'delta', text: 'Change', type: 'numeric', min: -10, max: 10, integer: false }],
+    });
+    const starts = ['=', '+', '-', '@', '\t', '\r', "'="];
+    const records = starts.map((c, i) => ({
+      recordId: `r${i}`,
+      answers: { 'q-1': 1, comment: `${c}HYPERLINK("http://evil.example")`, delta: -0.5 - i },
+    }));
+    const csv = formatRedcapRecords(signed, records);
+    const [header, ...rows] = parse(csv) as string[][];
+    expect(rows.map((r) => r[header!.indexOf('comment')])).toEqual(
+      starts.map((c) => `'${c}HYPERLINK("http://evil.example")`),
+    );
+    expect(rows.map((r) => r[header!.indexOf('delta')])).toEqual(starts.map((_, i) => String(-0.5 - i)));
+    expect(parseRedcapRecords(signed, csv)).toEqual({ ok: true, records });
   });
 
   it('reports out-of-range and non-numeric cells by row and column', () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Id, IsoDate, Level, levels, RecordMeta } from '../support/schemas.ts';
 import { elementIdSchema, semverSchema } from '../../model/schema.ts';
-import { AnswerValue, Instrument } from './instrument.ts';
+import { boundedList, boundedRecord, limits } from '../limits.ts';
+import { Instrument, InstrumentAnswers } from './instrument.ts';
 
 /** Shapes of the measurement API, shared by the server and the web client. */
 
@@ -25,7 +26,7 @@ export const WaveInput = z.strictObject({
   kind: z.enum(waveKinds),
   /** The planned date; null for an ad-hoc occasion. */
   scheduledOn: IsoDate.nullable().default(null),
-  instruments: z.array(InstrumentRef).min(1, 'a wave needs at least one instrument').max(20),
+  instruments: boundedList(InstrumentRef, limits.waveInstruments).min(1, 'a wave needs at least one instrument'),
   /** The levels the wave measures: individuals' own views, and ratings of teams, organizations and systems. */
   levels: z
     .array(Level)
@@ -44,7 +45,7 @@ export const linkStatuses = ['unused', 'started', 'submitted', 'expired', 'revok
 export type LinkStatus = (typeof linkStatuses)[number];
 
 /** Answers to a wave's instruments: instrument id → item id → value. */
-export const SurveyAnswers = z.record(z.string().max(100), z.record(z.string().max(100), AnswerValue));
+export const SurveyAnswers = boundedRecord(z.string().max(100), InstrumentAnswers, limits.surveyAnswerInstruments);
 export type SurveyAnswers = z.infer<typeof SurveyAnswers>;
 
 export const InvitationInput = z.strictObject({

@@ -1,4 +1,6 @@
 import { InteractionInput, interactionModes, IsoDate, levels, type Level } from './schemas.ts';
+import { limits } from '../limits.ts';
+import { hasNulCharacter, nulCharacterMessage } from '../text.ts';
 import { StringTable } from './string-table.ts';
 
 /**
@@ -360,7 +362,12 @@ export function wellFormedInput(d: Record<string, unknown>): InteractionInput | 
     if (!(levels as readonly string[]).includes(level) || !isWhole(counts[level], 0, 100_000)) return null;
   const components = d.components as { componentId: unknown; minutes: unknown; activityIds: unknown }[];
   const principles = d.principles as { principleId: unknown; rating: unknown }[];
-  if (!Array.isArray(components) || components.length > 100 || !Array.isArray(principles) || principles.length > 100)
+  if (
+    !Array.isArray(components) ||
+    components.length > limits.interactionComponents.max ||
+    !Array.isArray(principles) ||
+    principles.length > limits.interactionPrinciples.max
+  )
     return null;
   const componentUses: InteractionInput['components'] = [];
   for (const c of components) {
@@ -368,7 +375,7 @@ export function wellFormedInput(d: Record<string, unknown>): InteractionInput | 
       !isId(c.componentId) ||
       !isWhole(c.minutes, 1, 1440) ||
       !Array.isArray(c.activityIds) ||
-      c.activityIds.length > 100 ||
+      c.activityIds.length > limits.interactionActivities.max ||
       !c.activityIds.every(isId)
     )
       return null;
@@ -446,7 +453,28 @@ export class InteractionTableReader {
 
   add(cells: readonly string[], row: number): TableInteraction[] {
     const rowCells = new RowCells(cells, this.layout.index);
-    return this.layout.format === 'long' ? this.addLong(rowCells, row) : this.addWide(rowCells, row);
+    // A row with a NUL character is read as any other, so the report names its other problems too,
+    // but never becomes an interaction (nor is its engagement looked up).
+    const holdsNul = this.refuseNulCells(cells, row);
+    if (this.layout.format === 'wide') {
+      const done = this.addWide(rowCells, row);
+      return holdsNul ? [] : done;
+    }
+    const done = this.addLong(rowCells, row);
+    if (holdsNul && this.group?.key === rowCells.get('interaction_key')) this.group.failed = true;
+    return done;
+  }
+
+  /** Reports every cell of a known column that holds U+0000; true when there is one. */
+  private refuseNulCells(cells: readonly string[], row: number): boolean {
+    let found = false;
+    for (const [column, i] of this.layout.index) {
+      const cell = cells[i];
+      if (cell === undefined || !hasNulCharacter(cell)) continue;
+      this.errors.push({ row, column, message: nulCharacterMessage });
+      found = true;
+    }
+    return found;
   }
 
   finish(): TableInteraction[] {

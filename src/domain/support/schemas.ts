@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedList, limits } from '../limits.ts';
 
 /**
  * The support record: partners and their contacts, engagements (support relationships), and the
@@ -44,7 +45,7 @@ export const PartnerInput = z.strictObject({
   type: Text(100).default(''),
   region: Text(100).default(''),
   stateOrCountry: Text(100).default(''),
-  tags: z.array(RequiredText(50)).max(50).default([]),
+  tags: boundedList(RequiredText(50), limits.partnerTags).default([]),
 });
 export type PartnerInput = z.infer<typeof PartnerInput>;
 export const Partner = RecordMeta.extend(PartnerInput.shape);
@@ -70,14 +71,14 @@ export const EngagementInput = z.strictObject({
   partnerId: Id,
   name: RequiredText(200),
   /** User ids of the implementation support practitioners on the support team. */
-  supportTeam: z.array(Id).max(50).default([]),
+  supportTeam: boundedList(Id, limits.engagementSupportTeam).default([]),
   startDate: IsoDate,
   endDate: IsoDate.nullable().default(null),
   modelId: Id,
   modelVersion: z.string().min(1).max(100),
   /** Dated stages, oldest first; the last is the current stage. */
-  stages: z.array(StageChange).max(100).default([]),
-  goals: z.array(RequiredText(500)).max(50).default([]),
+  stages: boundedList(StageChange, limits.engagementStages).default([]),
+  goals: boundedList(RequiredText(500), limits.engagementGoals).default([]),
 });
 export type EngagementInput = z.infer<typeof EngagementInput>;
 export const Engagement = RecordMeta.extend(EngagementInput.shape);
@@ -88,7 +89,7 @@ export type Engagement = z.infer<typeof Engagement>;
 export const ComponentUse = z.strictObject({
   componentId: Id,
   minutes: z.number().int('must be whole minutes').min(1, 'must be at least 1 minute').max(1440),
-  activityIds: z.array(Id).max(100).default([]),
+  activityIds: boundedList(Id, limits.interactionActivities).default([]),
 });
 export type ComponentUse = z.infer<typeof ComponentUse>;
 
@@ -100,7 +101,7 @@ export const PrincipleUse = z.strictObject({
 export type PrincipleUse = z.infer<typeof PrincipleUse>;
 
 export const Participants = z.strictObject({
-  contactIds: z.array(Id).max(500).default([]),
+  contactIds: boundedList(Id, limits.interactionContacts).default([]),
   /** Anonymous head counts by level, when individuals are not recorded. */
   counts: z.partialRecord(Level, z.number().int().min(0).max(100_000)).default({}),
 });
@@ -126,10 +127,10 @@ export const InteractionInput = z.strictObject({
   mode: InteractionMode,
   stageId: Id.nullable().default(null),
   participants: Participants.default({ contactIds: [], counts: {} }),
-  components: z.array(ComponentUse).max(100).default([]),
-  principles: z.array(PrincipleUse).max(100).default([]),
+  components: boundedList(ComponentUse, limits.interactionComponents).default([]),
+  principles: boundedList(PrincipleUse, limits.interactionPrinciples).default([]),
   notes: Text(20_000).default(''),
-  nextSteps: z.array(NextStep).max(100).default([]),
+  nextSteps: boundedList(NextStep, limits.interactionNextSteps).default([]),
 });
 export type InteractionInput = z.infer<typeof InteractionInput>;
 

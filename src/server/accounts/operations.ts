@@ -82,7 +82,11 @@ export async function createUser(
   });
 }
 
-/** Adds a person to an organization, creating their account when they have none. */
+/**
+ * Adds a person to an organization directly, creating their account when they have none. This is the
+ * operator's path on the server (`praxis user create --org`, the demo); the HTTP API only invites
+ * (see ../invitations/operations.ts), so no administrator learns which emails have accounts.
+ */
 export async function addMember(
   store: Store,
   organizationId: string,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { boundedList, limits } from '../../domain/limits.ts';
 import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
@@ -14,7 +15,7 @@ export const DescriptivesQuery = z.strictObject({
   from: Month.optional().describe('first calendar month, YYYY-MM'),
   to: Month.optional().describe('last calendar month, YYYY-MM'),
   engagementId: z
-    .union([Id, z.array(Id)])
+    .union([Id, boundedList(Id, limits.descriptivesEngagements)])
     .optional()
     .describe('one or more engagements'),
   partnerId: Id.optional().describe('a partner and every partner below it (a system, organization or team)'),

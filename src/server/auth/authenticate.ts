@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { Config } from '../config.ts';
+import { resolveMembership } from './principal.ts';
 import { apiTokenPrefix, digestSecret, safeEqual } from './secrets.ts';
 
 export const sessionCookie = 'praxis_session';
@@ -13,15 +14,22 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set false on the few routes a person calls before having a session (login). */
     csrf?: boolean;
+    /**
+     * Set false on an organization route (`/api/orgs/:orgId/…`) that someone who is not a member may
+     * call; every other one answers 404 to non-members before its body or query is read.
+     */
+    membersOnly?: boolean;
   }
 }
 
 /**
  * Resolves the caller on every request (session cookie or `Authorization: Bearer` token), enforces
- * idle and absolute session expiry, and requires the session's CSRF token on cookie-authenticated writes.
+ * idle and absolute session expiry, resolves their membership on organization routes, and requires the
+ * session's CSRF token on cookie-authenticated writes.
  */
 export const authenticate = fp(async (app: FastifyInstance, { store, config }: { store: Store; config: Config }) => {
   app.decorateRequest('principal', null);
+  app.decorateRequest('organizationAccess', null);
 
   app.addHook('onRequest', async (request) => {
     const bearer = bearerToken(request);
@@ -52,6 +60,14 @@ export const authenticate = fp(async (app: FastifyInstance, { store, config }: {
       sessionId: session.id,
       csrfToken: session.csrfToken,
     };
+  });
+
+  // Before the body is parsed and the request validated: to someone outside the organization every
+  // route in it is 404, whatever they send. The handler still checks the action (`requireAccess`).
+  app.addHook('onRequest', async (request) => {
+    const orgId = (request.params as { orgId?: string } | undefined)?.orgId;
+    if (orgId === undefined || request.routeOptions.config.membersOnly === false) return;
+    request.organizationAccess = await resolveMembership(request, store, orgId);
   });
 
   app.addHook('preHandler', async (request) => {

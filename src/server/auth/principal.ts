@@ -12,6 +12,8 @@ export type Principal =
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /** On organization routes (`/api/orgs/:orgId/…`), the caller's membership, resolved before the body is read. */
+    organizationAccess: Access | null;
   }
 }
 
@@ -36,8 +38,28 @@ export function requireUser(request: FastifyRequest): { userId: string; sessionI
 }
 
 /**
- * Resolves the caller's role in an organization and checks the action against the policy. A caller
- * with no membership gets 404, so the existence of another organization's data is never revealed.
+ * The caller's role in an organization. A caller with no membership gets 404, so the existence of
+ * another organization's data is never revealed.
+ */
+export async function resolveMembership(
+  request: FastifyRequest,
+  store: Store,
+  organizationId: string,
+): Promise<Access> {
+  const principal = requirePrincipal(request);
+  if (principal.kind === 'token') {
+    if (principal.organizationId !== organizationId) throw notFound('Organization');
+    return { organizationId, role: principal.role, actor: `token:${principal.tokenId}` };
+  }
+  const member = await store.tenant(organizationId).members.find(principal.userId);
+  if (!member) throw notFound('Organization');
+  return { organizationId, role: member.role, actor: principal.userId };
+}
+
+/**
+ * Resolves the caller's role in an organization and checks the action against the policy. On
+ * organization routes the membership was resolved as the request arrived (`authenticate`); it is
+ * looked up here only for another organization.
  */
 export async function requireAccess(
   request: FastifyRequest,
@@ -45,16 +67,9 @@ export async function requireAccess(
   organizationId: string,
   action: Action,
 ): Promise<Access> {
-  const principal = requirePrincipal(request);
-  let access: Access;
-  if (principal.kind === 'token') {
-    if (principal.organizationId !== organizationId) throw notFound('Organization');
-    access = { organizationId, role: principal.role, actor: `token:${principal.tokenId}` };
-  } else {
-    const member = await store.tenant(organizationId).members.find(principal.userId);
-    if (!member) throw notFound('Organization');
-    access = { organizationId, role: member.role, actor: principal.userId };
-  }
+  const resolved = request.organizationAccess;
+  const access =
+    resolved?.organizationId === organizationId ? resolved : await resolveMembership(request, store, organizationId);
   authorize(access.role, action);
   return access;
 }

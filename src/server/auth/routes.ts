@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,7 +14,8 @@ import { changePassword, renameUser } from '../accounts/operations.ts';
 import type { Config } from '../config.ts';
 import { sessionCookie } from './authenticate.ts';
 import { requireUser } from './principal.ts';
-import { decoyPasswordHash, digestSecret, randomSecret, verifyPassword } from './secrets.ts';
+import { decoyPasswordHash, verifyPassword } from './secrets.ts';
+import { sessionView, startSession } from './sessions.ts';
 import { errorResponses } from '../openapi.ts';
 
 const invalidLogin = () => new AppError('unauthenticated', 'Invalid email or password');
@@ -22,16 +23,6 @@ const invalidLogin = () => new AppError('unauthenticated', 'Invalid email or pas
 /** Login, logout, the current session, and the signed-in person's own profile and password. */
 export async function authRoutes(app: FastifyInstance, { store, config }: { store: Store; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-
-  async function sessionView(userId: string, csrfToken: string): Promise<SessionView> {
-    const user = await store.users.findById(userId);
-    if (!user) throw new AppError('unauthenticated', 'Log in or send an API token');
-    return {
-      user: { id: user.id, email: user.email, name: user.name },
-      organizations: await store.organizations.listForUser(userId),
-      csrfToken,
-    };
-  }
 
   r.post(
     '/api/auth/login',
@@ -49,18 +40,7 @@ export async function authRoutes(app: FastifyInstance, { store, config }: { stor
       // Verify against a decoy when no account matches, so timing does not reveal which emails exist.
       const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), request.body.password);
       if (!user || !ok) throw invalidLogin();
-      if (request.principal?.kind === 'session') await store.sessions.delete(request.principal.sessionId);
-      const secret = randomSecret();
-      const csrfToken = randomSecret();
-      const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3_600_000);
-      await store.sessions.create({
-        id: digestSecret(secret),
-        userId: user.id,
-        csrfToken,
-        expiresAt: expiresAt.toISOString(),
-      });
-      setSessionCookie(reply, request, secret, expiresAt);
-      return sessionView(user.id, csrfToken);
+      return startSession(store, config, request, reply, user.id);
     },
   );
 
@@ -88,7 +68,7 @@ export async function authRoutes(app: FastifyInstance, { store, config }: { stor
     async (request) => {
       const { userId } = requireUser(request);
       const principal = request.principal as { csrfToken: string };
-      return sessionView(userId, principal.csrfToken);
+      return sessionView(store, userId, principal.csrfToken);
     },
   );
 
@@ -125,14 +105,4 @@ export async function authRoutes(app: FastifyInstance, { store, config }: { stor
       return reply.status(204).send(null);
     },
   );
-}
-
-function setSessionCookie(reply: FastifyReply, request: FastifyRequest, secret: string, expires: Date): void {
-  reply.setCookie(sessionCookie, secret, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: request.protocol === 'https',
-    expires,
-  });
 }

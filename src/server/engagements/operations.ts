@@ -1,4 +1,5 @@
 import { invalid, notFound } from '../../domain/errors.ts';
+import { limits, overLimitMessage } from '../../domain/limits.ts';
 import { checkStages } from '../../domain/support/interaction-rules.ts';
 import { doseContribution } from '../../domain/support/rollups.ts';
 import type { Engagement, EngagementInput } from '../../domain/support/schemas.ts';
@@ -101,6 +102,11 @@ export function changeStage(
     const engagement = await tenant.engagements.require(id);
     const { id: _id, version: _v, createdAt: _c, updatedAt: _u, deletedAt: _d, ...input } = engagement;
     const next = { ...input, stages: [...input.stages, stage] };
+    // The request holds one stage; the history it lengthens is held to the limit of every engagement.
+    if (next.stages.length > limits.engagementStages.max)
+      throw invalid('The engagement has as many stage changes as it may hold', [
+        { path: 'stages', message: overLimitMessage(limits.engagementStages) },
+      ]);
     const model = await modelOf(tenant, next.modelId, next.modelVersion);
     const problems = checkStages(next.stages, model, next.startDate);
     if (problems.length > 0)

@@ -7,6 +7,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { csvOptions } from '../../domain/csv.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { componentIdsOf, longHeader, longRows, wideHeader, wideRow } from '../../domain/support/interaction-rows.ts';
 import type { TableFormat } from '../../domain/support/interaction-table.ts';
@@ -277,12 +278,18 @@ export async function* exportRows(
   }
 }
 
-/** Writes rows as UTF-8 CSV; `bom` helps spreadsheet programs read UTF-8 (REDCap wants none). */
+/**
+ * Writes rows as UTF-8 CSV, text that a spreadsheet could take for a formula guarded (`csvOptions`);
+ * `bom` helps spreadsheet programs read UTF-8 (REDCap wants none).
+ */
 export async function writeCsv(rows: AsyncIterable<string[]>, out: Writable, options: { bom: boolean }): Promise<void> {
-  await pipeline(Readable.from(rows), stringify({ bom: options.bom, record_delimiter: 'unix' }), out);
+  await pipeline(Readable.from(rows), stringify(csvOptions({ recordDelimiter: 'unix', bom: options.bom })), out);
 }
 
-/** Writes rows as one worksheet of an XLSX workbook, streamed. */
+/**
+ * Writes rows as one worksheet of an XLSX workbook, streamed. Text goes into string cells, which a
+ * spreadsheet never evaluates (a formula is a cell of its own kind), so it is written as it is.
+ */
 export async function writeXlsx(rows: AsyncIterable<string[]>, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const worksheet = workbook.addWorksheet('interactions');

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
+import { unguardFormula } from '../../domain/csv.ts';
 import { checkInteraction, stageOn } from '../../domain/support/interaction-rules.ts';
 import {
   DuplicateFinder,
@@ -80,9 +81,12 @@ class UnreadableTable extends Error {
 async function* csvRows(file: string): AsyncGenerator<TableRow> {
   const reader = new CsvRecordReader();
   let rows: TableRow[] = [];
-  // Blank lines and rows of empty cells (spreadsheets leave them) are not interactions.
+  // Blank lines and rows of empty cells (spreadsheets leave them) are not interactions. A cell an export
+  // guarded against formulas gets its text back (a workbook's cells are never guarded: see `writeXlsx`).
   const each = (cells: string[], row: number) => {
-    if (cells.some((cell) => cell.trim() !== '')) rows.push({ cells, row });
+    if (!cells.some((cell) => cell.trim() !== '')) return;
+    for (let i = 0; i < cells.length; i += 1) cells[i] = unguardFormula(cells[i]!);
+    rows.push({ cells, row });
   };
   try {
     // Pieces of 64 KB: a string over 128 KB is made in V8's old generation and lives until a full collection.

@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { AppError } from '../../domain/errors.ts';
 import { tableFormats, type RowError } from '../../domain/support/interaction-table.ts';
 import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
+import { unsupportedContentType } from '../errors.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import {
@@ -20,6 +21,7 @@ import {
 
 const csvType = 'text/csv';
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const importTypes = [csvType, xlsxType] as const;
 /** Imports are files, far larger than any JSON request. */
 export const importBodyLimit = 100 * 1024 * 1024;
 
@@ -50,14 +52,17 @@ const ExportQuery = z.strictObject({
 
 /** Interactions in and out as files: import a CSV or XLSX body (all or nothing), export CSV in the long, wide or REDCap layout. */
 export async function interactionTransferRoutes(app: FastifyInstance, { store }: { store: Store }) {
-  // The body stays a stream here; the handler spools it to a temporary file under the size limit.
-  app.addContentTypeParser([csvType, xlsxType], (_request, payload, done) => done(null, payload));
+  // Here the only bodies are files, kept as streams that the handler spools to a temporary file under
+  // the size limit; JSON is not parsed (a JSON body gets 415, not a parse of up to the import's limit).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser([...importTypes], (_request, payload, done) => done(null, payload));
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
     '/api/orgs/:orgId/interactions/import',
     {
       bodyLimit: importBodyLimit,
+      config: { contentTypes: importTypes },
       schema: {
         tags: ['interactions'],
         summary: `Import interactions from a CSV (${csvType}) or XLSX (${xlsxType}) request body: every bad row reported, all or nothing`,
@@ -68,13 +73,11 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
     },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
+      // A request without a body (and so without a content type) reaches the handler unparsed.
+      if (!(request.body instanceof Readable)) throw unsupportedContentType(request);
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const kind: TableFileKind = contentType === xlsxType ? 'xlsx' : 'csv';
-      const upload = await spoolToTempFile(
-        request.body as Readable,
-        kind === 'xlsx' ? '.xlsx' : '.csv',
-        importBodyLimit,
-      );
+      const upload = await spoolToTempFile(request.body, kind === 'xlsx' ? '.xlsx' : '.csv', importBodyLimit);
       try {
         const report = await importInteractions(store, access.organizationId, upload.file, {
           kind,

@@ -6,7 +6,6 @@ import { formatInstrument, instrumentFormats, parseInstrumentText } from '../../
 import { formatRedcapRecords } from '../../domain/measurement/redcap-records.ts';
 import { responseTable } from '../../domain/measurement/response-table.ts';
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import { Instrument } from '../../domain/measurement/instrument.ts';
 import {
   CreatedInvitation,
@@ -21,6 +20,7 @@ import {
   WaveInput,
   WaveProgress,
 } from '../../domain/measurement/schemas.ts';
+import { formatCsv } from '../../domain/csv.ts';
 import { invalid } from '../../domain/errors.ts';
 import { Versioned } from '../../domain/support/schemas.ts';
 import { waveMapping } from '../../store/repositories/measurement-waves.ts';
@@ -402,7 +402,7 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(stringify([table.header, ...table.rows], { record_delimiter: '\r\n' }));
+          .send(formatCsv([table.header, ...table.rows], { recordDelimiter: 'windows' }));
       }
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('responses');

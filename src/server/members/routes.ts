@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AddMemberRequest, ChangeRoleRequest, Id, ListOf, Member } from '../../domain/accounts/schemas.ts';
+import { ChangeRoleRequest, Id, ListOf, Member } from '../../domain/accounts/schemas.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
-import { addMember, changeRole, removeMember } from '../accounts/operations.ts';
+import { changeRole, removeMember } from '../accounts/operations.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 
 const MemberParams = OrgParams.extend({ userId: Id });
 
-/** Members of an organization and their roles. */
+/** Members of an organization and their roles. People join by invitation (see ../invitations/routes.ts). */
 export async function memberRoutes(app: FastifyInstance, { store }: { store: Store }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -46,23 +46,6 @@ export async function memberRoutes(app: FastifyInstance, { store }: { store: Sto
       const member = await store.tenant(access.organizationId).members.find(request.params.userId);
       if (!member) throw notFound('Member');
       return member;
-    },
-  );
-
-  r.post(
-    '/api/orgs/:orgId/members',
-    {
-      schema: {
-        tags: ['members'],
-        summary: 'Add a member (creates the account when new)',
-        params: OrgParams,
-        body: AddMemberRequest,
-        response: { 201: Member, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const access = await requireAccess(request, store, request.params.orgId, 'members.manage');
-      return reply.status(201).send(await addMember(store, access.organizationId, request.body, access.actor));
     },
   );
 

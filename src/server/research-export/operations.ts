@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import { outcomeSeries } from '../../analysis/outcomes/index.ts';
 import { createPseudonymizer, type Pseudonymizer } from '../../analysis/research-export/pseudonyms.ts';
 import {
@@ -12,6 +11,7 @@ import {
   type WrittenFile,
 } from '../../analysis/research-export/research-export.ts';
 import { summarizeInteractions, type Table } from '../../analysis/research-export/tables.ts';
+import { formatCsv, type CsvCell } from '../../domain/csv.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import type { EngagementOutcomes, Wave } from '../../domain/measurement/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
@@ -116,18 +116,18 @@ const rowsPerChunk = 1000;
 
 /** A table as CSV text chunks, a thousand rows at a time. */
 async function* csvChunks(table: Table, count: { rows: number }): AsyncGenerator<string> {
-  let batch: string[][] = [];
+  let batch: CsvCell[][] = [];
   let header = true;
   for await (const row of table.rows()) {
     if (header) header = false;
     else count.rows += 1;
     batch.push(row);
     if (batch.length === rowsPerChunk) {
-      yield stringify(batch, { record_delimiter: 'unix' });
+      yield formatCsv(batch, { recordDelimiter: 'unix' });
       batch = [];
     }
   }
-  if (batch.length > 0) yield stringify(batch, { record_delimiter: 'unix' });
+  if (batch.length > 0) yield formatCsv(batch, { recordDelimiter: 'unix' });
 }
 
 /** An export read and checked, ready to stream: every refusal (bad key, unknown engagement, empty range) happens before a byte is written. */

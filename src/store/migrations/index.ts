@@ -11,6 +11,7 @@ import * as monthDiversity from './2026-11-27T00-00-month-diversity.ts';
 import * as organizationRelationshipDose from './2026-11-27T00-10-organization-relationship-dose.ts';
 import * as relationshipMonthDose from './2026-11-27T01-00-relationship-month-dose.ts';
 import * as practiceUseRollups from './2026-11-27T01-10-practice-use-rollups.ts';
+import * as invitations from './2026-11-27T02-00-invitations.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T00-10-organization-relationship-dose': organizationRelationshipDose,
   '2026-11-27T01-00-relationship-month-dose': relationshipMonthDose,
   '2026-11-27T01-10-practice-use-rollups': practiceUseRollups,
+  '2026-11-27T02-00-invitations': invitations,
 };

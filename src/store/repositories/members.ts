@@ -28,6 +28,12 @@ export class MemberRepository {
     return row && toMember(row);
   }
 
+  /** The member with this email, if any: only this organization's members are looked at. */
+  async findByEmail(email: string): Promise<Member | undefined> {
+    const row = await this.base().where('users.email', '=', email.toLowerCase()).executeTakeFirst();
+    return row && toMember(row);
+  }
+
   async add(userId: string, role: Role): Promise<void> {
     await this.db
       .insertInto('memberships')

@@ -25,7 +25,7 @@ interface MetaRow {
 
 /** How one kind of record maps to its table. `columns` holds every column but the shared bookkeeping ones. */
 export interface VersionedMapping<T extends VersionedRecord, Data> {
-  table: 'partners' | 'contacts' | 'engagements' | 'interactions' | 'hypotheses' | 'measurement_waves';
+  table: 'partners' | 'contacts' | 'engagements' | 'interactions' | 'hypotheses' | 'measurement_waves' | 'invitations';
   entity: string;
   label: string;
   columns(data: Data): Record<string, unknown>;

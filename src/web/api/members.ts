@@ -1,5 +1,4 @@
 import { ListOf, Member } from '../../domain/accounts/schemas.ts';
-import type { AddMemberRequest } from '../../domain/accounts/schemas.ts';
 import type { Role } from '../../domain/roles.ts';
 import { apiGet, apiRequest, segment } from './client.ts';
 
@@ -8,9 +7,6 @@ const membersPath = (orgId: string): string => `/api/orgs/${segment(orgId)}/memb
 
 export const listMembers = async (orgId: string, signal?: AbortSignal): Promise<Member[]> =>
   (await apiGet(membersPath(orgId), MemberList, signal)).items;
-
-export const addMember = (orgId: string, request: AddMemberRequest): Promise<Member> =>
-  apiRequest('POST', membersPath(orgId), { body: request, schema: Member });
 
 export const changeMemberRole = (orgId: string, userId: string, role: Role): Promise<Member> =>
   apiRequest('PATCH', `${membersPath(orgId)}/${segment(userId)}`, { body: { role }, schema: Member });

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AddMemberRequest, Member } from '../../domain/accounts/schemas.ts';
+import type { InviteMemberRequest } from '../../domain/accounts/invitations.ts';
+import type { Member } from '../../domain/accounts/schemas.ts';
 import type { Role } from '../../domain/roles.ts';
-import { addMember, changeMemberRole, listMembers, removeMember } from '../api/members.ts';
+import { inviteMember, listInvitations, revokeInvitation } from '../api/invitations.ts';
+import { changeMemberRole, listMembers, removeMember } from '../api/members.ts';
 import { notifyDone } from '../notify.ts';
 import { queryKeys } from '../query-keys.ts';
 
@@ -20,9 +22,28 @@ function useRefreshMembership(orgId: string) {
   };
 }
 
-export function useAddMember(orgId: string) {
-  const refresh = useRefreshMembership(orgId);
-  return useMutation({ mutationFn: (request: AddMemberRequest) => addMember(orgId, request), onSuccess: refresh });
+/** Pending invitations: who has been asked to join and has not answered yet. */
+export function useInvitations(orgId: string) {
+  return useQuery({
+    queryKey: queryKeys.invitations(orgId),
+    queryFn: ({ signal }) => listInvitations(orgId, signal),
+  });
+}
+
+export function useInviteMember(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: InviteMemberRequest) => inviteMember(orgId, request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(orgId) }),
+  });
+}
+
+export function useRevokeInvitation(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) => revokeInvitation(orgId, invitationId),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(orgId) }),
+  });
 }
 
 export function useChangeMemberRole(orgId: string) {
