@@ -117,13 +117,11 @@ async function readInThread(
       handled = handled
         .then(async () => {
           if (settled) return;
-          if (message.type === 'engagement')
-            answer({
-              type: 'engagement',
-              engagementId: message.engagementId,
-              context: await engagementContext(tenant, message.engagementId),
-            });
-          else if (message.type === 'progress') options.progress?.(message.rowsRead, message.bytesRead / fileBytes);
+          if (message.type === 'engagement') {
+            const context = await engagementContext(tenant, message.engagementId);
+            if (context) writer?.checkedAgainst(context.engagement);
+            answer({ type: 'engagement', engagementId: message.engagementId, context });
+          } else if (message.type === 'progress') options.progress?.(message.rowsRead, message.bytesRead / fileBytes);
           else if (message.type === 'rows') {
             await writer!.write(message.statements, message.interactions);
             answer({ type: 'written' });
