@@ -44,9 +44,9 @@ describe.each(engines)('praxis serve processes on %s', { timeout: 180_000 }, (en
     expect(check.code).toBe(0);
   };
 
-  it.runIf(engine === 'postgres')(
-    'keep the rollups true when two servers on one database race over the same engagements',
-    async () => {
+  // PostgreSQL only: SQLite's one writer at a time cannot deadlock or race between processes.
+  if (engine === 'postgres')
+    it('keep the rollups true when two servers on one database race over the same engagements', async () => {
       const engagementIds = await newEngagements([15, 20, 31]);
       const servers = await Promise.all([startPraxisServer(t.env), startPraxisServer(t.env)]);
       try {
@@ -66,8 +66,7 @@ describe.each(engines)('praxis serve processes on %s', { timeout: 180_000 }, (en
         await Promise.all(servers.map((s) => s.stop()));
       }
       await checkPasses();
-    },
-  );
+    });
 
   it('keep every acknowledged write and true rollups when the server is killed with kill -9 while logging', async () => {
     const engagementIds = await newEngagements([10, 25]);
