@@ -39,6 +39,7 @@ const known: Record<string, { full: string[]; quick: string[] }> = {
   stats: { full: [], quick: ['--groups', '1000', '--repeats', '2'] },
   import: { full: [], quick: ['--quick'] },
   backup: { full: [], quick: ['--quick'] },
+  export: { full: [], quick: ['--quick'] },
   startup: { full: [], quick: ['--runs', '3'] },
 };
 

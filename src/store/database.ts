@@ -17,6 +17,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
+import { conflict } from '../domain/errors.ts';
 import { CommitScope } from './commit-scope.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -41,8 +42,10 @@ export interface Database {
   sqlite?: SqliteDatabase.Database;
   /**
    * Runs `work` in one transaction. On SQLite, transactions asked for at about the same time share one
-   * commit, each in its own savepoint (see `GroupCommit`); on PostgreSQL each is its own. Writes that
-   * `work` puts off until the commit (`scope`) are written right before it.
+   * commit, each in its own savepoint (see `GroupCommit`); on PostgreSQL each is its own, and one that
+   * PostgreSQL aborts to break a deadlock is run again from the start (`runAgainWhenAborted`), so `work`
+   * must do nothing but database work. Writes that `work` puts off until the commit (`scope`) are
+   * written right before it.
    */
   transaction<T>(
     work: (trx: Transaction<DatabaseSchema>, scope: CommitScope<DatabaseSchema>) => Promise<T>,
@@ -126,6 +129,28 @@ export function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/** SQLSTATEs of a transaction PostgreSQL aborted so that others could go on: a deadlock, a serialization failure. */
+const abortedToLetOthersOn = new Set(['40P01', '40001']);
+const attemptsWhenAborted = 3;
+
+/**
+ * Runs a transaction again (from the start, as a new transaction) when PostgreSQL aborted it to break a
+ * deadlock or for a serialization failure: nothing of it was kept, and running it again normally
+ * succeeds. Writes lock what they change in one order, so this is rare; when it keeps happening, the
+ * write is refused as a conflict (409) rather than failing as an internal error.
+ */
+export async function runAgainWhenAborted<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (!abortedToLetOthersOn.has((error as { code?: string }).code ?? '')) throw error;
+      if (attempt >= attemptsWhenAborted)
+        throw conflict('The change collided with other changes made at the same moment; nothing was saved, try again');
+    }
+  }
+}
+
 export const sqliteFileIn = (dataDir: string): string => path.resolve(dataDir, 'praxis.db');
 
 const validSchemaName = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -169,12 +194,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       engine: 'postgres',
       location: redactUrl(options.databaseUrl) + (schema === 'public' ? '' : ` (schema ${schema})`),
       transaction: (work) =>
-        db.transaction().execute(async (trx) => {
-          const scope = new CommitScope<DatabaseSchema>();
-          const result = await work(trx, scope);
-          await scope.writeAll(trx);
-          return result;
-        }),
+        runAgainWhenAborted(() =>
+          db.transaction().execute(async (trx) => {
+            const scope = new CommitScope<DatabaseSchema>();
+            const result = await work(trx, scope);
+            await scope.writeAll(trx);
+            return result;
+          }),
+        ),
       snapshot: (work) =>
         db
           .transaction()

@@ -53,7 +53,7 @@ export class TenantStore {
     this.models = new ModelRepository(db, organizationId);
     this.partners = new PartnerRepository(db, organizationId);
     this.contacts = new ContactRepository(db, organizationId);
-    this.engagements = new EngagementRepository(db, organizationId);
+    this.engagements = new EngagementRepository(db, organizationId, engine);
     this.interactions = new InteractionRepository(db, organizationId);
     this.dose = new DoseRepository(db, organizationId, engine, scope);
     this.practiceTotals = new PracticeTotalsRepository(db, organizationId);
@@ -75,7 +75,7 @@ export class TenantStore {
 
   /** A bulk writer of new interactions by `actor`, for an import; use it inside a transaction. */
   interactionImport(actor: string): InteractionImportWriter {
-    return new InteractionImportWriter(this.db, this.organizationId, this.dose, actor);
+    return new InteractionImportWriter(this.db, this.organizationId, this.engagements, this.dose, actor);
   }
 }
 

@@ -2,9 +2,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
 import { Client, startServer } from '../support/http.ts';
+import { pdfTextRuns, wordsOf } from '../support/pdf-text.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
 
 const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+const unescapeHtml = (text: string): string =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/**
+ * Checks that a PDF report prints what its HTML twin shows: the entropy formula in its own symbols,
+ * every word of every table header whole, and every date of the tables whole (none broken over lines).
+ */
+async function expectPdfPrintsHtml(pdf: Buffer, html: string, tablesHaveDates: boolean): Promise<void> {
+  const runs = await pdfTextRuns(pdf);
+  const words = wordsOf(runs);
+  expect(runs.join(' ').replace(/\s+/g, ' ')).toContain('H = −Σ pᵢ ln pᵢ');
+  const headers = [...html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => unescapeHtml(m[1]!));
+  expect(headers.length).toBeGreaterThan(10);
+  const headerWords = [...new Set(headers.flatMap((h) => h.split(/\s+/)))];
+  expect(headerWords.filter((word) => !words.has(word))).toEqual([]);
+  const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => unescapeHtml(m[1]!));
+  const dates = [...new Set(cells.flatMap((cell) => cell.match(/\b\d{4}-\d{2}(?:-\d{2})?\b/g) ?? []))];
+  expect(dates.length > 0).toBe(tablesHaveDates);
+  expect(dates.filter((date) => ![...words].some((word) => word.includes(date)))).toEqual([]);
+}
 
 describe.each(engines)('reports over HTTP on %s', (engine) => {
   let t: TestDatabase;
@@ -101,6 +128,18 @@ describe.each(engines)('reports over HTTP on %s', (engine) => {
         .subarray(0, 5)
         .toString('latin1'),
     ).toBe('%PDF-');
+  });
+
+  it('prints the symbols, header words and dates of both reports whole in the PDF', async () => {
+    // The engagement report's tables hold dates (stages, next steps, interactions); the organization's, none.
+    for (const [path, tablesHaveDates] of [
+      [`${org}/reports/engagements/${engagementId}`, true],
+      [`${org}/reports/organization`, false],
+    ] as const) {
+      const html = await (await isp.raw(`${path}?format=html`)).text();
+      const pdf = Buffer.from(await (await isp.raw(`${path}?format=pdf`)).arrayBuffer());
+      await expectPdfPrintsHtml(pdf, html, tablesHaveDates);
+    }
   });
 
   it('refuses an unknown format and an unknown engagement', async () => {

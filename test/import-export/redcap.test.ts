@@ -134,7 +134,7 @@ describe('the REDCap export', () => {
       out.on('data', (chunk: Buffer) => chunks.push(chunk));
       await writeCsv(
         (async function* () {
-          yield* rows;
+          yield rows;
         })(),
         out,
         { bom: false },

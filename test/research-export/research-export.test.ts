@@ -307,11 +307,15 @@ describe.each(engines)('the research export over HTTP on %s', (engine) => {
     expect(cell('partner_type')).toBe('\'=HYPERLINK("http://evil.example")');
     expect(cell('region')).toBe("'+cmd|' /C calc'!A0");
     expect(cell('state_or_country')).toBe("'@SUM(1+1)");
-    // Anywhere in the export, a cell may start with '-' only as a number Praxis wrote, and with none of the others.
+    // Anywhere in the export, a cell may start with '-' only as a number Praxis wrote, and with none of the
+    // others; REDCap dictionaries apart, whose action tags and negative choice codes are REDCap's grammar.
+    const redcapGrammar = /^@[A-Z][A-Z0-9_-]*(?=$|[\s=(])|^-\d+(\.\d+)?\s*,/;
     for (const export_ of [hostile, files])
       for (const name of [...export_.keys()].filter((f) => f.endsWith('.csv'))) {
         const { header, rows } = readCsv(export_, name);
+        const dictionary = name.endsWith('dictionary.csv');
         for (const value of [...header, ...rows.flat()]) {
+          if (dictionary && redcapGrammar.test(value)) continue;
           expect(value, `${name}: ${JSON.stringify(value)}`).not.toMatch(/^[=+@\t\r]/);
           if (value.startsWith('-')) expect(Number.isFinite(Number(value)), `${name}: ${value}`).toBe(true);
         }

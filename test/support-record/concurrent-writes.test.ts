@@ -6,9 +6,14 @@ import {
   restoreInteraction,
   updateInteraction,
 } from '../../src/server/interactions/operations.ts';
+import { createApiToken } from '../../src/server/accounts/operations.ts';
+import { createEngagement } from '../../src/server/engagements/operations.ts';
+import { runPraxis } from '../support/cli.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
+import { startServer } from '../support/http.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
+import { januaryEngagement, runMixedWorkload } from './workload.ts';
 
 /**
  * Writes that race. On PostgreSQL the pool runs transactions side by side; on SQLite they share
@@ -157,4 +162,72 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
     ]);
     expect(await checkDose(tenant)).toEqual([]);
   });
+
+  it(
+    'keep every rollup true under 10 clients creating, editing, deleting and restoring interactions and engagements and changing stages over HTTP',
+    { timeout: 120_000 },
+    async () => {
+      const { partner, engagement: first } = await buildEngagement(t.store, orgId, actor, '2023-01-15');
+      const engagementIds = [first.id];
+      for (const day of [20, 31])
+        engagementIds.push(
+          (await createEngagement(t.store, orgId, januaryEngagement(partner.id, [actor], day), actor)).id,
+        );
+      const { token } = await createApiToken(t.store, orgId, { name: 'racing clients', role: 'admin' }, actor);
+      const server = await startServer(t.store, t.env.DATA_DIR!);
+      try {
+        const { statuses, failures } = await runMixedWorkload({
+          baseUrls: [server.baseUrl],
+          organizationId: orgId,
+          token,
+          engagementIds,
+          clients: 10,
+          operationsPerClient: 40,
+          seed: 1,
+        });
+        expect(failures).toEqual([]);
+        // The race happened: engagements went away under writes of their interactions, and came back.
+        for (const done of ['log 201', 'delete 200', 'restore 200', 'delete-engagement 200', 'restore-engagement 200'])
+          expect(statuses.get(done), `${done} in ${JSON.stringify([...statuses])}`).toBeGreaterThan(0);
+      } finally {
+        await server.close();
+      }
+      const check = await runPraxis(['check', '--org', orgId], t.env);
+      expect(check.stdout).toContain('rollups match raw data');
+      expect(check.code).toBe(0);
+    },
+  );
+
+  // PostgreSQL only: SQLite's one writer at a time cannot deadlock or race between processes.
+  if (engine === 'postgres')
+    it('run a transaction PostgreSQL aborted to break a deadlock again, so both writers succeed', async () => {
+      const [a, b] = [
+        (await buildEngagement(t.store, orgId, actor)).engagement.id,
+        (await buildEngagement(t.store, orgId, actor)).engagement.id,
+      ];
+      // The first run of each takes one lock, waits until the other holds its own, then asks for the
+      // other's: a deadlock. PostgreSQL aborts one of them (or, when both detect it at once, both); a run
+      // again takes both locks in one order, as the application's writes do.
+      let holding = 0;
+      let release = () => {};
+      const bothHolding = new Promise<void>((resolve) => (release = resolve));
+      let runs = 0;
+      const crossing = (first: string, second: string) =>
+        t.store.transaction(async (tx) => {
+          runs += 1;
+          const engagements = tx.tenant(orgId).engagements;
+          if (runs > 2) return engagements.lockForWrite([first, second]);
+          await engagements.lockForWrite([first]);
+          holding += 1;
+          if (holding === 2) release();
+          await bothHolding;
+          await engagements.lockForWrite([second]);
+        });
+      const outcomes = await Promise.allSettled([crossing(a!, b!), crossing(b!, a!)]);
+      expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : o.status))).toEqual([
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect(runs).toBeGreaterThanOrEqual(3);
+    });
 });

@@ -38,21 +38,35 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Starts the real `praxis` command in a child process, for a test that waits for it or stops it itself. */
+export function spawnPraxis(args: string[], env: Record<string, string>): ChildProcess {
+  requireCurrentBuild();
+  return spawn(process.execPath, [praxisBin, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/** Ends a process as a crash or `kill -9` would, giving it no chance to finish anything; resolves once it is gone. */
+export function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
 /** Runs the real `praxis` command in a child process. */
 export function runPraxis(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
-  requireCurrentBuild();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [praxisBin, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnPraxis(args, env);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input ?? '');
+    child.stdin!.end(input ?? '');
   });
 }
 

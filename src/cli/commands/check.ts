@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { checkDose } from '../../server/interactions/operations.ts';
 import { say, withStore } from '../context.ts';
+import { startProgress } from '../progress.ts';
 import { resolveOrganization } from '../resolve.ts';
 
 export function checkCommand(): Command {
@@ -16,7 +17,15 @@ export function checkCommand(): Command {
           : await store.organizations.list();
         let differences = 0;
         for (const organization of organizations) {
-          const found = await checkDose(store.tenant(organization.id));
+          const tenant = store.tenant(organization.id);
+          const progress = startProgress(`check ${organization.slug}`, { unit: 'interactions' });
+          const total = progress.active ? await tenant.interactions.countLive() : undefined;
+          let found;
+          try {
+            found = await checkDose(tenant, (read) => progress.update(read, total));
+          } finally {
+            progress.finish();
+          }
           differences += found.length;
           for (const d of found)
             say(

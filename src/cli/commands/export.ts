@@ -12,6 +12,7 @@ import {
   writeResearchExport,
 } from '../../server/research-export/operations.ts';
 import { say, withStore } from '../context.ts';
+import { startProgress } from '../progress.ts';
 import { parseOption, resolveOrganization } from '../resolve.ts';
 
 export function exportCommand(): Command {
@@ -28,8 +29,17 @@ export function exportCommand(): Command {
       const format = parseOption(z.enum(exportFormats), '--format', options.format);
       await withStore(async (store) => {
         const organization = await resolveOrganization(store, options.org);
-        for (const file of await exportInteractionsToFile(store, organization.id, format, options.out))
-          say(`wrote ${file}`);
+        const progress = startProgress('export', { unit: 'interactions' });
+        const total = progress.active ? await store.tenant(organization.id).interactions.countLive() : undefined;
+        let files;
+        try {
+          files = await exportInteractionsToFile(store, organization.id, format, options.out, (read) =>
+            progress.update(read, total),
+          );
+        } finally {
+          progress.finish();
+        }
+        for (const file of files) say(`wrote ${file}`);
       });
     });
   command
@@ -64,14 +74,17 @@ export function exportCommand(): Command {
               engagementId: options.engagement,
             });
             const out = createWriteStream(options.out);
+            const progress = startProgress('research export', { unit: 'rows' });
             try {
-              const files = await writeResearchExport(prepared, out);
+              const files = await writeResearchExport(prepared, out, (rows) => progress.update(rows));
               await finished(out);
               return files;
             } catch (error) {
               out.destroy();
               await rm(options.out, { force: true });
               throw error;
+            } finally {
+              progress.finish();
             }
           });
           for (const file of written) if (file.rows !== null) say(`${file.file}: ${file.rows} rows`);

@@ -6,6 +6,7 @@ import { tableFormats } from '../../domain/support/interaction-table.ts';
 import { importInteractions, tableFileKindOf, type ImportReport } from '../../server/interactions/import-export.ts';
 import type { Store } from '../../store/store.ts';
 import { say, withStore } from '../context.ts';
+import { startProgress } from '../progress.ts';
 import { parseOption, resolveOrganization, resolveUser } from '../resolve.ts';
 
 /** The author recorded on imported interactions: `cli`, or a member of the organization named by email. */
@@ -61,12 +62,20 @@ export function importCommand(): Command {
         await withStore(async (store) => {
           const organization = await resolveOrganization(store, options.org);
           const actor = await importActor(store, organization.id, options.as);
-          const report = await importInteractions(store, organization.id, file, {
-            kind: tableFileKindOf(file),
-            format,
-            dryRun: options.dryRun === true,
-            actor,
-          });
+          const progress = startProgress('import', { unit: 'rows', json: options.json });
+          let report;
+          try {
+            report = await importInteractions(store, organization.id, file, {
+              kind: tableFileKindOf(file),
+              format,
+              dryRun: options.dryRun === true,
+              actor,
+              // The rows in all, estimated from the share of the file read so far.
+              progress: (rowsRead, share) => progress.update(rowsRead, share > 0 ? rowsRead / share : undefined),
+            });
+          } finally {
+            progress.finish();
+          }
           if (options.json) say(JSON.stringify(report, null, 2));
           else describeImport(report).forEach(say);
           if (report.errorCount > 0) process.exitCode = 1;

@@ -7,6 +7,7 @@ import type { Store } from '../../store/store.ts';
 import { engagementReport, organizationReport, renderReport, reportFormats } from '../../server/reports/operations.ts';
 import type { Report } from '../../analysis/reports/report.ts';
 import { say, withStore } from '../context.ts';
+import { startProgress } from '../progress.ts';
 import { parseOption, resolveOrganization } from '../resolve.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
@@ -34,8 +35,22 @@ async function organizationOfEngagement(
   throw notFound(`Engagement "${engagementId}"`);
 }
 
-async function write(report: Report, format: string, out: string): Promise<void> {
-  const rendered = await renderReport(report, parseOption(z.enum(reportFormats), '--format', format));
+/**
+ * Gathers a report (`build`) and writes it, showing its two steps on a terminal: reading the record
+ * and drawing the file both take seconds for a large organization.
+ */
+async function write(build: () => Promise<Report>, format: string, out: string): Promise<void> {
+  const as = parseOption(z.enum(reportFormats), '--format', format);
+  const progress = startProgress('report', { unit: 'steps', total: 2 });
+  let rendered;
+  try {
+    progress.update(0);
+    const report = await build();
+    progress.update(1);
+    rendered = await renderReport(report, as);
+  } finally {
+    progress.finish();
+  }
   await writeFile(out, rendered.body);
   say(`wrote ${out}`);
 }
@@ -56,7 +71,7 @@ export function reportCommand(): Command {
     .action(async (id: string, options: { org?: string; format: string; out: string }) => {
       await withStore(async (store) => {
         const organization = await organizationOfEngagement(store, id, options.org);
-        await write(await engagementReport(store, organization.id, id, today()), options.format, options.out);
+        await write(() => engagementReport(store, organization.id, id, today()), options.format, options.out);
       });
     });
   command
@@ -75,7 +90,7 @@ export function reportCommand(): Command {
       await withStore(async (store) => {
         const organization = await organizationOf(store, options.org);
         await write(
-          await organizationReport(store, organization.id, { fromMonth, toMonth }, today()),
+          () => organizationReport(store, organization.id, { fromMonth, toMonth }, today()),
           options.format,
           options.out,
         );

@@ -42,19 +42,29 @@ function interactionCells(interaction: Interaction): Record<(typeof interactionC
 
 export const longHeader = (): string[] => [...longColumns];
 
-/** One row per component used (one row with empty component cells when none was). */
+const longAt = (column: (typeof longColumns)[number]): number => longColumns.indexOf(column);
+const [keyAt, componentAt, minutesAt, activitiesAt] = [
+  longAt('interaction_key'),
+  longAt('component_id'),
+  longAt('component_minutes'),
+  longAt('activity_ids'),
+];
+
+/**
+ * One row per component used (one row with empty component cells when none was): the interaction's
+ * cells are laid out once and copied per component, for an export writes millions of these rows.
+ */
 export function longRows(interaction: Interaction): string[][] {
-  const shared = interactionCells(interaction);
-  const uses = interaction.components.length > 0 ? interaction.components : [null];
-  return uses.map((use) => {
-    const cells: Record<string, string> = {
-      ...shared,
-      interaction_key: interaction.id,
-      component_id: use?.componentId ?? '',
-      component_minutes: use ? String(use.minutes) : '',
-      activity_ids: use ? use.activityIds.join(';') : '',
-    };
-    return longColumns.map((column) => cells[column] ?? '');
+  const shared: Record<string, string> = interactionCells(interaction);
+  const base = longColumns.map((column) => shared[column] ?? '');
+  base[keyAt] = interaction.id;
+  if (interaction.components.length === 0) return [base];
+  return interaction.components.map((use) => {
+    const row = base.slice();
+    row[componentAt] = use.componentId;
+    row[minutesAt] = String(use.minutes);
+    row[activitiesAt] = use.activityIds.join(';');
+    return row;
   });
 }
 

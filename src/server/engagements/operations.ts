@@ -6,7 +6,10 @@ import type { Engagement, EngagementInput } from '../../domain/support/schemas.t
 import type { PracticeModel } from '../../model/schema.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
 
-/** Engagement use cases. Changing an engagement's start date or deleting it keeps the dose rollups true. */
+/**
+ * Engagement use cases. Changing an engagement's start date or deleting it keeps the dose rollups true;
+ * such writes lock the engagement first, as the writes of its interactions do (`lockForWrite`).
+ */
 
 export async function modelOf(
   tenant: TenantStore,
@@ -77,6 +80,7 @@ export function updateEngagement(
 ): Promise<Engagement> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
+    await tenant.engagements.lockForWrite([id]);
     await checkEngagement(tenant, input);
     const { before, after } = await tenant.engagements.update(id, version, input, actor);
     if (before.startDate !== after.startDate) await rebuildEngagementDose(tenant, after);
@@ -123,6 +127,7 @@ export function deleteEngagement(
 ): Promise<Engagement> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
+    await tenant.engagements.lockForWrite([id]);
     const deleted = await tenant.engagements.softDelete(id, version, actor);
     await tenant.dose.clearEngagement(id);
     return deleted;
@@ -137,6 +142,7 @@ export function restoreEngagement(
 ): Promise<Engagement> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
+    await tenant.engagements.lockForWrite([id]);
     const engagement = await tenant.engagements.find(id, { includeDeleted: true });
     if (!engagement) throw notFound('Engagement');
     if (!(await tenant.partners.find(engagement.partnerId)))

@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { once } from 'node:events';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
-import { stringify } from 'csv-stringify';
-import { csvOptions } from '../../domain/csv.ts';
+import { guardFormula } from '../../domain/csv.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { componentIdsOf, longHeader, longRows, wideHeader, wideRow } from '../../domain/support/interaction-rows.ts';
 import type { TableFormat } from '../../domain/support/interaction-table.ts';
@@ -42,6 +42,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Written to history and `loggedBy` as the author of every imported interaction. */
   actor: string;
+  /** Hears now and then how many rows have been read, and what share of the file that is (0–1). */
+  progress?: ((rowsRead: number, share: number) => void) | undefined;
 }
 
 /**
@@ -95,6 +97,7 @@ async function readInThread(
     knownComponentIds: componentIdsOf(await organizationModels(tenant)),
     write: writer ? { organizationId: writer.organizationId, actor: writer.actor } : null,
   };
+  const fileBytes = Math.max(1, (await stat(file)).size);
   const worker = new Worker(workerStart, {
     workerData: { entry: workerEntry, job },
     resourceLimits: { maxOldGenerationSizeMb: readerOldGenerationMb },
@@ -114,12 +117,11 @@ async function readInThread(
       handled = handled
         .then(async () => {
           if (settled) return;
-          if (message.type === 'engagement')
-            answer({
-              type: 'engagement',
-              engagementId: message.engagementId,
-              context: await engagementContext(tenant, message.engagementId),
-            });
+          if (message.type === 'engagement') {
+            const context = await engagementContext(tenant, message.engagementId);
+            if (context) writer?.checkedAgainst(context.engagement);
+            answer({ type: 'engagement', engagementId: message.engagementId, context });
+          } else if (message.type === 'progress') options.progress?.(message.rowsRead, message.bytesRead / fileBytes);
           else if (message.type === 'rows') {
             await writer!.write(message.statements, message.interactions);
             answer({ type: 'written' });
@@ -242,62 +244,122 @@ export const exportFormats = ['long', 'wide', 'redcap'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 export type RedcapFile = 'records' | 'dictionary';
 
-/** Every live interaction of the organization, a page at a time (newest first), never all at once. */
-async function* liveInteractions(tenant: TenantStore): AsyncGenerator<Interaction> {
+/** Interactions an export reads at a time: memory holds one page, whatever the organization's size. */
+const exportPageSize = 2000;
+
+/** Counts the interactions an export has read so far, once per page. */
+export type ExportProgress = (interactions: number) => void;
+
+/** The live interactions of the organization a page at a time (newest first), never all at once. */
+async function* livePages(tenant: TenantStore, progress?: ExportProgress): AsyncGenerator<Interaction[]> {
   let cursor: string | undefined;
+  let read = 0;
   do {
-    const page = await tenant.interactions.list({}, 500, cursor);
-    yield* page.items;
+    const page = await tenant.interactions.list({}, exportPageSize, cursor);
+    yield page.items;
+    read += page.items.length;
+    progress?.(read);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }
 
-/** The rows of an export, header first. */
+/**
+ * The rows of an export, header first, a page of rows at a time: a page is turned into rows and text
+ * in one go, without a promise per row, and is garbage before the next is read.
+ */
 export async function* exportRows(
   store: Store,
   organizationId: string,
   format: ExportFormat,
   file: RedcapFile = 'records',
-): AsyncGenerator<string[]> {
+  progress?: ExportProgress,
+): AsyncGenerator<string[][]> {
   const tenant = store.tenant(organizationId);
   const models = await organizationModels(tenant);
   if (format === 'long') {
-    yield longHeader();
-    for await (const interaction of liveInteractions(tenant)) yield* longRows(interaction);
+    yield [longHeader()];
+    for await (const page of livePages(tenant, progress)) yield page.flatMap(longRows);
   } else if (format === 'wide') {
     const componentIds = componentIdsOf(models);
-    yield wideHeader(componentIds);
-    for await (const interaction of liveInteractions(tenant)) yield wideRow(interaction, componentIds);
+    yield [wideHeader(componentIds)];
+    for await (const page of livePages(tenant, progress)) yield page.map((i) => wideRow(i, componentIds));
   } else {
     const project = redcapProject(models);
     if (file === 'dictionary') {
-      yield project.dictionaryHeader;
-      yield* project.dictionaryRows;
+      yield [project.dictionaryHeader, ...project.dictionaryRows];
       return;
     }
-    yield project.recordHeader;
-    for await (const interaction of liveInteractions(tenant)) yield project.recordRow(interaction);
+    yield [project.recordHeader];
+    for await (const page of livePages(tenant, progress)) yield page.map((i) => project.recordRow(i));
+  }
+}
+
+const needsQuotes = /[",\r\n]/;
+
+/**
+ * One CSV cell (RFC 4180): text a spreadsheet could take for a formula guarded (`guardFormula`), then
+ * quoted, with quotes doubled, when it holds a comma, a quote or a line break. The same cells
+ * csv-stringify writes with Praxis's options (`csvOptions`).
+ */
+export function csvCell(text: string): string {
+  const cell = guardFormula(text);
+  return needsQuotes.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** Text gathered before it is handed to the stream: few large writes instead of one per row. */
+const csvChunkLength = 1 << 16;
+
+/**
+ * Writes rows as UTF-8 CSV with LF line endings; `bom` helps spreadsheet programs read UTF-8 (REDCap
+ * wants none). Rows are joined into 64 KB pieces here, waiting whenever `out` asks to (so memory holds
+ * one piece, however many rows come): several times faster than csv-stringify's stream, which was
+ * most of a long export's time. On an error `out` is destroyed, as `pipeline` would, and the error
+ * rejects the returned promise.
+ */
+export async function writeCsv(
+  pages: AsyncIterable<readonly (readonly string[])[]>,
+  out: Writable,
+  options: { bom: boolean },
+): Promise<void> {
+  // Held from the start, so a failing destination (a full disk) rejects here instead of going unheard.
+  let failed: Error | null = null;
+  const onError = (error: Error) => (failed ??= error);
+  out.on('error', onError);
+  try {
+    let chunk = options.bom ? '\ufeff' : '';
+    for await (const rows of pages) {
+      for (const row of rows) {
+        let line = row.length > 0 ? csvCell(row[0]!) : '';
+        for (let i = 1; i < row.length; i += 1) line += `,${csvCell(row[i]!)}`;
+        chunk += `${line}\n`;
+        if (chunk.length >= csvChunkLength) {
+          if (failed) throw failed;
+          if (!out.write(chunk)) await once(out, 'drain');
+          chunk = '';
+        }
+      }
+    }
+    if (failed) throw failed;
+    out.end(chunk);
+    await finished(out);
+  } catch (error) {
+    out.destroy();
+    throw error;
+  } finally {
+    out.off('error', onError);
   }
 }
 
 /**
- * Writes rows as UTF-8 CSV, text that a spreadsheet could take for a formula guarded (`csvOptions`);
- * `bom` helps spreadsheet programs read UTF-8 (REDCap wants none).
+ * Writes pages of rows as one worksheet of an XLSX workbook, streamed. Text goes into string cells, which
+ * a spreadsheet never evaluates (a formula is a cell of its own kind), so it is written as it is.
  */
-export async function writeCsv(rows: AsyncIterable<string[]>, out: Writable, options: { bom: boolean }): Promise<void> {
-  await pipeline(Readable.from(rows), stringify(csvOptions({ recordDelimiter: 'unix', bom: options.bom })), out);
-}
-
-/**
- * Writes rows as one worksheet of an XLSX workbook, streamed. Text goes into string cells, which a
- * spreadsheet never evaluates (a formula is a cell of its own kind), so it is written as it is.
- */
-export async function writeXlsx(rows: AsyncIterable<string[]>, out: Writable): Promise<void> {
+export async function writeXlsx(pages: AsyncIterable<readonly string[][]>, out: Writable): Promise<void> {
   // ExcelJS loads with the first XLSX written, not with the server or the CLI.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const worksheet = workbook.addWorksheet('interactions');
-  for await (const row of rows) worksheet.addRow(row).commit();
+  for await (const rows of pages) for (const row of rows) worksheet.addRow(row).commit();
   worksheet.commit();
   await workbook.commit();
   if (!out.writableFinished) await finished(out);
@@ -309,22 +371,28 @@ export const dictionaryFileOf = (file: string): string => {
   return `${extension ? file.slice(0, -extension.length) : file}-dictionary${extension || '.csv'}`;
 };
 
-/** Exports to files: one for long and wide (CSV, or XLSX by extension), two for REDCap (records and dictionary). */
+/**
+ * Exports to files: one for long and wide (CSV, or XLSX by extension), two for REDCap (records and
+ * dictionary). `progress` hears how many interactions have been read, page by page.
+ */
 export async function exportInteractionsToFile(
   store: Store,
   organizationId: string,
   format: ExportFormat,
   file: string,
+  progress?: ExportProgress,
 ): Promise<string[]> {
   if (format === 'redcap') {
     const dictionary = dictionaryFileOf(file);
-    await writeCsv(exportRows(store, organizationId, 'redcap', 'records'), createWriteStream(file), { bom: false });
+    await writeCsv(exportRows(store, organizationId, 'redcap', 'records', progress), createWriteStream(file), {
+      bom: false,
+    });
     await writeCsv(exportRows(store, organizationId, 'redcap', 'dictionary'), createWriteStream(dictionary), {
       bom: false,
     });
     return [file, dictionary];
   }
-  const rows = exportRows(store, organizationId, format);
+  const rows = exportRows(store, organizationId, format, 'records', progress);
   if (tableFileKindOf(file) === 'xlsx') await writeXlsx(rows, createWriteStream(file));
   else await writeCsv(rows, createWriteStream(file), { bom: true });
   return [file];

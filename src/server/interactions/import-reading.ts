@@ -79,7 +79,12 @@ class UnreadableTable extends Error {
   }
 }
 
-async function* csvRows(file: string): AsyncGenerator<TableRow> {
+/** How far into the file reading has got, in bytes: what an import's progress is measured by. */
+export interface ReadPosition {
+  bytes: number;
+}
+
+async function* csvRows(file: string, position: ReadPosition): AsyncGenerator<TableRow> {
   const reader = new CsvRecordReader();
   let rows: TableRow[] = [];
   // Blank lines and rows of empty cells (spreadsheets leave them) are not interactions. A cell an export
@@ -91,10 +96,9 @@ async function* csvRows(file: string): AsyncGenerator<TableRow> {
   };
   try {
     // Pieces of 64 KB: a string over 128 KB is made in V8's old generation and lives until a full collection.
-    for await (const text of createReadStream(file, {
-      encoding: 'utf8',
-      highWaterMark: 1 << 16,
-    }) as AsyncIterable<string>) {
+    const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 });
+    for await (const text of stream as AsyncIterable<string>) {
+      position.bytes = stream.bytesRead;
       reader.push(text, each);
       const done = rows;
       rows = [];
@@ -129,10 +133,12 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-async function* xlsxRows(file: string): AsyncGenerator<TableRow> {
+async function* xlsxRows(file: string, position: ReadPosition): AsyncGenerator<TableRow> {
   // Loaded only for a workbook: it takes longer to load than a CSV file of many thousand rows to read.
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), {
+  const stream = createReadStream(file);
+  stream.on('data', () => (position.bytes = stream.bytesRead));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -158,8 +164,14 @@ async function* xlsxRows(file: string): AsyncGenerator<TableRow> {
   }
 }
 
-const tableRows = (file: string, kind: TableFileKind): AsyncGenerator<TableRow> =>
-  kind === 'xlsx' ? xlsxRows(file) : csvRows(file);
+const tableRows = (file: string, kind: TableFileKind, position: ReadPosition): AsyncGenerator<TableRow> =>
+  kind === 'xlsx' ? xlsxRows(file, position) : csvRows(file, position);
+
+/** Rows read between two reports of progress. */
+const progressEvery = 5000;
+
+/** Hears how many data rows have been read and how many bytes of the file that took. */
+export type ReadProgress = (rowsRead: number, bytesRead: number) => void;
 
 /** Collects problems up to the report's limit, counting them all; those listed are copied out of the file's text (`ownCopy`). */
 class ProblemList {
@@ -257,9 +269,11 @@ async function readInteractions(
   knownComponentIds: ReadonlySet<string>,
   problems: ProblemList,
   each: (interaction: TableInteraction) => Promise<void>,
+  progress: ReadProgress | undefined,
 ): Promise<{ layout: TableLayout | null; rowsRead: number }> {
   let reader: InteractionTableReader | null = null;
   let rowsRead = 0;
+  const position: ReadPosition = { bytes: 0 };
   let headerSeen = false;
   const drain = async (done: TableInteraction[]) => {
     // A row's own problems first, then what the engagement and model rules find in its interaction.
@@ -267,7 +281,7 @@ async function readInteractions(
     for (const interaction of done) await each(interaction);
   };
   try {
-    for await (const { cells, row } of tableRows(file, options.kind)) {
+    for await (const { cells, row } of tableRows(file, options.kind, position)) {
       if (!headerSeen) {
         headerSeen = true;
         const header = readHeader(cells, options.format, knownComponentIds);
@@ -279,6 +293,7 @@ async function readInteractions(
         continue;
       }
       rowsRead += 1;
+      if (progress && rowsRead % progressEvery === 0) progress(rowsRead, position.bytes);
       await drain(reader!.add(cells, row));
     }
   } catch (error) {
@@ -310,6 +325,7 @@ export async function readAndCheck(
   knownComponentIds: ReadonlySet<string>,
   lookup: EngagementLookup,
   write: ((prepared: PreparedInteraction) => Promise<void>) | null,
+  progress?: ReadProgress,
 ): Promise<ImportReport> {
   const problems = new ProblemList();
   const duplicates = new DuplicateFinder();
@@ -332,6 +348,7 @@ export async function readAndCheck(
       if (errors.length > 0) problems.add(...errors);
       if (write && prepared && problems.count === 0) await write(prepared);
     },
+    progress,
   );
   return {
     format: layout?.format ?? null,

@@ -10,7 +10,8 @@ import { readAndCheck, type EngagementContext, type ImportReport, type ReadOptio
  *
  * Messages: the reader asks for each engagement it meets once (`engagement`, answered with its context);
  * it sends the statements of the rows in batches (`rows`, each answered with `written` once run) and never has more than
- * `maxBatchesInFlight` unanswered, so memory stays bounded however fast it reads; it ends with `done`:
+ * `maxBatchesInFlight` unanswered, so memory stays bounded however fast it reads; it tells how far it
+ * has read now and then (`progress`, not answered); it ends with `done`:
  * the report and the summed dose. Once a problem is found it sends no more rows.
  */
 
@@ -27,6 +28,7 @@ export type ToReader =
 export type FromReader =
   | { type: 'engagement'; engagementId: string }
   | { type: 'rows'; statements: ImportStatement[]; interactions: number }
+  | { type: 'progress'; rowsRead: number; bytesRead: number }
   | { type: 'done'; report: ImportReport; dose: DoseContribution[] };
 
 /**
@@ -75,6 +77,7 @@ async function read(port: MessagePort, job: ImportJob): Promise<void> {
           if (builder.readyCount >= batchStatements) await flush(false);
         }
       : null,
+    (rowsRead, bytesRead) => send({ type: 'progress', rowsRead, bytesRead }),
   );
   if (builder && report.errorCount === 0) await flush(true);
   send({ type: 'done', report, dose: builder && report.errorCount === 0 ? builder.doseContributions() : [] });

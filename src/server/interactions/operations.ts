@@ -66,6 +66,26 @@ export async function prepareInteraction(
   };
 }
 
+/**
+ * Locks the engagement of an existing interaction, and `alsoEngagementId` (where an edit moves it), for
+ * the write (`EngagementRepository.lockForWrite`); read the interaction after it. An interaction only
+ * moves between engagements while both are locked, so once the engagement it is read in after the lock
+ * is locked, it stays there; a move that slipped in before the lock is followed.
+ */
+async function lockInteraction(tenant: TenantStore, id: string, alsoEngagementId?: string): Promise<void> {
+  const locked = new Set<string>();
+  let interaction = await tenant.interactions.find(id, { includeDeleted: true });
+  for (;;) {
+    const wanted = [interaction?.engagementId, alsoEngagementId].filter(
+      (e): e is string => e !== undefined && !locked.has(e),
+    );
+    if (wanted.length === 0) return;
+    await tenant.engagements.lockForWrite(wanted);
+    for (const e of wanted) locked.add(e);
+    interaction = await tenant.interactions.find(id, { includeDeleted: true });
+  }
+}
+
 /** Keeps the rollups and indexes in step with a write: the old version's dose out, the new one's in, as one change. */
 async function afterWrite(
   tenant: TenantStore,
@@ -90,6 +110,7 @@ export function logInteraction(
 ): Promise<Interaction> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
+    await tenant.engagements.lockForWrite([input.engagementId]);
     const { data, engagement } = await prepareInteraction(tenant, input, actor);
     const created = await tenant.interactions.insert(data, actor);
     await afterWrite(tenant, null, null, created, engagement.startDate);
@@ -106,6 +127,7 @@ export function logInteractions(
 ): Promise<Interaction[]> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
+    await tenant.engagements.lockForWrite(rows.map((r) => r.input.engagementId));
     const prepared: { data: InteractionData; engagement: Engagement }[] = [];
     const problems: ErrorDetail[] = [];
     for (const { row, input } of rows) {
@@ -137,6 +159,7 @@ export function updateInteraction(
 ): Promise<Interaction> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
+    await lockInteraction(tenant, id, input.engagementId);
     const current = await tenant.interactions.require(id);
     const { data, engagement } = await prepareInteraction(tenant, input, current.loggedBy);
     const beforeEngagement =
@@ -156,6 +179,7 @@ export function deleteInteraction(
 ): Promise<Interaction> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
+    await lockInteraction(tenant, id);
     const before = await tenant.interactions.require(id);
     const engagement = await tenant.engagements.find(before.engagementId);
     const deleted = await tenant.interactions.softDelete(id, version, actor);
@@ -173,6 +197,7 @@ export function restoreInteraction(
 ): Promise<Interaction> {
   return store.transaction(async (tx) => {
     const tenant = tx.tenant(organizationId);
+    await lockInteraction(tenant, id);
     const deleted = await tenant.interactions.require(id, { includeDeleted: true });
     const engagement = await tenant.engagements.find(deleted.engagementId);
     if (!engagement)
@@ -209,15 +234,22 @@ export interface DoseDifference {
  * Recomputes every rollup (engagement and organization level) and the next-step index from raw
  * interactions, and lists every difference from what is stored.
  */
-export async function checkDose(tenant: TenantStore): Promise<DoseDifference[]> {
+export async function checkDose(
+  tenant: TenantStore,
+  /** Hears how many interactions have been read, every page of them. */
+  progress?: (interactions: number) => void,
+): Promise<DoseDifference[]> {
   const engagements = await tenant.engagements.list();
   const starts = new Map(engagements.map((e) => [e.id, e.startDate]));
   // The interactions are read a page at a time and summed as they come, so the check holds sums, never every interaction.
   const sum = new DoseSum();
   const expectedNextSteps: IndexedNextStep[] = [];
+  let read = 0;
   for await (const interaction of tenant.interactions.eachLive({}, 2000)) {
     sum.addInteraction(interaction, starts);
     expectedNextSteps.push(...openNextStepRows(interaction));
+    read += 1;
+    if (read % 2000 === 0) progress?.(read);
   }
   const expected = sum.rows();
   const expectedOrganization = organizationDose(expected);

@@ -1,17 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Report, ReportBlock } from '../../analysis/reports/report.ts';
 import { reportChartHeight, reportChartSvg, reportChartWidth } from './report-charts.ts';
+import { tableLayout } from './table-layout.ts';
 
 /**
  * A report as a PDF, drawn in JavaScript with PDFKit (no browser): the same SVG charts as the HTML
- * report placed as vector graphics, tables laid out row by row. Text uses the standard Helvetica
- * fonts, which cover Western European scripts.
+ * report placed as vector graphics, tables laid out row by row with columns sized from their text.
+ * Text uses DejaVu Sans, embedded (subset) from the `dejavu-fonts-ttf` package: the standard PDF
+ * fonts cover only Western European text and would print the diversity formula (−Σ pᵢ ln pᵢ), Greek,
+ * Cyrillic or other names as garbage.
  */
 
 const margin = 48;
 const colors = { text: '#212529', muted: '#495057', rule: '#dee2e6', head: '#f1f3f5', accent: '#228be6' };
-const font = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+const font = {
+  regular: 'DejaVuSans',
+  bold: 'DejaVuSans-Bold',
+  italic: 'DejaVuSans-Oblique',
+  // Charts are laid out (by ECharts, without a browser) for Helvetica's widths, which the condensed
+  // face matches within 3%; the regular face runs 14% wider and would crowd legends into each other.
+  chart: 'DejaVuSansCondensed',
+  chartBold: 'DejaVuSansCondensed-Bold',
+};
+
+/** The font files, read once per process; every report registers them under the names in `font`. */
+let fontFiles: [name: string, data: Buffer][] | undefined;
+function loadFonts(): [string, Buffer][] {
+  if (!fontFiles) {
+    const require = createRequire(import.meta.url);
+    fontFiles = Object.values(font).map((name) => [
+      name,
+      readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`)),
+    ]);
+  }
+  return fontFiles;
+}
 
 type Doc = PDFKit.PDFDocument;
 
@@ -23,8 +49,8 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 
-// Chart text names a browser font stack; PDF draws it in Helvetica.
-const chartFont = (_family: string, bold: boolean): string => (bold ? font.bold : font.regular);
+// Chart text names a browser font stack; PDF draws it in the report's chart font.
+const chartFont = (_family: string, bold: boolean): string => (bold ? font.chartBold : font.chart);
 
 function drawChart(doc: Doc, block: Extract<ReportBlock, { kind: 'chart' }>): void {
   const { svg, width, height } = reportChartSvg(block.chart);
@@ -44,37 +70,57 @@ function drawChart(doc: Doc, block: Extract<ReportBlock, { kind: 'chart' }>): vo
   doc.y = top + height * scale + 8;
 }
 
-/** Column widths in proportion to their longest text, each at least a minimum. */
-function columnWidths(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): number[] {
-  const longest = block.columns.map(
-    (c, i) => Math.min(60, Math.max(c.title.length, ...block.rows.map((r) => (r[i] ?? '').length))) + 2,
-  );
-  const total = longest.reduce((s, l) => s + l, 0);
-  return longest.map((l) => (l / total) * contentWidth(doc));
+const cellPadding = 3;
+const tableFontSize = 8.5;
+/** The smallest size a table's text is set in to keep its words whole; a table that needs less breaks words. */
+const smallestTableFontSize = 6;
+
+interface TableStyle {
+  widths: number[];
+  fontSize: number;
 }
 
-const cellPadding = 3;
+/** Column widths and font size of a table, from its text measured in the report's fonts (`tableLayout`). */
+function tableStyle(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): TableStyle {
+  const measure = (text: string, header: boolean): number =>
+    doc
+      .font(header ? font.bold : font.regular)
+      .fontSize(1)
+      .widthOfString(text);
+  return tableLayout(
+    block.columns.map((c) => c.title),
+    block.rows,
+    {
+      width: contentWidth(doc),
+      padding: cellPadding,
+      fontSize: tableFontSize,
+      smallestFontSize: smallestTableFontSize,
+      longestWord: contentWidth(doc) / 3,
+    },
+    measure,
+  );
+}
 
-function rowHeight(doc: Doc, cells: string[], widths: number[], header: boolean): number {
-  doc.font(header ? font.bold : font.regular).fontSize(8.5);
+function rowHeight(doc: Doc, cells: string[], style: TableStyle, header: boolean): number {
+  doc.font(header ? font.bold : font.regular).fontSize(style.fontSize);
   return (
-    Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * cellPadding }))) +
+    Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: style.widths[i]! - 2 * cellPadding }))) +
     2 * cellPadding
   );
 }
 
-function drawRow(doc: Doc, cells: string[], widths: number[], numeric: boolean[], header: boolean): void {
-  const height = rowHeight(doc, cells, widths, header);
+function drawRow(doc: Doc, cells: string[], style: TableStyle, numeric: boolean[], header: boolean): void {
+  const height = rowHeight(doc, cells, style, header);
   const top = doc.y;
   if (header) doc.rect(margin, top, contentWidth(doc), height).fill(colors.head);
-  doc.font(header ? font.bold : font.regular).fontSize(8.5);
+  doc.font(header ? font.bold : font.regular).fontSize(style.fontSize);
   let x = margin;
   cells.forEach((cell, i) => {
     doc.fillColor(colors.text).text(cell, x + cellPadding, top + cellPadding, {
-      width: widths[i]! - 2 * cellPadding,
+      width: style.widths[i]! - 2 * cellPadding,
       align: numeric[i] ? 'right' : 'left',
     });
-    x += widths[i]!;
+    x += style.widths[i]!;
   });
   doc
     .moveTo(margin, top + height)
@@ -88,7 +134,7 @@ function drawRow(doc: Doc, cells: string[], widths: number[], numeric: boolean[]
 
 /** A table row by row; a row that does not fit starts a new page, which repeats the header row. */
 function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): void {
-  const widths = columnWidths(doc, block);
+  const style = tableStyle(doc, block);
   const numeric = block.columns.map((c) => c.numeric === true);
   const titles = block.columns.map((c) => c.title);
   ensureSpace(doc, 48);
@@ -99,13 +145,13 @@ function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): vo
       .fillColor(colors.text)
       .text(block.caption, margin, doc.y, { width: contentWidth(doc) })
       .moveDown(0.2);
-  drawRow(doc, titles, widths, numeric, true);
+  drawRow(doc, titles, style, numeric, true);
   for (const row of block.rows) {
-    if (doc.y + rowHeight(doc, row, widths, false) > bottom(doc)) {
+    if (doc.y + rowHeight(doc, row, style, false) > bottom(doc)) {
       doc.addPage();
-      drawRow(doc, titles, widths, numeric, true);
+      drawRow(doc, titles, style, numeric, true);
     }
-    drawRow(doc, row, widths, numeric, false);
+    drawRow(doc, row, style, numeric, false);
   }
   doc.moveDown(0.8);
 }
@@ -145,6 +191,7 @@ export function renderReportPdf(report: Report): Promise<Buffer> {
     bufferPages: true,
     info: { Title: header.title, Creator: 'Praxis', Subject: `${header.organization}` },
   });
+  for (const [name, data] of loadFonts()) doc.registerFont(name, data);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -110,7 +110,7 @@ export async function readResearchRecord(
 const rowsPerChunk = 1000;
 
 /** A table as CSV text chunks, a thousand rows at a time. */
-async function* csvChunks(table: Table, count: { rows: number }): AsyncGenerator<string> {
+async function* csvChunks(table: Table, count: { rows: number }, progress?: () => void): AsyncGenerator<string> {
   let batch: CsvCell[][] = [];
   let header = true;
   for await (const row of table.rows()) {
@@ -120,6 +120,7 @@ async function* csvChunks(table: Table, count: { rows: number }): AsyncGenerator
     if (batch.length === rowsPerChunk) {
       yield formatCsv(batch, { recordDelimiter: 'unix' });
       batch = [];
+      progress?.();
     }
   }
   if (batch.length > 0) yield formatCsv(batch, { recordDelimiter: 'unix' });
@@ -169,18 +170,25 @@ export function startResearchExport(
   });
 }
 
-/** Writes a prepared research export to `out` as a zip and ends it; returns what it wrote. */
+/**
+ * Writes a prepared research export to `out` as a zip and ends it; returns what it wrote. `progress`
+ * hears the rows written so far, over all files, a thousand at a time.
+ */
 export async function writeResearchExport(
   { input, pseudonym, options, exportedAt }: PreparedResearchExport,
   out: Writable,
+  progress?: (rows: number) => void,
 ): Promise<WrittenFile[]> {
   const zip = new ZipWriter(out, exportedAt);
   const written: WrittenFile[] = [];
+  let rowsBefore = 0;
   for (const file of researchExportFiles(input, pseudonym)) {
     if (typeof file.content === 'string') written.push({ ...(await zip.add(file.file, [file.content])), rows: null });
     else {
       const count = { rows: 0 };
-      written.push({ ...(await zip.add(file.file, csvChunks(file.content, count))), rows: count.rows });
+      const chunks = csvChunks(file.content, count, progress && (() => progress(rowsBefore + count.rows)));
+      written.push({ ...(await zip.add(file.file, chunks)), rows: count.rows });
+      rowsBefore += count.rows;
     }
   }
   const readme = readmeText(

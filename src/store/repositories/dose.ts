@@ -93,6 +93,11 @@ function inKeyOrder<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
  * mode, principle and activity; month of the relationship per component). `apply` is the one way to
  * change them, so they always agree. Organization-level changes wait for the commit when the
  * repository is bound to a transaction (see `OrganizationRollupChanges`).
+ *
+ * A change is computed from what its write read (the interaction's versions, the engagement's start
+ * date and liveness, the stored rows `clearEngagement` negates), so the write must hold the locks of
+ * the engagements it changes from before those reads (`EngagementRepository.lockForWrite`): then the
+ * writes of one engagement change its rollups one after the other, each from the other's result.
  */
 export class DoseRepository {
   constructor(
@@ -134,8 +139,6 @@ export class DoseRepository {
   /** Adds engagement-level rows and what they change at organization level; then removes rows at zero. */
   private async write(change: DoseRows): Promise<void> {
     const org = this.organizationId;
-    if (this.engine === 'postgres')
-      await this.lockEngagements(engagements([...change.engagementMonths, ...change.componentMonths]));
     // Every writer upserts rows in key order (see `inKeyOrder`).
     const engagementChange = inKeyOrder(
       change.engagementMonths.filter((m) => m.interactions !== 0 || m.minutes !== 0),
@@ -262,23 +265,6 @@ export class DoseRepository {
   }
 
   /**
-   * Locks the engagements a change touches (in one order, so writers cannot deadlock) before any rollup
-   * row, on PostgreSQL: two writers of one engagement then change its rollups one after the other, and
-   * the second reads the first's component rows when it measures a month's diversity. NO KEY UPDATE
-   * does not conflict with the KEY SHARE lock an interaction insert holds on its engagement.
-   */
-  private async lockEngagements(engagementIds: string[]): Promise<void> {
-    if (engagementIds.length === 0) return;
-    await this.db
-      .selectFrom('engagements')
-      .select('id')
-      .where('id', 'in', [...engagementIds].sort())
-      .orderBy('id')
-      .forNoKeyUpdate()
-      .execute();
-  }
-
-  /**
    * Measures again the diversity of component use (components used, Shannon entropy, dominant
    * component) of every month of the relationship the change touched, from its component rows, and
    * stores it on the month's row. Entropy is not a sum, so it cannot be added to; a month of the
@@ -388,7 +374,7 @@ export class DoseRepository {
         });
     }
     // Two writers could each add the first row of a different relationship month in one calendar month
-    // and, alone, count the engagement twice; on PostgreSQL `write` has locked the engagements first, so
+    // and, alone, count the engagement twice; the writer holds the engagement's lock (see the class), so
     // the second waits for the first's commit and the read below sees its row.
     const delta = new Map<string, number>();
     for (const { engagementId, calendarMonth } of toggled.values()) {

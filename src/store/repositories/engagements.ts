@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Engagement, EngagementInput, StageChange } from '../../domain/support/schemas.ts';
+import type { Engine } from '../database.ts';
 import type { Executor } from './executor.ts';
 import { recordMeta } from './partners.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
@@ -38,8 +39,35 @@ export class EngagementRepository extends VersionedRepository<Engagement, Engage
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,
+    private readonly engine: Engine,
   ) {
     super(executor, orgId, engagementMapping);
+  }
+
+  /**
+   * Locks engagements for a write of their interactions, their liveness or their start date, until the
+   * transaction ends: call it first, and read the engagement, its interactions and its rollups after it.
+   * Each engagement's rollups are kept by signed deltas computed from what the write reads, so two
+   * writes of one engagement must not both read before either has written: under PostgreSQL's READ
+   * COMMITTED, an interaction restored while its engagement is deleted would add its dose after the
+   * engagement's rollups were cleared, and an interaction deleted with its engagement would be
+   * subtracted twice. With the lock, the second write waits for the first's commit and then reads it.
+   * Engagements are locked in id order, so writes of several cannot deadlock. NO KEY UPDATE does not
+   * conflict with the KEY SHARE lock an interaction insert takes on its engagement, but does with
+   * another writer's lock and with any update of the engagement row. On SQLite a write transaction
+   * already holds the database's one write lock (`BEGIN IMMEDIATE`), so there is nothing to take.
+   */
+  async lockForWrite(engagementIds: Iterable<string>): Promise<void> {
+    const ids = [...new Set(engagementIds)].sort();
+    if (this.engine !== 'postgres' || ids.length === 0) return;
+    await this.executor
+      .selectFrom('engagements')
+      .select('id')
+      .where('organization_id', '=', this.orgId)
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .forNoKeyUpdate()
+      .execute();
   }
 
   async list(options: { partnerId?: string; includeDeleted?: boolean } = {}): Promise<Engagement[]> {

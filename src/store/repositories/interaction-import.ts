@@ -1,8 +1,10 @@
 import { CompiledQuery, sql } from 'kysely';
 import { DoseTotals, openNextStepRows, type DoseContribution } from '../../domain/support/rollups.ts';
-import type { Interaction } from '../../domain/support/schemas.ts';
+import { conflict } from '../../domain/errors.ts';
+import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { DoseRepository } from './dose.ts';
+import type { EngagementRepository } from './engagements.ts';
 import type { Executor } from './executor.ts';
 import { historyRow } from './history.ts';
 import { interactionMapping, nextStepRow, type InteractionData } from './interactions.ts';
@@ -219,18 +221,31 @@ export class ImportRowBuilder {
  * Writes many new interactions at once: the statements `ImportRowBuilder` built, in their order, and
  * then their monthly dose through the dose repository, once per month. Use it inside one transaction
  * and call `finish` last: what is written is only complete, rollups included, after it.
+ *
+ * The rows are checked and their dose computed against the engagements as the import first read them
+ * (`checkedAgainst`), without holding their locks while the file is read: an import takes as long as
+ * its file, and logging to those engagements would wait for all of it. `finish` locks them and refuses
+ * the import if any was changed meanwhile (deleted, its start date moved, its stages changed…).
  */
 export class InteractionImportWriter {
   private readonly texts = new Map<string, string>();
   private count = 0;
+  /** The version of each engagement the rows were checked against. */
+  private readonly engagementVersions = new Map<string, number>();
 
   constructor(
     private readonly db: Executor,
     /** The organization and the author the rows must be built for (`ImportRowBuilder`). */
     readonly organizationId: string,
+    private readonly engagements: EngagementRepository,
     private readonly doseRepository: DoseRepository,
     readonly actor: string,
   ) {}
+
+  /** Notes the version of an engagement the import's rows are checked against. */
+  checkedAgainst(engagement: Engagement): void {
+    this.engagementVersions.set(engagement.id, engagement.version);
+  }
 
   /** Runs the statements of `interactions` more interactions. */
   async write(statements: readonly ImportStatement[], interactions: number): Promise<void> {
@@ -241,8 +256,19 @@ export class InteractionImportWriter {
     this.count += interactions;
   }
 
-  /** Writes the dose rollups of everything written; returns how many interactions were written. */
+  /**
+   * Writes the dose rollups of everything written; returns how many interactions were written. Refuses
+   * (409, and the transaction rolls back) when an engagement the rows were checked against has changed.
+   */
   async finish(dose: Iterable<DoseContribution>): Promise<number> {
+    await this.engagements.lockForWrite(this.engagementVersions.keys());
+    for (const [id, version] of this.engagementVersions) {
+      const now = await this.engagements.find(id);
+      if (now?.version !== version)
+        throw conflict('An engagement was changed while the file was imported; nothing was written, import it again', [
+          { path: 'engagement_id', message: `engagement "${id}" was ${now ? 'edited' : 'deleted'} during the import` },
+        ]);
+    }
     await this.doseRepository.applyAll(dose);
     return this.count;
   }

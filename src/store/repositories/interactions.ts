@@ -4,7 +4,6 @@ import { openNextStepRows, type IndexedNextStep } from '../../domain/support/rol
 import type { InteractionComponentsTable, InteractionNextStepsTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import { insertRowsPrepared } from './prepared.ts';
-import { recordMeta } from './partners.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
 /** What is stored for an interaction: the input plus what the server fills in. */
@@ -36,8 +35,15 @@ export const interactionMapping: VersionedMapping<Interaction, InteractionData> 
     next_steps: JSON.stringify(i.nextSteps),
     logged_by: i.loggedBy,
   }),
+  // The record's fields are written out rather than spread from `recordMeta`: V8 builds an object
+  // literal that starts with a spread on a slow path, which made this mapping five times slower,
+  // and it runs for every interaction an export or a check reads.
   fromRow: (r) => ({
-    ...recordMeta(r),
+    id: r.id,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
     engagementId: r.engagement_id as string,
     date: r.date as string,
     time: r.time as string | null,
@@ -133,7 +139,10 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
     }
     if (cursor) {
       const [date, id] = decodeCursor(cursor);
-      query = query.where((eb) => eb.or([eb('date', '<', date), eb.and([eb('date', '=', date), eb('id', '<', id)])]));
+      // A row-value comparison, which both engines answer by seeking the (organization, date, id)
+      // index; spelled out with OR, SQLite scanned the organization's entries from the newest on
+      // every page, so reading all pages took time quadratic in their number.
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('date', 'id'), '<', tuple(date, id)));
     }
     const rows = await query
       .orderBy('date', 'desc')
@@ -215,7 +224,8 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
       if (filter.to) query = query.where('date', '<=', filter.to);
       if (after) {
         const { date, id } = after;
-        query = query.where((eb) => eb.or([eb('date', '>', date), eb.and([eb('date', '=', date), eb('id', '>', id)])]));
+        // A row value seeks the index (see `list`).
+        query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('date', 'id'), '>', tuple(date, id)));
       }
       const rows = await query.orderBy('date').orderBy('id').limit(pageSize).execute();
       for (const row of rows) yield interactionMapping.fromRow(row as never);
@@ -223,6 +233,17 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
       if (!last || rows.length < pageSize) return;
       after = { date: last.date, id: last.id };
     }
+  }
+
+  /** How many live interactions the organization has. */
+  async countLive(): Promise<number> {
+    const row = await this.executor
+      .selectFrom('interactions')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('organization_id', '=', this.orgId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
   async allLive(engagementId?: string): Promise<Interaction[]> {
