@@ -12,8 +12,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', '*.config.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    files: ['bin/**/*.js', '*.config.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
     // Tests read JSON bodies of many shapes; typing each would add noise, not safety.

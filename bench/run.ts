@@ -40,6 +40,7 @@ const known: Record<string, { full: string[]; quick: string[] }> = {
   import: { full: [], quick: ['--quick'] },
   backup: { full: [], quick: ['--quick'] },
   export: { full: [], quick: ['--quick'] },
+  startup: { full: [], quick: ['--runs', '3'] },
 };
 
 function benches(): BenchScript[] {

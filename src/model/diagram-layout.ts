@@ -1,4 +1,5 @@
-import ELK, { type ElkExtendedEdge, type ElkNode, type ElkPoint } from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk.bundled.js';
 import type { Component, ComponentGroup, Construct, Link, Outcome, OutcomeTier, PracticeModel } from './schema.ts';
 import { OUTCOME_TIERS } from './schema.ts';
 import { wrapText } from './text-metrics.ts';
@@ -205,7 +206,8 @@ export async function layoutModelDiagram(model: PracticeModel): Promise<DiagramL
     }
   });
 
-  engine ??= new ELK();
+  // ELK (a large script) loads with the first diagram drawn, not with the server or the CLI.
+  engine ??= new (await import('elkjs/lib/elk.bundled.js')).default();
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,

@@ -3,9 +3,10 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendError } from './errors.ts';
+import { packageRoot } from './package-root.ts';
 
 /** Where `vite build` puts the web app. */
-export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
+export const webRoot = path.join(packageRoot, 'dist/web');
 
 /**
  * Serves the built web app; any non-API path that is not a file gets `index.html` so the browser's

@@ -15,7 +15,7 @@ import {
   type SqliteDatabase as KyselySqliteDatabase,
   type Transaction,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
 import { conflict } from '../domain/errors.ts';
 import { CommitScope } from './commit-scope.ts';
@@ -170,7 +170,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     const schema = options.databaseSchema ?? 'public';
     if (!validSchemaName.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
-    const pool = new pg.Pool({
+    // The PostgreSQL driver loads only when it is used, not with every server or command on SQLite.
+    const { default: postgres } = await import('pg');
+    const pool = new postgres.Pool({
       ...postgresConnection(options.databaseUrl),
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       options: `-c search_path=${schema}`,

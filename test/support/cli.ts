@@ -1,7 +1,36 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export const praxisBin = path.resolve(import.meta.dirname, '../../bin/praxis.js');
+const root = path.resolve(import.meta.dirname, '../..');
+/** The `praxis` command as users run it: bin/praxis.js over the compiled build in dist/node. */
+export const praxisBin = path.join(root, 'bin/praxis.js');
+/** The compiled entry point bin/praxis.js loads. */
+export const compiledEntry = path.join(root, 'dist/node/cli/praxis.js');
+
+let buildChecked = false;
+
+/**
+ * The CLI tests run the build, so they refuse a missing or stale one rather than test old code:
+ * any source file (tests aside) changed after the build asks for `npm run build` (npm test runs it).
+ */
+function requireCurrentBuild(): void {
+  if (buildChecked) return;
+  let builtAt: number;
+  try {
+    builtAt = statSync(compiledEntry).mtimeMs;
+  } catch {
+    throw new Error(`No build at ${path.relative(root, compiledEntry)}: run \`npm run build\` before the CLI tests`);
+  }
+  const changed = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' }).find(
+    (file) =>
+      /\.(ts|tsx|mjs)$/.test(file) &&
+      !/\.test\.tsx?$/.test(file) &&
+      statSync(path.join(root, 'src', file)).mtimeMs > builtAt,
+  );
+  if (changed) throw new Error(`src/${changed} changed after the build: run \`npm run build\` before the CLI tests`);
+  buildChecked = true;
+}
 
 export interface CliResult {
   code: number;
@@ -11,6 +40,7 @@ export interface CliResult {
 
 /** Starts the real `praxis` command in a child process, for a test that waits for it or stops it itself. */
 export function spawnPraxis(args: string[], env: Record<string, string>): ChildProcess {
+  requireCurrentBuild();
   return spawn(process.execPath, [praxisBin, ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -45,6 +75,7 @@ export function startPraxisServer(
   env: Record<string, string>,
   args: string[] = [],
 ): Promise<{ child: ChildProcess; url: string; output: () => string; stop(): Promise<void> }> {
+  requireCurrentBuild();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [praxisBin, 'serve', ...args], {
       env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...env },

@@ -6,7 +6,6 @@ import { once } from 'node:events';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
 import { guardFormula } from '../../domain/csv.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { componentIdsOf, longHeader, longRows, wideHeader, wideRow } from '../../domain/support/interaction-rows.ts';
@@ -71,7 +70,8 @@ async function engagementContext(tenant: TenantStore, engagementId: string): Pro
 }
 
 const workerStart = new URL('./import-worker-start.mjs', import.meta.url);
-const workerEntry = new URL('./import-worker.ts', import.meta.url).href;
+// The reading thread runs the same form of the code as this thread: the .ts source under tsx or vitest, the .js build from dist.
+const workerEntry = new URL(`./import-worker${path.extname(import.meta.filename)}`, import.meta.url).href;
 /**
  * The reading thread's old generation: far more than it keeps (its keys and signatures live outside
  * the heap, in `StringTable`s), and set because V8 lets a heap with a limit of gigabytes grow to
@@ -355,6 +355,8 @@ export async function writeCsv(
  * a spreadsheet never evaluates (a formula is a cell of its own kind), so it is written as it is.
  */
 export async function writeXlsx(pages: AsyncIterable<readonly string[][]>, out: Writable): Promise<void> {
+  // ExcelJS loads with the first XLSX written, not with the server or the CLI.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const worksheet = workbook.addWorksheet('interactions');
   for await (const rows of pages) for (const row of rows) worksheet.addRow(row).commit();

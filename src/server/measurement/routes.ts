@@ -5,7 +5,6 @@ import { ListOf } from '../../domain/accounts/schemas.ts';
 import { formatInstrument, instrumentFormats, parseInstrumentText } from '../../domain/measurement/format.ts';
 import { formatRedcapRecords } from '../../domain/measurement/redcap-records.ts';
 import { responseTable } from '../../domain/measurement/response-table.ts';
-import ExcelJS from 'exceljs';
 import { Instrument } from '../../domain/measurement/instrument.ts';
 import {
   CreatedInvitation,
@@ -404,6 +403,8 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
           .header('content-disposition', `attachment; filename="${name}.csv"`)
           .send(formatCsv([table.header, ...table.rows], { recordDelimiter: 'windows' }));
       }
+      // ExcelJS loads with the first workbook asked for, not with the server.
+      const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('responses');
       sheet.addRow(table.header);

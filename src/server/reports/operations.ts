@@ -11,8 +11,6 @@ import { descriptivesOf, practiceUseOf, selectedEngagements } from '../analysis/
 import { modelOf } from '../engagements/operations.ts';
 import { engagementOutcomes } from '../measurement/outcomes.ts';
 import { engagementsObservations } from '../measurement/observations.ts';
-import { renderReportHtml } from './render-html.ts';
-import { renderReportPdf } from './render-pdf.ts';
 
 export const reportFormats = ['html', 'pdf'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -123,7 +121,11 @@ const slug = (text: string): string =>
 /** A report rendered in the chosen format, with its content type and a file name for downloads. */
 export async function renderReport(report: Report, format: ReportFormat): Promise<RenderedReport> {
   const base = `${report.kind}-report-${slug(report.header.engagement ?? report.header.organization)}-${report.header.generatedOn}`;
-  if (format === 'pdf')
+  // The renderers (ECharts for the charts, PDFKit) load with the first report, not with the server or the CLI.
+  if (format === 'pdf') {
+    const { renderReportPdf } = await import('./render-pdf.ts');
     return { body: await renderReportPdf(report), contentType: 'application/pdf', fileName: `${base}.pdf` };
+  }
+  const { renderReportHtml } = await import('./render-html.ts');
   return { body: renderReportHtml(report), contentType: 'text/html; charset=utf-8', fileName: `${base}.html` };
 }

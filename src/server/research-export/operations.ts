@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { outcomeSeries } from '../../analysis/outcomes/index.ts';
 import { createPseudonymizer, type Pseudonymizer } from '../../analysis/research-export/pseudonyms.ts';
@@ -19,6 +18,7 @@ import type { Store, TenantStore } from '../../store/store.ts';
 import { modelOf } from '../engagements/operations.ts';
 import { instrumentLine } from '../measurement/instruments.ts';
 import { engagementsObservations } from '../measurement/observations.ts';
+import { praxisVersion } from '../package-root.ts';
 import { ZipWriter } from './zip-writer.ts';
 
 /** The de-identified research export (docs/research-export.md): read the records, build the files, stream the zip. */
@@ -36,11 +36,6 @@ export interface ResearchExportOptions {
 
 /** A fresh export key: 32 random bytes, base64url. Whoever keeps it can make later exports with the same pseudonyms. */
 export const generateExportKey = (): string => randomBytes(32).toString('base64url');
-
-/** The version of this Praxis, from its package.json. */
-const praxisVersion = (
-  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 const byVersion = (a: { id: string; version: string }, b: { id: string; version: string }): number =>
   a.id.localeCompare(b.id) || a.version.localeCompare(b.version, 'en', { numeric: true });
