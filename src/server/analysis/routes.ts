@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { boundedList, limits } from '../../domain/limits.ts';
+import { boundedList, limits } from '../../model/limits.ts';
 import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
