@@ -24,7 +24,7 @@ import { stringify } from 'csv-stringify';
 import { createRandom } from '../src/demo/random.ts';
 import { longHeader, longRows } from '../src/domain/support/interaction-rows.ts';
 import { eisToc } from '../src/model/builtin/index.ts';
-import { exportInteractionsToFile } from '../src/server/interactions/import-export.ts';
+import { exportInteractionsToFile } from '../src/app/interactions/import-export.ts';
 import { openSqlite, sqliteFileIn } from '../src/store/database.ts';
 import { openBenchStore, temporaryFolder } from './support/app.ts';
 import { loadPerCore, readMachine } from './support/machine.ts';

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.ts';
-import { praxisVersion } from '../server/package-root.ts';
+import { praxisVersion } from '../app/package-root.ts';
 
 /**
  * A top-level command: its name, the line `praxis --help` lists for it (its description), and how to

@@ -1,9 +1,9 @@
-import { addMember, createOrganization, setPassword } from '../server/accounts/operations.ts';
-import { createEngagement } from '../server/engagements/operations.ts';
-import { logInteraction } from '../server/interactions/operations.ts';
-import { createWave, enterResponse } from '../server/measurement/operations.ts';
-import { requireModel } from '../server/models/operations.ts';
-import { createContact, createPartner } from '../server/partners/operations.ts';
+import { addMember, createOrganization, setPassword } from '../app/accounts/operations.ts';
+import { createEngagement } from '../app/engagements/operations.ts';
+import { logInteraction } from '../app/interactions/operations.ts';
+import { createWave, enterResponse } from '../app/measurement/operations.ts';
+import { requireModel } from '../app/models/operations.ts';
+import { createContact, createPartner } from '../app/partners/operations.ts';
 import type { Store } from '../store/store.ts';
 import { demoAccounts, demoOrganization, demoPassword } from './accounts.ts';
 import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';

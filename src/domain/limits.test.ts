@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hypothesisCovariates } from './hypotheses/registration.ts';
-import { limits } from './limits.ts';
+import { limits } from '../model/limits.ts';
 
 describe('limits', () => {
   it('let what Praxis generates from a model within its limits stay within theirs', () => {

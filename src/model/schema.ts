@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedList, boundedRecord, limits } from '../domain/limits.ts';
+import { boundedList, boundedRecord, limits } from './limits.ts';
 
 /**
  * The practice-model document: the one shape every built-in and imported model takes.

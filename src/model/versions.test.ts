@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../domain/errors.ts';
+import { AppError } from './errors.ts';
 import { eisToc } from './builtin/index.ts';
 import type { PracticeModel } from './schema.ts';
 import { validateSuccessor } from './validate.ts';

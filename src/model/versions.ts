@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.ts';
+import { AppError } from './errors.ts';
 import { activityKey, elementKeys } from './elements.ts';
 import { ELEMENT_ID_PATTERN, SEMVER_PATTERN, type PracticeModel } from './schema.ts';
 

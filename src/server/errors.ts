@@ -1,7 +1,21 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, httpStatusOf, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
+import { AppError, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
 import { formatIssuePath } from '../model/issue-path.ts';
+
+/** HTTP status for each error code: the domain refuses with a code, the server answers with its status. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendError } from './errors.ts';
-import { packageRoot } from './package-root.ts';
+import { packageRoot } from '../app/package-root.ts';
 
 /** Where `vite build` puts the web app. */
 export const webRoot = path.join(packageRoot, 'dist/web');

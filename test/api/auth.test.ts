@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestSecret } from '../../src/server/auth/secrets.ts';
+import { digestSecret } from '../../src/app/accounts/secrets.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
 import { Client, startServer } from '../support/http.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, changeRole, createApiToken, setPassword } from '../../src/server/accounts/operations.ts';
+import { addMember, changeRole, createApiToken, setPassword } from '../../src/app/accounts/operations.ts';
 import {
   describeRequest,
   fieldHints,

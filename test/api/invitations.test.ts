@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inviteMember } from '../../src/server/invitations/operations.ts';
-import { digestSecret } from '../../src/server/auth/secrets.ts';
+import { inviteMember } from '../../src/app/invitations/operations.ts';
+import { digestSecret } from '../../src/app/accounts/secrets.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
 import { Client, startServer } from '../support/http.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../../src/server/accounts/operations.ts';
-import { logInteraction } from '../../src/server/interactions/operations.ts';
-import { createContact } from '../../src/server/partners/operations.ts';
+import { createApiToken } from '../../src/app/accounts/operations.ts';
+import { logInteraction } from '../../src/app/interactions/operations.ts';
+import { createContact } from '../../src/app/partners/operations.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';

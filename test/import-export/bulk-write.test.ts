@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDose, logInteraction } from '../../src/server/interactions/operations.ts';
-import { importInteractions } from '../../src/server/interactions/import-export.ts';
+import { checkDose, logInteraction } from '../../src/app/interactions/operations.ts';
+import { importInteractions } from '../../src/app/interactions/import-export.ts';
 import { maxStatementParameters } from '../../src/store/repositories/interaction-import.ts';
 import { engines } from '../support/databases.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordReader, CsvSyntaxError } from '../../src/server/interactions/csv-records.ts';
+import { CsvRecordReader, CsvSyntaxError } from '../../src/app/interactions/csv-records.ts';
 
 /** Reads `text` in pieces cut at `cuts`, returning the records and their first lines. */
 function read(text: string, cuts: number[] = []): { records: string[][]; lines: number[] } {

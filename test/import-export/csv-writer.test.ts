@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { csvOptions } from '../../src/domain/csv.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../../src/server/interactions/import-export.ts';
+import { writeCsv } from '../../src/app/interactions/import-export.ts';
 
 /** A destination that takes one small write at a time, slowly, and so asks the writer to wait. */
 function slowSink(): { out: Writable; text: () => string; waits: () => number } {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { importInteractions, type ImportReport } from '../../src/server/interactions/import-export.ts';
+import { importInteractions, type ImportReport } from '../../src/app/interactions/import-export.ts';
 import { countInteractions, importWorld, writeCsv, writeXlsx, type ImportWorld } from './files.ts';
 
 const longHeader =

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/domain/support/schemas.ts';
-import { deleteInteraction, logInteractions } from '../../src/server/interactions/operations.ts';
+import { deleteInteraction, logInteractions } from '../../src/app/interactions/operations.ts';
 import {
   exportInteractionsToFile,
   importInteractions,
   tableFileKindOf,
-} from '../../src/server/interactions/import-export.ts';
+} from '../../src/app/interactions/import-export.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';

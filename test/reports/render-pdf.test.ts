@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/analysis/reports/report.ts';
-import { renderReportPdf } from '../../src/server/reports/render-pdf.ts';
+import { renderReportPdf } from '../../src/app/reports/render-pdf.ts';
 import { pdfTextRuns, wordsOf } from '../support/pdf-text.ts';
 
 /** A report whose tables are hard to lay out: many short columns beside long text, dates in narrow columns. */

@@ -5,9 +5,9 @@ import {
   logInteraction,
   restoreInteraction,
   updateInteraction,
-} from '../../src/server/interactions/operations.ts';
-import { createApiToken } from '../../src/server/accounts/operations.ts';
-import { createEngagement } from '../../src/server/engagements/operations.ts';
+} from '../../src/app/interactions/operations.ts';
+import { createApiToken } from '../../src/app/accounts/operations.ts';
+import { createEngagement } from '../../src/app/engagements/operations.ts';
 import { runPraxis } from '../support/cli.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';

@@ -8,8 +8,8 @@ import {
   modelsOf,
   selectedEngagements,
   type DescriptivesFilter,
-} from '../../src/server/analysis/descriptives.ts';
-import { deleteInteraction, logInteraction, updateInteraction } from '../../src/server/interactions/operations.ts';
+} from '../../src/app/analysis/descriptives.ts';
+import { deleteInteraction, logInteraction, updateInteraction } from '../../src/app/interactions/operations.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';

@@ -1,6 +1,6 @@
 import type { Member, OrganizationWithRole } from '../../src/domain/accounts/schemas.ts';
 import type { Role } from '../../src/domain/roles.ts';
-import { addMember, createOrganization } from '../../src/server/accounts/operations.ts';
+import { addMember, createOrganization } from '../../src/app/accounts/operations.ts';
 import type { Store } from '../../src/store/store.ts';
 
 export const testPassword = 'correct horse battery staple';

@@ -1,6 +1,6 @@
-import { enterResponse, createWave } from '../../src/server/measurement/operations.ts';
-import { logInteraction } from '../../src/server/interactions/operations.ts';
-import { createContact } from '../../src/server/partners/operations.ts';
+import { enterResponse, createWave } from '../../src/app/measurement/operations.ts';
+import { logInteraction } from '../../src/app/interactions/operations.ts';
+import { createContact } from '../../src/app/partners/operations.ts';
 import type { HypothesisRegistrationInput } from '../../src/domain/hypotheses/registration.ts';
 import type { Store } from '../../src/store/store.ts';
 import { buildEngagement, typicalInteraction } from './records.ts';

@@ -1,5 +1,5 @@
 import type { Engine } from '../../src/store/database.ts';
-import { createContact, createPartner } from '../../src/server/partners/operations.ts';
+import { createContact, createPartner } from '../../src/app/partners/operations.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { buildMember, buildOrganization, testPassword } from './factories.ts';
 import { Client, startServer } from './http.ts';

@@ -1,7 +1,7 @@
 import type { Engagement, InteractionInput, Partner } from '../../src/domain/support/schemas.ts';
 import { InteractionInput as InteractionInputSchema } from '../../src/domain/support/schemas.ts';
-import { createEngagement } from '../../src/server/engagements/operations.ts';
-import { createPartner } from '../../src/server/partners/operations.ts';
+import { createEngagement } from '../../src/app/engagements/operations.ts';
+import { createPartner } from '../../src/app/partners/operations.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /** A partner organization and an engagement with it on the default model, started on `startDate`. */

@@ -1,15 +1,8 @@
 import type { PracticeUse } from '../descriptives/practice-use.ts';
+import type { PracticeTotals } from '../../domain/support/practice-totals.ts';
 import { interactionModes } from '../../domain/support/schemas.ts';
 
-/** Sums over an engagement's live interactions, as the rollups and the database give them. */
-export interface PracticeTotals {
-  interactions: number;
-  modes: readonly { mode: string; interactions: number; minutes: number }[];
-  principles: readonly { principleId: string; interactions: number; ratings: number; ratingSum: number }[];
-  /** Interactions per component (the component rollup's interactions, summed over months). */
-  components: readonly { componentId: string; interactions: number }[];
-  activities: readonly { componentId: string; activityId: string; uses: number }[];
-}
+export type { PracticeTotals };
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 

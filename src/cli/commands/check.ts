@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { checkDose } from '../../server/interactions/operations.ts';
+import { checkDose } from '../../app/interactions/operations.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';
 import { resolveOrganization } from '../resolve.ts';

@@ -5,12 +5,8 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { IsoDate } from '../../domain/support/schemas.ts';
 import { checkExportKey } from '../../analysis/research-export/pseudonyms.ts';
-import { exportFormats, exportInteractionsToFile } from '../../server/interactions/import-export.ts';
-import {
-  generateExportKey,
-  prepareResearchExport,
-  writeResearchExport,
-} from '../../server/research-export/operations.ts';
+import { exportFormats, exportInteractionsToFile } from '../../app/interactions/import-export.ts';
+import { generateExportKey, prepareResearchExport, writeResearchExport } from '../../app/research-export/operations.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';
 import { parseOption, resolveOrganization } from '../resolve.ts';

@@ -10,7 +10,7 @@ import {
   registerHypothesis,
   runLockedHypothesis,
   showHypothesis,
-} from '../../server/hypotheses/operations.ts';
+} from '../../app/hypotheses/operations.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
 

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { tableFormats } from '../../domain/support/interaction-table.ts';
-import { importInteractions, tableFileKindOf, type ImportReport } from '../../server/interactions/import-export.ts';
+import { importInteractions, tableFileKindOf, type ImportReport } from '../../app/interactions/import-export.ts';
 import type { Store } from '../../store/store.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';

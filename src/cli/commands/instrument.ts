@@ -11,7 +11,7 @@ import {
 import type { Instrument } from '../../domain/measurement/instrument.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { parseModelRef } from '../../model/versions.ts';
-import { listInstruments, publishInstrument, requireInstrument } from '../../server/measurement/instruments.ts';
+import { listInstruments, publishInstrument, requireInstrument } from '../../app/measurement/instruments.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
 

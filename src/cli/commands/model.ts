@@ -8,7 +8,7 @@ import { formatModel, parseModelText, type ModelTextFormat } from '../../model/f
 import type { PracticeModel } from '../../model/schema.ts';
 import { validateModel } from '../../model/validate.ts';
 import { resolveModelRef } from '../../model/versions.ts';
-import { checkModel, listModels, publishModel, requireModel } from '../../server/models/operations.ts';
+import { checkModel, listModels, publishModel, requireModel } from '../../app/models/operations.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../domain/errors.ts';
 import type { OrganizationRecord } from '../../store/repositories/organizations.ts';
 import type { Store } from '../../store/store.ts';
-import { engagementReport, organizationReport, renderReport, reportFormats } from '../../server/reports/operations.ts';
+import { engagementReport, organizationReport, renderReport, reportFormats } from '../../app/reports/operations.ts';
 import type { Report } from '../../analysis/reports/report.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';

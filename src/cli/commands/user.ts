@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { Email, Password, PersonName } from '../../domain/accounts/schemas.ts';
-import { addMember, changeRole, createUser } from '../../server/accounts/operations.ts';
+import { addMember, changeRole, createUser } from '../../app/accounts/operations.ts';
 import { readSecret } from '../secret-input.ts';
 import { say, withStore } from '../context.ts';
 import { parseOption, parseRole, resolveOrganization, resolveUser } from '../resolve.ts';

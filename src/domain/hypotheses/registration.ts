@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { elementIdSchema, semverSchema, type PracticeModel } from '../../model/schema.ts';
 import type { ErrorDetail } from '../errors.ts';
-import { boundedList, limits } from '../limits.ts';
+import { boundedList, limits } from '../../model/limits.ts';
 import { Level } from '../support/schemas.ts';
 
 /**

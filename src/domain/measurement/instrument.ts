@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { elementIdSchema, OUTCOME_LEVELS, semverSchema } from '../../model/schema.ts';
-import { boundedList, boundedRecord, limits } from '../limits.ts';
+import { boundedList, boundedRecord, limits } from '../../model/limits.ts';
 
 /**
  * A measurement instrument as data: items, scoring rules and the model outcome each score measures.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, Level, levels, RecordMeta } from '../support/schemas.ts';
 import { elementIdSchema, semverSchema } from '../../model/schema.ts';
-import { boundedList, boundedRecord, limits } from '../limits.ts';
+import { boundedList, boundedRecord, limits } from '../../model/limits.ts';
 import { Instrument, InstrumentAnswers } from './instrument.ts';
 
 /** Shapes of the measurement API, shared by the server and the web client. */

@@ -1,5 +1,5 @@
 import { InteractionInput, interactionModes, IsoDate, levels, type Level } from './schemas.ts';
-import { limits } from '../limits.ts';
+import { limits } from '../../model/limits.ts';
 import { hasNulCharacter, nulCharacterMessage } from '../text.ts';
 import { StringTable } from './string-table.ts';
 

@@ -1,5 +1,3 @@
-import type { ComponentMonthDose } from './rollups.ts';
-
 /**
  * The organization's dose per month of the relationship and component, summed over every engagement:
  * the component mix over the relationship for the whole organization, kept with every write so the
@@ -15,9 +13,13 @@ export interface OrganizationRelationshipComponentDose {
 
 /** Sums engagement component months per month of the relationship and component, sorted by both. */
 export function organizationRelationshipComponents(
-  months: Iterable<
-    Pick<ComponentMonthDose, 'relationshipMonth' | 'componentId' | 'interactions' | 'minutes' | 'activityUses'>
-  >,
+  months: Iterable<{
+    relationshipMonth: number;
+    componentId: string;
+    interactions: number;
+    minutes: number;
+    activityUses: number;
+  }>,
 ): OrganizationRelationshipComponentDose[] {
   const sums = new Map<string, OrganizationRelationshipComponentDose>();
   for (const m of months) {

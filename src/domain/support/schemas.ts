@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedList, limits } from '../limits.ts';
+import { boundedList, limits } from '../../model/limits.ts';
 
 /**
  * The support record: partners and their contacts, engagements (support relationships), and the

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { boundedList, limits } from '../../domain/limits.ts';
+import { boundedList, limits } from '../../model/limits.ts';
 import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import type { DescriptivesFilter } from './descriptives.ts';
-import { organizationDescriptives, organizationPracticeUse } from './descriptives.ts';
+import type { DescriptivesFilter } from '../../app/analysis/descriptives.ts';
+import { organizationDescriptives, organizationPracticeUse } from '../../app/analysis/descriptives.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 const Id = z.string().min(1).max(64);

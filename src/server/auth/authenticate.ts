@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { Config } from '../config.ts';
 import { resolveMembership } from './principal.ts';
-import { apiTokenPrefix, digestSecret, safeEqual } from './secrets.ts';
+import { apiTokenPrefix, digestSecret, safeEqual } from '../../app/accounts/secrets.ts';
 
 export const sessionCookie = 'praxis_session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -10,11 +10,11 @@ import {
 } from '../../domain/accounts/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
-import { changePassword, renameUser } from '../accounts/operations.ts';
+import { changePassword, renameUser } from '../../app/accounts/operations.ts';
 import type { Config } from '../config.ts';
 import { sessionCookie } from './authenticate.ts';
 import { requireUser } from './principal.ts';
-import { decoyPasswordHash, verifyPassword } from './secrets.ts';
+import { decoyPasswordHash, verifyPassword } from '../../app/accounts/secrets.ts';
 import { sessionView, startSession } from './sessions.ts';
 import { errorResponses } from '../openapi.ts';
 

@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { Config } from '../config.ts';
 import { sessionCookie } from './authenticate.ts';
-import { digestSecret, randomSecret } from './secrets.ts';
+import { digestSecret, randomSecret } from '../../app/accounts/secrets.ts';
 
 /** The signed-in person, their organizations and the CSRF token, as `GET /api/session` answers. */
 export async function sessionView(store: Store, userId: string, csrfToken: string): Promise<SessionView> {

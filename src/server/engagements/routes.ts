@@ -9,8 +9,14 @@ import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams, recordLifecycleRoutes } from '../records.ts';
 import { EngagementOverview, OrganizationDashboard } from '../../domain/support/views.ts';
-import { engagementOverview, organizationDashboard } from './overview.ts';
-import { changeStage, createEngagement, deleteEngagement, restoreEngagement, updateEngagement } from './operations.ts';
+import { engagementOverview, organizationDashboard } from '../../app/engagements/overview.ts';
+import {
+  changeStage,
+  createEngagement,
+  deleteEngagement,
+  restoreEngagement,
+  updateEngagement,
+} from '../../app/engagements/operations.ts';
 
 const ListQuery = z.strictObject({
   partnerId: Id.optional(),

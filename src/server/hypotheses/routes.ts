@@ -28,7 +28,7 @@ import {
   showHypothesis,
   updateHypothesis,
   withdrawHypothesis,
-} from './operations.ts';
+} from '../../app/hypotheses/operations.ts';
 
 const ListQuery = z.strictObject({ modelId: z.string().min(1).max(100).optional() });
 const ModelParams = OrgParams.extend({ modelId: z.string().min(1).max(100) });

@@ -7,7 +7,12 @@ import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams, recordLifecycleRoutes } from '../records.ts';
-import { deleteInteraction, logInteraction, restoreInteraction, updateInteraction } from './operations.ts';
+import {
+  deleteInteraction,
+  logInteraction,
+  restoreInteraction,
+  updateInteraction,
+} from '../../app/interactions/operations.ts';
 
 const ListQuery = z.strictObject({
   engagementId: Id.optional(),

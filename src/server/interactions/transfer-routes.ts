@@ -17,7 +17,7 @@ import {
   spoolToTempFile,
   writeCsv,
   type TableFileKind,
-} from './import-export.ts';
+} from '../../app/interactions/import-export.ts';
 
 const csvType = 'text/csv';
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

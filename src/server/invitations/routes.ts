@@ -24,7 +24,7 @@ import {
   listPendingInvitations,
   readInvitation,
   revokeInvitation,
-} from './operations.ts';
+} from '../../app/invitations/operations.ts';
 
 const InvitationParams = OrgParams.extend({ invitationId: Id });
 const TokenParams = z.object({ token: z.string().min(20).max(200) });

@@ -28,7 +28,7 @@ import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams, recordLifecycleRoutes } from '../records.ts';
-import { listInstruments, publishInstrument, requireInstrument } from './instruments.ts';
+import { listInstruments, publishInstrument, requireInstrument } from '../../app/measurement/instruments.ts';
 import {
   createWave,
   deleteWave,
@@ -39,8 +39,8 @@ import {
   revokeInvitation,
   updateWave,
   waveProgress,
-} from './operations.ts';
-import { engagementOutcomeChange, engagementOutcomes } from './outcomes.ts';
+} from '../../app/measurement/operations.ts';
+import { engagementOutcomeChange, engagementOutcomes } from '../../app/measurement/outcomes.ts';
 
 const InstrumentParams = OrgParams.extend({ instrumentId: z.string().min(1).max(120) });
 const WaveParams = RecordParams;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ChangeRoleRequest, Id, ListOf, Member } from '../../domain/accounts/schemas.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
-import { changeRole, removeMember } from '../accounts/operations.ts';
+import { changeRole, removeMember } from '../../app/accounts/operations.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';

@@ -11,8 +11,15 @@ import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { modelEvidence } from '../hypotheses/operations.ts';
-import { checkModel, documentOf, listModels, publishModel, requireModel, validationResult } from './operations.ts';
+import { modelEvidence } from '../../app/hypotheses/operations.ts';
+import {
+  checkModel,
+  documentOf,
+  listModels,
+  publishModel,
+  requireModel,
+  validationResult,
+} from '../../app/models/operations.ts';
 
 const ModelParams = OrgParams.extend({ modelId: z.string().min(1).max(100) });
 const VersionQuery = z.strictObject({ version: z.string().max(100).optional() });

@@ -15,7 +15,7 @@ import {
   restorePartner,
   updateContact,
   updatePartner,
-} from './operations.ts';
+} from '../../app/partners/operations.ts';
 
 const ListQuery = z.strictObject({ includeDeleted: z.enum(['true', 'false']).default('false') });
 const ContactQuery = ListQuery.extend({ partnerId: Id.optional() });

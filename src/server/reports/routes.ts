@@ -14,7 +14,7 @@ import {
   reportFormats,
   type RenderedReport,
   type ReportFormat,
-} from './operations.ts';
+} from '../../app/reports/operations.ts';
 
 const Format = z.enum(reportFormats).default('html').describe('html (self-contained page, inline SVG charts) or pdf');
 const EngagementReportParams = OrgParams.extend({ id: z.string().min(1).max(64) });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiToken, CreatedToken, CreateTokenRequest, Id, ListOf } from '../../domain/accounts/schemas.ts';
 import type { Store } from '../../store/store.ts';
-import { createApiToken, revokeApiToken } from '../accounts/operations.ts';
+import { createApiToken, revokeApiToken } from '../../app/accounts/operations.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PracticeTotals } from '../../analysis/dose/practice-totals.ts';
+import type { PracticeTotals } from '../../domain/support/practice-totals.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import { idGroups, ofOrganization, type Executor } from './executor.ts';
 

@@ -10,7 +10,7 @@ import {
   diversityOption,
   doseDistributionOption,
   doseOption,
-} from '../charts/options.ts';
+} from '../../charts/options.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';

@@ -1,7 +1,7 @@
 import { Box } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import { echarts } from './echarts.ts';
-import type { ChartOption } from './echarts.ts';
+import { echarts } from '../../charts/echarts.ts';
+import type { ChartOption } from '../../charts/echarts.ts';
 
 interface ChartProps {
   option: ChartOption;

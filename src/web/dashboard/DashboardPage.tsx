@@ -5,7 +5,7 @@ import type { ModelVocabulary } from '../api/support.ts';
 import { organizationReportUrl } from '../analysis/analysis-api.ts';
 import { ReportDownload } from '../analysis/ReportDownload.tsx';
 import { Chart } from '../charts/Chart.tsx';
-import { componentMixOption, doseOption } from '../charts/options.ts';
+import { componentMixOption, doseOption } from '../../charts/options.ts';
 import { commonModel } from '../engagements/common-model.ts';
 import { useDashboard, useEngagements, useModelVocabulary } from '../engagements/engagement-hooks.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';

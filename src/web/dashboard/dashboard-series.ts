@@ -1,5 +1,5 @@
 import type { OrganizationDashboard } from '../../domain/support/views.ts';
-import type { ComponentMonthMinutes } from '../charts/options.ts';
+import type { ComponentMonthMinutes } from '../../charts/options.ts';
 
 /** Rows of (month, component, minutes) grouped into one entry per calendar month, months in order. */
 export function componentMonths(rows: OrganizationDashboard['componentsByCalendarMonth']): ComponentMonthMinutes[] {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { EngagementOverview } from '../../domain/support/views.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { componentMixOption, fillRelationshipMonths } from '../charts/options.ts';
+import { componentMixOption, fillRelationshipMonths } from '../../charts/options.ts';
 
 /** Minutes per component in each month of the relationship, stacked and coloured by component group. */
 export function ComponentMixChart({ overview }: { overview: EngagementOverview }) {

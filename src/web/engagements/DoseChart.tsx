@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { EngagementOverview } from '../../domain/support/views.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { doseOption, fillRelationshipMonths } from '../charts/options.ts';
+import { doseOption, fillRelationshipMonths } from '../../charts/options.ts';
 
 /** Support dose (minutes and interactions) in each month of the relationship. */
 export function DoseChart({ overview }: { overview: EngagementOverview }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutcomeTrajectory } from '../../domain/measurement/schemas.ts';
-import { renderChartSvg } from '../charts/ssr.ts';
+import { renderChartSvg } from '../../charts/ssr.ts';
 import {
   formatChange,
   formatNumber,

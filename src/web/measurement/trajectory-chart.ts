@@ -1,5 +1,5 @@
 import type { OutcomeTrajectory } from '../../domain/measurement/schemas.ts';
-import type { ChartOption } from '../charts/echarts.ts';
+import type { ChartOption } from '../../charts/echarts.ts';
 
 /** Outcome trajectories as a chart and a table: pure builders, so the browser and Node draw the same thing. */
 

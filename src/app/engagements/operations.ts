@@ -1,5 +1,5 @@
 import { invalid, notFound } from '../../domain/errors.ts';
-import { limits, overLimitMessage } from '../../domain/limits.ts';
+import { limits, overLimitMessage } from '../../model/limits.ts';
 import { checkStages } from '../../domain/support/interaction-rules.ts';
 import { doseContribution } from '../../domain/support/rollups.ts';
 import type { Engagement, EngagementInput } from '../../domain/support/schemas.ts';

@@ -16,7 +16,7 @@ import type { EngagementOutcomes, Wave } from '../../domain/measurement/schemas.
 import type { PracticeModel } from '../../model/schema.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
 import { modelOf } from '../engagements/operations.ts';
-import { instrumentLine } from '../measurement/instruments.ts';
+import { instrumentLine } from '../measurement/instrument-line.ts';
 import { engagementsObservations } from '../measurement/observations.ts';
 import { praxisVersion } from '../package-root.ts';
 import { ZipWriter } from './zip-writer.ts';

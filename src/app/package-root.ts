@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The folder holding Praxis's package.json. This module runs from src/server (sources, under tsx or
- * vitest) or from dist/node/server (the build), so files of the package are found from the nearest
+ * The folder holding Praxis's package.json. This module runs from src/app (sources, under tsx or
+ * vitest) or from dist/node/app (the build), so files of the package are found from the nearest
  * package.json above it rather than from a fixed number of `..`.
  */
 export const packageRoot = findPackageRoot(import.meta.dirname);

@@ -15,7 +15,7 @@ import type { User } from '../../domain/accounts/schemas.ts';
 import { AppError, conflict } from '../../domain/errors.ts';
 import type { InvitationData, StoredInvitation } from '../../store/repositories/invitations.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
-import { digestSecret, hashPassword, randomSecret } from '../auth/secrets.ts';
+import { digestSecret, hashPassword, randomSecret } from '../accounts/secrets.ts';
 
 /**
  * Invitations: the only way the API adds a person to an organization. Sending one looks the same

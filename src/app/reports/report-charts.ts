@@ -1,7 +1,7 @@
 import type { ReportChart } from '../../analysis/reports/report.ts';
-import type { ChartOption } from '../../web/charts/echarts.ts';
-import { barsOption, componentMixOption, doseDistributionOption, doseOption } from '../../web/charts/options.ts';
-import { renderChartSvg } from '../../web/charts/ssr.ts';
+import type { ChartOption } from '../../charts/echarts.ts';
+import { barsOption, componentMixOption, doseDistributionOption, doseOption } from '../../charts/options.ts';
+import { renderChartSvg } from '../../charts/ssr.ts';
 
 /** The width reports draw charts at, in CSS pixels; PDF scales the same drawing to its page. */
 export const reportChartWidth = 720;

@@ -1,4 +1,4 @@
-import { builtinInstruments, ispSelfAssessment } from '../../domain/measurement/builtin/index.ts';
+import { builtinInstruments } from '../../domain/measurement/builtin/index.ts';
 import { ispSelfAssessmentId } from '../../domain/measurement/builtin/isp-self-assessment.ts';
 import type { Instrument } from '../../domain/measurement/instrument.ts';
 import type { InstrumentSummary } from '../../domain/measurement/schemas.ts';
@@ -6,26 +6,10 @@ import { checkOutcomeMapping, validateInstrument } from '../../domain/measuremen
 import { invalid, notFound } from '../../domain/errors.ts';
 import { compareVersions, parseModelRef } from '../../model/versions.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
+import { instrumentLine, selfAssessmentPrefix } from './instrument-line.ts';
 import { rescoreInstrument } from './scores.ts';
 
 /** Instruments an organization can use: the built-ins, a self-assessment per model version, and those it published. */
-
-const selfAssessmentPrefix = ispSelfAssessmentId('');
-
-/** Every version of one instrument available to the organization, oldest first. */
-export async function instrumentLine(tenant: TenantStore, instrumentId: string): Promise<Instrument[]> {
-  const line = [
-    ...builtinInstruments.filter((i) => i.id === instrumentId),
-    ...(await tenant.instruments.versionsOf(instrumentId)),
-  ];
-  if (instrumentId.startsWith(selfAssessmentPrefix)) {
-    const modelId = instrumentId.slice(selfAssessmentPrefix.length);
-    for (const model of await tenant.models.versionsOf(modelId)) {
-      if (!line.some((i) => i.version === model.version)) line.push(ispSelfAssessment(model));
-    }
-  }
-  return line.sort((a, b) => compareVersions(a.version, b.version));
-}
 
 /** The instrument a reference `ID[@VERSION]` names: that version, or the latest. */
 export async function findInstrument(tenant: TenantStore, ref: string): Promise<Instrument | undefined> {

@@ -3,7 +3,7 @@ import type { StoredScore, SurveyResponse } from '../../domain/measurement/schem
 import { scoreAnswers } from '../../domain/measurement/scoring.ts';
 import { nowIso } from '../../store/ids.ts';
 import type { TenantStore } from '../../store/store.ts';
-import { instrumentLine } from './instruments.ts';
+import { instrumentLine } from './instrument-line.ts';
 
 /**
  * Scores of a submitted response on one instrument. The response keeps the version it was answered on;

@@ -2,7 +2,7 @@ import type { PublicSurvey, SurveyAnswers, SurveyResponse, Wave } from '../../do
 import { unansweredItems } from '../../domain/measurement/answers.ts';
 import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
-import { digestSecret } from '../auth/secrets.ts';
+import { digestSecret } from '../accounts/secrets.ts';
 import { answerProblems, missingRequired, waveInstruments } from '../measurement/operations.ts';
 import { scoreResponse } from '../measurement/scores.ts';
 

@@ -9,7 +9,7 @@ import { assertKeepsAnAdmin, slugify } from '../../domain/accounts/rules.ts';
 import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
-import { hashPassword, newApiToken, verifyPassword } from '../auth/secrets.ts';
+import { hashPassword, newApiToken, verifyPassword } from './secrets.ts';
 import { installBuiltinModels } from '../models/operations.ts';
 import type { ApiToken, CreatedToken } from '../../domain/accounts/schemas.ts';
 

@@ -16,7 +16,7 @@ import type {
 import { conflict, invalid, type ErrorDetail } from '../../domain/errors.ts';
 import type { Level } from '../../domain/support/schemas.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
-import { digestSecret, randomSecret } from '../auth/secrets.ts';
+import { digestSecret, randomSecret } from '../accounts/secrets.ts';
 import { requireInstrument } from './instruments.ts';
 import { scoreResponse } from './scores.ts';
 
