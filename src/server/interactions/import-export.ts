@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
@@ -26,6 +27,7 @@ import type { InteractionImportWriter } from '../../store/repositories/interacti
 import type { Store, TenantStore } from '../../store/store.ts';
 import type { EngagementContext, ImportReport, TableFileKind } from './import-reading.ts';
 import type { FromReader, ImportJob, ToReader } from './import-worker.ts';
+import { packageRoot } from '../package-root.ts';
 
 /**
  * Importing and exporting interactions as CSV or XLSX files (docs/import-formats.md).
@@ -77,9 +79,18 @@ async function engagementContext(tenant: TenantStore, engagementId: string): Pro
   return engagement && model ? { engagement, model } : null;
 }
 
-const workerStart = new URL('./import-worker-start.mjs', import.meta.url);
-// The reading thread runs the same form of the code as this thread: the .ts source under tsx or vitest, the .js build from dist.
-const workerEntry = new URL(`./import-worker${path.extname(import.meta.filename)}`, import.meta.url).href;
+/**
+ * The reading thread runs the same form of the code as this thread: the .ts sources under tsx or
+ * vitest, or the build, where this module is bundled into a chunk of dist/node and the worker is an
+ * entry point of its own (scripts/build-node.mjs); so its files are found from the package's root.
+ */
+const workerFolder = import.meta.filename.endsWith('.ts')
+  ? path.join(packageRoot, 'src/server/interactions')
+  : path.join(packageRoot, 'dist/node/server/interactions');
+const workerStart = pathToFileURL(path.join(workerFolder, 'import-worker-start.mjs'));
+const workerEntry = pathToFileURL(
+  path.join(workerFolder, `import-worker${import.meta.filename.endsWith('.ts') ? '.ts' : '.js'}`),
+).href;
 /**
  * The reading thread's old generation: far more than it keeps (its keys and signatures live outside
  * the heap, in `StringTable`s), and set because V8 lets a heap with a limit of gigabytes grow to
