@@ -144,6 +144,8 @@ try {
   await importStore.close();
   const importCpuSeconds = (importCpu.user + importCpu.system) / 1e6;
   const importRowsPerSecond = Math.round(rows / importSeconds);
+  for (const error of imported.errors.slice(0, 5))
+    progress(`  import problem at row ${error.row}${error.column ? `, ${error.column}` : ''}: ${error.message}`);
   progress(
     `baseline: the import wrote ${imported.written.toLocaleString('en')} interactions at ${importRowsPerSecond.toLocaleString('en')} rows/s, ${importCpuSeconds.toFixed(1)} s CPU (both of its threads)`,
   );
