@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * The folder holding Praxis's package.json. This module runs from src/app (sources, under tsx or
- * vitest) or from dist/node/app (the build), so files of the package are found from the nearest
+ * vitest) or from a bundled chunk in dist/node (the build), so files of the package are found from the nearest
  * package.json above it rather than from a fixed number of `..`.
  */
 export const packageRoot = findPackageRoot(import.meta.dirname);

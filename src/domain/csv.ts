@@ -48,6 +48,25 @@ export function unguardFormula(cell: string): string {
   return cell.charCodeAt(0) === APOSTROPHE && startsFormulaAfterApostrophes(cell, 1) ? cell.slice(1) : cell;
 }
 
+const needsQuotes = /[",\r\n]/;
+
+/**
+ * One CSV cell (RFC 4180): text a spreadsheet could take for a formula guarded (`guardFormula`), then
+ * quoted, with quotes doubled, when it holds a comma, a quote or a line break. The same cells
+ * csv-stringify writes with Praxis's options (`csvOptions`).
+ */
+export function csvCell(text: string): string {
+  const cell = guardFormula(text);
+  return needsQuotes.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** One CSV record of text cells, without its line ending (`csvCell` for each). */
+export function csvLine(row: readonly string[]): string {
+  let line = row.length > 0 ? csvCell(row[0]!) : '';
+  for (let i = 1; i < row.length; i += 1) line += `,${csvCell(row[i]!)}`;
+  return line;
+}
+
 /**
  * Text written as it is, for a column whose own grammar begins with one of the formula characters and
  * whose reader needs it so: REDCap's action tags (`@HIDDEN`) and choice lists (`-1, Disagree | …`). Only

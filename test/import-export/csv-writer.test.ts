@@ -1,6 +1,9 @@
 import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { csvOptions } from '../../src/domain/csv.ts';
+import { csvLine, csvOptions } from '../../src/domain/csv.ts';
+import { longHeader, longRows, type TableInteraction } from '../../src/domain/support/interaction-rows.ts';
+import { longCsvHeader, longCsvRecords } from '../../src/domain/support/long-csv.ts';
+import { interactionModes, levels } from '../../src/domain/support/schemas.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../../src/app/interactions/import-export.ts';
@@ -82,5 +85,48 @@ describe('the CSV writer of exports', () => {
     });
     const rows = Array.from({ length: 10_000 }, (_, i) => [String(i), 'x'.repeat(40)]);
     await expect(writeCsv(pagesOf(rows, 500), out, { bom: true })).rejects.toThrow('ENOSPC');
+  });
+});
+
+describe('the long layout written straight as CSV text', () => {
+  const text = fc.oneof(
+    fc.string(),
+    fc.constantFrom('', 'a,b', 'say "hi"', 'two\nlines', 'cr\rlf', '=SUM(A1)', '+1', '-x', '@cmd', "'=x", 'é —'),
+  );
+  const interaction: fc.Arbitrary<TableInteraction> = fc.record({
+    id: text,
+    engagementId: text,
+    date: text,
+    time: fc.option(text, { nil: null }),
+    durationMinutes: fc.integer({ min: 0, max: 600 }),
+    mode: fc.constantFrom(...interactionModes),
+    stageId: fc.option(text, { nil: null }),
+    participants: fc.record({
+      contactIds: fc.constant([]),
+      counts: fc.dictionary(fc.constantFrom(...levels), fc.integer({ min: 1, max: 9 })),
+    }),
+    components: fc.array(
+      fc.record({ componentId: text, minutes: fc.integer({ min: 0, max: 600 }), activityIds: fc.array(text) }),
+      { maxLength: 4 },
+    ),
+    principles: fc.array(fc.record({ principleId: text, rating: fc.option(fc.integer({ min: 1, max: 5 })) })),
+    notes: text,
+  });
+
+  it('is the text of the long rows written as CSV, for any interaction, with or without components', () => {
+    fc.assert(
+      fc.property(interaction, (i) => {
+        expect(longCsvRecords(i)).toBe(
+          longRows(i)
+            .map((row) => `${csvLine(row)}\n`)
+            .join(''),
+        );
+        expect(longCsvRecords(i)).toBe(
+          stringify(longRows(i), { ...csvOptions({ recordDelimiter: 'unix' }), quoted_match: /\r/ }),
+        );
+      }),
+      { numRuns: 500 },
+    );
+    expect(longCsvHeader()).toBe(`${longHeader().join(',')}\n`);
   });
 });

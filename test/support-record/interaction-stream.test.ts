@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteInteraction, logInteraction } from '../../src/app/interactions/operations.ts';
+import type { TableInteraction } from '../../src/domain/support/interaction-rows.ts';
 import type { Interaction } from '../../src/domain/support/schemas.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
@@ -48,6 +49,35 @@ describe.each(engines)('streaming live interactions on %s', (engine) => {
     const interactions = t.store.tenant(orgId).interactions;
     for (const pageSize of [1, 3, 16, 1000])
       expect((await collect(interactions.eachLive({}, pageSize))).map((i) => i.id)).toEqual(oldestFirst(logged));
+  });
+
+  it('pages the fields the table layouts write, newest first, as the API lists them, whatever the page size', async () => {
+    const interactions = t.store.tenant(orgId).interactions;
+    const newestFirst = oldestFirst(logged).reverse();
+    expect((await interactions.list({}, 1000)).items.map((i) => i.id)).toEqual(newestFirst);
+    for (const pageSize of [1, 3, 16, 1000]) {
+      const pages: TableInteraction[][] = [];
+      for await (const page of interactions.livePagesForTables(pageSize)) pages.push(page);
+      expect(pages.flat().map((i) => i.id)).toEqual(newestFirst);
+      expect(pages.every((page) => page.length > 0 && page.length <= pageSize)).toBe(true);
+    }
+    const { value: page } = await interactions.livePagesForTables(1).next();
+    const stored = logged.find((i) => i.id === newestFirst[0])!;
+    expect(page).toEqual([
+      {
+        id: stored.id,
+        engagementId: stored.engagementId,
+        date: stored.date,
+        time: stored.time,
+        durationMinutes: stored.durationMinutes,
+        mode: stored.mode,
+        stageId: stored.stageId,
+        participants: stored.participants,
+        components: stored.components,
+        principles: stored.principles,
+        notes: stored.notes,
+      },
+    ]);
   });
 
   it('keeps to the engagement and the inclusive date range asked for', async () => {

@@ -2,13 +2,22 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
-import { guardFormula } from '../../domain/csv.ts';
+import { csvLine } from '../../domain/csv.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
-import { componentIdsOf, longHeader, longRows, wideHeader, wideRow } from '../../domain/support/interaction-rows.ts';
+import {
+  componentIdsOf,
+  longHeader,
+  longRows,
+  wideHeader,
+  wideRow,
+  type TableInteraction,
+} from '../../domain/support/interaction-rows.ts';
+import { longCsvHeader, longCsvRecords } from '../../domain/support/long-csv.ts';
 import type { TableFormat } from '../../domain/support/interaction-table.ts';
 import { redcapProject } from '../../domain/support/redcap.ts';
 import type { DoseContribution } from '../../domain/support/rollups.ts';
@@ -18,6 +27,7 @@ import type { InteractionImportWriter } from '../../store/repositories/interacti
 import type { Store, TenantStore } from '../../store/store.ts';
 import type { EngagementContext, ImportReport, TableFileKind } from './import-reading.ts';
 import type { FromReader, ImportJob, ToReader } from './import-worker.ts';
+import { packageRoot } from '../package-root.ts';
 
 /**
  * Importing and exporting interactions as CSV or XLSX files (docs/import-formats.md).
@@ -69,9 +79,18 @@ async function engagementContext(tenant: TenantStore, engagementId: string): Pro
   return engagement && model ? { engagement, model } : null;
 }
 
-const workerStart = new URL('./import-worker-start.mjs', import.meta.url);
-// The reading thread runs the same form of the code as this thread: the .ts source under tsx or vitest, the .js build from dist.
-const workerEntry = new URL(`./import-worker${path.extname(import.meta.filename)}`, import.meta.url).href;
+/**
+ * The reading thread runs the same form of the code as this thread: the .ts sources under tsx or
+ * vitest, or the build, where this module is bundled into a chunk of dist/node and the worker is an
+ * entry point of its own (scripts/build-node.mjs); so its files are found from the package's root.
+ */
+const workerFolder = import.meta.filename.endsWith('.ts')
+  ? path.join(packageRoot, 'src/app/interactions')
+  : path.join(packageRoot, 'dist/node/app/interactions');
+const workerStart = pathToFileURL(path.join(workerFolder, 'import-worker-start.mjs'));
+const workerEntry = pathToFileURL(
+  path.join(workerFolder, `import-worker${import.meta.filename.endsWith('.ts') ? '.ts' : '.js'}`),
+).href;
 /**
  * The reading thread's old generation: far more than it keeps (its keys and signatures live outside
  * the heap, in `StringTable`s), and set because V8 lets a heap with a limit of gigabytes grow to
@@ -263,9 +282,20 @@ async function* livePages(tenant: TenantStore, progress?: ExportProgress): Async
   } while (cursor);
 }
 
+/** The same for the long and wide layouts, with only the fields they write (`livePagesForTables`). */
+async function* tablePages(tenant: TenantStore, progress?: ExportProgress): AsyncGenerator<TableInteraction[]> {
+  let read = 0;
+  for await (const page of tenant.interactions.livePagesForTables(exportPageSize)) {
+    yield page;
+    read += page.length;
+    progress?.(read);
+  }
+}
+
 /**
- * The rows of an export, header first, a page of rows at a time: a page is turned into rows and text
- * in one go, without a promise per row, and is garbage before the next is read.
+ * The rows of an export, header first, a page of rows at a time: a page is turned into rows in one
+ * go, without a promise per row, and is garbage before the next is read. (A CSV file is written from
+ * `exportCsv`, which makes the long layout's text without rows.)
  */
 export async function* exportRows(
   store: Store,
@@ -275,14 +305,16 @@ export async function* exportRows(
   progress?: ExportProgress,
 ): AsyncGenerator<string[][]> {
   const tenant = store.tenant(organizationId);
-  const models = await organizationModels(tenant);
   if (format === 'long') {
     yield [longHeader()];
-    for await (const page of livePages(tenant, progress)) yield page.flatMap(longRows);
-  } else if (format === 'wide') {
+    for await (const page of tablePages(tenant, progress)) yield page.flatMap(longRows);
+    return;
+  }
+  const models = await organizationModels(tenant);
+  if (format === 'wide') {
     const componentIds = componentIdsOf(models);
     yield [wideHeader(componentIds)];
-    for await (const page of livePages(tenant, progress)) yield page.map((i) => wideRow(i, componentIds));
+    for await (const page of tablePages(tenant, progress)) yield page.map((i) => wideRow(i, componentIds));
   } else {
     const project = redcapProject(models);
     if (file === 'dictionary') {
@@ -294,30 +326,47 @@ export async function* exportRows(
   }
 }
 
-const needsQuotes = /[",\r\n]/;
-
-/**
- * One CSV cell (RFC 4180): text a spreadsheet could take for a formula guarded (`guardFormula`), then
- * quoted, with quotes doubled, when it holds a comma, a quote or a line break. The same cells
- * csv-stringify writes with Praxis's options (`csvOptions`).
- */
-export function csvCell(text: string): string {
-  const cell = guardFormula(text);
-  return needsQuotes.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+/** CSV text of rows: one record per row (`csvLine`), each ending in a line feed. */
+async function* csvTextOf(pages: AsyncIterable<readonly (readonly string[])[]>): AsyncGenerator<string> {
+  for await (const rows of pages) {
+    let text = '';
+    for (const row of rows) text += `${csvLine(row)}\n`;
+    yield text;
+  }
 }
 
-/** Text gathered before it is handed to the stream: few large writes instead of one per row. */
-const csvChunkLength = 1 << 16;
+/**
+ * An export as CSV text, a page at a time, header first. The long layout, which an export of a large
+ * organization writes millions of rows of, is made into text straight from the interactions
+ * (`longCsvRecords`); the other layouts go through their rows (`exportRows`). The same text either way.
+ */
+export async function* exportCsv(
+  store: Store,
+  organizationId: string,
+  format: ExportFormat,
+  file: RedcapFile = 'records',
+  progress?: ExportProgress,
+): AsyncGenerator<string> {
+  if (format !== 'long') {
+    yield* csvTextOf(exportRows(store, organizationId, format, file, progress));
+    return;
+  }
+  yield longCsvHeader();
+  for await (const page of tablePages(store.tenant(organizationId), progress)) {
+    let text = '';
+    for (const interaction of page) text += longCsvRecords(interaction);
+    yield text;
+  }
+}
 
 /**
- * Writes rows as UTF-8 CSV with LF line endings; `bom` helps spreadsheet programs read UTF-8 (REDCap
- * wants none). Rows are joined into 64 KB pieces here, waiting whenever `out` asks to (so memory holds
- * one piece, however many rows come): several times faster than csv-stringify's stream, which was
- * most of a long export's time. On an error `out` is destroyed, as `pipeline` would, and the error
- * rejects the returned promise.
+ * Writes CSV text to `out` as UTF-8, a piece (a page of records) at a time, waiting whenever `out`
+ * asks to, so memory holds about one piece however many come; `bom` helps spreadsheet programs read
+ * UTF-8 (REDCap wants none). On an error `out` is destroyed, as `pipeline` would, and the error rejects
+ * the returned promise.
  */
-export async function writeCsv(
-  pages: AsyncIterable<readonly (readonly string[])[]>,
+export async function writeCsvText(
+  pieces: AsyncIterable<string>,
   out: Writable,
   options: { bom: boolean },
 ): Promise<void> {
@@ -326,21 +375,14 @@ export async function writeCsv(
   const onError = (error: Error) => (failed ??= error);
   out.on('error', onError);
   try {
-    let chunk = options.bom ? '\ufeff' : '';
-    for await (const rows of pages) {
-      for (const row of rows) {
-        let line = row.length > 0 ? csvCell(row[0]!) : '';
-        for (let i = 1; i < row.length; i += 1) line += `,${csvCell(row[i]!)}`;
-        chunk += `${line}\n`;
-        if (chunk.length >= csvChunkLength) {
-          if (failed) throw failed;
-          if (!out.write(chunk)) await once(out, 'drain');
-          chunk = '';
-        }
-      }
+    let waiting = options.bom ? '\ufeff' : '';
+    for await (const piece of pieces) {
+      if (failed) throw failed;
+      if (!out.write(waiting + piece)) await once(out, 'drain');
+      waiting = '';
     }
     if (failed) throw failed;
-    out.end(chunk);
+    out.end(waiting);
     await finished(out);
   } catch (error) {
     out.destroy();
@@ -349,6 +391,16 @@ export async function writeCsv(
     out.off('error', onError);
   }
 }
+
+/**
+ * Writes rows as CSV (`csvLine`, LF line endings): the cells csv-stringify writes with Praxis's
+ * options, several times faster than its stream, which was most of a long export's time.
+ */
+export const writeCsv = (
+  pages: AsyncIterable<readonly (readonly string[])[]>,
+  out: Writable,
+  options: { bom: boolean },
+): Promise<void> => writeCsvText(csvTextOf(pages), out, options);
 
 /**
  * Writes pages of rows as one worksheet of an XLSX workbook, streamed. Text goes into string cells, which
@@ -372,6 +424,13 @@ export const dictionaryFileOf = (file: string): string => {
 };
 
 /**
+ * A file stream that takes a page of an export at once (a few MB): the disk writes it while the next
+ * page is read, instead of the export waiting for each write in turn (a default stream asks to wait
+ * past 16 KB).
+ */
+const csvFileStream = (file: string): Writable => createWriteStream(file, { highWaterMark: 8 << 20 });
+
+/**
  * Exports to files: one for long and wide (CSV, or XLSX by extension), two for REDCap (records and
  * dictionary). `progress` hears how many interactions have been read, page by page.
  */
@@ -384,16 +443,19 @@ export async function exportInteractionsToFile(
 ): Promise<string[]> {
   if (format === 'redcap') {
     const dictionary = dictionaryFileOf(file);
-    await writeCsv(exportRows(store, organizationId, 'redcap', 'records', progress), createWriteStream(file), {
+    await writeCsvText(exportCsv(store, organizationId, 'redcap', 'records', progress), csvFileStream(file), {
       bom: false,
     });
-    await writeCsv(exportRows(store, organizationId, 'redcap', 'dictionary'), createWriteStream(dictionary), {
+    await writeCsvText(exportCsv(store, organizationId, 'redcap', 'dictionary'), csvFileStream(dictionary), {
       bom: false,
     });
     return [file, dictionary];
   }
-  const rows = exportRows(store, organizationId, format, 'records', progress);
-  if (tableFileKindOf(file) === 'xlsx') await writeXlsx(rows, createWriteStream(file));
-  else await writeCsv(rows, createWriteStream(file), { bom: true });
+  if (tableFileKindOf(file) === 'xlsx')
+    await writeXlsx(exportRows(store, organizationId, format, 'records', progress), createWriteStream(file));
+  else
+    await writeCsvText(exportCsv(store, organizationId, format, 'records', progress), csvFileStream(file), {
+      bom: true,
+    });
   return [file];
 }

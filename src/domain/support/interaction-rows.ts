@@ -14,19 +14,35 @@ export function componentIdsOf(models: readonly PracticeModel[]): string[] {
   return [...ids];
 }
 
+/** What the long and wide layouts write of an interaction: all an export of them needs to read. */
+export type TableInteraction = Pick<
+  Interaction,
+  | 'id'
+  | 'engagementId'
+  | 'date'
+  | 'time'
+  | 'durationMinutes'
+  | 'mode'
+  | 'stageId'
+  | 'participants'
+  | 'components'
+  | 'principles'
+  | 'notes'
+>;
+
 /** `relationship-centered:4;data-informed` */
-export const principleCell = (interaction: Interaction): string =>
+export const principleCell = (interaction: TableInteraction): string =>
   interaction.principles.map((p) => (p.rating === null ? p.principleId : `${p.principleId}:${p.rating}`)).join(';');
 
 /** `individual=3;team=1`, levels in their fixed order. */
-export const participantCountsCell = (interaction: Interaction): string =>
+export const participantCountsCell = (interaction: TableInteraction): string =>
   levels
     .filter((level) => interaction.participants.counts[level] !== undefined)
     .map((level) => `${level}=${interaction.participants.counts[level]}`)
     .join(';');
 
 /** The interaction-level cells, in `interactionColumns` order. */
-function interactionCells(interaction: Interaction): Record<(typeof interactionColumns)[number], string> {
+function interactionCells(interaction: TableInteraction): Record<(typeof interactionColumns)[number], string> {
   return {
     engagement_id: interaction.engagementId,
     date: interaction.date,
@@ -54,7 +70,7 @@ const [keyAt, componentAt, minutesAt, activitiesAt] = [
  * One row per component used (one row with empty component cells when none was): the interaction's
  * cells are laid out once and copied per component, for an export writes millions of these rows.
  */
-export function longRows(interaction: Interaction): string[][] {
+export function longRows(interaction: TableInteraction): string[][] {
   const shared: Record<string, string> = interactionCells(interaction);
   const base = longColumns.map((column) => shared[column] ?? '');
   base[keyAt] = interaction.id;
@@ -71,7 +87,7 @@ export function longRows(interaction: Interaction): string[][] {
 export const wideHeader = (componentIds: readonly string[]): string[] => wideColumns(componentIds);
 
 /** One row per interaction, with minutes and activities under each component's columns. */
-export function wideRow(interaction: Interaction, componentIds: readonly string[]): string[] {
+export function wideRow(interaction: TableInteraction, componentIds: readonly string[]): string[] {
   const cells: Record<string, string> = { ...interactionCells(interaction), interaction_key: interaction.id };
   for (const use of interaction.components) {
     cells[minutesColumn(use.componentId)] = String(use.minutes);

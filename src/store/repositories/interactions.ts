@@ -3,7 +3,8 @@ import { AppError } from '../../domain/errors.ts';
 import { openNextStepRows, type IndexedNextStep } from '../../domain/support/rollups.ts';
 import type { InteractionComponentsTable, InteractionNextStepsTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
-import { insertRowsPrepared } from './prepared.ts';
+import type { TableInteraction } from '../../domain/support/interaction-rows.ts';
+import { insertRowsPrepared, runPrepared } from './prepared.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
 /** What is stored for an interaction: the input plus what the server fills in. */
@@ -233,6 +234,86 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
       if (!last || rows.length < pageSize) return;
       after = { date: last.date, id: last.id };
     }
+  }
+
+  /**
+   * Live interactions newest first (date, then id), `pageSize` at a time, with only the fields the long
+   * and wide layouts write: what their exports read. A prepared query seeks the (organization, date, id)
+   * index from where the last page ended; the next steps and the record's metadata are not read.
+   */
+  async *livePagesForTables(pageSize: number): AsyncGenerator<TableInteraction[]> {
+    let after: { date: string; id: string } | null = null;
+    for (;;) {
+      const page = await this.tablePage(pageSize, after);
+      if (page.length === 0) return;
+      yield page;
+      if (page.length < pageSize) return;
+      const last = page[page.length - 1]!;
+      after = { date: last.date, id: last.id };
+    }
+  }
+
+  /** One page of `livePagesForTables`: the first, or the one after the interaction `after`. */
+  private async tablePage(pageSize: number, after: { date: string; id: string } | null): Promise<TableInteraction[]> {
+    const columns = [
+      'id',
+      'engagement_id',
+      'date',
+      'time',
+      'duration_minutes',
+      'mode',
+      'stage_id',
+      'participants',
+      'components',
+      'principles',
+      'notes',
+    ] as const;
+    const { rows } = after
+      ? await runPrepared(
+          this.executor,
+          `interactions for tables, ${pageSize} after`,
+          (db, value) =>
+            db
+              .selectFrom('interactions')
+              .select(columns)
+              .where('organization_id', '=', value('organization') as string)
+              .where('deleted_at', 'is', null)
+              // A row value seeks the index (see `list`).
+              .where(({ eb, refTuple, tuple }) =>
+                eb(refTuple('date', 'id'), '<', tuple(value('date') as string, value('id') as string)),
+              )
+              .orderBy('date', 'desc')
+              .orderBy('id', 'desc')
+              .limit(pageSize),
+          { organization: this.orgId, date: after.date, id: after.id },
+        )
+      : await runPrepared(
+          this.executor,
+          `interactions for tables, ${pageSize}`,
+          (db, value) =>
+            db
+              .selectFrom('interactions')
+              .select(columns)
+              .where('organization_id', '=', value('organization') as string)
+              .where('deleted_at', 'is', null)
+              .orderBy('date', 'desc')
+              .orderBy('id', 'desc')
+              .limit(pageSize),
+          { organization: this.orgId },
+        );
+    return rows.map((r): TableInteraction => ({
+      id: r.id,
+      engagementId: r.engagement_id,
+      date: r.date,
+      time: r.time,
+      durationMinutes: Number(r.duration_minutes),
+      mode: r.mode as InteractionMode,
+      stageId: r.stage_id,
+      participants: JSON.parse(r.participants) as Interaction['participants'],
+      components: JSON.parse(r.components) as Interaction['components'],
+      principles: JSON.parse(r.principles) as Interaction['principles'],
+      notes: r.notes,
+    }));
   }
 
   /** How many live interactions the organization has. */
