@@ -20,7 +20,7 @@ import { eisToc } from '../src/model/builtin/index.ts';
 import { createEngagement } from '../src/app/engagements/operations.ts';
 import { importInteractions } from '../src/app/interactions/import-export.ts';
 import { checkDose } from '../src/app/interactions/operations.ts';
-import { createPartner } from '../src/app/partners/operations.ts';
+import { createPartner } from '../src/app/partners/create-partner.ts';
 import { openBenchStore, temporaryFolder } from './support/app.ts';
 import { addDays } from './support/interactions.ts';
 import { readMachine } from './support/machine.ts';

@@ -40,7 +40,7 @@ import { organizationRelationshipComponents } from '../src/domain/support/relati
 import { doseContribution, openNextStepRows } from '../src/domain/support/rollups.ts';
 import { interactionMapping, nextStepRow } from '../src/store/repositories/interactions.ts';
 import { createEngagement } from '../src/app/engagements/operations.ts';
-import { createPartner } from '../src/app/partners/operations.ts';
+import { createPartner } from '../src/app/partners/create-partner.ts';
 import type { InteractionInput } from '../src/domain/support/schemas.ts';
 import { listen, openBenchStore, startBenchApp, temporaryFolder } from './support/app.ts';
 import { addDays } from './support/interactions.ts';

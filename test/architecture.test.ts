@@ -33,7 +33,7 @@ describe('folder boundaries (eslint-plugin-boundaries, eslint.config.js)', () =>
       ruleId: 'boundaries/dependencies',
       message: 'web may not import server: not an arrow of README.md, Architecture',
     });
-    const appImport = "import { createUser } from '../../app/accounts/operations.ts';\nexport const c = createUser;\n";
+    const appImport = "import { createUser } from '../../app/accounts/create-user.ts';\nexport const c = createUser;\n";
     expect(await lintAs('src/store/repositories/forbidden.ts', appImport)).toContainEqual({
       ruleId: 'boundaries/dependencies',
       message: 'store may not import app: not an arrow of README.md, Architecture',

@@ -13,7 +13,7 @@ import {
 } from '../../src/domain/support/schemas.ts';
 import type { PracticeModel } from '../../src/model/schema.ts';
 import { createEngagement } from '../../src/app/engagements/operations.ts';
-import { createPartner } from '../../src/app/partners/operations.ts';
+import { createPartner } from '../../src/app/partners/create-partner.ts';
 import { nowIso } from '../../src/store/ids.ts';
 import { interactionMapping, nextStepRow } from '../../src/store/repositories/interactions.ts';
 import type { Store } from '../../src/store/store.ts';

@@ -1,9 +1,13 @@
-import { addMember, createOrganization, setPassword } from '../app/accounts/operations.ts';
+import { addMember } from '../app/accounts/add-member.ts';
+import { createOrganization } from '../app/accounts/create-organization.ts';
+import { setPassword } from '../app/accounts/set-password.ts';
 import { createEngagement } from '../app/engagements/operations.ts';
 import { logInteraction } from '../app/interactions/operations.ts';
-import { createWave, enterResponse } from '../app/measurement/operations.ts';
-import { requireModel } from '../app/models/operations.ts';
-import { createContact, createPartner } from '../app/partners/operations.ts';
+import { createWave } from '../app/measurement/create-wave.ts';
+import { enterResponse } from '../app/measurement/enter-response.ts';
+import { requireModel } from '../app/models/require-model.ts';
+import { createContact } from '../app/partners/create-contact.ts';
+import { createPartner } from '../app/partners/create-partner.ts';
 import type { Store } from '../store/store.ts';
 import { demoAccounts, demoOrganization, demoPassword } from './accounts.ts';
 import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';

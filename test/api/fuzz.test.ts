@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, changeRole, createApiToken, setPassword } from '../../src/app/accounts/operations.ts';
+import { addMember } from '../../src/app/accounts/add-member.ts';
+import { changeRole } from '../../src/app/accounts/change-role.ts';
+import { createApiToken } from '../../src/app/accounts/create-api-token.ts';
+import { setPassword } from '../../src/app/accounts/set-password.ts';
 import {
   describeRequest,
   fieldHints,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inviteMember } from '../../src/app/invitations/operations.ts';
+import { inviteMember } from '../../src/app/invitations/invite-member.ts';
 import { digestSecret } from '../../src/app/accounts/secrets.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';

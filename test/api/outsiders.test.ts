@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../../src/app/accounts/operations.ts';
+import { createApiToken } from '../../src/app/accounts/create-api-token.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization, testPassword } from '../support/factories.ts';
 import { Client, startServer } from '../support/http.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../../src/app/accounts/operations.ts';
+import { createApiToken } from '../../src/app/accounts/create-api-token.ts';
 import { logInteraction } from '../../src/app/interactions/operations.ts';
-import { createContact } from '../../src/app/partners/operations.ts';
+import { createContact } from '../../src/app/partners/create-contact.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';

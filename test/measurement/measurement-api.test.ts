@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inviteRespondent } from '../../src/app/measurement/operations.ts';
+import { inviteRespondent } from '../../src/app/measurement/invite-respondent.ts';
 import { engines } from '../support/databases.ts';
 import { buildOrganization, testPassword } from '../support/factories.ts';
 import { Client } from '../support/http.ts';

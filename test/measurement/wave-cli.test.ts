@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContact } from '../../src/app/partners/operations.ts';
+import { createContact } from '../../src/app/partners/create-contact.ts';
 import { submitSurvey } from '../../src/app/surveys/operations.ts';
 import { runPraxis } from '../support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wilcoxonSignedRank } from '../../src/analysis/stats/index.ts';
-import { inviteRespondent } from '../../src/app/measurement/operations.ts';
+import { inviteRespondent } from '../../src/app/measurement/invite-respondent.ts';
 import { engines } from '../support/databases.ts';
 import { buildOrganization, testPassword } from '../support/factories.ts';
 import { Client } from '../support/http.ts';

@@ -6,7 +6,7 @@ import { engagementOutcomes } from '../../src/app/measurement/outcomes.ts';
 import { exportKeyHeader } from '../../src/server/research-export/routes.ts';
 import { createEngagement } from '../../src/app/engagements/operations.ts';
 import { logInteraction } from '../../src/app/interactions/operations.ts';
-import { createPartner } from '../../src/app/partners/operations.ts';
+import { createPartner } from '../../src/app/partners/create-partner.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
 import { typicalInteraction } from '../support/records.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';

@@ -6,7 +6,7 @@ import {
   restoreInteraction,
   updateInteraction,
 } from '../../src/app/interactions/operations.ts';
-import { createApiToken } from '../../src/app/accounts/operations.ts';
+import { createApiToken } from '../../src/app/accounts/create-api-token.ts';
 import { createEngagement } from '../../src/app/engagements/operations.ts';
 import { runPraxis } from '../support/cli.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';

@@ -1,6 +1,7 @@
 import type { Member, OrganizationWithRole } from '../../src/domain/accounts/schemas.ts';
 import type { Role } from '../../src/domain/roles.ts';
-import { addMember, createOrganization } from '../../src/app/accounts/operations.ts';
+import { addMember } from '../../src/app/accounts/add-member.ts';
+import { createOrganization } from '../../src/app/accounts/create-organization.ts';
 import type { Store } from '../../src/store/store.ts';
 
 export const testPassword = 'correct horse battery staple';

@@ -1,5 +1,6 @@
 import type { Engine } from '../../src/store/database.ts';
-import { createContact, createPartner } from '../../src/app/partners/operations.ts';
+import { createContact } from '../../src/app/partners/create-contact.ts';
+import { createPartner } from '../../src/app/partners/create-partner.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { buildMember, buildOrganization, testPassword } from './factories.ts';
 import { Client, startServer } from './http.ts';

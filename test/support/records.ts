@@ -1,7 +1,7 @@
 import type { Engagement, InteractionInput, Partner } from '../../src/domain/support/schemas.ts';
 import { InteractionInput as InteractionInputSchema } from '../../src/domain/support/schemas.ts';
 import { createEngagement } from '../../src/app/engagements/operations.ts';
-import { createPartner } from '../../src/app/partners/operations.ts';
+import { createPartner } from '../../src/app/partners/create-partner.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /** A partner organization and an engagement with it on the default model, started on `startDate`. */

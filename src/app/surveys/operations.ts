@@ -3,7 +3,7 @@ import { unansweredItems } from '../../domain/measurement/answers.ts';
 import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
 import { digestSecret } from '../accounts/secrets.ts';
-import { answerProblems, missingRequired, waveInstruments } from '../measurement/operations.ts';
+import { answerProblems, missingRequired, waveInstruments } from '../measurement/wave-answers.ts';
 import { scoreResponse } from '../measurement/scores.ts';
 
 /**

@@ -4,13 +4,11 @@ import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../domain/errors.ts';
 import { HypothesisRegistration, testLabels } from '../../domain/hypotheses/registration.ts';
 import type { Hypothesis, HypothesisRun } from '../../domain/hypotheses/schemas.ts';
-import {
-  listHypotheses,
-  lockHypothesis,
-  registerHypothesis,
-  runLockedHypothesis,
-  showHypothesis,
-} from '../../app/hypotheses/operations.ts';
+import { listHypotheses } from '../../app/hypotheses/list-hypotheses.ts';
+import { lockHypothesis } from '../../app/hypotheses/lock-hypothesis.ts';
+import { registerHypothesis } from '../../app/hypotheses/register-hypothesis.ts';
+import { runLockedHypothesis } from '../../app/hypotheses/run-locked-hypothesis.ts';
+import { showHypothesis } from '../../app/hypotheses/show-hypothesis.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
 

@@ -8,7 +8,10 @@ import { formatModel, parseModelText, type ModelTextFormat } from '../../model/f
 import type { PracticeModel } from '../../model/schema.ts';
 import { validateModel } from '../../model/validate.ts';
 import { resolveModelRef } from '../../model/versions.ts';
-import { checkModel, listModels, publishModel, requireModel } from '../../app/models/operations.ts';
+import { checkModel } from '../../app/models/check-model.ts';
+import { listModels } from '../../app/models/list-models.ts';
+import { publishModel } from '../../app/models/publish-model.ts';
+import { requireModel } from '../../app/models/require-model.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { CreateOrganizationRequest } from '../../domain/accounts/schemas.ts';
-import { createOrganization } from '../../app/accounts/operations.ts';
+import { createOrganization } from '../../app/accounts/create-organization.ts';
 import { say, withStore } from '../context.ts';
 import { parseOption, resolveUser } from '../resolve.ts';
 

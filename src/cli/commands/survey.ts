@@ -1,7 +1,9 @@
 import { Command, Option } from 'commander';
 import { InvitationInput, linkStatuses, type LinkStatus, type WaveResponse } from '../../domain/measurement/schemas.ts';
 import { levels } from '../../domain/support/schemas.ts';
-import { inviteRespondent, revokeInvitation, waveProgress } from '../../app/measurement/operations.ts';
+import { inviteRespondent } from '../../app/measurement/invite-respondent.ts';
+import { revokeInvitation } from '../../app/measurement/revoke-invitation.ts';
+import { waveProgress } from '../../app/measurement/wave-progress.ts';
 import { withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
 import { parseCliInput, printResult, requireWave } from './wave.ts';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { CreateTokenRequest } from '../../domain/accounts/schemas.ts';
-import { createApiToken } from '../../app/accounts/operations.ts';
+import { createApiToken } from '../../app/accounts/create-api-token.ts';
 import { say, withStore } from '../context.ts';
 import { parseOption, resolveOrganization } from '../resolve.ts';
 
@@ -34,7 +34,7 @@ export function tokenCommand(): Command {
     .requiredOption('--org <org>', 'organization id or slug')
     .argument('<tokenId>', 'the token id (see the admin page or the API)')
     .action(async (tokenId: string, options: { org: string }) => {
-      const { revokeApiToken } = await import('../../app/accounts/operations.ts');
+      const { revokeApiToken } = await import('../../app/accounts/revoke-api-token.ts');
       await withStore(async (store) => {
         const organization = await resolveOrganization(store, options.org);
         const revoked = await revokeApiToken(store, organization.id, tokenId, 'cli');

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { Email, Password, PersonName } from '../../domain/accounts/schemas.ts';
-import { addMember, changeRole, createUser } from '../../app/accounts/operations.ts';
+import { addMember } from '../../app/accounts/add-member.ts';
+import { changeRole } from '../../app/accounts/change-role.ts';
+import { createUser } from '../../app/accounts/create-user.ts';
 import { readSecret } from '../secret-input.ts';
 import { say, withStore } from '../context.ts';
 import { parseOption, parseRole, resolveOrganization, resolveUser } from '../resolve.ts';

@@ -5,7 +5,11 @@ import { WaveInput, waveKinds, type InstrumentRef, type Wave } from '../../domai
 import { levels } from '../../domain/support/schemas.ts';
 import { parseModelRef } from '../../model/versions.ts';
 import { requireInstrument } from '../../app/measurement/instruments.ts';
-import { createWave, deleteWave, restoreWave, updateWave, waveProgress } from '../../app/measurement/operations.ts';
+import { createWave } from '../../app/measurement/create-wave.ts';
+import { deleteWave } from '../../app/measurement/delete-wave.ts';
+import { restoreWave } from '../../app/measurement/restore-wave.ts';
+import { updateWave } from '../../app/measurement/update-wave.ts';
+import { waveProgress } from '../../app/measurement/wave-progress.ts';
 import type { TenantStore } from '../../store/store.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';

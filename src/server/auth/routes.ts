@@ -10,7 +10,8 @@ import {
 } from '../../domain/accounts/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
-import { changePassword, renameUser } from '../../app/accounts/operations.ts';
+import { changePassword } from '../../app/accounts/change-password.ts';
+import { renameUser } from '../../app/accounts/rename-user.ts';
 import type { Config } from '../config.ts';
 import { sessionCookie } from './authenticate.ts';
 import { requireUser } from './principal.ts';

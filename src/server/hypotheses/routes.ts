@@ -18,17 +18,15 @@ import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams } from '../records.ts';
-import {
-  listHypotheses,
-  listRuns,
-  lockHypothesis,
-  modelEvidence,
-  registerHypothesis,
-  runLockedHypothesis,
-  showHypothesis,
-  updateHypothesis,
-  withdrawHypothesis,
-} from '../../app/hypotheses/operations.ts';
+import { listHypotheses } from '../../app/hypotheses/list-hypotheses.ts';
+import { listRuns } from '../../app/hypotheses/list-runs.ts';
+import { lockHypothesis } from '../../app/hypotheses/lock-hypothesis.ts';
+import { modelEvidence } from '../../app/hypotheses/model-evidence.ts';
+import { registerHypothesis } from '../../app/hypotheses/register-hypothesis.ts';
+import { runLockedHypothesis } from '../../app/hypotheses/run-locked-hypothesis.ts';
+import { showHypothesis } from '../../app/hypotheses/show-hypothesis.ts';
+import { updateHypothesis } from '../../app/hypotheses/update-hypothesis.ts';
+import { withdrawHypothesis } from '../../app/hypotheses/withdraw-hypothesis.ts';
 
 const ListQuery = z.strictObject({ modelId: z.string().min(1).max(100).optional() });
 const ModelParams = OrgParams.extend({ modelId: z.string().min(1).max(100) });

@@ -16,15 +16,13 @@ import { startSession } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import {
-  acceptInvitation,
-  createInvitedAccount,
-  declineInvitation,
-  inviteMember,
-  listPendingInvitations,
-  readInvitation,
-  revokeInvitation,
-} from '../../app/invitations/operations.ts';
+import { acceptInvitation } from '../../app/invitations/accept-invitation.ts';
+import { createInvitedAccount } from '../../app/invitations/create-invited-account.ts';
+import { declineInvitation } from '../../app/invitations/decline-invitation.ts';
+import { inviteMember } from '../../app/invitations/invite-member.ts';
+import { listPendingInvitations } from '../../app/invitations/list-pending-invitations.ts';
+import { readInvitation } from '../../app/invitations/read-invitation.ts';
+import { revokeInvitation } from '../../app/invitations/revoke-invitation.ts';
 
 const InvitationParams = OrgParams.extend({ invitationId: Id });
 const TokenParams = z.object({ token: z.string().min(20).max(200) });

@@ -29,17 +29,15 @@ import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams, recordLifecycleRoutes } from '../records.ts';
 import { listInstruments, publishInstrument, requireInstrument } from '../../app/measurement/instruments.ts';
-import {
-  createWave,
-  deleteWave,
-  enterResponse,
-  importRedcapResponses,
-  inviteRespondent,
-  restoreWave,
-  revokeInvitation,
-  updateWave,
-  waveProgress,
-} from '../../app/measurement/operations.ts';
+import { createWave } from '../../app/measurement/create-wave.ts';
+import { deleteWave } from '../../app/measurement/delete-wave.ts';
+import { enterResponse } from '../../app/measurement/enter-response.ts';
+import { importRedcapResponses } from '../../app/measurement/import-redcap-responses.ts';
+import { inviteRespondent } from '../../app/measurement/invite-respondent.ts';
+import { restoreWave } from '../../app/measurement/restore-wave.ts';
+import { revokeInvitation } from '../../app/measurement/revoke-invitation.ts';
+import { updateWave } from '../../app/measurement/update-wave.ts';
+import { waveProgress } from '../../app/measurement/wave-progress.ts';
 import { engagementOutcomeChange, engagementOutcomes } from '../../app/measurement/outcomes.ts';
 
 const InstrumentParams = OrgParams.extend({ instrumentId: z.string().min(1).max(120) });

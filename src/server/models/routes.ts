@@ -11,15 +11,13 @@ import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { modelEvidence } from '../../app/hypotheses/operations.ts';
-import {
-  checkModel,
-  documentOf,
-  listModels,
-  publishModel,
-  requireModel,
-  validationResult,
-} from '../../app/models/operations.ts';
+import { modelEvidence } from '../../app/hypotheses/model-evidence.ts';
+import { checkModel } from '../../app/models/check-model.ts';
+import { documentOf } from '../../app/models/document-of.ts';
+import { listModels } from '../../app/models/list-models.ts';
+import { publishModel } from '../../app/models/publish-model.ts';
+import { requireModel } from '../../app/models/require-model.ts';
+import { validationResult } from '../../app/models/validation-result.ts';
 
 const ModelParams = OrgParams.extend({ modelId: z.string().min(1).max(100) });
 const VersionQuery = z.strictObject({ version: z.string().max(100).optional() });

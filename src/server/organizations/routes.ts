@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreateOrganizationRequest, Id, ListOf, OrganizationWithRole } from '../../domain/accounts/schemas.ts';
 import type { Store } from '../../store/store.ts';
-import { createOrganization } from '../../app/accounts/operations.ts';
+import { createOrganization } from '../../app/accounts/create-organization.ts';
 import { requireAccess, requireUser } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 

@@ -8,14 +8,12 @@ import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams, recordLifecycleRoutes } from '../records.ts';
-import {
-  createContact,
-  createPartner,
-  deletePartner,
-  restorePartner,
-  updateContact,
-  updatePartner,
-} from '../../app/partners/operations.ts';
+import { createContact } from '../../app/partners/create-contact.ts';
+import { createPartner } from '../../app/partners/create-partner.ts';
+import { deletePartner } from '../../app/partners/delete-partner.ts';
+import { restorePartner } from '../../app/partners/restore-partner.ts';
+import { updateContact } from '../../app/partners/update-contact.ts';
+import { updatePartner } from '../../app/partners/update-partner.ts';
 
 const ListQuery = z.strictObject({ includeDeleted: z.enum(['true', 'false']).default('false') });
 const ContactQuery = ListQuery.extend({ partnerId: Id.optional() });

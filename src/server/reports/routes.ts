@@ -7,14 +7,14 @@ import { DescriptivesQuery, descriptivesFilter } from '../analysis/routes.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
+import { engagementReport } from '../../app/reports/engagement-report.ts';
+import { organizationReport } from '../../app/reports/organization-report.ts';
 import {
-  engagementReport,
-  organizationReport,
   renderReport,
   reportFormats,
   type RenderedReport,
   type ReportFormat,
-} from '../../app/reports/operations.ts';
+} from '../../app/reports/render-report.ts';
 
 const Format = z.enum(reportFormats).default('html').describe('html (self-contained page, inline SVG charts) or pdf');
 const EngagementReportParams = OrgParams.extend({ id: z.string().min(1).max(64) });

@@ -7,7 +7,8 @@ import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { generateExportKey, startResearchExport } from '../../app/research-export/operations.ts';
+import { generateExportKey } from '../../app/research-export/generate-export-key.ts';
+import { startResearchExport } from '../../app/research-export/start-research-export.ts';
 
 /** The export key travels in this header, never in the URL, so that it stays out of logs and browser history. */
 export const exportKeyHeader = 'x-export-key';

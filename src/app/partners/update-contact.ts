@@ -1,0 +1,18 @@
+import type { Contact, ContactInput } from '../../domain/support/schemas.ts';
+import type { Store } from '../../store/store.ts';
+import { checkContactPartner } from './partner-records.ts';
+
+export function updateContact(
+  store: Store,
+  organizationId: string,
+  id: string,
+  version: number,
+  input: ContactInput,
+  actor: string,
+): Promise<Contact> {
+  return store.transaction(async (tx) => {
+    const tenant = tx.tenant(organizationId);
+    await checkContactPartner(tenant, input);
+    return (await tenant.contacts.update(id, version, input, actor)).after;
+  });
+}
