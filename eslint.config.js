@@ -41,4 +41,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A migration is frozen in time: it carries the code it runs, so it changes when nothing else does.
+    files: ['src/store/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/**', '**/analysis/**', '**/app/**', '**/server/**', '**/cli/**', '**/web/**'],
+              message: 'A migration copies the code it needs instead of importing live code.',
+            },
+            {
+              group: ['../*.ts', '../repositories/**', '../../store/**'],
+              message: 'A migration imports no live store code (schema, repositories).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
