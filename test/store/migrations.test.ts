@@ -85,6 +85,8 @@ async function emptyDatabase(engine: Engine): Promise<EmptyDatabase> {
     db: database.db,
     tables: async () =>
       (await database.db.introspection.getTables())
+        // PostgreSQL lists the tables of every schema; only this database's own count.
+        .filter((t) => engine === 'sqlite' || t.schema === schema)
         .map((t) => t.name)
         .filter((name) => !name.startsWith('praxis_migration'))
         .sort(),

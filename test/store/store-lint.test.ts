@@ -36,4 +36,18 @@ describe('lint of the store', () => {
       ),
     ).toEqual([]);
   });
+
+  it('refuses `any` in the store, even under a comment that switches the rule off', async () => {
+    const repository = 'src/store/repositories/probe.ts';
+    expect(await lintRules('export const loose = (x: unknown) => x as any;\n', repository)).toEqual([
+      '@typescript-eslint/no-explicit-any',
+    ]);
+    expect(
+      await lintRules(
+        '// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const loose = (x: unknown) => x as any;\n',
+        repository,
+      ),
+    ).toEqual(['@eslint-community/eslint-comments/no-restricted-disable']);
+    expect(await lintRules('export const typed = (x: unknown) => x as string;\n', repository)).toEqual([]);
+  });
 });

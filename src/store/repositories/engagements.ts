@@ -5,7 +5,7 @@ import type { Executor } from './executor.ts';
 import { recordMeta } from './partners.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
-export const engagementMapping: VersionedMapping<Engagement, EngagementInput> = {
+export const engagementMapping: VersionedMapping<'engagements', Engagement, EngagementInput> = {
   table: 'engagements',
   entity: 'engagement',
   label: 'Engagement',
@@ -35,7 +35,7 @@ export const engagementMapping: VersionedMapping<Engagement, EngagementInput> = 
 };
 
 /** Support relationships between a support team and a partner. */
-export class EngagementRepository extends VersionedRepository<Engagement, EngagementInput> {
+export class EngagementRepository extends VersionedRepository<'engagements', Engagement, EngagementInput> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,

@@ -17,7 +17,7 @@ const meta = (r: {
   deletedAt: r.deleted_at,
 });
 
-export const partnerMapping: VersionedMapping<Partner, PartnerInput> = {
+export const partnerMapping: VersionedMapping<'partners', Partner, PartnerInput> = {
   table: 'partners',
   entity: 'partner',
   label: 'Partner',
@@ -42,7 +42,7 @@ export const partnerMapping: VersionedMapping<Partner, PartnerInput> = {
   }),
 };
 
-export const contactMapping: VersionedMapping<Contact, ContactInput> = {
+export const contactMapping: VersionedMapping<'contacts', Contact, ContactInput> = {
   table: 'contacts',
   entity: 'contact',
   label: 'Contact',
@@ -60,7 +60,7 @@ export const contactMapping: VersionedMapping<Contact, ContactInput> = {
 export { meta as recordMeta };
 
 /** Partners of one organization: a hierarchy of systems, organizations and teams. */
-export class PartnerRepository extends VersionedRepository<Partner, PartnerInput> {
+export class PartnerRepository extends VersionedRepository<'partners', Partner, PartnerInput> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,
@@ -88,7 +88,7 @@ export class PartnerRepository extends VersionedRepository<Partner, PartnerInput
 }
 
 /** People at partners, each with the level they act at. */
-export class ContactRepository extends VersionedRepository<Contact, ContactInput> {
+export class ContactRepository extends VersionedRepository<'contacts', Contact, ContactInput> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,
