@@ -1,5 +1,14 @@
 import { sql } from 'kysely';
-import type { Contact, ContactInput, Level, Partner, PartnerInput, PartnerKind } from '../../domain/support/schemas.ts';
+import {
+  Partner as PartnerSchema,
+  type Contact,
+  type ContactInput,
+  type Level,
+  type Partner,
+  type PartnerInput,
+  type PartnerKind,
+} from '../../domain/support/schemas.ts';
+import { readJsonColumn } from '../json-column.ts';
 import type { Executor } from './executor.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
@@ -38,7 +47,7 @@ export const partnerMapping: VersionedMapping<'partners', Partner, PartnerInput>
     type: r.type as string,
     region: r.region as string,
     stateOrCountry: r.state_or_country as string,
-    tags: JSON.parse(r.tags as string) as string[],
+    tags: readJsonColumn(PartnerSchema.shape.tags, r.tags, { table: 'partners', column: 'tags', id: r.id }),
   }),
 };
 
