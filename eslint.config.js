@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import eslintComments from '@eslint-community/eslint-plugin-eslint-comments';
 import boundaries from 'eslint-plugin-boundaries';
 
 /** The folders of the project, each an element (unit tests beside the code count as tests). */
@@ -99,5 +100,36 @@ export default tseslint.config(
     // Unit tests beside the code follow their folder's arrows and may also use test/'s fixtures and helpers.
     files: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     rules: { 'boundaries/dependencies': ['error', dependencyRule(['test'])] },
+  },
+  {
+    // The store is typed over its schema: no `any`, and no comment may switch the rule off.
+    files: ['src/store/**'],
+    ignores: ['**/*.test.ts'],
+    plugins: { '@eslint-community/eslint-comments': eslintComments },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@eslint-community/eslint-comments/no-restricted-disable': ['error', '@typescript-eslint/no-explicit-any'],
+    },
+  },
+  {
+    // A migration is frozen in time: it carries the code it runs, so it changes when nothing else does.
+    files: ['src/store/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/**', '**/analysis/**', '**/app/**', '**/server/**', '**/cli/**', '**/web/**'],
+              message: 'A migration copies the code it needs instead of importing live code.',
+            },
+            {
+              group: ['../*.ts', '../repositories/**', '../../store/**'],
+              message: 'A migration imports no live store code (schema, repositories).',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

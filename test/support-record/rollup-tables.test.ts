@@ -11,6 +11,9 @@ import { createTestDatabase, engines, type TestDatabase } from '../support/datab
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
 
+/** Migrations take the database untyped (they see the schema as it was then). */
+const asMigrationDb = (db: unknown) => db as Parameters<typeof organizationDose.up>[0];
+
 describe.each(engines)('organization rollups, principle use and the next-step index on %s', (engine) => {
   let t: TestDatabase;
   let orgId: string;
@@ -114,11 +117,11 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     };
     expect(before.principles.length).toBeGreaterThan(0);
     expect(before.steps).toHaveLength(4); // the deleted engagement's interaction is still live, so its step stays indexed
-    await engagementPage.down(db);
-    await organizationDose.down(db);
+    await engagementPage.down(asMigrationDb(db));
+    await organizationDose.down(asMigrationDb(db));
     await expect(sql`select count(*) from organization_month_dose`.execute(db)).rejects.toThrow();
-    await organizationDose.up(db);
-    await engagementPage.up(db);
+    await organizationDose.up(asMigrationDb(db));
+    await engagementPage.up(asMigrationDb(db));
     expect({
       months: await tenant.dose.organizationByCalendarMonth(),
       principles: await tenant.dose.principleMonths(),
@@ -134,8 +137,8 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     // The second engagement started mid-month: its month 1 spans January and February.
     expect(before.filter((m) => m.diversity !== null).length).toBe(before.length);
     expect(before.some((m) => m.relationshipMonth === 2)).toBe(true);
-    await practiceUseRollups.down(db);
-    await relationshipMonthDose.down(db);
+    await practiceUseRollups.down(asMigrationDb(db));
+    await relationshipMonthDose.down(asMigrationDb(db));
     await expect(sql`select count(*) from relationship_month_dose`.execute(db)).rejects.toThrow();
     const moved = await sql<{ engagement_id: string; relationship_month: number; dominant_component: string | null }>`
       select engagement_id, relationship_month, dominant_component from engagement_month_dose where organization_id = ${orgId}`.execute(
@@ -148,8 +151,8 @@ describe.each(engines)('organization rollups, principle use and the next-step in
         )?.diversity?.dominantComponent,
       );
     }
-    await relationshipMonthDose.up(db);
-    await practiceUseRollups.up(db);
+    await relationshipMonthDose.up(asMigrationDb(db));
+    await practiceUseRollups.up(asMigrationDb(db));
     expect(await tenant.dose.relationshipMonths()).toEqual(before);
     expect(await checkDose(tenant)).toEqual([]);
   });
@@ -172,9 +175,9 @@ describe.each(engines)('organization rollups, principle use and the next-step in
       .map((e) => e.id);
     expect(deleted).toHaveLength(1);
     expect(before.modes.some((m) => deleted.includes(m.engagementId))).toBe(false);
-    await practiceUseRollups.down(db);
+    await practiceUseRollups.down(asMigrationDb(db));
     await expect(sql`select count(*) from mode_month_use`.execute(db)).rejects.toThrow();
-    await practiceUseRollups.up(db);
+    await practiceUseRollups.up(asMigrationDb(db));
     const after = await read();
     const sorted = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
     expect(sorted(after.modes)).toEqual(sorted(before.modes));

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import { builtinModels } from '../../model/builtin/index.ts';
 
+/** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
+type Tables = Record<string, Record<string, unknown>>;
+
 /**
  * Practice models, stored per organization as full, immutable documents: one row per (model, version).
  * Existing organizations receive the built-in models, as new ones do when they are created.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .createTable('practice_models')
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
@@ -41,7 +43,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   await db.schema.dropTable('practice_models').execute();
 }

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 
+/** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
+type Tables = Record<string, Record<string, unknown>>;
+
 /**
  * The support record: partners, contacts, engagements, interactions, and the monthly dose rollups kept
  * in step with interactions. History rows gain the record version and a full snapshot of it.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema.alterTable('history').addColumn('version', 'integer').execute();
   await db.schema.alterTable('history').addColumn('snapshot', 'text').execute();
 
@@ -154,8 +156,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   for (const table of [
     'component_month_dose',
     'engagement_month_dose',

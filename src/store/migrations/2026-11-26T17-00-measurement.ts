@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 
+/** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
+type Tables = Record<string, Record<string, unknown>>;
+
 /**
  * Outcome measurement: published instrument versions (immutable documents), measurement waves per
  * engagement, responses (by survey link or entered by staff; a link stores only its token's SHA-256),
  * and the scores computed from submitted responses.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .createTable('instruments')
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
@@ -100,8 +102,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   await db.schema.dropTable('measurement_scores').execute();
   await db.schema.dropTable('measurement_responses').execute();
   await db.schema.dropTable('measurement_waves').execute();

@@ -1,13 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 
+/** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
+type Tables = Record<string, Record<string, unknown>>;
+
 /**
  * Organization-level dose rollups, kept in the same transaction as the engagement-level ones: per
  * calendar month (interactions, minutes, engagements with contact) and per calendar month and component.
  * The dashboard reads a few rows per month from these instead of summing every engagement's months.
  * Filled from the engagement-level rollups that already exist.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .createTable('organization_month_dose')
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
@@ -42,8 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     from component_month_dose group by organization_id, calendar_month, component_id`.execute(db);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   await db.schema.dropTable('organization_component_month_dose').execute();
   await db.schema.dropTable('organization_month_dose').execute();
 }

@@ -1,11 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 
+/** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
+type Tables = Record<string, Record<string, unknown>>;
+
 /**
  * Waves become versioned records like partners and engagements: a version for optimistic concurrency,
  * an update time, and the levels the wave measures (existing waves measure every level).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .alterTable('measurement_waves')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -21,8 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   await db.schema.alterTable('measurement_waves').dropColumn('levels').execute();
   await db.schema.alterTable('measurement_waves').dropColumn('updated_at').execute();
   await db.schema.alterTable('measurement_waves').dropColumn('version').execute();

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import { calendarMonth, relationshipMonth } from '../../domain/support/months.ts';
+
+/** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
+type Tables = Record<string, Record<string, unknown>>;
 
 /**
  * What the engagement page needs without reading every interaction of the engagement: principle use
@@ -7,8 +9,25 @@ import { calendarMonth, relationshipMonth } from '../../domain/support/months.ts
  * of live interactions that are not done. Both are kept in step with every interaction write, like the
  * component index and the dose rollups, and filled here from the interactions already stored.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
-export async function up(db: Kysely<any>): Promise<void> {
+// Month arithmetic as this migration used it, frozen here so that the backfill stays what it was.
+
+/** The calendar month of an ISO date, `YYYY-MM`. */
+const calendarMonth = (date: string): string => date.slice(0, 7);
+
+/**
+ * Month of the relationship in which `date` falls: 1 from the start date up to the day before the same
+ * day of the next month, and so on; a start on the 31st counts a shorter month as ending on its last day.
+ */
+function relationshipMonth(startDate: string, date: string): number {
+  const [sy, sm, sd] = [Number(startDate.slice(0, 4)), Number(startDate.slice(5, 7)), Number(startDate.slice(8, 10))];
+  const [y, m, d] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  let months = (y - sy) * 12 + (m - sm);
+  const lastDayOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < Math.min(sd, lastDayOfMonth)) months -= 1;
+  return months + 1;
+}
+
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .createTable('principle_month_use')
     .addColumn('organization_id', 'text', (c) => c.notNull())
@@ -145,8 +164,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   await db.schema.dropTable('interaction_next_steps').execute();
   await db.schema.dropTable('principle_month_use').execute();
 }

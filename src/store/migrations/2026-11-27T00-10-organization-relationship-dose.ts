@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
+/** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
+type Tables = Record<string, Record<string, unknown>>;
+
 /**
  * Organization-level dose per month of the relationship and component, kept in the same transaction as
  * the engagement-level rollups, so the organization's component mix over the relationship reads a few
@@ -7,8 +10,7 @@ import { sql, type Kysely } from 'kysely';
  * And an index that covers the organization's descriptives' read of the engagement-month rollup, in the
  * order it groups by (engagement, month of the relationship), so that read needs no table lookups or sort.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .createTable('organization_relationship_component_dose')
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
@@ -43,8 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     from component_month_dose group by organization_id, relationship_month, component_id`.execute(db);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   await db.schema.dropIndex('engagement_month_dose_relationship_idx').execute();
   await db.schema.dropTable('organization_relationship_component_dose').execute();
 }

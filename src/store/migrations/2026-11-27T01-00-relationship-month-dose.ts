@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
+/** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
+type Tables = Record<string, Record<string, unknown>>;
+
 /**
  * One row per engagement and month of the relationship: its interactions and minutes (summed over the
  * one or two calendar months it spans) and the diversity of its component use, which moves here from the
@@ -7,8 +10,7 @@ import { sql, type Kysely } from 'kysely';
  * organization's descriptives read these rows as they are, one per engagement-month, with no grouping.
  * A covering index serves that read in engagement order.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .createTable('relationship_month_dose')
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
@@ -44,8 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable('engagement_month_dose').dropColumn(column).execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .alterTable('engagement_month_dose')
     .addColumn('components_used', 'integer', (c) => c.notNull().defaultTo(0))

@@ -1,5 +1,8 @@
 import { sql, type Expression, type Kysely } from 'kysely';
 
+/** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
+type Tables = Record<string, Record<string, unknown>>;
+
 /**
  * Practice use kept like the dose: per engagement and calendar month, the interactions and minutes of
  * each mode of contact and the interactions that used each practice activity; and, summed over the
@@ -7,8 +10,7 @@ import { sql, type Expression, type Kysely } from 'kysely';
  * principle use, activity use rates) then sums a few rows per month instead of every interaction and
  * component use. Filled from the live interactions of live engagements, as the rollups count them.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is typed now
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Tables>): Promise<void> {
   const postgres = await isPostgres(db);
   // On SQLite each table is its primary key's B-tree (WITHOUT ROWID): an upsert writes one tree, not a
   // table and its key index, and a read by engagement finds every column in the key's tree.
@@ -118,8 +120,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   for (const table of [
     'organization_activity_month_use',
     'organization_principle_month_use',
@@ -131,8 +132,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 }
 
 /** PostgreSQL answers `select version()`; SQLite has no such function (and a failed statement leaves its transaction usable). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function isPostgres(db: Kysely<any>): Promise<boolean> {
+async function isPostgres(db: Kysely<Tables>): Promise<boolean> {
   try {
     await sql`select version()`.execute(db);
     return true;

@@ -32,3 +32,12 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T01-10-practice-use-rollups': practiceUseRollups,
   '2026-11-27T02-00-invitations': invitations,
 };
+
+/**
+ * Migrations that were added to the list after others whose names sort later, each with the migration
+ * it was added after. Databases that ran them in the order they were added exist, so the migrator
+ * accepts that order as well as name order. Closed: a new migration is named after every other one.
+ */
+export const addedOutOfOrder: Readonly<Record<string, string>> = {
+  '2026-11-26T20-00-organization-dose': '2026-11-26T20-20-hypotheses',
+};

@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
-import type { Engagement, EngagementInput, StageChange } from '../../domain/support/schemas.ts';
+import { Engagement, type EngagementInput } from '../../domain/support/schemas.ts';
+import { readJsonColumn } from '../json-column.ts';
 import type { Engine } from '../database.ts';
 import type { Executor } from './executor.ts';
 import { recordMeta } from './partners.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
-export const engagementMapping: VersionedMapping<Engagement, EngagementInput> = {
+const at = (r: { id: string }, column: string) => ({ table: 'engagements', column, id: r.id });
+
+export const engagementMapping: VersionedMapping<'engagements', Engagement, EngagementInput> = {
   table: 'engagements',
   entity: 'engagement',
   label: 'Engagement',
@@ -24,18 +27,18 @@ export const engagementMapping: VersionedMapping<Engagement, EngagementInput> = 
     ...recordMeta(r),
     partnerId: r.partner_id as string,
     name: r.name as string,
-    supportTeam: JSON.parse(r.support_team as string) as string[],
+    supportTeam: readJsonColumn(Engagement.shape.supportTeam, r.support_team, at(r, 'support_team')),
     startDate: r.start_date as string,
     endDate: r.end_date as string | null,
     modelId: r.model_id as string,
     modelVersion: r.model_version as string,
-    stages: JSON.parse(r.stages as string) as StageChange[],
-    goals: JSON.parse(r.goals as string) as string[],
+    stages: readJsonColumn(Engagement.shape.stages, r.stages, at(r, 'stages')),
+    goals: readJsonColumn(Engagement.shape.goals, r.goals, at(r, 'goals')),
   }),
 };
 
 /** Support relationships between a support team and a partner. */
-export class EngagementRepository extends VersionedRepository<Engagement, EngagementInput> {
+export class EngagementRepository extends VersionedRepository<'engagements', Engagement, EngagementInput> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,

@@ -22,7 +22,7 @@ export interface StoredHypothesis extends VersionedRecord {
 
 export type HypothesisData = Omit<StoredHypothesis, keyof VersionedRecord>;
 
-export const hypothesisMapping: VersionedMapping<StoredHypothesis, HypothesisData> = {
+export const hypothesisMapping: VersionedMapping<'hypotheses', StoredHypothesis, HypothesisData> = {
   table: 'hypotheses',
   entity: 'hypothesis',
   label: 'Hypothesis',
@@ -56,7 +56,7 @@ export const hypothesisMapping: VersionedMapping<StoredHypothesis, HypothesisDat
 };
 
 /** Hypotheses of one organization: versioned, every change (edit, lock, withdrawal) in the history. */
-export class HypothesisRepository extends VersionedRepository<StoredHypothesis, HypothesisData> {
+export class HypothesisRepository extends VersionedRepository<'hypotheses', StoredHypothesis, HypothesisData> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,

@@ -15,7 +15,7 @@ export interface InteractionData extends InteractionInput {
   loggedBy: string;
 }
 
-export const interactionMapping: VersionedMapping<Interaction, InteractionData> = {
+export const interactionMapping: VersionedMapping<'interactions', Interaction, InteractionData> = {
   table: 'interactions',
   entity: 'interaction',
   label: 'Interaction',
@@ -108,7 +108,7 @@ function decodeCursor(cursor: string): [string, string] {
 }
 
 /** Interactions of one organization, with the component index kept in step. */
-export class InteractionRepository extends VersionedRepository<Interaction, InteractionData> {
+export class InteractionRepository extends VersionedRepository<'interactions', Interaction, InteractionData> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,

@@ -18,7 +18,7 @@ export interface StoredInvitation extends VersionedRecord {
 /** What a write stores; the token hash is written once, when the invitation is created. */
 export type InvitationData = Omit<StoredInvitation, keyof VersionedRecord> & { tokenHash?: string };
 
-export const invitationMapping: VersionedMapping<StoredInvitation, InvitationData> = {
+export const invitationMapping: VersionedMapping<'invitations', StoredInvitation, InvitationData, 'token_hash'> = {
   table: 'invitations',
   entity: 'invitation',
   label: 'Invitation',
@@ -61,7 +61,12 @@ const columns = [
 ] as const;
 
 /** Invitations of one organization: versioned, every change (sent, accepted, declined, revoked) in the history. */
-export class InvitationRepository extends VersionedRepository<StoredInvitation, InvitationData> {
+export class InvitationRepository extends VersionedRepository<
+  'invitations',
+  StoredInvitation,
+  InvitationData,
+  'token_hash'
+> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,

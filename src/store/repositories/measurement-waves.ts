@@ -7,7 +7,7 @@ import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 /** What a wave stores: what the planner enters, and the engagement it belongs to. */
 export type WaveData = WaveInput & { engagementId: string };
 
-export const waveMapping: VersionedMapping<Wave, WaveData> = {
+export const waveMapping: VersionedMapping<'measurement_waves', Wave, WaveData> = {
   table: 'measurement_waves',
   entity: 'measurement_wave',
   label: 'Wave',
@@ -33,7 +33,7 @@ export const waveMapping: VersionedMapping<Wave, WaveData> = {
 const waveDate = (w: Wave): string => w.scheduledOn ?? w.createdAt.slice(0, 10);
 
 /** Measurement waves (occasions) of one organization's engagements: versioned records with history. */
-export class WaveRepository extends VersionedRepository<Wave, WaveData> {
+export class WaveRepository extends VersionedRepository<'measurement_waves', Wave, WaveData> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,

@@ -8,13 +8,23 @@ import type {
 } from '../../domain/support/rollups.ts';
 import type { OrganizationRelationshipComponentDose } from '../../domain/support/relationship-dose.ts';
 import type { PendingWrites } from '../commit-scope.ts';
+import type { Insertable } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Executor } from './executor.ts';
-import { addToRowsPrepared } from './prepared.ts';
+import { addToRowsPrepared, type ColumnOf, type RowsOf, type Table } from './prepared.ts';
+
+/** One organization-level rollup: its table, its key and amount columns, and the columns of one item. */
+interface Rollup<T extends Table, Item> {
+  table: T;
+  key: readonly ColumnOf<T>[];
+  amounts: readonly ColumnOf<T>[];
+  columns(item: Item): Omit<Insertable<DatabaseSchema[T]>, 'organization_id'>;
+}
+const rollup = <T extends Table, Item>(spec: Rollup<T, Item>): Rollup<T, Item> => spec;
 
 /** Each organization-level rollup: its table, the columns of its key and of its amounts, and how a row maps to them. */
 const tables = {
-  months: {
+  months: rollup({
     table: 'organization_month_dose',
     key: ['calendar_month'],
     amounts: ['interactions', 'minutes', 'engagements'],
@@ -24,8 +34,8 @@ const tables = {
       minutes: m.minutes,
       engagements: m.engagements,
     }),
-  },
-  componentMonths: {
+  }),
+  componentMonths: rollup({
     table: 'organization_component_month_dose',
     key: ['calendar_month', 'component_id'],
     amounts: ['interactions', 'minutes', 'activity_uses'],
@@ -36,8 +46,8 @@ const tables = {
       minutes: c.minutes,
       activity_uses: c.activityUses,
     }),
-  },
-  relationshipComponents: {
+  }),
+  relationshipComponents: rollup({
     table: 'organization_relationship_component_dose',
     key: ['relationship_month', 'component_id'],
     amounts: ['interactions', 'minutes', 'activity_uses'],
@@ -48,8 +58,8 @@ const tables = {
       minutes: c.minutes,
       activity_uses: c.activityUses,
     }),
-  },
-  modeMonths: {
+  }),
+  modeMonths: rollup({
     table: 'organization_mode_month_use',
     key: ['calendar_month', 'mode'],
     amounts: ['interactions', 'minutes'],
@@ -59,8 +69,8 @@ const tables = {
       interactions: m.interactions,
       minutes: m.minutes,
     }),
-  },
-  principleMonths: {
+  }),
+  principleMonths: rollup({
     table: 'organization_principle_month_use',
     key: ['calendar_month', 'principle_id'],
     amounts: ['interactions', 'ratings', 'rating_sum'],
@@ -71,8 +81,8 @@ const tables = {
       ratings: p.ratings,
       rating_sum: p.ratingSum,
     }),
-  },
-  activityMonths: {
+  }),
+  activityMonths: rollup({
     table: 'organization_activity_month_use',
     key: ['calendar_month', 'component_id', 'activity_id'],
     amounts: ['interactions'],
@@ -82,10 +92,11 @@ const tables = {
       activity_id: a.activityId,
       interactions: a.interactions,
     }),
-  },
-} as const;
+  }),
+};
 
 type Part = keyof typeof tables;
+type RollupTable = (typeof tables)[Part]['table'];
 type Row = Record<string, string | number>;
 
 /**
@@ -127,21 +138,22 @@ export class OrganizationRollupChanges implements PendingWrites<DatabaseSchema> 
   async write(db: Executor): Promise<void> {
     for (const organizationId of [...this.#byOrganization.keys()].sort()) {
       for (const [part, byKey] of this.#byOrganization.get(organizationId)!) {
-        const { table, key, amounts } = tables[part];
+        const { table, key, amounts } = tables[part] as unknown as Rollup<RollupTable, unknown>;
         const rows = [...byKey.entries()]
           .filter(([, row]) => amounts.some((a) => row[a] !== 0))
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([, row]): Row => ({ organization_id: organizationId, ...row }));
-        await addToRowsPrepared(db, table, rows, ['organization_id', ...key], amounts);
+        // The rows were built by the rollup's own `columns`, summed by key: of its table.
+        const written = rows as unknown as RowsOf<RollupTable, Insertable<DatabaseSchema[RollupTable]>>;
+        await addToRowsPrepared(db, table, written, ['organization_id', ...key], amounts);
         // Only a subtraction (or an empty sum) can leave a row at zero; an addition never leaves one to remove.
         const emptied = rows.filter((row) => Number(row.interactions) <= 0);
         if (emptied.length === 0) continue;
-        const first = key[0];
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is one of the organization-level rollups above
-        await (db as any)
+        const first = key[0]!;
+        await db
           .deleteFrom(table)
           .where('organization_id', '=', organizationId)
-          .where(first, 'in', [...new Set(emptied.map((row) => row[first]))])
+          .where(first, 'in', [...new Set(emptied.map((row) => row[first]!))] as string[]) // numbers for relationship months: the type names one of the columns, the value either kind
           .where('interactions', '<=', 0)
           .execute();
       }

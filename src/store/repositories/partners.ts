@@ -1,5 +1,14 @@
 import { sql } from 'kysely';
-import type { Contact, ContactInput, Level, Partner, PartnerInput, PartnerKind } from '../../domain/support/schemas.ts';
+import {
+  Partner as PartnerSchema,
+  type Contact,
+  type ContactInput,
+  type Level,
+  type Partner,
+  type PartnerInput,
+  type PartnerKind,
+} from '../../domain/support/schemas.ts';
+import { readJsonColumn } from '../json-column.ts';
 import type { Executor } from './executor.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
@@ -17,7 +26,7 @@ const meta = (r: {
   deletedAt: r.deleted_at,
 });
 
-export const partnerMapping: VersionedMapping<Partner, PartnerInput> = {
+export const partnerMapping: VersionedMapping<'partners', Partner, PartnerInput> = {
   table: 'partners',
   entity: 'partner',
   label: 'Partner',
@@ -38,11 +47,11 @@ export const partnerMapping: VersionedMapping<Partner, PartnerInput> = {
     type: r.type as string,
     region: r.region as string,
     stateOrCountry: r.state_or_country as string,
-    tags: JSON.parse(r.tags as string) as string[],
+    tags: readJsonColumn(PartnerSchema.shape.tags, r.tags, { table: 'partners', column: 'tags', id: r.id }),
   }),
 };
 
-export const contactMapping: VersionedMapping<Contact, ContactInput> = {
+export const contactMapping: VersionedMapping<'contacts', Contact, ContactInput> = {
   table: 'contacts',
   entity: 'contact',
   label: 'Contact',
@@ -60,7 +69,7 @@ export const contactMapping: VersionedMapping<Contact, ContactInput> = {
 export { meta as recordMeta };
 
 /** Partners of one organization: a hierarchy of systems, organizations and teams. */
-export class PartnerRepository extends VersionedRepository<Partner, PartnerInput> {
+export class PartnerRepository extends VersionedRepository<'partners', Partner, PartnerInput> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,
@@ -88,7 +97,7 @@ export class PartnerRepository extends VersionedRepository<Partner, PartnerInput
 }
 
 /** People at partners, each with the level they act at. */
-export class ContactRepository extends VersionedRepository<Contact, ContactInput> {
+export class ContactRepository extends VersionedRepository<'contacts', Contact, ContactInput> {
   constructor(
     private readonly executor: Executor,
     private readonly orgId: string,

@@ -1,4 +1,5 @@
-import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
+import type { Compilable, CompiledQuery, Insertable, Kysely, QueryResult, Selectable } from 'kysely';
+import type { DatabaseSchema } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
 /**
@@ -100,18 +101,36 @@ function runPreparedRows<R>(
   return db.executeQuery<R>({ ...(template.compiled as CompiledQuery<R>), parameters });
 }
 
+/** A table of the schema, and the names of its columns. */
+export type Table = keyof DatabaseSchema & string;
+export type ColumnOf<T extends Table> = keyof Selectable<DatabaseSchema[T]> & string;
+
+/**
+ * Rows for table `T`: each a row the table accepts, with no column the table lacks. Kysely's `Insertable`
+ * alone would let a misspelt optional column through when the rows are built apart from the call.
+ */
+export type RowsOf<T extends Table, R> = readonly (R &
+  Insertable<DatabaseSchema[T]> &
+  Record<Exclude<keyof R, ColumnOf<T>>, never>)[];
+
+/**
+ * The schema seen through table names given at run time: the public functions check tables and columns
+ * by their type parameters, and build their SQL through this view, whose rows are of unknown values.
+ */
+type ByName = Kysely<Record<string, Record<string, unknown>>>;
+const byName = (db: Executor): ByName => db as unknown as ByName;
+
 /** Inserts rows that all have the same columns, as one prepared statement. */
-export function insertRowsPrepared(
+export function insertRowsPrepared<T extends Table, R extends object>(
   db: Executor,
-  table: string,
-  rows: readonly object[],
+  table: T,
+  rows: RowsOf<T, R>,
 ): Promise<QueryResult<unknown>> {
   return runPreparedRows(
     db,
     `insert ${table} (${Object.keys(rows[0]!).join(',')}) × ${rows.length}`,
     rows,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is named at run time; the callers' row types check the columns
-    (db, standIns) => (db as any).insertInto(table).values(standIns(standIn)),
+    (db, standIns) => byName(db).insertInto(table).values(standIns(standIn)),
   );
 }
 
@@ -123,34 +142,33 @@ const rowsPerStatement = 500;
  * upsert): `keyColumns` identify a row, `amountColumns` are added; `returning` lists columns to read back
  * (of every row). Rows go `rowsPerStatement` to a statement, in the order given; no rows, no statement.
  */
-export async function addToRowsPrepared(
+export async function addToRowsPrepared<T extends Table, R extends object, C extends ColumnOf<T> = never>(
   db: Executor,
-  table: string,
-  rows: readonly object[],
-  keyColumns: readonly string[],
-  amountColumns: readonly string[],
-  returning: readonly string[] = [],
-): Promise<{ rows: Record<string, unknown>[] }> {
-  const returned: Record<string, unknown>[] = [];
+  table: T,
+  rows: RowsOf<T, R>,
+  keyColumns: readonly ColumnOf<T>[],
+  amountColumns: readonly ColumnOf<T>[],
+  returning: readonly C[] = [],
+): Promise<{ rows: Pick<Selectable<DatabaseSchema[T]>, C>[] }> {
+  const returned: Pick<Selectable<DatabaseSchema[T]>, C>[] = [];
   for (let at = 0; at < rows.length; at += rowsPerStatement) {
     const part = rows.length <= rowsPerStatement ? rows : rows.slice(at, at + rowsPerStatement);
-    const result = await runPreparedRows<Record<string, unknown>>(
+    const result = await runPreparedRows<Pick<Selectable<DatabaseSchema[T]>, C>>(
       db,
       `add to ${table} (${Object.keys(part[0]!).join(',')}) × ${part.length} on (${keyColumns.join(',')}) adding (${amountColumns.join(',')}) returning (${returning.join(',')})`,
       part,
       (db, standIns) => {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is named at run time; the callers' row types check the columns
-        const loose = db as any;
-        const upsert = loose
-          .insertInto(table)
+        const name: string = table;
+        const upsert = byName(db)
+          .insertInto(name)
           .values(standIns(standIn))
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          .onConflict((oc: any) =>
+          .onConflict((oc) =>
             oc
-              .columns(keyColumns)
-              // eslint-disable-next-line @typescript-eslint/no-explicit-any
-              .doUpdateSet((eb: any) =>
-                Object.fromEntries(amountColumns.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))])),
+              .columns(keyColumns as readonly string[])
+              .doUpdateSet((eb) =>
+                Object.fromEntries(
+                  amountColumns.map((c: string) => [c, eb(`${name}.${c}`, '+', eb.ref(`excluded.${c}`))]),
+                ),
               ),
           );
         return returning.length > 0 ? upsert.returning(returning) : upsert;

@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Selectable, UpdateObject } from 'kysely';
 import { diffRecords } from '../../domain/history.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import { newId, nowIso } from '../ids.ts';
+import type { DatabaseSchema } from '../schema.ts';
 import { recordHistory } from './history.ts';
 import type { Executor } from './executor.ts';
-import { insertRowsPrepared, runPrepared } from './prepared.ts';
+import { insertRowsPrepared, runPrepared, type RowsOf } from './prepared.ts';
 
 export interface VersionedRecord {
   id: string;
@@ -14,60 +15,76 @@ export interface VersionedRecord {
   deletedAt: string | null;
 }
 
-interface MetaRow {
-  id: string;
-  organization_id: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
+/** The tables of versioned records. */
+export type VersionedTable =
+  'partners' | 'contacts' | 'engagements' | 'interactions' | 'hypotheses' | 'measurement_waves' | 'invitations';
 
-/** How one kind of record maps to its table. `columns` holds every column but the shared bookkeeping ones. */
-export interface VersionedMapping<T extends VersionedRecord, Data> {
-  table: 'partners' | 'contacts' | 'engagements' | 'interactions' | 'hypotheses' | 'measurement_waves' | 'invitations';
+/** The bookkeeping columns every versioned table shares; the repository writes them, the mapping never does. */
+type MetaColumn = 'id' | 'organization_id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at';
+
+/** A stored row of the table, as read. */
+export type VersionedRow<Table extends VersionedTable> = Selectable<DatabaseSchema[Table]>;
+
+/** The columns a mapping writes: every column of the table but the bookkeeping ones. */
+export type VersionedColumns<Table extends VersionedTable> = Omit<Insertable<DatabaseSchema[Table]>, MetaColumn>;
+
+/**
+ * How one kind of record maps to its table. `columns` holds every column but the shared bookkeeping
+ * ones; `Hidden` names columns the record never reads back and writes only when it is created (a
+ * secret's hash, say), so that `columns` may leave them out and `fromRow` is not given them.
+ */
+export interface VersionedMapping<
+  Table extends VersionedTable,
+  T extends VersionedRecord,
+  Data,
+  Hidden extends keyof VersionedColumns<Table> = never,
+> {
+  table: Table;
   entity: string;
   label: string;
-  columns(data: Data): Record<string, unknown>;
-  fromRow(row: Record<string, unknown> & MetaRow): T;
+  columns(data: Data): Omit<VersionedColumns<Table>, Hidden> & Partial<Pick<VersionedColumns<Table>, Hidden>>;
+  fromRow(row: Omit<VersionedRow<Table>, Hidden>): T;
 }
 
 /**
  * A record kind with versions, soft delete and optimistic concurrency. Every write checks the version
  * the caller saw (a stale write is refused with 409), bumps it, and appends the new version's full
  * snapshot and its changes to the history, all in the caller's transaction.
+ *
+ * Queries name the table through `VersionedTable` (Kysely cannot check columns of a table given by a
+ * type parameter); every table of it has the bookkeeping columns, and the mapping's types tie each
+ * row read or written to its own table.
  */
-export class VersionedRepository<T extends VersionedRecord, Data> {
-  // Table names vary per mapping, so queries go through an untyped view of the schema; the mapping types the result.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private readonly loose: Kysely<Record<string, any>>;
-
+export class VersionedRepository<
+  Table extends VersionedTable,
+  T extends VersionedRecord,
+  Data,
+  Hidden extends keyof VersionedColumns<Table> = never,
+> {
   constructor(
     private readonly db: Executor,
     private readonly organizationId: string,
-    private readonly mapping: VersionedMapping<T, Data>,
-  ) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    this.loose = db as unknown as Kysely<Record<string, any>>;
-  }
+    private readonly mapping: VersionedMapping<Table, T, Data, Hidden>,
+  ) {}
 
   async find(id: string, options: { includeDeleted?: boolean } = {}): Promise<T | undefined> {
     const includeDeleted = options.includeDeleted === true;
+    const table: VersionedTable = this.mapping.table;
     const { rows } = await runPrepared(
       this.db,
-      `find ${this.mapping.table}${includeDeleted ? ' with deleted' : ''}`,
+      `find ${table}${includeDeleted ? ' with deleted' : ''}`,
       (db, value) => {
-        const query = (db as unknown as typeof this.loose)
-          .selectFrom(this.mapping.table)
+        const query = db
+          .selectFrom(table)
           .selectAll()
-          .where('organization_id', '=', value('organization'))
-          .where('id', '=', value('id'));
+          .where('organization_id', '=', value('organization') as string)
+          .where('id', '=', value('id') as string);
         return includeDeleted ? query : query.where('deleted_at', 'is', null);
       },
       { organization: this.organizationId, id },
     );
-    const row = rows[0];
-    return row && this.mapping.fromRow(row as Record<string, unknown> & MetaRow);
+    const row = rows[0] as VersionedRow<Table> | undefined;
+    return row && this.mapping.fromRow(row);
   }
 
   async require(id: string, options: { includeDeleted?: boolean } = {}): Promise<T> {
@@ -86,9 +103,9 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
       updated_at: now,
       deleted_at: null,
       ...this.mapping.columns(data),
-    };
-    await insertRowsPrepared(this.db, this.mapping.table, [row]);
-    const record = this.mapping.fromRow(row);
+    } as unknown as Insertable<DatabaseSchema[Table]>;
+    await insertRowsPrepared(this.db, this.mapping.table, [row] as RowsOf<Table, typeof row>);
+    const record = this.mapping.fromRow(row as VersionedRow<Table>);
     await this.history(record, 'create', actor, {});
     return record;
   }
@@ -102,7 +119,8 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
   ): Promise<{ before: T; after: T }> {
     const before = await this.require(id);
     this.checkVersion(before, expectedVersion);
-    const next = { ...this.mapping.columns(data), version: before.version + 1, updated_at: nowIso() };
+    const columns = this.mapping.columns(data) as unknown as UpdateObject<DatabaseSchema, VersionedTable>;
+    const next = { ...columns, version: before.version + 1, updated_at: nowIso() };
     await this.write(id, before.version, next);
     const after = await this.require(id);
     await this.history(
@@ -143,9 +161,14 @@ export class VersionedRepository<T extends VersionedRecord, Data> {
   }
 
   /** Writes guarded by the version read, so two writers racing in separate transactions cannot both win. */
-  private async write(id: string, version: number, values: Record<string, unknown>): Promise<void> {
-    const result = await this.loose
-      .updateTable(this.mapping.table)
+  private async write(
+    id: string,
+    version: number,
+    values: UpdateObject<DatabaseSchema, VersionedTable>,
+  ): Promise<void> {
+    const table: VersionedTable = this.mapping.table;
+    const result = await this.db
+      .updateTable(table)
       .set(values)
       .where('organization_id', '=', this.organizationId)
       .where('id', '=', id)
