@@ -189,6 +189,7 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
         <ThisMonthDose thisMonth={overview.thisMonth} />
         <FigureCard
           label="Month of relationship"
+          help="month of relationship"
           value={overview.relationshipMonth}
           detail={`started ${formatDate(engagement.startDate)}`}
         />
