@@ -22,7 +22,7 @@ export function DemoLogins({ onChoose }: { onChoose: (email: string, password: s
         </Title>
         <Text fz="sm">
           This server holds a synthetic demo organization. Every demo login uses the password{' '}
-          <Code>{demoPassword}</Code>.
+          <Code>{demoPassword}</Code>. Choose an email to fill in the form.
         </Text>
         <Table layout="fixed" fz="sm" verticalSpacing={4}>
           <Table.Thead>
@@ -42,7 +42,6 @@ export function DemoLogins({ onChoose }: { onChoose: (email: string, password: s
                     px={4}
                     styles={{ label: { whiteSpace: 'normal', textAlign: 'left' }, root: { height: 'auto' } }}
                     onClick={() => onChoose(login.email, demoPassword)}
-                    aria-label={`Sign in as the demo ${roleLabels[login.role].toLowerCase()}: fill in ${login.email}`}
                   >
                     {login.email}
                   </Button>
