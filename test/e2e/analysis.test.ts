@@ -43,6 +43,10 @@ describe('the analysis page in Chromium', () => {
       ]) {
         await expect.poll(() => page.getByRole('heading', { name: title }).count()).toBe(1);
       }
+      // Staying with a component is told apart from moving to another.
+      await expect.poll(() => page.getByText('Moved to another component', { exact: true }).count()).toBe(1);
+      await expect.poll(() => page.getByText('Stayed with the same component', { exact: true }).count()).toBe(1);
+      expect(await page.getByText(/kept the same dominant component and [\d,]+ pairs? \(\d+%\) moved/).count()).toBe(1);
       await expect.poll(() => page.getByText(/R type-7 quantiles/).count()).toBeGreaterThan(0);
       await expect.poll(() => page.getByText(/Shannon entropy, natural log/).count()).toBeGreaterThan(0);
       const doseChart = page.getByRole('img', { name: /mean, median and interquartile range/ });

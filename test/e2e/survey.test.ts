@@ -30,7 +30,22 @@ describe('the partner survey on a phone', { timeout: 180_000 }, () => {
     const invitation = (await staff.post(`${org}/waves/${waveId}/invitations`, { anonymous: true })).body;
     const page = await suite.openPage(phone);
     await page.goto(invitation.path);
-    await expect.poll(() => page.getByRole('heading', { name: 'Six-month follow-up' }).isVisible()).toBe(true);
+    // The respondent is told who asks, about which support, how long it takes and how answers are used;
+    // the internal wave name and the instrument's academic citation are not shown.
+    const introduction = page.getByTestId('survey-introduction');
+    await expect.poll(() => introduction.isVisible()).toBe(true);
+    const organizationName = (await staff.get('/api/session')).body.organizations[0].name as string;
+    const engagementName = (await staff.get(`${org}/engagements`)).body.items[0].name as string;
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      `A few questions from ${organizationName}`,
+    );
+    const told = await introduction.innerText();
+    expect(told).toContain(engagementName);
+    expect(told).toMatch(/It takes about \d+ minutes? \(\d+ questions?\)/);
+    expect(told).toContain('uses the answers to');
+    const pageText = await page.locator('body').innerText();
+    expect(pageText).not.toContain('Six-month follow-up');
+    expect(pageText).not.toMatch(/Weiner|Implementation Science|doi:/i);
     await page
       .getByRole('radiogroup', { name: /meets our approval/ })
       .getByLabel('Agree', { exact: true })

@@ -17,7 +17,7 @@ interface OpenSurvey {
   wave: Wave;
 }
 
-async function openByToken(store: Store, token: string, now: Date): Promise<OpenSurvey> {
+async function openByToken(store: Store, token: string, now: Date): Promise<OpenSurvey & { organizationId: string }> {
   const found = await store.findSurveyResponse(digestSecret(token));
   if (!found) throw notFound('Survey link');
   const { response } = found;
@@ -42,15 +42,25 @@ async function openByToken(store: Store, token: string, now: Date): Promise<Open
     throw new AppError('forbidden', 'This survey has been withdrawn by the people who sent it', [
       { path: 'token', message: 'its measurement wave has been deleted' },
     ]);
-  return { tenant, response, wave };
+  return { tenant, response, wave, organizationId: found.organizationId };
 }
 
 /** The questions of a survey link and the answers saved so far. */
 export async function readSurvey(store: Store, token: string, now = new Date()): Promise<PublicSurvey> {
-  const { tenant, response, wave } = await openByToken(store, token, now);
+  const { tenant, response, wave, organizationId } = await openByToken(store, token, now);
   const instruments = await waveInstruments(tenant, wave);
+  const [organization, engagement] = await Promise.all([
+    store.organizations.findById(organizationId),
+    tenant.engagements.find(wave.engagementId, { includeDeleted: true }),
+  ]);
+  const partner = engagement ? await tenant.partners.find(engagement.partnerId, { includeDeleted: true }) : undefined;
   return {
     title: wave.name,
+    askedBy: {
+      organization: organization?.name ?? '',
+      engagement: engagement?.name ?? '',
+      partner: partner?.name ?? null,
+    },
     status: response.status,
     expiresAt: response.expiresAt,
     anonymous: response.anonymous,

@@ -151,6 +151,8 @@ export type EngagementOutcomes = z.infer<typeof EngagementOutcomes>;
 /** What the public survey page receives: the questions and the answers saved so far; no identity. */
 export const PublicSurvey = z.object({
   title: z.string(),
+  /** Who is asking and about which support, told to the respondent; the wave's name is internal. */
+  askedBy: z.object({ organization: z.string(), engagement: z.string(), partner: z.string().nullable() }),
   status: z.enum(responseStatuses),
   expiresAt: z.string().nullable(),
   anonymous: z.boolean(),

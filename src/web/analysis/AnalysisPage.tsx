@@ -21,6 +21,9 @@ import { organizationReportUrl, useDescriptives, usePracticeUse } from './analys
 import { filterFromSearch, formatFigure, formatShare, searchFromFilter } from './analysis-filter.ts';
 import { AnalysisFilters } from './AnalysisFilters.tsx';
 import { ReportDownload } from './ReportDownload.tsx';
+import { countOf } from '../words/count-of.ts';
+import { splitTransitions } from './transitions.ts';
+import type { Transition } from './transitions.ts';
 import { FigureCard } from '../layout/FigureCard.tsx';
 
 function Section({ title, method, children }: { title: string; method?: string; children: ReactNode }) {
@@ -82,6 +85,37 @@ function FigureTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Staying with a component and moving to another, in two tables: a long run of one component is not a transition. */
+function TransitionTables({ transitions, nameOf }: { transitions: Transition[]; nameOf: (id: string) => string }) {
+  const split = splitTransitions(transitions);
+  const pairs = split.stayed + split.moved;
+  const share = (count: number) => (pairs > 0 ? `${Math.round((100 * count) / pairs)}%` : '—');
+  return (
+    <Stack gap="sm">
+      <Text size="sm">
+        Of {countOf(pairs, 'pair')} of consecutive months, {countOf(split.stayed, 'pair')} ({share(split.stayed)}) kept
+        the same dominant component and {countOf(split.moved, 'pair')} ({share(split.moved)}) moved to another.
+      </Text>
+      {split.moves.length > 0 ? (
+        <FigureTable
+          caption="Moved to another component"
+          columns={[{ title: 'From' }, { title: 'To' }, { title: 'Count', numeric: true }]}
+          rows={split.moves.slice(0, 12).map((t) => [nameOf(t.from), nameOf(t.to), formatFigure(t.count)])}
+        />
+      ) : (
+        <Note>No engagement has moved from one dominant component to another yet.</Note>
+      )}
+      {split.stays.length > 0 && (
+        <FigureTable
+          caption="Stayed with the same component"
+          columns={[{ title: 'Component' }, { title: 'Count', numeric: true }]}
+          rows={split.stays.slice(0, 12).map((t) => [nameOf(t.componentId), formatFigure(t.count)])}
+        />
+      )}
+    </Stack>
   );
 }
 
@@ -375,10 +409,7 @@ function PatternViews({ d, nameOf }: { d: Descriptives; nameOf: (id: string) => 
           method="the component with the most minutes in consecutive months with contact, counted within each engagement"
         >
           {d.transitions.length ? (
-            <FigureTable
-              columns={[{ title: 'From' }, { title: 'To' }, { title: 'Count', numeric: true }]}
-              rows={d.transitions.slice(0, 12).map((t) => [nameOf(t.from), nameOf(t.to), formatFigure(t.count)])}
-            />
+            <TransitionTables transitions={d.transitions} nameOf={nameOf} />
           ) : (
             <Note>No month-to-month transitions yet.</Note>
           )}

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Person } from '../../domain/accounts/schemas.ts';
 import type { ModelSummary } from '../../domain/models.ts';
@@ -23,6 +23,7 @@ import type { Partner } from '../../domain/support/schemas.ts';
 import { errorMessageOf, isApiError } from '../api/client.ts';
 import { FormActions } from '../forms/FormActions.tsx';
 import { localDate } from '../interactions/interaction-form.ts';
+import { useFocusFirstError } from '../forms/useFocusFirstError.ts';
 import { useModelVocabulary } from './engagement-hooks.ts';
 import { engagementFormErrors, modelChoice, splitModelChoice, toEngagementInput } from './engagement-form.ts';
 import type { EngagementFormErrors, EngagementFormValues } from './engagement-form.ts';
@@ -53,6 +54,8 @@ export function EngagementForm({
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<EngagementFormErrors>({});
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors);
   const set = <K extends keyof EngagementFormValues>(field: K, value: EngagementFormValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
   const vocabulary = useModelVocabulary(orgId, values.model ? splitModelChoice(values.model) : undefined);
@@ -112,7 +115,7 @@ export function EngagementForm({
 
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={submitLabel}>
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate aria-label={submitLabel}>
       <Stack gap="lg">
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">

@@ -43,6 +43,7 @@ import { PrinciplesUsed } from './PrinciplesUsed.tsx';
 import { canEditRecords } from './record-permissions.ts';
 import { StageTimeline } from './StageTimeline.tsx';
 import { ThisMonthDose } from './ThisMonthDose.tsx';
+import { countOf } from '../words/count-of.ts';
 import { FigureCard } from '../layout/FigureCard.tsx';
 
 function Panel({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
@@ -112,6 +113,9 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
     userId === myUserId ? 'you' : people.isSuccess ? (personName(userId) ?? 'a former member') : '…';
   const team = engagement.supportTeam.map(memberName);
   const currentStage = overview.currentStageId ? nameOf(overview.currentStageId) : null;
+  // Interaction minutes no component was given: the duration beyond the sum of its components' minutes.
+  const componentMinutes = overview.componentMix.reduce((sum, month) => sum + month.totalMinutes, 0);
+  const unassignedMinutes = Math.max(0, overview.totals.minutes - componentMinutes);
 
   return (
     <Stack gap="lg">
@@ -185,6 +189,7 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
         <ThisMonthDose thisMonth={overview.thisMonth} />
         <FigureCard
           label="Month of relationship"
+          help="month of relationship"
           value={overview.relationshipMonth}
           detail={`started ${formatDate(engagement.startDate)}`}
         />
@@ -192,7 +197,7 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
         <FigureCard
           label="Hours of support"
           value={(overview.totals.minutes / 60).toFixed(1)}
-          detail={`${overview.totals.minutes} minutes in all`}
+          detail={`${countOf(overview.totals.minutes, 'minute')} in all; ${countOf(unassignedMinutes, 'minute')} not assigned to a component.`}
         />
       </SimpleGrid>
 

@@ -37,7 +37,7 @@ describe('the engagement form', () => {
 
   test('problems land on their field, stage problems on their row, unknown ones above the button', () => {
     const errors = engagementFormErrors([
-      { path: 'supportTeam[1]', message: '"u9" is not a member of this organization' },
+      { path: 'supportTeam[1]', message: '"u9" is not a member of this organization.' },
       { path: 'stages[1].startedOn', message: 'is before the previous stage began (2026-04-01)' },
       { path: 'stages.0', message: 'is required' },
       { path: 'modelVersion', message: 'model x@1 is not published in this organization' },
@@ -46,12 +46,12 @@ describe('the engagement form', () => {
       { path: '', message: 'Something else' },
     ]);
     expect(errors).toEqual({
-      supportTeam: '"u9" is not a member of this organization',
-      'stages.1.startedOn': 'Is before the previous stage began (2026-04-01)',
-      'stages.0.stageId': 'Is required',
-      model: 'Model x@1 is not published in this organization',
-      endDate: 'Is before the start date (2026-01-05)',
-      form: 'version: is stale; Something else',
+      supportTeam: '"u9" is not a member of this organization.',
+      'stages.1.startedOn': 'The stage start date is before the previous stage began (2026-04-01).',
+      'stages.0.stageId': 'Enter a stage.',
+      model: 'Model x@1 is not published in this organization.',
+      endDate: 'The end date is before the start date (2026-01-05).',
+      form: 'The version is stale. Something else.',
     });
   });
 
@@ -66,6 +66,6 @@ describe('the engagement form', () => {
       engagementFormErrors(
         result.error?.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) ?? [],
       ),
-    ).toEqual({ name: 'Is required' });
+    ).toEqual({ name: 'Enter a name.' });
   });
 });

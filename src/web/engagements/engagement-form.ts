@@ -1,5 +1,6 @@
 import type { Engagement, EngagementInput, StageChange } from '../../domain/support/schemas.ts';
 import { pathParts } from '../interactions/interaction-form.ts';
+import { fieldWords, plainMessage } from '../forms/plain-message.ts';
 
 /** The engagement form's values as typed, and their mapping to and from the API's shape. */
 
@@ -78,7 +79,8 @@ export function engagementFieldOf(path: string): string {
 
 export type EngagementFormErrors = Record<string, string>;
 
-const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const engagementFieldWords = (field: string): string =>
+  field === 'partnerId' ? 'partner' : field.endsWith('.startedOn') ? 'stage start date' : fieldWords(field);
 
 /** Spreads problems, from the schema or the server, over the form; the first problem of a field wins. */
 export function engagementFormErrors(problems: ReadonlyArray<{ path: string; message: string }>): EngagementFormErrors {
@@ -86,8 +88,10 @@ export function engagementFormErrors(problems: ReadonlyArray<{ path: string; mes
   for (const problem of problems) {
     const field = engagementFieldOf(problem.path);
     const message =
-      field === 'form' && problem.path ? `${problem.path}: ${problem.message}` : capitalize(problem.message);
-    errors[field] = errors[field] ? (field === 'form' ? `${errors[field]}; ${message}` : errors[field]) : message;
+      field === 'form' && problem.path
+        ? plainMessage(fieldWords(problem.path), problem.message)
+        : plainMessage(engagementFieldWords(field), problem.message);
+    errors[field] = errors[field] ? (field === 'form' ? `${errors[field]} ${message}` : errors[field]) : message;
   }
   return errors;
 }

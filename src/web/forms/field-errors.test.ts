@@ -12,7 +12,7 @@ describe('formErrorsFromApi', () => {
       { path: 'body.name', message: 'is required' },
     ]);
     expect(formErrorsFromApi(error, fields)).toEqual({
-      fields: { email: 'Must be an email address', name: 'Is required' },
+      fields: { email: 'The email must be an email address.', name: 'Enter a name.' },
       form: null,
     });
   });
@@ -22,7 +22,7 @@ describe('formErrorsFromApi', () => {
       { path: 'password', message: 'too short' },
       { path: 'password', message: 'too common' },
     ]);
-    expect(formErrorsFromApi(error, fields).fields).toEqual({ password: 'Too short' });
+    expect(formErrorsFromApi(error, fields).fields).toEqual({ password: 'Too short.' });
   });
 
   test('shows the message above the form when no field is named', () => {
@@ -35,7 +35,7 @@ describe('formErrorsFromApi', () => {
       { path: 'email', message: 'taken' },
       { path: 'colour', message: 'unknown field' },
     ]);
-    expect(formErrorsFromApi(error, fields)).toEqual({ fields: { email: 'Taken' }, form: 'colour: unknown field' });
+    expect(formErrorsFromApi(error, fields)).toEqual({ fields: { email: 'Taken.' }, form: 'Colour: Unknown field.' });
   });
 
   test('explains a network failure', () => {
@@ -54,9 +54,9 @@ describe('validateForm', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.fields).toEqual({
-      email: 'Must be an email address',
-      name: 'Is required',
-      password: 'Must be at least 10 characters',
+      email: 'The email must be an email address.',
+      name: 'Enter a name.',
+      password: 'The password must be at least 10 characters.',
     });
   });
 });

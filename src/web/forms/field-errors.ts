@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { errorMessageOf, isApiError } from '../api/client.ts';
+import { fieldWords, plainMessage } from './plain-message.ts';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -25,13 +26,21 @@ function collect<F extends string>(
   const unmatched: string[] = [];
   for (const issue of issues) {
     const field = fieldOf(issue.path, fields);
-    if (field === undefined) unmatched.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
-    else matched[field] ??= capitalize(issue.message);
+    if (field === undefined) unmatched.push(unplacedMessage(issue.path, issue.message));
+    else matched[field] ??= plainMessage(fieldWords(field), issue.message);
   }
   return { matched, unmatched };
 }
 
-const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** A problem with no field on the form, as a sentence that still names what it is about. */
+function unplacedMessage(path: string, message: string): string {
+  if (!path) return plainMessage('form', message);
+  const words = fieldWords(path);
+  const sentence = plainMessage(words, message);
+  return sentence.toLowerCase().includes(words)
+    ? sentence
+    : `${words.charAt(0).toUpperCase()}${words.slice(1)}: ${sentence}`;
+}
 
 /** Spreads a refusal from the API over the form: messages beside the fields it names, the rest above the button. */
 export function formErrorsFromApi<F extends string>(error: unknown, fields: readonly F[]): FormErrors<F> {
@@ -39,7 +48,7 @@ export function formErrorsFromApi<F extends string>(error: unknown, fields: read
   const { matched, unmatched } = collect(error.details, fields);
   const anyMatched = Object.keys(matched).length > 0;
   if (anyMatched && unmatched.length === 0) return { fields: matched, form: null };
-  return { fields: matched, form: anyMatched ? unmatched.join('; ') : error.message };
+  return { fields: matched, form: anyMatched ? unmatched.join(' ') : error.message };
 }
 
 /** Validates form values with the shared schema before they are sent, so most mistakes never reach the server. */
@@ -52,5 +61,5 @@ export function validateForm<S extends z.ZodType, F extends string>(
   if (result.success) return { ok: true, data: result.data };
   const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   const { matched, unmatched } = collect(issues, fields);
-  return { ok: false, errors: { fields: matched, form: unmatched.length > 0 ? unmatched.join('; ') : null } };
+  return { ok: false, errors: { fields: matched, form: unmatched.length > 0 ? unmatched.join(' ') : null } };
 }

@@ -58,7 +58,7 @@ export default function HypothesesPage() {
       />
       <Stack gap="lg">
         {hypotheses.isPending ? (
-          <Loader aria-label="Loading hypotheses" />
+          <Loader role="status" aria-label="Loading hypotheses" />
         ) : hypotheses.isError ? (
           <Alert color="red">{errorMessageOf(hypotheses.error)}</Alert>
         ) : hypotheses.data.length === 0 ? (
@@ -152,7 +152,7 @@ function EvidenceDiagram({
         </Title>
         <EvidenceLegend />
         {diagram.isPending ? (
-          <Loader size="sm" aria-label="Loading the diagram" />
+          <Loader size="sm" role="status" aria-label="Loading the diagram" />
         ) : diagram.isError ? (
           <Alert color="red">The diagram could not be drawn: {errorMessageOf(diagram.error)}</Alert>
         ) : (

@@ -84,7 +84,7 @@ export default function HypothesisPage() {
     onError: (error) => notifyFailure('Could not withdraw the hypothesis', error),
   });
 
-  if (hypothesis.isPending) return <Loader aria-label="Loading the hypothesis" />;
+  if (hypothesis.isPending) return <Loader role="status" aria-label="Loading the hypothesis" />;
   if (hypothesis.isError) return <Alert color="red">{errorMessageOf(hypothesis.error)}</Alert>;
   const h = hypothesis.data;
   const manage = can(organization.role, 'hypotheses.manage');

@@ -122,7 +122,7 @@ export default function RegisterHypothesisPage() {
         />
       )}
       {model.isPending ? (
-        <Loader aria-label="Loading the model" />
+        <Loader role="status" aria-label="Loading the model" />
       ) : model.isError ? (
         <Alert color="red">{errorMessageOf(model.error)}</Alert>
       ) : (

@@ -12,8 +12,9 @@ interface ComponentRowProps {
 }
 
 /**
- * One component of the model: tick it, give its minutes, pick its activities. Typing minutes or
- * picking an activity ticks the component, so the common case needs no extra click.
+ * One component of the model: tick it, give its minutes, pick its activities. Typing minutes ticks
+ * the component, so the common case needs no extra click; its activities show once it is in use, which
+ * keeps the form short to move through from the keyboard.
  */
 export function ComponentRow({ component, groupName, entry, onChange, errors }: ComponentRowProps) {
   const used = entry !== undefined;
@@ -51,7 +52,7 @@ export function ComponentRow({ component, groupName, entry, onChange, errors }: 
             error={error}
           />
         </Group>
-        {component.activities.length > 0 && (
+        {used && component.activities.length > 0 && (
           <Chip.Group multiple value={activityIds} onChange={setActivities}>
             <Group gap={6} role="group" aria-label={`Activities of ${component.name}`}>
               {component.activities.map((activity) => (

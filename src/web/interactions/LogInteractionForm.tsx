@@ -15,13 +15,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconChevronUp, IconDeviceFloppy } from '@tabler/icons-react';
+import { useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { Contact, InteractionInput, InteractionMode } from '../../domain/support/schemas.ts';
 import { InteractionInput as InteractionInputSchema, interactionModes } from '../../domain/support/schemas.ts';
 import { errorMessageOf, isApiError } from '../api/client.ts';
 import { sentenceCase } from '../engagements/model-names.ts';
+import { useFocusFirstError } from '../forms/useFocusFirstError.ts';
+import { countOf } from '../words/count-of.ts';
 import { ComponentRow } from './ComponentRow.tsx';
 import { DraftNotice } from './DraftNotice.tsx';
 import {
@@ -72,16 +75,23 @@ export function LogInteractionForm({
   const { values, setValues, restored, discard, forget } = useInteractionDraft(draftKey, initialValues, baseVersion);
   const [errors, setErrors] = useState<InteractionFormErrors>({});
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors);
 
   const set = <K extends keyof InteractionFormValues>(field: K, value: InteractionFormValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
 
   const { emphasized, others } = useMemo(() => orderedComponents(model, values.stageId), [model, values.stageId]);
+  // Components the stage does not emphasize wait behind a disclosure, unless they are already in use.
+  const [othersShown, { toggle: toggleOthers }] = useDisclosure(false);
+  const othersInUse = others.filter((component) => values.components[component.id] !== undefined);
+  const othersUnused = others.filter((component) => values.components[component.id] === undefined);
   const groupName = (groupId: string) =>
     sentenceCase(model.componentGroups.find((group) => group.id === groupId)?.name ?? groupId);
   const total = componentMinutesTotal(values);
   const over = minutesOverDuration(values);
   const duration = typeof values.durationMinutes === 'number' ? values.durationMinutes : 0;
+  const unassigned = Math.max(0, duration - total);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -98,7 +108,7 @@ export function LogInteractionForm({
       return;
     }
     if (over > 0) {
-      setErrors({ components: `Component minutes (${total}) exceed the duration (${duration})` });
+      setErrors({ components: `Component minutes (${total}) exceed the duration (${duration}).` });
       return;
     }
     setErrors({});
@@ -140,9 +150,16 @@ export function LogInteractionForm({
     ));
 
   const errorSummary = Object.entries(errors);
+  const fieldsInError = errorSummary.filter(([field]) => field !== 'form').length;
 
   return (
-    <form onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate aria-label="Log interaction">
+    <form
+      ref={formRef}
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-label="Log interaction"
+    >
       <Stack gap="lg">
         {restored && <DraftNotice savedAt={restored.savedAt} onDiscard={discard} />}
 
@@ -208,27 +225,56 @@ export function LogInteractionForm({
             </Badge>
           </Group>
           {errors.components && (
-            <Alert color="red" p="xs">
+            <Alert color="red" p="xs" tabIndex={-1} data-form-error>
               {errors.components}
             </Alert>
           )}
           {over > 0 && !errors.components && (
-            <Text size="sm" c="red">
-              {over} minutes over the duration: shorten a component or lengthen the interaction.
+            <Text size="sm" c="red.8">
+              {countOf(over, 'minute')} over the duration: shorten a component or lengthen the interaction.
+            </Text>
+          )}
+          {unassigned > 0 && (
+            <Text size="sm" data-testid="unassigned-minutes">
+              {countOf(unassigned, 'minute')} of the {duration} {unassigned === 1 ? 'is' : 'are'} not assigned to a
+              component. You can still save.
             </Text>
           )}
           {emphasized.length > 0 && (
-            <>
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-                Emphasized in this stage
-              </Text>
-              {componentList(emphasized)}
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="xs">
-                Other components
-              </Text>
-            </>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+              Emphasized in this stage
+            </Text>
           )}
-          {componentList(others)}
+          {componentList(emphasized)}
+          {othersInUse.length > 0 && (
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="xs">
+              Also used
+            </Text>
+          )}
+          {componentList(othersInUse)}
+          {othersUnused.length > 0 && (
+            <div>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={toggleOthers}
+                aria-expanded={othersShown}
+                aria-controls="other-components"
+                leftSection={
+                  othersShown ? <IconChevronUp size={16} aria-hidden /> : <IconChevronDown size={16} aria-hidden />
+                }
+              >
+                {othersShown
+                  ? `Hide the ${countOf(othersUnused.length, 'other component')}`
+                  : emphasized.length > 0
+                    ? `Show ${countOf(othersUnused.length, 'other component')}`
+                    : `Show ${countOf(othersUnused.length, 'component')}`}
+              </Button>
+            </div>
+          )}
+          <Stack gap="sm" id="other-components" hidden={!othersShown}>
+            {othersShown && componentList(othersUnused)}
+          </Stack>
         </Stack>
 
         <Stack gap="sm" component="section" aria-labelledby="principles-heading">
@@ -277,8 +323,10 @@ export function LogInteractionForm({
 
         <Divider />
         {errorSummary.length > 0 && (
-          <Alert color="red" title="Not saved" role="alert">
-            {errors.form ?? 'Please correct the fields marked in red.'}
+          <Alert color="red" title="Not saved" role="alert" tabIndex={-1} data-form-error>
+            {fieldsInError > 0
+              ? `Correct the ${countOf(fieldsInError, 'field')} marked in red; the first is selected.`
+              : errors.form}
           </Alert>
         )}
         <Group

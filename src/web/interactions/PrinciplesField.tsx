@@ -1,4 +1,5 @@
-import { Chip, Group, Rating, Stack, Text } from '@mantine/core';
+import { Button, Chip, Group, Rating, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { ModelSummary } from './interaction-form.ts';
 
 interface PrinciplesFieldProps {
@@ -12,6 +13,16 @@ interface PrinciplesFieldProps {
 export function PrinciplesField({ principles, value, onChange, errors }: PrinciplesFieldProps) {
   const selected = Object.keys(value);
   const select = (ids: string[]) => onChange(Object.fromEntries(ids.map((id) => [id, value[id] ?? null])));
+  // The chips wait behind one button until wanted, so the form stays short to move through by keyboard.
+  const [shown, setShown] = useState(selected.length > 0);
+  if (!shown)
+    return (
+      <div>
+        <Button variant="subtle" size="compact-sm" aria-expanded={false} onClick={() => setShown(true)}>
+          Choose principles ({principles.length})
+        </Button>
+      </div>
+    );
   return (
     <Stack gap="xs">
       <Chip.Group multiple value={selected} onChange={select}>

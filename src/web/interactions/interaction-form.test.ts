@@ -120,12 +120,12 @@ describe('the log-interaction form', () => {
       input,
     );
     expect(errors).toEqual({
-      'activity:relating:nope': 'Unknown activity "nope"',
-      'component:relating': 'Unknown activity "nope"',
-      'component:coaching': 'Must be at least 1 minute',
-      'principle:equity': 'Unknown principle',
-      'nextSteps.0.text': 'Is required',
-      durationMinutes: 'Must be at most 1440 minutes',
+      'activity:relating:nope': 'Unknown activity "nope".',
+      'component:relating': 'Unknown activity "nope".',
+      'component:coaching': 'The minutes must be at least 1 minute.',
+      'principle:equity': 'Unknown principle.',
+      'nextSteps.0.text': 'Enter a next step.',
+      durationMinutes: 'The duration must be at most 1440 minutes.',
     });
     expect(pathParts('body.components[1].activityIds[0]')).toEqual(['components', '1', 'activityIds', '0']);
   });

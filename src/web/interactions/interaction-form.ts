@@ -1,6 +1,7 @@
 import type { Interaction, InteractionInput, InteractionMode, Level } from '../../domain/support/schemas.ts';
 import { levels } from '../../domain/support/schemas.ts';
 import type { EngagementOverview } from '../../domain/support/views.ts';
+import { fieldWords, plainMessage } from '../forms/plain-message.ts';
 
 /** The log-interaction form as the person edits it, and its mapping to and from `InteractionInput`. */
 
@@ -201,7 +202,16 @@ export function formFieldOf(path: string, input: InteractionInput): string {
 
 export type InteractionFormErrors = Record<string, string>;
 
-const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** The words for a form field in a sentence ("The duration must be …", "Enter a next step."). */
+function interactionFieldWords(field: string): string {
+  if (field.startsWith('component:')) return 'minutes';
+  if (field.startsWith('activity:')) return 'activity';
+  if (field.startsWith('principle:')) return 'principle';
+  if (/^nextSteps\.\d+\.text$/.test(field)) return 'next step';
+  if (field === 'durationMinutes') return 'duration';
+  if (field === 'components') return 'component minutes';
+  return fieldWords(field);
+}
 
 /** Spreads problems (from the schema or the server) over the form's fields; an activity's problem also marks its component. */
 export function interactionFormErrors(
@@ -211,9 +221,10 @@ export function interactionFormErrors(
   const errors: InteractionFormErrors = {};
   for (const problem of problems) {
     const field = formFieldOf(problem.path, input);
-    errors[field] ??= capitalize(problem.message);
+    const sentence = plainMessage(interactionFieldWords(field), problem.message);
+    errors[field] ??= sentence;
     const activity = /^activity:([^:]+):/.exec(field);
-    if (activity) errors[`component:${activity[1]}`] ??= capitalize(problem.message);
+    if (activity) errors[`component:${activity[1]}`] ??= sentence;
   }
   return errors;
 }

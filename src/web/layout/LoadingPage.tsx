@@ -3,7 +3,7 @@ import { Center, Loader } from '@mantine/core';
 export function LoadingPage() {
   return (
     <Center mih="50vh" role="status" aria-live="polite">
-      <Loader aria-label="Loading" />
+      <Loader role="status" aria-label="Loading" />
     </Center>
   );
 }

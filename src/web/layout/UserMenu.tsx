@@ -12,7 +12,7 @@ export function UserMenu({ user }: { user: User }) {
     <Menu position="bottom-end" width={220} shadow="md" withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={`Account menu for ${user.name}`} style={{ borderRadius: '50%' }}>
-          <Avatar name={user.name} color="initials" radius="xl" size={34} />
+          <Avatar name={user.name} color="initials" radius="xl" size={34} aria-hidden />
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

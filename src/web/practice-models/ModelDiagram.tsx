@@ -91,7 +91,7 @@ export function ModelDiagram({ orgId, modelId, version, name }: ModelDiagramProp
         >
           {loaded !== src && failed !== src && (
             <Group justify="center" p="xl" style={{ position: 'absolute', inset: 0 }}>
-              <Loader size="sm" aria-label="Loading the diagram" />
+              <Loader size="sm" role="status" aria-label="Loading the diagram" />
             </Group>
           )}
           {failed === src ? (

@@ -90,7 +90,7 @@ export function ModelTextEditor({
             padding: '8px 8px 28px 4px',
             minWidth: `${String(lineCount).length + 2}ch`,
             textAlign: 'right',
-            color: 'var(--mantine-color-gray-6)',
+            color: 'var(--mantine-color-dimmed)',
             background: 'var(--mantine-color-gray-0)',
             borderRight: '1px solid var(--mantine-color-gray-3)',
             userSelect: 'none',

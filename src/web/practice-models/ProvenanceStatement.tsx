@@ -33,30 +33,33 @@ export function ProvenanceStatement({ model, builtin }: { model: PracticeModel; 
         literature, not the authors&apos; wording. An administrator can replace them with the published wording by
         publishing a new version.
       </Text>
-      <Table withTableBorder={false} verticalSpacing={4} horizontalSpacing="xs" fz="sm" maw={460}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Element</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Published
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Operationalized
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {counts.map((entry) => (
-            <Table.Tr key={entry.kind}>
-              <Table.Th scope="row" fw={400}>
-                {pluralHeading(ELEMENT_KIND_LABEL[entry.kind])}
+      {/* The three columns need about 320 px; narrower, the table scrolls inside the box instead of widening the page. */}
+      <Table.ScrollContainer minWidth={320} maw={460}>
+        <Table withTableBorder={false} verticalSpacing={4} horizontalSpacing="xs" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Element</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Published
               </Table.Th>
-              <Table.Td ta="right">{entry.published}</Table.Td>
-              <Table.Td ta="right">{entry.operationalized}</Table.Td>
+              <Table.Th scope="col" ta="right">
+                Operationalized
+              </Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {counts.map((entry) => (
+              <Table.Tr key={entry.kind}>
+                <Table.Th scope="row" fw={400}>
+                  {pluralHeading(ELEMENT_KIND_LABEL[entry.kind])}
+                </Table.Th>
+                <Table.Td ta="right">{entry.published}</Table.Td>
+                <Table.Td ta="right">{entry.operationalized}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Alert>
   );
 }

@@ -8,6 +8,7 @@ import { PasswordField } from '../forms/PasswordField.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PraxisMark } from '../layout/PraxisMark.tsx';
+import { DemoLogins } from './DemoLogins.tsx';
 import { loginFailureMessage } from './login-failure-message.ts';
 import { safeNextPath } from './safe-next-path.ts';
 import { useLogIn } from './useLogIn.ts';
@@ -86,6 +87,12 @@ export function LoginPage() {
             </Stack>
           </form>
         </Paper>
+        <DemoLogins
+          onChoose={(demoEmail, demoPassword) => {
+            setEmail(demoEmail);
+            setPassword(demoPassword);
+          }}
+        />
       </Stack>
     </Center>
   );

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Container, Divider, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import type { AnswerValue, TextBlock } from '../../domain/measurement/instrument.ts';
 import type { PublicSurvey, SurveyAnswers } from '../../domain/measurement/schemas.ts';
 import { fetchSurvey, saveAnswers, submitSurvey, SurveyError } from './survey-api.ts';
 import { RichText } from './RichText.tsx';
+import { SurveyIntroduction } from './SurveyIntroduction.tsx';
 import { SurveyItem } from './SurveyItem.tsx';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -140,19 +141,11 @@ export default function SurveyPage() {
           </Alert>
         ) : !survey ? (
           <Group justify="center" py="xl">
-            <Loader aria-label="Loading the survey" />
+            <Loader role="status" aria-label="Loading the survey" />
           </Group>
         ) : (
           <>
-            <Stack gap={4}>
-              <Title order={1} size="h2">
-                {survey.title}
-              </Title>
-              <Text c="dimmed" size="sm">
-                {survey.anonymous ? 'This survey is anonymous: your name is not stored with your answers. ' : ''}
-                {survey.expiresAt ? `The link works until ${survey.expiresAt.slice(0, 10)}.` : ''}
-              </Text>
-            </Stack>
+            <SurveyIntroduction survey={survey} />
             <Group justify="flex-end" style={{ position: 'sticky', top: 0, zIndex: 1 }}>
               <Badge
                 color={saveColors[saveState]}
@@ -201,14 +194,6 @@ export default function SurveyPage() {
                     .map((block) => (
                       <TextBlockView key={block.id} block={block} />
                     ))}
-                  {instrument.citation ? (
-                    <>
-                      <Divider />
-                      <Text size="xs" c="dimmed">
-                        {instrument.citation}
-                      </Text>
-                    </>
-                  ) : null}
                 </Stack>
               </Paper>
             ))}
