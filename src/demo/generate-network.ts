@@ -1,5 +1,5 @@
 import type { Level } from '../domain/support/schemas.ts';
-import { demoAccounts } from './accounts.ts';
+import { demoAccounts } from '../domain/accounts/demo-accounts.ts';
 import type { DemoContact, DemoPartner, DemoPractitioner } from './dataset.ts';
 import type { Random } from './random.ts';
 import { demoPractitionerNames, demoStates, emailLocalPart, personName } from './synthetic-names.ts';

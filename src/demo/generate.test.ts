@@ -4,7 +4,7 @@ import { relationshipMonth } from '../domain/support/months.ts';
 import { ContactInput, EngagementInput, InteractionInput, PartnerInput } from '../domain/support/schemas.ts';
 import { eisToc, ispProfile } from '../model/builtin/index.ts';
 import type { PracticeModel } from '../model/schema.ts';
-import { demoAccounts } from './accounts.ts';
+import { demoAccounts } from '../domain/accounts/demo-accounts.ts';
 import { earlyComponentIds } from './component-mix.ts';
 import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';
 import { DEMO_SEED, describeDemo, generateDemo, type DemoDataset } from './generate.ts';

@@ -9,7 +9,7 @@ import { requireModel } from '../app/models/require-model.ts';
 import { createContact } from '../app/partners/create-contact.ts';
 import { createPartner } from '../app/partners/create-partner.ts';
 import type { Store } from '../store/store.ts';
-import { demoAccounts, demoOrganization, demoPassword } from './accounts.ts';
+import { demoAccounts, demoOrganization, demoPassword } from '../domain/accounts/demo-accounts.ts';
 import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';
 import { DEMO_SEED, describeDemo, generateDemo } from './generate.ts';
 import { DEMO_MEASUREMENT_INSTRUMENT, generateOutcomeMeasurements } from './outcome-measurements.ts';

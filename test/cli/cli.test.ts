@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccounts, demoPassword } from '../../src/demo/accounts.ts';
+import { demoAccounts, demoPassword } from '../../src/domain/accounts/demo-accounts.ts';
 import { runPraxis, startPraxisServer } from '../support/cli.ts';
 import { Client } from '../support/http.ts';
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBrowserSuite } from './support/browser-suite.ts';
-import { demoAccounts } from '../../src/demo/accounts.ts';
+import { demoAccounts } from '../../src/domain/accounts/demo-accounts.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
 import { signInToOrganization } from './support/sign-in.ts';
 

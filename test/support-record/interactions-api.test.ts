@@ -260,7 +260,7 @@ describe('organization descriptives over the demo', () => {
       const server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000' });
       try {
         const { seedDemo } = await import('../../src/demo/seed.ts');
-        const { demoAccounts, demoPassword } = await import('../../src/demo/accounts.ts');
+        const { demoAccounts, demoPassword } = await import('../../src/domain/accounts/demo-accounts.ts');
         const { organizationId } = await seedDemo(t.store);
         const client = new Client(server.baseUrl);
         await client.login(demoAccounts.find((a) => a.role === 'researcher')!.email, demoPassword);

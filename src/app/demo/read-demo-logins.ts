@@ -1,4 +1,4 @@
-import { demoAccounts, demoOrganization } from '../../demo/accounts.ts';
+import { demoAccounts, demoOrganization } from '../../domain/accounts/demo-accounts.ts';
 import type { DemoLogins } from '../../domain/accounts/demo-logins.ts';
 import type { Store } from '../../store/store.ts';
 

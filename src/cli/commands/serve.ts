@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { demoAccounts, demoPassword } from '../../demo/accounts.ts';
+import { demoAccounts, demoPassword } from '../../domain/accounts/demo-accounts.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { loadConfig } from '../../server/config.ts';
 import { migrateToLatest } from '../../store/migrate.ts';

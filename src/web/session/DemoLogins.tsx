@@ -1,6 +1,6 @@
 import { Button, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { demoPassword } from '../../demo/accounts.ts';
+import { demoPassword } from '../../domain/accounts/demo-accounts.ts';
 import { DemoLogins as DemoLoginsSchema } from '../../domain/accounts/demo-logins.ts';
 import { roleLabels } from '../../domain/roles.ts';
 import { apiRequest } from '../api/client.ts';

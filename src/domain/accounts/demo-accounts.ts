@@ -1,4 +1,4 @@
-import type { Role } from '../domain/roles.ts';
+import type { Role } from '../roles.ts';
 
 /** The synthetic demo organization: clearly labelled, never real data. */
 export const demoOrganization = { name: 'Demo: Two-State Support Network (synthetic data)', slug: 'demo' } as const;
