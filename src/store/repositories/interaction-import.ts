@@ -3,7 +3,7 @@ import { DoseTotals, openNextStepRows, type DoseContribution } from '../../domai
 import { conflict } from '../../domain/errors.ts';
 import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
 import { newId, nowIso } from '../ids.ts';
-import type { DoseRepository } from './dose.ts';
+import type { DerivedRepository } from './derived.ts';
 import type { EngagementRepository } from './engagements.ts';
 import type { Executor } from './executor.ts';
 import { historyRow } from './history.ts';
@@ -238,7 +238,7 @@ export class InteractionImportWriter {
     /** The organization and the author the rows must be built for (`ImportRowBuilder`). */
     readonly organizationId: string,
     private readonly engagements: EngagementRepository,
-    private readonly doseRepository: DoseRepository,
+    private readonly derived: DerivedRepository,
     readonly actor: string,
   ) {}
 
@@ -269,7 +269,12 @@ export class InteractionImportWriter {
           { path: 'engagement_id', message: `engagement "${id}" was ${now ? 'edited' : 'deleted'} during the import` },
         ]);
     }
-    await this.doseRepository.applyAll(dose);
+    const touched = new Map<string, Set<string>>();
+    for (const { engagement } of dose) {
+      const months = touched.get(engagement.engagementId) ?? new Set<string>();
+      touched.set(engagement.engagementId, months.add(engagement.calendarMonth));
+    }
+    for (const [engagementId, months] of touched) await this.derived.touch(engagementId, months);
     return this.count;
   }
 
