@@ -47,7 +47,7 @@ export const commandEntries: readonly CommandEntry[] = [
   {
     name: 'check',
     description:
-      'Recompute the dose rollups (engagement and organization level, principle use) and the next-step index from raw interactions and report every difference (exit 1 if any)',
+      'Recompute every derived table (engagement and organization level) and the next-step index from raw interactions and report every difference (exit 1 if any)',
     load: async () => (await import('./commands/check.ts')).checkCommand(),
   },
   {
@@ -105,6 +105,11 @@ export const commandEntries: readonly CommandEntry[] = [
     name: 'survey',
     description: 'Survey links of a measurement wave: invite, list, revoke',
     load: async () => (await import('./commands/survey.ts')).surveyCommand(),
+  },
+  {
+    name: 'rebuild',
+    description: 'Rewrite every derived table from raw interactions, of one organization or all',
+    load: async () => (await import('./commands/rebuild.ts')).rebuildCommand(),
   },
 ];
 
