@@ -506,4 +506,43 @@ export class DoseRepository {
       activityUses: Number(r.activity_uses),
     }));
   }
+
+  /**
+   * Interactions and component minutes per practitioner, component and calendar month, summed over the
+   * organization's engagements: of some practitioners (null: all), in a period (`YYYY-MM`, inclusive).
+   */
+  async practitionerComponentMinutes(selection: {
+    practitionerIds: readonly string[] | null;
+    fromMonth?: string | undefined;
+    toMonth?: string | undefined;
+  }): Promise<
+    { practitionerId: string; calendarMonth: string; componentId: string; interactions: number; minutes: number }[]
+  > {
+    if (selection.practitionerIds !== null && selection.practitionerIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('practitioner_component_month')
+      .select([
+        'practitioner_id',
+        'calendar_month',
+        'component_id',
+        sql<number>`sum(interactions)`.as('interactions'),
+        sql<number>`sum(minutes)`.as('minutes'),
+      ])
+      .where('organization_id', '=', this.organizationId)
+      .$if(selection.practitionerIds !== null, (q) => q.where('practitioner_id', 'in', selection.practitionerIds!))
+      .$if(Boolean(selection.fromMonth), (q) => q.where('calendar_month', '>=', selection.fromMonth!))
+      .$if(Boolean(selection.toMonth), (q) => q.where('calendar_month', '<=', selection.toMonth!))
+      .groupBy(['practitioner_id', 'calendar_month', 'component_id'])
+      .orderBy('practitioner_id')
+      .orderBy('calendar_month')
+      .orderBy('component_id')
+      .execute();
+    return rows.map((r) => ({
+      practitionerId: r.practitioner_id,
+      calendarMonth: r.calendar_month,
+      componentId: r.component_id,
+      interactions: Number(r.interactions),
+      minutes: Number(r.minutes),
+    }));
+  }
 }

@@ -15,6 +15,7 @@ import {
   organizationPrincipleMonthUse,
   organizationRelationshipComponentDose,
 } from './organization-tables.ts';
+import { practitionerComponentMonth } from './practitioner-component-month.ts';
 
 /** Every engagement-level derived table. Adding a view: declare it, list it here, add its migration and its read. */
 export const engagementTables: readonly EngagementDeclaration[] = [
@@ -24,6 +25,7 @@ export const engagementTables: readonly EngagementDeclaration[] = [
   principleMonthUse,
   modeMonthUse,
   activityMonthUse,
+  practitionerComponentMonth,
 ];
 
 /** Every organization-level derived table; each sums one of `engagementTables`. */
