@@ -108,7 +108,8 @@ export const commandEntries: readonly CommandEntry[] = [
   },
   {
     name: 'rebuild',
-    description: 'Rewrite every derived table from raw interactions, of one organization or all',
+    description:
+      'Rewrite every derived table (engagement and organization level) from raw interactions, one organization at a time, each in one transaction',
     load: async () => (await import('./commands/rebuild.ts')).rebuildCommand(),
   },
 ];
