@@ -14,7 +14,7 @@
  * interaction row, its history entry with the snapshot, the component and next-step index rows and
  * the upserts of every rollup: engagement month, month of the relationship, component, principle, mode
  * and practice activity, and at organization level calendar month, component, mode, principle, activity
- * and month of the relationship, and the diversity of the relationship month measured again from its
+ * and month of the relationship, practitioner minutes per component and month, and the diversity of the relationship month measured again from its
  * component rows) with prepared statements in one transaction per request, on the application's own
  * schema in another fresh SQLite file. No validation, no authentication, no group commit: the gap
  * between it and ours is what the application adds above SQLite's own work.
@@ -298,6 +298,11 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     `insert into activity_month_use (organization_id, engagement_id, calendar_month, component_id, activity_id, interactions) values (?, ?, ?, ?, ?, ?)
      on conflict (engagement_id, calendar_month, component_id, activity_id) do update set interactions = activity_month_use.interactions + excluded.interactions`,
   );
+  const upsertPractitionerComponentMonth = sqlite.prepare(
+    `insert into practitioner_component_month (organization_id, engagement_id, calendar_month, practitioner_id, component_id, interactions, minutes) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (engagement_id, calendar_month, practitioner_id, component_id) do update set
+       interactions = practitioner_component_month.interactions + excluded.interactions, minutes = practitioner_component_month.minutes + excluded.minutes`,
+  );
   const upsertOrganizationModeMonth = sqlite.prepare(
     `insert into organization_mode_month_use (organization_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?)
      on conflict (organization_id, calendar_month, mode) do update set
@@ -418,6 +423,16 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
         a.componentId,
         a.activityId,
         a.interactions,
+      );
+    for (const c of dose.components)
+      upsertPractitionerComponentMonth.run(
+        organizationId,
+        c.engagementId,
+        c.calendarMonth,
+        actor,
+        c.componentId,
+        c.interactions,
+        c.minutes,
       );
     for (const m of dose.modes)
       upsertOrganizationModeMonth.run(organizationId, m.calendarMonth, m.mode, m.interactions, m.minutes);

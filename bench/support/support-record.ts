@@ -3,9 +3,23 @@ import type Database from 'better-sqlite3';
 import { v7 } from 'uuid';
 import type { Random } from '../../src/demo/random.ts';
 import { checkInteraction, stageOn } from '../../src/domain/support/interaction-rules.ts';
-import { diversityByRelationshipMonth, relationshipMonthKey } from '../../src/domain/support/diversity.ts';
-import { relationshipMonthDoses } from '../../src/domain/support/relationship-dose.ts';
-import { computeDose, openNextStepRows, OrganizationDoseSum } from '../../src/domain/support/rollups.ts';
+import {
+  columnsOf,
+  OrganizationRowsSum,
+  type DerivedDeclaration,
+  type DerivedRow,
+} from '../../src/domain/support/derived/declaration.ts';
+import {
+  componentMonthDose,
+  engagementMonthDose,
+  principleMonthUse,
+} from '../../src/domain/support/derived/engagement-tables.ts';
+import {
+  organizationComponentMonthDose,
+  organizationMonthDose,
+} from '../../src/domain/support/derived/organization-tables.ts';
+import { derivedTables, engagementTables, organizationTables } from '../../src/domain/support/derived/registry.ts';
+import { openNextStepRows } from '../../src/domain/support/rollups.ts';
 import {
   InteractionInput as InteractionInputSchema,
   type Engagement,
@@ -23,8 +37,8 @@ import { addDays, daysBetween, variedInteraction } from './interactions.ts';
  * A large synthetic support record for the scale bench. Partners and engagements go through the
  * application's own operations; interactions, which are the bulk, are written straight into the
  * tables with prepared statements, row for row as the repositories write them (the same column
- * mapping, the component and next-step indexes, and the rollups computed by the domain: `computeDose`
- * per engagement, `organizationDose` summed over all of them for the organization level).
+ * mapping, the component and next-step indexes, and every declared derived table's rows from its
+ * declaration, per engagement, and summed over all of them for the organization level).
  * History rows are not written for them: nothing on the measured pages reads history.
  */
 
@@ -193,47 +207,28 @@ export function loadInteractions(
   const insertComponent = sqlite.prepare(
     'insert into interaction_components (interaction_id, organization_id, component_id, minutes, activity_ids) values (?, ?, ?, ?, ?)',
   );
-  const insertEngagementMonth = sqlite.prepare(
-    'insert into engagement_month_dose (organization_id, engagement_id, calendar_month, relationship_month, interactions, minutes) values (?, ?, ?, ?, ?, ?)',
-  );
-  const insertRelationshipMonth = sqlite.prepare(
-    `insert into relationship_month_dose (organization_id, engagement_id, relationship_month, interactions, minutes, components_used, entropy, dominant_component)
-     values (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertComponentMonth = sqlite.prepare(
-    'insert into component_month_dose (organization_id, engagement_id, calendar_month, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertPrincipleMonth = sqlite.prepare(
-    'insert into principle_month_use (organization_id, engagement_id, calendar_month, relationship_month, principle_id, interactions, ratings, rating_sum) values (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertModeMonth = sqlite.prepare(
-    'insert into mode_month_use (organization_id, engagement_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?, ?)',
-  );
-  const insertActivityMonth = sqlite.prepare(
-    'insert into activity_month_use (organization_id, engagement_id, calendar_month, component_id, activity_id, interactions) values (?, ?, ?, ?, ?, ?)',
-  );
   const insertNextStep = sqlite.prepare(
     `insert into interaction_next_steps (interaction_id, position, organization_id, engagement_id, interaction_date, text, owner, due_date)
      values (@interaction_id, @position, @organization_id, @engagement_id, @interaction_date, @text, @owner, @due_date)`,
   );
-  const insertOrganizationMonth = sqlite.prepare(
-    'insert into organization_month_dose (organization_id, calendar_month, interactions, minutes, engagements) values (?, ?, ?, ?, ?)',
+  // Every derived table, written from its declaration (src/domain/support/derived): the same rows the
+  // write path and `praxis rebuild` write.
+  const insertDerived = new Map(
+    derivedTables.map((table) => {
+      const columns = ['organization_id', ...columnsOf(table).map(([c]) => c)];
+      return [
+        table,
+        sqlite.prepare(
+          `insert into ${table.table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+        ),
+      ] as const;
+    }),
   );
-  const insertOrganizationComponentMonth = sqlite.prepare(
-    'insert into organization_component_month_dose (organization_id, calendar_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)',
-  );
-  const insertOrganizationModeMonth = sqlite.prepare(
-    'insert into organization_mode_month_use (organization_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?)',
-  );
-  const insertOrganizationPrincipleMonth = sqlite.prepare(
-    'insert into organization_principle_month_use (organization_id, calendar_month, principle_id, interactions, ratings, rating_sum) values (?, ?, ?, ?, ?, ?)',
-  );
-  const insertOrganizationActivityMonth = sqlite.prepare(
-    'insert into organization_activity_month_use (organization_id, calendar_month, component_id, activity_id, interactions) values (?, ?, ?, ?, ?)',
-  );
-  const insertOrganizationRelationshipComponent = sqlite.prepare(
-    'insert into organization_relationship_component_dose (organization_id, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?)',
-  );
+  const writeDerived = (table: DerivedDeclaration, rows: readonly DerivedRow[]): void => {
+    const insert = insertDerived.get(table)!;
+    const columns = columnsOf(table).map(([c]) => c);
+    for (const row of rows) insert.run(organizationId, ...columns.map((c) => row[c] ?? null));
+  };
   const newId = idSource();
   const report: LoadReport = {
     interactions: 0,
@@ -246,7 +241,7 @@ export function loadInteractions(
     organizationComponentMonthRows: 0,
     validated: 0,
   };
-  const organization = new OrganizationDoseSum();
+  const organization = organizationTables.map((table) => new OrganizationRowsSum(table));
 
   const writeEngagement = ({ engagement, lastDate, interactions: count }: PlannedEngagement): void => {
     const span = daysBetween(engagement.startDate, lastDate);
@@ -287,76 +282,27 @@ export function loadInteractions(
       report.interactions += 1;
       inputs.push(input);
     }
-    // The rollups, as DoseRepository.apply would leave them after every one of these was logged.
-    const dose = computeDose(inputs, new Map([[engagement.id, engagement.startDate]]));
-    // With each month's diversity of component use, as DoseRepository measures it from the month's component rows.
-    const diversity = diversityByRelationshipMonth(dose.componentMonths);
-    for (const m of dose.engagementMonths)
-      insertEngagementMonth.run(
-        organizationId,
-        m.engagementId,
-        m.calendarMonth,
-        m.relationshipMonth,
-        m.interactions,
-        m.minutes,
-      );
-    for (const m of relationshipMonthDoses(dose.engagementMonths)) {
-      const d = diversity.get(relationshipMonthKey(m));
-      insertRelationshipMonth.run(
-        organizationId,
-        m.engagementId,
-        m.relationshipMonth,
-        m.interactions,
-        m.minutes,
-        d?.componentsUsed ?? 0,
-        d?.entropy ?? 0,
-        d?.dominantComponent ?? null,
-      );
+    // The derived rows, as the write path leaves them after every one of these was logged.
+    const source = {
+      engagementId: engagement.id,
+      startDate: engagement.startDate,
+      interactions: inputs.map((input) => ({ ...input, loggedBy })),
+    };
+    for (const table of engagementTables) {
+      const rows = table.rows(source);
+      writeDerived(table, rows);
+      if (table === engagementMonthDose) report.engagementMonthRows += rows.length;
+      if (table === componentMonthDose) report.componentMonthRows += rows.length;
+      if (table === principleMonthUse) report.principleMonthRows += rows.length;
+      for (const sum of organization) if (sum.declaration.from === table) sum.add(rows);
     }
-    for (const m of dose.componentMonths)
-      insertComponentMonth.run(
-        organizationId,
-        m.engagementId,
-        m.calendarMonth,
-        m.relationshipMonth,
-        m.componentId,
-        m.interactions,
-        m.minutes,
-        m.activityUses,
-      );
-    for (const m of dose.principleMonths)
-      insertPrincipleMonth.run(
-        organizationId,
-        m.engagementId,
-        m.calendarMonth,
-        m.relationshipMonth,
-        m.principleId,
-        m.interactions,
-        m.ratings,
-        m.ratingSum,
-      );
-    for (const m of dose.modeMonths)
-      insertModeMonth.run(organizationId, m.engagementId, m.calendarMonth, m.mode, m.interactions, m.minutes);
-    for (const a of dose.activityMonths)
-      insertActivityMonth.run(
-        organizationId,
-        a.engagementId,
-        a.calendarMonth,
-        a.componentId,
-        a.activityId,
-        a.interactions,
-      );
-    report.engagementMonthRows += dose.engagementMonths.length;
-    report.componentMonthRows += dose.componentMonths.length;
-    report.principleMonthRows += dose.principleMonths.length;
-    organization.add(dose);
   };
 
   // Secondary indexes are dropped while loading and rebuilt afterwards from their own SQL, which
   // leaves the schema exactly as the migrations made it and builds each index once, in order.
   const indexes = sqlite
     .prepare(
-      `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'interaction_next_steps', 'engagement_month_dose', 'relationship_month_dose', 'component_month_dose', 'principle_month_use', 'mode_month_use', 'activity_month_use') order by name`,
+      `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('interactions', 'interaction_components', 'interaction_next_steps', ${engagementTables.map((t) => `'${t.table}'`).join(', ')}) order by name`,
     )
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
@@ -368,45 +314,15 @@ export function loadInteractions(
     writeBatch(plan.slice(i, i + batchSize));
     onProgress(report.interactions);
   }
-  // The organization-level rollups, as DoseRepository.apply leaves them: every engagement's dose summed.
-  const organizationRows = organization.rows();
+  // The organization-level rows: every engagement's rows summed, as the write path sums them.
   sqlite.transaction(() => {
-    for (const m of organizationRows.months)
-      insertOrganizationMonth.run(organizationId, m.calendarMonth, m.interactions, m.minutes, m.engagements);
-    for (const c of organizationRows.componentMonths)
-      insertOrganizationComponentMonth.run(
-        organizationId,
-        c.calendarMonth,
-        c.componentId,
-        c.interactions,
-        c.minutes,
-        c.activityUses,
-      );
-    for (const m of organizationRows.modeMonths)
-      insertOrganizationModeMonth.run(organizationId, m.calendarMonth, m.mode, m.interactions, m.minutes);
-    for (const p of organizationRows.principleMonths)
-      insertOrganizationPrincipleMonth.run(
-        organizationId,
-        p.calendarMonth,
-        p.principleId,
-        p.interactions,
-        p.ratings,
-        p.ratingSum,
-      );
-    for (const a of organizationRows.activityMonths)
-      insertOrganizationActivityMonth.run(organizationId, a.calendarMonth, a.componentId, a.activityId, a.interactions);
-    for (const c of organizationRows.relationshipComponents)
-      insertOrganizationRelationshipComponent.run(
-        organizationId,
-        c.relationshipMonth,
-        c.componentId,
-        c.interactions,
-        c.minutes,
-        c.activityUses,
-      );
+    for (const sum of organization) {
+      const rows = sum.rows();
+      writeDerived(sum.declaration, rows);
+      if (sum.declaration === organizationMonthDose) report.organizationMonthRows = rows.length;
+      if (sum.declaration === organizationComponentMonthDose) report.organizationComponentMonthRows = rows.length;
+    }
   })();
-  report.organizationMonthRows = organizationRows.months.length;
-  report.organizationComponentMonthRows = organizationRows.componentMonths.length;
   sqlite.transaction(() => {
     for (const index of indexes) sqlite.exec(index.sql);
   })();

@@ -47,7 +47,7 @@ export const commandEntries: readonly CommandEntry[] = [
   {
     name: 'check',
     description:
-      'Recompute the dose rollups (engagement and organization level, principle use) and the next-step index from raw interactions and report every difference (exit 1 if any)',
+      'Recompute every derived table (engagement and organization level) and the next-step index from raw interactions and report every difference (exit 1 if any)',
     load: async () => (await import('./commands/check.ts')).checkCommand(),
   },
   {
@@ -105,6 +105,12 @@ export const commandEntries: readonly CommandEntry[] = [
     name: 'survey',
     description: 'Survey links of a measurement wave: invite, list, revoke',
     load: async () => (await import('./commands/survey.ts')).surveyCommand(),
+  },
+  {
+    name: 'rebuild',
+    description:
+      'Rewrite every derived table (engagement and organization level) from raw interactions, one organization at a time, each in one transaction',
+    load: async () => (await import('./commands/rebuild.ts')).rebuildCommand(),
   },
 ];
 

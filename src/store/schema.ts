@@ -314,6 +314,17 @@ export interface InteractionNextStepsTable {
   due_date: string | null;
 }
 
+/** Interactions and component minutes per practitioner (who logged them), component and calendar month of an engagement. */
+export interface PractitionerComponentMonthTable {
+  organization_id: string;
+  engagement_id: string;
+  calendar_month: string;
+  practitioner_id: string;
+  component_id: string;
+  interactions: number;
+  minutes: number;
+}
+
 export interface PracticeModelsTable {
   organization_id: string;
   model_id: string;
@@ -435,4 +446,5 @@ export interface DatabaseSchema {
   history: HistoryTable;
   hypotheses: HypothesesTable;
   hypothesis_runs: HypothesisRunsTable;
+  practitioner_component_month: PractitionerComponentMonthTable;
 }

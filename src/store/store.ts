@@ -3,6 +3,7 @@ import type { Database, Engine } from './database.ts';
 import type { DatabaseSchema } from './schema.ts';
 import type { Executor } from './repositories/executor.ts';
 import { listHistory, recordHistory, type HistoryEntry, type NewHistoryEntry } from './repositories/history.ts';
+import { DerivedRepository } from './repositories/derived.ts';
 import { DoseRepository } from './repositories/dose.ts';
 import { EngagementRepository } from './repositories/engagements.ts';
 import { HypothesisRepository, HypothesisRunRepository } from './repositories/hypotheses.ts';
@@ -33,6 +34,7 @@ export class TenantStore {
   readonly engagements: EngagementRepository;
   readonly interactions: InteractionRepository;
   readonly dose: DoseRepository;
+  readonly derived: DerivedRepository;
   readonly practiceTotals: PracticeTotalsRepository;
   readonly instruments: InstrumentRepository;
   readonly waves: WaveRepository;
@@ -55,7 +57,8 @@ export class TenantStore {
     this.contacts = new ContactRepository(db, organizationId);
     this.engagements = new EngagementRepository(db, organizationId, engine);
     this.interactions = new InteractionRepository(db, organizationId);
-    this.dose = new DoseRepository(db, organizationId, engine, scope);
+    this.dose = new DoseRepository(db, organizationId, engine);
+    this.derived = new DerivedRepository(db, organizationId, engine, scope);
     this.practiceTotals = new PracticeTotalsRepository(db, organizationId);
     this.instruments = new InstrumentRepository(db, organizationId);
     this.waves = new WaveRepository(db, organizationId);
@@ -75,7 +78,7 @@ export class TenantStore {
 
   /** A bulk writer of new interactions by `actor`, for an import; use it inside a transaction. */
   interactionImport(actor: string): InteractionImportWriter {
-    return new InteractionImportWriter(this.db, this.organizationId, this.engagements, this.dose, actor);
+    return new InteractionImportWriter(this.db, this.organizationId, this.engagements, this.derived, actor);
   }
 }
 

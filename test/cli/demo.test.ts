@@ -52,7 +52,7 @@ describe('praxis demo', { timeout: 180_000 }, () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('creates the demo, and praxis check confirms its rollups', async () => {
+  it('creates the demo, praxis check confirms its rollups, and praxis rebuild repairs them', async () => {
     const demo = await runPraxis(['demo'], { DATA_DIR: dataDir });
     expect(demo.code).toBe(0);
     expect(demo.stdout).toMatch(/created with \d{3} synthetic interactions/);
@@ -69,5 +69,19 @@ describe('praxis demo', { timeout: 180_000 }, () => {
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toMatch(/engagement_month_dose .* stored=\{"interactions":\d+,"minutes":\d+\}/);
     expect(tampered.stdout).toContain('1 difference(s) found');
+
+    const again = new SqliteDatabase(path.join(dataDir, 'praxis.db'));
+    again
+      .prepare(
+        'delete from organization_component_month_dose where rowid = (select min(rowid) from organization_component_month_dose)',
+      )
+      .run();
+    again.close();
+    const rebuilt = await runPraxis(['rebuild'], { DATA_DIR: dataDir });
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toContain('rebuilt the derived tables of 1 organization(s)');
+    const afterRebuild = await runPraxis(['check'], { DATA_DIR: dataDir });
+    expect(afterRebuild.code).toBe(0);
+    expect(afterRebuild.stdout).toContain('rollups match raw data');
   });
 });

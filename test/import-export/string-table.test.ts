@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StringTable } from '../../src/domain/support/string-table.ts';
+import { StringTable } from '../../src/store/string-table.ts';
 
 describe('the string table an import remembers keys and signatures in', () => {
   it('behaves as a Map from strings to rows, growing as it fills', () => {

@@ -1,7 +1,6 @@
 import { invalid, notFound } from '../../domain/errors.ts';
 import { limits, overLimitMessage } from '../../model/limits.ts';
 import { checkStages } from '../../domain/support/interaction-rules.ts';
-import { doseContribution } from '../../domain/support/rollups.ts';
 import type { Engagement, EngagementInput } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
@@ -46,15 +45,9 @@ async function checkEngagement(tenant: TenantStore, input: EngagementInput): Pro
   if (problems.length > 0) throw invalid('The engagement is not valid', problems);
 }
 
-/** Recomputes one engagement's rollups from its live interactions (after its start date changed, or on restore). */
+/** Has one engagement's derived rows recomputed from its live interactions (its start date changed, or on restore). */
 export async function rebuildEngagementDose(tenant: TenantStore, engagement: Engagement): Promise<void> {
-  await tenant.dose.clearEngagement(engagement.id);
-  if (engagement.deletedAt !== null) return;
-  await tenant.dose.applyAll(
-    (await tenant.interactions.allLive(engagement.id)).map((interaction) =>
-      doseContribution(interaction, engagement.startDate, 1),
-    ),
-  );
+  await tenant.derived.touchEngagement(engagement.id);
 }
 
 export function createEngagement(
@@ -129,7 +122,7 @@ export function deleteEngagement(
     const tenant = tx.tenant(organizationId);
     await tenant.engagements.lockForWrite([id]);
     const deleted = await tenant.engagements.softDelete(id, version, actor);
-    await tenant.dose.clearEngagement(id);
+    await tenant.derived.touchEngagement(id);
     return deleted;
   });
 }

@@ -20,10 +20,9 @@ import {
 import { longCsvHeader, longCsvRecords } from '../../domain/support/long-csv.ts';
 import type { TableFormat } from '../../domain/support/interaction-table.ts';
 import { redcapProject } from '../../domain/support/redcap.ts';
-import type { DoseContribution } from '../../domain/support/rollups.ts';
 import type { Interaction } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
-import type { InteractionImportWriter } from '../../store/repositories/interaction-import.ts';
+import type { InteractionImportWriter, TouchedMonths } from '../../store/repositories/interaction-import.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
 import type { EngagementContext, ImportReport, TableFileKind } from './import-reading.ts';
 import type { FromReader, ImportJob, ToReader } from './import-worker.ts';
@@ -38,7 +37,7 @@ import { packageRoot } from '../package-root.ts';
  * interactions in bulk as they come, stops writing at the first bad row (reading on, so the report
  * lists every problem) and then rolls back. Memory holds the interaction being read, a few batches of
  * statements, one key and one signature per interaction (outside the JavaScript heap), the month
- * totals of the dose and the report, never the file.
+ * months touched and the report, never the file.
  */
 
 export type { ImportReport, TableFileKind } from './import-reading.ts';
@@ -102,14 +101,14 @@ const readerOldGenerationMb = 512;
  * The one pass over the file, in a reading thread (`import-worker.ts`) beside this one: it parses and
  * checks every row and builds the INSERT statements of the good interactions; this thread answers its
  * engagement lookups and hands each batch of statements to `writer` (a real run) as it comes. Returns the report
- * without the count written, and the summed dose of what was handed over.
+ * without the count written, and the calendar months of each engagement it wrote in.
  */
 async function readInThread(
   tenant: TenantStore,
   file: string,
   options: ImportOptions,
   writer: InteractionImportWriter | null,
-): Promise<{ report: ImportReport; dose: DoseContribution[] }> {
+): Promise<{ report: ImportReport; touched: TouchedMonths }> {
   const job: ImportJob = {
     file,
     options: { kind: options.kind, format: options.format, dryRun: options.dryRun, actor: options.actor },
@@ -147,7 +146,7 @@ async function readInThread(
           } else {
             settled = true;
             await worker.terminate();
-            resolve({ report: message.report, dose: message.dose });
+            resolve({ report: message.report, touched: message.touched });
           }
         })
         .catch(fail);
@@ -198,9 +197,9 @@ export async function importInteractions(
       return await store.transaction(async (tx) => {
         const tenant = tx.tenant(organizationId);
         const writer = tenant.interactionImport(options.actor);
-        const { report, dose } = await readInThread(tenant, file, options, writer);
+        const { report, touched } = await readInThread(tenant, file, options, writer);
         if (report.errorCount > 0 || report.format === null) throw new ImportRefused(report);
-        return { ...report, written: await writer.finish(dose) };
+        return { ...report, written: await writer.finish(touched) };
       });
     } catch (error) {
       if (!(error instanceof ImportRefused)) throw error;

@@ -7,7 +7,6 @@ import {
   DuplicateFinder,
   InteractionTableReader,
   locate,
-  ownCopy,
   readHeader,
   type RowError,
   type TableFormat,
@@ -16,7 +15,9 @@ import {
 } from '../../domain/support/interaction-table.ts';
 import type { Engagement } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
+import { ownCopy } from '../../store/own-copy.ts';
 import type { InteractionData } from '../../store/repositories/interactions.ts';
+import { StringTable } from '../../store/string-table.ts';
 import { CsvRecordReader, CsvSyntaxError } from './csv-records.ts';
 
 /**
@@ -289,7 +290,7 @@ async function readInteractions(
           problems.add(...header.errors);
           return { layout: null, rowsRead };
         }
-        reader = new InteractionTableReader(header.layout);
+        reader = new InteractionTableReader(header.layout, new StringTable());
         continue;
       }
       rowsRead += 1;
@@ -328,7 +329,7 @@ export async function readAndCheck(
   progress?: ReadProgress,
 ): Promise<ImportReport> {
   const problems = new ProblemList();
-  const duplicates = new DuplicateFinder();
+  const duplicates = new DuplicateFinder(new StringTable(), ownCopy);
   const rules = new EngagementRules(lookup, options.actor);
   let interactions = 0;
   const { layout, rowsRead } = await readInteractions(

@@ -1,6 +1,9 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { DoseContribution } from '../../domain/support/rollups.ts';
-import { ImportRowBuilder, type ImportStatement } from '../../store/repositories/interaction-import.ts';
+import {
+  ImportRowBuilder,
+  type ImportStatement,
+  type TouchedMonths,
+} from '../../store/repositories/interaction-import.ts';
 import { readAndCheck, type EngagementContext, type ImportReport, type ReadOptions } from './import-reading.ts';
 
 /**
@@ -12,7 +15,7 @@ import { readAndCheck, type EngagementContext, type ImportReport, type ReadOptio
  * it sends the statements of the rows in batches (`rows`, each answered with `written` once run) and never has more than
  * `maxBatchesInFlight` unanswered, so memory stays bounded however fast it reads; it tells how far it
  * has read now and then (`progress`, not answered); it ends with `done`:
- * the report and the summed dose. Once a problem is found it sends no more rows.
+ * the report and the months touched. Once a problem is found it sends no more rows.
  */
 
 export interface ImportJob {
@@ -29,7 +32,7 @@ export type FromReader =
   | { type: 'engagement'; engagementId: string }
   | { type: 'rows'; statements: ImportStatement[]; interactions: number }
   | { type: 'progress'; rowsRead: number; bytesRead: number }
-  | { type: 'done'; report: ImportReport; dose: DoseContribution[] };
+  | { type: 'done'; report: ImportReport; touched: TouchedMonths };
 
 /**
  * Statements a batch holds (about a hundred interactions), and batches sent but not yet written. Few and
@@ -72,15 +75,15 @@ async function read(port: MessagePort, job: ImportJob): Promise<void> {
     new Set(job.knownComponentIds),
     lookup,
     builder
-      ? async ({ data, engagementStart }) => {
-          builder.add(data, engagementStart);
+      ? async ({ data }) => {
+          builder.add(data);
           if (builder.readyCount >= batchStatements) await flush(false);
         }
       : null,
     (rowsRead, bytesRead) => send({ type: 'progress', rowsRead, bytesRead }),
   );
   if (builder && report.errorCount === 0) await flush(true);
-  send({ type: 'done', report, dose: builder && report.errorCount === 0 ? builder.doseContributions() : [] });
+  send({ type: 'done', report, touched: builder && report.errorCount === 0 ? builder.touchedMonths() : [] });
 }
 
 if (parentPort && workerData && typeof workerData === 'object' && 'job' in workerData)

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { checkDose } from '../../app/interactions/operations.ts';
+import { checkDerived } from '../../app/derived/check-derived.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';
 import { resolveOrganization } from '../resolve.ts';
@@ -7,7 +7,7 @@ import { resolveOrganization } from '../resolve.ts';
 export function checkCommand(): Command {
   return new Command('check')
     .description(
-      'Recompute the dose rollups (engagement and organization level, principle use) and the next-step index from raw interactions and report every difference (exit 1 if any)',
+      'Recompute every derived table (engagement and organization level) and the next-step index from raw interactions and report every difference (exit 1 if any)',
     )
     .option('--org <org>', 'check one organization (default: all)')
     .action(async (options: { org?: string }) => {
@@ -22,7 +22,7 @@ export function checkCommand(): Command {
           const total = progress.active ? await tenant.interactions.countLive() : undefined;
           let found;
           try {
-            found = await checkDose(tenant, (read) => progress.update(read, total));
+            found = await checkDerived(tenant, (read) => progress.update(read, total));
           } finally {
             progress.finish();
           }

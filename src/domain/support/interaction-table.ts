@@ -1,7 +1,6 @@
 import { InteractionInput, interactionModes, IsoDate, levels, type Level } from './schemas.ts';
 import { limits } from '../../model/limits.ts';
 import { hasNulCharacter, nulCharacterMessage } from '../text.ts';
-import { StringTable } from './string-table.ts';
 
 /**
  * Interactions as a table (a CSV file or a worksheet): the documented long and wide layouts
@@ -13,11 +12,14 @@ export const tableFormats = ['long', 'wide'] as const;
 export type TableFormat = (typeof tableFormats)[number];
 
 /**
- * A copy of `text` that refers to no larger string. V8 keeps a slice of 13 or more characters as a view
- * into the string it was cut from, so a value kept from a file read in large pieces (a key, a signature,
- * a message) would keep its whole piece alive. Short strings are copies already.
+ * Where a reader keeps one row number per key (an interaction's key, its signature): a `Map`, or, for
+ * files of hundreds of thousands of interactions, an off-heap table (`StringTable` in src/store).
  */
-export const ownCopy = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
+export interface RowNumbers {
+  get(key: string): number | undefined;
+  has(key: string): boolean;
+  set(key: string, row: number): unknown;
+}
 
 /** A problem in a file: `row` counts the header as row 1, like a spreadsheet. */
 export interface RowError {
@@ -522,9 +524,10 @@ const hasRefused = (refused: RefusedCells): boolean => refused.columns.size > 0 
 export class InteractionTableReader {
   readonly errors: RowError[] = [];
   private group: LongGroup | null = null;
-  private readonly finishedKeys = new StringTable();
-
-  constructor(readonly layout: TableLayout) {}
+  constructor(
+    readonly layout: TableLayout,
+    private readonly finishedKeys: RowNumbers = new Map(),
+  ) {}
 
   add(cells: readonly string[], row: number): TableInteraction[] {
     const rowCells = new RowCells(cells, this.layout.index);
@@ -709,8 +712,13 @@ export class InteractionTableReader {
  * number) in a `StringTable`: a large file has hundreds of thousands.
  */
 export class DuplicateFinder {
-  private readonly seen = new StringTable();
   private readonly engagementNumbers = new Map<string, number>();
+
+  constructor(
+    private readonly seen: RowNumbers = new Map(),
+    /** Copies a kept string so that it holds no larger one alive (`ownCopy` in src/store). */
+    private readonly keep: (text: string) => string = (text) => text,
+  ) {}
 
   /** The row of an earlier identical interaction, or undefined (and remembers this one). */
   check({ input, source }: TableInteraction): RowError | undefined {
@@ -721,7 +729,7 @@ export class DuplicateFinder {
     let engagement = this.engagementNumbers.get(input.engagementId);
     if (engagement === undefined) {
       engagement = this.engagementNumbers.size;
-      this.engagementNumbers.set(ownCopy(input.engagementId), engagement);
+      this.engagementNumbers.set(this.keep(input.engagementId), engagement);
     }
     const signature = [engagement, input.date, input.time ?? '', input.durationMinutes, components].join('|');
     const earlier = this.seen.get(signature);

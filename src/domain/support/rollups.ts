@@ -1,4 +1,3 @@
-import { ownCopy } from './interaction-table.ts';
 import { calendarMonth, relationshipMonth } from './months.ts';
 import { organizationRelationshipComponents, type OrganizationRelationshipComponentDose } from './relationship-dose.ts';
 import type { ComponentUse, PrincipleUse } from './schemas.ts';
@@ -189,8 +188,7 @@ function sumByKey<T extends object>(
 
 /**
  * A running sum of contributions, added one at a time (a stream of interactions), read as rows at the
- * end. It sums what `doseContribution` defines, so `praxis check` stays independent of `DoseTotals`,
- * the import's faster sum that builds no contributions.
+ * end.
  */
 export class DoseSum {
   readonly #engagementMonths = new Map<string, EngagementMonthDose>();
@@ -432,127 +430,4 @@ export function openNextStepRows(interaction: {
           },
         ],
   );
-}
-
-/**
- * Running sums of many new interactions' contributions, for bulk writes (imports): one contribution per
- * engagement month, each row summed once, so the rollups take a few statements per month at the end.
- * Adds what `doseContribution(interaction, start, 1)` gives, without building it: an import adds
- * hundreds of thousands. The sums keep copies of their names (`ownCopy`), not slices of a file's text.
- */
-export class DoseTotals {
-  private readonly months = new Map<
-    string,
-    {
-      engagement: EngagementMonthDose;
-      components: Map<string, ComponentMonthDose>;
-      principles: Map<string, PrincipleMonthUse>;
-      modes: Map<string, ModeMonthUse>;
-      activities: Map<string, ActivityMonthUse>;
-    }
-  >();
-  /** Month of the relationship by engagement start and date: many interactions share both. */
-  private readonly relationshipMonths = new Map<string, number>();
-
-  add(interaction: DoseSource, engagementStart: string): void {
-    const month = calendarMonth(interaction.date);
-    const relationship = this.relationshipMonthOf(engagementStart, interaction.date);
-    const key = `${interaction.engagementId}|${month}|${relationship}`;
-    let slot = this.months.get(key);
-    if (!slot) {
-      const engagement = {
-        engagementId: ownCopy(interaction.engagementId),
-        calendarMonth: ownCopy(month),
-        relationshipMonth: relationship,
-        interactions: 0,
-        minutes: 0,
-      };
-      slot = { engagement, components: new Map(), principles: new Map(), modes: new Map(), activities: new Map() };
-      this.months.set(ownCopy(key), slot);
-    }
-    const { engagementId, calendarMonth: calendar } = slot.engagement;
-    slot.engagement.interactions += 1;
-    slot.engagement.minutes += interaction.durationMinutes;
-    let mode = slot.modes.get(interaction.mode);
-    if (!mode) {
-      mode = { engagementId, calendarMonth: calendar, mode: ownCopy(interaction.mode), interactions: 0, minutes: 0 };
-      slot.modes.set(mode.mode, mode);
-    }
-    mode.interactions += 1;
-    mode.minutes += interaction.durationMinutes;
-    for (const c of interaction.components) {
-      for (const activityId of c.activityIds) {
-        const key = `${c.componentId}|${activityId}`;
-        let activity = slot.activities.get(key);
-        if (!activity) {
-          activity = {
-            engagementId,
-            calendarMonth: calendar,
-            componentId: ownCopy(c.componentId),
-            activityId: ownCopy(activityId),
-            interactions: 0,
-          };
-          slot.activities.set(ownCopy(key), activity);
-        }
-        activity.interactions += 1;
-      }
-      let row = slot.components.get(c.componentId);
-      if (!row) {
-        row = {
-          engagementId,
-          calendarMonth: calendar,
-          relationshipMonth: relationship,
-          componentId: ownCopy(c.componentId),
-          interactions: 0,
-          minutes: 0,
-          activityUses: 0,
-        };
-        slot.components.set(row.componentId, row);
-      }
-      row.interactions += 1;
-      row.minutes += c.minutes;
-      row.activityUses += c.activityIds.length;
-    }
-    for (const p of interaction.principles) {
-      let row = slot.principles.get(p.principleId);
-      if (!row) {
-        row = {
-          engagementId,
-          calendarMonth: calendar,
-          relationshipMonth: relationship,
-          principleId: ownCopy(p.principleId),
-          interactions: 0,
-          ratings: 0,
-          ratingSum: 0,
-        };
-        slot.principles.set(row.principleId, row);
-      }
-      row.interactions += 1;
-      if (p.rating !== null) {
-        row.ratings += 1;
-        row.ratingSum += p.rating;
-      }
-    }
-  }
-
-  contributions(): DoseContribution[] {
-    return [...this.months.values()].map((m) => ({
-      engagement: m.engagement,
-      components: [...m.components.values()],
-      principles: [...m.principles.values()],
-      modes: [...m.modes.values()],
-      activities: [...m.activities.values()],
-    }));
-  }
-
-  private relationshipMonthOf(engagementStart: string, date: string): number {
-    const key = engagementStart + date;
-    let month = this.relationshipMonths.get(key);
-    if (month === undefined) {
-      if (this.relationshipMonths.size >= 100_000) this.relationshipMonths.clear();
-      month = relationshipMonth(engagementStart, date);
-      this.relationshipMonths.set(ownCopy(key), month);
-    }
-    return month;
-  }
 }

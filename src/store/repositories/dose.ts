@@ -1,44 +1,24 @@
 import { sql } from 'kysely';
-import {
-  activityMonthKey,
-  doseMonthKey,
-  mergeContributions,
-  modeMonthKey,
-  organizationChange,
-  type ActivityMonthUse,
-  type ModeMonthUse,
-  type OrganizationActivityMonthUse,
-  type OrganizationModeMonthUse,
-  type OrganizationPrincipleMonthUse,
-  type ComponentMonthDose,
-  type DoseContribution,
-  type DoseRows,
-  type EngagementMonthDose,
-  type OrganizationComponentMonthDose,
-  type OrganizationMonthDose,
-  type PrincipleMonthUse,
+import type {
+  ActivityMonthUse,
+  ComponentMonthDose,
+  EngagementMonthDose,
+  ModeMonthUse,
+  OrganizationActivityMonthUse,
+  OrganizationComponentMonthDose,
+  OrganizationModeMonthUse,
+  OrganizationMonthDose,
+  OrganizationPrincipleMonthUse,
+  PrincipleMonthUse,
 } from '../../domain/support/rollups.ts';
-import {
-  diversityByRelationshipMonth,
-  relationshipMonthKey,
-  type ComponentDiversity,
-} from '../../domain/support/diversity.ts';
-import {
-  relationshipMonthDoses,
-  type OrganizationRelationshipComponentDose,
-  type RelationshipMonthDose,
+import type { ComponentDiversity } from '../../domain/support/diversity.ts';
+import type {
+  OrganizationRelationshipComponentDose,
+  RelationshipMonthDose,
 } from '../../domain/support/relationship-dose.ts';
 import { shiftMonth } from '../../domain/support/months.ts';
 import type { Engine } from '../database.ts';
-import type { CommitScope } from '../commit-scope.ts';
-import type { DatabaseSchema } from '../schema.ts';
 import { idGroups, ofOrganization, type Executor } from './executor.ts';
-import { OrganizationRollupChanges } from './organization-rollups.ts';
-import { addToRowsPrepared, runPrepared } from './prepared.ts';
-
-const monthKey = ['engagement_id', 'calendar_month', 'relationship_month'] as const;
-const months = (rows: { calendarMonth: string }[]) => [...new Set(rows.map((r) => r.calendarMonth))];
-const engagements = (rows: { engagementId: string }[]) => [...new Set(rows.map((r) => r.engagementId))];
 
 const storedDiversity = (r: {
   components_used: number;
@@ -74,327 +54,18 @@ export interface PeriodSelection {
 }
 
 /**
- * Rows sorted by their key. PostgreSQL locks each row an upsert touches until the commit, so writers
- * that touch several of the same rows take those locks in one order, and the later one waits for the
- * earlier instead of each waiting for the other (a deadlock, which would fail one of the writes).
- */
-function inKeyOrder<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
-  return rows
-    .map((row) => ({ row, key: keyOf(row) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ row }) => row);
-}
-
-/**
- * The monthly dose and practice-use rollups of one organization, written with every interaction change
- * and read by the pages and the analysis: per engagement and calendar month (in total, per component,
- * principle, mode and practice activity), per engagement and month of the relationship (in total, with
- * the diversity of component use), and per organization (calendar month in total and per component,
- * mode, principle and activity; month of the relationship per component). `apply` is the one way to
- * change them, so they always agree. Organization-level changes wait for the commit when the
- * repository is bound to a transaction (see `OrganizationRollupChanges`).
- *
- * A change is computed from what its write read (the interaction's versions, the engagement's start
- * date and liveness, the stored rows `clearEngagement` negates), so the write must hold the locks of
- * the engagements it changes from before those reads (`EngagementRepository.lockForWrite`): then the
- * writes of one engagement change its rollups one after the other, each from the other's result.
+ * Reads of the monthly dose and practice-use tables of one organization, for the pages and the
+ * analysis: per engagement and calendar month (in total, per component, principle, mode and practice
+ * activity), per engagement and month of the relationship (in total, with the diversity of component
+ * use), and per organization. The rows are declared in `src/domain/support/derived` and written only by
+ * `DerivedRefresh` (`src/store/derived`), recomputed from raw interactions when a write touches them.
  */
 export class DoseRepository {
   constructor(
     private readonly db: Executor,
     private readonly organizationId: string,
     private readonly engine: Engine,
-    /** The transaction's scope, when the repository is bound to one: organization-level changes wait there for the commit. */
-    private readonly scope?: CommitScope<DatabaseSchema>,
   ) {}
-
-  /** Adds (or, with negative counts, subtracts) one interaction's contribution; rows that fall to zero disappear. */
-  apply(contribution: DoseContribution): Promise<void> {
-    return this.applyAll([contribution]);
-  }
-
-  /** Applies several contributions as one change (an edit's removal and addition, an import's monthly totals). */
-  applyAll(contributions: Iterable<DoseContribution>): Promise<void> {
-    return this.write(mergeContributions(contributions));
-  }
-
-  /** Drops an engagement's rollups, before they are rebuilt (its start date changed) or when it is deleted. */
-  async clearEngagement(engagementId: string): Promise<void> {
-    const negate = <T extends { interactions: number }>(rows: T[]): T[] =>
-      rows.map((r) => {
-        const copy: Record<string, unknown> = { ...r };
-        for (const [field, value] of Object.entries(r))
-          if (typeof value === 'number' && field !== 'relationshipMonth') copy[field] = -value;
-        return copy as T;
-      });
-    await this.write({
-      engagementMonths: negate(await this.engagementMonths(engagementId)),
-      componentMonths: negate(await this.componentMonths(engagementId)),
-      principleMonths: negate(await this.principleMonths(engagementId)),
-      modeMonths: negate(await this.modeMonths(engagementId)),
-      activityMonths: negate(await this.activityMonths(engagementId)),
-    });
-  }
-
-  /** Adds engagement-level rows and what they change at organization level; then removes rows at zero. */
-  private async write(change: DoseRows): Promise<void> {
-    const org = this.organizationId;
-    // Every writer upserts rows in key order (see `inKeyOrder`).
-    const engagementChange = inKeyOrder(
-      change.engagementMonths.filter((m) => m.interactions !== 0 || m.minutes !== 0),
-      doseMonthKey,
-    );
-    const componentChange = inKeyOrder(change.componentMonths, (c) => `${doseMonthKey(c)}|${c.componentId}`);
-    const principleChange = inKeyOrder(change.principleMonths, (p) => `${doseMonthKey(p)}|${p.principleId}`);
-    const engagementsDelta = await this.writeEngagementMonths(engagementChange);
-    const relationshipChange = relationshipMonthDoses(engagementChange);
-    await addToRowsPrepared(
-      this.db,
-      'relationship_month_dose',
-      relationshipChange.map((m) => ({
-        organization_id: org,
-        engagement_id: m.engagementId,
-        relationship_month: m.relationshipMonth,
-        interactions: m.interactions,
-        minutes: m.minutes,
-      })),
-      ['engagement_id', 'relationship_month'],
-      ['interactions', 'minutes'],
-    );
-
-    await addToRowsPrepared(
-      this.db,
-      'component_month_dose',
-      componentChange.map((c) => ({
-        organization_id: org,
-        engagement_id: c.engagementId,
-        calendar_month: c.calendarMonth,
-        relationship_month: c.relationshipMonth,
-        component_id: c.componentId,
-        interactions: c.interactions,
-        minutes: c.minutes,
-        activity_uses: c.activityUses,
-      })),
-      [...monthKey, 'component_id'],
-      ['interactions', 'minutes', 'activity_uses'],
-    );
-    await addToRowsPrepared(
-      this.db,
-      'principle_month_use',
-      principleChange.map((p) => ({
-        organization_id: org,
-        engagement_id: p.engagementId,
-        calendar_month: p.calendarMonth,
-        relationship_month: p.relationshipMonth,
-        principle_id: p.principleId,
-        interactions: p.interactions,
-        ratings: p.ratings,
-        rating_sum: p.ratingSum,
-      })),
-      [...monthKey, 'principle_id'],
-      ['interactions', 'ratings', 'rating_sum'],
-    );
-
-    const modeChange = inKeyOrder(change.modeMonths, modeMonthKey);
-    await addToRowsPrepared(
-      this.db,
-      'mode_month_use',
-      modeChange.map((m) => ({
-        organization_id: org,
-        engagement_id: m.engagementId,
-        calendar_month: m.calendarMonth,
-        mode: m.mode,
-        interactions: m.interactions,
-        minutes: m.minutes,
-      })),
-      ['engagement_id', 'calendar_month', 'mode'],
-      ['interactions', 'minutes'],
-    );
-    const activityChange = inKeyOrder(change.activityMonths, activityMonthKey);
-    await addToRowsPrepared(
-      this.db,
-      'activity_month_use',
-      activityChange.map((a) => ({
-        organization_id: org,
-        engagement_id: a.engagementId,
-        calendar_month: a.calendarMonth,
-        component_id: a.componentId,
-        activity_id: a.activityId,
-        interactions: a.interactions,
-      })),
-      ['engagement_id', 'calendar_month', 'component_id', 'activity_id'],
-      ['interactions'],
-    );
-
-    // Organization level: the same change summed (`organizationChange`); written at the end of this write,
-    // or, in a transaction, once before its commit for every unit of work that shares it (`CommitScope`).
-    const pending =
-      this.scope?.pending('organization rollups', () => new OrganizationRollupChanges()) ??
-      new OrganizationRollupChanges();
-    pending.add(org, organizationChange(change, engagementsDelta));
-
-    // Only a subtraction (or an empty sum) can leave a row at zero; an addition never leaves one to remove.
-    const removes = <T extends { interactions: number }>(rows: T[]): T[] => rows.filter((r) => r.interactions <= 0);
-    const perEngagement = [
-      ['engagement_month_dose', removes(engagementChange)],
-      ['component_month_dose', removes(componentChange)],
-      ['principle_month_use', removes(principleChange)],
-      ['mode_month_use', removes(modeChange)],
-      ['activity_month_use', removes(activityChange)],
-    ] as const;
-    for (const [table, rows] of perEngagement) {
-      if (rows.length === 0) continue;
-      await this.db
-        .deleteFrom(table)
-        .where('engagement_id', 'in', engagements(rows))
-        .where('calendar_month', 'in', months(rows))
-        .where('interactions', '<=', 0)
-        .execute();
-    }
-    const emptiedRelationshipMonths = removes(relationshipChange);
-    if (emptiedRelationshipMonths.length > 0) {
-      await this.db
-        .deleteFrom('relationship_month_dose')
-        .where('engagement_id', 'in', engagements(emptiedRelationshipMonths))
-        .where('relationship_month', 'in', [...new Set(emptiedRelationshipMonths.map((r) => r.relationshipMonth))])
-        .where('interactions', '<=', 0)
-        .execute();
-    }
-    if (!this.scope) await pending.write(this.db);
-    await this.writeDiversity([...change.engagementMonths, ...change.componentMonths]);
-  }
-
-  /**
-   * Measures again the diversity of component use (components used, Shannon entropy, dominant
-   * component) of every month of the relationship the change touched, from its component rows, and
-   * stores it on the month's row. Entropy is not a sum, so it cannot be added to; a month of the
-   * relationship spans at most two calendar months, so this reads a few rows by primary key (the
-   * changed calendar month and its neighbours).
-   */
-  private async writeDiversity(
-    changed: readonly { engagementId: string; calendarMonth: string; relationshipMonth: number }[],
-  ): Promise<void> {
-    const touched = new Map<string, { engagementId: string; relationshipMonth: number; calendarMonths: Set<string> }>();
-    for (const m of changed) {
-      const key = relationshipMonthKey(m);
-      const slot = touched.get(key) ?? {
-        engagementId: m.engagementId,
-        relationshipMonth: m.relationshipMonth,
-        calendarMonths: new Set<string>(),
-      };
-      for (const month of [shiftMonth(m.calendarMonth, -1), m.calendarMonth, shiftMonth(m.calendarMonth, 1)])
-        slot.calendarMonths.add(month);
-      touched.set(key, slot);
-    }
-    for (const key of [...touched.keys()].sort()) {
-      const { engagementId, relationshipMonth, calendarMonths } = touched.get(key)!;
-      const calendar = [...calendarMonths].sort();
-      const inMonths = Object.fromEntries(calendar.map((month, i) => [`month.${i}`, month]));
-      const monthStandIns = (value: (name: string) => unknown) => calendar.map((_, i) => value(`month.${i}`) as string);
-      const { rows } = await runPrepared(
-        this.db,
-        `component minutes of a relationship month over ${calendar.length} calendar months`,
-        (db, value) =>
-          db
-            .selectFrom('component_month_dose')
-            .select(['component_id', 'minutes'])
-            .where('engagement_id', '=', value('engagement') as string)
-            .where('calendar_month', 'in', monthStandIns(value))
-            .where('relationship_month', '=', value('month') as number),
-        { engagement: engagementId, month: relationshipMonth, ...inMonths },
-      );
-      const diversity =
-        diversityByRelationshipMonth(
-          rows.map((r) => ({
-            engagementId,
-            relationshipMonth,
-            componentId: r.component_id,
-            minutes: Number(r.minutes),
-          })),
-        ).get(key) ?? null;
-      await runPrepared(
-        this.db,
-        'diversity of a relationship month',
-        (db, value) =>
-          db
-            .updateTable('relationship_month_dose')
-            .set({
-              components_used: value('used') as number,
-              entropy: value('entropy') as number,
-              dominant_component: value('dominant') as string | null,
-            })
-            .where('engagement_id', '=', value('engagement') as string)
-            .where('relationship_month', '=', value('month') as number),
-        {
-          used: diversity?.componentsUsed ?? 0,
-          entropy: diversity?.entropy ?? 0,
-          dominant: diversity?.dominantComponent ?? null,
-          engagement: engagementId,
-          month: relationshipMonth,
-        },
-      );
-    }
-  }
-
-  /**
-   * Upserts engagement-month rows and returns, per calendar month, how the number of engagements with
-   * an interaction in it changes. An engagement can hold two rows in one calendar month (two months of
-   * the relationship meet in it), so when a row appears or vanishes the other rows of that engagement
-   * and calendar month are read to decide whether the engagement itself appeared or vanished.
-   */
-  private async writeEngagementMonths(change: EngagementMonthDose[]): Promise<Map<string, number>> {
-    const changeByKey = new Map(change.map((m) => [doseMonthKey(m), m]));
-    const toggled = new Map<string, { engagementId: string; calendarMonth: string }>();
-    const { rows: stored } = (await addToRowsPrepared(
-      this.db,
-      'engagement_month_dose',
-      change.map((m) => ({
-        organization_id: this.organizationId,
-        engagement_id: m.engagementId,
-        calendar_month: m.calendarMonth,
-        relationship_month: m.relationshipMonth,
-        interactions: m.interactions,
-        minutes: m.minutes,
-      })),
-      [...monthKey],
-      ['interactions', 'minutes'],
-      ['engagement_id', 'calendar_month', 'relationship_month', 'interactions'],
-    )) as {
-      rows: { engagement_id: string; calendar_month: string; relationship_month: number; interactions: number }[];
-    };
-    for (const row of stored) {
-      const after = Number(row.interactions);
-      const before =
-        after -
-        changeByKey.get(`${row.engagement_id}|${row.calendar_month}|${Number(row.relationship_month)}`)!.interactions;
-      if (before > 0 !== after > 0)
-        toggled.set(`${row.engagement_id}|${row.calendar_month}`, {
-          engagementId: row.engagement_id,
-          calendarMonth: row.calendar_month,
-        });
-    }
-    // Two writers could each add the first row of a different relationship month in one calendar month
-    // and, alone, count the engagement twice; the writer holds the engagement's lock (see the class), so
-    // the second waits for the first's commit and the read below sees its row.
-    const delta = new Map<string, number>();
-    for (const { engagementId, calendarMonth } of toggled.values()) {
-      const rows = await this.db
-        .selectFrom('engagement_month_dose')
-        .select(['relationship_month', 'interactions'])
-        .where('engagement_id', '=', engagementId)
-        .where('calendar_month', '=', calendarMonth)
-        .execute();
-      const after = rows.some((r) => Number(r.interactions) > 0);
-      const before = rows.some(
-        (r) =>
-          Number(r.interactions) -
-            (changeByKey.get(`${engagementId}|${calendarMonth}|${Number(r.relationship_month)}`)?.interactions ?? 0) >
-          0,
-      );
-      if (after !== before) delta.set(calendarMonth, (delta.get(calendarMonth) ?? 0) + (after ? 1 : -1));
-    }
-    return delta;
-  }
 
   async engagementMonths(engagementId?: string): Promise<EngagementMonthDose[]> {
     let query = this.db
@@ -833,6 +504,45 @@ export class DoseRepository {
       interactions: Number(r.interactions),
       minutes: Number(r.minutes),
       activityUses: Number(r.activity_uses),
+    }));
+  }
+
+  /**
+   * Interactions and component minutes per practitioner, component and calendar month, summed over the
+   * organization's engagements: of some practitioners (null: all), in a period (`YYYY-MM`, inclusive).
+   */
+  async practitionerComponentMinutes(selection: {
+    practitionerIds: readonly string[] | null;
+    fromMonth?: string | undefined;
+    toMonth?: string | undefined;
+  }): Promise<
+    { practitionerId: string; calendarMonth: string; componentId: string; interactions: number; minutes: number }[]
+  > {
+    if (selection.practitionerIds !== null && selection.practitionerIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('practitioner_component_month')
+      .select([
+        'practitioner_id',
+        'calendar_month',
+        'component_id',
+        sql<number>`sum(interactions)`.as('interactions'),
+        sql<number>`sum(minutes)`.as('minutes'),
+      ])
+      .where('organization_id', '=', this.organizationId)
+      .$if(selection.practitionerIds !== null, (q) => q.where('practitioner_id', 'in', selection.practitionerIds!))
+      .$if(Boolean(selection.fromMonth), (q) => q.where('calendar_month', '>=', selection.fromMonth!))
+      .$if(Boolean(selection.toMonth), (q) => q.where('calendar_month', '<=', selection.toMonth!))
+      .groupBy(['practitioner_id', 'calendar_month', 'component_id'])
+      .orderBy('practitioner_id')
+      .orderBy('calendar_month')
+      .orderBy('component_id')
+      .execute();
+    return rows.map((r) => ({
+      practitionerId: r.practitioner_id,
+      calendarMonth: r.calendar_month,
+      componentId: r.component_id,
+      interactions: Number(r.interactions),
+      minutes: Number(r.minutes),
     }));
   }
 }

@@ -1,9 +1,11 @@
 import { CompiledQuery, sql } from 'kysely';
-import { DoseTotals, openNextStepRows, type DoseContribution } from '../../domain/support/rollups.ts';
+import { calendarMonth } from '../../domain/support/months.ts';
+import { openNextStepRows } from '../../domain/support/rollups.ts';
+import { ownCopy } from '../own-copy.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
 import { newId, nowIso } from '../ids.ts';
-import type { DoseRepository } from './dose.ts';
+import type { DerivedRepository } from './derived.ts';
 import type { EngagementRepository } from './engagements.ts';
 import type { Executor } from './executor.ts';
 import { historyRow } from './history.ts';
@@ -120,6 +122,9 @@ const pushRow = (into: unknown[], row: Record<string, unknown>, columns: readonl
   for (const column of columns) into.push(row[column]);
 };
 
+/** Engagements and the calendar months (`YYYY-MM`) an import wrote interactions in. */
+export type TouchedMonths = [engagementId: string, calendarMonths: string[]][];
+
 /**
  * Builds what the bulk writer stores for new interactions, for an import already validated: the
  * interaction rows (version 1), their index rows (components, open next steps, as `writeIndexes`
@@ -139,7 +144,8 @@ export class ImportRowBuilder {
   private readonly nextSteps = new StatementQueue('interaction_next_steps');
   private readonly history = new StatementQueue('history');
   private ready: ImportStatement[] = [];
-  private readonly dose = new DoseTotals();
+  /** The calendar months of each engagement the built interactions fall in. */
+  private readonly months = new Map<string, Set<string>>();
   /** Interactions built since the last `take`. */
   built = 0;
 
@@ -153,8 +159,8 @@ export class ImportRowBuilder {
     return this.ready.length;
   }
 
-  /** Builds the rows of one new interaction (of an engagement that started on `engagementStart`) and adds its dose. */
-  add(data: InteractionData, engagementStart: string): void {
+  /** Builds the rows of one new interaction and notes its engagement's calendar month. */
+  add(data: InteractionData): void {
     const id = newId();
     const now = nowIso();
     const interactions = this.interactions.values;
@@ -186,7 +192,10 @@ export class ImportRowBuilder {
       ),
       historyColumns,
     );
-    this.dose.add(data, engagementStart);
+    let months = this.months.get(data.engagementId);
+    if (!months) this.months.set(ownCopy(data.engagementId), (months = new Set()));
+    const month = calendarMonth(data.date);
+    if (!months.has(month)) months.add(ownCopy(month));
     this.built += 1;
     this.interactions.takeFull(this.ready);
     if (this.interactions.values.length === 0) {
@@ -211,9 +220,9 @@ export class ImportRowBuilder {
     return all;
   }
 
-  /** The dose of every interaction built, summed per engagement month. */
-  doseContributions(): DoseContribution[] {
-    return this.dose.contributions();
+  /** The calendar months, per engagement, of every interaction built: the derived rows to recompute. */
+  touchedMonths(): TouchedMonths {
+    return [...this.months].map(([engagementId, months]) => [engagementId, [...months]]);
   }
 }
 
@@ -238,7 +247,7 @@ export class InteractionImportWriter {
     /** The organization and the author the rows must be built for (`ImportRowBuilder`). */
     readonly organizationId: string,
     private readonly engagements: EngagementRepository,
-    private readonly doseRepository: DoseRepository,
+    private readonly derived: DerivedRepository,
     readonly actor: string,
   ) {}
 
@@ -260,7 +269,7 @@ export class InteractionImportWriter {
    * Writes the dose rollups of everything written; returns how many interactions were written. Refuses
    * (409, and the transaction rolls back) when an engagement the rows were checked against has changed.
    */
-  async finish(dose: Iterable<DoseContribution>): Promise<number> {
+  async finish(touched: TouchedMonths): Promise<number> {
     await this.engagements.lockForWrite(this.engagementVersions.keys());
     for (const [id, version] of this.engagementVersions) {
       const now = await this.engagements.find(id);
@@ -269,7 +278,7 @@ export class InteractionImportWriter {
           { path: 'engagement_id', message: `engagement "${id}" was ${now ? 'edited' : 'deleted'} during the import` },
         ]);
     }
-    await this.doseRepository.applyAll(dose);
+    for (const [engagementId, months] of touched) await this.derived.touch(engagementId, months);
     return this.count;
   }
 

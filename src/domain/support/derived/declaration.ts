@@ -1,0 +1,140 @@
+import type { ComponentUse, PrincipleUse } from '../schemas.ts';
+
+/**
+ * A derived table, declared once: its key, its columns, and how its rows follow from raw interactions.
+ * The same declaration drives the write path (touched keys recomputed at commit), the migration that
+ * fills a new table, `praxis check`, `praxis rebuild` and the bench loaders.
+ *
+ * Two levels. An engagement-level table is a pure function of one engagement's live interactions. An
+ * organization-level table is the sum of an engagement-level table per a coarser key; its rows are
+ * recomputed from the engagement-level rows (in the database on the write path, by `organizationRows`
+ * when checking), never by adding signed changes.
+ */
+
+export type ColumnType = 'text' | 'integer' | 'real';
+export type Cell = string | number | null;
+/** A derived row in table columns (without `organization_id`, which every table carries). */
+export type DerivedRow = Record<string, Cell>;
+
+/** The calendar or relationship month column by which a table's rows are recomputed when touched. */
+export type Grain = 'calendar_month' | 'relationship_month';
+
+/** What a derived table reads of a live interaction. */
+export interface DerivedInteraction {
+  engagementId: string;
+  date: string;
+  durationMinutes: number;
+  mode: string;
+  loggedBy: string;
+  components: readonly Pick<ComponentUse, 'componentId' | 'minutes' | 'activityIds'>[];
+  principles: readonly Pick<PrincipleUse, 'principleId' | 'rating'>[];
+}
+
+/** The raw rows of one live engagement: its start date and live interactions (all, or those of a window of months). */
+export interface EngagementInteractions {
+  engagementId: string;
+  startDate: string;
+  interactions: readonly DerivedInteraction[];
+}
+
+export interface EngagementDeclaration {
+  readonly level: 'engagement';
+  readonly table: string;
+  /** Key columns, `engagement_id` first, in key order. */
+  readonly key: Readonly<Record<string, ColumnType>>;
+  /** The other columns. */
+  readonly values: Readonly<Record<string, ColumnType>>;
+  /** A touched month makes the rows of that month (of this column) stale; rows of a month follow from its interactions alone. */
+  readonly grain: Grain;
+  /** Every row of the engagement's interactions, in no particular order. */
+  rows(source: EngagementInteractions): DerivedRow[];
+}
+
+export interface OrganizationDeclaration {
+  readonly level: 'organization';
+  readonly table: string;
+  /** The engagement-level table it sums. */
+  readonly from: EngagementDeclaration;
+  /** Key columns (columns of `from`), the grain among them. */
+  readonly key: Readonly<Record<string, ColumnType>>;
+  /** Columns of `from` summed over the engagements. */
+  readonly sums: readonly string[];
+  /** A column counting the engagements with a row under the key, if the table has one. */
+  readonly engagementCount?: string;
+  readonly grain: Grain;
+}
+
+export type DerivedDeclaration = EngagementDeclaration | OrganizationDeclaration;
+
+/** Every column of a declared table, key first, with its type. */
+export function columnsOf(declaration: DerivedDeclaration): [string, ColumnType][] {
+  if (declaration.level === 'engagement')
+    return [...Object.entries(declaration.key), ...Object.entries(declaration.values)];
+  const counted: [string, ColumnType][] = declaration.engagementCount ? [[declaration.engagementCount, 'integer']] : [];
+  return [
+    ...Object.entries(declaration.key),
+    ...declaration.sums.map((s): [string, ColumnType] => [s, 'integer']),
+    ...counted,
+  ];
+}
+
+/** The key of a row as one string, for comparing rows. */
+export function rowKey(declaration: DerivedDeclaration, row: DerivedRow): string {
+  return Object.keys(declaration.key)
+    .map((k) => String(row[k]))
+    .join(' ');
+}
+
+/** Rows with equal keys added up: the `sums` columns summed, the others taken from the first. */
+export function sumRows(rows: Iterable<DerivedRow>, key: readonly string[], sums: readonly string[]): DerivedRow[] {
+  const byKey = new Map<string, DerivedRow>();
+  for (const row of rows) {
+    const id = key.map((k) => row[k]).join('\u0000');
+    const slot = byKey.get(id);
+    if (!slot) byKey.set(id, { ...row });
+    else for (const s of sums) slot[s] = (slot[s] as number) + (row[s] as number);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * The rows of an organization-level table that the complete rows of its engagement-level table imply,
+ * summed as they come (engagement by engagement, so a check never holds every engagement's rows).
+ */
+export class OrganizationRowsSum {
+  readonly #key: string[];
+  readonly #byKey = new Map<string, { row: DerivedRow; engagements: Set<Cell> }>();
+
+  constructor(readonly declaration: OrganizationDeclaration) {
+    this.#key = Object.keys(declaration.key);
+  }
+
+  add(fromRows: Iterable<DerivedRow>): void {
+    for (const row of fromRows) {
+      const id = this.#key.map((k) => row[k]).join('\u0000');
+      let slot = this.#byKey.get(id);
+      if (!slot) {
+        const sum: DerivedRow = {};
+        for (const k of this.#key) sum[k] = row[k]!;
+        for (const s of this.declaration.sums) sum[s] = 0;
+        this.#byKey.set(id, (slot = { row: sum, engagements: new Set() }));
+      }
+      for (const s of this.declaration.sums) slot.row[s] = (slot.row[s] as number) + (row[s] as number);
+      if (this.declaration.engagementCount) slot.engagements.add(row.engagement_id!);
+    }
+  }
+
+  rows(): DerivedRow[] {
+    const count = this.declaration.engagementCount;
+    return [...this.#byKey.values()].map(({ row, engagements }) =>
+      count ? { ...row, [count]: engagements.size } : row,
+    );
+  }
+}
+
+/** The rows of an organization-level table that the complete rows of its engagement-level table imply. */
+export function organizationRows(declaration: OrganizationDeclaration, fromRows: Iterable<DerivedRow>): DerivedRow[] {
+  const sum = new OrganizationRowsSum(declaration);
+  sum.add(fromRows);
+  return sum.rows();
+}

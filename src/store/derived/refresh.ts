@@ -1,0 +1,171 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Cell, DerivedRow, EngagementDeclaration, Grain } from '../../domain/support/derived/declaration.ts';
+import { engagementTables, organizationTables } from '../../domain/support/derived/registry.ts';
+import { relationshipMonth, shiftMonth } from '../../domain/support/months.ts';
+import type { PendingWrites } from '../commit-scope.ts';
+import type { Engine } from '../database.ts';
+import type { DatabaseSchema } from '../schema.ts';
+import type { Executor } from '../repositories/executor.ts';
+import { deleteEngagementRows, insertRows, monthsWithRows, refreshOrganizationRows } from './derived-rows.ts';
+import { engagementInteractions, engagementsOf, type DerivedEngagement } from './engagement-source.ts';
+
+/** Per engagement, the calendar months a write touched, or all of them (its start date moved, it was deleted or restored). */
+type Touched = Map<string, Set<string> | 'all'>;
+
+const lastDayOf = (month: string): string =>
+  `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+
+/** The months of each grain whose organization-level rows a recompute of engagement rows made stale. */
+class StaleMonths {
+  readonly calendar_month = new Set<Cell>();
+  readonly relationship_month = new Set<Cell>();
+  add(grain: Grain, months: Iterable<Cell>): void {
+    for (const m of months) this[grain].add(m);
+  }
+}
+
+/**
+ * Recomputes one engagement's derived rows from its live interactions: those of the touched calendar
+ * months (and of the months of the relationship that reach into them), or all. Notes in `stale` which
+ * organization-level months follow.
+ */
+async function refreshEngagement(
+  db: Executor,
+  organizationId: string,
+  engagement: DerivedEngagement | undefined,
+  engagementId: string,
+  touched: Set<string> | 'all',
+  stale: StaleMonths,
+): Promise<void> {
+  if (touched === 'all' || !engagement || !engagement.live) {
+    for (const table of organizationTables)
+      stale.add(table.grain, await monthsWithRows(db, organizationId, table.from, engagementId, table.grain));
+    for (const table of engagementTables) await deleteEngagementRows(db, organizationId, table, engagementId, null);
+    if (!engagement?.live) return;
+    const source = await engagementInteractions(db, organizationId, engagement);
+    const written = new Map<EngagementDeclaration, DerivedRow[]>();
+    for (const table of engagementTables) {
+      const rows = table.rows(source);
+      await insertRows(db, organizationId, table, rows);
+      written.set(table, rows);
+    }
+    for (const table of organizationTables)
+      stale.add(
+        table.grain,
+        (written.get(table.from) ?? []).map((row) => row[table.grain]!),
+      );
+    return;
+  }
+  const calendar = [...touched].sort();
+  // A month of the relationship spans at most two calendar months: every one reaching into a touched
+  // month lies within the month before and the month after it.
+  const relationship = new Set<number>();
+  for (const month of calendar)
+    for (
+      let r = relationshipMonth(engagement.startDate, `${month}-01`);
+      r <= relationshipMonth(engagement.startDate, lastDayOf(month));
+      r++
+    )
+      relationship.add(r);
+  const source = await engagementInteractions(db, organizationId, engagement, {
+    from: `${shiftMonth(calendar[0]!, -1)}-01`,
+    to: lastDayOf(shiftMonth(calendar.at(-1)!, 1)),
+  });
+  const months = { calendar_month: new Set<Cell>(calendar), relationship_month: new Set<Cell>(relationship) };
+  for (const table of engagementTables) {
+    const within = months[table.grain];
+    await deleteEngagementRows(db, organizationId, table, engagementId, [...within]);
+    await insertRows(
+      db,
+      organizationId,
+      table,
+      table.rows(source).filter((row) => within.has(row[table.grain]!)),
+    );
+  }
+  stale.add('calendar_month', months.calendar_month);
+  stale.add('relationship_month', months.relationship_month);
+}
+
+/**
+ * Recomputes the derived rows that writes touched, from raw rows, right before the commit (see
+ * `CommitScope`): every engagement-level table for each touched engagement and month, then every
+ * organization-level table for the months those changed. No row is ever adjusted by a difference, so
+ * what is written is what the declarations give for the committed raw rows.
+ *
+ * The writes of an engagement hold its lock until the commit (`EngagementRepository.lockForWrite`),
+ * so its rows are recomputed from every write before; organization-level months are locked while they
+ * are recomputed (`refreshOrganizationRows`).
+ */
+export class DerivedRefresh implements PendingWrites<DatabaseSchema> {
+  readonly #touched = new Map<string, Touched>();
+
+  constructor(private readonly engine: Engine) {}
+
+  /** Marks calendar months of an engagement as touched. */
+  touch(organizationId: string, engagementId: string, calendarMonths: Iterable<string>): void {
+    const engagements = this.#engagements(organizationId);
+    let months = engagements.get(engagementId);
+    if (months === 'all') return;
+    if (!months) engagements.set(engagementId, (months = new Set()));
+    for (const m of calendarMonths) months.add(m);
+  }
+
+  /** Marks every month of an engagement as touched. */
+  touchEngagement(organizationId: string, engagementId: string): void {
+    this.#engagements(organizationId).set(engagementId, 'all');
+  }
+
+  merge(other: DerivedRefresh): void {
+    for (const [organizationId, engagements] of other.#touched)
+      for (const [engagementId, months] of engagements)
+        if (months === 'all') this.touchEngagement(organizationId, engagementId);
+        else this.touch(organizationId, engagementId, months);
+  }
+
+  async write(trx: Transaction<DatabaseSchema> | Executor): Promise<void> {
+    for (const organizationId of [...this.#touched.keys()].sort()) {
+      const touched = this.#touched.get(organizationId)!;
+      const ids = [...touched.keys()].sort();
+      const engagements = new Map((await engagementsOf(trx, organizationId, ids)).map((e) => [e.id, e]));
+      const stale = new StaleMonths();
+      for (const id of ids)
+        await refreshEngagement(trx, organizationId, engagements.get(id), id, touched.get(id)!, stale);
+      for (const table of organizationTables)
+        await refreshOrganizationRows(trx, this.engine, organizationId, table, [...stale[table.grain]].sort());
+    }
+    this.#touched.clear();
+  }
+
+  #engagements(organizationId: string): Touched {
+    let engagements = this.#touched.get(organizationId);
+    if (!engagements) this.#touched.set(organizationId, (engagements = new Map()));
+    return engagements;
+  }
+}
+
+/**
+ * Rewrites every derived row of an organization from its raw rows: each live engagement's rows from
+ * its interactions, then the organization-level rows from those.
+ */
+export async function rebuildDerivedRows(
+  db: Executor,
+  engine: Engine,
+  organizationId: string,
+  progress?: (engagements: number, of: number) => void,
+): Promise<void> {
+  for (const table of [...organizationTables, ...engagementTables]) await clearRows(db, organizationId, table.table);
+  const engagements = (await engagementsOf(db, organizationId)).filter((e) => e.live);
+  let done = 0;
+  for (const engagement of engagements) {
+    const source = await engagementInteractions(db, organizationId, engagement);
+    for (const table of engagementTables) await insertRows(db, organizationId, table, table.rows(source));
+    progress?.(++done, engagements.length);
+  }
+  for (const table of organizationTables) await refreshOrganizationRows(db, engine, organizationId, table, null);
+}
+
+async function clearRows(db: Executor, organizationId: string, table: string): Promise<void> {
+  // The table is one of the declared derived tables, named at run time: any table, any column.
+  const anyTable = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  await anyTable.deleteFrom(table).where('organization_id', '=', organizationId).execute();
+}
