@@ -30,6 +30,7 @@ import { researchExportRoutes } from './research-export/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { webRoutes } from './web.ts';
+import { homeRoutes } from './home/routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -127,6 +128,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(hypothesisRoutes, { store });
   await app.register(researchExportRoutes, { store });
   await app.register(surveyRoutes, { store, limits: config.surveyRateLimits });
+  await app.register(homeRoutes, { store });
   await webRoutes(app, { serveWeb });
   return app;
 }

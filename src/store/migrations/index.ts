@@ -12,6 +12,7 @@ import * as organizationRelationshipDose from './2026-11-27T00-10-organization-r
 import * as relationshipMonthDose from './2026-11-27T01-00-relationship-month-dose.ts';
 import * as practiceUseRollups from './2026-11-27T01-10-practice-use-rollups.ts';
 import * as invitations from './2026-11-27T02-00-invitations.ts';
+import * as homeIndexes from './2026-12-07T03-00-home-indexes.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T01-00-relationship-month-dose': relationshipMonthDose,
   '2026-11-27T01-10-practice-use-rollups': practiceUseRollups,
   '2026-11-27T02-00-invitations': invitations,
+  '2026-12-07T03-00-home-indexes': homeIndexes,
 };
