@@ -19,4 +19,5 @@ export const queryKeys = {
   interactionList: (orgId: string, filter: object) => ['orgs', orgId, 'interactions', 'list', filter] as const,
   interaction: (orgId: string, id: string) => ['orgs', orgId, 'interactions', id] as const,
   history: (orgId: string, kind: string, id: string) => ['orgs', orgId, kind, id, 'history'] as const,
+  home: (orgId: string) => ['orgs', orgId, 'home'] as const,
 };
