@@ -75,6 +75,17 @@ export function nextStepRow(organizationId: string, s: IndexedNextStep): Interac
   };
 }
 
+/** An open next step as the next-step index stores it. */
+const nextStepFromRow = (r: InteractionNextStepsTable): IndexedNextStep => ({
+  interactionId: r.interaction_id,
+  position: Number(r.position),
+  engagementId: r.engagement_id,
+  interactionDate: r.interaction_date,
+  text: r.text,
+  owner: r.owner,
+  dueDate: r.due_date,
+});
+
 export interface InteractionFilter {
   engagementId?: string | undefined;
   partnerId?: string | undefined;
@@ -192,15 +203,7 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
       .where('organization_id', '=', this.orgId);
     if (engagementId) query = query.where('engagement_id', '=', engagementId);
     const rows = await query.orderBy('interaction_date').orderBy('interaction_id').orderBy('position').execute();
-    return rows.map((r) => ({
-      interactionId: r.interaction_id,
-      position: Number(r.position),
-      engagementId: r.engagement_id,
-      interactionDate: r.interaction_date,
-      text: r.text,
-      owner: r.owner,
-      dueDate: r.due_date,
-    }));
+    return rows.map(nextStepFromRow);
   }
 
   /**
@@ -270,15 +273,7 @@ export class InteractionRepository extends VersionedRepository<Interaction, Inte
       query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
     ]);
     return {
-      steps: rows.map((r) => ({
-        interactionId: r.interaction_id,
-        position: Number(r.position),
-        engagementId: r.engagement_id,
-        interactionDate: r.interaction_date,
-        text: r.text,
-        owner: r.owner,
-        dueDate: r.due_date,
-      })),
+      steps: rows.map(nextStepFromRow),
       total: Number(count?.n ?? 0),
     };
   }

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { HomeNextSteps } from '../../domain/home/views.ts';
 import { interactionPath } from '../engagements/engagement-paths.ts';
+import { NextStepDueBadge } from '../engagements/NextStepDueBadge.tsx';
 import { formatDate } from '../format.ts';
 
 /** Open next steps overdue and due this week, with their counts; overdue ones stand out. */
@@ -42,15 +43,7 @@ export function DueNextSteps({ orgId, nextSteps }: { orgId: string; nextSteps: H
                   </Anchor>
                 </Text>
               </Stack>
-              <Badge
-                color={step.overdue ? 'red.9' : 'dark'}
-                variant={step.overdue ? 'filled' : 'outline'}
-                size="sm"
-                style={{ flexShrink: 0 }}
-              >
-                {step.overdue ? 'overdue ' : 'due '}
-                {formatDate(step.dueDate)}
-              </Badge>
+              <NextStepDueBadge dueDate={step.dueDate} overdue={step.overdue} />
             </Group>
           ))}
         </Stack>
