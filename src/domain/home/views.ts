@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Evidence } from '../hypotheses/schemas.ts';
+import { hypothesisStatuses } from '../hypotheses/lifecycle.ts';
 import { Role } from '../roles.ts';
 
 /**
@@ -67,8 +69,8 @@ export type DataFreshness = z.infer<typeof DataFreshness>;
 export const HomeHypothesis = z.object({
   id: z.string(),
   title: z.string(),
-  status: z.string(),
-  lastVerdict: z.string().nullable(),
+  status: z.enum(hypothesisStatuses),
+  lastVerdict: Evidence.nullable(),
   lastRunAt: z.string().nullable(),
 });
 export type HomeHypothesis = z.infer<typeof HomeHypothesis>;
