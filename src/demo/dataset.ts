@@ -16,9 +16,14 @@ export interface DemoOptions {
   seed: number;
   /** The practice model every engagement uses; component, activity, principle and stage ids come only from it. */
   model: PracticeModel;
-  /** First day support may begin, `YYYY-MM-DD`; default 2016-11-01. */
+  /**
+   * The month the demo is made in, `YYYY-MM`: its 62 months end in the month before (`demoWindow`).
+   * The same seed, model and month always give the same dataset.
+   */
+  currentMonth: string;
+  /** First day support may begin, `YYYY-MM-DD`; by default the window's first day. */
   start?: string;
-  /** Last day of the demo, `YYYY-MM-DD`; default 2021-12-31. */
+  /** Last day of the demo, `YYYY-MM-DD`; by default the window's last day. */
   end?: string;
   /** How many interactions to generate in all; default 749, as in the tracking study the demo mirrors. */
   interactions?: number;

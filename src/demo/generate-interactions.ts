@@ -3,6 +3,7 @@ import type { ComponentUse, InteractionMode, Level, NextStep, PrincipleUse } fro
 import type { PracticeActivity, PracticeModel } from '../model/schema.ts';
 import { addDays, daysBetween, nearestWorkingDay } from './calendar.ts';
 import { chooseComponents, earlyComponentIds } from './component-mix.ts';
+import { remoteFrom } from './demo-window.ts';
 import type { DemoContact, DemoInteraction, DemoPractitioner } from './dataset.ts';
 import type { DemoRegion } from './generate-network.ts';
 import type { ScheduledInteraction } from './interaction-schedule.ts';
@@ -22,8 +23,6 @@ export interface InteractionSetting {
   practitionersByKey: ReadonlyMap<string, DemoPractitioner>;
 }
 
-/** The day from which the demo's support moves mostly online, as much support did in spring 2020. */
-const REMOTE_FROM = '2020-03-16';
 const modes: InteractionMode[] = ['in-person', 'video', 'phone', 'email', 'other'];
 const modeWeightsBefore = [0.45, 0.32, 0.13, 0.06, 0.04];
 const modeWeightsRemote = [0.08, 0.72, 0.12, 0.05, 0.03];
@@ -177,6 +176,7 @@ export function generateInteractions(
   const early = earlyComponentIds(model);
   const componentNames = new Map(model.components.map((c) => [c.id, c.name]));
   const activitiesOf = new Map(model.components.map((c) => [c.id, c.activities]));
+  const remoteOn = remoteFrom(setting.window.start);
 
   const interactions = schedule.map(({ engagement, date, relationshipMonth }): DemoInteraction => {
     const stageId = stageOn(engagement.stages, date);
@@ -186,7 +186,7 @@ export function generateInteractions(
     );
     const stageName = model.stages.find((s) => s.id === stageId)?.name;
     const region = setting.regionsByPartner.get(engagement.partnerKey);
-    const mode = modes[random.weightedIndex(date >= REMOTE_FROM ? modeWeightsRemote : modeWeightsBefore)]!;
+    const mode = modes[random.weightedIndex(date >= remoteOn ? modeWeightsRemote : modeWeightsBefore)]!;
     const duration = durationMinutes(random, relationshipMonth, daysBetween(setting.window.start, date) / 365.25, mode);
     const components = componentUses(random, setting, activitiesOf, early, relationshipMonth, stageId, duration);
     const present = participants(random, region, stageIndex);

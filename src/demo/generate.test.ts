@@ -7,16 +7,23 @@ import type { PracticeModel } from '../model/schema.ts';
 import { demoAccounts } from '../domain/accounts/demo-accounts.ts';
 import { earlyComponentIds } from './component-mix.ts';
 import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';
+import { shiftMonth } from '../domain/support/months.ts';
+import { DEMO_MONTHS, demoWindow, remoteFrom, STUDY_MONTH } from './demo-window.ts';
 import { DEMO_SEED, describeDemo, generateDemo, type DemoDataset } from './generate.ts';
 
 /** Seeds the pattern tests run on: the patterns must hold for the demo's seed and for others alike. */
 const SEEDS = [DEMO_SEED, 1, 2, 3, 7];
 
+/** The demo is made for the current month; every expectation about dates derives from its window. */
+const currentMonth = new Date().toISOString().slice(0, 7);
+const window = demoWindow(currentMonth);
+const startMonth = window.start.slice(0, 7);
+
 const byModel = new Map<string, Map<number, DemoDataset>>();
 function demo(seed: number, model: PracticeModel = eisToc): DemoDataset {
   const cached = byModel.get(model.id)?.get(seed);
   if (cached) return cached;
-  const dataset = generateDemo({ seed, model });
+  const dataset = generateDemo({ seed, model, currentMonth });
   byModel.set(model.id, (byModel.get(model.id) ?? new Map()).set(seed, dataset));
   return dataset;
 }
@@ -54,7 +61,7 @@ function earlyShareOfMinutes(dataset: DemoDataset, model: PracticeModel): number
 
 interface EngagementMonthMix {
   relationshipMonth: number;
-  calendarYear: number;
+  calendarMonth: string;
   durationMinutes: number;
   componentMinutes: Map<string, number>;
 }
@@ -67,7 +74,7 @@ function engagementMonths(dataset: DemoDataset): EngagementMonthMix[] {
     const key = `${interaction.engagementKey}|${interaction.date.slice(0, 7)}`;
     const month = byMonth.get(key) ?? {
       relationshipMonth: months[i]!,
-      calendarYear: Number(interaction.date.slice(0, 4)),
+      calendarMonth: interaction.date.slice(0, 7),
       durationMinutes: 0,
       componentMinutes: new Map(),
     };
@@ -79,11 +86,18 @@ function engagementMonths(dataset: DemoDataset): EngagementMonthMix[] {
   return [...byMonth.values()];
 }
 
-/** Mean monthly dose (minutes per engagement-month with contact) by calendar year. */
+/**
+ * Mean monthly dose (minutes per engagement-month with contact) by year of the demo: twelve-month
+ * blocks from the span's third month, which are the calendar years 2017–2021 of the study's span.
+ */
 function doseByYear(dataset: DemoDataset): Map<number, number> {
   const byYear = new Map<number, number[]>();
-  for (const month of engagementMonths(dataset))
-    byYear.set(month.calendarYear, [...(byYear.get(month.calendarYear) ?? []), month.durationMinutes]);
+  const firstYearStart = shiftMonth(startMonth, 2);
+  const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  for (const month of engagementMonths(dataset)) {
+    const year = Math.floor((monthIndex(month.calendarMonth) - monthIndex(firstYearStart)) / 12);
+    if (year >= 0) byYear.set(year, [...(byYear.get(year) ?? []), month.durationMinutes]);
+  }
   return new Map([...byYear].map(([year, doses]) => [year, mean(doses)]));
 }
 
@@ -224,20 +238,33 @@ function problemsOf(dataset: DemoDataset, model: PracticeModel): string[] {
 
 describe('generateDemo', () => {
   it('gives the same dataset for the same seed and a different one for another seed', () => {
-    expect(generateDemo({ seed: 1, model: eisToc })).toEqual(generateDemo({ seed: 1, model: eisToc }));
-    expect(generateDemo({ seed: 2, model: eisToc })).not.toEqual(demo(1));
-    expect(generateDemo({ seed: 2, model: eisToc }).interactions).not.toEqual(demo(1).interactions);
+    expect(generateDemo({ seed: 1, model: eisToc, currentMonth })).toEqual(
+      generateDemo({ seed: 1, model: eisToc, currentMonth }),
+    );
+    expect(generateDemo({ seed: 2, model: eisToc, currentMonth })).not.toEqual(demo(1));
+    expect(generateDemo({ seed: 2, model: eisToc, currentMonth }).interactions).not.toEqual(demo(1).interactions);
   });
 
-  it('holds the tracking study’s frame: ~750 interactions, 13 regional engagements in 2 states, Nov 2016 – Dec 2021', () => {
+  it('spans the study’s 62 months, Nov 2016 – Dec 2021 when made in January 2022, ending the month before the current', () => {
+    expect(demoWindow(STUDY_MONTH)).toEqual({ start: '2016-11-01', end: '2021-12-31' });
+    expect(remoteFrom('2016-11-01')).toBe('2020-03-16');
+    expect(demoWindow('2026-12')).toEqual({ start: '2021-10-01', end: '2026-11-30' });
+    expect(demoWindow('2024-03')).toEqual({ start: '2019-01-01', end: '2024-02-29' });
+    expect(shiftMonth(startMonth, DEMO_MONTHS)).toBe(currentMonth);
+    expect(() => demoWindow('2026-13')).toThrow(RangeError);
+    const study = describeDemo(generateDemo({ seed: DEMO_SEED, model: eisToc, currentMonth: STUDY_MONTH }));
+    expect(study).toMatchObject({ from: expect.stringMatching(/^2016-11/), to: expect.stringMatching(/^2021-12/) });
+  });
+
+  it('holds the tracking study’s frame: ~750 interactions, 13 regional engagements in 2 states, over the window', () => {
     for (const seed of SEEDS) {
       const dataset = demo(seed);
       const summary = describeDemo(dataset);
       expect(summary.interactions).toBeGreaterThanOrEqual(713);
       expect(summary.interactions).toBeLessThanOrEqual(788);
       expect(summary).toMatchObject({ engagements: 13, regions: 13, states: 2, years: 5 });
-      expect(summary.from!.slice(0, 7)).toBe('2016-11');
-      expect(summary.to!.slice(0, 7)).toBe('2021-12');
+      expect(summary.from!.slice(0, 7)).toBe(startMonth);
+      expect(summary.to!.slice(0, 7)).toBe(window.end.slice(0, 7));
     }
     expect(describeDemo(demo(1)).interactions).toBe(749);
   });
@@ -280,17 +307,19 @@ describe('generateDemo', () => {
     }
   });
 
-  it('staggers engagement starts up to 2018, moves them through the stages over time and ends a few', () => {
+  it('staggers engagement starts over the first two years, moves them through the stages and ends a few', () => {
     for (const seed of SEEDS) {
       const { engagements } = demo(seed);
       const starts = engagements.map((e) => e.startDate).sort();
-      expect(starts[0]!.slice(0, 7)).toBe('2016-11');
-      expect(starts.at(-1)! >= '2018-01-01' && starts.at(-1)! <= '2018-12-31').toBe(true);
+      expect(starts[0]!.slice(0, 7)).toBe(startMonth);
+      // In the study's span: the last start falls in 2018, the span's months 15 to 26.
+      const lastStart = starts.at(-1)!.slice(0, 7);
+      expect(lastStart >= shiftMonth(startMonth, 14) && lastStart <= shiftMonth(startMonth, 25)).toBe(true);
       expect(new Set(starts).size).toBe(engagements.length);
       const ended = engagements.filter((e) => e.endDate !== null);
       expect(ended.length).toBeGreaterThanOrEqual(1);
       expect(ended.length).toBeLessThan(engagements.length);
-      expect(ended.every((e) => e.endDate! <= '2021-12-31')).toBe(true);
+      expect(ended.every((e) => e.endDate! <= window.end)).toBe(true);
       // Every engagement gets past readiness; the earliest reach local regulation by the end, the latest not yet.
       expect(engagements.every((e) => e.stages.length >= 2)).toBe(true);
       expect(engagements.some((e) => e.stages.at(-1)!.stageId === 'local-regulation')).toBe(true);
@@ -373,10 +402,10 @@ describe('generateDemo', () => {
   it('lets monthly dose fall year over year from the first full year', () => {
     for (const seed of SEEDS) {
       const dose = doseByYear(demo(seed));
-      const years = [2017, 2018, 2019, 2020, 2021];
+      const years = [0, 1, 2, 3, 4];
       for (const [i, year] of years.entries()) {
         if (i === 0) continue;
-        expect(dose.get(year)!, `dose ${year} (seed ${seed})`).toBeLessThan(dose.get(years[i - 1]!)!);
+        expect(dose.get(year)!, `dose of year ${year + 1} (seed ${seed})`).toBeLessThan(dose.get(years[i - 1]!)!);
       }
     }
   });
@@ -401,7 +430,14 @@ describe('generateDemo', () => {
       componentGroups: [{ id: 'only', name: 'only', provenance: 'operationalized' }],
       components: eisToc.components.slice(0, 3).map((c) => ({ ...c, group: 'only', activities: [] })),
     };
-    const dataset = generateDemo({ seed: 5, model: bare, start: '2019-01-01', end: '2020-06-30', interactions: 120 });
+    const dataset = generateDemo({
+      seed: 5,
+      model: bare,
+      currentMonth,
+      start: '2019-01-01',
+      end: '2020-06-30',
+      interactions: 120,
+    });
     expect(dataset.interactions).toHaveLength(120);
     expect(dataset.engagements.every((e) => e.stages.length === 0)).toBe(true);
     expect(dataset.interactions.every((i) => i.stageId === null && i.principles.length === 0)).toBe(true);
@@ -409,12 +445,14 @@ describe('generateDemo', () => {
     expect(problemsOf(dataset, bare)).toEqual([]);
 
     expect(
-      generateDemo({ seed: 5, model: { ...bare, components: [] }, interactions: 30 }).interactions.every(
+      generateDemo({ seed: 5, model: { ...bare, components: [] }, currentMonth, interactions: 30 }).interactions.every(
         (i) => i.components.length === 0,
       ),
     ).toBe(true);
-    expect(generateDemo({ seed: 5, model: eisToc, interactions: 0 }).interactions).toEqual([]);
-    expect(() => generateDemo({ seed: 5, model: eisToc, start: '2021-01-01', end: '2020-01-01' })).toThrow(RangeError);
+    expect(generateDemo({ seed: 5, model: eisToc, currentMonth, interactions: 0 }).interactions).toEqual([]);
+    expect(() =>
+      generateDemo({ seed: 5, model: eisToc, currentMonth, start: '2021-01-01', end: '2020-01-01' }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -427,8 +465,8 @@ describe('describeDemo', () => {
       regions: 13,
       states: 2,
       years: 5,
-      from: expect.stringMatching(/^2016-11/),
-      to: expect.stringMatching(/^2021-12/),
+      from: expect.stringMatching(new RegExp(`^${startMonth}`)),
+      to: expect.stringMatching(new RegExp(`^${window.end.slice(0, 7)}`)),
     });
     expect(describeDemo({ practitioners: [], partners: [], contacts: [], engagements: [], interactions: [] })).toEqual({
       interactions: 0,

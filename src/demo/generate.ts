@@ -1,4 +1,5 @@
 import { daysBetween } from './calendar.ts';
+import { demoWindow } from './demo-window.ts';
 import type { DemoDataset, DemoOptions } from './dataset.ts';
 import { generateEngagements } from './generate-engagements.ts';
 import { generateInteractions } from './generate-interactions.ts';
@@ -18,37 +19,36 @@ export type {
 
 /**
  * The synthetic demo: a two-state support network tracked over five years, generated so that the
- * patterns of the EIS tracking study (Nov 2016 – Dec 2021, 749 interactions, 13 regions) show in it:
+ * patterns of the EIS tracking study (Nov 2016 – Dec 2021, 749 interactions, 13 regions) show in it,
+ * over the same 62 months ending in the month before the one it is made in (see `demoWindow`):
  * ground-laying components dominate the first months, use then blends and diversifies, and monthly
  * dose falls year over year. Pure and seeded: the same seed and model always give the same dataset.
  */
 
-/** The seed `praxis demo` uses, so that every fresh install shows the same demo. */
+/** The seed `praxis demo` uses, so that every fresh install shows the same demo (for the month it is made in). */
 export const DEMO_SEED = 2016;
-export const DEMO_START = '2016-11-01';
-export const DEMO_END = '2021-12-31';
 export const DEMO_INTERACTIONS = 749;
 
 export function generateDemo(options: DemoOptions): DemoDataset {
-  const { seed, model, start = DEMO_START, end = DEMO_END, interactions: total = DEMO_INTERACTIONS } = options;
+  const window = demoWindow(options.currentMonth);
+  const { seed, model, start = window.start, end = window.end, interactions: total = DEMO_INTERACTIONS } = options;
   if (!(start <= end)) throw new RangeError(`The demo must start (${start}) on or before it ends (${end})`);
   const random = createRandom(seed);
-  const window = { start, end };
 
   const network = generateNetwork(random);
-  const engagements = generateEngagements(random, model, network.regions, network.practitioners, window);
+  const engagements = generateEngagements(random, model, network.regions, network.practitioners, { start, end });
   const fadingStageId = model.stages.length > 1 ? model.stages.at(-1)!.id : null;
   const schedule = scheduleInteractions(
     random,
     engagements,
-    { ...window, fadingStageId },
+    { start, end, fadingStageId },
     Math.max(0, Math.round(total)),
   );
   const interactions = generateInteractions(
     random,
     {
       model,
-      window,
+      window: { start, end },
       regionsByPartner: new Map(network.regions.map((r) => [r.partnerKey, r])),
       contactsByKey: new Map(network.contacts.map((c) => [c.key, c])),
       practitionersByKey: new Map(network.practitioners.map((p) => [p.key, p])),

@@ -35,10 +35,10 @@ const aim = (values: readonly number[]) => ({
 /** The demo's waves and answers, from the generated support record; the same seed gives the same set. */
 export function generateOutcomeMeasurements(
   dataset: DemoDataset,
-  options: { seed: number; end?: string },
+  options: { seed: number; /** The demo's last day: no wave is planned after it. */ end: string },
 ): DemoWavePlan[] {
   const random = createRandom(options.seed * 7919 + 17);
-  const end = options.end ?? '2021-12-31';
+  const end = options.end;
   const parentOf = new Map(dataset.partners.map((p) => [p.key, p.parentKey]));
   const within = (partnerKey: string, root: string): boolean => {
     for (let key: string | null | undefined = partnerKey; key; key = parentOf.get(key)) if (key === root) return true;

@@ -11,6 +11,7 @@ import { createPartner } from '../app/partners/create-partner.ts';
 import type { Store } from '../store/store.ts';
 import { demoAccounts, demoOrganization, demoPassword } from '../domain/accounts/demo-accounts.ts';
 import { contactInput, engagementInput, interactionInput, partnerInput } from './dataset-inputs.ts';
+import { demoWindow } from './demo-window.ts';
 import { DEMO_SEED, describeDemo, generateDemo } from './generate.ts';
 import { DEMO_MEASUREMENT_INSTRUMENT, generateOutcomeMeasurements } from './outcome-measurements.ts';
 
@@ -21,10 +22,16 @@ export interface DemoResult {
 }
 
 /**
- * Creates the demo organization with one login per role and a generated support record. Leaves an
+ * Creates the demo organization with one login per role and a generated support record over the 62
+ * months before the current one. Leaves an
  * existing demo alone unless `reset` is set, in which case the demo and everything in it is replaced.
  */
-export async function seedDemo(store: Store, options: { reset?: boolean; seed?: number } = {}): Promise<DemoResult> {
+export async function seedDemo(
+  store: Store,
+  options: { reset?: boolean; seed?: number; currentMonth?: string } = {},
+): Promise<DemoResult> {
+  // The demo's five years end in the month before this one, so that current figures read live data.
+  const currentMonth = options.currentMonth ?? new Date().toISOString().slice(0, 7);
   const existing = await store.organizations.findBySlug(demoOrganization.slug);
   if (existing && !existing.isDemo)
     throw new Error(
@@ -44,7 +51,7 @@ export async function seedDemo(store: Store, options: { reset?: boolean; seed?: 
 
     const tenant = tx.tenant(organization.id);
     const model = await requireModel(tenant, 'eis-toc');
-    const dataset = generateDemo({ seed: options.seed ?? DEMO_SEED, model });
+    const dataset = generateDemo({ seed: options.seed ?? DEMO_SEED, model, currentMonth });
     const userIds = new Map<string, string>();
     for (const practitioner of dataset.practitioners) {
       const member = await join({ email: practitioner.email, name: practitioner.name, role: 'practitioner' });
@@ -89,7 +96,10 @@ export async function seedDemo(store: Store, options: { reset?: boolean; seed?: 
       );
       await logInteraction(tx, organization.id, input, userIds.get(interaction.loggedByKey)!);
     }
-    for (const plan of generateOutcomeMeasurements(dataset, { seed: options.seed ?? DEMO_SEED })) {
+    for (const plan of generateOutcomeMeasurements(dataset, {
+      seed: options.seed ?? DEMO_SEED,
+      end: demoWindow(currentMonth).end,
+    })) {
       const wave = await createWave(
         tx,
         organization.id,

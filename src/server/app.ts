@@ -31,6 +31,7 @@ import { surveyRoutes } from './surveys/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { webRoutes } from './web.ts';
 import { demoRoutes } from './demo/routes.ts';
+import { homeRoutes } from './home/routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -129,6 +130,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(researchExportRoutes, { store });
   await app.register(surveyRoutes, { store, limits: config.surveyRateLimits });
   await app.register(demoRoutes, { store });
+  await app.register(homeRoutes, { store });
   await webRoutes(app, { serveWeb });
   return app;
 }

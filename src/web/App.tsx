@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AboutPage } from './home/AboutPage.tsx';
 import { OrganizationHomePage } from './home/OrganizationHomePage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoadingPage } from './layout/LoadingPage.tsx';
@@ -82,6 +83,7 @@ export function App() {
               <Route path="hypotheses/:hypothesisId" element={onDemand(<HypothesisPage />)} />
               <Route path="instruments/:instrumentId" element={onDemand(<InstrumentPage />)} />
               <Route path="engagements/:engagementId/measurement" element={onDemand(<EngagementMeasurementPage />)} />
+              <Route path="about" element={<AboutPage />} />
               <Route
                 path="models/new"
                 element={

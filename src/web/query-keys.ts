@@ -20,4 +20,5 @@ export const queryKeys = {
   interaction: (orgId: string, id: string) => ['orgs', orgId, 'interactions', id] as const,
   history: (orgId: string, kind: string, id: string) => ['orgs', orgId, kind, id, 'history'] as const,
   demoLogins: ['demo-logins'] as const,
+  home: (orgId: string) => ['orgs', orgId, 'home'] as const,
 };

@@ -44,9 +44,12 @@ describe('web shell in Chromium', () => {
       await page.waitForURL(`**/orgs/${organization.id}`);
       await mainHeading(page, organization.name).waitFor();
       await page.getByText('Administrator', { exact: true }).waitFor();
-      await page.getByRole('link', { name: 'doi:10.1177/26334895231179761' }).waitFor();
+      await page.getByRole('heading', { name: "The team's engagements" }).waitFor();
       expect(await page.title()).toBe(`${organization.name} · Praxis`);
       await page.screenshot({ path: path.join(screenshotDir, 'home.png') });
+      // What Praxis is, with the model's citation, is one link away.
+      await page.getByRole('link', { name: 'About Praxis' }).click();
+      await page.getByRole('link', { name: 'doi:10.1177/26334895231179761' }).waitFor();
 
       await navigation.getByRole('link', { name: 'Practice models' }).click();
       await mainHeading(page, 'Practice models').waitFor();
@@ -210,6 +213,8 @@ describe('web shell in Chromium', () => {
       await expectNotification(page, 'Riverside Support Team is ready.');
       await mainHeading(page, 'Riverside Support Team').waitFor();
       await page.getByText('Administrator', { exact: true }).waitFor();
+      // A new organization's home is its setup checklist.
+      await page.getByRole('list', { name: 'Setup checklist' }).getByText('Start the first engagement').waitFor();
       await navigation.getByRole('link', { name: 'Members' }).waitFor();
 
       await page.getByRole('button', { name: /Switch organization$/ }).click();

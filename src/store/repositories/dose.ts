@@ -67,6 +67,20 @@ export class DoseRepository {
     private readonly engine: Engine,
   ) {}
 
+  /** Minutes logged in one calendar month (`YYYY-MM`), by engagement, from the monthly rollup. */
+  async minutesInMonth(calendarMonth: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('engagement_month_dose')
+      .select(['engagement_id', 'minutes'])
+      .where('organization_id', '=', this.organizationId)
+      .where('calendar_month', '=', calendarMonth)
+      .execute();
+    const minutes = new Map<string, number>();
+    // A calendar month can span two months of the relationship: sum them.
+    for (const r of rows) minutes.set(r.engagement_id, (minutes.get(r.engagement_id) ?? 0) + Number(r.minutes));
+    return minutes;
+  }
+
   async engagementMonths(engagementId?: string): Promise<EngagementMonthDose[]> {
     let query = this.db
       .selectFrom('engagement_month_dose')

@@ -76,6 +76,17 @@ export function nextStepRow(organizationId: string, s: IndexedNextStep): Interac
   };
 }
 
+/** An open next step as the next-step index stores it. */
+const nextStepFromRow = (r: InteractionNextStepsTable): IndexedNextStep => ({
+  interactionId: r.interaction_id,
+  position: Number(r.position),
+  engagementId: r.engagement_id,
+  interactionDate: r.interaction_date,
+  text: r.text,
+  owner: r.owner,
+  dueDate: r.due_date,
+});
+
 export interface InteractionFilter {
   engagementId?: string | undefined;
   partnerId?: string | undefined;
@@ -193,15 +204,94 @@ export class InteractionRepository extends VersionedRepository<'interactions', I
       .where('organization_id', '=', this.orgId);
     if (engagementId) query = query.where('engagement_id', '=', engagementId);
     const rows = await query.orderBy('interaction_date').orderBy('interaction_id').orderBy('position').execute();
-    return rows.map((r) => ({
-      interactionId: r.interaction_id,
-      position: Number(r.position),
-      engagementId: r.engagement_id,
-      interactionDate: r.interaction_date,
-      text: r.text,
-      owner: r.owner,
-      dueDate: r.due_date,
-    }));
+    return rows.map(nextStepFromRow);
+  }
+
+  /**
+   * The date of the latest live interaction of each engagement (engagements with none are absent).
+   * One seek of the (organization, engagement, date) index per engagement, newest first.
+   */
+  async lastContacts(engagementIds: readonly string[]): Promise<Map<string, string>> {
+    const last = new Map<string, string>();
+    for (let at = 0; at < engagementIds.length; at += 500) {
+      const chunk = engagementIds.slice(at, at + 500);
+      const rows = await this.executor
+        .selectFrom('engagements')
+        .select((eb) => [
+          'engagements.id as engagementId',
+          eb
+            .selectFrom('interactions')
+            .select('interactions.date')
+            .where('interactions.organization_id', '=', this.orgId)
+            .whereRef('interactions.engagement_id', '=', 'engagements.id')
+            .where('interactions.deleted_at', 'is', null)
+            .orderBy('interactions.date', 'desc')
+            .limit(1)
+            .as('lastDate'),
+        ])
+        .where('engagements.organization_id', '=', this.orgId)
+        .where('engagements.id', 'in', chunk)
+        .execute();
+      for (const r of rows) if (r.lastDate) last.set(r.engagementId, r.lastDate);
+    }
+    return last;
+  }
+
+  /** The date of the organization's latest live interaction, or null when it has none. */
+  async lastDate(): Promise<string | null> {
+    const row = await this.executor
+      .selectFrom('interactions')
+      .select('date')
+      .where('organization_id', '=', this.orgId)
+      .where('deleted_at', 'is', null)
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.date ?? null;
+  }
+
+  /**
+   * Open next steps due from `from` (inclusive; any time when omitted) to before `before`, soonest due
+   * first, at most `limit` of them, of the given engagements (all when omitted), and how many there
+   * are in all; read by the due-date index.
+   */
+  async nextStepsDue(
+    due: { from?: string; before: string },
+    options: { engagementIds?: readonly string[]; limit: number },
+  ): Promise<{ steps: IndexedNextStep[]; total: number }> {
+    const { engagementIds, limit } = options;
+    if (engagementIds && engagementIds.length === 0) return { steps: [], total: 0 };
+    let query = this.executor
+      .selectFrom('interaction_next_steps')
+      .where('organization_id', '=', this.orgId)
+      .where('due_date', 'is not', null)
+      .where('due_date', '<', due.before);
+    if (due.from) query = query.where('due_date', '>=', due.from);
+    if (engagementIds) query = query.where('engagement_id', 'in', [...engagementIds]);
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('due_date').orderBy('interaction_id').orderBy('position').limit(limit).execute(),
+      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    ]);
+    return {
+      steps: rows.map(nextStepFromRow),
+      total: Number(count?.n ?? 0),
+    };
+  }
+
+  /** Open next steps due before `today`, counted by owner (as written on the step), the most first. */
+  async overdueByOwner(today: string): Promise<{ owner: string; count: number; oldestDue: string }[]> {
+    const rows = await this.executor
+      .selectFrom('interaction_next_steps')
+      .select((eb) => ['owner', eb.fn.countAll<number | string>().as('n'), eb.fn.min('due_date').as('oldest')])
+      .where('organization_id', '=', this.orgId)
+      .where('due_date', 'is not', null)
+      .where('due_date', '<', today)
+      .groupBy('owner')
+      .execute();
+    return rows
+      .map((r) => ({ owner: r.owner, count: Number(r.n), oldestDue: String(r.oldest) }))
+      .sort((a, b) => b.count - a.count || a.owner.localeCompare(b.owner));
   }
 
   /** Every live interaction of an engagement (or of the organization), for recomputation and checks. */

@@ -53,6 +53,35 @@ export class WaveRepository extends VersionedRepository<'measurement_waves', Wav
     return rows.map((r) => waveMapping.fromRow(r as never)).sort((a, b) => waveDate(a).localeCompare(waveDate(b)));
   }
 
+  /** Live waves scheduled from `from` to `to` (inclusive), by date; read by the scheduled-date index. */
+  async scheduledBetween(from: string, to: string): Promise<Wave[]> {
+    const rows = await this.executor
+      .selectFrom('measurement_waves')
+      .selectAll()
+      .where('organization_id', '=', this.orgId)
+      .where('scheduled_on', '>=', from)
+      .where('scheduled_on', '<=', to)
+      .where('deleted_at', 'is', null)
+      .orderBy('scheduled_on')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => waveMapping.fromRow(r as never));
+  }
+
+  /** The latest date on or before `today` on which a live wave was scheduled, or null. */
+  async lastScheduledOnOrBefore(today: string): Promise<string | null> {
+    const row = await this.executor
+      .selectFrom('measurement_waves')
+      .select('scheduled_on')
+      .where('organization_id', '=', this.orgId)
+      .where('scheduled_on', '<=', today)
+      .where('deleted_at', 'is', null)
+      .orderBy('scheduled_on', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.scheduled_on ?? null;
+  }
+
   /** Waves that use a given instrument, across the organization. */
   async listUsing(instrumentId: string): Promise<Wave[]> {
     const rows = await this.executor

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { EngagementOverview } from '../../domain/support/views.ts';
 import { formatDate } from '../format.ts';
 import { interactionPath } from './engagement-paths.ts';
+import { NextStepDueBadge } from './NextStepDueBadge.tsx';
 
 /** Next steps not yet done, soonest due first; overdue ones stand out. */
 export function OpenNextSteps({
@@ -52,17 +53,7 @@ export function OpenNextSteps({
                 </Anchor>
               </Text>
             </Stack>
-            {step.dueDate && (
-              <Badge
-                color={step.overdue ? 'red' : 'gray'}
-                variant={step.overdue ? 'filled' : 'light'}
-                size="sm"
-                style={{ flexShrink: 0 }}
-              >
-                {step.overdue ? 'overdue ' : 'due '}
-                {formatDate(step.dueDate)}
-              </Badge>
-            )}
+            {step.dueDate && <NextStepDueBadge dueDate={step.dueDate} overdue={step.overdue} />}
           </Group>
         ))}
       </Stack>

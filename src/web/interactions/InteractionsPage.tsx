@@ -20,6 +20,7 @@ import { filterFromSearch, searchWithFilter } from './interaction-filter.ts';
 import { useInteractionList } from './interaction-hooks.ts';
 import { InteractionFilters } from './InteractionFilters.tsx';
 import { InteractionRow } from './InteractionRow.tsx';
+import { LogInteractionButton } from './LogInteractionButton.tsx';
 
 /** Every interaction of the organization, newest first, narrowed by filters kept in the URL. */
 export default function InteractionsPage() {
@@ -98,6 +99,9 @@ export default function InteractionsPage() {
               >
                 Import
               </Button>
+            )}
+            {canEditRecords(organization.role) && (
+              <LogInteractionButton orgId={organization.id} myUserId={session.user.id} />
             )}
           </>
         }

@@ -35,7 +35,7 @@ export function useInteractionHistory(orgId: string, interactionId: string) {
   });
 }
 
-/** Any write to an interaction changes lists, the engagement pages and the dashboard. */
+/** Any write to an interaction changes lists, the engagement pages, the dashboard and the home page. */
 function useRefreshAfterInteractionWrite(orgId: string) {
   const queryClient = useQueryClient();
   return async () => {
@@ -43,6 +43,7 @@ function useRefreshAfterInteractionWrite(orgId: string) {
       queryClient.invalidateQueries({ queryKey: queryKeys.interactions(orgId) }),
       queryClient.invalidateQueries({ queryKey: queryKeys.engagements(orgId) }),
       queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(orgId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.home(orgId) }),
     ]);
   };
 }

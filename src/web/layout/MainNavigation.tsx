@@ -29,7 +29,7 @@ interface MainNavigationProps {
   onNavigate: () => void;
 }
 
-/** The features that exist, for the current organization and role. */
+/** The features that exist, for the current organization and role: none that the role would be refused. */
 export function MainNavigation({ organization, onNavigate }: MainNavigationProps) {
   const { pathname } = useLocation();
 
@@ -54,26 +54,34 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
       {organization ? (
         <>
           {link(organizationPath(organization.id), 'Home', <IconHome size={18} aria-hidden />, true)}
-          {link(organizationPath(organization.id, 'dashboard'), 'Dashboard', <IconChartBar size={18} aria-hidden />)}
-          {link(
-            organizationPath(organization.id, 'analysis'),
-            'Analysis',
-            <IconChartHistogram size={18} aria-hidden />,
-          )}
-          {link(
-            organizationPath(organization.id, 'engagements'),
-            'Engagements',
-            <IconTimeline size={18} aria-hidden />,
-          )}
-          {link(
-            organizationPath(organization.id, 'interactions'),
-            'Interactions',
-            <IconMessageCircle size={18} aria-hidden />,
-          )}
-          {link(
-            organizationPath(organization.id, 'partners'),
-            'Partners',
-            <IconBuildingCommunity size={18} aria-hidden />,
+          {can(organization.role, 'records.view') && (
+            <>
+              {link(
+                organizationPath(organization.id, 'dashboard'),
+                'Dashboard',
+                <IconChartBar size={18} aria-hidden />,
+              )}
+              {link(
+                organizationPath(organization.id, 'analysis'),
+                'Analysis',
+                <IconChartHistogram size={18} aria-hidden />,
+              )}
+              {link(
+                organizationPath(organization.id, 'engagements'),
+                'Engagements',
+                <IconTimeline size={18} aria-hidden />,
+              )}
+              {link(
+                organizationPath(organization.id, 'interactions'),
+                'Interactions',
+                <IconMessageCircle size={18} aria-hidden />,
+              )}
+              {link(
+                organizationPath(organization.id, 'partners'),
+                'Partners',
+                <IconBuildingCommunity size={18} aria-hidden />,
+              )}
+            </>
           )}
           {link(organizationPath(organization.id, 'models'), 'Practice models', <IconBook2 size={18} aria-hidden />)}
           {can(organization.role, 'research.export') &&
@@ -82,11 +90,12 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
               'Research export',
               <IconFileZip size={18} aria-hidden />,
             )}
-          {link(
-            organizationPath(organization.id, 'instruments'),
-            'Instruments',
-            <IconClipboardList size={18} aria-hidden />,
-          )}
+          {can(organization.role, 'measures.view') &&
+            link(
+              organizationPath(organization.id, 'instruments'),
+              'Instruments',
+              <IconClipboardList size={18} aria-hidden />,
+            )}
           {can(organization.role, 'hypotheses.view') &&
             link(organizationPath(organization.id, 'hypotheses'), 'Hypotheses', <IconFlask size={18} aria-hidden />)}
           {canAdminister(organization.role) && (

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/analysis/home/home-figures.ts';
+import { logInteraction } from '../../src/app/interactions/operations.ts';
+import { createWave } from '../../src/app/measurement/create-wave.ts';
+import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
+import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
+import { Client, startServer } from '../support/http.ts';
+import { buildEngagement, typicalInteraction } from '../support/records.ts';
+
+const today = new Date().toISOString().slice(0, 10);
+
+describe.each(engines)('the home of each role on %s', (engine) => {
+  let t: TestDatabase;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let org: string;
+  const clients: Record<string, Client> = {};
+  let mine: { id: string; name: string };
+  let theirs: { id: string; name: string };
+  let ended: { id: string };
+
+  const signedIn = async (email: string) => {
+    const client = new Client(server.baseUrl);
+    expect((await client.login(email, testPassword)).status).toBe(200);
+    return client;
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000' });
+    const { organization, admin } = await buildOrganization(t.store);
+    org = `/api/orgs/${organization.id}`;
+    const practitioner = await buildMember(t.store, organization.id, 'practitioner');
+    const colleague = await buildMember(t.store, organization.id, 'practitioner');
+    const lead = await buildMember(t.store, organization.id, 'lead');
+    const researcher = await buildMember(t.store, organization.id, 'researcher');
+    const partner = await buildMember(t.store, organization.id, 'partner');
+    const start = addDays(today, -90);
+    mine = (await buildEngagement(t.store, organization.id, practitioner.userId, start)).engagement;
+    theirs = (await buildEngagement(t.store, organization.id, colleague.userId, start)).engagement;
+    const old = await buildEngagement(t.store, organization.id, practitioner.userId, addDays(today, -400));
+    ended = old.engagement;
+    await t.store
+      .tenant(organization.id)
+      .engagements.update(ended.id, 1, { ...old.engagement, endDate: addDays(today, -200) }, 'test');
+
+    const log = (engagementId: string, date: string, minutes: number, nextSteps: unknown[], by: string) =>
+      logInteraction(
+        t.store,
+        organization.id,
+        typicalInteraction(engagementId, { date, durationMinutes: minutes, nextSteps: nextSteps as never }),
+        by,
+      );
+    await log(mine.id, addDays(today, -40), 95, [], practitioner.userId);
+    await log(
+      mine.id,
+      today,
+      90,
+      [
+        { text: 'Send the fidelity checklist', owner: 'Pat', dueDate: addDays(today, -1), done: false },
+        { text: 'Book the coaching call', owner: 'Pat', dueDate: addDays(today, 3), done: false },
+        { text: 'Plan the spring review', owner: 'Pat', dueDate: addDays(today, 30), done: false },
+        { text: 'Already done', owner: 'Pat', dueDate: addDays(today, -2), done: true },
+      ],
+      practitioner.userId,
+    );
+    await log(
+      theirs.id,
+      addDays(today, -10),
+      90,
+      [
+        { text: 'Share the data summary', owner: 'Quinn', dueDate: addDays(today, -5), done: false },
+        { text: 'Call the director', owner: 'Quinn', dueDate: addDays(today, -3), done: false },
+      ],
+      colleague.userId,
+    );
+    const wave = (engagementId: string, name: string, scheduledOn: string) =>
+      createWave(
+        t.store,
+        organization.id,
+        engagementId,
+        {
+          name,
+          kind: 'follow-up',
+          scheduledOn,
+          instruments: [{ instrumentId: 'aim-support', version: '1.0.0' }],
+          levels: ['individual'],
+        },
+        'test',
+      );
+    await wave(mine.id, 'Six-month survey', addDays(today, 5));
+    await wave(mine.id, 'Far-off survey', addDays(today, 90));
+    await wave(theirs.id, 'Their survey', addDays(today, 2));
+    await wave(theirs.id, 'Last survey', addDays(today, -20));
+
+    clients.practitioner = await signedIn(practitioner.email);
+    clients.lead = await signedIn(lead.email);
+    clients.researcher = await signedIn(researcher.email);
+    clients.partner = await signedIn(partner.email);
+    clients.admin = await signedIn(admin.email);
+  });
+  afterAll(async () => {
+    await server.close();
+    await t.dispose();
+  });
+
+  it('shows a practitioner only their active engagements, with stage, last contact and this month’s minutes', async () => {
+    const reply = await clients.practitioner!.get(`${org}/home`);
+    expect(reply.status).toBe(200);
+    const home = reply.body;
+    expect(home.role).toBe('practitioner');
+    expect(home.today).toBe(today);
+    expect(home.engagements.map((e: { id: string }) => e.id)).toEqual([mine.id]);
+    expect(home.engagements[0]).toMatchObject({
+      name: mine.name,
+      currentStageId: 'readiness-exploration',
+      lastContact: today,
+      daysSinceContact: 0,
+      minutesThisMonth: addDays(today, -40).slice(0, 7) === today.slice(0, 7) ? 185 : 90,
+    });
+    expect(home.engagements[0].currentStageName).not.toBe('readiness-exploration');
+    expect(home.engagements[0].partnerName).toMatch(/^Partner /);
+    expect(home.overdueByOwner).toBeNull();
+    expect(home.freshness).toBeNull();
+    expect(home.setup).toBeNull();
+  });
+
+  it('lists the practitioner’s open next steps overdue and due this week, and their waves due', async () => {
+    const { nextSteps, wavesDue } = (await clients.practitioner!.get(`${org}/home`)).body;
+    expect(nextSteps).toMatchObject({ overdue: 1, dueSoon: 1, dueBy: addDays(today, 7) });
+    expect(nextSteps.items.map((s: { text: string; overdue: boolean }) => [s.text, s.overdue])).toEqual([
+      ['Send the fidelity checklist', true],
+      ['Book the coaching call', false],
+    ]);
+    expect(nextSteps.items[0].engagementName).toBe(mine.name);
+    expect(wavesDue.map((w: { name: string }) => w.name)).toEqual(['Six-month survey']);
+  });
+
+  it('shows a lead every active engagement, longest without contact first, and whose next steps are overdue', async () => {
+    const home = (await clients.lead!.get(`${org}/home`)).body;
+    expect(home.engagements.map((e: { id: string }) => e.id)).toEqual([theirs.id, mine.id]);
+    expect(home.engagements[0].daysSinceContact).toBe(10);
+    expect(home.nextSteps).toMatchObject({ overdue: 3, dueSoon: 1 });
+    expect(home.overdueByOwner).toEqual([
+      { owner: 'Quinn', count: 2, oldestDue: addDays(today, -5) },
+      { owner: 'Pat', count: 1, oldestDue: addDays(today, -1) },
+    ]);
+    // Due from two weeks ago to a month ahead: the survey twenty days ago is past.
+    expect(home.wavesDue.map((w: { name: string }) => w.name)).toEqual(['Their survey', 'Six-month survey']);
+    expect(home.setup).toBeNull();
+  });
+
+  it('shows a researcher how fresh the data are and the hypotheses, and nothing of the support week', async () => {
+    const home = (await clients.researcher!.get(`${org}/home`)).body;
+    expect(home.freshness).toEqual({
+      lastInteraction: today,
+      daysSinceInteraction: 0,
+      lastWave: addDays(today, -20),
+      daysSinceWave: 20,
+    });
+    expect(home.hypotheses).toEqual([]);
+    expect(home.engagements).toBeNull();
+    expect(home.nextSteps).toBeNull();
+  });
+
+  it('shows an administrator the team view and a completed setup checklist', async () => {
+    const home = (await clients.admin!.get(`${org}/home`)).body;
+    expect(home.engagements).toHaveLength(2);
+    expect(home.setup).toEqual([
+      { id: 'model', done: true },
+      { id: 'members', done: true },
+      { id: 'partners', done: true },
+      { id: 'engagement', done: true },
+    ]);
+  });
+
+  it('gives the administrator of a new organization an open setup checklist', async () => {
+    const { organization, admin } = await buildOrganization(t.store);
+    const client = await signedIn(admin.email);
+    const home = (await client.get(`/api/orgs/${organization.id}/home`)).body;
+    expect(home.setup).toEqual([
+      { id: 'model', done: false },
+      { id: 'members', done: false },
+      { id: 'partners', done: false },
+      { id: 'engagement', done: false },
+    ]);
+    expect(home.engagements).toEqual([]);
+    expect(home.nextSteps).toMatchObject({ overdue: 0, dueSoon: 0, items: [] });
+  });
+
+  it('shows a partner no engagement data, and answers 404 to a non-member', async () => {
+    const home = (await clients.partner!.get(`${org}/home`)).body;
+    expect(home).toMatchObject({ role: 'partner', engagements: null, nextSteps: null, wavesDue: null });
+    const other = await buildOrganization(t.store);
+    const outsider = await signedIn(other.admin.email);
+    expect((await outsider.get(`${org}/home`)).status).toBe(404);
+  });
+});
