@@ -13,7 +13,7 @@ import * as relationshipMonthDose from './2026-11-27T01-00-relationship-month-do
 import * as practiceUseRollups from './2026-11-27T01-10-practice-use-rollups.ts';
 import * as invitations from './2026-11-27T02-00-invitations.ts';
 import * as practitionerComponentMonth from './2026-12-07T01-00-practitioner-component-month.ts';
-import * as homeIndexes from './2026-12-07T03-00-home-indexes.ts';
+import * as homeIndexes from './2026-12-07T05-00-home-indexes.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -34,7 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T01-10-practice-use-rollups': practiceUseRollups,
   '2026-11-27T02-00-invitations': invitations,
   '2026-12-07T01-00-practitioner-component-month': practitionerComponentMonth,
-  '2026-12-07T03-00-home-indexes': homeIndexes,
+  '2026-12-07T05-00-home-indexes': homeIndexes,
 };
 
 /**
