@@ -27,6 +27,11 @@ const outsideOrganizations: Record<
   { why: string; session: number; token: number; body?: (a: PopulatedOrganization) => unknown }
 > = {
   'GET /healthz': { why: 'liveness: public, no data', session: 200, token: 200 },
+  'GET /api/demo': {
+    why: 'whether this server holds the demo organization, and its demo logins: public, names only demo accounts',
+    session: 200,
+    token: 200,
+  },
   'GET /readyz': { why: 'readiness: public, the engine name only', session: 200, token: 200 },
   'POST /api/auth/login': {
     why: 'signs in; tried with A’s administrator and a wrong password',

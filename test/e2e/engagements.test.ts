@@ -83,7 +83,7 @@ describe('engagements and interaction files in Chromium', () => {
       await page.getByRole('button', { name: 'Create engagement' }).click();
       const nameField = field(page, 'Name');
       expect(await nameField.getAttribute('aria-invalid')).toBe('true');
-      await page.getByText('Is required').first().waitFor();
+      await page.getByText('Enter a name.').first().waitFor();
 
       await nameField.fill(name);
       await choose(page, 'Partner', facts.partner);
@@ -94,7 +94,7 @@ describe('engagements and interaction files in Chromium', () => {
       await page.getByRole('button', { name: 'Add a stage' }).click();
       await page.getByRole('button', { name: 'Create engagement' }).click();
       // The server refuses an end before the start; the message sits under the end date.
-      await page.getByText('Is before the start date (2026-01-05)').waitFor();
+      await page.getByText('The end date is before the start date (2026-01-05).').waitFor();
       expect(await field(page, 'End date').getAttribute('aria-invalid')).toBe('true');
       await page.screenshot({ path: path.join(screenshotDir, 'engagement-form-errors.png'), fullPage: true });
 

@@ -77,7 +77,7 @@ describe('outcome measurement in the browser', { timeout: 180_000 }, () => {
 
     const partner = await suite.openPage(phone);
     await partner.goto(new URL(link).pathname);
-    await partner.getByRole('heading', { name: 'Baseline check-in' }).waitFor();
+    await partner.getByRole('heading', { level: 1, name: /^A few questions from / }).waitFor();
     for (const question of [/meets our approval/, /appealing to us/, /We like/, /We welcome/]) {
       await partner.getByRole('radiogroup', { name: question }).getByLabel('Agree', { exact: true }).check();
       await expect.poll(() => partner.getByTestId('save-state').textContent()).toBe('Saved');
