@@ -41,6 +41,7 @@ const known: Record<string, { full: string[]; quick: string[] }> = {
   backup: { full: [], quick: ['--quick'] },
   export: { full: [], quick: ['--quick'] },
   startup: { full: [], quick: ['--runs', '3'] },
+  signals: { full: [], quick: ['--quick'] },
 };
 
 function benches(): BenchScript[] {

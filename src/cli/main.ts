@@ -112,6 +112,16 @@ export const commandEntries: readonly CommandEntry[] = [
       'Rewrite every derived table (engagement and organization level) from raw interactions, one organization at a time, each in one transaction',
     load: async () => (await import('./commands/rebuild.ts')).rebuildCommand(),
   },
+  {
+    name: 'plan',
+    description: 'Stage plans of an engagement, plan versus actual and signals: show, export',
+    load: async () => (await import('./commands/plan.ts')).planCommand(),
+  },
+  {
+    name: 'coaching',
+    description: 'Coaching records of practitioners: export',
+    load: async () => (await import('./commands/coaching.ts')).coachingCommand(),
+  },
 ];
 
 /**

@@ -14,6 +14,7 @@ import { contactInput, engagementInput, interactionInput, partnerInput } from '.
 import { demoWindow } from './demo-window.ts';
 import { DEMO_SEED, describeDemo, generateDemo } from './generate.ts';
 import { DEMO_MEASUREMENT_INSTRUMENT, generateOutcomeMeasurements } from './outcome-measurements.ts';
+import { seedDemoCoaching } from './seed-coaching.ts';
 
 export interface DemoResult {
   organizationId: string;
@@ -47,7 +48,8 @@ export async function seedDemo(
       const tenantMember = user ? await tx.tenant(organization.id).members.find(user.id) : undefined;
       return tenantMember ?? addMember(tx, organization.id, { ...account, password: demoPassword }, 'demo');
     };
-    for (const account of demoAccounts) await join(account);
+    const accountIds = new Map<string, string>();
+    for (const account of demoAccounts) accountIds.set(account.role, (await join(account)).userId);
 
     const tenant = tx.tenant(organization.id);
     const model = await requireModel(tenant, 'eis-toc');
@@ -76,6 +78,8 @@ export async function seedDemo(
     const engagementIds = new Map<string, string>();
     for (const engagement of dataset.engagements) {
       const team = engagement.supportTeamKeys.map((key) => userIds.get(key)!);
+      // The demo lead coaches the demo practitioner login: they share its support teams.
+      if (engagement.supportTeamKeys.includes('isp-1')) team.push(accountIds.get('lead')!);
       engagementIds.set(
         engagement.key,
         (
@@ -88,13 +92,14 @@ export async function seedDemo(
         ).id,
       );
     }
+    const interactionIds: string[] = [];
     for (const interaction of dataset.interactions) {
       const input = interactionInput(
         interaction,
         engagementIds.get(interaction.engagementKey)!,
         interaction.participantContactKeys.map((key) => contactIds.get(key)!),
       );
-      await logInteraction(tx, organization.id, input, userIds.get(interaction.loggedByKey)!);
+      interactionIds.push((await logInteraction(tx, organization.id, input, userIds.get(interaction.loggedByKey)!)).id);
     }
     for (const plan of generateOutcomeMeasurements(dataset, {
       seed: options.seed ?? DEMO_SEED,
@@ -129,6 +134,13 @@ export async function seedDemo(
         );
       }
     }
+    await seedDemoCoaching(tx, organization.id, dataset, model, options.seed ?? DEMO_SEED, {
+      interactionIds,
+      engagementIds,
+      userIds,
+      lead: accountIds.get('lead')!,
+      admin: accountIds.get('admin')!,
+    });
     return { organizationId: organization.id, created: true, interactions: describeDemo(dataset).interactions };
   });
 }

@@ -56,6 +56,28 @@ const provenanceFields = {
     .describe('Which parts are published and which are operationalized, when an element mixes both.'),
 };
 
+export const stageComponentSchema = z
+  .strictObject({
+    component: elementIdSchema.describe('Id of a component.'),
+    minutesPerMonth: z
+      .number()
+      .int({ error: 'must be whole minutes' })
+      .min(0, { error: 'must not be negative' })
+      .max(44_640, { error: 'must be at most 44640 minutes (a month)' })
+      .optional()
+      .describe('About how many minutes a month of this component the stage typically takes: a planning default.'),
+    ...provenanceFields,
+  })
+  .describe('A component typical of a stage, offered as the default planned emphasis when a stage plan is drafted.');
+
+export const exitCriterionSchema = z
+  .strictObject({
+    id: elementIdSchema.describe('Unique within its stage.'),
+    description: text('description').describe('What is true when the stage may end.'),
+    ...provenanceFields,
+  })
+  .describe('A condition for leaving a stage; moving on with it unmet asks for a reason.');
+
 export const stageSchema = z
   .strictObject({
     id: elementIdSchema,
@@ -64,6 +86,12 @@ export const stageSchema = z
     emphasizes: boundedList(elementIdSchema, limits.modelStageEmphasis).describe(
       'Ids of the components this stage is expected to emphasize: a hypothesis the data can confirm or refute.',
     ),
+    typicalComponents: boundedList(stageComponentSchema, limits.modelStageComponents)
+      .optional()
+      .describe('Components typical of the stage, with typical minutes a month, each with its provenance.'),
+    exitCriteria: boundedList(exitCriterionSchema, limits.modelStageExitCriteria)
+      .optional()
+      .describe('Conditions for moving on to the next stage, each with its provenance.'),
     ...provenanceFields,
   })
   .describe('A sequential support stage. Stages are listed in the order they follow one another.');
@@ -182,6 +210,8 @@ export type OutcomeTier = (typeof OUTCOME_TIERS)[number];
 export type OutcomeLevel = (typeof OUTCOME_LEVELS)[number];
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 export type Stage = z.infer<typeof stageSchema>;
+export type StageComponent = z.infer<typeof stageComponentSchema>;
+export type ExitCriterion = z.infer<typeof exitCriterionSchema>;
 export type ComponentGroup = z.infer<typeof componentGroupSchema>;
 export type PracticeActivity = z.infer<typeof practiceActivitySchema>;
 export type Component = z.infer<typeof componentSchema>;

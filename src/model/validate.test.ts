@@ -135,6 +135,29 @@ const invalidCorpus: Array<[rule: string, document: unknown, expected: ModelIssu
     { path: 'stages[0].emphasizes[3]', message: '"relating" is listed twice' },
   ],
   [
+    'a typical stage component resolves to a component',
+    eisTocWith((m) => m.stages[0]!.typicalComponents!.push({ component: 'trust', provenance: 'operationalized' })),
+    { path: 'stages[0].typicalComponents[3].component', message: '"trust" is a construct, not a component' },
+  ],
+  [
+    'a stage lists a typical component once',
+    eisTocWith((m) => m.stages[0]!.typicalComponents!.push({ component: 'relating', provenance: 'operationalized' })),
+    {
+      path: 'stages[0].typicalComponents[3].component',
+      message: '"relating" is listed twice (first at typicalComponents[0])',
+    },
+  ],
+  [
+    'exit criteria have unique ids within their stage',
+    eisTocWith((m) =>
+      m.stages[0]!.exitCriteria!.push({ id: 'agreement', description: 'Again', provenance: 'operationalized' }),
+    ),
+    {
+      path: 'stages[0].exitCriteria[3].id',
+      message: 'duplicate id "agreement" (first defined at stages[0].exitCriteria[0].id)',
+    },
+  ],
+  [
     'a link starts at a known element',
     eisTocWith((m) => (m.links[0]!.from = 'ghost')),
     { path: 'links[0].from', message: 'unknown element "ghost"' },
@@ -322,6 +345,25 @@ describe('validateModel', () => {
     expect(result.warnings).toEqual([{ path: 'outcomes[12]', message: 'no component reaches outcome "orphan"' }]);
   });
 
+  it('accepts a model written before stages carried typical components and exit criteria', () => {
+    const older = eisTocWith((m) => {
+      for (const stage of m.stages) {
+        delete stage.typicalComponents;
+        delete stage.exitCriteria;
+      }
+    });
+    expect(validateModel(older).errors).toEqual([]);
+  });
+
+  it('gives every eis-toc stage operationalized typical components and exit criteria', () => {
+    for (const stage of eisToc.stages) {
+      expect(stage.typicalComponents?.length).toBeGreaterThan(0);
+      expect(stage.exitCriteria?.length).toBeGreaterThan(0);
+      for (const element of [...stage.typicalComponents!, ...stage.exitCriteria!])
+        expect(element.provenance).toBe('operationalized');
+    }
+  });
+
   it('warns about a stage that emphasizes no component', () => {
     const result = validateModel(eisTocWith((m) => (m.stages[3]!.emphasizes = [])));
     expect(result.valid).toBe(true);
@@ -366,8 +408,11 @@ function successor(change: (model: PracticeModel & Record<string, unknown>) => v
     m.version = '1.1.0';
     const teaching = m.components.find((component) => component.id === 'teaching')!;
     teaching.id = 'instructing';
-    for (const stage of m.stages)
+    for (const stage of m.stages) {
       stage.emphasizes = stage.emphasizes.map((id) => (id === 'teaching' ? 'instructing' : id));
+      for (const typical of stage.typicalComponents ?? [])
+        if (typical.component === 'teaching') typical.component = 'instructing';
+    }
     for (const link of m.links) if (link.from === 'teaching') link.from = 'instructing';
     const relating = m.components[0]!;
     relating.activities = relating.activities.filter((activity) => activity.id !== 'repair-tension');

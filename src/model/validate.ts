@@ -175,6 +175,28 @@ function checkSemantics(doc: unknown, errors: ModelIssue[], warnings: ModelIssue
   for (const [i, stage] of records(field(doc, 'stages'))) {
     const emphasized = field(stage, 'emphasizes');
     expectList(`stages[${i}].emphasizes`, emphasized, 'component');
+    const typical = new Map<string, number>();
+    for (const [j, entry] of records(field(stage, 'typicalComponents'))) {
+      const id = stringField(entry, 'component');
+      if (id === undefined) continue;
+      const path = `stages[${i}].typicalComponents[${j}].component`;
+      const first = typical.get(id);
+      if (first !== undefined) error(path, `"${id}" is listed twice (first at typicalComponents[${first}])`);
+      else expectKind(path, id, 'component');
+      typical.set(id, j);
+    }
+    const criteria = new Map<string, number>();
+    for (const [j, criterion] of records(field(stage, 'exitCriteria'))) {
+      const id = stringField(criterion, 'id');
+      if (id === undefined) continue;
+      const first = criteria.get(id);
+      if (first !== undefined)
+        error(
+          `stages[${i}].exitCriteria[${j}].id`,
+          `duplicate id "${id}" (first defined at stages[${i}].exitCriteria[${first}].id)`,
+        );
+      else criteria.set(id, j);
+    }
     if (Array.isArray(emphasized) && emphasized.length === 0) {
       warnings.push({
         path: `stages[${i}].emphasizes`,

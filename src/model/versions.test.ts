@@ -69,8 +69,11 @@ function versionHistory(): PracticeModel[] {
   const v110 = structuredClone(eisToc);
   v110.version = '1.1.0';
   v110.components.find((component) => component.id === 'teaching')!.id = 'instructing';
-  for (const stage of v110.stages)
+  for (const stage of v110.stages) {
     stage.emphasizes = stage.emphasizes.map((id) => (id === 'teaching' ? 'instructing' : id));
+    for (const typical of stage.typicalComponents ?? [])
+      if (typical.component === 'teaching') typical.component = 'instructing';
+  }
   for (const link of v110.links) if (link.from === 'teaching') link.from = 'instructing';
   v110.supersedes = { version: '1.0.0', idMap: { teaching: 'instructing' } };
 
@@ -87,8 +90,12 @@ function versionHistory(): PracticeModel[] {
     (component) => component.id !== 'instructing' && component.id !== 'brokering',
   );
   v200.links = v200.links.filter((link) => link.from !== 'instructing' && link.from !== 'brokering');
-  for (const stage of v200.stages)
+  for (const stage of v200.stages) {
     stage.emphasizes = stage.emphasizes.filter((id) => id !== 'instructing' && id !== 'brokering');
+    stage.typicalComponents = stage.typicalComponents?.filter(
+      (typical) => typical.component !== 'instructing' && typical.component !== 'brokering',
+    );
+  }
   v200.constructs = v200.constructs.filter((construct) => construct.id !== 'environmental-supports');
   v200.supersedes = {
     version: '1.1.0',

@@ -32,6 +32,9 @@ import { tokenRoutes } from './tokens/routes.ts';
 import { webRoutes } from './web.ts';
 import { demoRoutes } from './demo/routes.ts';
 import { homeRoutes } from './home/routes.ts';
+import { planRoutes } from './plans/routes.ts';
+import { signalRoutes } from './signals/routes.ts';
+import { coachingRoutes } from './coaching/routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -131,6 +134,9 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(surveyRoutes, { store, limits: config.surveyRateLimits });
   await app.register(demoRoutes, { store });
   await app.register(homeRoutes, { store });
+  await app.register(planRoutes, { store });
+  await app.register(signalRoutes, { store });
+  await app.register(coachingRoutes, { store });
   await webRoutes(app, { serveWeb });
   return app;
 }

@@ -10,6 +10,8 @@ export interface OrganizationsTable {
   slug: string;
   is_demo: number;
   created_at: string;
+  /** 1 when the organization lets de-identified coaching tables into the research export. */
+  coaching_research_export: ColumnType<number, number | undefined, number>;
 }
 
 export interface UsersTable {
@@ -413,6 +415,66 @@ export interface MeasurementScoresTable {
   computed_at: string;
 }
 
+/** A coach's review of a practitioner's logged interaction (see the coaching migration). */
+export interface CoachingReviewsTable extends VersionedColumns {
+  interaction_id: string;
+  engagement_id: string;
+  practitioner_id: string;
+  reviewer_id: string;
+  model_id: string;
+  model_version: string;
+  interaction_date: string;
+  /** JSON array of component ratings. */
+  ratings: string;
+  feedback: string;
+  acknowledged_at: string | null;
+  reply: string;
+}
+
+export interface CoachingObservationsTable extends VersionedColumns {
+  engagement_id: string;
+  practitioner_id: string;
+  interaction_id: string | null;
+  observer_id: string;
+  model_id: string;
+  model_version: string;
+  date: string;
+  /** JSON array of component ratings. */
+  ratings: string;
+  /** JSON array of principle observations. */
+  principles: string;
+  notes: string;
+}
+
+export interface CoachingSessionsTable extends VersionedColumns {
+  practitioner_id: string;
+  coach_id: string;
+  date: string;
+  /** JSON array of component ids in focus. */
+  component_ids: string;
+  agreed: string;
+  follow_up: string;
+}
+
+export interface DevelopmentGoalsTable extends VersionedColumns {
+  practitioner_id: string;
+  created_by: string;
+  title: string;
+  /** JSON array of component ids. */
+  component_ids: string;
+  target_date: string | null;
+  status: string;
+}
+
+export interface SelfAssessmentsTable extends VersionedColumns {
+  practitioner_id: string;
+  date: string;
+  model_id: string;
+  model_version: string;
+  /** JSON: component id → 1–5. */
+  ratings: string;
+}
+
 export interface DatabaseSchema {
   instruments: InstrumentsTable;
   measurement_waves: MeasurementWavesTable;
@@ -447,4 +509,52 @@ export interface DatabaseSchema {
   hypotheses: HypothesesTable;
   hypothesis_runs: HypothesisRunsTable;
   practitioner_component_month: PractitionerComponentMonthTable;
+  stage_plans: StagePlansTable;
+  signal_settings: SignalSettingsTable;
+  signal_acknowledgements: SignalAcknowledgementsTable;
+  coaching_reviews: CoachingReviewsTable;
+  coaching_observations: CoachingObservationsTable;
+  coaching_sessions: CoachingSessionsTable;
+  development_goals: DevelopmentGoalsTable;
+  self_assessments: SelfAssessmentsTable;
+}
+
+/** A support plan for one stage of an engagement, versioned. */
+export interface StagePlansTable {
+  id: string;
+  organization_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  engagement_id: string;
+  stage_id: string;
+  model_id: string;
+  model_version: string;
+  /** JSON of the goals. */
+  goals: string;
+  /** JSON of the planned emphasis. */
+  emphasis: string;
+  /** JSON of the planned activities. */
+  activities: string;
+}
+
+/** An organization's signal thresholds: one JSON document, versioned. */
+export interface SignalSettingsTable {
+  organization_id: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+  settings: string;
+}
+
+/** A signal acknowledged with a note. */
+export interface SignalAcknowledgementsTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  signal_key: string;
+  note: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string;
 }

@@ -20,8 +20,11 @@ import { ModelRepository } from './repositories/models.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
 import { PracticeTotalsRepository } from './repositories/practice-totals.ts';
 import { SessionRepository } from './repositories/sessions.ts';
+import { StagePlanRepository } from './repositories/stage-plans.ts';
+import { SignalRepository } from './repositories/signals.ts';
 import { findLiveToken, TokenRepository, type TokenGrant } from './repositories/tokens.ts';
 import { UserRepository } from './repositories/users.ts';
+import { coachingRepositories, type CoachingRepositories } from './repositories/coaching.ts';
 
 /** Repositories for one organization's data. Obtaining one is the only way to reach tenant tables. */
 export class TenantStore {
@@ -42,6 +45,9 @@ export class TenantStore {
   readonly scores: ScoreRepository;
   readonly hypotheses: HypothesisRepository;
   readonly hypothesisRuns: HypothesisRunRepository;
+  readonly stagePlans: StagePlanRepository;
+  readonly signals: SignalRepository;
+  readonly coaching: CoachingRepositories;
 
   constructor(
     private readonly db: Executor,
@@ -66,6 +72,9 @@ export class TenantStore {
     this.scores = new ScoreRepository(db, organizationId);
     this.hypotheses = new HypothesisRepository(db, organizationId);
     this.hypothesisRuns = new HypothesisRunRepository(db, organizationId);
+    this.stagePlans = new StagePlanRepository(db, organizationId);
+    this.signals = new SignalRepository(db, organizationId);
+    this.coaching = coachingRepositories(db, organizationId);
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {

@@ -45,6 +45,10 @@ const EngagementMeasurementPage = lazy(() => import('./measurement/EngagementMea
 const onDemand = (page: ReactNode) => <Suspense fallback={<LoadingPage />}>{page}</Suspense>;
 // The model page and editor carry the model engine (and the editor a YAML parser); only their visitors load them.
 const PracticeModelPage = lazy(() => import('./practice-models/PracticeModelPage.tsx'));
+const CoachingPage = lazy(() => import('./coaching/CoachingPage.tsx'));
+const PractitionerCoachingPage = lazy(() => import('./coaching/PractitionerCoachingPage.tsx'));
+const ReviewInteractionPage = lazy(() => import('./coaching/ReviewInteractionPage.tsx'));
+const ObservationPage = lazy(() => import('./coaching/ObservationPage.tsx'));
 const ModelEditorPage = lazy(() => import('./practice-models/ModelEditorPage.tsx'));
 
 /** Every page of the app and the URL it lives at. */
@@ -84,6 +88,10 @@ export function App() {
               <Route path="instruments/:instrumentId" element={onDemand(<InstrumentPage />)} />
               <Route path="engagements/:engagementId/measurement" element={onDemand(<EngagementMeasurementPage />)} />
               <Route path="about" element={<AboutPage />} />
+              <Route path="coaching" element={onDemand(<CoachingPage />)} />
+              <Route path="coaching/:userId" element={onDemand(<PractitionerCoachingPage />)} />
+              <Route path="interactions/:interactionId/review" element={onDemand(<ReviewInteractionPage />)} />
+              <Route path="engagements/:engagementId/observe" element={onDemand(<ObservationPage />)} />
               <Route
                 path="models/new"
                 element={

@@ -21,4 +21,8 @@ export const queryKeys = {
   history: (orgId: string, kind: string, id: string) => ['orgs', orgId, kind, id, 'history'] as const,
   demoLogins: ['demo-logins'] as const,
   home: (orgId: string) => ['orgs', orgId, 'home'] as const,
+  planVersusActual: (orgId: string, engagementId: string) =>
+    ['orgs', orgId, 'engagements', engagementId, 'plan-vs-actual'] as const,
+  engagementSignals: (orgId: string, engagementId: string) =>
+    ['orgs', orgId, 'engagements', engagementId, 'signals'] as const,
 };

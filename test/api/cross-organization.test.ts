@@ -293,6 +293,8 @@ describe.each(engines)('a member of another organization, over every documented 
       `${org}/interactions?includeDeleted=true&limit=500`,
       `${org}/hypotheses`,
       ...a.records.waves.map((id) => `${org}/waves/${id}/responses`),
+      ...a.records.engagements.map((id) => `${org}/engagements/${id}/plans`),
+      `${org}/coaching/practitioners/${a.members.practitioner.userId}`,
     ];
     return Promise.all(lists.map(async (url) => (await admin.get(url)).body));
   }

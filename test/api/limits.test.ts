@@ -37,6 +37,7 @@ describe.each(engines)('limits on lists a request can grow, on %s', (engine) => 
       const moved = await admin.post(`${org}/engagements/${engagementId}/stages`, {
         stageId: stages % 2 === 0 ? 'readiness-exploration' : 'capacity-development',
         startedOn: '2020-02-01',
+        reason: 'Moving back and forth to fill the stage history',
         version,
       });
       expect(moved.status).toBe(200);
@@ -45,6 +46,7 @@ describe.each(engines)('limits on lists a request can grow, on %s', (engine) => 
     const refused = await admin.post(`${org}/engagements/${engagementId}/stages`, {
       stageId: 'capacity-development',
       startedOn: '2020-03-01',
+      reason: 'One more',
       version,
     });
     expect(refused.status).toBe(400);

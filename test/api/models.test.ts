@@ -47,6 +47,9 @@ describe.each(engines)('practice models over HTTP on %s', (engine) => {
     next.stages = next.stages.map((s) => ({
       ...s,
       emphasizes: s.emphasizes.map((id) => (id === 'brokering' ? 'connecting' : id)),
+      typicalComponents: s.typicalComponents?.map((t) =>
+        t.component === 'brokering' ? { ...t, component: 'connecting' } : t,
+      ),
     }));
     const unmapped = await admin.post(`${org}/models`, { text: formatModel(next, 'yaml'), format: 'yaml' });
     expect(unmapped.status).toBe(400);

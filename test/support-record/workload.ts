@@ -109,6 +109,7 @@ export async function runMixedWorkload(options: WorkloadOptions): Promise<Worklo
         return client.post(`${org}/engagements/${engagement.id}/stages`, {
           stageId: random.pick(stageIds),
           startedOn: last,
+          reason: 'Moved by the workload',
           version: engagement.version,
         });
       }

@@ -107,7 +107,9 @@ export function pathParameterValues(
       return path.startsWith('/api/invitations/') ? organization.invitationTokens : organization.surveyTokens;
     case 'id': {
       const segments = path.split('/');
-      const collection = segments[segments.indexOf('{id}') - 1] as keyof typeof records;
+      const collection = segments[segments.indexOf('{id}') - 1]!.replace(/-(\w)/g, (_, c: string) =>
+        c.toUpperCase(),
+      ) as keyof typeof records;
       const ids = records[collection];
       return ids && ids.length > 0 ? ids : undefined;
     }

@@ -16,6 +16,12 @@ import { enterResponse } from '../../src/app/measurement/enter-response.ts';
 import { inviteRespondent } from '../../src/app/measurement/invite-respondent.ts';
 import { createContact } from '../../src/app/partners/create-contact.ts';
 import { createPartner } from '../../src/app/partners/create-partner.ts';
+import { createStagePlan } from '../../src/app/plans/create-stage-plan.ts';
+import { logCoachingSession } from '../../src/app/coaching/log-coaching-session.ts';
+import { recordObservation } from '../../src/app/coaching/record-observation.ts';
+import { recordSelfAssessment } from '../../src/app/coaching/record-self-assessment.ts';
+import { reviewInteraction } from '../../src/app/coaching/review-interaction.ts';
+import { setDevelopmentGoal } from '../../src/app/coaching/set-development-goal.ts';
 import type { Store } from '../../src/store/store.ts';
 import { testPassword } from './factories.ts';
 import { tailoringRegistration } from './hypothesis-data.ts';
@@ -28,6 +34,14 @@ export interface OrganizationRecords {
   engagements: string[];
   interactions: string[];
   waves: string[];
+  /** Stage plans of the engagements. */
+  plans: string[];
+  /** Coaching of the practitioner: reviews, observations, sessions, development goals, self-assessments. */
+  reviews: string[];
+  observations: string[];
+  sessions: string[];
+  goals: string[];
+  selfAssessments: string[];
   /** Survey responses: entered by staff and opened through links. */
   responses: string[];
   hypotheses: string[];
@@ -90,6 +104,12 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
     engagements: [],
     interactions: [],
     waves: [],
+    plans: [],
+    reviews: [],
+    observations: [],
+    sessions: [],
+    goals: [],
+    selfAssessments: [],
     responses: [],
     hypotheses: [],
     tokens: [],
@@ -171,6 +191,27 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
       actor,
     );
     records.engagements.push(engagement.id);
+    const plan = await createStagePlan(
+      store,
+      orgId,
+      {
+        engagementId: engagement.id,
+        stageId: 'readiness-exploration',
+        goals: [{ text: `${marker} plan goal`, indicator: `${marker} indicator`, targetDate: '2020-06-30' }],
+        emphasis: [{ componentId: 'relating', minutesPerMonth: 120 }],
+        activities: [
+          {
+            activityKey: null,
+            text: `${marker} planned activity`,
+            ownerId: actor,
+            dueDate: '2020-03-01',
+            status: 'planned',
+          },
+        ],
+      },
+      actor,
+    );
+    records.plans.push(plan.id);
     for (const [n, date] of ['2020-02-03', '2020-03-10', '2020-05-21'].entries()) {
       const interaction = await logInteraction(
         store,
@@ -212,6 +253,8 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
         );
     }
   }
+  await coachPractitioner();
+
   const surveyTokens: string[] = [];
   for (const contactId of [contacts[0]!.id, null]) {
     const link = await inviteRespondent(
@@ -223,6 +266,66 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
     );
     surveyTokens.push(link.token);
     records.responses.push(link.response.id);
+  }
+
+  /** The administrator coaches the practitioner on the first engagement's support team. */
+  async function coachPractitioner(): Promise<void> {
+    const practitioner = members.practitioner.userId;
+    const coach = { userId: actor, role: 'admin' as const };
+    const practised = await logInteraction(
+      store,
+      orgId,
+      typicalInteraction(records.engagements[0]!, { date: '2020-04-02', notes: `${marker} practised` }),
+      practitioner,
+    );
+    records.interactions.push(practised.id);
+    const ratings = [
+      {
+        componentId: 'relating',
+        quality: 4,
+        activities: [{ activityId: 'agree-roles', rating: 'as-defined' as const }],
+        comment: `${marker} rating comment`,
+      },
+    ];
+    const review = await reviewInteraction(store, orgId, coach, {
+      interactionId: practised.id,
+      ratings,
+      feedback: `${marker} feedback`,
+    });
+    records.reviews.push(review.id);
+    const observation = await recordObservation(store, orgId, coach, {
+      engagementId: records.engagements[0]!,
+      practitionerId: practitioner,
+      interactionId: practised.id,
+      date: '2020-04-02',
+      ratings,
+      principles: [{ principleId: 'relationship-centered', observed: 'evident', note: `${marker} principle` }],
+      notes: `${marker} observed`,
+    });
+    records.observations.push(observation.id);
+    const session = await logCoachingSession(store, orgId, coach, {
+      practitionerId: practitioner,
+      date: '2020-04-09',
+      componentIds: ['relating'],
+      agreed: `${marker} agreed`,
+      followUp: `${marker} follow-up`,
+    });
+    records.sessions.push(session.id);
+    const goal = await setDevelopmentGoal(store, orgId, coach, {
+      practitionerId: practitioner,
+      title: `${marker} development goal`,
+      componentIds: ['assessing'],
+      targetDate: '2020-09-30',
+      status: 'open',
+    });
+    records.goals.push(goal.id);
+    const selfAssessment = await recordSelfAssessment(
+      store,
+      orgId,
+      { userId: practitioner, role: 'practitioner' },
+      { date: '2020-02-01', modelId: 'eis-toc', modelVersion: '1.0.0', ratings: { relating: 2, assessing: 3 } },
+    );
+    records.selfAssessments.push(selfAssessment.id);
   }
 
   const registration = (title: string) => HypothesisRegistration.parse({ ...tailoringRegistration, title });
@@ -247,6 +350,12 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
       ...records.engagements,
       ...records.interactions,
       ...records.waves,
+      ...records.plans,
+      ...records.reviews,
+      ...records.observations,
+      ...records.sessions,
+      ...records.goals,
+      ...records.selfAssessments,
       ...records.responses,
     ],
     ids: [
@@ -256,6 +365,12 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
       ...records.engagements,
       ...records.interactions,
       ...records.waves,
+      ...records.plans,
+      ...records.reviews,
+      ...records.observations,
+      ...records.sessions,
+      ...records.goals,
+      ...records.selfAssessments,
       ...records.responses,
       ...records.hypotheses,
       ...records.tokens,

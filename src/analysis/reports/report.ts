@@ -10,8 +10,8 @@ export interface ReportHeader {
   partner?: string | undefined;
   /** Practice models by name and version, e.g. `EIS theory of change 1.0.0`. */
   models: string[];
-  /** The period the figures cover, as dates or months; null where it is open. */
-  period: { from: string | null; to: string | null };
+  /** The period the figures cover, as dates or months; null where it is open. A blank form has none. */
+  period: { from: string | null; to: string | null } | null;
   generatedOn: string;
 }
 
@@ -57,7 +57,7 @@ export interface ReportSection {
 }
 
 export interface Report {
-  kind: 'engagement' | 'organization';
+  kind: 'engagement' | 'organization' | 'observation-form';
   header: ReportHeader;
   sections: ReportSection[];
 }

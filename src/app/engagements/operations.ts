@@ -1,7 +1,8 @@
 import { invalid, notFound } from '../../domain/errors.ts';
 import { limits, overLimitMessage } from '../../model/limits.ts';
 import { checkStages } from '../../domain/support/interaction-rules.ts';
-import type { Engagement, EngagementInput } from '../../domain/support/schemas.ts';
+import { checkStageExit } from '../../domain/plans/stage-exit.ts';
+import type { Engagement, EngagementInput, StageChange } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
 
@@ -87,7 +88,7 @@ export function changeStage(
   organizationId: string,
   id: string,
   version: number,
-  stage: { stageId: string; startedOn: string },
+  stage: StageChange,
   actor: string,
 ): Promise<Engagement> {
   return store.transaction(async (tx) => {
@@ -101,12 +102,13 @@ export function changeStage(
         { path: 'stages', message: overLimitMessage(limits.engagementStages) },
       ]);
     const model = await modelOf(tenant, next.modelId, next.modelVersion);
-    const problems = checkStages(next.stages, model, next.startDate);
-    if (problems.length > 0)
-      throw invalid(
-        'The stage change is not valid',
-        problems.map((p) => ({ ...p, path: p.path.replace(/^stages\[\d+\]\./, '') })),
-      );
+    const problems = checkStages(next.stages, model, next.startDate).map((p) => ({
+      ...p,
+      path: p.path.replace(/^stages\[\d+\]\./, ''),
+    }));
+    // Leaving a stage shows its exit criteria; moving on with any unmet needs a reason, kept in the history.
+    problems.push(...checkStageExit(model, input.stages.at(-1)?.stageId ?? null, stage));
+    if (problems.length > 0) throw invalid('The stage change is not valid', problems);
     return (await tenant.engagements.update(id, version, next, actor)).after;
   });
 }

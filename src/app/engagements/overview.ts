@@ -42,7 +42,12 @@ export async function engagementOverview(
       id: model.id,
       version: model.version,
       name: model.name,
-      stages: model.stages.map((s) => ({ id: s.id, name: s.name, emphasizes: s.emphasizes })),
+      stages: model.stages.map((s) => ({
+        id: s.id,
+        name: s.name,
+        emphasizes: s.emphasizes,
+        exitCriteria: (s.exitCriteria ?? []).map((c) => ({ id: c.id, description: c.description })),
+      })),
       componentGroups: model.componentGroups.map((g) => ({ id: g.id, name: g.name })),
       components: model.components.map((c) => ({
         id: c.id,

@@ -74,7 +74,12 @@ export function renderReportHtml(report: Report): string {
     ['Engagement', header.engagement],
     ['Partner', header.partner],
     [header.models.length > 1 ? 'Practice models' : 'Practice model', header.models.join('; ') || '—'],
-    ['Period', `${header.period.from ?? 'the beginning'} to ${header.period.to ?? header.generatedOn}`],
+    [
+      'Period',
+      header.period
+        ? `${header.period.from ?? 'the beginning'} to ${header.period.to ?? header.generatedOn}`
+        : undefined,
+    ],
   ];
   return `<!doctype html>
 <html lang="en">

@@ -210,7 +210,12 @@ export function renderReportPdf(report: Report): Promise<Buffer> {
     ['Engagement', header.engagement],
     ['Partner', header.partner],
     [header.models.length > 1 ? 'Practice models' : 'Practice model', header.models.join('; ') || '—'],
-    ['Period', `${header.period.from ?? 'the beginning'} to ${header.period.to ?? header.generatedOn}`],
+    [
+      'Period',
+      header.period
+        ? `${header.period.from ?? 'the beginning'} to ${header.period.to ?? header.generatedOn}`
+        : undefined,
+    ],
     ['Generated', header.generatedOn],
   ];
   for (const [term, value] of facts) {

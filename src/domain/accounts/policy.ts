@@ -21,6 +21,11 @@ export const permissions = {
   'hypotheses.view': ['admin', 'lead', 'researcher'],
   'hypotheses.manage': ['admin', 'researcher'],
   'research.export': ['admin', 'lead', 'researcher'],
+  'signals.configure': ['admin'],
+  // Coaching records are further limited to the practitioner and those who coach them (domain/coaching/coaches.ts).
+  'coaching.view': ['admin', 'lead', 'practitioner'],
+  'coaching.edit': ['admin', 'lead', 'practitioner'],
+  'coaching.settings': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -64,7 +64,14 @@ export type Contact = z.infer<typeof Contact>;
 
 // ---- Engagements ----------------------------------------------------------------------------
 
-export const StageChange = z.strictObject({ stageId: Id, startedOn: IsoDate });
+export const StageChange = z.strictObject({
+  stageId: Id,
+  startedOn: IsoDate,
+  /** Ids of the previous stage's exit criteria that were met when the engagement moved on. */
+  criteriaMet: boundedList(Id, limits.stageCriteriaMet).optional(),
+  /** Why the engagement moved on with exit criteria unmet. */
+  reason: z.string().trim().max(2000).optional(),
+});
 export type StageChange = z.infer<typeof StageChange>;
 
 export const EngagementInput = z.strictObject({

@@ -12,7 +12,15 @@ export const EngagementOverview = z.object({
     id: z.string(),
     version: z.string(),
     name: z.string(),
-    stages: z.array(z.object({ id: z.string(), name: z.string(), emphasizes: z.array(z.string()) })),
+    stages: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        emphasizes: z.array(z.string()),
+        /** What is true when the stage may end; moving on with any unmet asks for a reason. */
+        exitCriteria: z.array(z.object({ id: z.string(), description: z.string() })),
+      }),
+    ),
     componentGroups: z.array(z.object({ id: z.string(), name: z.string() })),
     components: z.array(
       z.object({

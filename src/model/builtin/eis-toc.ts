@@ -631,16 +631,59 @@ export const eisToc: PracticeModel = {
       description:
         'Partners and practitioner get to know each other, explore needs and fit, and judge readiness to proceed.',
       emphasizes: ['relating', 'assessing', 'co-designing'],
+      typicalComponents: [
+        { component: 'relating', minutesPerMonth: 240, provenance: OPS },
+        { component: 'assessing', minutesPerMonth: 180, provenance: OPS },
+        { component: 'co-designing', minutesPerMonth: 60, provenance: OPS },
+      ],
+      exitCriteria: [
+        {
+          id: 'agreement',
+          description: 'A written support agreement names roles, contact rhythm and what each side can expect.',
+          provenance: OPS,
+        },
+        {
+          id: 'needs-assessed',
+          description: 'Needs, capacity and readiness have been assessed and the results discussed with the partner.',
+          provenance: OPS,
+        },
+        {
+          id: 'go-decision',
+          description: 'The partner has decided, with its leaders, to proceed with implementation.',
+          provenance: OPS,
+        },
+      ],
       provenance: 'published',
-      provenanceNote: 'Stage name published; description and emphasized components operationalized (a hypothesis).',
+      provenanceNote:
+        'Stage name published; description, emphasized and typical components and exit criteria operationalized (a hypothesis).',
     },
     {
       id: 'capacity-development',
       name: 'capacity development',
       description: 'Partners build the plans, teams, infrastructure, knowledge and skills that implementation needs.',
       emphasizes: ['co-designing', 'tailoring', 'teaching', 'facilitating'],
+      typicalComponents: [
+        { component: 'co-designing', minutesPerMonth: 120, provenance: OPS },
+        { component: 'tailoring', minutesPerMonth: 90, provenance: OPS },
+        { component: 'teaching', minutesPerMonth: 150, provenance: OPS },
+        { component: 'facilitating', minutesPerMonth: 120, provenance: OPS },
+      ],
+      exitCriteria: [
+        {
+          id: 'plan-written',
+          description: 'An implementation plan with roles, timelines and measures is written and owned by the partner.',
+          provenance: OPS,
+        },
+        { id: 'team-formed', description: 'An implementation team meets on a regular rhythm.', provenance: OPS },
+        {
+          id: 'skills-in-place',
+          description: 'The people who will deliver have been trained and rehearsed the core skills.',
+          provenance: OPS,
+        },
+      ],
       provenance: 'published',
-      provenanceNote: 'Stage name published; description and emphasized components operationalized (a hypothesis).',
+      provenanceNote:
+        'Stage name published; description, emphasized and typical components and exit criteria operationalized (a hypothesis).',
     },
     {
       id: 'supported-performance',
@@ -648,16 +691,50 @@ export const eisToc: PracticeModel = {
       description:
         'Partners implement while the practitioner coaches, uses data for improvement and brokers what is missing.',
       emphasizes: ['coaching', 'improving', 'facilitating', 'brokering'],
+      typicalComponents: [
+        { component: 'coaching', minutesPerMonth: 180, provenance: OPS },
+        { component: 'improving', minutesPerMonth: 120, provenance: OPS },
+        { component: 'facilitating', minutesPerMonth: 90, provenance: OPS },
+        { component: 'brokering', minutesPerMonth: 60, provenance: OPS },
+      ],
+      exitCriteria: [
+        {
+          id: 'data-routine',
+          description: 'The team reviews fidelity and reach data on a regular rhythm and acts on it.',
+          provenance: OPS,
+        },
+        { id: 'performance-met', description: 'Fidelity and reach meet the levels the plan set.', provenance: OPS },
+      ],
       provenance: 'published',
-      provenanceNote: 'Stage name published; description and emphasized components operationalized (a hypothesis).',
+      provenanceNote:
+        'Stage name published; description, emphasized and typical components and exit criteria operationalized (a hypothesis).',
     },
     {
       id: 'local-regulation',
       name: 'local regulation',
       description: 'Partners lead and regulate implementation themselves; support fades and is handed over.',
       emphasizes: ['sustaining', 'improving', 'brokering'],
+      typicalComponents: [
+        { component: 'sustaining', minutesPerMonth: 120, provenance: OPS },
+        { component: 'improving', minutesPerMonth: 60, provenance: OPS },
+        { component: 'brokering', minutesPerMonth: 30, provenance: OPS },
+      ],
+      exitCriteria: [
+        {
+          id: 'local-lead',
+          description: 'Local staff lead the implementation team and its improvement cycles.',
+          provenance: OPS,
+        },
+        { id: 'sustainment-plan', description: 'Funding and policy for sustainment are agreed.', provenance: OPS },
+        {
+          id: 'support-faded',
+          description: 'Contact has faded to the rhythm agreed for the end of support.',
+          provenance: OPS,
+        },
+      ],
       provenance: 'published',
-      provenanceNote: 'Stage name published; description and emphasized components operationalized (a hypothesis).',
+      provenanceNote:
+        'Stage name published; description, emphasized and typical components and exit criteria operationalized (a hypothesis).',
     },
   ],
   componentGroups: [

@@ -14,6 +14,9 @@ import * as practiceUseRollups from './2026-11-27T01-10-practice-use-rollups.ts'
 import * as invitations from './2026-11-27T02-00-invitations.ts';
 import * as practitionerComponentMonth from './2026-12-07T01-00-practitioner-component-month.ts';
 import * as homeIndexes from './2026-12-07T05-00-home-indexes.ts';
+import * as stagePlans from './2026-12-07T06-00-stage-plans.ts';
+import * as signals from './2026-12-07T06-10-signals.ts';
+import * as coaching from './2026-12-07T06-20-coaching.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -35,6 +38,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T02-00-invitations': invitations,
   '2026-12-07T01-00-practitioner-component-month': practitionerComponentMonth,
   '2026-12-07T05-00-home-indexes': homeIndexes,
+  '2026-12-07T06-00-stage-plans': stagePlans,
+  '2026-12-07T06-10-signals': signals,
+  '2026-12-07T06-20-coaching': coaching,
 };
 
 /**

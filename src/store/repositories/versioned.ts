@@ -17,7 +17,19 @@ export interface VersionedRecord {
 
 /** The tables of versioned records. */
 export type VersionedTable =
-  'partners' | 'contacts' | 'engagements' | 'interactions' | 'hypotheses' | 'measurement_waves' | 'invitations';
+  | 'partners'
+  | 'contacts'
+  | 'engagements'
+  | 'interactions'
+  | 'hypotheses'
+  | 'measurement_waves'
+  | 'invitations'
+  | 'stage_plans'
+  | 'coaching_reviews'
+  | 'coaching_observations'
+  | 'coaching_sessions'
+  | 'development_goals'
+  | 'self_assessments';
 
 /** The bookkeeping columns every versioned table shares; the repository writes them, the mapping never does. */
 type MetaColumn = 'id' | 'organization_id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at';

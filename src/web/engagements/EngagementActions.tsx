@@ -48,6 +48,9 @@ export function EngagementActions({ orgId, engagement }: { orgId: string; engage
       >
         Edit
       </Button>
+      <Button component={Link} to={engagementPath(orgId, engagement.id, 'observe')} variant="default">
+        Observe a session
+      </Button>
       <ConfirmDialog
         opened={confirming}
         title="Delete this engagement?"

@@ -45,6 +45,8 @@ import { StageTimeline } from './StageTimeline.tsx';
 import { ThisMonthDose } from './ThisMonthDose.tsx';
 import { countOf } from '../words/count-of.ts';
 import { FigureCard } from '../layout/FigureCard.tsx';
+import { EngagementSignals } from '../plans/EngagementSignals.tsx';
+import { PlanVersusActual } from '../plans/PlanVersusActual.tsx';
 
 function Panel({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -263,6 +265,16 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
               <PrinciplesUsed overview={overview} />
             </Panel>
           </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Panel title="Signals">
+            <EngagementSignals orgId={orgId} engagementId={engagement.id} canAcknowledge={canEdit} />
+          </Panel>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Panel title="Plan versus actual">
+            <PlanVersusActual orgId={orgId} engagementId={engagement.id} nameOf={(id) => nameOf(id) ?? id} />
+          </Panel>
         </Grid.Col>
         <Grid.Col span={12}>
           <Panel title="History">

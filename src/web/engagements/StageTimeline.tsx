@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Text, TextInput, Timeline } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea, Timeline } from '@mantine/core';
 import { IconFlag } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -24,7 +24,11 @@ export function StageTimeline({ orgId, engagement, stages, canEdit }: StageTimel
   const nextStage = stages[stages.findIndex((stage) => stage.id === current) + 1];
   const [stageId, setStageId] = useState<string | null>(nextStage?.id ?? null);
   const [startedOn, setStartedOn] = useState(localDate(new Date()));
+  const [criteriaMet, setCriteriaMet] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const exitCriteria = stages.find((stage) => stage.id === current)?.exitCriteria ?? [];
+  const unmet = exitCriteria.filter((criterion) => !criteriaMet.includes(criterion.id));
   const nameOf = (id: string) => stages.find((stage) => stage.id === id)?.name ?? id;
 
   const submit = (event: FormEvent) => {
@@ -32,9 +36,21 @@ export function StageTimeline({ orgId, engagement, stages, canEdit }: StageTimel
     if (!stageId) return;
     setError(null);
     move.mutate(
-      { change: { stageId, startedOn }, version: engagement.version },
       {
-        onSuccess: () => notifyDone(`Moved to ${nameOf(stageId)}.`),
+        change: {
+          stageId,
+          startedOn,
+          ...(exitCriteria.length > 0 ? { criteriaMet } : {}),
+          ...(unmet.length > 0 && reason.trim() !== '' ? { reason: reason.trim() } : {}),
+        },
+        version: engagement.version,
+      },
+      {
+        onSuccess: () => {
+          setCriteriaMet([]);
+          setReason('');
+          notifyDone(`Moved to ${nameOf(stageId)}.`);
+        },
         onError: (failure) => setError(errorMessageOf(failure)),
       },
     );
@@ -95,6 +111,33 @@ export function StageTimeline({ orgId, engagement, stages, canEdit }: StageTimel
               Move
             </Button>
           </Group>
+          {exitCriteria.length > 0 && (
+            <Checkbox.Group
+              label={`Exit criteria of ${nameOf(current ?? '')}`}
+              description="Tick those that are met."
+              value={criteriaMet}
+              onChange={setCriteriaMet}
+              mt="xs"
+            >
+              <Stack gap={4} mt={4}>
+                {exitCriteria.map((criterion) => (
+                  <Checkbox key={criterion.id} value={criterion.id} label={criterion.description} size="xs" />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+          {unmet.length > 0 && (
+            <Textarea
+              label="Why move on with criteria unmet"
+              description="Kept in the engagement's history."
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              size="xs"
+              autosize
+              minRows={2}
+              mt="xs"
+            />
+          )}
           {error && (
             <Text size="xs" c="red" mt={4} role="alert">
               {error}

@@ -123,6 +123,11 @@ export default function InteractionPage() {
                 >
                   Edit
                 </Button>
+                {(organization.role === 'lead' || organization.role === 'admin') && (
+                  <Button variant="default" component={Link} to={interactionPath(organization.id, record.id, 'review')}>
+                    Review practice
+                  </Button>
+                )}
               </>
             )}
           </Group>

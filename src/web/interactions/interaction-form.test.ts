@@ -17,7 +17,7 @@ const model: ModelSummary = {
   id: 'eis-toc',
   version: '1.0.0',
   name: 'EIS',
-  stages: [{ id: 'readiness', name: 'Readiness', emphasizes: ['co-designing', 'relating'] }],
+  stages: [{ id: 'readiness', name: 'Readiness', emphasizes: ['co-designing', 'relating'], exitCriteria: [] }],
   componentGroups: [{ id: 'foundational', name: 'foundational' }],
   components: [
     {

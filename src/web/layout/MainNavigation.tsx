@@ -7,6 +7,7 @@ import {
   IconClipboardList,
   IconFileZip,
   IconFlask,
+  IconSchool,
   IconHome,
   IconKey,
   IconMessageCircle,
@@ -98,6 +99,8 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
             )}
           {can(organization.role, 'hypotheses.view') &&
             link(organizationPath(organization.id, 'hypotheses'), 'Hypotheses', <IconFlask size={18} aria-hidden />)}
+          {can(organization.role, 'coaching.view') &&
+            link(organizationPath(organization.id, 'coaching'), 'Coaching', <IconSchool size={18} aria-hidden />)}
           {canAdminister(organization.role) && (
             <>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">

@@ -1,0 +1,375 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
+import { testPassword } from '../support/factories.ts';
+import { Client, startServer } from '../support/http.ts';
+import { pdfTextRuns } from '../support/pdf-text.ts';
+import { buildCoachingWorld, reviewBody, type CoachingWorld } from './world.ts';
+
+type Persona =
+  'practitioner' | 'coach' | 'admin' | 'otherPractitioner' | 'otherLead' | 'partner' | 'researcher' | 'outsider';
+const personas: Persona[] = [
+  'practitioner',
+  'coach',
+  'admin',
+  'otherPractitioner',
+  'otherLead',
+  'partner',
+  'researcher',
+  'outsider',
+];
+/** Who may read a practitioner's coaching record: them, their coach and admins; others are refused. */
+const readStatus: Record<Persona, number> = {
+  practitioner: 200,
+  coach: 200,
+  admin: 200,
+  otherPractitioner: 404,
+  otherLead: 404,
+  partner: 403,
+  researcher: 403,
+  outsider: 404,
+};
+
+describe.each(engines)('coaching over HTTP on %s', (engine) => {
+  let t: TestDatabase;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let w: CoachingWorld;
+  const clients = {} as Record<Persona, Client>;
+  let org: string;
+  let reviewId: string;
+  let observationId: string;
+  let sessionId: string;
+  let goalId: string;
+  let selfAssessmentId: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    server = await startServer(t.store, t.env.DATA_DIR!, { LOGIN_RATE_LIMIT: '1000' });
+    w = await buildCoachingWorld(t.store);
+    org = `/api/orgs/${w.organizationId}/coaching`;
+    for (const persona of personas) {
+      const client = new Client(server.baseUrl);
+      expect((await client.login(w[persona].email, testPassword)).status).toBe(200);
+      clients[persona] = client;
+    }
+  });
+  afterAll(async () => {
+    await server?.close();
+    await t?.dispose();
+  });
+
+  it('lets the coach review the interaction and refuses everyone who does not coach its practitioner', async () => {
+    for (const persona of ['practitioner', 'otherPractitioner', 'otherLead'] as const) {
+      const reply = await clients[persona].post(`${org}/reviews`, reviewBody(w.interaction.id));
+      expect(reply.status, persona).toBe(403);
+      expect(reply.body.error.details[0].path, persona).toBe('interactionId');
+    }
+    expect((await clients.partner.post(`${org}/reviews`, reviewBody(w.interaction.id))).status).toBe(403);
+    expect((await clients.researcher.post(`${org}/reviews`, reviewBody(w.interaction.id))).status).toBe(403);
+    expect((await clients.outsider.post(`${org}/reviews`, reviewBody(w.interaction.id))).status).toBe(404);
+
+    const reply = await clients.coach.post(`${org}/reviews`, reviewBody(w.interaction.id));
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      practitionerId: w.practitioner.userId,
+      reviewerId: w.coach.userId,
+      engagementId: w.engagement.id,
+      modelId: 'eis-toc',
+      modelVersion: '1.0.0',
+      interactionDate: '2020-02-03',
+      acknowledgedAt: null,
+      version: 1,
+    });
+    reviewId = reply.body.id;
+  });
+
+  it('names the field of an activity the model version lacks, a component it lacks and a rating out of range', async () => {
+    const body = reviewBody(w.interaction.id);
+    body.ratings[0]!.activities[1] = { activityId: 'juggle', rating: 'as-defined' };
+    let reply = await clients.coach.post(`${org}/reviews`, body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details).toEqual([
+      expect.objectContaining({
+        path: 'ratings[0].activities[1].activityId',
+        message: expect.stringContaining('juggle'),
+      }),
+    ]);
+
+    reply = await clients.coach.post(`${org}/reviews`, {
+      ...body,
+      ratings: [{ componentId: 'astrology', quality: 3 }],
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details[0].path).toBe('ratings[0].componentId');
+
+    reply = await clients.coach.post(`${org}/reviews`, { ...body, ratings: [{ componentId: 'relating', quality: 6 }] });
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.body.error.details)).toContain('ratings');
+    expect(JSON.stringify(reply.body.error.details)).toContain('quality');
+
+    reply = await clients.coach.post(`${org}/reviews`, {
+      ...body,
+      ratings: [
+        { componentId: 'relating', quality: 3, activities: [{ activityId: 'agree-roles', rating: 'brilliant' }] },
+      ],
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.body.error.details)).toContain('rating');
+  });
+
+  it('lets the practitioner acknowledge and reply, keeps the exchange in the history and refuses a stale save with 409', async () => {
+    expect(
+      (await clients.coach.request('PUT', `${org}/reviews/${reviewId}/response`, { version: 1, acknowledged: true }))
+        .status,
+    ).toBe(403);
+    const answered = await clients.practitioner.request('PUT', `${org}/reviews/${reviewId}/response`, {
+      version: 1,
+      acknowledged: true,
+      reply: 'Thanks, I will check in first next time.',
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.body.acknowledgedAt).not.toBeNull();
+    expect(answered.body.version).toBe(2);
+
+    const stale = await clients.coach.request('PUT', `${org}/reviews/${reviewId}`, {
+      ...reviewBody(w.interaction.id, 4),
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details[0].path).toBe('version');
+
+    const changed = await clients.coach.request('PUT', `${org}/reviews/${reviewId}`, {
+      ...reviewBody(w.interaction.id, 4),
+      version: 2,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      version: 3,
+      acknowledgedAt: null,
+      reply: 'Thanks, I will check in first next time.',
+    });
+
+    const history = await clients.practitioner.get(`${org}/reviews/${reviewId}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((h: { action: string }) => h.action)).toEqual(['create', 'update', 'update']);
+    expect(history.body.items[1].changes.reply).toEqual(['', 'Thanks, I will check in first next time.']);
+    expect(history.body.items[2].actor).toBe(w.coach.userId);
+  });
+
+  it('records an observation on the engagement form and prints the form as a PDF', { timeout: 180_000 }, async () => {
+    const form = await clients.coach.get(`${org}/observation-form?engagementId=${w.engagement.id}`);
+    expect(form.status).toBe(200);
+    expect(form.body.model).toMatchObject({ id: 'eis-toc', version: '1.0.0' });
+    expect(form.body.components).toHaveLength(10);
+    expect(form.body.components[0].activities.length).toBeGreaterThan(0);
+    expect(form.body.principles).toHaveLength(8);
+
+    const pdf = await clients.coach.raw(`${org}/observation-form.pdf?engagementId=${w.engagement.id}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const text = (await pdfTextRuns(new Uint8Array(await pdf.arrayBuffer()))).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Observation of practice');
+    expect(text).toContain(w.engagement.name);
+    expect(text).toContain(form.body.components[0].name);
+    expect(text).toContain(form.body.components[0].activities[0].label);
+    expect(text).toContain('Done as defined');
+    expect(text).toContain(form.body.principles[0].name);
+
+    const observation = {
+      engagementId: w.engagement.id,
+      practitionerId: w.practitioner.userId,
+      interactionId: w.interaction.id,
+      date: '2020-03-10',
+      ratings: [
+        { componentId: 'relating', quality: 4, activities: [{ activityId: 'agree-roles', rating: 'as-defined' }] },
+      ],
+      principles: [{ principleId: 'relationship-centered', observed: 'evident', note: '' }],
+      notes: 'Observed the planning meeting.',
+    };
+    expect((await clients.otherLead.post(`${org}/observations`, observation)).status).toBe(403);
+    const bad = await clients.coach.post(`${org}/observations`, {
+      ...observation,
+      principles: [{ principleId: 'ruthless', observed: 'evident' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('principles[0].principleId');
+    const created = await clients.coach.post(`${org}/observations`, observation);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      observerId: w.coach.userId,
+      modelId: 'eis-toc',
+      interactionId: w.interaction.id,
+    });
+    observationId = created.body.id;
+  });
+
+  it('logs coaching sessions and keeps development goals with their status', async () => {
+    const session = await clients.coach.post(`${org}/sessions`, {
+      practitionerId: w.practitioner.userId,
+      date: '2020-03-12',
+      componentIds: ['relating', 'assessing'],
+      agreed: 'Open each meeting with a check-in.',
+      followUp: 'Observe again in April.',
+    });
+    expect(session.status).toBe(201);
+    sessionId = session.body.id;
+    const unknown = await clients.coach.post(`${org}/sessions`, {
+      practitionerId: w.practitioner.userId,
+      date: '2020-03-12',
+      componentIds: ['relating', 'numerology'],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0].path).toBe('componentIds[1]');
+
+    const goal = await clients.coach.post(`${org}/goals`, {
+      practitionerId: w.practitioner.userId,
+      title: 'Lead a readiness assessment on my own',
+      componentIds: ['assessing'],
+      targetDate: '2020-06-30',
+    });
+    expect(goal.status).toBe(201);
+    expect(goal.body.status).toBe('open');
+    goalId = goal.body.id;
+    const progressed = await clients.practitioner.request('PUT', `${org}/goals/${goalId}`, {
+      ...goal.body,
+      status: 'in-progress',
+      id: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+      deletedAt: undefined,
+      createdBy: undefined,
+    });
+    expect(progressed.status).toBe(200);
+    expect(progressed.body).toMatchObject({ status: 'in-progress', version: 2 });
+    const stale = await clients.coach.request('PUT', `${org}/goals/${goalId}`, {
+      practitionerId: w.practitioner.userId,
+      title: 'Lead a readiness assessment on my own',
+      componentIds: ['assessing'],
+      targetDate: '2020-06-30',
+      status: 'met',
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it('takes self-assessments only on the model components, from the practitioner themself', async () => {
+    const bad = await clients.practitioner.post(`${org}/self-assessments`, {
+      date: '2020-02-01',
+      modelId: 'eis-toc',
+      modelVersion: '1.0.0',
+      ratings: { relating: 2, levitating: 5 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('ratings.levitating');
+    const reply = await clients.practitioner.post(`${org}/self-assessments`, {
+      date: '2020-02-01',
+      modelId: 'eis-toc',
+      modelVersion: '1.0.0',
+      ratings: { relating: 2, assessing: 3 },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.practitionerId).toBe(w.practitioner.userId);
+    selfAssessmentId = reply.body.id;
+  });
+
+  it('shows competency over time to the practitioner and the team view to their coach only', async () => {
+    const competency = await clients.practitioner.get(`${org}/practitioners/${w.practitioner.userId}/competency`);
+    expect(competency.status).toBe(200);
+    const relating = competency.body.components.find((c: { componentId: string }) => c.componentId === 'relating');
+    expect(relating.coachRatings.map((p: { date: string; quality: number }) => [p.date, p.quality])).toEqual([
+      ['2020-02-03', 4],
+      ['2020-03-10', 4],
+    ]);
+    expect(relating.selfRatings).toEqual([{ date: '2020-02-01', rating: 2 }]);
+    expect(relating.minutesByMonth).toEqual([{ month: '2020-02', minutes: 20 }]);
+
+    const team = await clients.coach.get(`${org}/team?asOf=2020-04-01`);
+    expect(team.status).toBe(200);
+    expect(team.body.practitioners).toEqual([{ userId: w.practitioner.userId, name: w.practitioner.name }]);
+    const cell = team.body.cells.find(
+      (c: { practitionerId: string; componentId: string }) =>
+        c.practitionerId === w.practitioner.userId && c.componentId === 'assessing',
+    );
+    expect(cell).toMatchObject({ latestRating: 5, change: null, latestSelfRating: 3, recentMinutes: 40, ratings: 1 });
+    const later = await clients.coach.get(`${org}/team?asOf=2021-04-01`);
+    expect(later.body.cells.find((c: { componentId: string }) => c.componentId === 'assessing').recentMinutes).toBe(0);
+
+    const other = await clients.otherLead.get(`${org}/team`);
+    expect(other.status).toBe(200);
+    expect(other.body.practitioners.map((p: { userId: string }) => p.userId)).toEqual([w.otherPractitioner.userId]);
+    expect((await clients.partner.get(`${org}/team`)).status).toBe(403);
+    expect((await clients.researcher.get(`${org}/team`)).status).toBe(403);
+  });
+
+  it(
+    'shows every coaching read route only to the practitioner, their coach and admins',
+    { timeout: 180_000 },
+    async () => {
+      const practitioner = w.practitioner.userId;
+      const routes = [
+        `${org}/practitioners/${practitioner}`,
+        `${org}/practitioners/${practitioner}/competency`,
+        `${org}/reviews/${reviewId}`,
+        `${org}/reviews/${reviewId}/history`,
+        `${org}/observations/${observationId}`,
+        `${org}/observations/${observationId}/history`,
+        `${org}/sessions/${sessionId}`,
+        `${org}/sessions/${sessionId}/history`,
+        `${org}/goals/${goalId}`,
+        `${org}/goals/${goalId}/history`,
+        `${org}/self-assessments/${selfAssessmentId}`,
+        `${org}/self-assessments/${selfAssessmentId}/history`,
+      ];
+      const seen: Record<string, Record<string, number>> = {};
+      const expected: Record<string, Record<string, number>> = {};
+      for (const route of routes) {
+        seen[route] = {};
+        expected[route] = { ...readStatus };
+        for (const persona of personas) seen[route]![persona] = (await clients[persona].get(route)).status;
+      }
+      expect(seen).toEqual(expected);
+
+      const record = await clients.coach.get(`${org}/practitioners/${practitioner}`);
+      expect(record.body.reviews).toHaveLength(1);
+      expect(record.body.observations).toHaveLength(1);
+      expect(record.body.sessions).toHaveLength(1);
+      expect(record.body.goals).toHaveLength(1);
+      expect(record.body.selfAssessments).toHaveLength(1);
+
+      const list = await clients.coach.get(`${org}/practitioners`);
+      expect(list.body.items.map((p: { userId: string; self: boolean }) => [p.userId, p.self])).toEqual([
+        [w.coach.userId, true],
+        [practitioner, false],
+      ]);
+      const own = await clients.otherPractitioner.get(`${org}/practitioners`);
+      expect(own.body.items.map((p: { userId: string }) => p.userId)).toEqual([w.otherPractitioner.userId]);
+      expect((await clients.partner.get(`${org}/practitioners`)).status).toBe(403);
+      expect((await new Client(server.baseUrl).get(`${org}/practitioners`)).status).toBe(401);
+    },
+  );
+
+  it('refuses writes to coaching records from those who may not see them', async () => {
+    const goal = {
+      practitionerId: w.practitioner.userId,
+      title: 'Something else',
+      componentIds: [],
+      targetDate: null,
+      status: 'open',
+      version: 2,
+    };
+    const statuses = Object.fromEntries(
+      await Promise.all(
+        (['otherPractitioner', 'otherLead', 'partner', 'researcher', 'outsider'] as const).map(async (p) => [
+          p,
+          (await clients[p].request('PUT', `${org}/goals/${goalId}`, goal)).status,
+        ]),
+      ),
+    );
+    expect(statuses).toEqual({ otherPractitioner: 404, otherLead: 404, partner: 403, researcher: 403, outsider: 404 });
+    const session = await clients.otherLead.post(`${org}/sessions`, {
+      practitionerId: w.practitioner.userId,
+      date: '2020-03-12',
+    });
+    expect(session.status).toBe(403);
+    expect(session.body.error.details[0].path).toBe('practitionerId');
+  });
+});
