@@ -16,17 +16,21 @@ const names = Object.keys(migrations);
 const late = '2026-11-26T20-00-organization-dose';
 
 /**
- * Migration names in the order their files were first added to the repository (`git log --diff-filter=A`),
- * the files not committed yet last; null when there is no git history to read.
+ * Migration names in the order their files were first added to the repository (`git log --diff-filter=A`;
+ * a renamed file counts as added under its new name when it was renamed), the files not committed yet last; null when there is no git history to read.
  */
 function namesInOrderAdded(): string[] | null {
   let log: string;
   try {
-    log = execFileSync('git', ['log', '--reverse', '--diff-filter=A', '--format=', '--name-only', '--', folder], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    log = execFileSync(
+      'git',
+      ['log', '--reverse', '--no-renames', '--diff-filter=A', '--format=', '--name-only', '--', folder],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
   } catch {
     return null;
   }
