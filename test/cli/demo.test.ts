@@ -4,7 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { checkDose } from '../../src/app/interactions/operations.ts';
+import { checkDose } from '../../src/app/interactions/log-interactions.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { runPraxis } from '../support/cli.ts';
 

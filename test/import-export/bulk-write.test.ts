@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDose, logInteraction } from '../../src/app/interactions/operations.ts';
+import { checkDose, logInteraction } from '../../src/app/interactions/log-interactions.ts';
 import { importInteractions } from '../../src/app/interactions/import-export.ts';
 import { maxStatementParameters } from '../../src/store/repositories/interaction-import.ts';
 import { engines } from '../support/databases.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/domain/support/schemas.ts';
-import { deleteInteraction, logInteractions } from '../../src/app/interactions/operations.ts';
+import { deleteInteraction, logInteractions } from '../../src/app/interactions/log-interactions.ts';
 import {
   exportInteractionsToFile,
   importInteractions,

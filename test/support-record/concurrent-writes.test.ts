@@ -5,9 +5,9 @@ import {
   logInteraction,
   restoreInteraction,
   updateInteraction,
-} from '../../src/app/interactions/operations.ts';
+} from '../../src/app/interactions/log-interactions.ts';
 import { createApiToken } from '../../src/app/accounts/create-api-token.ts';
-import { createEngagement } from '../../src/app/engagements/operations.ts';
+import { createEngagement } from '../../src/app/engagements/change-stage.ts';
 import { runPraxis } from '../support/cli.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';

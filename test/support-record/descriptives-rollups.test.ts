@@ -9,7 +9,7 @@ import {
   selectedEngagements,
   type DescriptivesFilter,
 } from '../../src/app/analysis/descriptives.ts';
-import { deleteInteraction, logInteraction, updateInteraction } from '../../src/app/interactions/operations.ts';
+import { deleteInteraction, logInteraction, updateInteraction } from '../../src/app/interactions/log-interactions.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';

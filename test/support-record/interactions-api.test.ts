@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDose } from '../../src/app/interactions/operations.ts';
+import { checkDose } from '../../src/app/interactions/log-interactions.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
 import { Client, startServer } from '../support/http.ts';

@@ -3,7 +3,7 @@ import { practiceUse } from '../../src/analysis/descriptives/practice-use.ts';
 import { practiceUseFromTotals } from '../../src/analysis/dose/practice-totals.ts';
 import { eisToc } from '../../src/model/builtin/index.ts';
 import { organizationPracticeUse, selectedEngagements } from '../../src/app/analysis/descriptives.ts';
-import { deleteInteraction, logInteraction, updateInteraction } from '../../src/app/interactions/operations.ts';
+import { deleteInteraction, logInteraction, updateInteraction } from '../../src/app/interactions/log-interactions.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';

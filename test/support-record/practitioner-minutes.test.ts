@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteEngagement } from '../../src/app/engagements/operations.ts';
+import { deleteEngagement } from '../../src/app/engagements/change-stage.ts';
 import {
   checkDose,
   deleteInteraction,
   logInteraction,
   updateInteraction,
-} from '../../src/app/interactions/operations.ts';
+} from '../../src/app/interactions/log-interactions.ts';
 import * as practitionerComponentMonth from '../../src/store/migrations/2026-12-07T01-00-practitioner-component-month.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization } from '../support/factories.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteEngagement } from '../../src/app/engagements/operations.ts';
+import { deleteEngagement } from '../../src/app/engagements/change-stage.ts';
 import { organizationDashboard } from '../../src/app/engagements/overview.ts';
-import { checkDose, deleteInteraction, logInteraction } from '../../src/app/interactions/operations.ts';
+import { checkDose, deleteInteraction, logInteraction } from '../../src/app/interactions/log-interactions.ts';
 import * as organizationDose from '../../src/store/migrations/2026-11-26T20-00-organization-dose.ts';
 import * as engagementPage from '../../src/store/migrations/2026-11-26T20-30-engagement-page.ts';
 import * as relationshipMonthDose from '../../src/store/migrations/2026-11-27T01-00-relationship-month-dose.ts';

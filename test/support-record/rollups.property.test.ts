@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eisToc } from '../../src/model/builtin/index.ts';
-import { deleteEngagement, restoreEngagement, updateEngagement } from '../../src/app/engagements/operations.ts';
+import { deleteEngagement, restoreEngagement, updateEngagement } from '../../src/app/engagements/change-stage.ts';
 import {
   checkDose,
   deleteInteraction,
   logInteraction,
   restoreInteraction,
   updateInteraction,
-} from '../../src/app/interactions/operations.ts';
+} from '../../src/app/interactions/log-interactions.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';

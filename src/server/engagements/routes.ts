@@ -16,7 +16,7 @@ import {
   deleteEngagement,
   restoreEngagement,
   updateEngagement,
-} from '../../app/engagements/operations.ts';
+} from '../../app/engagements/change-stage.ts';
 
 const ListQuery = z.strictObject({
   partnerId: Id.optional(),

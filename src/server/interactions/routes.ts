@@ -12,7 +12,7 @@ import {
   logInteraction,
   restoreInteraction,
   updateInteraction,
-} from '../../app/interactions/operations.ts';
+} from '../../app/interactions/log-interactions.ts';
 
 const ListQuery = z.strictObject({
   engagementId: Id.optional(),

@@ -4,7 +4,7 @@ import { calendarMonth } from '../../domain/support/months.ts';
 import type { Engagement, Interaction, InteractionInput } from '../../domain/support/schemas.ts';
 import type { InteractionData } from '../../store/repositories/interactions.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
-import { modelOf } from '../engagements/operations.ts';
+import { modelOf } from '../engagements/change-stage.ts';
 
 /**
  * Logging interactions. Each write validates against the engagement's model version, updates the
