@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { readTeamCompetency } from '../src/app/coaching/read-team-competency.ts';
 import { reviewInteraction } from '../src/app/coaching/review-interaction.ts';
 import { addMember } from '../src/app/accounts/add-member.ts';
-import { createEngagement } from '../src/app/engagements/change-stage.ts';
+import { createEngagement } from '../src/app/engagements/create-engagement.ts';
 import { logInteractions } from '../src/app/interactions/log-interactions.ts';
 import { createPartner } from '../src/app/partners/create-partner.ts';
 import { openBenchStore, temporaryFolder } from './support/app.ts';
