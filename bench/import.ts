@@ -9,7 +9,7 @@
  * measures rows per second (wall and CPU time) and peak memory (resident set sampled every 20 ms, and
  * the process high-water mark VmHWM). Same-run baseline: csv-parse alone reading the same file, the
  * floor of any import that parses CSV with it. Afterwards checks that every row landed (interactions,
- * component rows, one history entry each) and that the rollups equal a recomputation (`checkDose`,
+ * component rows, one history entry each) and that the rollups equal a recomputation (`checkDerived`,
  * what `praxis check` runs). Prints the JSON lines of `bench/support/report.ts`.
  */
 import { closeSync, createReadStream, openSync, readFileSync, statSync, writeSync } from 'node:fs';
@@ -17,9 +17,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import { sql } from 'kysely';
 import { eisToc } from '../src/model/builtin/index.ts';
-import { createEngagement } from '../src/app/engagements/operations.ts';
+import { createEngagement } from '../src/app/engagements/create-engagement.ts';
 import { importInteractions } from '../src/app/interactions/import-export.ts';
-import { checkDose } from '../src/app/interactions/operations.ts';
+import { checkDerived } from '../src/app/derived/check-derived.ts';
 import { createPartner } from '../src/app/partners/create-partner.ts';
 import { openBenchStore, temporaryFolder } from './support/app.ts';
 import { addDays } from './support/interactions.ts';
@@ -188,7 +188,7 @@ try {
     componentRows: await count('interaction_components'),
     historyEntries: await count('history', sql`and entity = 'interaction'`),
   };
-  const differences = await checkDose(tenant);
+  const differences = await checkDerived(tenant);
   const complete =
     stored.interactions === generated.interactions &&
     stored.componentRows === generated.rows &&

@@ -33,13 +33,13 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { v7 } from 'uuid';
 import { openSqlite } from '../src/store/database.ts';
-import { checkDose } from '../src/app/interactions/operations.ts';
+import { checkDerived } from '../src/app/derived/check-derived.ts';
 import { componentDiversity } from '../src/domain/support/diversity.ts';
 import { shiftMonth } from '../src/domain/support/months.ts';
 import { organizationRelationshipComponents } from '../src/domain/support/relationship-dose.ts';
 import { doseContribution, openNextStepRows } from '../src/domain/support/rollups.ts';
 import { interactionMapping, nextStepRow } from '../src/store/repositories/interactions.ts';
-import { createEngagement } from '../src/app/engagements/operations.ts';
+import { createEngagement } from '../src/app/engagements/create-engagement.ts';
 import { createPartner } from '../src/app/partners/create-partner.ts';
 import type { InteractionInput } from '../src/domain/support/schemas.ts';
 import { listen, openBenchStore, startBenchApp, temporaryFolder } from './support/app.ts';
@@ -169,7 +169,7 @@ async function runOurs(dir: string): Promise<{ measured: Measured; logged: numbe
     const counted = await sql<{ n: number }>`select count(*) as n from interactions`.execute(store.database.db);
     const logged = Number(counted.rows[0]?.n ?? 0);
     // Every accepted request must have left its interaction and exactly its share of the rollups.
-    const differences = await checkDose(store.tenant(organizationId));
+    const differences = await checkDerived(store.tenant(organizationId));
     return { measured, logged, rollupDifferences: differences.length };
   } finally {
     await server.close();
@@ -473,7 +473,7 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
       interactionRequests('/interactions', 'baseline', engagement.id),
     );
     // The baseline must write the same rows as the application: its rollups must pass the same check.
-    const differences = await checkDose(store.tenant(organizationId));
+    const differences = await checkDerived(store.tenant(organizationId));
     if (differences.length > 0)
       failures.push(
         `full-write baseline: ${differences.length} rollup rows differ from a recomputation, so it does not write the application's rows`,

@@ -39,7 +39,7 @@ import { eisToc } from '../src/model/builtin/index.ts';
 import { openSqlite, sqliteFileIn } from '../src/store/database.ts';
 import type { TenantStore } from '../src/store/store.ts';
 import { organizationDescriptives } from '../src/app/analysis/descriptives.ts';
-import { modelOf } from '../src/app/engagements/operations.ts';
+import { modelOf } from '../src/app/engagements/engagement-records.ts';
 import { openBenchStore, startBenchApp, temporaryFolder } from './support/app.ts';
 import { keepAliveAgent, timedGet } from './support/http.ts';
 import { loadPerCore, readMachine } from './support/machine.ts';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appFiles, exportedFunctions, useCaseFileProblems } from './support/use-case-files.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -86,4 +87,59 @@ describe('import cycles (npm run lint:cycles)', () => {
       expect(failed.output).toMatch(/src\/a\.ts > src\/b\.ts/);
     },
   );
+});
+
+describe('use-case files (one exported function per verb, test/support/use-case-files.ts)', () => {
+  it('holds for every file of src/app', () => {
+    const files = appFiles(root);
+    expect(files.length).toBeGreaterThan(100);
+    expect(useCaseFileProblems(files)).toEqual([]);
+  });
+
+  it('counts functions, arrow constants and re-exported values, not types or other constants', () => {
+    const code = [
+      'export function createUser() {}',
+      'export const renameUser = async () => {};',
+      'export const limit = 3;',
+      'export interface User { id: string }',
+      "export { checkDerived as checkDose } from '../derived/check-derived.ts';",
+      "export type { Store } from '../../store/store.ts';",
+    ].join('\n');
+    expect(exportedFunctions('x.ts', code)).toEqual(['createUser', 'renameUser', 'checkDose']);
+  });
+
+  it('refuses an operations module, and a use-case file exporting a second function', () => {
+    const verb = 'export function createPartner() {}\n';
+    expect(
+      useCaseFileProblems([
+        { file: 'src/app/partners/operations.ts', code: verb },
+        { file: 'src/app/partners/create-partner.ts', code: verb + 'export function updatePartner() {}\n' },
+        {
+          file: 'src/app/partners/delete-partner.ts',
+          code: "export const deletePartner = () => 1;\nexport { restorePartner } from './restore-partner.ts';\n",
+        },
+      ]),
+    ).toEqual([
+      'src/app/partners/operations.ts: src/app holds no operations modules; put each use case in a file named for it',
+      'src/app/partners/create-partner.ts: a use-case file exports its one function createPartner, but also exports ' +
+        'updatePartner; give each use case its own file and move shared helpers to a helper file',
+      'src/app/partners/delete-partner.ts: a use-case file exports its one function deletePartner, but also exports ' +
+        'restorePartner; give each use case its own file and move shared helpers to a helper file',
+    ]);
+  });
+
+  it('lets a use-case file keep types and constants, and a helper file export several functions', () => {
+    expect(
+      useCaseFileProblems([
+        {
+          file: 'src/app/partners/create-partner.ts',
+          code: 'export type Kind = string;\nexport const rank = 1;\nexport function createPartner() {}\n',
+        },
+        {
+          file: 'src/app/partners/partner-records.ts',
+          code: 'export function checkParent() {}\nexport function checkContactPartner() {}\n',
+        },
+      ]),
+    ).toEqual([]);
+  });
 });

@@ -26,7 +26,7 @@ import {
   type InteractionInput,
 } from '../../src/domain/support/schemas.ts';
 import type { PracticeModel } from '../../src/model/schema.ts';
-import { createEngagement } from '../../src/app/engagements/operations.ts';
+import { createEngagement } from '../../src/app/engagements/create-engagement.ts';
 import { createPartner } from '../../src/app/partners/create-partner.ts';
 import { nowIso } from '../../src/store/ids.ts';
 import { interactionMapping, nextStepRow } from '../../src/store/repositories/interactions.ts';

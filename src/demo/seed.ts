@@ -1,8 +1,8 @@
 import { addMember } from '../app/accounts/add-member.ts';
 import { createOrganization } from '../app/accounts/create-organization.ts';
 import { setPassword } from '../app/accounts/set-password.ts';
-import { createEngagement } from '../app/engagements/operations.ts';
-import { logInteraction } from '../app/interactions/operations.ts';
+import { createEngagement } from '../app/engagements/create-engagement.ts';
+import { logInteraction } from '../app/interactions/log-interaction.ts';
 import { createWave } from '../app/measurement/create-wave.ts';
 import { enterResponse } from '../app/measurement/enter-response.ts';
 import { requireModel } from '../app/models/require-model.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/analysis/home/home-figures.ts';
-import { logInteraction } from '../../src/app/interactions/operations.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import { createWave } from '../../src/app/measurement/create-wave.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';

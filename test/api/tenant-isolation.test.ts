@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/app/accounts/create-api-token.ts';
-import { logInteraction } from '../../src/app/interactions/operations.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import { createContact } from '../../src/app/partners/create-contact.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { checkDose } from '../../src/app/interactions/operations.ts';
+import { checkDerived } from '../../src/app/derived/check-derived.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { runPraxis } from '../support/cli.ts';
 
@@ -26,7 +26,7 @@ describe('the demo in the database', { timeout: 180_000 }, () => {
     expect(interactions.length).toBeGreaterThan(700);
     expect(interactions.length).toBeLessThan(800);
     expect(interactions.every((i) => i.notes.startsWith('Synthetic'))).toBe(true);
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
   });
 
   it('is reproducible and resettable', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logInteraction } from '../../src/app/interactions/operations.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import { runPraxis } from '../support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';

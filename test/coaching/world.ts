@@ -1,7 +1,7 @@
 import type { Member } from '../../src/domain/accounts/schemas.ts';
 import type { Engagement, Interaction } from '../../src/domain/support/schemas.ts';
-import { createEngagement } from '../../src/app/engagements/operations.ts';
-import { logInteraction } from '../../src/app/interactions/operations.ts';
+import { createEngagement } from '../../src/app/engagements/create-engagement.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import { createPartner } from '../../src/app/partners/create-partner.ts';
 import type { Store } from '../../src/store/store.ts';
 import { buildMember, buildOrganization } from '../support/factories.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDose, logInteraction } from '../../src/app/interactions/operations.ts';
+import { checkDerived } from '../../src/app/derived/check-derived.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import { importInteractions } from '../../src/app/interactions/import-export.ts';
 import { maxStatementParameters } from '../../src/store/repositories/interaction-import.ts';
 import { engines } from '../support/databases.ts';
@@ -103,7 +104,7 @@ describe.each(engines)('the bulk write of an import on %s', (engine) => {
       expect(after.interactions - before.interactions).toBe(manyInteractions);
       expect(after.components - before.components).toBe(lines.length);
       expect(after.history - before.history).toBe(manyInteractions);
-      expect(await checkDose(world.t.store.tenant(world.orgId))).toEqual([]);
+      expect(await checkDerived(world.t.store.tenant(world.orgId))).toEqual([]);
 
       // Each imported interaction has its first version in the history, by the importer, as the record reads.
       const tenant = world.t.store.tenant(world.orgId);
@@ -152,7 +153,7 @@ describe.each(engines)('the bulk write of an import on %s', (engine) => {
         { row: badRow, column: 'date', message: 'is before the engagement started (2020-01-15)' },
       ]);
       expect(await snapshotOf(world)).toEqual(before);
-      expect(await checkDose(world.t.store.tenant(world.orgId))).toEqual([]);
+      expect(await checkDerived(world.t.store.tenant(world.orgId))).toEqual([]);
     },
   );
 });

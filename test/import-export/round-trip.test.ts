@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/domain/support/schemas.ts';
-import { deleteInteraction, logInteractions } from '../../src/app/interactions/operations.ts';
+import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
+import { logInteractions } from '../../src/app/interactions/log-interactions.ts';
 import {
   exportInteractionsToFile,
   importInteractions,

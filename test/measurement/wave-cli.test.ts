@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContact } from '../../src/app/partners/create-contact.ts';
-import { submitSurvey } from '../../src/app/surveys/operations.ts';
+import { submitSurvey } from '../../src/app/surveys/submit-survey.ts';
 import { runPraxis } from '../support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization } from '../support/factories.ts';

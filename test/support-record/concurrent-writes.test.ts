@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkDose,
-  deleteInteraction,
-  logInteraction,
-  restoreInteraction,
-  updateInteraction,
-} from '../../src/app/interactions/operations.ts';
+import { checkDerived } from '../../src/app/derived/check-derived.ts';
+import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
+import { restoreInteraction } from '../../src/app/interactions/restore-interaction.ts';
+import { updateInteraction } from '../../src/app/interactions/update-interaction.ts';
 import { createApiToken } from '../../src/app/accounts/create-api-token.ts';
-import { createEngagement } from '../../src/app/engagements/operations.ts';
+import { createEngagement } from '../../src/app/engagements/create-engagement.ts';
 import { runPraxis } from '../support/cli.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
@@ -51,7 +49,7 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
     );
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
     const tenant = t.store.tenant(orgId);
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
     expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2023-05')).toMatchObject({
       interactions: 7,
       engagements: 1,
@@ -77,7 +75,7 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
       ),
     );
     const tenant = t.store.tenant(orgId);
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
     expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2024-02')).toMatchObject({
       interactions: 24,
       engagements: 12,
@@ -100,9 +98,9 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
           ),
         ),
     ]);
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
     await Promise.all(early.slice(0, 6).map((x) => restoreInteraction(t.store, orgId, x.id, actor)));
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
     expect((await tenant.dose.organizationByCalendarMonth()).find((m) => m.calendarMonth === '2024-02')).toMatchObject({
       interactions: 18,
       engagements: 12,
@@ -135,7 +133,7 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
     expect(
       results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
     ).toEqual([]);
-    expect(await checkDose(t.store.tenant(orgId))).toEqual([]);
+    expect(await checkDerived(t.store.tenant(orgId))).toEqual([]);
   });
 
   it('let one bad write fail alone while the writes around it land', async () => {
@@ -160,7 +158,7 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
       '2024-04-04',
       '2024-04-02',
     ]);
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
   });
 
   it(

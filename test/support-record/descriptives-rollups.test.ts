@@ -9,7 +9,9 @@ import {
   selectedEngagements,
   type DescriptivesFilter,
 } from '../../src/app/analysis/descriptives.ts';
-import { deleteInteraction, logInteraction, updateInteraction } from '../../src/app/interactions/operations.ts';
+import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
+import { updateInteraction } from '../../src/app/interactions/update-interaction.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';

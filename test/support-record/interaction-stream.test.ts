@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteInteraction, logInteraction } from '../../src/app/interactions/operations.ts';
+import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import type { TableInteraction } from '../../src/domain/support/interaction-rows.ts';
 import type { Interaction } from '../../src/domain/support/schemas.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDose } from '../../src/app/interactions/operations.ts';
+import { checkDerived } from '../../src/app/derived/check-derived.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
 import { Client, startServer } from '../support/http.ts';
@@ -99,7 +99,7 @@ describe.each(engines)('the support record over HTTP on %s', (engine) => {
     });
     expect(history.body.items[1].actor).toBe(ispId);
     expect(history.body.items[0].snapshot.notes).toBe('Reviewed readiness survey results with the leadership team.');
-    expect(await checkDose(t.store.tenant(orgId))).toEqual([]);
+    expect(await checkDerived(t.store.tenant(orgId))).toEqual([]);
   });
 
   it('filters and pages with a cursor, newest first', async () => {

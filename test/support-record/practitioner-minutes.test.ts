@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteEngagement } from '../../src/app/engagements/operations.ts';
-import {
-  checkDose,
-  deleteInteraction,
-  logInteraction,
-  updateInteraction,
-} from '../../src/app/interactions/operations.ts';
+import { deleteEngagement } from '../../src/app/engagements/delete-engagement.ts';
+import { checkDerived } from '../../src/app/derived/check-derived.ts';
+import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
+import { updateInteraction } from '../../src/app/interactions/update-interaction.ts';
 import * as practitionerComponentMonth from '../../src/store/migrations/2026-12-07T01-00-practitioner-component-month.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization } from '../support/factories.ts';
@@ -75,7 +73,7 @@ describe.each(engines)('practitioner minutes per component and calendar month on
         .slice(1)
         .map((r) => ({ practitionerId: practitioner, ...r })),
     );
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
   });
 
   it('is filled by its migration from the live interactions of live engagements, and removed by its down migration', async () => {
@@ -88,7 +86,7 @@ describe.each(engines)('practitioner minutes per component and calendar month on
     await expect(sql`select count(*) from practitioner_component_month`.execute(db)).rejects.toThrow();
     await practitionerComponentMonth.up(migrationDb);
     expect(await tenant.dose.practitionerComponentMinutes({ practitionerIds: null })).toEqual(before);
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
   });
 
   it('is checked like every declared table: a tampered row is reported', async () => {
@@ -96,7 +94,7 @@ describe.each(engines)('practitioner minutes per component and calendar month on
     await sql`update practitioner_component_month set minutes = minutes + 1 where practitioner_id = ${practitioner} and calendar_month = '2020-02'`.execute(
       db,
     );
-    const differences = await checkDose(t.store.tenant(orgId));
+    const differences = await checkDerived(t.store.tenant(orgId));
     expect(differences).toHaveLength(1);
     expect(differences[0]).toMatchObject({
       table: 'practitioner_component_month',

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteEngagement } from '../../src/app/engagements/operations.ts';
+import { deleteEngagement } from '../../src/app/engagements/delete-engagement.ts';
 import { organizationDashboard } from '../../src/app/engagements/overview.ts';
-import { checkDose, deleteInteraction, logInteraction } from '../../src/app/interactions/operations.ts';
+import { checkDerived } from '../../src/app/derived/check-derived.ts';
+import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import * as organizationDose from '../../src/store/migrations/2026-11-26T20-00-organization-dose.ts';
 import * as engagementPage from '../../src/store/migrations/2026-11-26T20-30-engagement-page.ts';
 import * as relationshipMonthDose from '../../src/store/migrations/2026-11-27T01-00-relationship-month-dose.ts';
@@ -68,7 +70,7 @@ describe.each(engines)('organization rollups, principle use and the next-step in
       interactions: 4,
       minutes: 360,
     });
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
   });
 
   it('report every tampered row of the new tables in the check', async () => {
@@ -86,7 +88,7 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     };
     await tamper('+');
     await sql`update interaction_next_steps set owner = 'someone else'`.execute(db);
-    const differences = await checkDose(t.store.tenant(orgId));
+    const differences = await checkDerived(t.store.tenant(orgId));
     expect(differences.map((d) => d.table).sort()).toEqual([
       'interaction_next_steps',
       'interaction_next_steps',
@@ -104,7 +106,7 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     });
     await tamper('-');
     await sql`update interaction_next_steps set owner = 'ISP'`.execute(db);
-    expect(await checkDose(t.store.tenant(orgId))).toEqual([]);
+    expect(await checkDerived(t.store.tenant(orgId))).toEqual([]);
   });
 
   it('are filled by their migrations from what is stored, and removed by their down migrations', async () => {
@@ -127,7 +129,7 @@ describe.each(engines)('organization rollups, principle use and the next-step in
       principles: await tenant.dose.principleMonths(),
       steps: await tenant.interactions.openNextSteps(),
     }).toEqual(before);
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
   });
 
   it('keep one row per month of the relationship, filled by its migration from the engagement months, and moved back by its down migration', async () => {
@@ -154,7 +156,7 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     await relationshipMonthDose.up(asMigrationDb(db));
     await practiceUseRollups.up(asMigrationDb(db));
     expect(await tenant.dose.relationshipMonths()).toEqual(before);
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
   });
 
   it('keep mode and practice-activity use per engagement and organization month, filled by their migration from the live interactions of live engagements', async () => {
@@ -184,6 +186,6 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     expect(sorted(after.activities)).toEqual(sorted(before.activities));
     for (const part of ['modeMonths', 'principleMonths', 'activityMonths'] as const)
       expect(sorted(after.organization[part])).toEqual(sorted(before.organization[part]));
-    expect(await checkDose(tenant)).toEqual([]);
+    expect(await checkDerived(tenant)).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eisToc } from '../../src/model/builtin/index.ts';
-import { deleteEngagement, restoreEngagement, updateEngagement } from '../../src/app/engagements/operations.ts';
-import {
-  checkDose,
-  deleteInteraction,
-  logInteraction,
-  restoreInteraction,
-  updateInteraction,
-} from '../../src/app/interactions/operations.ts';
+import { deleteEngagement } from '../../src/app/engagements/delete-engagement.ts';
+import { restoreEngagement } from '../../src/app/engagements/restore-engagement.ts';
+import { updateEngagement } from '../../src/app/engagements/update-engagement.ts';
+import { checkDerived } from '../../src/app/derived/check-derived.ts';
+import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
+import { restoreInteraction } from '../../src/app/interactions/restore-interaction.ts';
+import { updateInteraction } from '../../src/app/interactions/update-interaction.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
@@ -169,7 +169,7 @@ describe.each(engines)('dose rollups on %s', (engine) => {
               await restoreInteraction(t.store, orgId, id, actor);
           }
         }
-        expect(await checkDose(t.store.tenant(orgId))).toEqual([]);
+        expect(await checkDerived(t.store.tenant(orgId))).toEqual([]);
       }),
       { numRuns: engine === 'sqlite' ? 40 : 15 },
     );

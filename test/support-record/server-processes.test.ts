@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/demo/random.ts';
 import { createApiToken } from '../../src/app/accounts/create-api-token.ts';
-import { createEngagement } from '../../src/app/engagements/operations.ts';
+import { createEngagement } from '../../src/app/engagements/create-engagement.ts';
 import { killHard, runPraxis, startPraxisServer } from '../support/cli.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';

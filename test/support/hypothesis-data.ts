@@ -1,6 +1,6 @@
 import { enterResponse } from '../../src/app/measurement/enter-response.ts';
 import { createWave } from '../../src/app/measurement/create-wave.ts';
-import { logInteraction } from '../../src/app/interactions/operations.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import { createContact } from '../../src/app/partners/create-contact.ts';
 import type { HypothesisRegistrationInput } from '../../src/domain/hypotheses/registration.ts';
 import type { Store } from '../../src/store/store.ts';

@@ -1,6 +1,6 @@
 import type { Engagement, InteractionInput, Partner } from '../../src/domain/support/schemas.ts';
 import { InteractionInput as InteractionInputSchema } from '../../src/domain/support/schemas.ts';
-import { createEngagement } from '../../src/app/engagements/operations.ts';
+import { createEngagement } from '../../src/app/engagements/create-engagement.ts';
 import { createPartner } from '../../src/app/partners/create-partner.ts';
 import type { Store } from '../../src/store/store.ts';
 

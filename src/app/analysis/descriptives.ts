@@ -7,7 +7,7 @@ import { vocabularyOf } from '../../analysis/descriptives/vocabulary.ts';
 import type { Engagement } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
 import type { TenantStore } from '../../store/store.ts';
-import { modelOf } from '../engagements/operations.ts';
+import { modelOf } from '../engagements/engagement-records.ts';
 
 export interface DescriptivesFilter extends EngagementSelection {
   /** Calendar months `YYYY-MM`, inclusive. */

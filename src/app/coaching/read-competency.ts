@@ -3,7 +3,7 @@ import { notFound } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { requireVisible, type Viewer } from './access.ts';
 import { coachRatingPoints, selfRatingPoints } from './competency-points.ts';
-import { practiceComponents } from './practice-components.ts';
+import { practiceComponents } from './published-components.ts';
 
 export interface PractitionerCompetency {
   practitioner: { userId: string; name: string };

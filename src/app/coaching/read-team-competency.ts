@@ -3,7 +3,7 @@ import { coachedBy } from '../../domain/coaching/coaches.ts';
 import type { Store } from '../../store/store.ts';
 import { supportTeams, type Viewer } from './access.ts';
 import { coachRatingPoints, selfRatingPoints } from './competency-points.ts';
-import { practiceComponents } from './practice-components.ts';
+import { practiceComponents } from './published-components.ts';
 
 export interface TeamCompetency {
   /** Practice in the window from `since` to today counts as recent. */

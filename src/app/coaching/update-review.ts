@@ -2,7 +2,7 @@ import type { Review, ReviewInput } from '../../domain/coaching/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { requireVisible, type Viewer } from './access.ts';
-import { reviewedInteraction } from './review-interaction.ts';
+import { reviewedInteraction } from './coaching-records.ts';
 
 /**
  * The reviewer (or an admin) changes a review. A changed review asks to be acknowledged again; the

@@ -9,7 +9,7 @@ import {
 import { stageOn } from '../../domain/support/interaction-rules.ts';
 import type { EngagementOverview, OrganizationDashboard } from '../../domain/support/views.ts';
 import type { TenantStore } from '../../store/store.ts';
-import { modelOf } from './operations.ts';
+import { modelOf } from './engagement-records.ts';
 
 /** How many of the latest interactions the engagement page shows. */
 const recentCount = 20;

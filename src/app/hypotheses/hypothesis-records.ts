@@ -3,7 +3,7 @@ import type { Hypothesis } from '../../domain/hypotheses/schemas.ts';
 import { invalid } from '../../domain/errors.ts';
 import type { HypothesisData, StoredHypothesis } from '../../store/repositories/hypotheses.ts';
 import type { TenantStore } from '../../store/store.ts';
-import { modelOf } from '../engagements/operations.ts';
+import { modelOf } from '../engagements/engagement-records.ts';
 
 /** Hypothesis use cases: register and edit drafts, lock, withdraw, run, and the evidence per model link. */
 

@@ -3,7 +3,7 @@ import { practiceUseFromTotals } from '../../analysis/dose/practice-totals.ts';
 import { buildEngagementReport } from '../../analysis/reports/engagement-report.ts';
 import type { Report } from '../../analysis/reports/report.ts';
 import type { Store } from '../../store/store.ts';
-import { modelOf } from '../engagements/operations.ts';
+import { modelOf } from '../engagements/engagement-records.ts';
 import { engagementOutcomes } from '../measurement/outcomes.ts';
 import { organizationName } from './report-records.ts';
 

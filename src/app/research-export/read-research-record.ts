@@ -5,7 +5,7 @@ import { invalid, notFound } from '../../domain/errors.ts';
 import type { EngagementOutcomes, Wave } from '../../domain/measurement/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
 import type { TenantStore } from '../../store/store.ts';
-import { modelOf } from '../engagements/operations.ts';
+import { modelOf } from '../engagements/engagement-records.ts';
 import { instrumentLine } from '../measurement/instrument-line.ts';
 import { engagementsObservations } from '../measurement/observations.ts';
 import type { ResearchExportOptions } from './research-export-records.ts';

@@ -10,13 +10,11 @@ import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams, recordLifecycleRoutes } from '../records.ts';
 import { EngagementOverview, OrganizationDashboard } from '../../domain/support/views.ts';
 import { engagementOverview, organizationDashboard } from '../../app/engagements/overview.ts';
-import {
-  changeStage,
-  createEngagement,
-  deleteEngagement,
-  restoreEngagement,
-  updateEngagement,
-} from '../../app/engagements/operations.ts';
+import { changeStage } from '../../app/engagements/change-stage.ts';
+import { createEngagement } from '../../app/engagements/create-engagement.ts';
+import { deleteEngagement } from '../../app/engagements/delete-engagement.ts';
+import { restoreEngagement } from '../../app/engagements/restore-engagement.ts';
+import { updateEngagement } from '../../app/engagements/update-engagement.ts';
 
 const ListQuery = z.strictObject({
   partnerId: Id.optional(),

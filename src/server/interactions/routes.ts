@@ -7,12 +7,10 @@ import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { RecordParams, recordLifecycleRoutes } from '../records.ts';
-import {
-  deleteInteraction,
-  logInteraction,
-  restoreInteraction,
-  updateInteraction,
-} from '../../app/interactions/operations.ts';
+import { deleteInteraction } from '../../app/interactions/delete-interaction.ts';
+import { logInteraction } from '../../app/interactions/log-interaction.ts';
+import { restoreInteraction } from '../../app/interactions/restore-interaction.ts';
+import { updateInteraction } from '../../app/interactions/update-interaction.ts';
 
 const ListQuery = z.strictObject({
   engagementId: Id.optional(),

@@ -5,7 +5,9 @@ import { PublicSurvey, SavedAnswers, SubmittedSurvey, SurveyAnswers } from '../.
 import type { Store } from '../../store/store.ts';
 import type { Config } from '../config.ts';
 import { errorResponses } from '../openapi.ts';
-import { readSurvey, saveSurveyAnswers, submitSurvey } from '../../app/surveys/operations.ts';
+import { readSurvey } from '../../app/surveys/read-survey.ts';
+import { saveSurveyAnswers } from '../../app/surveys/save-survey-answers.ts';
+import { submitSurvey } from '../../app/surveys/submit-survey.ts';
 
 const TokenParams = z.object({ token: z.string().min(20).max(200) });
 const AnswersBody = z.strictObject({ answers: SurveyAnswers });

@@ -174,7 +174,7 @@ export class DoseRepository {
     }));
   }
 
-  /** The organization's mode, principle and activity use per calendar month, from the organization-level rollups (for `checkDose`). */
+  /** The organization's mode, principle and activity use per calendar month, from the organization-level rollups (for `checkDerived`). */
   async organizationPracticeByCalendarMonth(): Promise<{
     modeMonths: OrganizationModeMonthUse[];
     principleMonths: OrganizationPrincipleMonthUse[];
@@ -277,7 +277,7 @@ export class DoseRepository {
     }));
   }
 
-  /** Every month of the relationship with contact, of one engagement or all, with its stored diversity (for `checkDose`). */
+  /** Every month of the relationship with contact, of one engagement or all, with its stored diversity (for `checkDerived`). */
   async relationshipMonths(
     engagementId?: string,
   ): Promise<(RelationshipMonthDose & { diversity: ComponentDiversity | null })[]> {
