@@ -292,6 +292,16 @@ describe.each(engines)('coaching over HTTP on %s', (engine) => {
     expect(cell).toMatchObject({ latestRating: 5, change: null, latestSelfRating: 3, recentMinutes: 40, ratings: 1 });
     const later = await clients.coach.get(`${org}/team?asOf=2021-04-01`);
     expect(later.body.cells.find((c: { componentId: string }) => c.componentId === 'assessing').recentMinutes).toBe(0);
+    // Six months back to the day: whole months come from the derived table, the first month's days from
+    // the interactions. The interaction of 2020-02-03 counts from a window starting that day, not the next.
+    const recentAssessing = async (asOf: string): Promise<number> =>
+      (await clients.coach.get(`${org}/team?asOf=${asOf}`)).body.cells.find(
+        (c: { practitionerId: string; componentId: string }) =>
+          c.practitionerId === w.practitioner.userId && c.componentId === 'assessing',
+      ).recentMinutes;
+    expect(await recentAssessing('2020-07-31')).toBe(40);
+    expect(await recentAssessing('2020-08-03')).toBe(40);
+    expect(await recentAssessing('2020-08-04')).toBe(0);
 
     const other = await clients.otherLead.get(`${org}/team`);
     expect(other.status).toBe(200);
