@@ -103,8 +103,15 @@ describe.each(engines)('coaching over HTTP on %s', (engine) => {
 
     reply = await clients.coach.post(`${org}/reviews`, { ...body, ratings: [{ componentId: 'relating', quality: 6 }] });
     expect(reply.status).toBe(400);
-    expect(JSON.stringify(reply.body.error.details)).toContain('ratings');
-    expect(JSON.stringify(reply.body.error.details)).toContain('quality');
+    expect(reply.body.error.details).toEqual([{ path: 'ratings[0].quality', message: 'must be from 1 to 5' }]);
+    reply = await clients.coach.post(`${org}/reviews`, {
+      ...body,
+      ratings: [{ componentId: 'relating', quality: 2.5 }],
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details).toEqual([
+      { path: 'ratings[0].quality', message: 'must be a whole number from 1 to 5' },
+    ]);
 
     reply = await clients.coach.post(`${org}/reviews`, {
       ...body,
@@ -192,6 +199,28 @@ describe.each(engines)('coaching over HTTP on %s', (engine) => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('principles[0].principleId');
+    const outOfModel = await clients.coach.post(`${org}/observations`, {
+      ...observation,
+      ratings: [
+        { componentId: 'relating', quality: 0, activities: [] },
+        { componentId: 'assessing', quality: 3, activities: [{ activityId: 'read-tea-leaves', rating: 'partly' }] },
+      ],
+    });
+    expect(outOfModel.status).toBe(400);
+    expect(outOfModel.body.error.details).toEqual([{ path: 'ratings[0].quality', message: 'must be from 1 to 5' }]);
+    const unknownActivity = await clients.coach.post(`${org}/observations`, {
+      ...observation,
+      ratings: [
+        { componentId: 'assessing', quality: 3, activities: [{ activityId: 'read-tea-leaves', rating: 'partly' }] },
+      ],
+    });
+    expect(unknownActivity.status).toBe(400);
+    expect(unknownActivity.body.error.details).toEqual([
+      {
+        path: 'ratings[0].activities[0].activityId',
+        message: '"read-tea-leaves" is not a practice activity of assessing in eis-toc@1.0.0',
+      },
+    ]);
     const created = await clients.coach.post(`${org}/observations`, observation);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
