@@ -47,6 +47,8 @@ export interface PlannedEngagement {
   /** The last date an interaction may fall on: the end date, or today for an open engagement. */
   lastDate: string;
   interactions: number;
+  /** Who logged the interactions, in turn; absent: the loader's `loggedBy`. */
+  loggedBy?: readonly string[];
 }
 
 const firstStart = '2016-01-01';
@@ -243,10 +245,16 @@ export function loadInteractions(
   };
   const organization = organizationTables.map((table) => new OrganizationRowsSum(table));
 
-  const writeEngagement = ({ engagement, lastDate, interactions: count }: PlannedEngagement): void => {
+  const writeEngagement = ({
+    engagement,
+    lastDate,
+    interactions: count,
+    loggedBy: loggers,
+  }: PlannedEngagement): void => {
+    const loggerOf = (k: number): string => (loggers && loggers.length > 0 ? loggers[k % loggers.length]! : loggedBy);
     const span = daysBetween(engagement.startDate, lastDate);
     const dates = Array.from({ length: count }, () => addDays(engagement.startDate, random.int(0, span))).sort();
-    const inputs: InteractionInput[] = [];
+    const inputs: (InteractionInput & { loggedBy: string })[] = [];
     for (const date of dates) {
       const input = variedInteraction(
         random,
@@ -270,7 +278,7 @@ export function loadInteractions(
           partnerId: engagement.partnerId,
           modelId: engagement.modelId,
           modelVersion: engagement.modelVersion,
-          loggedBy,
+          loggedBy: loggerOf(inputs.length),
         }),
       });
       // The component and next-step indexes, as InteractionRepository.writeIndexes writes them.
@@ -280,13 +288,13 @@ export function loadInteractions(
       for (const step of openNextStepRows({ ...input, id })) insertNextStep.run(nextStepRow(organizationId, step));
       report.nextStepRows += openNextStepRows({ ...input, id }).length;
       report.interactions += 1;
-      inputs.push(input);
+      inputs.push({ ...input, loggedBy: loggerOf(inputs.length) });
     }
     // The derived rows, as the write path leaves them after every one of these was logged.
     const source = {
       engagementId: engagement.id,
       startDate: engagement.startDate,
-      interactions: inputs.map((input) => ({ ...input, loggedBy })),
+      interactions: inputs,
     };
     for (const table of engagementTables) {
       const rows = table.rows(source);

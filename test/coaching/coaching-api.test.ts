@@ -103,8 +103,15 @@ describe.each(engines)('coaching over HTTP on %s', (engine) => {
 
     reply = await clients.coach.post(`${org}/reviews`, { ...body, ratings: [{ componentId: 'relating', quality: 6 }] });
     expect(reply.status).toBe(400);
-    expect(JSON.stringify(reply.body.error.details)).toContain('ratings');
-    expect(JSON.stringify(reply.body.error.details)).toContain('quality');
+    expect(reply.body.error.details).toEqual([{ path: 'ratings[0].quality', message: 'must be from 1 to 5' }]);
+    reply = await clients.coach.post(`${org}/reviews`, {
+      ...body,
+      ratings: [{ componentId: 'relating', quality: 2.5 }],
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details).toEqual([
+      { path: 'ratings[0].quality', message: 'must be a whole number from 1 to 5' },
+    ]);
 
     reply = await clients.coach.post(`${org}/reviews`, {
       ...body,
@@ -192,6 +199,28 @@ describe.each(engines)('coaching over HTTP on %s', (engine) => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('principles[0].principleId');
+    const outOfModel = await clients.coach.post(`${org}/observations`, {
+      ...observation,
+      ratings: [
+        { componentId: 'relating', quality: 0, activities: [] },
+        { componentId: 'assessing', quality: 3, activities: [{ activityId: 'read-tea-leaves', rating: 'partly' }] },
+      ],
+    });
+    expect(outOfModel.status).toBe(400);
+    expect(outOfModel.body.error.details).toEqual([{ path: 'ratings[0].quality', message: 'must be from 1 to 5' }]);
+    const unknownActivity = await clients.coach.post(`${org}/observations`, {
+      ...observation,
+      ratings: [
+        { componentId: 'assessing', quality: 3, activities: [{ activityId: 'read-tea-leaves', rating: 'partly' }] },
+      ],
+    });
+    expect(unknownActivity.status).toBe(400);
+    expect(unknownActivity.body.error.details).toEqual([
+      {
+        path: 'ratings[0].activities[0].activityId',
+        message: '"read-tea-leaves" is not a practice activity of assessing in eis-toc@1.0.0',
+      },
+    ]);
     const created = await clients.coach.post(`${org}/observations`, observation);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -292,6 +321,16 @@ describe.each(engines)('coaching over HTTP on %s', (engine) => {
     expect(cell).toMatchObject({ latestRating: 5, change: null, latestSelfRating: 3, recentMinutes: 40, ratings: 1 });
     const later = await clients.coach.get(`${org}/team?asOf=2021-04-01`);
     expect(later.body.cells.find((c: { componentId: string }) => c.componentId === 'assessing').recentMinutes).toBe(0);
+    // Six months back to the day: whole months come from the derived table, the first month's days from
+    // the interactions. The interaction of 2020-02-03 counts from a window starting that day, not the next.
+    const recentAssessing = async (asOf: string): Promise<number> =>
+      (await clients.coach.get(`${org}/team?asOf=${asOf}`)).body.cells.find(
+        (c: { practitionerId: string; componentId: string }) =>
+          c.practitionerId === w.practitioner.userId && c.componentId === 'assessing',
+      ).recentMinutes;
+    expect(await recentAssessing('2020-07-31')).toBe(40);
+    expect(await recentAssessing('2020-08-03')).toBe(40);
+    expect(await recentAssessing('2020-08-04')).toBe(0);
 
     const other = await clients.otherLead.get(`${org}/team`);
     expect(other.status).toBe(200);

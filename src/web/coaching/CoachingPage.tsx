@@ -25,7 +25,9 @@ export default function CoachingPage() {
     queryFn: ({ signal }) => fetchTeamCompetency(organization.id, signal),
   });
   if (practitioners.isError) return <ErrorDetails title="Coaching could not be loaded" error={practitioners.error} />;
+  if (team.isError) return <ErrorDetails title="The team view could not be loaded" error={team.error} />;
   if (!practitioners.data || !team.data) return <LoadingPage />;
+  const coach = organization.role === 'lead' || organization.role === 'admin';
   const cells = new Map(team.data.cells.map((c) => [`${c.practitionerId}/${c.componentId}`, c]));
   return (
     <>
@@ -38,12 +40,23 @@ export default function CoachingPage() {
           <Title order={2} fz="lg">
             Practitioners
           </Title>
+          {practitioners.data.items.length === 0 && <Text c="dimmed">No coaching records to show yet.</Text>}
           {practitioners.data.items.map((p) => (
             <Anchor key={p.userId} component={Link} to={organizationPath(organization.id, `coaching/${p.userId}`)}>
               {p.self ? `${p.name} (you)` : p.name}
             </Anchor>
           ))}
         </Stack>
+        {coach && team.data.practitioners.length === 0 && (
+          <Stack gap={4}>
+            <Title order={2} fz="lg">
+              Team view
+            </Title>
+            <Text c="dimmed">
+              You coach no one yet: a lead coaches the practitioners on the support teams of their engagements.
+            </Text>
+          </Stack>
+        )}
         {team.data.practitioners.length > 0 && (
           <Stack gap={4}>
             <Title order={2} fz="lg">

@@ -1,20 +1,30 @@
-import { Badge, Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, List, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
-import type { Review } from '../../domain/coaching/schemas.ts';
+import { Link, useParams } from 'react-router';
+import { activityRatingLabels, qualityLabels, type Review } from '../../domain/coaching/schemas.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { notifyDone } from '../notify.ts';
+import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useSession } from '../session/useSession.ts';
 import { coachingKeys, fetchCoachingRecord, fetchCompetency, respondToReview } from './coaching-api.ts';
 import { competencyOption } from './competency-chart.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
 
-function ReviewCard({ review, mine }: { review: Review; mine: boolean }) {
+interface ReviewCardProps {
+  review: Review;
+  /** The reviewed practitioner reads it: they acknowledge and reply. */
+  mine: boolean;
+  /** The reviewer or an admin reads it: they may change it. */
+  mayChange: boolean;
+  nameOf: (componentId: string) => string;
+}
+
+function ReviewCard({ review, mine, mayChange, nameOf }: ReviewCardProps) {
   const organization = useOrganization();
   const client = useQueryClient();
   const [reply, setReply] = useState(review.reply);
@@ -33,12 +43,28 @@ function ReviewCard({ review, mine }: { review: Review; mine: boolean }) {
           {review.acknowledgedAt ? <Badge color="green">acknowledged</Badge> : <Badge color="yellow">new</Badge>}
         </Text>
         {review.ratings.map((r) => (
-          <Text key={r.componentId} size="sm">
-            {r.componentId}: quality {r.quality ?? '—'}
-            {r.comment ? ` — ${r.comment}` : ''}
-          </Text>
+          <Stack key={r.componentId} gap={2}>
+            <Text size="sm" fw={500}>
+              {nameOf(r.componentId)}:{' '}
+              {r.quality === null ? 'no quality rating' : `quality ${qualityLabels[r.quality]}`}
+            </Text>
+            {r.activities.length > 0 && (
+              <List size="sm">
+                {r.activities.map((a) => (
+                  <List.Item key={a.activityId}>
+                    {a.activityId}: {activityRatingLabels[a.rating]}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            {r.comment && <Text size="sm">{r.comment}</Text>}
+          </Stack>
         ))}
-        <Text size="sm">{review.feedback}</Text>
+        {review.feedback && (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            Feedback: {review.feedback}
+          </Text>
+        )}
         {mine ? (
           <>
             <Textarea label="Your reply" autosize value={reply} onChange={(e) => setReply(e.currentTarget.value)} />
@@ -54,6 +80,15 @@ function ReviewCard({ review, mine }: { review: Review; mine: boolean }) {
           </>
         ) : (
           review.reply && <Text size="sm">Reply: {review.reply}</Text>
+        )}
+        {mayChange && (
+          <Anchor
+            component={Link}
+            size="sm"
+            to={organizationPath(organization.id, `interactions/${review.interactionId}/review?review=${review.id}`)}
+          >
+            Change this review
+          </Anchor>
         )}
       </Stack>
     </Paper>
@@ -74,30 +109,69 @@ export default function PractitionerCoachingPage() {
     queryFn: ({ signal }) => fetchCompetency(organization.id, userId, signal),
   });
   usePageTitle(record.data?.practitioner.name ?? 'Coaching', organization.name);
-  const option = useMemo(() => competencyOption(competency.data?.components ?? []), [competency.data]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const components = competency.data?.components ?? [];
+  const shown =
+    components.find((c) => c.componentId === chosen) ??
+    components.find((c) => c.coachRatings.length > 0) ??
+    components[0];
+  const option = useMemo(() => (shown ? competencyOption(shown) : null), [shown]);
   if (record.isError) return <ErrorDetails title="This coaching record could not be loaded" error={record.error} />;
+  if (competency.isError) return <ErrorDetails title="This competency could not be loaded" error={competency.error} />;
   if (!record.data || !competency.data) return <LoadingPage />;
   const mine = session.data?.user.id === userId;
+  const nameOf = (componentId: string): string =>
+    components.find((c) => c.componentId === componentId)?.name ?? componentId;
+  const name = record.data.practitioner.name;
   return (
     <>
-      <PageHeader title={`Coaching: ${record.data.practitioner.name}`} />
+      <PageHeader title={`Coaching: ${name}`} />
       <Stack gap="lg" maw={900}>
         <Title order={2} fz="lg">
           Competency over time
         </Title>
-        <Chart
-          option={option}
-          label={`Coach ratings and self-ratings of ${record.data.practitioner.name} per component over time, 1 to 5`}
-          height={320}
-        />
+        {shown && option ? (
+          <>
+            <Select
+              label="Component"
+              data={components.map((c) => ({ value: c.componentId, label: c.name }))}
+              value={shown.componentId}
+              onChange={setChosen}
+              allowDeselect={false}
+              maw={420}
+            />
+            <Chart
+              option={option}
+              label={`${shown.name}: coach ratings and self-ratings of ${name} over time on the 1 to 5 scale, and the minutes practised per month`}
+              height={320}
+            />
+            <Text size="sm" c="dimmed">
+              {shown.coachRatings.length} coach ratings, {shown.selfRatings.length} self-ratings,{' '}
+              {shown.minutesByMonth.reduce((sum, m) => sum + m.minutes, 0)} minutes practised in{' '}
+              {shown.minutesByMonth.length} months.
+            </Text>
+          </>
+        ) : (
+          <Text c="dimmed">
+            No ratings or logged practice yet: reviews, observations, self-assessments and logged interactions show here
+            over time.
+          </Text>
+        )}
         <Title order={2} fz="lg">
           Reviews of practice ({record.data.reviews.length}, latest first)
         </Title>
+        {record.data.reviews.length === 0 && <Text c="dimmed">No reviews yet.</Text>}
         {[...record.data.reviews]
           .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
           .slice(0, 20)
           .map((review) => (
-            <ReviewCard key={`${review.id}:${review.version}`} review={review} mine={mine} />
+            <ReviewCard
+              key={`${review.id}:${review.version}`}
+              review={review}
+              mine={mine}
+              mayChange={!mine && (session.data?.user.id === review.reviewerId || organization.role === 'admin')}
+              nameOf={nameOf}
+            />
           ))}
         <Title order={2} fz="lg">
           Development goals

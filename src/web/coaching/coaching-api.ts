@@ -24,6 +24,7 @@ export const coachingKeys = {
   competency: (orgId: string, userId: string) => ['orgs', orgId, 'coaching', 'competency', userId] as const,
   team: (orgId: string) => ['orgs', orgId, 'coaching', 'team'] as const,
   form: (orgId: string, engagementId: string) => ['orgs', orgId, 'coaching', 'form', engagementId] as const,
+  review: (orgId: string, id: string) => ['orgs', orgId, 'coaching', 'review', id] as const,
 };
 
 export type ObservationFormView = z.infer<typeof ObservationFormView>;
@@ -43,6 +44,10 @@ export const observationFormPdfUrl = (orgId: string, engagementId: string): stri
   `${base(orgId)}/observation-form.pdf?engagementId=${segment(engagementId)}`;
 export const saveReview = (orgId: string, input: ReviewInput): Promise<Review> =>
   apiRequest('POST', `${base(orgId)}/reviews`, { body: input, schema: Review });
+export const fetchReview = (orgId: string, id: string, signal?: AbortSignal) =>
+  apiGet(`${base(orgId)}/reviews/${segment(id)}`, Review, signal);
+export const updateReview = (orgId: string, id: string, version: number, input: ReviewInput): Promise<Review> =>
+  apiRequest('PUT', `${base(orgId)}/reviews/${segment(id)}`, { body: { ...input, version }, schema: Review });
 export const respondToReview = (
   orgId: string,
   id: string,
