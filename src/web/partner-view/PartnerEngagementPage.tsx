@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, List, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { PartnerEngagementView } from '../../domain/partner-view/schemas.ts';
 import { formatDate } from '../format.ts';
@@ -78,19 +78,24 @@ export default function PartnerEngagementPage() {
         )}
       </SectionCard>
       <SectionCard title="Stages">
-        <Group gap="xs">
-          {stages.length === 0 && (
-            <Text size="sm" c="dimmed">
-              No stage recorded yet.
-            </Text>
-          )}
-          {stages.map((stage) => (
-            <Badge key={`${stage.stageId}-${stage.startedOn}`} variant={stage.current ? 'filled' : 'light'} tt="none">
-              {stage.name} from {formatDate(stage.startedOn)}
-              {stage.current ? ' (now)' : ''}
-            </Badge>
-          ))}
-        </Group>
+        {stages.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No stage recorded yet.
+          </Text>
+        ) : (
+          <List size="sm" spacing={4}>
+            {stages.map((stage) => (
+              <List.Item key={`${stage.stageId}-${stage.startedOn}`}>
+                {stage.name}, from {formatDate(stage.startedOn)}{' '}
+                {stage.current && (
+                  <Badge size="sm" tt="none">
+                    now
+                  </Badge>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        )}
         {engagement.goals.length > 0 && (
           <Stack gap={4}>
             <Title order={3} fz="md">
