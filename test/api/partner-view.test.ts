@@ -169,6 +169,18 @@ describe.each(engines)('the partner view over HTTP on %s', (engine) => {
     expect(list[0]).toMatchObject({ openNextSteps: 1, surveysWaiting: 1 });
   });
 
+  it('detaches a partner member whose role changes, and keeps that in the history', async () => {
+    const [, agency] = a.records.partners;
+    const member = await buildMember(t.store, a.organizationId, 'partner');
+    expect((await attach(admin, member.userId, agency!)).status).toBe(200);
+    const changed = await admin.patch(`${org}/members/${member.userId}`, { role: 'practitioner' });
+    expect(changed.body).toMatchObject({ role: 'practitioner', partnerId: null });
+    const history = await t.store.tenant(a.organizationId).history('membership', member.userId);
+    expect(history.at(-1)).toMatchObject({
+      changes: { role: ['partner', 'practitioner'], partnerId: [agency, null] },
+    });
+  });
+
   it('detaches a partner member, who then sees nothing', async () => {
     expect((await attach(admin, a.members.partner.userId, null)).body.partnerId).toBeNull();
     expect((await partner.get(`${org}/partner-view/engagements`)).body).toEqual({ partner: null, items: [] });
