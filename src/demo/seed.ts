@@ -1,4 +1,5 @@
 import { addMember } from '../app/accounts/add-member.ts';
+import { attachMemberToPartner } from '../app/accounts/attach-member-to-partner.ts';
 import { createOrganization } from '../app/accounts/create-organization.ts';
 import { setPassword } from '../app/accounts/set-password.ts';
 import { createEngagement } from '../app/engagements/create-engagement.ts';
@@ -92,6 +93,10 @@ export async function seedDemo(
         ).id,
       );
     }
+    // The demo partner login belongs to the partner of the first engagement, and so sees its engagements.
+    const partnerOfFirst = dataset.engagements[0] && partnerIds.get(dataset.engagements[0].partnerKey);
+    if (partnerOfFirst)
+      await attachMemberToPartner(tx, organization.id, accountIds.get('partner')!, partnerOfFirst, 'demo');
     const interactionIds: string[] = [];
     for (const interaction of dataset.interactions) {
       const input = interactionInput(

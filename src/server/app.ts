@@ -23,6 +23,7 @@ import { modelRoutes } from './models/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { engagementRoutes } from './engagements/routes.ts';
+import { partnerViewRoutes } from './partner-view/routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { interactionTransferRoutes } from './interactions/transfer-routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(planRoutes, { store });
   await app.register(signalRoutes, { store });
   await app.register(coachingRoutes, { store });
+  await app.register(partnerViewRoutes, { store });
   await webRoutes(app, { serveWeb });
   return app;
 }

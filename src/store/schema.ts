@@ -28,6 +28,8 @@ export interface MembershipsTable {
   user_id: string;
   role: string;
   created_at: string;
+  /** A partner-role member's partner: they see its engagements and those of the partners below it. */
+  partner_id: string | null;
 }
 
 export interface SessionsTable {

@@ -47,6 +47,7 @@ const onDemand = (page: ReactNode) => <Suspense fallback={<LoadingPage />}>{page
 const PracticeModelPage = lazy(() => import('./practice-models/PracticeModelPage.tsx'));
 const CoachingPage = lazy(() => import('./coaching/CoachingPage.tsx'));
 const PractitionerCoachingPage = lazy(() => import('./coaching/PractitionerCoachingPage.tsx'));
+const PartnerEngagementPage = lazy(() => import('./partner-view/PartnerEngagementPage.tsx'));
 const ReviewInteractionPage = lazy(() => import('./coaching/ReviewInteractionPage.tsx'));
 const ObservationPage = lazy(() => import('./coaching/ObservationPage.tsx'));
 const ModelEditorPage = lazy(() => import('./practice-models/ModelEditorPage.tsx'));
@@ -89,6 +90,7 @@ export function App() {
               <Route path="engagements/:engagementId/measurement" element={onDemand(<EngagementMeasurementPage />)} />
               <Route path="about" element={<AboutPage />} />
               <Route path="coaching" element={onDemand(<CoachingPage />)} />
+              <Route path="our-engagements/:engagementId" element={onDemand(<PartnerEngagementPage />)} />
               <Route path="coaching/:userId" element={onDemand(<PractitionerCoachingPage />)} />
               <Route path="interactions/:interactionId/review" element={onDemand(<ReviewInteractionPage />)} />
               <Route path="engagements/:engagementId/observe" element={onDemand(<ObservationPage />)} />

@@ -259,23 +259,53 @@ describe.each(engines)('a member of another organization, over every documented 
   );
 
   /**
-   * Partners do not see engagements yet: a partner member of A gets none of A's support record on any
-   * route. When partners see their own partner's engagements, this becomes the matrix of one partner
-   * against another partner's engagements (the same loop, with the other partner's ids and 404 expected).
+   * The partner matrix. A's partner member is attached to A's intake team (their partner); the county
+   * agency above it is another partner, whose engagement the first record of every kind belongs to.
+   * Over every route inside the organization, with the agency's records in the path, the partner
+   * member gets 404; no answer carries a support record id beyond their own engagement and partner;
+   * nothing changes. Their own engagement is served by the partner view.
    */
-  it('shows a partner member of A none of A’s support record on any route', async () => {
+  it('answers a partner member of one partner 404 for another partner’s engagement on every route', async () => {
+    const [, agency, team] = a.records.partners;
+    const [ofAgency, ofTeam] = a.records.engagements;
+    const admin = new Client(server.baseUrl);
+    admin.bearer = a.adminToken;
+    const attached = await admin.request(
+      'PUT',
+      `/api/orgs/${a.organizationId}/members/${a.members.partner.userId}/partner`,
+      {
+        partnerId: team,
+      },
+    );
+    expect(attached.status).toBe(200);
     const partner = new Client(server.baseUrl);
     await partner.login(a.members.partner.email, testPassword);
-    const seen: unknown[] = [];
-    for (const operation of operations.filter((o) => isOrganizationScoped(o) && o.method === 'GET')) {
+    const own = new Set([ofTeam, team]);
+    const notTheirs = a.supportRecordIds.filter((id) => !own.has(id));
+    expect(notTheirs).toContain(ofAgency);
+    expect(notTheirs).toContain(agency);
+    const before = await snapshotOfA();
+    const wrong: unknown[] = [];
+    let namingRecords = 0;
+    for (const operation of operations.filter(isOrganizationScoped)) {
       const request = validRequest(operation, valueOfA(operation));
-      const reply = await partner.request('GET', request.path);
+      const reply = await partner.request(operation.method, request.path, request.body, request.headers);
       const text = JSON.stringify(reply.body);
-      const records = a.supportRecordIds.filter((id) => text.includes(id));
-      if (records.length > 0 || reply.status >= 500)
-        seen.push({ operation: operation.key, status: reply.status, records });
+      const leaked = notTheirs.filter((id) => text.includes(id));
+      const namesRecord = operation.pathParameters.some((p) => recordParameters.has(p.name));
+      if (namesRecord) namingRecords += 1;
+      if ((namesRecord && reply.status !== 404) || reply.status >= 500 || leaked.length > 0)
+        wrong.push({ operation: operation.key, status: reply.status, leaked });
     }
-    expect(seen).toEqual([]);
+    expect(wrong).toEqual([]);
+    expect(namingRecords).toBeGreaterThan(50);
+    expect(await snapshotOfA()).toEqual(before);
+
+    const view = await partner.get(`/api/orgs/${a.organizationId}/partner-view/engagements/${ofTeam}`);
+    expect(view.status).toBe(200);
+    expect(view.body.engagement).toMatchObject({ id: ofTeam, partnerId: team });
+    const list = await partner.get(`/api/orgs/${a.organizationId}/partner-view/engagements`);
+    expect(list.body.items.map((e: { id: string }) => e.id)).toEqual([ofTeam]);
   });
 
   /** What A holds, read by A's administrator: a request from B must change none of it. */

@@ -17,16 +17,22 @@ export async function changeRole(
     const member = members.find((m) => m.userId === userId);
     if (!member) throw notFound('Member');
     assertKeepsAnAdmin(members, userId, role);
+    // Only a partner member belongs to a partner: another role leaves it.
+    const partnerId = role === 'partner' ? member.partnerId : null;
     if (member.role !== role) {
       await tenant.members.setRole(userId, role);
+      if (partnerId !== member.partnerId) await tenant.members.setPartner(userId, partnerId);
       await tenant.recordHistory({
         entity: 'membership',
         entityId: userId,
         action: 'update',
         actor,
-        changes: { role: [member.role, role] },
+        changes: {
+          role: [member.role, role],
+          ...(partnerId !== member.partnerId ? { partnerId: [member.partnerId, partnerId] } : {}),
+        },
       });
     }
-    return { ...member, role };
+    return { ...member, role, partnerId };
   });
 }

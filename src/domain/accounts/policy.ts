@@ -26,6 +26,8 @@ export const permissions = {
   'coaching.view': ['admin', 'lead', 'practitioner'],
   'coaching.edit': ['admin', 'lead', 'practitioner'],
   'coaching.settings': ['admin'],
+  // Engagements of the member's own partner and those below it (app/partner-view/partner-scope.ts).
+  'partner.view': ['partner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

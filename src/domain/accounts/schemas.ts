@@ -75,6 +75,8 @@ export const Member = z.object({
   name: z.string(),
   role: Role,
   createdAt: z.string(),
+  /** A partner-role member's partner: they see its engagements and those of the partners below it. */
+  partnerId: Id.nullable(),
 });
 export type Member = z.infer<typeof Member>;
 
@@ -93,6 +95,10 @@ export const AddMemberRequest = z.strictObject({
 export type AddMemberRequest = z.infer<typeof AddMemberRequest>;
 
 export const ChangeRoleRequest = z.strictObject({ role: Role });
+
+/** Attaches a partner-role member to a partner (and so to the partners below it); null detaches. */
+export const AttachPartnerRequest = z.strictObject({ partnerId: Id.nullable() });
+export type AttachPartnerRequest = z.infer<typeof AttachPartnerRequest>;
 
 export const ApiToken = z.object({
   id: Id,

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { authorize, type Action } from '../../domain/accounts/policy.ts';
-import { AppError, notFound } from '../../domain/errors.ts';
+import { can, type Action } from '../../domain/accounts/policy.ts';
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -70,6 +70,17 @@ export async function requireAccess(
   const resolved = request.organizationAccess;
   const access =
     resolved?.organizationId === organizationId ? resolved : await resolveMembership(request, store, organizationId);
-  authorize(access.role, action);
+  if (!can(access.role, action)) {
+    // A partner sees records only through the partner view; elsewhere a record they may not read is
+    // not found, so no route confirms that another partner's engagement (or any staff record) exists.
+    if (access.role === 'partner' && namesRecord(request)) throw notFound('Record');
+    throw forbidden();
+  }
   return access;
+}
+
+/** Whether the route names a record of the organization in its path (anything besides the organization). */
+function namesRecord(request: FastifyRequest): boolean {
+  const params = request.params;
+  return typeof params === 'object' && params !== null && Object.keys(params).some((name) => name !== 'orgId');
 }

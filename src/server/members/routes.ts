@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChangeRoleRequest, Id, ListOf, Member } from '../../domain/accounts/schemas.ts';
+import { AttachPartnerRequest, ChangeRoleRequest, Id, ListOf, Member } from '../../domain/accounts/schemas.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
+import { attachMemberToPartner } from '../../app/accounts/attach-member-to-partner.ts';
 import { changeRole } from '../../app/accounts/change-role.ts';
 import { removeMember } from '../../app/accounts/remove-member.ts';
 import { requireAccess } from '../auth/principal.ts';
@@ -64,6 +65,29 @@ export async function memberRoutes(app: FastifyInstance, { store }: { store: Sto
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'members.manage');
       return changeRole(store, access.organizationId, request.params.userId, request.body.role, access.actor);
+    },
+  );
+
+  r.put(
+    '/api/orgs/:orgId/members/:userId/partner',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Attach a partner member to a partner (they see its engagements and those below it); null detaches',
+        params: MemberParams,
+        body: AttachPartnerRequest,
+        response: { 200: Member, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'members.manage');
+      return attachMemberToPartner(
+        store,
+        access.organizationId,
+        request.params.userId,
+        request.body.partnerId,
+        access.actor,
+      );
     },
   );
 

@@ -14,7 +14,14 @@ export class MemberRepository {
     return this.db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select(['memberships.user_id', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at'])
+      .select([
+        'memberships.user_id',
+        'users.email',
+        'users.name',
+        'memberships.role',
+        'memberships.created_at',
+        'memberships.partner_id',
+      ])
       .where('memberships.organization_id', '=', this.organizationId);
   }
 
@@ -50,6 +57,16 @@ export class MemberRepository {
       .execute();
   }
 
+  /** Attaches a member to a partner, or detaches them with null. */
+  async setPartner(userId: string, partnerId: string | null): Promise<void> {
+    await this.db
+      .updateTable('memberships')
+      .set({ partner_id: partnerId })
+      .where('organization_id', '=', this.organizationId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
   async remove(userId: string): Promise<void> {
     await this.db
       .deleteFrom('memberships')
@@ -59,6 +76,20 @@ export class MemberRepository {
   }
 }
 
-function toMember(r: { user_id: string; email: string; name: string; role: string; created_at: string }): Member {
-  return { userId: r.user_id, email: r.email, name: r.name, role: r.role as Role, createdAt: r.created_at };
+function toMember(r: {
+  user_id: string;
+  email: string;
+  name: string;
+  role: string;
+  created_at: string;
+  partner_id: string | null;
+}): Member {
+  return {
+    userId: r.user_id,
+    email: r.email,
+    name: r.name,
+    role: r.role as Role,
+    createdAt: r.created_at,
+    partnerId: r.partner_id,
+  };
 }

@@ -13,3 +13,7 @@ export const changeMemberRole = (orgId: string, userId: string, role: Role): Pro
 
 export const removeMember = (orgId: string, userId: string): Promise<void> =>
   apiRequest('DELETE', `${membersPath(orgId)}/${segment(userId)}`);
+
+/** Attaches a partner member to a partner (they see its engagements and those below it); null detaches. */
+export const attachMemberToPartner = (orgId: string, userId: string, partnerId: string | null): Promise<Member> =>
+  apiRequest('PUT', `${membersPath(orgId)}/${segment(userId)}/partner`, { body: { partnerId }, schema: Member });

@@ -12,6 +12,7 @@ import { SectionCard } from '../layout/SectionCard.tsx';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useSignedInSession } from '../session/useSession.ts';
+import { PartnerEngagementList } from '../partner-view/PartnerEngagementList.tsx';
 import { DueNextSteps } from './DueNextSteps.tsx';
 import { FeatureCard } from './FeatureCard.tsx';
 import { HomeEngagements } from './HomeEngagements.tsx';
@@ -123,6 +124,7 @@ function HomeSections({ orgId, home }: { orgId: string; home: Home }) {
           <Alert icon={<IconInfoCircle size={18} aria-hidden />} title="Your support" variant="light">
             Your support team shares plans and progress with you here, and sends you survey links by email.
           </Alert>
+          <PartnerEngagementList orgId={orgId} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" component="nav" aria-label="Go to">
             <FeatureCard
               to={organizationPath(orgId, 'models')}

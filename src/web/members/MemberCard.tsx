@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Member } from '../../domain/accounts/schemas.ts';
 import { formatDate } from '../format.ts';
+import { MemberPartnerSelect } from './MemberPartnerSelect.tsx';
 import { MemberRoleSelect } from './MemberRoleSelect.tsx';
 import { RemoveMemberButton } from './RemoveMemberButton.tsx';
 
@@ -26,6 +27,7 @@ export function MemberCard({ orgId, member, isYou }: { orgId: string; member: Me
           <RemoveMemberButton orgId={orgId} member={member} />
         </Group>
         <MemberRoleSelect orgId={orgId} member={member} />
+        <MemberPartnerSelect orgId={orgId} member={member} />
         <Text fz="xs" c="dimmed">
           Member since {formatDate(member.createdAt)}
         </Text>

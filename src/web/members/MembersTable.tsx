@@ -2,6 +2,7 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import type { Member } from '../../domain/accounts/schemas.ts';
 import { formatDate } from '../format.ts';
 import { ColumnHeaders } from '../layout/ColumnHeaders.tsx';
+import { MemberPartnerSelect } from './MemberPartnerSelect.tsx';
 import { MemberRoleSelect } from './MemberRoleSelect.tsx';
 import { RemoveMemberButton } from './RemoveMemberButton.tsx';
 
@@ -36,6 +37,7 @@ export function MembersTable({ orgId, members, currentUserId }: MembersTableProp
               </Table.Td>
               <Table.Td>
                 <MemberRoleSelect orgId={orgId} member={member} />
+                <MemberPartnerSelect orgId={orgId} member={member} />
               </Table.Td>
               <Table.Td>
                 <Text fz="sm">{formatDate(member.createdAt)}</Text>

@@ -12,5 +12,7 @@ export function switchedOrganizationPath(pathname: string, target: OrganizationW
   const match = /^\/orgs\/[^/]+\/(.+)$/.exec(pathname);
   const section = match?.[1] ?? '';
   if (section.startsWith('admin') && !canAdminister(target.role)) return organizationPath(target.id);
+  // A partner's engagement belongs to one organization only.
+  if (section.startsWith('our-engagements')) return organizationPath(target.id);
   return organizationPath(target.id, section);
 }
