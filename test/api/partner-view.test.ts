@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logInteraction } from '../../src/app/interactions/operations.ts';
+import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import { inviteRespondent } from '../../src/app/measurement/invite-respondent.ts';
 import { createContact } from '../../src/app/partners/create-contact.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
