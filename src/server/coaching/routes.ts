@@ -8,6 +8,7 @@ import { readObservationForm } from '../../app/coaching/observation-form.ts';
 import { readCoachingHistory, readCoachingItem, type CoachingKind } from '../../app/coaching/read-coaching-item.ts';
 import { readCoachingRecord } from '../../app/coaching/read-coaching-record.ts';
 import { readCompetency } from '../../app/coaching/read-competency.ts';
+import { readCoachingAgreement } from '../../app/coaching/read-agreement.ts';
 import { readTeamCompetency } from '../../app/coaching/read-team-competency.ts';
 import { recordObservation, updateObservation } from '../../app/coaching/record-observation.ts';
 import { recordSelfAssessment } from '../../app/coaching/record-self-assessment.ts';
@@ -31,6 +32,7 @@ import {
 } from '../../domain/coaching/schemas.ts';
 import {
   CoachedPractitioners,
+  CoachingAgreementView,
   CoachingRecordView,
   CompetencyView,
   ObservationFormView,
@@ -126,6 +128,22 @@ export async function coachingRoutes(app: FastifyInstance, { store }: { store: S
     async (request) => {
       const a = await access(request, request.params.orgId);
       return readTeamCompetency(store, a.organizationId, viewerOf(a), request.query.asOf ?? today());
+    },
+  );
+  r.get(
+    `${base}/agreement`,
+    {
+      schema: {
+        tags,
+        summary:
+          "Agreement between raters over the coaching records you may see: two coaches on the same interaction, and self against coach, per component (Cohen's kappa and weighted kappa; ICC(2,1) and ICC(3,1), as R's psych)",
+        params: OrgParams,
+        response: { 200: CoachingAgreementView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const a = await access(request, request.params.orgId);
+      return readCoachingAgreement(store, a.organizationId, viewerOf(a));
     },
   );
   r.get(
