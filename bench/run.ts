@@ -42,6 +42,7 @@ const known: Record<string, { full: string[]; quick: string[] }> = {
   export: { full: [], quick: ['--quick'] },
   startup: { full: [], quick: ['--runs', '3'] },
   signals: { full: [], quick: ['--quick'] },
+  agreement: { full: [], quick: ['--runs', '2'] },
 };
 
 function benches(): BenchScript[] {

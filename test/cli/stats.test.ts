@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import agreement from '../fixtures/stats/agreement.json' with { type: 'json' };
 import reading from '../fixtures/stats/reading.json' with { type: 'json' };
 import { expectCloseToR } from '../fixtures/stats/expect-close.ts';
 import { runPraxis, type CliResult } from '../support/cli.ts';
@@ -128,5 +129,34 @@ describe('praxis stats reads data as R does', { timeout: 120_000 }, () => {
     const out = await json('wilcoxon', '--data', fine, '--before', 'before', '--after', 'after');
     expect(out.pairs).toBe(4);
     expect(out.warnings).toContain('2 row(s) with a missing value dropped');
+  });
+
+  it('runs kappa and icc as psych does, and names the column of a bad rating', async () => {
+    const kappa = await json(
+      'kappa',
+      '--data',
+      path.join(fixtures, 'two-coaches.csv'),
+      '--x',
+      'coach_a',
+      '--y',
+      'coach_b',
+    );
+    expectCloseToR((kappa.kappa as { value: number }).value, agreement.cli.kappa.kappa, 'kappa');
+    const icc = await json(
+      'icc',
+      '--data',
+      path.join(fixtures, 'judges-long.csv'),
+      '--targets',
+      'target',
+      '--raters',
+      'rater',
+      '--ratings',
+      'rating',
+    );
+    expectCloseToR((icc.icc as { value: number }[])[1]!.value, agreement.cli.icc.icc[1], 'ICC(2,1)');
+    const bad = file('bad-rating.csv', 'target,rater,rating\na,r1,3\na,r2,high\n');
+    const result = await stats('icc', '--data', bad, '--targets', 'target', '--raters', 'rater', '--ratings', 'rating');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('non-numeric value in column rating at row 2: "high"');
   });
 });

@@ -386,6 +386,47 @@ describe.each(engines)('coaching over HTTP on %s', (engine) => {
     },
   );
 
+  it('reports rater agreement over the records each viewer may see, coach against coach and self against coach', async () => {
+    // A second coach (the admin) reviews the interaction the coach reviewed: relating 2, assessing 3.
+    expect((await clients.admin.post(`${org}/reviews`, reviewBody(w.interaction.id, 2))).status).toBe(201);
+    const status: Record<Persona, number> = {
+      practitioner: 200,
+      coach: 200,
+      admin: 200,
+      otherPractitioner: 200,
+      otherLead: 200,
+      partner: 403,
+      researcher: 403,
+      outsider: 404,
+    };
+    const seen: Record<string, number> = {};
+    for (const persona of personas) seen[persona] = (await clients[persona].get(`${org}/agreement`)).status;
+    expect(seen).toEqual(status);
+    expect((await new Client(server.baseUrl).get(`${org}/agreement`)).status).toBe(401);
+
+    const coach = await clients.coach.get(`${org}/agreement`);
+    expect(coach.body.methods.kappa).toContain('psych::cohen.kappa');
+    expect(coach.body.methods.icc).toContain('Shrout & Fleiss (1979)');
+    const byComponent = (set: { byComponent: { componentId: string }[] }, id: string) =>
+      set.byComponent.find((c) => c.componentId === id);
+    // The coach's review (relating 4 after its update, assessing 5) against the admin's; the coach's
+    // own observation of the same interaction is the same rater and pairs with nothing.
+    expect(coach.body.coachVsCoach.overall.pairs).toBe(2);
+    expect(byComponent(coach.body.coachVsCoach, 'relating')).toMatchObject({ pairs: 1 });
+    expect(byComponent(coach.body.coachVsCoach, 'assessing')).toMatchObject({ pairs: 1 });
+    // Pairs (4, 2) and (5, 3): no category shared, chance agreement 0, kappa 0.
+    expect(coach.body.coachVsCoach.overall.kappa).toBe(0);
+    // Self-ratings relating 2 and assessing 3 against the latest coach ratings (the admin's): equal.
+    expect(coach.body.selfVsCoach.overall).toMatchObject({ pairs: 2, kappa: 1, weightedKappa: 1 });
+    for (const persona of ['practitioner', 'admin'] as const)
+      expect((await clients[persona].get(`${org}/agreement`)).body.coachVsCoach.overall.pairs, persona).toBe(2);
+    for (const persona of ['otherLead', 'otherPractitioner'] as const) {
+      const other = (await clients[persona].get(`${org}/agreement`)).body;
+      expect(other.coachVsCoach.overall.pairs, persona).toBe(0);
+      expect(other.selfVsCoach.overall.pairs, persona).toBe(0);
+    }
+  });
+
   it('refuses writes to coaching records from those who may not see them', async () => {
     const goal = {
       practitionerId: w.practitioner.userId,

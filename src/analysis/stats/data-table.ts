@@ -160,3 +160,93 @@ export function selectGroups(
   });
   return { labels: [...wanted], samples, dropped: grouped.dropped };
 }
+
+/**
+ * Columns of category ratings for kappa, as R's read.csv reads them: when every present cell of
+ * every named column is a number, the ratings are numbers (ordered numerically, `1.0` the same as
+ * `1`); otherwise text, in R's collation. Missing cells (NA, empty) are null and stay in place.
+ */
+export function categoryColumns(table: DataTable, names: readonly string[]): (string | number | null)[][] {
+  const indexes = names.map((name) => columnIndex(table, name));
+  const cells = indexes.map((index) => table.rows.map((row) => row[index] ?? ''));
+  const numeric = cells.every((column) => column.every((cell) => isMissingCell(cell) || Number.isFinite(Number(cell))));
+  return cells.map((column) => column.map((cell) => (isMissingCell(cell) ? null : numeric ? Number(cell) : cell)));
+}
+
+/** A table of ratings, one row per target and one column per rater, missing cells null. */
+export interface RatingMatrix {
+  targets: string[];
+  raters: string[];
+  ratings: (number | null)[][];
+  /** Rows left out because the target or rater label was missing. */
+  dropped: number;
+}
+
+/**
+ * Ratings in long form (one row per target, rater and rating) turned wide, as for psych::ICC:
+ * targets and raters in R's factor order, a missing rating a missing cell. The same target rated
+ * twice by one rater is refused, naming both rows.
+ */
+export function ratingMatrixFromLong(
+  table: DataTable,
+  targetColumn: string,
+  raterColumn: string,
+  ratingColumn: string,
+): RatingMatrix {
+  const [t, r, v] = [targetColumn, raterColumn, ratingColumn].map((name) => columnIndex(table, name)) as [
+    number,
+    number,
+    number,
+  ];
+  const kept: { target: string; rater: string; value: number | undefined; row: number }[] = [];
+  let dropped = 0;
+  table.rows.forEach((row, i) => {
+    const target = row[t] ?? '';
+    const rater = row[r] ?? '';
+    const value = numericCell(table, i, ratingColumn, row[v] ?? '');
+    if (isMissingCell(target) || isMissingCell(rater)) {
+      dropped++;
+      return;
+    }
+    kept.push({ target, rater, value, row: i });
+  });
+  const targets = factorLevels(
+    kept.map((k) => k.target),
+    table.rows.map((row) => row[t] ?? ''),
+  );
+  const raters = factorLevels(
+    kept.map((k) => k.rater),
+    table.rows.map((row) => row[r] ?? ''),
+  );
+  const targetAt = new Map(targets.map((label, i) => [label, i]));
+  const raterAt = new Map(raters.map((label, j) => [label, j]));
+  const ratings = targets.map(() => raters.map((): number | null => null));
+  const seen = new Map<string, number>();
+  for (const k of kept) {
+    const key = JSON.stringify([k.target, k.rater]);
+    const earlier = seen.get(key);
+    if (earlier !== undefined)
+      throw new AppError(
+        'validation_failed',
+        `target ${k.target} is rated twice by ${k.rater}: rows ${earlier + 1} and ${k.row + 1} of ${table.name}`,
+        [
+          {
+            path: `${ratingColumn}[row ${k.row + 1}]`,
+            message: `a second rating of ${k.target} by ${k.rater} (first at row ${earlier + 1})`,
+          },
+        ],
+      );
+    seen.set(key, k.row);
+    ratings[targetAt.get(k.target)!]![raterAt.get(k.rater)!] = k.value ?? null;
+  }
+  return { targets, raters, ratings, dropped };
+}
+
+/** Ratings in wide form: each named column a rater, each row a target; missing cells null. */
+export function ratingMatrixFromWide(table: DataTable, raterColumns: readonly string[]): RatingMatrix {
+  const indexes = raterColumns.map((name) => columnIndex(table, name));
+  const ratings = table.rows.map((row, i) =>
+    raterColumns.map((name, j) => numericCell(table, i, name, row[indexes[j]!] ?? '') ?? null),
+  );
+  return { targets: table.rows.map((_, i) => String(i + 1)), raters: [...raterColumns], ratings, dropped: 0 };
+}

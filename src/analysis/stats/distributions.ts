@@ -1,9 +1,11 @@
 /**
  * The continuous distributions the tests need, from @stdlib (checked against R's pnorm, pt, pchisq,
- * qt and qnorm). Upper tails are computed directly, never as 1 − cdf, so tiny p-values keep their
+ * qt, qnorm, pf and qf). Upper tails are computed directly, never as 1 − cdf, so tiny p-values keep their
  * precision.
  */
+import betaIncomplete from '@stdlib/math-base-special-betainc';
 import gammaIncomplete from '@stdlib/math-base-special-gammainc';
+import fQuantileBase from '@stdlib/stats-base-dists-f-quantile';
 import normalCdfBase from '@stdlib/stats-base-dists-normal-cdf';
 import tCdfBase from '@stdlib/stats-base-dists-t-cdf';
 import tQuantileBase from '@stdlib/stats-base-dists-t-quantile';
@@ -137,4 +139,19 @@ export function chiSquareUpper(x: number, df: number): number {
   if (x <= 0) return 1;
   // The chi-square upper tail is the regularized upper incomplete gamma Q(df/2, x/2).
   return gammaIncomplete(x / 2, df / 2, true, true);
+}
+
+/**
+ * P(F > f) for Fisher's F with (df1, df2) degrees of freedom (R: pf(f, df1, df2, lower.tail = FALSE)),
+ * as the upper regularized incomplete beta I_{1−x}(df2/2, df1/2) with x = df1·f/(df1·f + df2).
+ */
+export function fUpper(f: number, df1: number, df2: number): number {
+  if (f <= 0) return 1;
+  if (f === Infinity) return 0;
+  return betaIncomplete((df1 * f) / (df1 * f + df2), df1 / 2, df2 / 2, true, true);
+}
+
+/** The F quantile (R: qf(p, df1, df2)); df may be fractional. */
+export function fQuantile(p: number, df1: number, df2: number): number {
+  return fQuantileBase(p, df1, df2);
 }

@@ -1,4 +1,17 @@
 /** The statistics of Praxis: each test and model checked against R on committed fixtures. */
+export {
+  cohenKappa,
+  type CategoryRating,
+  type CohenKappaOptions,
+  type CohenKappaResult,
+  type KappaEstimate,
+} from './cohen-kappa.ts';
+export {
+  intraclassCorrelation,
+  type IccRow,
+  type IccType,
+  type IntraclassCorrelationResult,
+} from './intraclass-correlation.ts';
 export { kruskalWallis, type KruskalWallisResult } from './kruskal-wallis.ts';
 export {
   fitRandomInterceptModel,

@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AppError } from '../../domain/errors.ts';
+import { cohenKappa, type KappaEstimate } from '../../analysis/stats/cohen-kappa.ts';
 import {
+  categoryColumns,
   groupedValues,
   numericColumns,
+  ratingMatrixFromLong,
+  ratingMatrixFromWide,
   readDataTable,
   selectGroups,
   type DataTable,
 } from '../../analysis/stats/data-table.ts';
+import { intraclassCorrelation, type IccRow } from '../../analysis/stats/intraclass-correlation.ts';
 import { kruskalWallis } from '../../analysis/stats/kruskal-wallis.ts';
 import { fitRandomInterceptModel, type FixedEffect } from '../../analysis/stats/linear-mixed-model.ts';
 import { mannWhitney } from '../../analysis/stats/mann-whitney.ts';
@@ -320,8 +325,121 @@ export function statsCommand(output: StatsOutput = (text) => process.stdout.writ
       ]);
     });
 
+  withCommon(stats.command('kappa'))
+    .description(
+      "Cohen's kappa and weighted kappa (quadratic weights) of two raters' categories X and Y (Cohen 1960, 1968; R: psych::cohen.kappa)",
+    )
+    .requiredOption(
+      '--x <column>',
+      'first rater: a category per row (numbers are ordered numerically, text as R sorts it)',
+    )
+    .requiredOption('--y <column>', 'second rater, same rows')
+    .action((options: CommonOptions & { x: string; y: string }) => {
+      const table = readTable(options.data);
+      const [x, y] = categoryColumns(table, [options.x, options.y]) as [CategoryCells, CategoryCells];
+      const result = cohenKappa(x, y, { alpha: 1 - confLevelOf(options) });
+      const kappaReport = (estimate: KappaEstimate): Record<string, unknown> => ({
+        value: estimate.value,
+        variance: estimate.variance,
+        ci: interval(estimate.ci),
+      });
+      const report = {
+        test: 'kappa',
+        method: result.method,
+        reference: result.reference,
+        x: options.x,
+        y: options.y,
+        n: result.n,
+        levels: result.levels,
+        table: result.table,
+        observedAgreement: result.observedAgreement,
+        expectedAgreement: result.expectedAgreement,
+        kappa: kappaReport(result.unweighted),
+        weightedKappa: { ...kappaReport(result.weighted), weights: result.weighted.weights },
+        assumptions: result.assumptions,
+        warnings: [...droppedWarning(result.dropped), ...result.warnings],
+      };
+      const line = (name: string, estimate: KappaEstimate): string =>
+        `  ${name} = ${num(estimate.value)}   ${ciText(estimate.ci)}   (variance ${num(estimate.variance)})`;
+      emit(output, options, report, () => [
+        `${result.method}`,
+        `  ${result.reference}`,
+        `  x = ${options.x}, y = ${options.y}: n = ${result.n} pairs, categories ${result.levels.join(', ')}`,
+        `  observed agreement ${num(result.observedAgreement)}, expected by chance ${num(result.expectedAgreement)}`,
+        line('kappa', result.unweighted),
+        line('weighted kappa (quadratic)', result.weighted),
+      ]);
+    });
+
+  withCommon(stats.command('icc'))
+    .description(
+      'Intraclass correlations ICC(1,1) to ICC(3,k) with F tests and intervals (Shrout & Fleiss 1979; R: psych::ICC, lmer = TRUE)',
+    )
+    .option('--targets <column>', 'long form: the rated target (e.g. interaction) of each row')
+    .option('--raters <column>', 'long form: who gave the rating')
+    .option('--ratings <column>', 'long form: the numeric rating')
+    .option(
+      '--columns <columns>',
+      'wide form instead: comma-separated numeric columns, one per rater, a row per target',
+    )
+    .action((options: CommonOptions & { targets?: string; raters?: string; ratings?: string; columns?: string }) => {
+      const long = [options.targets, options.raters, options.ratings];
+      const wide = predictorNames(options.columns);
+      if (wide.length > 0 ? long.some((o) => o !== undefined) : long.some((o) => o === undefined)) {
+        throw new AppError(
+          'validation_failed',
+          'give either --targets, --raters and --ratings (long form) or --columns (wide form)',
+          [{ path: wide.length > 0 ? '--columns' : '--targets', message: 'long or wide form, not both or neither' }],
+        );
+      }
+      const table = readTable(options.data);
+      const matrix =
+        wide.length > 0
+          ? ratingMatrixFromWide(table, wide)
+          : ratingMatrixFromLong(table, options.targets!, options.raters!, options.ratings!);
+      const result = intraclassCorrelation(matrix.ratings, { alpha: 1 - confLevelOf(options) });
+      const report = {
+        test: 'icc',
+        method: result.method,
+        reference: result.reference,
+        targets: result.targets,
+        raters: matrix.raters,
+        ratings: result.ratings,
+        missing: result.missing,
+        confLevel: result.confLevel,
+        varianceComponents: result.variance,
+        meanSquares: result.meanSquares,
+        icc: result.rows,
+        assumptions: result.assumptions,
+        warnings: [...droppedWarning(matrix.dropped), ...result.warnings],
+      };
+      const row = (r: IccRow): string[] => [
+        r.name,
+        num(r.value),
+        num(r.F),
+        num(r.df1),
+        num(r.df2),
+        pValue(r.p),
+        num(r.lower),
+        num(r.upper),
+      ];
+      emit(output, options, report, () => [
+        `${result.method}`,
+        `  ${result.reference}`,
+        `  ${result.targets} targets, ${result.raters} raters (${matrix.raters.join(', ')}), ${result.ratings} ratings${result.missing > 0 ? `, ${result.missing} missing` : ''}`,
+        ...alignColumns([
+          ['icc', 'value', 'F', 'df1', 'df2', 'p', `${num(result.confLevel * 100)}% lower`, 'upper'],
+          ...result.rows.map(row),
+        ]).map((line) => `  ${line}`),
+        ...result.rows.map((r) => `  ${r.name}: ${r.description}`),
+        `  variance components (REML, ${result.variance.method}): target ${num(result.variance.target)}, rater ${num(result.variance.rater)}, residual ${num(result.variance.residual)}`,
+      ]);
+    });
+
   return stats;
 }
+
+type CategoryCells = (string | number | null)[];
 
 function withCommon(command: Command): Command {
   return command

@@ -74,3 +74,26 @@ export const ObservationFormView = z.object({
     z.object({ id: z.string(), name: z.string(), description: z.string(), indicators: z.array(z.string()) }),
   ),
 });
+
+const Interval = z.object({ value: z.number(), lower: z.number(), upper: z.number() });
+const AgreementFigures = z.object({
+  pairs: z.number(),
+  kappa: z.number().nullable(),
+  weightedKappa: z.number().nullable(),
+  icc21: Interval.nullable(),
+  icc31: Interval.nullable(),
+  notes: z.array(z.string()),
+});
+const AgreementSet = z.object({
+  overall: AgreementFigures,
+  byComponent: z.array(AgreementFigures.extend({ componentId: z.string() })),
+});
+
+export const CoachingAgreementView = z.object({
+  practitioners: z.number(),
+  components: z.array(z.object({ id: z.string(), name: z.string() })),
+  methods: z.object({ kappa: z.string(), icc: z.string() }),
+  coachVsCoach: AgreementSet,
+  selfVsCoach: AgreementSet,
+});
+export type CoachingAgreementView = z.infer<typeof CoachingAgreementView>;

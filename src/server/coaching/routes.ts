@@ -11,6 +11,7 @@ import { readCoachingHistory } from '../../app/coaching/read-coaching-history.ts
 import { readCoachingItem } from '../../app/coaching/read-coaching-item.ts';
 import { readCoachingRecord } from '../../app/coaching/read-coaching-record.ts';
 import { readCompetency } from '../../app/coaching/read-competency.ts';
+import { readCoachingAgreement } from '../../app/coaching/read-agreement.ts';
 import { readTeamCompetency } from '../../app/coaching/read-team-competency.ts';
 import { recordObservation } from '../../app/coaching/record-observation.ts';
 import { updateObservation } from '../../app/coaching/update-observation.ts';
@@ -36,6 +37,7 @@ import {
 } from '../../domain/coaching/schemas.ts';
 import {
   CoachedPractitioners,
+  CoachingAgreementView,
   CoachingRecordView,
   CompetencyView,
   ObservationFormView,
@@ -131,6 +133,22 @@ export async function coachingRoutes(app: FastifyInstance, { store }: { store: S
     async (request) => {
       const a = await access(request, request.params.orgId);
       return readTeamCompetency(store, a.organizationId, viewerOf(a), request.query.asOf ?? today());
+    },
+  );
+  r.get(
+    `${base}/agreement`,
+    {
+      schema: {
+        tags,
+        summary:
+          "Agreement between raters over the coaching records you may see: two coaches on the same interaction, and self against coach, per component (Cohen's kappa and weighted kappa; ICC(2,1) and ICC(3,1), as R's psych)",
+        params: OrgParams,
+        response: { 200: CoachingAgreementView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const a = await access(request, request.params.orgId);
+      return readCoachingAgreement(store, a.organizationId, viewerOf(a));
     },
   );
   r.get(

@@ -8,6 +8,7 @@ import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { coachingKeys, fetchTeamCompetency, listCoachedPractitioners } from './coaching-api.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
+import { RaterAgreement } from './RaterAgreement.tsx';
 
 const trend = (change: number | null): string =>
   change === null ? '' : change > 0 ? ` ↑${change}` : change < 0 ? ` ↓${-change}` : ' →';
@@ -98,6 +99,7 @@ export default function CoachingPage() {
             </Table.ScrollContainer>
           </Stack>
         )}
+        {team.data.practitioners.length > 0 && <RaterAgreement organizationId={organization.id} />}
       </Stack>
     </>
   );

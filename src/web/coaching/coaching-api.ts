@@ -8,6 +8,7 @@ import {
 } from '../../domain/coaching/schemas.ts';
 import {
   CoachedPractitioners,
+  CoachingAgreementView,
   CoachingRecordView,
   CompetencyView,
   ObservationFormView,
@@ -23,6 +24,7 @@ export const coachingKeys = {
   record: (orgId: string, userId: string) => ['orgs', orgId, 'coaching', 'record', userId] as const,
   competency: (orgId: string, userId: string) => ['orgs', orgId, 'coaching', 'competency', userId] as const,
   team: (orgId: string) => ['orgs', orgId, 'coaching', 'team'] as const,
+  agreement: (orgId: string) => ['orgs', orgId, 'coaching', 'agreement'] as const,
   form: (orgId: string, engagementId: string) => ['orgs', orgId, 'coaching', 'form', engagementId] as const,
   review: (orgId: string, id: string) => ['orgs', orgId, 'coaching', 'review', id] as const,
 };
@@ -38,6 +40,8 @@ export const fetchCompetency = (orgId: string, userId: string, signal?: AbortSig
   apiGet(`${base(orgId)}/practitioners/${segment(userId)}/competency`, CompetencyView, signal);
 export const fetchTeamCompetency = (orgId: string, signal?: AbortSignal) =>
   apiGet(`${base(orgId)}/team`, TeamCompetencyView, signal);
+export const fetchCoachingAgreement = (orgId: string, signal?: AbortSignal) =>
+  apiGet(`${base(orgId)}/agreement`, CoachingAgreementView, signal);
 export const fetchObservationForm = (orgId: string, engagementId: string, signal?: AbortSignal) =>
   apiGet(`${base(orgId)}/observation-form?engagementId=${segment(engagementId)}`, ObservationFormView, signal);
 export const observationFormPdfUrl = (orgId: string, engagementId: string): string =>
