@@ -1,17 +1,7 @@
+import { activityWords } from '../../domain/plans/views.ts';
 import type { PlanVersusActual } from '../plans/plan-versus-actual.ts';
 import { formatNumber } from './report.ts';
 import type { ReportSection } from './report.ts';
-
-/** The words of a month's planned activities: "2 done · 1 due · 1 overdue", or a dash when none fell due. */
-export function activityWords(counts: PlanVersusActual['activities']): string {
-  const parts = [
-    counts.done ? `${counts.done} done` : '',
-    counts.due ? `${counts.due} due` : '',
-    counts.overdue ? `${counts.overdue} overdue` : '',
-    counts.dropped ? `${counts.dropped} dropped` : '',
-  ].filter(Boolean);
-  return parts.length ? parts.join(' · ') : '—';
-}
 
 /**
  * Plan versus actual in a report: per calendar month, the minutes the stage plan sets against the minutes
