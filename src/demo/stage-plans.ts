@@ -15,7 +15,7 @@ export type DemoStagePlan = Omit<StagePlanInput, 'engagementId' | 'activities'> 
 /** How many months before the demo's end a plan's minutes are read from. */
 const recentMonths = 3;
 
-const roundTo15 = (minutes: number): number => Math.max(15, Math.round(minutes / 15) * 15);
+const roundTo5 = (minutes: number): number => Math.max(5, Math.round(minutes / 5) * 5);
 
 /**
  * A plan for the current stage of every engagement still open at the demo's end, set from what it logged
@@ -48,7 +48,7 @@ export function generateStagePlans(dataset: DemoDataset, model: PracticeModel, c
       .map(([componentId, minutes]) => ({ componentId, perMonth: minutes / recentMonths }));
     const pattern = (['on plan', 'drifting', 'component unused'] as const)[index % 3]!;
     const factor = pattern === 'drifting' ? 3 : 1;
-    const emphasis = used.map((u) => ({ componentId: u.componentId, minutesPerMonth: roundTo15(u.perMonth * factor) }));
+    const emphasis = used.map((u) => ({ componentId: u.componentId, minutesPerMonth: roundTo5(u.perMonth * factor) }));
     const stageModel = model.stages.find((s) => s.id === stage.stageId);
     if (pattern === 'component unused') {
       const unused = [...(stageModel?.emphasizes ?? []), ...model.components.map((c) => c.id)].find(
