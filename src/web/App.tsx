@@ -26,6 +26,7 @@ const EngagementPage = lazy(() => import('./engagements/EngagementPage.tsx'));
 const NewEngagementPage = lazy(() => import('./engagements/NewEngagementPage.tsx'));
 const EditEngagementPage = lazy(() => import('./engagements/EditEngagementPage.tsx'));
 const StagePlanPage = lazy(() => import('./plans/StagePlanPage.tsx'));
+const SignalSettingsPage = lazy(() => import('./plans/SignalSettingsPage.tsx'));
 const ImportInteractionsPage = lazy(() => import('./imports/ImportInteractionsPage.tsx'));
 const LogInteractionPage = lazy(() => import('./interactions/LogInteractionPage.tsx'));
 const InteractionsPage = lazy(() => import('./interactions/InteractionsPage.tsx'));
@@ -132,6 +133,14 @@ export function App() {
                   element={
                     <Suspense fallback={<LoadingPage />}>
                       <TokensPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="signals"
+                  element={
+                    <Suspense fallback={<LoadingPage />}>
+                      <SignalSettingsPage />
                     </Suspense>
                   }
                 />
