@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import type { EngagementOverview } from '../../domain/support/views.ts';
 import { engagementPath } from '../engagements/engagement-paths.ts';
@@ -53,13 +53,14 @@ export function StagePlans({
                   </Text>
                 </Stack>
                 {plan ? (
-                  <Anchor component={Link} to={path} size="sm" aria-label={`Plan of ${stage.name}`}>
+                  <Anchor component={Link} to={path} size="sm">
                     {canEdit ? 'Edit plan' : 'See plan'}
+                    <VisuallyHidden> of {stage.name}</VisuallyHidden>
                   </Anchor>
                 ) : (
                   canEdit && (
-                    <Button component={Link} to={path} size="xs" variant="light" aria-label={`Plan ${stage.name}`}>
-                      Plan this stage
+                    <Button component={Link} to={path} size="xs" variant="light">
+                      Plan this stage<VisuallyHidden>: {stage.name}</VisuallyHidden>
                     </Button>
                   )
                 )}
