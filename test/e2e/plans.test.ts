@@ -112,7 +112,10 @@ describe('stage plans, plan versus actual and signals in Chromium', () => {
       await page.waitForURL(new RegExp(`/engagements/${unused!.engagementId}$`));
 
       const plan = page.getByRole('region', { name: 'Plan versus actual' });
-      await plan.getByRole('img', { name: /planned and logged minutes/ }).waitFor();
+      await plan
+        .getByRole('img', { name: /planned and logged minutes/ })
+        .first()
+        .waitFor();
       const row = plan.getByRole('row').filter({ has: page.getByRole('rowheader', { name: thisMonth }) });
       await row
         .getByText(new RegExp(`/ ${before.loggedMinutes + 45}$`))
