@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { componentColors, componentMixOption, doseOption, fillRelationshipMonths } from './options.ts';
+import {
+  componentColors,
+  componentMixOption,
+  doseOption,
+  fillRelationshipMonths,
+  planVersusActualOption,
+} from './options.ts';
 
 const groups = [
   { id: 'foundational', name: 'Foundational' },
@@ -49,6 +55,24 @@ describe('chart options', () => {
     const series = option.series as Array<{ type: string; data: number[]; yAxisIndex?: number }>;
     expect(series[0]).toMatchObject({ type: 'bar', data: [120] });
     expect(series[1]).toMatchObject({ type: 'line', data: [3], yAxisIndex: 1 });
+  });
+
+  test('plan versus actual pairs planned and logged bars, leaving unplanned months without a planned bar', () => {
+    const option = planVersusActualOption(
+      [
+        { month: '2024-01', planned: null, logged: 40 },
+        { month: '2024-02', planned: 120, logged: 90 },
+      ],
+      'calendar month',
+    );
+    const series = option.series as Array<{ type: string; name: string; data: Array<number | string> }>;
+    expect(series.map((s) => [s.type, s.name])).toEqual([
+      ['bar', 'Planned'],
+      ['bar', 'Logged'],
+    ]);
+    expect(series[0]?.data).toEqual(['-', 120]);
+    expect(series[1]?.data).toEqual([40, 90]);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2024-01', '2024-02']);
   });
 
   test('relationship months are filled from the first to the last with empty months', () => {

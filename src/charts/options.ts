@@ -308,3 +308,43 @@ export function diversityOption(months: readonly DiversityMonth[], axisName: str
     ],
   };
 }
+
+export interface PlanVersusActualMonth {
+  month: string;
+  /** Minutes a month the plan of the month's stage sets; null when that stage has no plan. */
+  planned: number | null;
+  logged: number;
+}
+
+/** Plan versus actual per month: planned minutes beside logged minutes, as paired bars. */
+export function planVersusActualOption(months: readonly PlanVersusActualMonth[], axisName: string): ChartOption {
+  return {
+    ...baseOption(),
+    legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
+    grid: { left: 44, right: 12, top: 36, bottom: 36 },
+    xAxis: {
+      type: 'category',
+      name: axisName,
+      nameLocation: 'middle',
+      nameGap: 26,
+      data: months.map((month) => month.month),
+    },
+    yAxis: { type: 'value', name: 'minutes', nameTextStyle: { align: 'right' } },
+    series: [
+      {
+        type: 'bar',
+        name: 'Planned',
+        barMaxWidth: 18,
+        itemStyle: { color: '#adb5bd', borderColor: '#495057', borderWidth: 1 },
+        data: months.map((month) => month.planned ?? '-'),
+      },
+      {
+        type: 'bar',
+        name: 'Logged',
+        barMaxWidth: 18,
+        itemStyle: { color: '#228be6' },
+        data: months.map((month) => month.logged),
+      },
+    ],
+  };
+}

@@ -3,6 +3,7 @@ import { attachMemberToPartner } from '../app/accounts/attach-member-to-partner.
 import { createOrganization } from '../app/accounts/create-organization.ts';
 import { setPassword } from '../app/accounts/set-password.ts';
 import { createEngagement } from '../app/engagements/create-engagement.ts';
+import { createStagePlan } from '../app/plans/create-stage-plan.ts';
 import { logInteraction } from '../app/interactions/log-interaction.ts';
 import { createWave } from '../app/measurement/create-wave.ts';
 import { enterResponse } from '../app/measurement/enter-response.ts';
@@ -16,6 +17,7 @@ import { demoWindow } from './demo-window.ts';
 import { DEMO_SEED, describeDemo, generateDemo } from './generate.ts';
 import { DEMO_MEASUREMENT_INSTRUMENT, generateOutcomeMeasurements } from './outcome-measurements.ts';
 import { seedDemoCoaching } from './seed-coaching.ts';
+import { generateStagePlans } from './stage-plans.ts';
 
 export interface DemoResult {
   organizationId: string;
@@ -106,6 +108,24 @@ export async function seedDemo(
       );
       interactionIds.push((await logInteraction(tx, organization.id, input, userIds.get(interaction.loggedByKey)!)).id);
     }
+    for (const { engagementKey, pattern: _pattern, activities, ...plan } of generateStagePlans(
+      dataset,
+      model,
+      currentMonth,
+    ))
+      await createStagePlan(
+        tx,
+        organization.id,
+        {
+          ...plan,
+          engagementId: engagementIds.get(engagementKey)!,
+          activities: activities.map(({ ownerKey, ...activity }) => ({
+            ...activity,
+            ownerId: userIds.get(ownerKey) ?? accountIds.get('practitioner')!,
+          })),
+        },
+        'demo',
+      );
     for (const plan of generateOutcomeMeasurements(dataset, {
       seed: options.seed ?? DEMO_SEED,
       end: demoWindow(currentMonth).end,

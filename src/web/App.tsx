@@ -25,6 +25,8 @@ const EngagementsPage = lazy(() => import('./engagements/EngagementsPage.tsx'));
 const EngagementPage = lazy(() => import('./engagements/EngagementPage.tsx'));
 const NewEngagementPage = lazy(() => import('./engagements/NewEngagementPage.tsx'));
 const EditEngagementPage = lazy(() => import('./engagements/EditEngagementPage.tsx'));
+const StagePlanPage = lazy(() => import('./plans/StagePlanPage.tsx'));
+const SignalSettingsPage = lazy(() => import('./plans/SignalSettingsPage.tsx'));
 const ImportInteractionsPage = lazy(() => import('./imports/ImportInteractionsPage.tsx'));
 const LogInteractionPage = lazy(() => import('./interactions/LogInteractionPage.tsx'));
 const InteractionsPage = lazy(() => import('./interactions/InteractionsPage.tsx'));
@@ -73,6 +75,7 @@ export function App() {
               <Route path="engagements/:engagementId" element={onDemand(<EngagementPage />)} />
               <Route path="engagements/:engagementId/edit" element={onDemand(<EditEngagementPage />)} />
               <Route path="engagements/:engagementId/log" element={onDemand(<LogInteractionPage />)} />
+              <Route path="engagements/:engagementId/plans/:stageId" element={onDemand(<StagePlanPage />)} />
               <Route path="interactions" element={onDemand(<InteractionsPage />)} />
               <Route path="interactions/import" element={onDemand(<ImportInteractionsPage />)} />
               <Route path="interactions/:interactionId" element={onDemand(<InteractionPage />)} />
@@ -132,6 +135,14 @@ export function App() {
                   element={
                     <Suspense fallback={<LoadingPage />}>
                       <TokensPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="signals"
+                  element={
+                    <Suspense fallback={<LoadingPage />}>
+                      <SignalSettingsPage />
                     </Suspense>
                   }
                 />

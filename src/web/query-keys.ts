@@ -23,6 +23,10 @@ export const queryKeys = {
   home: (orgId: string) => ['orgs', orgId, 'home'] as const,
   planVersusActual: (orgId: string, engagementId: string) =>
     ['orgs', orgId, 'engagements', engagementId, 'plan-vs-actual'] as const,
+  stagePlans: (orgId: string, engagementId: string) => ['orgs', orgId, 'engagements', engagementId, 'plans'] as const,
+  plans: (orgId: string) => ['orgs', orgId, 'plans'] as const,
+  signals: (orgId: string) => ['orgs', orgId, 'signals'] as const,
+  signalSettings: (orgId: string) => ['orgs', orgId, 'signal-settings'] as const,
   engagementSignals: (orgId: string, engagementId: string) =>
     ['orgs', orgId, 'engagements', engagementId, 'signals'] as const,
 };

@@ -60,6 +60,19 @@ describe.each(engines)('reports over HTTP on %s', (engine) => {
         (await isp.post(`${org}/interactions`, typicalInteraction(engagementId, { date, notes, nextSteps }))).status,
       ).toBe(201);
 
+    const stagePlan = {
+      engagementId,
+      stageId: 'readiness-exploration',
+      emphasis: [
+        { componentId: 'relating', minutesPerMonth: 240 },
+        { componentId: 'assessing', minutesPerMonth: 180 },
+      ],
+      activities: [
+        { activityKey: null, text: 'Readiness survey', ownerId: practitioner.userId, dueDate: '2020-03-01' },
+      ],
+    };
+    expect((await isp.post(`${org}/plans`, stagePlan)).status).toBe(201);
+
     const other = await buildOrganization(t.store);
     otherOrgId = other.organization.id;
     outsider = new Client(server.baseUrl);
@@ -88,6 +101,7 @@ describe.each(engines)('reports over HTTP on %s', (engine) => {
       'Practice-activity use',
       'Mode mix',
       'Stages',
+      'Plan versus actual',
       'Open next steps',
       'Diversity of component use',
       'Recent interactions',
@@ -98,6 +112,10 @@ describe.each(engines)('reports over HTTP on %s', (engine) => {
     expect(html).toContain('Send &lt;script&gt;alert(&quot;step&quot;)&lt;/script&gt; summary');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('NaN');
+    const plan = html.slice(html.indexOf('<h2>Plan versus actual</h2>'), html.indexOf('<h2>Open next steps</h2>'));
+    expect(plan).toContain('<svg ');
+    expect(plan).toMatch(/<td>All components<\/td><td class="num">420<\/td><td class="num">0<\/td>/);
+    expect(plan).toContain('Planned activities over every stage plan: 1 overdue.');
   });
 
   it('sends the engagement report as a PDF with pages', async () => {
@@ -109,6 +127,12 @@ describe.each(engines)('reports over HTTP on %s', (engine) => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(2);
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+    const text = (await pdfTextRuns(pdf)).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Plan versus actual');
+    expect(text).toContain('Planned activities over every stage plan: 1 overdue.');
+    const words = wordsOf(await pdfTextRuns(pdf));
+    for (const word of ['Planned', 'Logged', 'minutes', 'All', 'components', '420', '240', '180'])
+      expect(words.has(word), word).toBe(true);
   });
 
   it('sends the organization report for a period, in HTML and PDF', async () => {

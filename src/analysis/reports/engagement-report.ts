@@ -6,6 +6,8 @@ import { currentRelationshipMonth, doseByRelationshipMonth, openNextSteps } from
 import type { OutcomeSeries } from '../../domain/measurement/schemas.ts';
 import type { ComponentMonthDose, EngagementMonthDose } from '../../domain/support/rollups.ts';
 import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
+import type { PlanVersusActual } from '../plans/plan-versus-actual.ts';
+import { planVersusActualSection } from './plan-section.ts';
 import { formatNumber } from './report.ts';
 import type { Report, ReportSection } from './report.ts';
 import {
@@ -34,6 +36,8 @@ export interface EngagementReportInput {
   /** Its latest live interactions, newest first: the report lists these and counts the rest from the rollups. */
   recentInteractions: Interaction[];
   outcomes: OutcomeSeries[];
+  /** Plan versus actual over the months the report shows (the engagement's last twelve). */
+  planVersusActual: PlanVersusActual;
   today: string;
 }
 
@@ -124,6 +128,7 @@ export function buildEngagementReport(input: EngagementReportInput): Report {
           ]
         : [{ kind: 'message', text: 'No stages recorded.' }],
     },
+    planVersusActualSection(input.planVersusActual, nameOf),
     {
       id: 'next-steps',
       title: 'Open next steps',

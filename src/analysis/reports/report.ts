@@ -35,7 +35,8 @@ export type ReportChart =
       axis: string;
       months: { month: string; mean: number; median: number; q1: number; q3: number }[];
     }
-  | { kind: 'bars'; valueName: string; percent: boolean; bars: { label: string; value: number }[] };
+  | { kind: 'bars'; valueName: string; percent: boolean; bars: { label: string; value: number }[] }
+  | { kind: 'planVersusActual'; axis: string; months: { month: string; planned: number | null; logged: number }[] };
 
 export interface ReportColumn {
   title: string;

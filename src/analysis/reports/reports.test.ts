@@ -5,6 +5,7 @@ import { describeEngagements } from '../descriptives/organization-descriptives.t
 import { practiceUse } from '../descriptives/practice-use.ts';
 import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
 import { computeDose, openNextStepRows } from '../../domain/support/rollups.ts';
+import { planVersusActual } from '../plans/plan-versus-actual.ts';
 import { buildEngagementReport } from './engagement-report.ts';
 import { buildOrganizationReport, pooledOutcomeRows } from './organization-report.ts';
 import type { Report, ReportBlock } from './report.ts';
@@ -64,6 +65,31 @@ const readsOf = (list: Interaction[], recent = list.length) => ({
   recentInteractions: [...list].reverse().slice(0, recent),
 });
 
+/** The second stage planned at 60 minutes a month of the first component, with one activity done and one overdue. */
+const plans = [
+  {
+    stageId: eisToc.stages[1]!.id,
+    emphasis: [{ componentId: relating.id, minutesPerMonth: 60 }],
+    activities: [
+      { activityKey: null, text: 'Readiness review', ownerId: 'u1', dueDate: '2024-03-15', status: 'done' as const },
+      { activityKey: null, text: 'Team charter', ownerId: 'u1', dueDate: '2024-04-10', status: 'planned' as const },
+    ],
+  },
+];
+const planMonths = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
+const planOf = (withPlans: typeof plans, today: string) =>
+  planVersusActual({
+    months: planMonths,
+    stages: engagement.stages,
+    plans: withPlans,
+    logged: dose.componentMonths.map((m) => ({
+      calendarMonth: m.calendarMonth,
+      componentId: m.componentId,
+      minutes: m.minutes,
+    })),
+    today,
+  });
+
 const sectionIds = (report: Report) => report.sections.map((s) => s.id);
 const blocksOf = (report: Report, id: string): ReportBlock[] => report.sections.find((s) => s.id === id)?.blocks ?? [];
 
@@ -113,6 +139,7 @@ describe('engagement report', () => {
         ],
       },
     ],
+    planVersusActual: planOf(plans, '2024-05-01'),
     today: '2024-05-01',
   });
 
@@ -133,11 +160,44 @@ describe('engagement report', () => {
       'activities',
       'modes',
       'stages',
+      'plan-versus-actual',
       'next-steps',
       'diversity',
       'outcomes',
       'recent',
     ]);
+  });
+
+  it('charts and tables planned against logged minutes from the month the planned stage began', () => {
+    const [chart, table, totals] = blocksOf(report, 'plan-versus-actual');
+    expect(chart).toMatchObject({
+      kind: 'chart',
+      chart: {
+        kind: 'planVersusActual',
+        months: [
+          { month: '2024-01', planned: null, logged: 60 },
+          { month: '2024-02', planned: null, logged: 30 },
+          { month: '2024-03', planned: 60, logged: 0 },
+          { month: '2024-04', planned: 60, logged: 45 },
+          { month: '2024-05', planned: 60, logged: 0 },
+        ],
+      },
+    });
+    const rows = table?.kind === 'table' ? table.rows : [];
+    expect(rows.filter((r) => r[0] === '2024-04')).toEqual([
+      ['2024-04', eisToc.stages[1]!.name, 'All components', '60', '45', '1 overdue'],
+      ['2024-04', eisToc.stages[1]!.name, relating.name, '60', '45', ''],
+    ]);
+    expect(rows.find((r) => r[0] === '2024-01')?.slice(1, 4)).toEqual([
+      `${eisToc.stages[0]!.name} (no plan)`,
+      'All components',
+      '—',
+    ]);
+    expect(rows.find((r) => r[0] === '2024-03')?.[5]).toBe('1 done');
+    expect(totals).toEqual({
+      kind: 'message',
+      text: 'Planned activities over every stage plan: 1 done · 1 overdue.',
+    });
   });
 
   it('charts dose for every month of the relationship, months without contact as zero', () => {
@@ -197,9 +257,13 @@ describe('engagement report', () => {
       componentMonths: [],
       ...readsOf([]),
       outcomes: [],
+      planVersusActual: planOf([], '2024-01-10'),
       today: '2024-01-10',
     });
     expect(sectionIds(empty)).not.toContain('outcomes');
+    expect(blocksOf(empty, 'plan-versus-actual')).toEqual([
+      { kind: 'message', text: 'No stage of this engagement has a plan for these months.' },
+    ]);
     expect(blocksOf(empty, 'principles')).toEqual([{ kind: 'message', text: 'No interactions in this period.' }]);
     expect(JSON.stringify(empty)).not.toContain('NaN');
   });

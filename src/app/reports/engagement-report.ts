@@ -4,6 +4,7 @@ import { buildEngagementReport } from '../../analysis/reports/engagement-report.
 import type { Report } from '../../analysis/reports/report.ts';
 import type { Store } from '../../store/store.ts';
 import { modelOf } from '../engagements/engagement-records.ts';
+import { showPlanVersusActual } from '../plans/show-plan-versus-actual.ts';
 import { engagementOutcomes } from '../measurement/outcomes.ts';
 import { organizationName } from './report-records.ts';
 
@@ -23,18 +24,29 @@ export async function engagementReport(
 ): Promise<Report> {
   const tenant = store.tenant(organizationId);
   const engagement = await tenant.engagements.require(engagementId);
-  const [organization, partner, model, engagementMonths, componentMonths, totals, nextSteps, recent, outcomes] =
-    await Promise.all([
-      organizationName(store, organizationId),
-      tenant.partners.find(engagement.partnerId, { includeDeleted: true }),
-      modelOf(tenant, engagement.modelId, engagement.modelVersion),
-      tenant.dose.engagementMonths(engagementId),
-      tenant.dose.componentMonths(engagementId),
-      tenant.practiceTotals.totals({ engagementIds: [engagementId] }),
-      tenant.interactions.openNextSteps(engagementId),
-      tenant.interactions.list({ engagementId }, recentInteractionCount),
-      engagementOutcomes(tenant, engagementId),
-    ]);
+  const [
+    organization,
+    partner,
+    model,
+    engagementMonths,
+    componentMonths,
+    totals,
+    nextSteps,
+    recent,
+    outcomes,
+    planVersusActual,
+  ] = await Promise.all([
+    organizationName(store, organizationId),
+    tenant.partners.find(engagement.partnerId, { includeDeleted: true }),
+    modelOf(tenant, engagement.modelId, engagement.modelVersion),
+    tenant.dose.engagementMonths(engagementId),
+    tenant.dose.componentMonths(engagementId),
+    tenant.practiceTotals.totals({ engagementIds: [engagementId] }),
+    tenant.interactions.openNextSteps(engagementId),
+    tenant.interactions.list({ engagementId }, recentInteractionCount),
+    engagementOutcomes(tenant, engagementId),
+    showPlanVersusActual(tenant, engagementId, today),
+  ]);
   const vocabulary = vocabularyOf([model]);
   const practice = practiceUseFromTotals(totals, vocabulary);
   return buildEngagementReport({
@@ -48,6 +60,7 @@ export async function engagementReport(
     nextSteps,
     recentInteractions: recent.items,
     outcomes: outcomes.series,
+    planVersusActual,
     today,
   });
 }

@@ -1,6 +1,12 @@
 import type { ReportChart } from '../../analysis/reports/report.ts';
 import type { ChartOption } from '../../charts/echarts.ts';
-import { barsOption, componentMixOption, doseDistributionOption, doseOption } from '../../charts/options.ts';
+import {
+  barsOption,
+  componentMixOption,
+  doseDistributionOption,
+  doseOption,
+  planVersusActualOption,
+} from '../../charts/options.ts';
 import { renderChartSvg } from '../../charts/ssr.ts';
 
 /** The width reports draw charts at, in CSS pixels; PDF scales the same drawing to its page. */
@@ -20,6 +26,8 @@ function chartOption(chart: ReportChart): { option: ChartOption; height: number 
       return { option: doseDistributionOption(chart.months, chart.axis), height: 300 };
     case 'bars':
       return { option: barsOption(chart.bars, chart.valueName, chart.percent), height: 48 + chart.bars.length * 26 };
+    case 'planVersusActual':
+      return { option: planVersusActualOption(chart.months, chart.axis), height: 260 };
   }
 }
 

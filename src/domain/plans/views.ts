@@ -30,3 +30,14 @@ export const PlanVersusActualView = z.object({
   activities: ActivityCounts,
 });
 export type PlanVersusActualView = z.infer<typeof PlanVersusActualView>;
+
+/** The words of a month's planned activities: "2 done · 1 due · 1 overdue", or a dash when none fell due. */
+export function activityWords(counts: z.infer<typeof ActivityCounts>): string {
+  const parts = [
+    counts.done ? `${counts.done} done` : '',
+    counts.due ? `${counts.due} due` : '',
+    counts.overdue ? `${counts.overdue} overdue` : '',
+    counts.dropped ? `${counts.dropped} dropped` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : '—';
+}

@@ -31,7 +31,7 @@ export function queryString(params: Record<string, string | number | boolean | n
 export { HistoryEntry };
 const HistoryList = z.object({ items: z.array(HistoryEntry) });
 
-export type RecordKind = 'partners' | 'contacts' | 'engagements' | 'interactions';
+export type RecordKind = 'partners' | 'contacts' | 'engagements' | 'interactions' | 'plans';
 
 export const fetchHistory = async (
   orgId: string,

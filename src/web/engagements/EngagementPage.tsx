@@ -47,6 +47,7 @@ import { countOf } from '../words/count-of.ts';
 import { FigureCard } from '../layout/FigureCard.tsx';
 import { EngagementSignals } from '../plans/EngagementSignals.tsx';
 import { PlanVersusActual } from '../plans/PlanVersusActual.tsx';
+import { StagePlans } from '../plans/StagePlans.tsx';
 
 function Panel({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -267,11 +268,16 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
+          <Panel title="Stage plans">
+            <StagePlans orgId={orgId} overview={overview} canEdit={canEdit} />
+          </Panel>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
           <Panel title="Signals">
             <EngagementSignals orgId={orgId} engagementId={engagement.id} canAcknowledge={canEdit} />
           </Panel>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
+        <Grid.Col span={12}>
           <Panel title="Plan versus actual">
             <PlanVersusActual orgId={orgId} engagementId={engagement.id} nameOf={(id) => nameOf(id) ?? id} />
           </Panel>

@@ -44,6 +44,7 @@ function useRefreshAfterInteractionWrite(orgId: string) {
       queryClient.invalidateQueries({ queryKey: queryKeys.engagements(orgId) }),
       queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(orgId) }),
       queryClient.invalidateQueries({ queryKey: queryKeys.home(orgId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.signals(orgId) }),
     ]);
   };
 }

@@ -9,6 +9,7 @@ import {
   IconFlask,
   IconSchool,
   IconHome,
+  IconBell,
   IconKey,
   IconMessageCircle,
   IconPlus,
@@ -108,6 +109,7 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
               </Text>
               {link(organizationPath(organization.id, 'admin/members'), 'Members', <IconUsers size={18} aria-hidden />)}
               {link(organizationPath(organization.id, 'admin/tokens'), 'API tokens', <IconKey size={18} aria-hidden />)}
+              {link(organizationPath(organization.id, 'admin/signals'), 'Signals', <IconBell size={18} aria-hidden />)}
             </>
           )}
         </>
