@@ -12,6 +12,8 @@ import { signInToOrganization } from './support/sign-in.ts';
 const docsScreenshot = path.resolve(import.meta.dirname, '../../docs/screenshot-model.png');
 const demoPractitioner = 'practitioner@demo.praxis.test';
 const { openPage } = useBrowserSuite();
+// A loaded machine answers slowly: polls wait as long as the page's other waits.
+const poll = { timeout: 20_000 };
 
 /** Waits until the diagram is drawn on the page, and gives its SVG. */
 async function diagramLoaded(page: Page): Promise<string> {
@@ -80,9 +82,9 @@ describe('practice models in Chromium', () => {
       expect(plainDiagram).toContain('EIS theory of change — eis-toc 1.0.0');
       expect(plainDiagram).not.toContain('Evidence status');
       await page.getByLabel('Colour links by evidence status').check();
-      await expect.poll(() => diagramSvg(page)).toContain('Evidence status');
+      await expect.poll(() => diagramSvg(page), poll).toContain('Evidence status');
       await page.getByLabel('Colour links by evidence status').uncheck();
-      await expect.poll(() => diagramSvg(page)).not.toContain('Evidence status');
+      await expect.poll(() => diagramSvg(page), poll).not.toContain('Evidence status');
 
       // One component opened, to show what the page tells about it.
       await page.getByRole('button', { name: /^Coaching for performance/ }).click();
@@ -151,7 +153,7 @@ describe('practice models in Chromium', () => {
       await page.getByRole('alert').filter({ hasText: 'Published EIS theory of change 1.1.0.' }).first().waitFor();
       await mainHeading(page, 'EIS theory of change').waitFor();
       const picker = page.locator('input:visible').and(page.getByLabel('Version', { exact: true }));
-      await expect.poll(() => picker.inputValue()).toMatch(/^1\.1\.0 \(latest\)/);
+      await expect.poll(() => picker.inputValue(), poll).toMatch(/^1\.1\.0 \(latest\)/);
       expect(await page.getByText(/Succeeds version 1\.0\.0; maps teaching → instructing/).count()).toBe(1);
       await diagramLoaded(page);
 
@@ -161,7 +163,7 @@ describe('practice models in Chromium', () => {
       await page.waitForURL(`**/orgs/${orgId}/models/eis-toc?version=1.0.0`);
       await page.waitForFunction(() => document.title.startsWith('EIS theory of change 1.0.0'));
       expect(await picker.inputValue()).toMatch(/^1\.0\.0/);
-      await expect.poll(() => diagramSvg(page)).toContain('eis-toc 1.0.0');
+      await expect.poll(() => diagramSvg(page), poll).toContain('eis-toc 1.0.0');
     },
   );
 
@@ -197,14 +199,14 @@ describe('practice models in Chromium', () => {
         // Zoom in by button: the drawing grows by the shown factor, and parts leave the box.
         const fitted = await drawnWidth(page, lastComponent);
         await page.getByRole('button', { name: 'Zoom in' }).click();
-        await expect.poll(() => zoomShown(page)).toBe('150%');
-        await expect.poll(async () => (await drawnWidth(page, lastComponent)) / fitted).toBeCloseTo(1.5, 2);
+        await expect.poll(() => zoomShown(page), poll).toBe('150%');
+        await expect.poll(async () => (await drawnWidth(page, lastComponent)) / fitted, poll).toBeCloseTo(1.5, 2);
         expect((await elementsOutsideBox(page)).length).toBeGreaterThan(0);
         // And by keyboard on the focused diagram: + zooms, an arrow pans, 0 fits again.
         const viewportGroup = page.getByRole('group', { name: /use the arrow keys to move/ });
         await viewportGroup.focus();
         await page.keyboard.press('+');
-        await expect.poll(() => zoomShown(page)).toBe('200%');
+        await expect.poll(() => zoomShown(page), poll).toBe('200%');
         const before = await page.evaluate(
           (id) => document.querySelector(`[data-element-id="${id}"]`)!.getBoundingClientRect().left,
           lastComponent,
@@ -219,13 +221,13 @@ describe('practice models in Chromium', () => {
           )
           .not.toBe(before);
         await page.keyboard.press('0');
-        await expect.poll(() => zoomShown(page)).toBe('100%');
-        await expect.poll(() => elementsOutsideBox(page)).toEqual([]);
+        await expect.poll(() => zoomShown(page), poll).toBe('100%');
+        await expect.poll(() => elementsOutsideBox(page), poll).toEqual([]);
         await page.getByRole('button', { name: 'Zoom in' }).click();
-        await expect.poll(() => zoomShown(page)).toBe('150%');
+        await expect.poll(() => zoomShown(page), poll).toBe('150%');
         await page.getByRole('button', { name: 'Fit the whole diagram' }).click();
-        await expect.poll(() => zoomShown(page)).toBe('100%');
-        await expect.poll(() => elementsOutsideBox(page)).toEqual([]);
+        await expect.poll(() => zoomShown(page), poll).toBe('100%');
+        await expect.poll(() => elementsOutsideBox(page), poll).toEqual([]);
       }
 
       const page = await openPage({ width: 375, height: 812 });
