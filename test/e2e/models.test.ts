@@ -15,9 +15,9 @@ const { openPage } = useBrowserSuite();
 // A loaded machine answers slowly: polls wait as long as the page's other waits.
 const poll = { timeout: 20_000 };
 
-/** Waits until the diagram is drawn on the page, and gives its SVG. */
+/** Waits until the diagram is drawn on the page (laid out by the server: seconds on a busy machine), and gives its SVG. */
 async function diagramLoaded(page: Page): Promise<string> {
-  await page.locator('[data-testid="model-diagram"] svg').waitFor();
+  await page.locator('[data-testid="model-diagram"] svg').waitFor({ timeout: 60_000 });
   return page.getByTestId('model-diagram').innerHTML();
 }
 const diagramSvg = (page: Page) => page.getByTestId('model-diagram').innerHTML();
