@@ -255,13 +255,17 @@ export function loadInteractions(
     const span = daysBetween(engagement.startDate, lastDate);
     const dates = Array.from({ length: count }, () => addDays(engagement.startDate, random.int(0, span))).sort();
     const inputs: (InteractionInput & { loggedBy: string })[] = [];
-    for (const date of dates) {
+    // The dates are sorted: the start times taken on the current one, so that none is logged twice.
+    let takenTimes = new Set<string>();
+    for (const [i, date] of dates.entries()) {
+      if (date !== dates[i - 1]) takenTimes = new Set();
       const input = variedInteraction(
         random,
         model,
         engagement.id,
         date,
         stageOn(engagement.stages, date) ?? model.stages[0]!.id,
+        takenTimes,
       );
       if (report.interactions % 500 === 0) validate(input, model, engagement);
       const now = nowIso();

@@ -40,6 +40,28 @@ describe('progress on a terminal', () => {
     ]);
   });
 
+  it('draws every step at once when asked, for a few long steps', () => {
+    const stream = fakeTerminal();
+    const clock = fakeClock();
+    const progress = startProgress('report', {
+      unit: 'steps',
+      total: 2,
+      eachStep: true,
+      stream,
+      output: { isTTY: true },
+      now: clock.now,
+    });
+    progress.update(0);
+    clock.advance(50);
+    progress.update(1);
+    progress.finish();
+    expect(stream.written).toEqual([
+      '\rreport: 0 / 2 steps (0%)\x1b[K',
+      '\rreport: 1 / 2 steps (50%), 20 steps/s, 0:00 left\x1b[K',
+      '\r\x1b[K',
+    ]);
+  });
+
   it('learns the total late, shows no time left without one, and cuts the line to the terminal', () => {
     const stream = fakeTerminal(true, 30);
     const clock = fakeClock();

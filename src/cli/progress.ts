@@ -22,6 +22,11 @@ export interface ProgressOptions {
   stream?: ProgressStream;
   /** Standard output: when it is piped the command is run by a script, which gets no progress. */
   output?: { isTTY?: boolean };
+  /**
+   * Draws every update at once, even within the first 200 ms: for work counted in a few steps that may
+   * each take seconds (a report's drawing), where no later update would come to show the line.
+   */
+  eachStep?: boolean | undefined;
   /** Milliseconds; `performance.now()` unless a test gives its own clock. */
   now?: () => number;
 }
@@ -86,7 +91,7 @@ export function startProgress(label: string, options: ProgressOptions): Progress
     update(done, newTotal) {
       if (newTotal !== undefined) total = newTotal;
       const at = now();
-      if (at - lastDrawn < redrawMs) return;
+      if (!options.eachStep && at - lastDrawn < redrawMs) return;
       lastDrawn = at;
       // One line, cut to the terminal's width: a wrapped line could not be redrawn in place.
       // A terminal of unknown size (0 columns, as under `script`) is taken as 80 wide.

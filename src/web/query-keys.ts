@@ -8,6 +8,8 @@ export const queryKeys = {
   invitations: (orgId: string) => ['orgs', orgId, 'invitations'] as const,
   invitation: (token: string) => ['invitation', token] as const,
   practiceModels: (orgId: string) => ['orgs', orgId, 'models'] as const,
+  modelDiagram: (orgId: string, modelId: string, version: string, overlay: string) =>
+    ['orgs', orgId, 'models', modelId, version, 'diagram', overlay] as const,
   dashboard: (orgId: string) => ['orgs', orgId, 'dashboard'] as const,
   partners: (orgId: string) => ['orgs', orgId, 'partners'] as const,
   contacts: (orgId: string, partnerId?: string) => ['orgs', orgId, 'contacts', partnerId ?? 'all'] as const,

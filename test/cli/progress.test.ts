@@ -81,4 +81,53 @@ describe('progress of long CLI work', { timeout: 300_000 }, () => {
     expect(json.stdout).not.toContain('import: ');
     expect(JSON.parse(json.stdout).dryRun).toBe(true);
   });
+
+  it('shows progress on a terminal for export, the research export, check and report', async () => {
+    // About 50,000 rows in a second engagement: each command works long past the first redraw (200 ms).
+    const { organization, admin } = await buildOrganization(t.store, 'Progress Org Terminal');
+    const second = (await buildEngagement(t.store, organization.id, admin.userId, '2020-01-01')).engagement.id;
+    const large = files.file('large.csv');
+    writeLargeLongCsv(large, second, 10_000_000);
+    const imported = await runPraxis(['import', 'interactions', large, '--org', organization.slug], t.env);
+    expect(imported.code).toBe(0);
+
+    const runs: [string, string[]][] = [
+      [
+        'export',
+        ['export', 'interactions', '--org', organization.slug, '--format', 'long', '--out', files.file('t.csv')],
+      ],
+      [
+        'research export',
+        [
+          'export',
+          'research',
+          '--org',
+          organization.slug,
+          '--key',
+          'a-key-of-sixteen-chars',
+          '--out',
+          files.file('t.zip'),
+        ],
+      ],
+      [`check ${organization.slug}`, ['check', '--org', organization.slug]],
+      [
+        'report',
+        ['report', 'organization', '--org', organization.slug, '--format', 'pdf', '--out', files.file('t.pdf')],
+      ],
+    ];
+    for (const [label, args] of runs) {
+      const shown = await runPraxisOnTerminal(args, t.env);
+      expect({ label, code: shown.code }).toEqual({ label, code: 0 });
+      const screen = shown.stdout.replaceAll('\x1b[K', '<erase>');
+      // Drawn in place (carriage return, the count and its unit, erase), then cleared before the summary.
+      expect({
+        label,
+        drawn: new RegExp(`\\r${label}: [\\d,]+ (/ [\\d,]+ )?[a-z]+\\b[^\\r]*<erase>`).test(screen),
+      }).toEqual({
+        label,
+        drawn: true,
+      });
+      expect(screen).toMatch(/\r<erase>/);
+    }
+  });
 });

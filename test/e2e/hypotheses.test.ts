@@ -83,10 +83,7 @@ describe('hypotheses in Chromium', () => {
         .getByRole('table', { name: 'Hypotheses' })
         .getByRole('link', { name: 'Tailoring raises acceptability' })
         .waitFor();
-      await page.waitForFunction(() => {
-        const image = document.querySelector<HTMLImageElement>('[data-testid="evidence-diagram"]');
-        return image !== null && image.complete && image.naturalWidth > 0;
-      });
+      await page.locator('[data-testid="evidence-diagram"] svg').first().waitFor();
       const eisEvidence = page.getByRole('region', { name: /^Evidence on the links of EIS/ });
       const legend = await eisEvidence.getByRole('list', { name: 'Evidence legend' }).innerText();
       for (const word of ['Supported', 'Contradicted', 'Inconclusive', 'Untested']) expect(legend).toContain(word);
@@ -100,13 +97,7 @@ describe('hypotheses in Chromium', () => {
         )
       ).items[0]!.latestRun.verdict;
       // The diagram cached from the first visit is redrawn once the list learns of the run.
-      const diagramSvg = async () =>
-        decodeURIComponent(
-          ((await eisEvidence.getByTestId('evidence-diagram').getAttribute('src')) ?? '').replace(
-            /^data:image\/svg\+xml;charset=utf-8,/,
-            '',
-          ),
-        );
+      const diagramSvg = () => eisEvidence.getByTestId('evidence-diagram').innerHTML();
       await expect.poll(diagramSvg, { timeout: 20_000 }).toContain(`stroke="${evidenceColors[verdict]}"`);
       const svg = await diagramSvg();
       expect(svg).toContain(evidenceColors.untested);

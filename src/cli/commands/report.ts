@@ -43,7 +43,8 @@ async function organizationOfEngagement(
  */
 async function write(build: () => Promise<Report>, format: string, out: string): Promise<void> {
   const as = parseOption(z.enum(reportFormats), '--format', format);
-  const progress = startProgress('report', { unit: 'steps', total: 2 });
+  // Drawing the file is one step of seconds with no update inside it: the line is shown as it starts.
+  const progress = startProgress('report', { unit: 'steps', total: 2, eachStep: true });
   let rendered;
   try {
     progress.update(0);

@@ -13,9 +13,26 @@ export const listPracticeModels = async (orgId: string, signal?: AbortSignal): P
 export const modelDiagramUrl = (orgId: string, modelId: string, version: string): string =>
   `${modelsPath(orgId)}/${segment(modelId)}/diagram.svg?version=${encodeURIComponent(version)}`;
 
+/** How the diagram colours its links: not at all, by their status in the model, or by hypothesis evidence. */
+export type DiagramOverlay = 'none' | 'status' | 'evidence';
+
+/** The diagram's SVG text; the evidence overlay changes with every hypothesis run, so it is never cached. */
+export async function fetchModelDiagram(
+  orgId: string,
+  modelId: string,
+  version: string,
+  overlay: DiagramOverlay,
+  signal?: AbortSignal,
+): Promise<string> {
+  const url = modelDiagramUrl(orgId, modelId, version) + (overlay === 'none' ? '' : `&overlay=${overlay}`);
+  const response = await fetch(url, {
+    credentials: 'same-origin',
+    ...(overlay === 'evidence' ? { cache: 'no-store' as const } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  return response.text();
+}
+
 export const modelExportUrl = (orgId: string, modelId: string, version: string, format: 'json' | 'yaml'): string =>
   `${modelsPath(orgId)}/${segment(modelId)}/export?version=${encodeURIComponent(version)}&format=${format}`;
-
-/** The same diagram with every link coloured by the status of its evidence. */
-export const modelStatusDiagramUrl = (orgId: string, modelId: string, version: string): string =>
-  `${modelDiagramUrl(orgId, modelId, version)}&overlay=status`;

@@ -11,6 +11,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { queryKeys } from '../query-keys.ts';
+import { DiagramViewer } from '../practice-models/DiagramViewer.tsx';
 import { EvidenceBadge, EvidenceLegend } from './EvidenceBadge.tsx';
 import { fetchEvidenceDiagram, hypothesisKeys, listHypotheses } from './hypotheses-api.ts';
 
@@ -156,22 +157,12 @@ function EvidenceDiagram({
         ) : diagram.isError ? (
           <Alert color="red">The diagram could not be drawn: {errorMessageOf(diagram.error)}</Alert>
         ) : (
-          <div
-            style={{
-              overflow: 'auto',
-              maxHeight: '75vh',
-              background: 'white',
-              border: '1px solid var(--mantine-color-gray-3)',
-              borderRadius: 4,
-            }}
-          >
-            <img
-              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagram.data)}`}
-              alt={`Theory-of-change diagram of ${name}, version ${version}, each link coloured by the evidence of its hypotheses`}
-              data-testid="evidence-diagram"
-              style={{ display: 'block', width: 'max(100%, 900px)', height: 'auto' }}
-            />
-          </div>
+          <DiagramViewer
+            svg={diagram.data}
+            fileName={`${modelId}-${version}-evidence`}
+            title={`Theory-of-change diagram of ${name}, version ${version}, each link coloured by the evidence of its hypotheses`}
+            testId="evidence-diagram"
+          />
         )}
       </Stack>
     </Paper>

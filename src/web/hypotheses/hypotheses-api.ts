@@ -2,6 +2,7 @@ import { ListOf } from '../../domain/accounts/schemas.ts';
 import type { HypothesisRegistrationInput } from '../../domain/hypotheses/registration.ts';
 import { Hypothesis, HypothesisRun, ModelEvidence } from '../../domain/hypotheses/schemas.ts';
 import { apiGet, apiRequest, segment } from '../api/client.ts';
+import { fetchModelDiagram } from '../api/practice-models.ts';
 
 const base = (orgId: string): string => `/api/orgs/${segment(orgId)}/hypotheses`;
 const one = (orgId: string, id: string): string => `${base(orgId)}/${segment(id)}`;
@@ -31,16 +32,9 @@ export const getModelEvidence = (orgId: string, modelId: string, signal?: AbortS
   apiGet(`/api/orgs/${segment(orgId)}/models/${segment(modelId)}/evidence`, ModelEvidence, signal);
 
 /** The model diagram with each link coloured by the evidence of its hypotheses, as SVG text. */
-export async function fetchEvidenceDiagram(
+export const fetchEvidenceDiagram = (
   orgId: string,
   modelId: string,
   version: string,
   signal?: AbortSignal,
-): Promise<string> {
-  const response = await fetch(
-    `/api/orgs/${segment(orgId)}/models/${segment(modelId)}/diagram.svg?version=${encodeURIComponent(version)}&overlay=evidence`,
-    { credentials: 'same-origin', cache: 'no-store', signal },
-  );
-  if (!response.ok) throw new Error(`the server answered ${response.status}`);
-  return response.text();
-}
+): Promise<string> => fetchModelDiagram(orgId, modelId, version, 'evidence', signal);

@@ -11,11 +11,16 @@ interface PageHeaderProps {
 export function PageHeader({ title, description, actions }: PageHeaderProps) {
   return (
     <Group justify="space-between" align="flex-end" mb="lg" gap="md">
-      <Stack gap={4} style={{ flex: '1 1 260px' }}>
+      <Stack gap={4} style={{ flex: '1 1 260px', minWidth: 0 }}>
         <Title order={1} fz={{ base: 26, sm: 30 }}>
           {title}
         </Title>
-        {description && <Text c="dimmed">{description}</Text>}
+        {/* A description may cite a long address (a DOI): it breaks rather than widen a phone's page. */}
+        {description && (
+          <Text c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {description}
+          </Text>
+        )}
       </Stack>
       {actions && <Group gap="sm">{actions}</Group>}
     </Group>

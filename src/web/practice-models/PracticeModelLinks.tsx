@@ -1,17 +1,18 @@
 import { Anchor, Group } from '@mantine/core';
 import type { ModelSummary } from '../../domain/models.ts';
-import { modelDiagramUrl, modelExportUrl } from '../api/practice-models.ts';
+import { Link } from 'react-router';
+import { modelExportUrl } from '../api/practice-models.ts';
+import { modelPagePath } from './model-paths.ts';
 
-/** The diagram and the files of a model's latest version. */
+/** The diagram (on the model's page) and the files of a model's latest version. */
 export function PracticeModelLinks({ orgId, model }: { orgId: string; model: ModelSummary }) {
   return (
     <Group gap="sm" wrap="nowrap">
       <Anchor
-        href={modelDiagramUrl(orgId, model.id, model.version)}
-        target="_blank"
-        rel="noreferrer"
+        component={Link}
+        to={`${modelPagePath(orgId, model.id, model.version)}#diagram`}
         fz="sm"
-        aria-label={`Diagram of ${model.name} (opens in a new tab)`}
+        aria-label={`Diagram of ${model.name}`}
       >
         Diagram
       </Anchor>

@@ -25,6 +25,8 @@ export function ProvenanceStatement({ model, builtin }: { model: PracticeModel; 
       title="What is published, and what is ours"
       component="section"
       aria-label="Provenance"
+      // The body may shrink below the table's width, so that the table scrolls instead of widening the page.
+      styles={{ body: { minWidth: 0 } }}
     >
       <Text fz="sm" mb="sm" data-testid="provenance-statement">
         {published} of {total} elements of this model are stated in the source publication and are marked{' '}
