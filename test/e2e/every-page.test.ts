@@ -114,7 +114,7 @@ const skipped: Record<string, string> = {
 async function problemsOf(page: Page, url: string): Promise<string[]> {
   await page.goto(url);
   try {
-    await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
+    await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
   } catch {
     return [`${url} shows no main heading`];
   }

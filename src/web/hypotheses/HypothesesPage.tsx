@@ -156,7 +156,11 @@ function EvidenceDiagram({
         ) : diagram.isError ? (
           <Alert color="red">The diagram could not be drawn: {errorMessageOf(diagram.error)}</Alert>
         ) : (
+          // Wider than a phone: it scrolls, so it takes the keyboard focus to scroll by arrow keys.
           <div
+            tabIndex={0}
+            role="region"
+            aria-label={`Evidence diagram of ${name} ${version}, scrollable`}
             style={{
               overflow: 'auto',
               maxHeight: '75vh',

@@ -137,7 +137,7 @@ export function HypothesisResultReport({
             Assumes: {r.assumptions.join('; ')}.
           </Text>
         )}
-        <Text fz="xs" c="dimmed" ff="monospace">
+        <Text fz="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
           registration sha256 {run.contentHash}
         </Text>
       </Stack>
