@@ -122,7 +122,23 @@ async function problemsOf(page: Page, url: string): Promise<string[]> {
   await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 20_000 }).toBe(0);
   const problems: string[] = [];
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > phone.width) problems.push(`${url} is ${width} px wide at ${phone.width} px`);
+  if (width > phone.width) {
+    // Name the innermost elements that stick out, to say where the page is too wide.
+    const culprits = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter(
+          (element) =>
+            ![...element.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 1),
+        )
+        .slice(0, 3)
+        .map(
+          (element) =>
+            `<${element.tagName.toLowerCase()} class="${element.className}">${(element.textContent ?? '').slice(0, 40)}`,
+        ),
+    );
+    problems.push(`${url} is ${width} px wide at ${phone.width} px: ${culprits.join('; ')}`);
+  }
   if (await page.getByText('Could not load this page').isVisible()) problems.push(`${url} could not load`);
   for (const violation of await seriousAccessibilityViolations(page)) problems.push(`${url}: ${violation}`);
   return problems;
