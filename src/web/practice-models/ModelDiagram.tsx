@@ -69,7 +69,7 @@ export function ModelDiagram({ orgId, modelId, version, name }: ModelDiagramProp
             target="_blank"
             rel="noreferrer"
             fz="sm"
-            aria-label="Open the diagram for printing (opens in a new tab)"
+            aria-label="Open for printing: the diagram, in a new tab"
           >
             <Group gap={4} wrap="nowrap" component="span">
               Open for printing <IconExternalLink size={14} aria-hidden />
