@@ -5,6 +5,8 @@ export const HistoryEntry = z.object({
   id: z.string(),
   action: z.string(),
   actor: z.string().nullable(),
+  /** The actor as people read it: the member's name, "API token <name>", "the praxis command" or "a former member"; null for the system. */
+  actorName: z.string().nullable(),
   at: z.string(),
   version: z.number().nullable(),
   changes: z.record(z.string(), z.unknown()),

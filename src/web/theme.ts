@@ -1,4 +1,4 @@
-import { Anchor, createTheme, darken, luminance, TableScrollContainer } from '@mantine/core';
+import { Anchor, Breadcrumbs, Code, createTheme, darken, luminance, TableScrollContainer } from '@mantine/core';
 import type { CSSVariablesResolver, MantineTheme } from '@mantine/core';
 
 export const theme = createTheme({
@@ -13,6 +13,12 @@ export const theme = createTheme({
   components: {
     // A link inside a sentence must differ from it by more than colour (WCAG 1.4.1): always underlined.
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // A trail of long record names wraps on a phone instead of widening the page.
+    Breadcrumbs: Breadcrumbs.extend({
+      styles: { root: { flexWrap: 'wrap', rowGap: 4 }, breadcrumb: { whiteSpace: 'normal', overflowWrap: 'anywhere' } },
+    }),
+    // Ids and hashes break anywhere rather than push the page wider than a phone.
+    Code: Code.extend({ styles: { root: { overflowWrap: 'anywhere' } } }),
     // A table that scrolls sideways on a phone must be scrollable from the keyboard too.
     TableScrollContainer: TableScrollContainer.extend({
       defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },

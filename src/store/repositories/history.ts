@@ -12,6 +12,8 @@ export interface HistoryEntry {
   entityId: string;
   action: HistoryAction;
   actor: string | null;
+  /** Who the actor is, for people to read: see `actorNames`. */
+  actorName: string | null;
   at: string;
   changes: Record<string, unknown>;
   version: number | null;
@@ -65,15 +67,65 @@ export async function listHistory(
     .where('entity_id', '=', entityId)
     .orderBy('id')
     .execute();
+  const names = await actorNames(
+    db,
+    organizationId,
+    rows.map((r) => r.actor),
+  );
   return rows.map((r) => ({
     id: r.id,
     entity: r.entity,
     entityId: r.entity_id,
     action: r.action as HistoryAction,
     actor: r.actor,
+    actorName: r.actor === null ? null : (names.get(r.actor) ?? formerMember),
     at: r.at,
     changes: JSON.parse(r.changes) as Record<string, unknown>,
     version: r.version,
     snapshot: r.snapshot === null ? null : (JSON.parse(r.snapshot) as unknown),
   }));
+}
+
+const tokenPrefix = 'token:';
+const formerMember = 'a former member';
+/** Changes made by `praxis` commands on the server carry this actor. */
+const commandActor = 'cli';
+
+/**
+ * The readable names of the actors of history entries: a member's name, "API token <name>" for a token
+ * of the organization, "the praxis command" for the command line, and "a former member" for someone who has left
+ * it (their changes stay in the history).
+ */
+async function actorNames(
+  db: Executor,
+  organizationId: string,
+  actors: (string | null)[],
+): Promise<Map<string, string>> {
+  const distinct = [...new Set(actors.filter((actor): actor is string => actor !== null))];
+  const tokenIds = distinct
+    .filter((actor) => actor.startsWith(tokenPrefix))
+    .map((actor) => actor.slice(tokenPrefix.length));
+  const userIds = distinct.filter((actor) => !actor.startsWith(tokenPrefix));
+  const names = new Map<string, string>();
+  if (distinct.includes(commandActor)) names.set(commandActor, 'the praxis command');
+  if (userIds.length > 0) {
+    const members = await db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.name'])
+      .where('memberships.organization_id', '=', organizationId)
+      .where('users.id', 'in', userIds)
+      .execute();
+    for (const member of members) names.set(member.id, member.name);
+  }
+  if (tokenIds.length > 0) {
+    const tokens = await db
+      .selectFrom('api_tokens')
+      .select(['id', 'name'])
+      .where('organization_id', '=', organizationId)
+      .where('id', 'in', tokenIds)
+      .execute();
+    for (const token of tokens) names.set(`${tokenPrefix}${token.id}`, `API token ${token.name}`);
+  }
+  return names;
 }

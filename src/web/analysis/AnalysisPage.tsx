@@ -22,16 +22,31 @@ import { filterFromSearch, formatFigure, formatShare, searchFromFilter } from '.
 import { AnalysisFilters } from './AnalysisFilters.tsx';
 import { ReportDownload } from './ReportDownload.tsx';
 import { countOf } from '../words/count-of.ts';
+import type { GlossaryTerm } from '../words/glossary.ts';
+import { WithHelp } from '../words/HelpTip.tsx';
 import { splitTransitions } from './transitions.ts';
 import type { Transition } from './transitions.ts';
 import { FigureCard } from '../layout/FigureCard.tsx';
 
-function Section({ title, method, children }: { title: string; method?: string; children: ReactNode }) {
+function Section({
+  title,
+  method,
+  help = [],
+  children,
+}: {
+  title: string;
+  method?: string;
+  /** The glossary terms the title and method use. */
+  help?: readonly GlossaryTerm[];
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title} h="100%">
-      <Title order={2} fz="md">
-        {title}
-      </Title>
+      <WithHelp terms={help}>
+        <Title order={2} fz="md">
+          {title}
+        </Title>
+      </WithHelp>
       {method && (
         <Text size="xs" c="dimmed" mb="sm">
           Method: {method}
@@ -155,6 +170,7 @@ function DoseViews({ d }: { d: Descriptives }) {
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Section
           title="Dose by month of relationship across engagements"
+          help={['dose', 'month of relationship', 'interquartile range']}
           method={`minutes per engagement: mean, median and interquartile range (R type-7 quantiles); months without contact count as zero; months with fewer than ${d.minimumEngagements} engagements left out`}
         >
           {enough.length ? (
@@ -172,7 +188,11 @@ function DoseViews({ d }: { d: Descriptives }) {
         </Section>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
-        <Section title="Dose by calendar month" method="sum of minutes and interactions in each calendar month">
+        <Section
+          title="Dose by calendar month"
+          help={['dose']}
+          method="sum of minutes and interactions in each calendar month"
+        >
           {d.doseByCalendarMonth.length ? (
             <Chart option={calendar} label="Minutes and interactions by calendar month" height={300} />
           ) : (
@@ -206,6 +226,7 @@ function MixView({ d, nameOf }: { d: Descriptives; nameOf: (id: string) => strin
   return (
     <Section
       title="Component mix over months of relationship"
+      help={['month of relationship']}
       method="minutes per component, pooled over the selected engagements"
     >
       {d.componentMix.length ? (
@@ -375,6 +396,7 @@ function PatternViews({ d, nameOf }: { d: Descriptives; nameOf: (id: string) => 
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Section
           title="Diversity of component use"
+          help={['entropy']}
           method="Shannon entropy, natural log (H = −Σ pᵢ ln pᵢ over minutes per component in an engagement-month), and number of components used; means over engagement-months with contact"
         >
           {d.diversityByRelationshipMonth.length ? (
@@ -418,6 +440,7 @@ function PatternViews({ d, nameOf }: { d: Descriptives; nameOf: (id: string) => 
       <Grid.Col span={12}>
         <Section
           title="Stage timing"
+          help={['month of relationship']}
           method="median (R type-7 quantile) month of relationship at entry; median days over completed stages only"
         >
           {hasStages ? (

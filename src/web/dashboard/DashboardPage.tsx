@@ -15,6 +15,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { componentMonths } from './dashboard-series.ts';
 import { FigureCard } from '../layout/FigureCard.tsx';
+import { WithHelp } from '../words/HelpTip.tsx';
 
 function DashboardCharts({
   dashboard,
@@ -53,9 +54,11 @@ function DashboardCharts({
   return (
     <Stack gap="md">
       <Paper withBorder p="md" radius="md" component="section" aria-label="Dose by calendar month">
-        <Title order={2} fz="md" mb="sm">
-          Dose by calendar month
-        </Title>
+        <WithHelp terms={['dose']}>
+          <Title order={2} fz="md" mb="sm">
+            Dose by calendar month
+          </Title>
+        </WithHelp>
         <Chart option={dose} label="Minutes and interactions of support by calendar month" height={280} />
       </Paper>
       <Paper withBorder p="md" radius="md" component="section" aria-label="Component minutes by month">

@@ -26,5 +26,5 @@ export function EngagementHistory({ orgId, engagementId, myUserId, model }: Enga
 
   if (history.isPending) return <LoadingPage />;
   if (history.isError) return <LoadErrorPage error={history.error} onRetry={() => void history.refetch()} />;
-  return <HistoryList entries={history.data} myUserId={myUserId} nameOf={nameOf} personName={personName} />;
+  return <HistoryList entries={history.data} myUserId={myUserId} nameOf={nameOf} />;
 }

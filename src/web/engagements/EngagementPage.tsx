@@ -44,18 +44,33 @@ import { canEditRecords } from './record-permissions.ts';
 import { StageTimeline } from './StageTimeline.tsx';
 import { ThisMonthDose } from './ThisMonthDose.tsx';
 import { countOf } from '../words/count-of.ts';
+import type { GlossaryTerm } from '../words/glossary.ts';
+import { WithHelp } from '../words/HelpTip.tsx';
 import { FigureCard } from '../layout/FigureCard.tsx';
 import { EngagementSignals } from '../plans/EngagementSignals.tsx';
 import { PlanVersusActual } from '../plans/PlanVersusActual.tsx';
 import { StagePlans } from '../plans/StagePlans.tsx';
 
-function Panel({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+function Panel({
+  title,
+  children,
+  actions,
+  help = [],
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  /** The glossary terms the title uses. */
+  help?: readonly GlossaryTerm[];
+}) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title} h="100%">
       <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={2} fz="md">
-          {title}
-        </Title>
+        <WithHelp terms={help}>
+          <Title order={2} fz="md">
+            {title}
+          </Title>
+        </WithHelp>
         {actions}
       </Group>
       {children}
@@ -206,7 +221,7 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Panel title="Component mix by month of relationship">
+          <Panel title="Component mix by month of relationship" help={['month of relationship']}>
             <ComponentMixChart overview={overview} />
           </Panel>
         </Grid.Col>
@@ -216,7 +231,7 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
           </Panel>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Panel title="Dose by month of relationship">
+          <Panel title="Dose by month of relationship" help={['dose', 'month of relationship']}>
             <DoseChart overview={overview} />
           </Panel>
         </Grid.Col>

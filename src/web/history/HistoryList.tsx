@@ -9,8 +9,6 @@ interface HistoryListProps {
   /** Shows "you" for the signed-in person's own changes. */
   myUserId: string;
   nameOf?: NameOf;
-  /** Names the colleagues who made changes, when the page knows them. */
-  personName?: NameOf;
 }
 
 const actionLabels: Record<string, { label: string; color: string }> = {
@@ -20,15 +18,15 @@ const actionLabels: Record<string, { label: string; color: string }> = {
   restore: { label: 'Restored', color: 'grape' },
 };
 
-const actorLabel = (actor: string | null, myUserId: string, personName: NameOf): string => {
+/** Who made a change: "you", the name the server gives (a member, an API token, a former member), or the system. */
+const actorLabel = ({ actor, actorName }: HistoryEntry, myUserId: string): string => {
   if (actor === null) return 'the system';
   if (actor === myUserId) return 'you';
-  if (actor.startsWith('token:')) return 'an API token';
-  return personName(actor) ?? 'a colleague';
+  return actorName ?? 'a former member';
 };
 
 /** Every version of a record, newest first: who, when, and what changed from what to what. */
-export function HistoryList({ entries, myUserId, nameOf, personName = () => undefined }: HistoryListProps) {
+export function HistoryList({ entries, myUserId, nameOf }: HistoryListProps) {
   const newestFirst = [...entries].sort((a, b) => b.at.localeCompare(a.at) || (b.version ?? 0) - (a.version ?? 0));
   return (
     <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="History">
@@ -47,7 +45,7 @@ export function HistoryList({ entries, myUserId, nameOf, personName = () => unde
                 </Text>
               )}
               <Text size="sm" c="dimmed">
-                by {actorLabel(entry.actor, myUserId, personName)} · {formatDateTime(entry.at)}
+                by {actorLabel(entry, myUserId)} · {formatDateTime(entry.at)}
               </Text>
             </Group>
             {lines.length > 0 && (

@@ -1,4 +1,6 @@
+import { Stack } from '@mantine/core';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { PageHeader } from '../layout/PageHeader.tsx';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { AboutPraxis } from './AboutPraxis.tsx';
 
@@ -6,5 +8,10 @@ import { AboutPraxis } from './AboutPraxis.tsx';
 export function AboutPage() {
   const organization = useOrganization();
   usePageTitle('About Praxis', organization.name);
-  return <AboutPraxis />;
+  return (
+    <Stack gap="md">
+      <PageHeader title="About Praxis" />
+      <AboutPraxis />
+    </Stack>
+  );
 }

@@ -5,7 +5,8 @@ import { evidenceLabels, evidenceMeaning } from './result-format.ts';
 export function EvidenceBadge({ evidence }: { evidence: Evidence }) {
   return (
     <Badge
-      color={evidenceColors[evidence]}
+      // The pale untested colour of the diagram is too faint for text; the badge's gray outline reads at 4.5:1.
+      color={evidence === 'untested' ? 'gray' : evidenceColors[evidence]}
       variant={evidence === 'untested' ? 'outline' : 'filled'}
       data-evidence={evidence}
     >

@@ -12,6 +12,8 @@ import { ConfirmDialog } from '../layout/ConfirmDialog.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { notifyDone, notifyFailure } from '../notify.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
+import { testTerms, type GlossaryTerm } from '../words/glossary.ts';
+import { WithHelp } from '../words/HelpTip.tsx';
 import { HypothesisResultReport } from './HypothesisResultReport.tsx';
 import {
   getHypothesis,
@@ -22,7 +24,10 @@ import {
   withdrawHypothesis,
 } from './hypotheses-api.ts';
 
-function registrationRows(r: HypothesisRegistration): [string, string][] {
+/** Each row: label, value, and the glossary terms that explain it. */
+function registrationRows(
+  r: HypothesisRegistration,
+): [label: string, value: string, terms?: readonly GlossaryTerm[]][] {
   const p = r.predictor;
   const o = r.outcome;
   return [
@@ -31,15 +36,16 @@ function registrationRows(r: HypothesisRegistration): [string, string][] {
     [
       'Predictor',
       `${p.measure} of ${p.components.join(', ')} in months ${p.months.from}–${p.months.to} of the relationship${p.cutpoints.length > 0 ? `, grouped at ${p.cutpoints.join(', ')}` : ''}`,
+      ['dose', 'month of relationship'],
     ],
     [
       'Outcome',
       `${o.measure === 'change' ? 'change from baseline in' : 'score of'} ${o.outcomeId} at the ${o.level} level, wave in month ${o.atMonth}${o.toleranceMonths > 0 ? ` ± ${o.toleranceMonths}` : ''}`,
     ],
     ['Direction', r.direction],
-    ['Test', testLabels[r.test]],
+    ['Test', testLabels[r.test], testTerms[r.test]],
     ['Covariates', r.covariates.length === 0 ? 'none' : r.covariates.map((c) => covariateLabels[c]).join('; ')],
-    ['Alpha', String(r.alpha)],
+    ['Alpha', String(r.alpha), ['alpha']],
   ];
 }
 
@@ -135,9 +141,11 @@ export default function HypothesisPage() {
             </Title>
             <Table withTableBorder variant="vertical" layout="fixed">
               <Table.Tbody>
-                {registrationRows(h.registration).map(([label, value]) => (
+                {registrationRows(h.registration).map(([label, value, terms = []]) => (
                   <Table.Tr key={label}>
-                    <Table.Th w={160}>{label}</Table.Th>
+                    <Table.Th w={160}>
+                      <WithHelp terms={terms}>{label}</WithHelp>
+                    </Table.Th>
                     <Table.Td>{value}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -2,6 +2,8 @@ import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@ma
 import type { HypothesisRegistration } from '../../domain/hypotheses/registration.ts';
 import type { HypothesisRun } from '../../domain/hypotheses/schemas.ts';
 import { formatDateTime } from '../format.ts';
+import { termOfLabel, testTerms, type GlossaryTerm } from '../words/glossary.ts';
+import { WithHelp } from '../words/HelpTip.tsx';
 import { EvidenceBadge } from './EvidenceBadge.tsx';
 import { formatInterval, formatP, formatStatistic } from './result-format.ts';
 
@@ -14,8 +16,9 @@ export function HypothesisResultReport({
   registration: HypothesisRegistration;
 }) {
   const r = run.result;
-  const rows: [string, string][] = [
-    ['Method', r.method],
+  // Each row: label, value, and the glossary terms that explain it.
+  const rows: [label: string, value: string, terms?: readonly GlossaryTerm[]][] = [
+    ['Method', r.method, testTerms[registration.test]],
     ['Reference', r.reference],
     [
       'n',
@@ -31,6 +34,7 @@ export function HypothesisResultReport({
     rows.push([
       'p (two-sided) vs alpha',
       `${formatP(r.p)} vs α = ${registration.alpha}: ${r.significant === null ? 'no p-value' : r.significant ? 'below alpha' : 'not below alpha'}`,
+      ['p-value', 'alpha'],
     ]);
     rows.push([
       'Direction',
@@ -38,8 +42,15 @@ export function HypothesisResultReport({
     ]);
   }
   if (r.effect)
-    rows.push(['Effect size', `${r.effect.name} = ${formatStatistic(r.effect.value)} (${formatInterval(r.effect)})`]);
-  for (const e of r.otherEffects) rows.push([e.name, formatStatistic(e.value)]);
+    rows.push([
+      'Effect size',
+      `${r.effect.name} = ${formatStatistic(r.effect.value)} (${formatInterval(r.effect)})`,
+      ['effect size'],
+    ]);
+  for (const e of r.otherEffects) {
+    const term = termOfLabel(e.name);
+    rows.push([e.name, formatStatistic(e.value), term ? [term] : []]);
+  }
 
   return (
     <Paper
@@ -66,9 +77,11 @@ export function HypothesisResultReport({
         )}
         <Table withTableBorder variant="vertical" layout="fixed">
           <Table.Tbody>
-            {rows.map(([label, value]) => (
+            {rows.map(([label, value, terms = []]) => (
               <Table.Tr key={label}>
-                <Table.Th w={200}>{label}</Table.Th>
+                <Table.Th w={200}>
+                  <WithHelp terms={terms}>{label}</WithHelp>
+                </Table.Th>
                 <Table.Td>{value}</Table.Td>
               </Table.Tr>
             ))}
@@ -124,7 +137,7 @@ export function HypothesisResultReport({
             Assumes: {r.assumptions.join('; ')}.
           </Text>
         )}
-        <Text fz="xs" c="dimmed" ff="monospace">
+        <Text fz="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
           registration sha256 {run.contentHash}
         </Text>
       </Stack>

@@ -161,7 +161,6 @@ export default function InteractionPage() {
               entries={history.data}
               myUserId={session.user.id}
               nameOf={(id) => nameOf?.(id) ?? contactName(id)}
-              personName={personName}
             />
           )}
         </Tabs.Panel>

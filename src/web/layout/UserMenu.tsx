@@ -1,4 +1,4 @@
-import { Avatar, Menu, UnstyledButton } from '@mantine/core';
+import { Avatar, Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { User } from '../../domain/accounts/schemas.ts';
@@ -11,8 +11,10 @@ export function UserMenu({ user }: { user: User }) {
   return (
     <Menu position="bottom-end" width={220} shadow="md" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${user.name}`} style={{ borderRadius: '50%' }}>
+        {/* Named by hidden text, not aria-label, so the name never contradicts the initials shown (WCAG 2.5.3). */}
+        <UnstyledButton style={{ borderRadius: '50%' }}>
           <Avatar name={user.name} color="initials" radius="xl" size={34} aria-hidden />
+          <VisuallyHidden>Account menu for {user.name}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

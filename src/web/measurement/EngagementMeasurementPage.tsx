@@ -18,7 +18,6 @@ import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { notifyDone, notifyFailure } from '../notify.ts';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
-import { usePeople } from '../people/usePeople.ts';
 import { useSignedInSession } from '../session/useSession.ts';
 import { useDeleteWave, useRestoreWave, useWaveHistory, useWaves } from './measurement-hooks.ts';
 import { instrumentPath } from './measurement-paths.ts';
@@ -199,7 +198,6 @@ function WaveHistory({ orgId, waveId }: { orgId: string; waveId: string }) {
   const [opened, setOpened] = useState(false);
   const session = useSignedInSession();
   const history = useWaveHistory(orgId, waveId, opened);
-  const { personName } = usePeople(orgId);
   return (
     <Stack gap="xs" mt="sm">
       <Anchor
@@ -218,7 +216,7 @@ function WaveHistory({ orgId, waveId }: { orgId: string; waveId: string }) {
             {errorMessageOf(history.error)}
           </Text>
         ) : (
-          <HistoryList entries={history.data} myUserId={session.user.id} personName={personName} />
+          <HistoryList entries={history.data} myUserId={session.user.id} />
         )}
       </Collapse>
     </Stack>

@@ -23,6 +23,7 @@ import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { notifyDone } from '../notify.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
+import { countOf } from '../words/count-of.ts';
 import { useInstruments, usePublishInstrument } from './measurement-hooks.ts';
 import { instrumentPath } from './measurement-paths.ts';
 
@@ -108,7 +109,9 @@ function ImportInstrument({ orgId }: { orgId: string }) {
       { text, format: (format as InstrumentFormat | null) ?? undefined },
       {
         onSuccess: (p) =>
-          notifyDone(`Published ${p.name} ${p.version}${p.rescored > 0 ? `; rescored ${p.rescored} response(s)` : ''}`),
+          notifyDone(
+            `Published ${p.name} ${p.version}${p.rescored > 0 ? `; rescored ${countOf(p.rescored, 'response')}` : ''}.`,
+          ),
       },
     );
   };

@@ -23,6 +23,7 @@ import { formatDate } from '../format.ts';
 import { FormError } from '../forms/FormError.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
 import { notifyDone, notifyFailure } from '../notify.ts';
+import { countOf } from '../words/count-of.ts';
 import { useContacts, usePartners } from '../partners/partner-hooks.ts';
 import { useCreateSurveyLink, useRevokeSurveyLink, useWaveProgress } from './measurement-hooks.ts';
 
@@ -69,7 +70,7 @@ export function SurveyLinks({ orgId, wave, canManage }: { orgId: string; wave: W
       </SimpleGrid>
       {counts.entered > 0 && (
         <Text size="xs" c="dimmed">
-          {counts.entered} response(s) entered by staff.
+          {countOf(counts.entered, 'response')} entered by staff.
         </Text>
       )}
       {canManage && <NewSurveyLink orgId={orgId} wave={wave} />}

@@ -96,7 +96,7 @@ export function ModelEditor({ orgId, initialText, backTo, publishLabel }: ModelE
       </Text>
     </Group>
   ) : errorCount > 0 ? (
-    <Group gap={6} wrap="nowrap" c="red.8">
+    <Group gap={6} wrap="nowrap" c="red.9">
       <IconAlertCircle size={18} aria-hidden />
       <Text fz="sm" fw={600}>
         {errorCount} error{errorCount === 1 ? '' : 's'}
@@ -104,14 +104,14 @@ export function ModelEditor({ orgId, initialText, backTo, publishLabel }: ModelE
       </Text>
     </Group>
   ) : validation.publishable ? (
-    <Group gap={6} wrap="nowrap" c="teal.8">
+    <Group gap={6} wrap="nowrap" c="teal.9">
       <IconCircleCheck size={18} aria-hidden />
       <Text fz="sm" fw={600}>
         Valid{warningCount > 0 && `, with ${warningCount} warning${warningCount === 1 ? '' : 's'}`}: ready to publish
       </Text>
     </Group>
   ) : (
-    <Text fz="sm" c="red.8">
+    <Text fz="sm" c="red.9">
       {validation.serverError
         ? `Could not check with the server: ${errorMessageOf(validation.serverError)}`
         : 'Not checked yet'}

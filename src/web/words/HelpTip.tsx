@@ -1,5 +1,6 @@
-import { ActionIcon, Popover, Text } from '@mantine/core';
+import { ActionIcon, Group, Popover, Text } from '@mantine/core';
 import { IconHelpCircle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { glossary } from './glossary.ts';
 import type { GlossaryTerm } from './glossary.ts';
 
@@ -16,5 +17,17 @@ export function HelpTip({ term }: { term: GlossaryTerm }) {
         <Text size="sm">{glossary[term]}</Text>
       </Popover.Dropdown>
     </Popover>
+  );
+}
+
+/** A title or label followed by the help tips of the terms it uses. */
+export function WithHelp({ terms, children }: { terms: readonly GlossaryTerm[]; children: ReactNode }) {
+  return (
+    <Group gap={4} wrap="nowrap" align="center">
+      {children}
+      {terms.map((term) => (
+        <HelpTip key={term} term={term} />
+      ))}
+    </Group>
   );
 }
