@@ -234,7 +234,6 @@ function PlanHistory({
 }) {
   const session = useSignedInSession();
   const history = useStagePlanHistory(orgId, plan.id);
-  const { personName } = usePeople(orgId);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="History of the plan">
       <Title order={2} fz="md" mb="sm">
@@ -245,7 +244,7 @@ function PlanHistory({
       ) : history.isError ? (
         <LoadErrorPage error={history.error} onRetry={() => void history.refetch()} />
       ) : (
-        <HistoryList entries={history.data} myUserId={session.user.id} nameOf={nameOf} personName={personName} />
+        <HistoryList entries={history.data} myUserId={session.user.id} nameOf={nameOf} />
       )}
     </Paper>
   );
