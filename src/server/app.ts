@@ -35,6 +35,7 @@ import { demoRoutes } from './demo/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { signalRoutes } from './signals/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { coachingRoutes } from './coaching/routes.ts';
 
 export interface AppOptions {
@@ -137,6 +138,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(homeRoutes, { store });
   await app.register(planRoutes, { store });
   await app.register(signalRoutes, { store });
+  await app.register(calendarRoutes, { store });
   await app.register(coachingRoutes, { store });
   await app.register(partnerViewRoutes, { store });
   await webRoutes(app, { serveWeb });

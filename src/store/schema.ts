@@ -56,6 +56,18 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** A member's secret calendar feed; the address's token is kept only as its SHA-256. */
+export interface CalendarFeedsTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 /** An invitation to join an organization; the link's token is kept only as its SHA-256. */
 export interface InvitationsTable extends VersionedColumns {
   email: string;
@@ -519,6 +531,7 @@ export interface DatabaseSchema {
   coaching_sessions: CoachingSessionsTable;
   development_goals: DevelopmentGoalsTable;
   self_assessments: SelfAssessmentsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 /** A support plan for one stage of an engagement, versioned. */

@@ -23,6 +23,7 @@ import { SessionRepository } from './repositories/sessions.ts';
 import { StagePlanRepository } from './repositories/stage-plans.ts';
 import { SignalRepository } from './repositories/signals.ts';
 import { findLiveToken, TokenRepository, type TokenGrant } from './repositories/tokens.ts';
+import { CalendarFeedRepository, findLiveCalendarFeed, type CalendarFeedGrant } from './repositories/calendar-feeds.ts';
 import { UserRepository } from './repositories/users.ts';
 import { coachingRepositories, type CoachingRepositories } from './repositories/coaching.ts';
 
@@ -48,6 +49,7 @@ export class TenantStore {
   readonly stagePlans: StagePlanRepository;
   readonly signals: SignalRepository;
   readonly coaching: CoachingRepositories;
+  readonly calendarFeeds: CalendarFeedRepository;
 
   constructor(
     private readonly db: Executor,
@@ -75,6 +77,7 @@ export class TenantStore {
     this.stagePlans = new StagePlanRepository(db, organizationId);
     this.signals = new SignalRepository(db, organizationId);
     this.coaching = coachingRepositories(db, organizationId);
+    this.calendarFeeds = new CalendarFeedRepository(db, organizationId);
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {
@@ -118,6 +121,11 @@ export class Store {
 
   findLiveToken(tokenHash: string, now: string): Promise<TokenGrant | undefined> {
     return findLiveToken(this.executor, tokenHash, now);
+  }
+
+  /** The live calendar feed a token hash opens: its organization and person. */
+  findCalendarFeed(tokenHash: string, now: string): Promise<CalendarFeedGrant | undefined> {
+    return findLiveCalendarFeed(this.executor, tokenHash, now);
   }
 
   /** The survey response a link's token hash opens, and its organization. */

@@ -60,6 +60,11 @@ const outsideOrganizations: Record<
     token: 403,
     body: () => ({ name: 'Another organization of B' }),
   },
+  'GET /api/calendar/{feed}': {
+    why: 'public calendar feed: its secret address is the credential, whoever holds it (calendar feed tests cover its rules); an unknown address',
+    session: 404,
+    token: 404,
+  },
   'GET /api/surveys/{token}': {
     why: 'public survey link: its token is the credential, whoever holds it (survey tests cover its rules); an unknown token',
     session: 404,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSignalSettings, type SignalSettings } from '../../domain/signals/schemas.ts';
-import { engagementSignals, type EngagementFacts } from './signals.ts';
+import { engagementSignals, overdueBefore, type EngagementFacts } from './signals.ts';
 
 const foundational = new Set(['relating', 'assessing']);
 
@@ -13,7 +13,7 @@ const facts = (overrides: Partial<EngagementFacts> = {}): EngagementFacts => ({
   componentMonths: [],
   plans: [],
   scores: [],
-  openNextSteps: [],
+  overdueNextSteps: { count: 0, oldest: null },
   ...overrides,
 });
 
@@ -102,17 +102,27 @@ describe('signal rules at the edges of their thresholds', () => {
     expect(keys(series(4, 2), settings, '2024-07-01')).toEqual(['scoreFell:AIM:fell', 'scoreFell:AIM:below']);
   });
 
-  it('next steps overdue: more than D days past the due date', () => {
-    const f = facts({
-      openNextSteps: [
-        { text: 'Send the survey', dueDate: '2024-03-10' },
-        { text: 'Undated', dueDate: null },
-      ],
+  it('next steps overdue: due before today minus D days, so more than D days past the due date', () => {
+    // A step due on 2024-03-10 is overdue on the 11th with D = 0, and on the 18th (not the 17th) with D = 7.
+    expect(overdueBefore('2024-03-10', 0)).toBe('2024-03-10');
+    expect('2024-03-10' < overdueBefore('2024-03-11', 0)).toBe(true);
+    expect('2024-03-10' < overdueBefore('2024-03-17', 7)).toBe(false);
+    expect('2024-03-10' < overdueBefore('2024-03-18', 7)).toBe(true);
+    expect(overdueBefore('2024-03-01', 1)).toBe('2024-02-29');
+    const none = facts();
+    expect(keys(none, only('nextStepsOverdue'), '2024-03-11')).toEqual([]);
+    const two = facts({ overdueNextSteps: { count: 2, oldest: { text: 'Send the survey', dueDate: '2024-03-10' } } });
+    const [fired] = engagementSignals(two, {
+      today: '2024-03-18',
+      settings: only('nextStepsOverdue', { days: 7 }),
+      foundational,
     });
-    expect(keys(f, only('nextStepsOverdue', { days: 0 }), '2024-03-10')).toEqual([]);
-    expect(keys(f, only('nextStepsOverdue', { days: 0 }), '2024-03-11')).toEqual(['nextStepsOverdue']);
-    expect(keys(f, only('nextStepsOverdue', { days: 7 }), '2024-03-17')).toEqual([]);
-    expect(keys(f, only('nextStepsOverdue', { days: 7 }), '2024-03-18')).toEqual(['nextStepsOverdue']);
+    expect(fired).toMatchObject({
+      key: 'nextStepsOverdue',
+      title: '2 next steps overdue',
+      explanation: 'The oldest, "Send the survey", was due on 2024-03-10.',
+      ruleText: 'Fires when an open next step is more than 7 days past its due date.',
+    });
   });
 
   it('dose far from plan: last whole month outside ±P %', () => {

@@ -18,11 +18,15 @@ export interface EngagementFacts {
     componentId: string;
     minutes: number;
   }[];
-  plans: readonly PlanOfStage[];
+  /** The planned emphasis of each stage plan. */
+  plans: readonly Pick<PlanOfStage, 'stageId' | 'emphasis'>[];
   /** Partner-experience and AIM/IAM/FIM scores: one series per score, its waves oldest first (mean of the wave). */
   scores: readonly { label: string; waves: readonly { on: string; value: number }[] }[];
-  /** Next steps not done, with their due dates. */
-  openNextSteps: readonly { text: string; dueDate: string | null }[];
+  /**
+   * Open next steps due before `overdueBefore(today, days)`: how many, and the oldest (by due date,
+   * then in the order they were written).
+   */
+  overdueNextSteps: { count: number; oldest: { text: string; dueDate: string } | null };
 }
 
 export interface SignalContext {
@@ -40,6 +44,13 @@ const dayNumber = (date: string): number =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 /** Whole days from `from` to `to`. */
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
+/**
+ * The due dates a next step must fall before to be more than `days` days overdue on `today`: a step
+ * due on D is overdue when `daysBetween(D, today) > days`, that is when D < today − days.
+ */
+export const overdueBefore = (today: string, days: number): string =>
+  new Date((dayNumber(today) - days) * DAY_MS).toISOString().slice(0, 10);
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -169,20 +180,17 @@ const scoreFell: Rule = (facts, { settings }) => {
   return found;
 };
 
-/** Open next steps more than D days past their due date. */
-const nextStepsOverdue: Rule = (facts, { today, settings }) => {
+/** Open next steps more than D days past their due date (the facts hold those due before `overdueBefore`). */
+const nextStepsOverdue: Rule = (facts, { settings }) => {
   const { days } = settings.nextStepsOverdue;
-  const overdue = facts.openNextSteps.filter(
-    (step) => step.dueDate !== null && daysBetween(step.dueDate, today) > days,
-  );
-  if (overdue.length === 0) return [];
-  const oldest = overdue.reduce((a, b) => (a.dueDate! <= b.dueDate! ? a : b));
+  const { count, oldest } = facts.overdueNextSteps;
+  if (count === 0 || oldest === null) return [];
   return [
     signal(
       facts,
       'nextStepsOverdue',
       '',
-      `${plural(overdue.length, 'next step')} overdue`,
+      `${plural(count, 'next step')} overdue`,
       `The oldest, "${oldest.text}", was due on ${oldest.dueDate}.`,
       days === 0
         ? 'Fires when an open next step is past its due date.'

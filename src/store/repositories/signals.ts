@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { PlannedEmphasis } from '../../domain/plans/schemas.ts';
+import type { DatabaseSchema } from '../schema.ts';
 import { defaultSignalSettings, SignalSettings, type StoredSignalSettings } from '../../domain/signals/schemas.ts';
 import { conflict } from '../../domain/errors.ts';
 import { newId, nowIso } from '../ids.ts';
@@ -12,6 +14,48 @@ export interface SignalAcknowledgement {
   note: string;
   by: string | null;
   at: string;
+}
+
+/** An engagement active on the day, with what the contact rules read of it. */
+export interface ActiveEngagement {
+  engagementId: string;
+  startDate: string;
+  endDate: string | null;
+  stages: { stageId: string; startedOn: string }[];
+  modelId: string;
+  modelVersion: string;
+  lastContact: string | null;
+  overdueNextSteps: { count: number; oldest: { text: string; dueDate: string } | null };
+}
+
+/** Minutes of one component in one month of an engagement, from the rollup. */
+export interface ComponentMinutes {
+  engagementId: string;
+  calendarMonth: string;
+  relationshipMonth: number;
+  componentId: string;
+  minutes: number;
+}
+
+const componentMinutes = (r: {
+  engagement_id: string;
+  calendar_month: string;
+  relationship_month: number;
+  component_id: string;
+  minutes: number;
+}): ComponentMinutes => ({
+  engagementId: r.engagement_id,
+  calendarMonth: r.calendar_month,
+  relationshipMonth: Number(r.relationship_month),
+  componentId: r.component_id,
+  minutes: Number(r.minutes),
+});
+
+/** The planned emphasis of one stage plan. */
+export interface PlanEmphasis {
+  engagementId: string;
+  stageId: string;
+  emphasis: PlannedEmphasis[];
 }
 
 /** One score's mean per wave, for the score rules. */
@@ -145,38 +189,122 @@ export class SignalRepository {
     }));
   }
 
-  /** Date of the last live interaction of each engagement (of one, when given). */
-  async lastContacts(engagementId?: string): Promise<Map<string, string>> {
+  /**
+   * The live engagements active on `today` (started, not ended; of one, when given), each with the date
+   * of its last live interaction and its open next steps due before `dueBefore` (how many, and the
+   * oldest by due date, then in the order they were written). Correlated seeks of the (engagement,
+   * date) interaction index and the (engagement, due date) next-step index, so the cost grows with the
+   * engagements, not with their history.
+   */
+  async activeEngagements(today: string, dueBefore: string, engagementId?: string): Promise<ActiveEngagement[]> {
+    const org = this.organizationId;
+    const overdueSteps = (eb: ExpressionBuilder<DatabaseSchema, 'engagements'>) =>
+      eb
+        .selectFrom('interaction_next_steps as s')
+        .where('s.organization_id', '=', org)
+        .whereRef('s.engagement_id', '=', 'engagements.id')
+        .where('s.due_date', '<', dueBefore);
+    const oldestStep = (eb: ExpressionBuilder<DatabaseSchema, 'engagements'>) =>
+      overdueSteps(eb)
+        .orderBy('s.due_date')
+        .orderBy('s.interaction_date')
+        .orderBy('s.interaction_id')
+        .orderBy('s.position')
+        .limit(1);
     let query = this.db
-      .selectFrom('interactions')
-      .select(['engagement_id', sql<string>`max(date)`.as('last')])
-      .where('organization_id', '=', this.organizationId)
-      .where('deleted_at', 'is', null);
-    if (engagementId) query = query.where('engagement_id', '=', engagementId);
-    const rows = await query.groupBy('engagement_id').execute();
-    return new Map(rows.map((r) => [r.engagement_id, r.last]));
+      .selectFrom('engagements')
+      .select((eb) => [
+        'engagements.id',
+        'engagements.start_date',
+        'engagements.end_date',
+        'engagements.stages',
+        'engagements.model_id',
+        'engagements.model_version',
+        eb
+          .selectFrom('interactions as i')
+          .select('i.date')
+          .where('i.organization_id', '=', org)
+          .whereRef('i.engagement_id', '=', 'engagements.id')
+          .where('i.deleted_at', 'is', null)
+          .orderBy('i.date', 'desc')
+          .limit(1)
+          .as('last_contact'),
+        overdueSteps(eb)
+          .select((e) => e.fn.countAll<number | string>().as('n'))
+          .as('overdue'),
+        oldestStep(eb).select('s.due_date').as('oldest_due'),
+        oldestStep(eb).select('s.text').as('oldest_text'),
+      ])
+      .where('engagements.organization_id', '=', org)
+      .where('engagements.deleted_at', 'is', null)
+      .where('engagements.start_date', '<=', today)
+      .where((eb) => eb.or([eb('engagements.end_date', 'is', null), eb('engagements.end_date', '>=', today)]));
+    if (engagementId) query = query.where('engagements.id', '=', engagementId);
+    // The order of the engagement list, so signals come in the order the engagements are shown.
+    const rows = await query.orderBy('engagements.start_date', 'desc').orderBy('engagements.id').execute();
+    return rows.map((r) => ({
+      engagementId: r.id,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      stages: JSON.parse(r.stages) as { stageId: string; startedOn: string }[],
+      modelId: r.model_id,
+      modelVersion: r.model_version,
+      lastContact: r.last_contact ?? null,
+      overdueNextSteps:
+        r.oldest_due && r.oldest_text !== null && r.oldest_text !== undefined
+          ? { count: Number(r.overdue), oldest: { text: r.oldest_text, dueDate: r.oldest_due } }
+          : { count: 0, oldest: null },
+    }));
   }
 
-  /** Component minutes of the first `months` months of each relationship (of one engagement, when given), from the rollups. */
+  /**
+   * Rollup rows with minutes of any of `componentIds` in relationship months 1 to `months` (of one
+   * engagement, when given): what the foundational rule needs, read by the (component, relationship
+   * month) index.
+   */
   async earlyComponentMonths(
     months: number,
+    componentIds: readonly string[],
     engagementId?: string,
-  ): Promise<
-    { engagementId: string; calendarMonth: string; relationshipMonth: number; componentId: string; minutes: number }[]
-  > {
+  ): Promise<ComponentMinutes[]> {
+    if (componentIds.length === 0) return [];
     let query = this.db
       .selectFrom('component_month_dose')
       .select(['engagement_id', 'calendar_month', 'relationship_month', 'component_id', 'minutes'])
       .where('organization_id', '=', this.organizationId)
-      .where('relationship_month', '<=', months);
+      .where('component_id', 'in', [...componentIds])
+      .where('relationship_month', '>=', 1)
+      .where('relationship_month', '<=', months)
+      .where('minutes', '>', 0);
     if (engagementId) query = query.where('engagement_id', '=', engagementId);
-    const rows = await query.execute();
+    return (await query.execute()).map(componentMinutes);
+  }
+
+  /** Rollup rows of the given calendar months (of one engagement, when given), only the columns the rules read. */
+  async componentMonthsIn(calendarMonths: readonly string[], engagementId?: string): Promise<ComponentMinutes[]> {
+    if (calendarMonths.length === 0) return [];
+    let query = this.db
+      .selectFrom('component_month_dose')
+      .select(['engagement_id', 'calendar_month', 'relationship_month', 'component_id', 'minutes'])
+      .where('organization_id', '=', this.organizationId)
+      .where('calendar_month', 'in', [...calendarMonths]);
+    if (engagementId) query = query.where('engagement_id', '=', engagementId);
+    return (await query.execute()).map(componentMinutes);
+  }
+
+  /** The planned emphasis of each live stage plan (of one engagement, when given). */
+  async planEmphasis(engagementId?: string): Promise<PlanEmphasis[]> {
+    let query = this.db
+      .selectFrom('stage_plans')
+      .select(['engagement_id', 'stage_id', 'emphasis'])
+      .where('organization_id', '=', this.organizationId)
+      .where('deleted_at', 'is', null);
+    if (engagementId) query = query.where('engagement_id', '=', engagementId);
+    const rows = await query.orderBy('engagement_id').orderBy('created_at').orderBy('id').execute();
     return rows.map((r) => ({
       engagementId: r.engagement_id,
-      calendarMonth: r.calendar_month,
-      relationshipMonth: Number(r.relationship_month),
-      componentId: r.component_id,
-      minutes: Number(r.minutes),
+      stageId: r.stage_id,
+      emphasis: JSON.parse(r.emphasis) as PlannedEmphasis[],
     }));
   }
 
