@@ -4,6 +4,9 @@ import { PartnerInput } from '../../src/domain/support/schemas.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement } from '../support/records.ts';
+import { tailoringRegistration } from '../support/hypothesis-data.ts';
+import { registerHypothesis } from '../../src/app/hypotheses/register-hypothesis.ts';
+import { HypothesisRegistration } from '../../src/domain/hypotheses/registration.ts';
 
 describe.each(engines)('JSON columns on %s', (engine) => {
   let t: TestDatabase;
@@ -73,6 +76,23 @@ describe.each(engines)('JSON columns on %s', (engine) => {
     await sql`update stage_plans set goals = ${'{"text": "not a list"}'} where id = ${plan.id}`.execute(db);
     await expect(tenant.stagePlans.require(plan.id)).rejects.toThrow(
       `corrupt JSON in stage_plans.goals of ${plan.id}: `,
+    );
+  });
+
+  it('refuse a corrupt hypothesis registration, naming table, column and id', async () => {
+    const { organization, admin } = await buildOrganization(t.store);
+    const registration = HypothesisRegistration.parse(tailoringRegistration);
+    const hypothesis = await registerHypothesis(t.store, organization.id, registration, admin.userId);
+    const hypotheses = t.store.tenant(organization.id).hypotheses;
+    expect((await hypotheses.require(hypothesis.id)).registration.test).toBe('spearman');
+    const stored = JSON.parse(JSON.stringify((await hypotheses.require(hypothesis.id)).registration)) as Record<
+      string,
+      unknown
+    >;
+    const corrupt = JSON.stringify({ ...stored, alpha: 'five percent' });
+    await sql`update hypotheses set registration = ${corrupt} where id = ${hypothesis.id}`.execute(t.store.database.db);
+    await expect(hypotheses.require(hypothesis.id)).rejects.toThrow(
+      `corrupt JSON in hypotheses.registration of ${hypothesis.id} at alpha: `,
     );
   });
 });
