@@ -82,7 +82,7 @@ describe('the compiled praxis command', { timeout: 120_000 }, () => {
     expect(loadedPackages(modules).filter((name) => heavy.includes(name))).toEqual([]);
   });
 
-  it('starts the server on SQLite without the PostgreSQL driver or the report, spreadsheet and diagram libraries', async () => {
+  it('starts the server on SQLite without the PostgreSQL driver or the report, spreadsheet, diagram and statistics libraries', async () => {
     const log = path.join(dir, 'modules-serve.txt');
     writeFileSync(log, '');
     const server = await startPraxisServer({
@@ -98,7 +98,10 @@ describe('the compiled praxis command', { timeout: 120_000 }, () => {
     const packages = loadedPackages(readFileSync(log, 'utf8').split('\n').filter(Boolean));
     expect(packages).toContain('fastify');
     expect(
-      packages.filter((name) => ['pg', 'echarts', 'zrender', 'pdfkit', 'exceljs', 'elkjs'].includes(name)),
+      packages.filter(
+        (name) =>
+          ['pg', 'echarts', 'zrender', 'pdfkit', 'exceljs', 'elkjs'].includes(name) || name.startsWith('@stdlib/'),
+      ),
     ).toEqual([]);
   });
 

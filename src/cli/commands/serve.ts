@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { demoAccounts, demoPassword } from '../../domain/accounts/demo-accounts.ts';
-import { seedDemo } from '../../demo/seed.ts';
 import { loadConfig } from '../../server/config.ts';
 import { migrateToLatest } from '../../store/migrate.ts';
 import { openStore, say } from '../context.ts';
@@ -13,7 +12,7 @@ export function serveCommand(): Command {
       const config = loadConfig();
       const store = await openStore(config);
       await migrateToLatest(store.database.db);
-      if (options.demo) await seedDemo(store);
+      if (options.demo) await (await import('../../demo/seed.ts')).seedDemo(store);
       // The HTTP stack loads only for this command, so every other command starts quickly.
       const { buildApp } = await import('../../server/app.ts');
       const app = await buildApp({ store, config });

@@ -21,9 +21,7 @@ import { RecordParams } from '../records.ts';
 import { listHypotheses } from '../../app/hypotheses/list-hypotheses.ts';
 import { listRuns } from '../../app/hypotheses/list-runs.ts';
 import { lockHypothesis } from '../../app/hypotheses/lock-hypothesis.ts';
-import { modelEvidence } from '../../app/hypotheses/model-evidence.ts';
 import { registerHypothesis } from '../../app/hypotheses/register-hypothesis.ts';
-import { runLockedHypothesis } from '../../app/hypotheses/run-locked-hypothesis.ts';
 import { showHypothesis } from '../../app/hypotheses/show-hypothesis.ts';
 import { updateHypothesis } from '../../app/hypotheses/update-hypothesis.ts';
 import { withdrawHypothesis } from '../../app/hypotheses/withdraw-hypothesis.ts';
@@ -168,6 +166,8 @@ export async function hypothesisRoutes(app: FastifyInstance, { store }: { store:
     },
     async (request, reply) => {
       const access = await requireAccess(request, store, request.params.orgId, 'hypotheses.manage');
+      // Loaded on first use: the statistics and parsing libraries it needs stay out of the server's start.
+      const { runLockedHypothesis } = await import('../../app/hypotheses/run-locked-hypothesis.ts');
       return reply
         .status(201)
         .send(await runLockedHypothesis(store, access.organizationId, request.params.id, access.actor));
@@ -223,6 +223,7 @@ export async function hypothesisRoutes(app: FastifyInstance, { store }: { store:
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'hypotheses.view');
       const { modelId } = request.params;
+      const { modelEvidence } = await import('../../app/hypotheses/model-evidence.ts');
       return modelEvidence(
         store.tenant(access.organizationId),
         formatModelRef(request.query.version ? { id: modelId, version: request.query.version } : { id: modelId }),

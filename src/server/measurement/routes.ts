@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ListOf } from '../../domain/accounts/schemas.ts';
-import { formatInstrument, instrumentFormats, parseInstrumentText } from '../../domain/measurement/format.ts';
+import { instrumentFormats } from '../../domain/measurement/formats.ts';
 import { formatRedcapRecords } from '../../domain/measurement/redcap-records.ts';
 import { responseTable } from '../../domain/measurement/response-table.ts';
 import { Instrument } from '../../domain/measurement/instrument.ts';
@@ -38,7 +38,6 @@ import { restoreWave } from '../../app/measurement/restore-wave.ts';
 import { revokeInvitation } from '../../app/measurement/revoke-invitation.ts';
 import { updateWave } from '../../app/measurement/update-wave.ts';
 import { waveProgress } from '../../app/measurement/wave-progress.ts';
-import { engagementOutcomeChange, engagementOutcomes } from '../../app/measurement/outcomes.ts';
 
 const InstrumentParams = OrgParams.extend({ instrumentId: z.string().min(1).max(120) });
 const WaveParams = RecordParams;
@@ -126,6 +125,8 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
         request.query.version ? `${instrumentId}@${request.query.version}` : instrumentId,
       );
       const format = request.query.format;
+      // Loaded on first use: the statistics and parsing libraries it needs stay out of the server's start.
+      const { formatInstrument } = await import('../../domain/measurement/format.ts');
       return reply
         .type(contentTypes[format])
         .header(
@@ -154,6 +155,7 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
       let document: unknown;
       if ('document' in request.body) document = request.body.document;
       else {
+        const { parseInstrumentText } = await import('../../domain/measurement/format.ts');
         const parsed = parseInstrumentText(request.body.text, request.body.format);
         if (!parsed.ok) throw invalid('The instrument does not parse', parsed.errors);
         document = parsed.value;
@@ -211,6 +213,7 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
     },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+      const { engagementOutcomes } = await import('../../app/measurement/outcomes.ts');
       return engagementOutcomes(store.tenant(access.organizationId), request.params.id);
     },
   );
@@ -276,6 +279,7 @@ export async function measurementRoutes(app: FastifyInstance, { store }: { store
     },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'measures.view');
+      const { engagementOutcomeChange } = await import('../../app/measurement/outcomes.ts');
       return engagementOutcomeChange(store.tenant(access.organizationId), request.params.id);
     },
   );

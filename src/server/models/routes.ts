@@ -4,16 +4,13 @@ import { z } from 'zod';
 import { ListOf } from '../../domain/accounts/schemas.ts';
 import { ModelSubmission, ModelSummary, ModelValidationResult, PublishedModel } from '../../domain/models.ts';
 import { renderModelDiagram, type LinkOverlayValue } from '../../model/diagram.ts';
-import { formatModel } from '../../model/format.ts';
 import { evidenceColors } from '../../domain/hypotheses/schemas.ts';
 import { formatModelRef } from '../../model/versions.ts';
 import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { modelEvidence } from '../../app/hypotheses/model-evidence.ts';
 import { checkModel } from '../../app/models/check-model.ts';
-import { documentOf } from '../../app/models/document-of.ts';
 import { listModels } from '../../app/models/list-models.ts';
 import { publishModel } from '../../app/models/publish-model.ts';
 import { requireModel } from '../../app/models/require-model.ts';
@@ -88,6 +85,8 @@ export async function modelRoutes(app: FastifyInstance, { store }: { store: Stor
         ref(request.params.modelId, request.query.version),
       );
       const format = request.query.format;
+      // Loaded on first use: the statistics and parsing libraries it needs stay out of the server's start.
+      const { formatModel } = await import('../../model/format.ts');
       return reply
         .type(format === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8')
         .header(
@@ -123,6 +122,7 @@ export async function modelRoutes(app: FastifyInstance, { store }: { store: Stor
           : undefined;
       if (request.query.overlay === 'evidence') {
         await requireAccess(request, store, request.params.orgId, 'hypotheses.view');
+        const { modelEvidence } = await import('../../app/hypotheses/model-evidence.ts');
         const evidence = await modelEvidence(store.tenant(access.organizationId), formatModelRef(model));
         overlay = Object.fromEntries(
           evidence.links.map((l) => [l.linkId, { value: l.evidence, color: evidenceColors[l.evidence] }]),
@@ -151,6 +151,7 @@ export async function modelRoutes(app: FastifyInstance, { store }: { store: Stor
     },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'models.view');
+      const { documentOf } = await import('../../app/models/document-of.ts');
       return validationResult(await checkModel(store.tenant(access.organizationId), documentOf(request.body)));
     },
   );
@@ -169,6 +170,7 @@ export async function modelRoutes(app: FastifyInstance, { store }: { store: Stor
     },
     async (request, reply) => {
       const access = await requireAccess(request, store, request.params.orgId, 'models.publish');
+      const { documentOf } = await import('../../app/models/document-of.ts');
       return reply
         .status(201)
         .send(await publishModel(store, access.organizationId, documentOf(request.body), access.actor));

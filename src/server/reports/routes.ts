@@ -7,8 +7,6 @@ import { DescriptivesQuery, descriptivesFilter } from '../analysis/routes.ts';
 import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import { engagementReport } from '../../app/reports/engagement-report.ts';
-import { organizationReport } from '../../app/reports/organization-report.ts';
 import {
   renderReport,
   reportFormats,
@@ -77,7 +75,11 @@ export async function reportRoutes(app: FastifyInstance, { store }: { store: Sto
       params: EngagementReportParams,
       querystring: z.strictObject({ format: Format }),
     },
-    (organizationId, { params }) => engagementReport(store, organizationId, params.id, today()),
+    async (organizationId, { params }) => {
+      // Loaded on first use: the statistics and parsing libraries it needs stay out of the server's start.
+      const { engagementReport } = await import('../../app/reports/engagement-report.ts');
+      return engagementReport(store, organizationId, params.id, today());
+    },
   );
   reportRoute(
     app,
@@ -89,7 +91,9 @@ export async function reportRoutes(app: FastifyInstance, { store }: { store: Sto
       params: OrgParams,
       querystring: DescriptivesQuery.extend({ format: Format }),
     },
-    (organizationId, { query: { format: _format, ...query } }) =>
-      organizationReport(store, organizationId, descriptivesFilter(query), today()),
+    async (organizationId, { query: { format: _format, ...query } }) => {
+      const { organizationReport } = await import('../../app/reports/organization-report.ts');
+      return organizationReport(store, organizationId, descriptivesFilter(query), today());
+    },
   );
 }

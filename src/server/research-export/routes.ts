@@ -8,7 +8,6 @@ import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { generateExportKey } from '../../app/research-export/generate-export-key.ts';
-import { startResearchExport } from '../../app/research-export/start-research-export.ts';
 
 /** The export key travels in this header, never in the URL, so that it stays out of logs and browser history. */
 export const exportKeyHeader = 'x-export-key';
@@ -41,6 +40,8 @@ export async function researchExportRoutes(app: FastifyInstance, { store }: { st
       const given = request.headers[exportKeyHeader];
       const key = typeof given === 'string' && given !== '' ? given : generateExportKey();
       const body = new PassThrough();
+      // Loaded on first use: the statistics and parsing libraries it needs stay out of the server's start.
+      const { startResearchExport } = await import('../../app/research-export/start-research-export.ts');
       const { exportedAt, written } = await startResearchExport(
         store,
         access.organizationId,

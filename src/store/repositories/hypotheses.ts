@@ -1,6 +1,7 @@
 import type { HypothesisStatus } from '../../domain/hypotheses/lifecycle.ts';
-import type { HypothesisRegistration } from '../../domain/hypotheses/registration.ts';
-import type { Evidence, HypothesisResult, HypothesisRun } from '../../domain/hypotheses/schemas.ts';
+import { HypothesisRegistration } from '../../domain/hypotheses/registration.ts';
+import { HypothesisResult, type Evidence, type HypothesisRun } from '../../domain/hypotheses/schemas.ts';
+import { readJsonColumn } from '../json-column.ts';
 import type { HypothesisRunsTable } from '../schema.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { Executor } from './executor.ts';
@@ -45,7 +46,11 @@ export const hypothesisMapping: VersionedMapping<'hypotheses', StoredHypothesis,
     ...recordMeta(r),
     createdBy: r.created_by as string | null,
     status: r.status as HypothesisStatus,
-    registration: JSON.parse(r.registration as string) as HypothesisRegistration,
+    registration: readJsonColumn(HypothesisRegistration, r.registration as string, {
+      table: 'hypotheses',
+      column: 'registration',
+      id: r.id,
+    }),
     lockedAt: r.locked_at as string | null,
     lockedBy: r.locked_by as string | null,
     contentHash: r.content_hash as string | null,
@@ -83,7 +88,7 @@ const toRun = (r: HypothesisRunsTable): HypothesisRun => ({
   contentHash: r.content_hash,
   ranAt: r.ran_at,
   ranBy: r.ran_by,
-  result: JSON.parse(r.result) as HypothesisResult,
+  result: readJsonColumn(HypothesisResult, r.result, { table: 'hypothesis_runs', column: 'result', id: r.id }),
 });
 
 /** Runs of hypotheses: written once, never changed or deleted. */

@@ -1,9 +1,12 @@
-import type { SurveyAnswers, SurveyResponse } from '../../domain/measurement/schemas.ts';
+import { SurveyResponse, type SurveyAnswers } from '../../domain/measurement/schemas.ts';
 import type { Level } from '../../domain/support/schemas.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { MeasurementResponsesTable } from '../schema.ts';
 import { newId, nowIso } from '../ids.ts';
+import { readJsonColumn } from '../json-column.ts';
 import type { Executor } from './executor.ts';
+
+const at = (r: { id: string }, column: string) => ({ table: 'measurement_responses', column, id: r.id });
 
 const toResponse = (r: MeasurementResponsesTable): SurveyResponse => ({
   id: r.id,
@@ -15,8 +18,12 @@ const toResponse = (r: MeasurementResponsesTable): SurveyResponse => ({
   partnerId: r.partner_id,
   viaLink: r.token_hash !== null,
   status: r.status as SurveyResponse['status'],
-  answers: JSON.parse(r.answers) as SurveyAnswers,
-  instrumentVersions: JSON.parse(r.instrument_versions) as Record<string, string>,
+  answers: readJsonColumn(SurveyResponse.shape.answers, r.answers, at(r, 'answers')),
+  instrumentVersions: readJsonColumn(
+    SurveyResponse.shape.instrumentVersions,
+    r.instrument_versions,
+    at(r, 'instrument_versions'),
+  ),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   expiresAt: r.expires_at,

@@ -1,11 +1,13 @@
-import type { InstrumentRef, Wave, WaveInput } from '../../domain/measurement/schemas.ts';
-import type { Level } from '../../domain/support/schemas.ts';
+import { Wave, type WaveInput } from '../../domain/measurement/schemas.ts';
+import { readJsonColumn } from '../json-column.ts';
 import type { Executor } from './executor.ts';
 import { recordMeta } from './partners.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
 /** What a wave stores: what the planner enters, and the engagement it belongs to. */
 export type WaveData = WaveInput & { engagementId: string };
+
+const at = (r: { id: string }, column: string) => ({ table: 'measurement_waves', column, id: r.id });
 
 export const waveMapping: VersionedMapping<'measurement_waves', Wave, WaveData> = {
   table: 'measurement_waves',
@@ -25,8 +27,8 @@ export const waveMapping: VersionedMapping<'measurement_waves', Wave, WaveData> 
     name: r.name as string,
     kind: r.kind as Wave['kind'],
     scheduledOn: r.scheduled_on as string | null,
-    instruments: JSON.parse(r.instruments as string) as InstrumentRef[],
-    levels: JSON.parse(r.levels as string) as Level[],
+    instruments: readJsonColumn(Wave.shape.instruments, r.instruments as string, at(r, 'instruments')),
+    levels: readJsonColumn(Wave.shape.levels, r.levels as string, at(r, 'levels')),
   }),
 };
 

@@ -1,10 +1,13 @@
-import type { StagePlan, StagePlanInput } from '../../domain/plans/schemas.ts';
+import { StagePlan, type StagePlanInput } from '../../domain/plans/schemas.ts';
+import { readJsonColumn } from '../json-column.ts';
 import type { Executor } from './executor.ts';
 import { recordMeta } from './partners.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
 /** What a stage plan stores: the input and the model version it was written under. */
 export type StagePlanData = StagePlanInput & { modelId: string; modelVersion: string };
+
+const at = (r: { id: string }, column: string) => ({ table: 'stage_plans', column, id: r.id });
 
 export const stagePlanMapping: VersionedMapping<'stage_plans', StagePlan, StagePlanData> = {
   table: 'stage_plans',
@@ -25,9 +28,9 @@ export const stagePlanMapping: VersionedMapping<'stage_plans', StagePlan, StageP
     stageId: r.stage_id as string,
     modelId: r.model_id as string,
     modelVersion: r.model_version as string,
-    goals: JSON.parse(r.goals as string) as StagePlan['goals'],
-    emphasis: JSON.parse(r.emphasis as string) as StagePlan['emphasis'],
-    activities: JSON.parse(r.activities as string) as StagePlan['activities'],
+    goals: readJsonColumn(StagePlan.shape.goals, r.goals as string, at(r, 'goals')),
+    emphasis: readJsonColumn(StagePlan.shape.emphasis, r.emphasis as string, at(r, 'emphasis')),
+    activities: readJsonColumn(StagePlan.shape.activities, r.activities as string, at(r, 'activities')),
   }),
 };
 
