@@ -5,7 +5,7 @@ import { digestSecret, randomSecret } from '../accounts/secrets.ts';
 export const calendarTokenPrefix = 'cal_';
 
 /** The feed's path for a token: the token is the whole credential, so the path is shown once. */
-export const calendarFeedPath = (token: string): string => `/api/calendar/${token}.ics`;
+const calendarFeedPath = (token: string): string => `/api/calendar/${token}.ics`;
 
 /**
  * A new secret calendar address for the member, replacing (revoking) any live one. The token is in

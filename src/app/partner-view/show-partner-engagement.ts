@@ -3,7 +3,7 @@ import type { PartnerEngagementView } from '../../domain/partner-view/schemas.ts
 import { stageOn } from '../../domain/support/interaction-rules.ts';
 import type { TenantStore } from '../../store/store.ts';
 import { notFound } from '../../domain/errors.ts';
-import { engagementCard } from './list-partner-engagements.ts';
+import { engagementCard } from './engagement-card.ts';
 import { partnerScopeOf, scopedEngagement } from './partner-scope.ts';
 import { partnerWork } from './partner-work.ts';
 
