@@ -17,9 +17,9 @@ import * as homeIndexes from './2026-12-07T05-00-home-indexes.ts';
 import * as stagePlans from './2026-12-07T06-00-stage-plans.ts';
 import * as signals from './2026-12-07T06-10-signals.ts';
 import * as coaching from './2026-12-07T06-20-coaching.ts';
-import * as signalIndexes from './2026-12-07T15-00-signal-indexes.ts';
-import * as calendarFeeds from './2026-12-07T15-10-calendar-feeds.ts';
 import * as partnerMembers from './2026-12-07T16-00-partner-members.ts';
+import * as signalIndexes from './2026-12-07T18-10-signal-indexes.ts';
+import * as calendarFeeds from './2026-12-07T18-20-calendar-feeds.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -44,9 +44,9 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T06-00-stage-plans': stagePlans,
   '2026-12-07T06-10-signals': signals,
   '2026-12-07T06-20-coaching': coaching,
-  '2026-12-07T15-00-signal-indexes': signalIndexes,
-  '2026-12-07T15-10-calendar-feeds': calendarFeeds,
   '2026-12-07T16-00-partner-members': partnerMembers,
+  '2026-12-07T18-10-signal-indexes': signalIndexes,
+  '2026-12-07T18-20-calendar-feeds': calendarFeeds,
 };
 
 /**
