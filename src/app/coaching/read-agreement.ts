@@ -3,7 +3,7 @@ import { coachedBy } from '../../domain/coaching/coaches.ts';
 import type { Store } from '../../store/store.ts';
 import { supportTeams, type Viewer } from './access.ts';
 import { selfRatingPoints } from './competency-points.ts';
-import { practiceComponents } from './practice-components.ts';
+import { practiceComponents } from './published-components.ts';
 
 export interface CoachingAgreement extends RaterAgreement {
   /** Practitioners whose records went in: the viewer and those they coach. */
