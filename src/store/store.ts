@@ -18,6 +18,7 @@ import { MemberRepository } from './repositories/members.ts';
 import { ContactRepository, PartnerRepository } from './repositories/partners.ts';
 import { ModelRepository } from './repositories/models.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
+import { ResearchSettingsRepository } from './repositories/research-settings.ts';
 import { PracticeTotalsRepository } from './repositories/practice-totals.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { StagePlanRepository } from './repositories/stage-plans.ts';
@@ -48,6 +49,7 @@ export class TenantStore {
   readonly stagePlans: StagePlanRepository;
   readonly signals: SignalRepository;
   readonly coaching: CoachingRepositories;
+  readonly researchSettings: ResearchSettingsRepository;
 
   constructor(
     private readonly db: Executor,
@@ -75,6 +77,7 @@ export class TenantStore {
     this.stagePlans = new StagePlanRepository(db, organizationId);
     this.signals = new SignalRepository(db, organizationId);
     this.coaching = coachingRepositories(db, organizationId);
+    this.researchSettings = new ResearchSettingsRepository(db, organizationId);
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {

@@ -9,6 +9,8 @@ import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { generateExportKey } from '../../app/research-export/generate-export-key.ts';
 import { startResearchExport } from '../../app/research-export/start-research-export.ts';
+import { updateResearchSettings } from '../../app/research-export/update-research-settings.ts';
+import { ResearchSettings, StoredResearchSettings } from '../../domain/accounts/schemas.ts';
 
 /** The export key travels in this header, never in the URL, so that it stays out of logs and browser history. */
 export const exportKeyHeader = 'x-export-key';
@@ -58,6 +60,44 @@ export async function researchExportRoutes(app: FastifyInstance, { store }: { st
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('cache-control', 'no-store')
         .send(body as never); // a stream is sent as is, never serialized
+    },
+  );
+  r.get(
+    '/api/orgs/:orgId/research-settings',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'What the organization lets into its research export (coaching tables: off by default)',
+        params: OrgParams,
+        response: { 200: StoredResearchSettings, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'research.export');
+      return store.tenant(access.organizationId).researchSettings.get();
+    },
+  );
+  r.put(
+    '/api/orgs/:orgId/research-settings',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'Change what the research export may hold (administrators; send the version you edited, 0 before the first save). Each change is kept in the history (entity research_settings).',
+        params: OrgParams,
+        body: z.strictObject({ settings: ResearchSettings, version: z.number().int().min(0) }),
+        response: { 200: StoredResearchSettings, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'coaching.settings');
+      return updateResearchSettings(
+        store,
+        access.organizationId,
+        request.body.settings,
+        request.body.version,
+        access.actor,
+      );
     },
   );
 }
