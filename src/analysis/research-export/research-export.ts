@@ -4,6 +4,7 @@ import { formatRedcapDictionary } from '../../domain/measurement/redcap-dictiona
 import { redcapProject } from '../../domain/support/redcap.ts';
 import { formatModel } from '../../model/format.ts';
 import { analysisScript } from './analysis-script.ts';
+import { coachingTables, type CoachingRecord } from './coaching-tables.ts';
 import { codebookMarkdown, codebookRows, deidentificationNotes, type DocumentFile } from './codebook.ts';
 import type { Pseudonymizer } from './pseudonyms.ts';
 import { researchTables, type ResearchRecord, type Table } from './tables.ts';
@@ -22,13 +23,18 @@ export interface ExportFile extends DocumentFile {
 export interface ResearchExportInput extends ResearchRecord {
   /** The instrument versions the exported waves use, for their REDCap dictionaries. */
   instruments: Instrument[];
+  /** The coaching records, when the organization lets coaching into the export; otherwise null and no coaching tables. */
+  coaching: CoachingRecord | null;
 }
 
 export const readmeFile = 'README.txt';
 
 /** Every file of the export except the README, in the order they are written. */
 export function researchExportFiles(input: ResearchExportInput, pseudonym: Pseudonymizer): ExportFile[] {
-  const tables = researchTables(input, pseudonym);
+  const tables = [
+    ...researchTables(input, pseudonym),
+    ...(input.coaching ? coachingTables(input.coaching, input.models, pseudonym) : []),
+  ];
   const interactionForm = redcapProject(input.models);
   const documents: ExportFile[] = [
     ...input.models.map((model) => ({
