@@ -11,6 +11,8 @@ import { generateExportKey } from '../../app/research-export/generate-export-key
 import { startResearchExport } from '../../app/research-export/start-research-export.ts';
 import { updateResearchSettings } from '../../app/research-export/update-research-settings.ts';
 import { ResearchSettings, StoredResearchSettings } from '../../domain/accounts/schemas.ts';
+import { HistoryEntry } from '../../domain/history.ts';
+import { researchSettingsEntity } from '../../store/repositories/research-settings.ts';
 
 /** The export key travels in this header, never in the URL, so that it stays out of logs and browser history. */
 export const exportKeyHeader = 'x-export-key';
@@ -75,6 +77,23 @@ export async function researchExportRoutes(app: FastifyInstance, { store }: { st
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'research.export');
       return store.tenant(access.organizationId).researchSettings.get();
+    },
+  );
+  r.get(
+    '/api/orgs/:orgId/research-settings/history',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Every change of the research settings: who, when, what changed',
+        params: OrgParams,
+        response: { 200: z.object({ items: z.array(HistoryEntry) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'history.view');
+      return {
+        items: await store.tenant(access.organizationId).history(researchSettingsEntity, access.organizationId),
+      };
     },
   );
   r.put(
