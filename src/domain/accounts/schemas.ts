@@ -146,7 +146,8 @@ export const ResearchSettings = z.strictObject({
 });
 export type ResearchSettings = z.infer<typeof ResearchSettings>;
 
-export const defaultResearchSettings: ResearchSettings = { includeCoaching: false };
+/** The history entity of an organization's research settings; its id is the organization's. */
+export const researchSettingsEntity = 'research_settings';
 
 /** The settings with their version (0 until first saved; send it back to save over it). */
 export const StoredResearchSettings = z.object({

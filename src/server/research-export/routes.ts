@@ -10,9 +10,8 @@ import { OrgParams } from '../organizations/routes.ts';
 import { generateExportKey } from '../../app/research-export/generate-export-key.ts';
 import { startResearchExport } from '../../app/research-export/start-research-export.ts';
 import { updateResearchSettings } from '../../app/research-export/update-research-settings.ts';
-import { ResearchSettings, StoredResearchSettings } from '../../domain/accounts/schemas.ts';
+import { ResearchSettings, researchSettingsEntity, StoredResearchSettings } from '../../domain/accounts/schemas.ts';
 import { HistoryEntry } from '../../domain/history.ts';
-import { researchSettingsEntity } from '../../store/repositories/research-settings.ts';
 
 /** The export key travels in this header, never in the URL, so that it stays out of logs and browser history. */
 export const exportKeyHeader = 'x-export-key';

@@ -1,10 +1,11 @@
-import { type ResearchSettings, type StoredResearchSettings } from '../../domain/accounts/schemas.ts';
+import {
+  researchSettingsEntity,
+  type ResearchSettings,
+  type StoredResearchSettings,
+} from '../../domain/accounts/schemas.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Executor } from './executor.ts';
 import { recordHistory } from './history.ts';
-
-/** The history entity of an organization's research-export settings; its id is the organization's. */
-export const researchSettingsEntity = 'research_settings';
 
 /** An organization's research-export settings, kept on its row, versioned, each change in the history. */
 export class ResearchSettingsRepository {
