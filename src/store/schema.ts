@@ -12,6 +12,8 @@ export interface OrganizationsTable {
   created_at: string;
   /** 1 when the organization lets de-identified coaching tables into the research export. */
   coaching_research_export: ColumnType<number, number | undefined, number>;
+  /** Version of the research-export settings: 0 until first saved, then one more on each save. */
+  research_settings_version: ColumnType<number, number | undefined, number>;
 }
 
 export interface UsersTable {

@@ -18,6 +18,7 @@ import { MemberRepository } from './repositories/members.ts';
 import { ContactRepository, PartnerRepository } from './repositories/partners.ts';
 import { ModelRepository } from './repositories/models.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
+import { ResearchSettingsRepository } from './repositories/research-settings.ts';
 import { PracticeTotalsRepository } from './repositories/practice-totals.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { StagePlanRepository } from './repositories/stage-plans.ts';
@@ -50,6 +51,7 @@ export class TenantStore {
   readonly signals: SignalRepository;
   readonly coaching: CoachingRepositories;
   readonly calendarFeeds: CalendarFeedRepository;
+  readonly researchSettings: ResearchSettingsRepository;
 
   constructor(
     private readonly db: Executor,
@@ -78,6 +80,7 @@ export class TenantStore {
     this.signals = new SignalRepository(db, organizationId);
     this.coaching = coachingRepositories(db, organizationId);
     this.calendarFeeds = new CalendarFeedRepository(db, organizationId);
+    this.researchSettings = new ResearchSettingsRepository(db, organizationId);
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {

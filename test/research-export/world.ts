@@ -32,6 +32,9 @@ export interface ResearchWorld {
   organizationId: string;
   slug: string;
   adminEmail: string;
+  adminId: string;
+  /** The practitioner on every support team, who logged every interaction. */
+  ispId: string;
   /** Every raw id of the seeded records: none may appear in an export. */
   rawIds: string[];
   /** Personal and free-text values, including the members' names and e-mail addresses. */
@@ -179,6 +182,8 @@ export async function buildResearchWorld(store: Store): Promise<ResearchWorld> {
     organizationId: orgId,
     slug: organization.slug,
     adminEmail: admin.email,
+    adminId: admin.userId,
+    ispId: isp.userId,
     rawIds,
     personal,
     engagements,

@@ -155,5 +155,66 @@ if (length(unique(model_data$engagement_id)) < 2) {
   checks <- c(checks, agrees("mixed model", ours, praxis_model[, c("term", "estimate", "se")], "term", c("estimate", "se")))
 }
 
+# ---- Coaching tables (only when the organization lets coaching into the export) -------------------
+coaching_files <- c(
+  coaching_ratings = "data/coaching_ratings.csv",
+  coaching_activity_ratings = "data/coaching_activity_ratings.csv",
+  coaching_self_ratings = "data/coaching_self_ratings.csv"
+)
+coaching_columns <- list(
+  coaching_ratings = c("record_id", "record_kind", "engagement_id", "interaction_id", "practitioner_id", "coach_id", "date", "component_id", "quality", "activities_rated"),
+  coaching_activity_ratings = c("record_id", "engagement_id", "interaction_id", "practitioner_id", "coach_id", "component_id", "activity_id", "rating"),
+  coaching_self_ratings = c("record_id", "practitioner_id", "date", "component_id", "rating")
+)
+present <- file.exists(coaching_files)
+if (any(present)) {
+  cat("\n== Coaching tables ==\n")
+  files <- c(files, coaching_files)
+  columns <- c(columns, coaching_columns)
+  verified <- function(what, ok) {
+    cat(sprintf("%s: %s\n", what, if (ok) "yes" else "NO"))
+    ok
+  }
+  checks <- c(checks, verified("all three coaching tables are present", all(present)))
+  if (all(present)) {
+    ratings <- read_export("coaching_ratings")
+    activity_ratings <- read_export("coaching_activity_ratings")
+    self_ratings <- read_export("coaching_self_ratings")
+    user <- "^U-[0-9a-f]{16}$"
+    rated <- rbind(
+      ratings[, c("record_id", "engagement_id", "interaction_id", "practitioner_id", "coach_id")],
+      activity_ratings[, c("record_id", "engagement_id", "interaction_id", "practitioner_id", "coach_id")]
+    )
+    reviewed <- merge(ratings[ratings$record_kind == "review", c("interaction_id", "practitioner_id")],
+      interactions[, c("interaction_id", "logged_by")], by = "interaction_id")
+    activities_rated <- table(factor(paste(activity_ratings$record_id, activity_ratings$component_id),
+      levels = paste(ratings$record_id, ratings$component_id)))
+    checks <- c(checks,
+      verified("coach quality ratings are whole numbers 1-5 or empty", all(is.na(ratings$quality) | ratings$quality %in% 1:5)),
+      verified("self-ratings are whole numbers 1-5", all(self_ratings$rating %in% 1:5)),
+      verified("activity ratings are as-defined, partly, not-done or not-applicable",
+        all(activity_ratings$rating %in% c("as-defined", "partly", "not-done", "not-applicable"))),
+      verified("every activity rating belongs to a component rating, as many as activities_rated says",
+        all(as.vector(activities_rated[paste(ratings$record_id, ratings$component_id)]) == ratings$activities_rated) &&
+          sum(activities_rated) == nrow(activity_ratings)),
+      verified("practitioners and coaches are user pseudonyms (U-), and nobody rates themselves",
+        all(grepl(user, c(rated$practitioner_id, rated$coach_id, self_ratings$practitioner_id))) &&
+          all(rated$practitioner_id != rated$coach_id)),
+      verified("every rated engagement is in data/engagements.csv", all(rated$engagement_id %in% engagements$engagement_id)),
+      verified("every rated interaction is in data/interactions.csv", all(is.na(rated$interaction_id) | rated$interaction_id %in% interactions$interaction_id)),
+      verified("every reviewed practitioner logged the interaction reviewed (logged_by)",
+        nrow(reviewed) == sum(ratings$record_kind == "review") && all(reviewed$practitioner_id == reviewed$logged_by))
+    )
+    quality <- ratings[!is.na(ratings$quality), ]
+    coach_quality <- if (nrow(quality) > 0) {
+      aggregate(quality ~ component_id, data = quality, FUN = function(x) c(n = length(x), mean = mean(x)))
+    } else {
+      data.frame(component_id = character(0))
+    }
+    show("Coach quality ratings by component (n, mean)", coach_quality)
+    write.csv(do.call(data.frame, coach_quality), "analysis-output/coaching_quality_by_component.csv", row.names = FALSE)
+  }
+}
+
 if (!all(checks)) quit(status = 1)
 `;

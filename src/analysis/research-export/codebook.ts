@@ -17,6 +17,7 @@ export const codebookHeader = ['file', 'column', 'type', 'allowed_values', 'mean
 export const deidentificationNotes = [
   'Identifiers of engagements, partners, contacts, users (ISPs) and interactions and of measurement waves are keyed pseudonyms: HMAC-SHA-256 of the id under the export key, cut to 16 hex digits and prefixed by the kind (E-, P-, C-, U-, I-, W-). The same key gives the same pseudonyms in every export; another key gives unrelated ones. The key is not in the export.',
   'Not exported: names of partners, contacts, users, engagements and the organization; e-mail addresses and contact roles; interaction notes; next-step texts and owners; engagement goals; partner tags; individual survey answers.',
+  'Coaching (only when the organization lets coaching into the research export): the ratings of coaches’ reviews and observations, per component (quality 1–5) and per activity, and practitioners’ self-ratings, in data/coaching_*.csv. Practitioners and coaches are the same user pseudonyms (U-) as elsewhere; reviews, observations and self-assessments are keyed pseudonyms too (R-, O-, S-). Not exported: review feedback, comments, practitioners’ replies, observation notes and principle observations, coaching sessions (what was agreed, follow-up) and development goals.',
   'Kept: dates as recorded (not shifted), times of day, partner type, region and state or country as the organization entered them, and model, stage, component, activity and principle ids, which are labelled in this codebook.',
 ];
 

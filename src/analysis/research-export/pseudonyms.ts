@@ -15,6 +15,9 @@ export const pseudonymKinds = {
   user: 'U',
   interaction: 'I',
   wave: 'W',
+  review: 'R',
+  observation: 'O',
+  'self-assessment': 'S',
 } as const;
 export type PseudonymKind = keyof typeof pseudonymKinds;
 

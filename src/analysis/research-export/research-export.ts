@@ -4,6 +4,7 @@ import { formatRedcapDictionary } from '../../domain/measurement/redcap-dictiona
 import { redcapProject } from '../../domain/support/redcap.ts';
 import { formatModel } from '../../model/format.ts';
 import { analysisScript } from './analysis-script.ts';
+import { coachingTables, type CoachingRecord } from './coaching-tables.ts';
 import { codebookMarkdown, codebookRows, deidentificationNotes, type DocumentFile } from './codebook.ts';
 import type { Pseudonymizer } from './pseudonyms.ts';
 import { researchTables, type ResearchRecord, type Table } from './tables.ts';
@@ -22,13 +23,18 @@ export interface ExportFile extends DocumentFile {
 export interface ResearchExportInput extends ResearchRecord {
   /** The instrument versions the exported waves use, for their REDCap dictionaries. */
   instruments: Instrument[];
+  /** The coaching records, when the organization lets coaching into the export; otherwise null and no coaching tables. */
+  coaching: CoachingRecord | null;
 }
 
 export const readmeFile = 'README.txt';
 
 /** Every file of the export except the README, in the order they are written. */
 export function researchExportFiles(input: ResearchExportInput, pseudonym: Pseudonymizer): ExportFile[] {
-  const tables = researchTables(input, pseudonym);
+  const tables = [
+    ...researchTables(input, pseudonym),
+    ...(input.coaching ? coachingTables(input.coaching, input.models, pseudonym) : []),
+  ];
   const interactionForm = redcapProject(input.models);
   const documents: ExportFile[] = [
     ...input.models.map((model) => ({
@@ -134,7 +140,9 @@ export function readmeText(provenance: Provenance, written: readonly WrittenFile
     'by REML with lme4::lmer: mean outcome score against hours of support before the wave where an outcome',
     'was measured in at least three engagements, otherwise minutes per month against the month of the',
     'relationship. It checks its descriptives and the model against the figures Praxis computed',
-    '(results/) and exits with status 1 if they differ by more than 1e-6 (relative above 1).',
+    '(results/) and exits with status 1 if they differ by more than 1e-6 (relative above 1). When the',
+    'coaching tables are there it checks them too: ratings in range, pseudonyms, and every rated',
+    'engagement and interaction present in the other tables.',
     'codebook.md describes every file and column.',
     '',
     'Files (data rows, bytes, SHA-256)',

@@ -53,7 +53,7 @@ export interface Table {
   rows(): AsyncGenerator<CsvCell[]>;
 }
 
-function table<R>(
+export function table<R>(
   file: string,
   description: string,
   columns: Column<R>[],
@@ -70,8 +70,8 @@ function table<R>(
   };
 }
 
-const choices = (values: readonly string[]): string => values.join(', ');
-const labelled = (entries: Iterable<[string, string]>): string =>
+export const choices = (values: readonly string[]): string => values.join(', ');
+export const labelled = (entries: Iterable<[string, string]>): string =>
   [...entries].map(([id, label]) => `${id} = ${label}`).join('; ');
 
 /** Everything the export reads, already limited to the organization, the filters and live records. */

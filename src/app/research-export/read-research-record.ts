@@ -1,6 +1,8 @@
 import { outcomeSeries } from '../../analysis/outcomes/index.ts';
 import { type ResearchExportInput } from '../../analysis/research-export/research-export.ts';
 import { summarizeInteractions } from '../../analysis/research-export/tables.ts';
+import type { CoachingRecord } from '../../analysis/research-export/coaching-tables.ts';
+import type { Engagement } from '../../domain/support/schemas.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import type { EngagementOutcomes, Wave } from '../../domain/measurement/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
@@ -54,8 +56,21 @@ export async function readResearchRecord(
   );
   const summary = await summarizeInteractions(interactions(), engagements, datesAsked);
 
+  const coaching = (await tenant.researchSettings.get()).settings.includeCoaching
+    ? await readCoaching(tenant, engagements, from, to)
+    : null;
+
   const modelRefs = new Map<string, { id: string; version: string }>();
-  for (const record of [...engagements.map((e) => ({ id: e.modelId, version: e.modelVersion })), ...summary.modelRefs])
+  for (const record of [
+    ...engagements.map((e) => ({ id: e.modelId, version: e.modelVersion })),
+    ...summary.modelRefs,
+    ...(coaching
+      ? [...coaching.reviews, ...coaching.observations, ...coaching.selfAssessments].map((c) => ({
+          id: c.modelId,
+          version: c.modelVersion,
+        }))
+      : []),
+  ])
     modelRefs.set(`${record.id}@${record.version}`, record);
   const models: PracticeModel[] = [];
   for (const ref of [...modelRefs.values()].sort(byVersion)) models.push(await modelOf(tenant, ref.id, ref.version));
@@ -77,6 +92,48 @@ export async function readResearchRecord(
     outcomes,
     models,
     instruments,
+    coaching,
     until: to && to < today ? to : today,
   };
+}
+
+/**
+ * The live coaching records of the exported engagements and period: reviews of exported interactions,
+ * observations dated in the period (naming their interaction only when it is exported too), and the
+ * self-assessments of the support teams' practitioners dated in the period.
+ */
+async function readCoaching(
+  tenant: TenantStore,
+  engagements: readonly Engagement[],
+  from: string | undefined,
+  to: string | undefined,
+): Promise<CoachingRecord> {
+  const engagementIds = new Set(engagements.map((e) => e.id));
+  const exported = new Map<string, boolean>();
+  const isExported = async (interactionId: string): Promise<boolean> => {
+    let known = exported.get(interactionId);
+    if (known === undefined) {
+      const interaction = await tenant.interactions.find(interactionId);
+      known =
+        interaction !== undefined && engagementIds.has(interaction.engagementId) && inRange(interaction.date, from, to);
+      exported.set(interactionId, known);
+    }
+    return known;
+  };
+  const reviews = [];
+  for (const review of await tenant.coaching.reviews.list())
+    if (await isExported(review.interactionId)) reviews.push(review);
+  const observations = [];
+  for (const observation of await tenant.coaching.observations.list())
+    if (engagementIds.has(observation.engagementId) && inRange(observation.date, from, to))
+      observations.push({
+        ...observation,
+        interactionId:
+          observation.interactionId && (await isExported(observation.interactionId)) ? observation.interactionId : null,
+      });
+  const practitioners = [...new Set(engagements.flatMap((e) => e.supportTeam))];
+  const selfAssessments = (await tenant.coaching.selfAssessments.list({ practitionerIds: practitioners })).filter((s) =>
+    inRange(s.date, from, to),
+  );
+  return { reviews, observations, selfAssessments };
 }

@@ -138,3 +138,20 @@ export const ErrorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** What an organization lets into its research export (docs/research-export.md); off by default. */
+export const ResearchSettings = z.strictObject({
+  /** De-identified coaching ratings (reviews, observations, self-assessments) as tables of the export. */
+  includeCoaching: z.boolean(),
+});
+export type ResearchSettings = z.infer<typeof ResearchSettings>;
+
+/** The history entity of an organization's research settings; its id is the organization's. */
+export const researchSettingsEntity = 'research_settings';
+
+/** The settings with their version (0 until first saved; send it back to save over it). */
+export const StoredResearchSettings = z.object({
+  settings: ResearchSettings,
+  version: z.number().int().min(0),
+});
+export type StoredResearchSettings = z.infer<typeof StoredResearchSettings>;

@@ -8,6 +8,9 @@ import { requireAccess } from '../auth/principal.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { generateExportKey } from '../../app/research-export/generate-export-key.ts';
+import { updateResearchSettings } from '../../app/research-export/update-research-settings.ts';
+import { ResearchSettings, researchSettingsEntity, StoredResearchSettings } from '../../domain/accounts/schemas.ts';
+import { HistoryEntry } from '../../domain/history.ts';
 
 /** The export key travels in this header, never in the URL, so that it stays out of logs and browser history. */
 export const exportKeyHeader = 'x-export-key';
@@ -59,6 +62,61 @@ export async function researchExportRoutes(app: FastifyInstance, { store }: { st
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('cache-control', 'no-store')
         .send(body as never); // a stream is sent as is, never serialized
+    },
+  );
+  r.get(
+    '/api/orgs/:orgId/research-settings',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'What the organization lets into its research export (coaching tables: off by default)',
+        params: OrgParams,
+        response: { 200: StoredResearchSettings, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'research.export');
+      return store.tenant(access.organizationId).researchSettings.get();
+    },
+  );
+  r.get(
+    '/api/orgs/:orgId/research-settings/history',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Every change of the research settings: who, when, what changed',
+        params: OrgParams,
+        response: { 200: z.object({ items: z.array(HistoryEntry) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'history.view');
+      return {
+        items: await store.tenant(access.organizationId).history(researchSettingsEntity, access.organizationId),
+      };
+    },
+  );
+  r.put(
+    '/api/orgs/:orgId/research-settings',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'Change what the research export may hold (administrators; send the version you edited, 0 before the first save). Each change is kept in the history (entity research_settings).',
+        params: OrgParams,
+        body: z.strictObject({ settings: ResearchSettings, version: z.number().int().min(0) }),
+        response: { 200: StoredResearchSettings, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'coaching.settings');
+      return updateResearchSettings(
+        store,
+        access.organizationId,
+        request.body.settings,
+        request.body.version,
+        access.actor,
+      );
     },
   );
 }

@@ -18,6 +18,7 @@ import * as stagePlans from './2026-12-07T06-00-stage-plans.ts';
 import * as signals from './2026-12-07T06-10-signals.ts';
 import * as coaching from './2026-12-07T06-20-coaching.ts';
 import * as partnerMembers from './2026-12-07T16-00-partner-members.ts';
+import * as researchSettings from './2026-12-07T18-00-research-settings.ts';
 import * as signalIndexes from './2026-12-07T18-10-signal-indexes.ts';
 import * as calendarFeeds from './2026-12-07T18-20-calendar-feeds.ts';
 
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T06-10-signals': signals,
   '2026-12-07T06-20-coaching': coaching,
   '2026-12-07T16-00-partner-members': partnerMembers,
+  '2026-12-07T18-00-research-settings': researchSettings,
   '2026-12-07T18-10-signal-indexes': signalIndexes,
   '2026-12-07T18-20-calendar-feeds': calendarFeeds,
 };
