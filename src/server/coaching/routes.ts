@@ -11,7 +11,6 @@ import { readCoachingHistory } from '../../app/coaching/read-coaching-history.ts
 import { readCoachingItem } from '../../app/coaching/read-coaching-item.ts';
 import { readCoachingRecord } from '../../app/coaching/read-coaching-record.ts';
 import { readCompetency } from '../../app/coaching/read-competency.ts';
-import { readCoachingAgreement } from '../../app/coaching/read-agreement.ts';
 import { readTeamCompetency } from '../../app/coaching/read-team-competency.ts';
 import { recordObservation } from '../../app/coaching/record-observation.ts';
 import { updateObservation } from '../../app/coaching/update-observation.ts';
@@ -148,6 +147,8 @@ export async function coachingRoutes(app: FastifyInstance, { store }: { store: S
     },
     async (request) => {
       const a = await access(request, request.params.orgId);
+      // The statistics library loads on first use, not at server start.
+      const { readCoachingAgreement } = await import('../../app/coaching/read-agreement.ts');
       return readCoachingAgreement(store, a.organizationId, viewerOf(a));
     },
   );
