@@ -39,7 +39,7 @@ export function PlanAndSignalsSlot({ orgId, engagement }: { orgId: string; engag
 
 function SignalExplanation({ orgId, signal }: { orgId: string; signal: Signal }) {
   return (
-    <Popover width={280} position="bottom-start" withArrow shadow="md">
+    <Popover width={280} position="bottom-start" withArrow shadow="md" trapFocus returnFocus>
       <Popover.Target>
         <UnstyledButton aria-label={`Signal: ${signal.title}. Show why`} style={{ maxWidth: '100%' }}>
           <Badge color="orange" variant="light" tt="none" style={{ maxWidth: '100%', cursor: 'pointer' }}>
