@@ -5,6 +5,7 @@ export const queryKeys = {
   members: (orgId: string) => ['orgs', orgId, 'members'] as const,
   people: (orgId: string) => ['orgs', orgId, 'people'] as const,
   tokens: (orgId: string) => ['orgs', orgId, 'tokens'] as const,
+  calendarFeed: (orgId: string) => ['orgs', orgId, 'calendar-feed'] as const,
   invitations: (orgId: string) => ['orgs', orgId, 'invitations'] as const,
   invitation: (token: string) => ['invitation', token] as const,
   practiceModels: (orgId: string) => ['orgs', orgId, 'models'] as const,

@@ -60,6 +60,44 @@ describe('the home of each role in Chromium', () => {
     await card.getByText(/^Contact today/).waitFor();
   });
 
+  test('a signal on a home card explains itself to the keyboard', { timeout: 60_000 }, async () => {
+    const page = await suite.openPage({ width: 375, height: 800 });
+    await signIn(page, account('practitioner'));
+    const organization = await firstOrganization(page);
+    const { items } = (await page.evaluate(
+      async (orgId) => (await fetch(`/api/orgs/${orgId}/signals`)).json(),
+      organization.id,
+    )) as { items: { title: string; explanation: string; ruleText: string; acknowledgement: unknown }[] };
+    const engagements = page.getByRole('region', { name: 'My engagements' });
+    const firstSignal = engagements
+      .getByRole('list', { name: /^Signals for / })
+      .first()
+      .getByRole('button')
+      .first();
+    await firstSignal.waitFor();
+    const label = (await firstSignal.getAttribute('aria-label')) ?? '';
+    const candidates = items.filter((s) => s.acknowledgement === null && label.includes(s.title));
+    expect(candidates.length, `an open signal named in "${label}"`).toBeGreaterThan(0);
+
+    // Reached and opened by the keyboard alone, not only on hover.
+    await firstSignal.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => firstSignal.getAttribute('aria-expanded')).toBe('true');
+    const explanation = page.locator('.mantine-Popover-dropdown');
+    await explanation.waitFor();
+    const shown = (await explanation.textContent()) ?? '';
+    // Titles repeat across engagements; the popover shows one of them with its rule.
+    expect(candidates.some((s) => shown.includes(s.explanation) && shown.includes(`Rule: ${s.ruleText}`))).toBe(true);
+    await explanation.getByRole('link', { name: 'Open the engagement' }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousAccessibilityViolations(page, 'main')).toEqual([]);
+    expect(await seriousAccessibilityViolations(page, '.mantine-Popover-dropdown')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await explanation.waitFor({ state: 'hidden' });
+    // Closing returns the focus to the signal, so the keyboard carries on from there.
+    expect(await firstSignal.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
+
   for (const role of ['practitioner', 'lead', 'researcher', 'admin', 'partner']) {
     test(`the ${role}'s home fits 375 px and passes axe`, { timeout: 90_000 }, async () => {
       const page = await suite.openPage({ width: 375, height: 800 });

@@ -1,7 +1,10 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Popover, Text, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { HomeEngagement } from '../../domain/home/views.ts';
+import type { Signal } from '../../domain/signals/schemas.ts';
 import { fetchOrganizationSignals } from '../api/plans.ts';
+import { organizationPath } from '../organizations/organization-paths.ts';
 import { queryKeys } from '../query-keys.ts';
 
 /** The organization's signals, read once for every card on the home page. */
@@ -14,8 +17,9 @@ function useOrganizationSignals(orgId: string) {
 }
 
 /**
- * An engagement's open signals on its home-page card: each by its title, explained in plain words with the
- * rule that fired it. Acknowledged signals are left to the engagement page.
+ * An engagement's open signals on its home-page card: each by its title, a button that opens its plain
+ * explanation and the rule that fired it, so keyboard and touch reach it as well as a mouse. Acknowledged
+ * signals are left to the engagement page.
  */
 export function PlanAndSignalsSlot({ orgId, engagement }: { orgId: string; engagement: HomeEngagement }) {
   const signals = useOrganizationSignals(orgId);
@@ -25,14 +29,35 @@ export function PlanAndSignalsSlot({ orgId, engagement }: { orgId: string; engag
   return (
     <Group gap={6} aria-label={`Signals for ${engagement.name}`} role="list">
       {open.map((signal) => (
-        <Tooltip key={signal.key} label={`${signal.explanation} Rule: ${signal.ruleText}`} multiline w={280}>
-          <Badge role="listitem" color="orange" variant="light" tt="none" style={{ maxWidth: '100%' }}>
+        <div role="listitem" key={signal.key} style={{ maxWidth: '100%' }}>
+          <SignalExplanation orgId={orgId} signal={signal} />
+        </div>
+      ))}
+    </Group>
+  );
+}
+
+function SignalExplanation({ orgId, signal }: { orgId: string; signal: Signal }) {
+  return (
+    <Popover width={280} position="bottom-start" withArrow shadow="md" trapFocus returnFocus>
+      <Popover.Target>
+        <UnstyledButton aria-label={`Signal: ${signal.title}. Show why`} style={{ maxWidth: '100%' }}>
+          <Badge color="orange" variant="light" tt="none" style={{ maxWidth: '100%', cursor: 'pointer' }}>
             <Text span size="xs" truncate>
               {signal.title}
             </Text>
           </Badge>
-        </Tooltip>
-      ))}
-    </Group>
+        </UnstyledButton>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Text fz="sm">{signal.explanation}</Text>
+        <Text fz="xs" c="dimmed" mt={4}>
+          Rule: {signal.ruleText}
+        </Text>
+        <Anchor component={Link} to={organizationPath(orgId, `engagements/${signal.engagementId}`)} fz="sm" mt={4}>
+          Open the engagement
+        </Anchor>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

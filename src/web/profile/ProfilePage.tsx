@@ -1,5 +1,6 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
+import { CalendarSection } from '../calendar/CalendarSection.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { SectionCard } from '../layout/SectionCard.tsx';
@@ -8,10 +9,10 @@ import { useSignedInSession } from '../session/useSession.ts';
 import { DisplayNameForm } from './DisplayNameForm.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 
-/** The signed-in person's own account: name, password, signing out. */
+/** The signed-in person's own account: name, password, calendar addresses, signing out. */
 export function ProfilePage() {
   usePageTitle('Profile');
-  const { user } = useSignedInSession();
+  const { user, organizations } = useSignedInSession();
   const logOut = useLogOut();
 
   return (
@@ -24,6 +25,7 @@ export function ProfilePage() {
         <SectionCard title="Password">
           <PasswordForm />
         </SectionCard>
+        <CalendarSection organizations={organizations} />
         <SectionCard title="Sign out">
           <Text fz="sm" c="dimmed">
             Ends this session in this browser.
