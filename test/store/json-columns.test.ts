@@ -195,4 +195,114 @@ describe.each(engines)('JSON columns on %s', (engine) => {
       `corrupt JSON in instruments.document of ${instrument.id}@${instrument.version}: `,
     );
   });
+
+  it('refuse a corrupt cell of every coaching table, naming table, column and id', async () => {
+    const { organization, admin } = await buildOrganization(t.store);
+    const { coaching } = t.store.tenant(organization.id);
+    const db = t.store.database.db;
+    const { engagement } = await buildEngagement(t.store, organization.id, admin.userId);
+    const interaction = await logInteraction(t.store, organization.id, typicalInteraction(engagement.id), admin.userId);
+    const rating = { componentId: 'relating', quality: 3, activities: [], comment: '' };
+    const model = { modelId: engagement.modelId, modelVersion: engagement.modelVersion };
+    const person = admin.userId;
+
+    const review = await coaching.reviews.insert(
+      {
+        interactionId: interaction.id,
+        ratings: [rating],
+        feedback: '',
+        engagementId: engagement.id,
+        practitionerId: person,
+        reviewerId: person,
+        ...model,
+        interactionDate: interaction.date,
+        acknowledgedAt: null,
+        reply: '',
+      },
+      person,
+    );
+    const observation = await coaching.observations.insert(
+      {
+        engagementId: engagement.id,
+        practitionerId: person,
+        interactionId: null,
+        date: '2020-03-02',
+        ratings: [rating],
+        principles: [{ principleId: 'relationship-centered', observed: 'evident', note: '' }],
+        notes: '',
+        observerId: person,
+        ...model,
+      },
+      person,
+    );
+    const goal = await coaching.goals.insert(
+      {
+        practitionerId: person,
+        title: 'Co-design more',
+        componentIds: ['co-designing'],
+        targetDate: null,
+        status: 'open',
+        createdBy: person,
+      },
+      person,
+    );
+    const assessment = await coaching.selfAssessments.insert(
+      { practitionerId: person, date: '2020-03-02', ...model, ratings: { relating: 4 } },
+      person,
+    );
+
+    const cases = [
+      {
+        table: 'coaching_reviews',
+        column: 'ratings',
+        id: review.id,
+        cell: '[{"componentId": "relating", "quality": "good"}]',
+        at: ' at 0.quality',
+        read: () => coaching.reviews.require(review.id),
+      },
+      {
+        table: 'coaching_observations',
+        column: 'ratings',
+        id: observation.id,
+        cell: '{}',
+        at: '',
+        read: () => coaching.observations.require(observation.id),
+      },
+      {
+        table: 'coaching_observations',
+        column: 'principles',
+        id: observation.id,
+        cell: '[{"principleId": "relationship-centered", "observed": "always"}]',
+        at: ' at 0.observed',
+        read: () => coaching.observations.require(observation.id),
+      },
+      {
+        table: 'development_goals',
+        column: 'component_ids',
+        id: goal.id,
+        cell: '["co-designing", ',
+        at: '',
+        read: () => coaching.goals.require(goal.id),
+      },
+      {
+        table: 'self_assessments',
+        column: 'ratings',
+        id: assessment.id,
+        cell: '{"relating": "four"}',
+        at: ' at relating',
+        read: () => coaching.selfAssessments.require(assessment.id),
+      },
+    ];
+    for (const c of cases) {
+      await expect(c.read()).resolves.toMatchObject({ id: c.id });
+      const before = await sql<{
+        cell: string;
+      }>`select ${sql.ref(c.column)} as cell from ${sql.table(c.table)} where id = ${c.id}`.execute(db);
+      await sql`update ${sql.table(c.table)} set ${sql.ref(c.column)} = ${c.cell} where id = ${c.id}`.execute(db);
+      await expect(c.read()).rejects.toThrow(`corrupt JSON in ${c.table}.${c.column} of ${c.id}${c.at}: `);
+      await sql`update ${sql.table(c.table)} set ${sql.ref(c.column)} = ${before.rows[0]!.cell} where id = ${c.id}`.execute(
+        db,
+      );
+    }
+  });
 });
