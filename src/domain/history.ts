@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** A record or a set of changes as the history keeps it: any JSON object, keyed by field. */
+export const HistoryRecord = z.record(z.string(), z.unknown());
+export type HistoryRecord = z.infer<typeof HistoryRecord>;
+
 /** One version in a record's history, as the API returns it and the web shows it. */
 export const HistoryEntry = z.object({
   id: z.string(),
@@ -9,7 +13,7 @@ export const HistoryEntry = z.object({
   actorName: z.string().nullable(),
   at: z.string(),
   version: z.number().nullable(),
-  changes: z.record(z.string(), z.unknown()),
+  changes: HistoryRecord,
   snapshot: z.unknown(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

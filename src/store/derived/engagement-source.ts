@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { DerivedInteraction, EngagementInteractions } from '../../domain/support/derived/declaration.ts';
+import { Interaction } from '../../domain/support/schemas.ts';
 import type { Executor } from '../repositories/executor.ts';
+import { readJsonColumn } from '../json-column.ts';
+
+const at = (r: { id: string }, column: string) => ({ table: 'interactions', column, id: r.id });
 
 /** An engagement as derived tables see it: its start date, and whether it is live. */
 export interface DerivedEngagement {
@@ -37,13 +41,14 @@ export async function engagementInteractions(
   window?: { from: string; to: string },
 ): Promise<EngagementInteractions> {
   const { rows } = await sql<{
+    id: string;
     date: string;
     duration_minutes: number;
     mode: string;
     logged_by: string;
     components: string;
     principles: string;
-  }>`select date, duration_minutes, mode, logged_by, components, principles from interactions
+  }>`select id, date, duration_minutes, mode, logged_by, components, principles from interactions
      where organization_id = ${organizationId} and engagement_id = ${engagement.id} and deleted_at is null
      ${window ? sql`and date >= ${window.from} and date <= ${window.to}` : sql``}`.execute(db);
   return {
@@ -55,8 +60,8 @@ export async function engagementInteractions(
       durationMinutes: Number(r.duration_minutes),
       mode: r.mode,
       loggedBy: r.logged_by,
-      components: JSON.parse(r.components) as DerivedInteraction['components'],
-      principles: JSON.parse(r.principles) as DerivedInteraction['principles'],
+      components: readJsonColumn(Interaction.shape.components, r.components, at(r, 'components')),
+      principles: readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles')),
     })),
   };
 }

@@ -1,13 +1,13 @@
-import type {
+import type { z } from 'zod';
+import {
   CoachingSession,
-  ComponentRating,
   DevelopmentGoal,
-  GoalStatus,
   Observation,
-  PrincipleObservation,
   Review,
   SelfAssessment,
+  type GoalStatus,
 } from '../../domain/coaching/schemas.ts';
+import { readJsonColumn } from '../json-column.ts';
 import type { Executor } from './executor.ts';
 import { recordMeta } from './partners.ts';
 import { PractitionerPracticeRepository } from './practitioner-practice.ts';
@@ -17,7 +17,9 @@ import { VersionedRepository, type VersionedMapping, type VersionedRecord } from
 export type DataOf<T> = Omit<T, keyof VersionedRecord>;
 
 const json = (value: unknown): string => JSON.stringify(value);
-const parsed = <T>(value: unknown): T => JSON.parse(value as string) as T;
+/** A JSON column of a coaching row, read through the domain's schema for that field. */
+const parsed = <S extends z.ZodType>(schema: S, text: unknown, where: { table: string; column: string; id: string }) =>
+  readJsonColumn(schema, text as string, where);
 
 export const reviewMapping: VersionedMapping<'coaching_reviews', Review, DataOf<Review>> = {
   table: 'coaching_reviews',
@@ -45,7 +47,7 @@ export const reviewMapping: VersionedMapping<'coaching_reviews', Review, DataOf<
     modelId: r.model_id as string,
     modelVersion: r.model_version as string,
     interactionDate: r.interaction_date as string,
-    ratings: parsed<ComponentRating[]>(r.ratings),
+    ratings: parsed(Review.shape.ratings, r.ratings, { table: 'coaching_reviews', column: 'ratings', id: r.id }),
     feedback: r.feedback as string,
     acknowledgedAt: r.acknowledged_at as string | null,
     reply: r.reply as string,
@@ -77,8 +79,16 @@ export const observationMapping: VersionedMapping<'coaching_observations', Obser
     modelId: r.model_id as string,
     modelVersion: r.model_version as string,
     date: r.date as string,
-    ratings: parsed<ComponentRating[]>(r.ratings),
-    principles: parsed<PrincipleObservation[]>(r.principles),
+    ratings: parsed(Observation.shape.ratings, r.ratings, {
+      table: 'coaching_observations',
+      column: 'ratings',
+      id: r.id,
+    }),
+    principles: parsed(Observation.shape.principles, r.principles, {
+      table: 'coaching_observations',
+      column: 'principles',
+      id: r.id,
+    }),
     notes: r.notes as string,
   }),
 };
@@ -100,7 +110,11 @@ export const coachingSessionMapping: VersionedMapping<'coaching_sessions', Coach
     practitionerId: r.practitioner_id as string,
     coachId: r.coach_id as string,
     date: r.date as string,
-    componentIds: parsed<string[]>(r.component_ids),
+    componentIds: parsed(CoachingSession.shape.componentIds, r.component_ids, {
+      table: 'coaching_sessions',
+      column: 'component_ids',
+      id: r.id,
+    }),
     agreed: r.agreed as string,
     followUp: r.follow_up as string,
   }),
@@ -123,7 +137,11 @@ export const developmentGoalMapping: VersionedMapping<'development_goals', Devel
     practitionerId: r.practitioner_id as string,
     createdBy: r.created_by as string,
     title: r.title as string,
-    componentIds: parsed<string[]>(r.component_ids),
+    componentIds: parsed(DevelopmentGoal.shape.componentIds, r.component_ids, {
+      table: 'development_goals',
+      column: 'component_ids',
+      id: r.id,
+    }),
     targetDate: r.target_date as string | null,
     status: r.status as GoalStatus,
   }),
@@ -146,7 +164,11 @@ export const selfAssessmentMapping: VersionedMapping<'self_assessments', SelfAss
     date: r.date as string,
     modelId: r.model_id as string,
     modelVersion: r.model_version as string,
-    ratings: parsed<Record<string, number>>(r.ratings),
+    ratings: parsed(SelfAssessment.shape.ratings, r.ratings, {
+      table: 'self_assessments',
+      column: 'ratings',
+      id: r.id,
+    }),
   }),
 };
 

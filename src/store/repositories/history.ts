@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
+import { HistoryRecord } from '../../domain/history.ts';
 import { newId, nowIso } from '../ids.ts';
+import { readJsonColumn } from '../json-column.ts';
 import type { HistoryTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import { insertRowsPrepared } from './prepared.ts';
@@ -80,9 +82,12 @@ export async function listHistory(
     actor: r.actor,
     actorName: r.actor === null ? null : (names.get(r.actor) ?? formerMember),
     at: r.at,
-    changes: JSON.parse(r.changes) as Record<string, unknown>,
+    changes: readJsonColumn(HistoryRecord, r.changes, { table: 'history', column: 'changes', id: r.id }),
     version: r.version,
-    snapshot: r.snapshot === null ? null : (JSON.parse(r.snapshot) as unknown),
+    snapshot:
+      r.snapshot === null
+        ? null
+        : readJsonColumn(HistoryRecord, r.snapshot, { table: 'history', column: 'snapshot', id: r.id }),
   }));
 }
 

@@ -1,7 +1,8 @@
-import type { Instrument } from '../../domain/measurement/instrument.ts';
+import { Instrument } from '../../domain/measurement/instrument.ts';
 import { conflict } from '../../domain/errors.ts';
 import { compareVersions } from '../../model/versions.ts';
 import { nowIso } from '../ids.ts';
+import { readJsonColumn } from '../json-column.ts';
 import { isUniqueViolation, type Executor } from './executor.ts';
 
 export interface StoredInstrumentVersion {
@@ -41,11 +42,19 @@ export class InstrumentRepository {
   async versionsOf(instrumentId: string): Promise<Instrument[]> {
     const rows = await this.db
       .selectFrom('instruments')
-      .select('document')
+      .select(['document', 'version'])
       .where('organization_id', '=', this.organizationId)
       .where('instrument_id', '=', instrumentId)
       .execute();
-    return rows.map((r) => JSON.parse(r.document) as Instrument).sort((a, b) => compareVersions(a.version, b.version));
+    return rows
+      .map((r) =>
+        readJsonColumn(Instrument, r.document, {
+          table: 'instruments',
+          column: 'document',
+          id: `${instrumentId}@${r.version}`,
+        }),
+      )
+      .sort((a, b) => compareVersions(a.version, b.version));
   }
 
   async insert(instrument: Instrument, publishedBy: string | null): Promise<StoredInstrumentVersion> {

@@ -1,10 +1,11 @@
-import type { Interaction, InteractionInput, InteractionMode } from '../../domain/support/schemas.ts';
+import { Interaction, type InteractionInput, type InteractionMode } from '../../domain/support/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
 import { openNextStepRows, type IndexedNextStep } from '../../domain/support/rollups.ts';
 import type { InteractionComponentsTable, InteractionNextStepsTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 import type { TableInteraction } from '../../domain/support/interaction-rows.ts';
 import { insertRowsPrepared, runPrepared } from './prepared.ts';
+import { readJsonColumn } from '../json-column.ts';
 import { VersionedRepository, type VersionedMapping } from './versioned.ts';
 
 /** What is stored for an interaction: the input plus what the server fills in. */
@@ -14,6 +15,8 @@ export interface InteractionData extends InteractionInput {
   modelVersion: string;
   loggedBy: string;
 }
+
+const at = (r: { id: string }, column: string) => ({ table: 'interactions', column, id: r.id });
 
 export const interactionMapping: VersionedMapping<'interactions', Interaction, InteractionData> = {
   table: 'interactions',
@@ -53,11 +56,11 @@ export const interactionMapping: VersionedMapping<'interactions', Interaction, I
     stageId: r.stage_id as string | null,
     modelId: r.model_id as string,
     modelVersion: r.model_version as string,
-    participants: JSON.parse(r.participants as string) as Interaction['participants'],
-    components: JSON.parse(r.components as string) as Interaction['components'],
-    principles: JSON.parse(r.principles as string) as Interaction['principles'],
+    participants: readJsonColumn(Interaction.shape.participants, r.participants as string, at(r, 'participants')),
+    components: readJsonColumn(Interaction.shape.components, r.components as string, at(r, 'components')),
+    principles: readJsonColumn(Interaction.shape.principles, r.principles as string, at(r, 'principles')),
     notes: r.notes as string,
-    nextSteps: JSON.parse(r.next_steps as string) as Interaction['nextSteps'],
+    nextSteps: readJsonColumn(Interaction.shape.nextSteps, r.next_steps as string, at(r, 'next_steps')),
     loggedBy: r.logged_by as string,
   }),
 };
@@ -399,9 +402,9 @@ export class InteractionRepository extends VersionedRepository<'interactions', I
       durationMinutes: Number(r.duration_minutes),
       mode: r.mode as InteractionMode,
       stageId: r.stage_id,
-      participants: JSON.parse(r.participants) as Interaction['participants'],
-      components: JSON.parse(r.components) as Interaction['components'],
-      principles: JSON.parse(r.principles) as Interaction['principles'],
+      participants: readJsonColumn(Interaction.shape.participants, r.participants, at(r, 'participants')),
+      components: readJsonColumn(Interaction.shape.components, r.components, at(r, 'components')),
+      principles: readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles')),
       notes: r.notes,
     }));
   }

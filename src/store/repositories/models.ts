@@ -1,7 +1,8 @@
-import type { PracticeModel } from '../../model/schema.ts';
+import { practiceModelSchema, type PracticeModel } from '../../model/schema.ts';
 import { compareVersions } from '../../model/versions.ts';
 import { conflict } from '../../domain/errors.ts';
 import { nowIso } from '../ids.ts';
+import { readJsonColumn } from '../json-column.ts';
 import { isUniqueViolation, type Executor } from './executor.ts';
 
 export interface StoredModelVersion {
@@ -35,6 +36,14 @@ function rememberModel(key: string, model: PracticeModel): PracticeModel {
   parsedModels.set(key, model);
   return model;
 }
+
+/** A stored model document, read through the model schema; a row is named by its model id and version. */
+const modelDocument = (document: string, modelId: string, version: string): PracticeModel =>
+  readJsonColumn(practiceModelSchema, document, {
+    table: 'practice_models',
+    column: 'document',
+    id: `${modelId}@${version}`,
+  });
 
 /** The practice models of one organization: every published version, kept whole and never changed. */
 export class ModelRepository {
@@ -73,19 +82,19 @@ export class ModelRepository {
       .where('model_id', '=', modelId)
       .where('version', '=', version)
       .executeTakeFirst();
-    return row && rememberModel(key, JSON.parse(row.document) as PracticeModel);
+    return row && rememberModel(key, modelDocument(row.document, modelId, version));
   }
 
   /** Every version of one model, oldest first. */
   async versionsOf(modelId: string): Promise<PracticeModel[]> {
     const rows = await this.db
       .selectFrom('practice_models')
-      .select('document')
+      .select(['document', 'version'])
       .where('organization_id', '=', this.organizationId)
       .where('model_id', '=', modelId)
       .execute();
     return rows
-      .map((r) => JSON.parse(r.document) as PracticeModel)
+      .map((r) => modelDocument(r.document, modelId, r.version))
       .sort((a, b) => compareVersions(a.version, b.version));
   }
 

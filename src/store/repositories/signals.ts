@@ -1,11 +1,13 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { PlannedEmphasis } from '../../domain/plans/schemas.ts';
+import { StagePlan, type PlannedEmphasis } from '../../domain/plans/schemas.ts';
+import { Engagement } from '../../domain/support/schemas.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import { defaultSignalSettings, SignalSettings, type StoredSignalSettings } from '../../domain/signals/schemas.ts';
 import { conflict } from '../../domain/errors.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { Executor } from './executor.ts';
 import { recordHistory } from './history.ts';
+import { readJsonColumn } from '../json-column.ts';
 
 export interface SignalAcknowledgement {
   id: string;
@@ -86,7 +88,11 @@ export class SignalRepository {
       .executeTakeFirst();
     if (!row) return { settings: defaultSignalSettings, version: 0, updatedAt: null, updatedBy: null };
     // Settings saved before a rule existed take that rule's defaults.
-    const saved = JSON.parse(row.settings) as Partial<SignalSettings>;
+    const saved = readJsonColumn(SignalSettings.partial(), row.settings, {
+      table: 'signal_settings',
+      column: 'settings',
+      id: row.organization_id,
+    });
     return {
       settings: SignalSettings.parse({ ...defaultSignalSettings, ...saved }),
       version: Number(row.version),
@@ -246,7 +252,7 @@ export class SignalRepository {
       engagementId: r.id,
       startDate: r.start_date,
       endDate: r.end_date,
-      stages: JSON.parse(r.stages) as { stageId: string; startedOn: string }[],
+      stages: readJsonColumn(Engagement.shape.stages, r.stages, { table: 'engagements', column: 'stages', id: r.id }),
       modelId: r.model_id,
       modelVersion: r.model_version,
       lastContact: r.last_contact ?? null,
@@ -296,7 +302,7 @@ export class SignalRepository {
   async planEmphasis(engagementId?: string): Promise<PlanEmphasis[]> {
     let query = this.db
       .selectFrom('stage_plans')
-      .select(['engagement_id', 'stage_id', 'emphasis'])
+      .select(['id', 'engagement_id', 'stage_id', 'emphasis'])
       .where('organization_id', '=', this.organizationId)
       .where('deleted_at', 'is', null);
     if (engagementId) query = query.where('engagement_id', '=', engagementId);
@@ -304,7 +310,11 @@ export class SignalRepository {
     return rows.map((r) => ({
       engagementId: r.engagement_id,
       stageId: r.stage_id,
-      emphasis: JSON.parse(r.emphasis) as PlannedEmphasis[],
+      emphasis: readJsonColumn(StagePlan.shape.emphasis, r.emphasis, {
+        table: 'stage_plans',
+        column: 'emphasis',
+        id: r.id,
+      }),
     }));
   }
 
