@@ -9,7 +9,6 @@ import {
 } from '../../analysis/home/home-figures.ts';
 import type { Home, HomeNextSteps } from '../../domain/home/views.ts';
 import type { Role } from '../../domain/roles.ts';
-import type { Engagement } from '../../domain/support/schemas.ts';
 import { stageOn } from '../../domain/support/interaction-rules.ts';
 import type { TenantStore } from '../../store/store.ts';
 
@@ -26,8 +25,6 @@ export interface HomeViewer {
   /** The signed-in person; null for an API token, which acts for the organization. */
   personId: string | null;
 }
-
-const isActive = (e: Engagement, today: string) => e.startDate <= today && (e.endDate === null || e.endDate >= today);
 
 /**
  * The home page of one role: a practitioner's own engagements, next steps and waves due; a lead's
@@ -137,28 +134,15 @@ async function ownEngagements(
   viewer: HomeViewer,
   today: string,
 ): Promise<[ChosenEngagement[], number]> {
-  const mine = (await tenant.engagements.list()).filter(
-    (e) => isActive(e, today) && viewer.personId !== null && e.supportTeam.includes(viewer.personId),
-  );
-  const [partners, lastContacts] = await Promise.all([
-    tenant.partners.list({ includeDeleted: true }),
-    tenant.interactions.lastContacts(mine.map((e) => e.id)),
-  ]);
-  const partnerNames = new Map(partners.map((p) => [p.id, p.name]));
-  return [
-    mine.map((engagement) => ({
-      engagement,
-      partnerName: partnerNames.get(engagement.partnerId) ?? '',
-      lastContact: lastContacts.get(engagement.id) ?? null,
-    })),
-    mine.length,
-  ];
+  if (viewer.personId === null) return [[], 0];
+  const mine = await tenant.engagements.needingAttention(today, { supportedBy: viewer.personId });
+  return [mine, mine.length];
 }
 
 /** The team's active engagements that most need attention, at most `teamCards`, and how many are active. */
 async function teamEngagements(tenant: TenantStore, today: string): Promise<[ChosenEngagement[], number]> {
   const [chosen, counts] = await Promise.all([
-    tenant.engagements.needingAttention(today, teamCards),
+    tenant.engagements.needingAttention(today, { limit: teamCards }),
     tenant.engagements.count(today),
   ]);
   return [chosen, counts.active];

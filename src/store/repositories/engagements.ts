@@ -98,7 +98,8 @@ export class EngagementRepository extends VersionedRepository<'engagements', Eng
   }
 
   /**
-   * The engagements active on `today` that most need someone to act, at most `limit`: those with an
+   * The engagements active on `today` (of one person's support team, when `supportedBy` is given) that
+   * most need someone to act, at most `limit`: those with an
    * open next step due before `today` first, then the longest without contact (never contacted before
    * all), then by name. Set-based: per active engagement one seek of the (engagement, due date)
    * next-step index and one of the (engagement, date) interaction index to order them; partner names
@@ -106,7 +107,7 @@ export class EngagementRepository extends VersionedRepository<'engagements', Eng
    */
   async needingAttention(
     today: string,
-    limit: number,
+    options: { limit?: number; supportedBy?: string } = {},
   ): Promise<
     {
       engagement: Pick<Engagement, 'id' | 'name' | 'partnerId' | 'supportTeam' | 'modelId' | 'modelVersion' | 'stages'>;
@@ -148,7 +149,11 @@ export class EngagementRepository extends VersionedRepository<'engagements', Eng
       .where('engagements.organization_id', '=', org)
       .where('engagements.deleted_at', 'is', null)
       .where('engagements.start_date', '<=', today)
-      .where((eb) => eb.or([eb('engagements.end_date', 'is', null), eb('engagements.end_date', '>=', today)]));
+      .where((eb) => eb.or([eb('engagements.end_date', 'is', null), eb('engagements.end_date', '>=', today)]))
+      // The team is a JSON array of ids: a LIKE narrows the rows, the parsed array decides below.
+      .$if(options.supportedBy !== undefined, (q) =>
+        q.where('engagements.support_team', 'like', `%${JSON.stringify(options.supportedBy)}%`),
+      );
     // Ordered outside the derived table: PostgreSQL reads output names in ORDER BY only bare.
     const ranked = await this.executor
       .selectFrom(active.as('a'))
@@ -158,7 +163,7 @@ export class EngagementRepository extends VersionedRepository<'engagements', Eng
       .orderBy(sql`coalesce(${sql.ref('a.last_contact')}, '')`)
       .orderBy('a.name')
       .orderBy('a.id')
-      .limit(limit)
+      .$if(options.limit !== undefined, (q) => q.limit(options.limit!))
       .execute();
     if (ranked.length === 0) return [];
     const partners = await this.executor
@@ -168,7 +173,7 @@ export class EngagementRepository extends VersionedRepository<'engagements', Eng
       .where('id', 'in', [...new Set(ranked.map((r) => r.partner_id))])
       .execute();
     const partnerNames = new Map(partners.map((p) => [p.id, p.name]));
-    return ranked.map((r) => ({
+    const chosen = ranked.map((r) => ({
       engagement: {
         id: r.id,
         name: r.name,
@@ -181,6 +186,8 @@ export class EngagementRepository extends VersionedRepository<'engagements', Eng
       partnerName: partnerNames.get(r.partner_id) ?? '',
       lastContact: r.last_contact ?? null,
     }));
+    const person = options.supportedBy;
+    return person === undefined ? chosen : chosen.filter((c) => c.engagement.supportTeam.includes(person));
   }
 
   /** Names of the given engagements (deleted and ended ones included), by id. */
