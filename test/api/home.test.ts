@@ -135,10 +135,12 @@ describe.each(engines)('the home of each role on %s', (engine) => {
     expect(wavesDue.map((w: { name: string }) => w.name)).toEqual(['Six-month survey']);
   });
 
-  it('shows a lead every active engagement, longest without contact first, and whose next steps are overdue', async () => {
+  it('shows a lead the active engagements needing attention, longest without contact first, and whose next steps are overdue', async () => {
     const home = (await clients.lead!.get(`${org}/home`)).body;
     expect(home.engagements.map((e: { id: string }) => e.id)).toEqual([theirs.id, mine.id]);
-    expect(home.engagements[0].daysSinceContact).toBe(10);
+    expect(home.engagementsTotal).toBe(2);
+    expect(home.engagements[0]).toMatchObject({ daysSinceContact: 10, overdueNextSteps: 2 });
+    expect(home.engagements[1]).toMatchObject({ daysSinceContact: 0, overdueNextSteps: 1 });
     expect(home.nextSteps).toMatchObject({ overdue: 3, dueSoon: 1 });
     expect(home.overdueByOwner).toEqual([
       { owner: 'Quinn', count: 2, oldestDue: addDays(today, -5) },
@@ -147,6 +149,36 @@ describe.each(engines)('the home of each role on %s', (engine) => {
     // Due from two weeks ago to a month ahead: the survey twenty days ago is past.
     expect(home.wavesDue.map((w: { name: string }) => w.name)).toEqual(['Their survey', 'Six-month survey']);
     expect(home.setup).toBeNull();
+  });
+
+  it('lists a team of many engagements by need: overdue next steps first, at most 25 cards, with the total', async () => {
+    const { organization, admin } = await buildOrganization(t.store);
+    const lead = await buildMember(t.store, organization.id, 'lead');
+    const built: { id: string; name: string }[] = [];
+    for (let i = 0; i < 27; i++)
+      built.push((await buildEngagement(t.store, organization.id, admin.userId, addDays(today, -60))).engagement);
+    const [overdue, contacted, quiet] = [built[0]!, built[1]!, built[2]!];
+    const log = (engagementId: string, date: string, nextSteps: unknown[]) =>
+      logInteraction(
+        t.store,
+        organization.id,
+        typicalInteraction(engagementId, { date, durationMinutes: 90, nextSteps: nextSteps as never }),
+        admin.userId,
+      );
+    // Contacted today but with a step overdue: first. Contacted today with nothing overdue: last.
+    await log(overdue.id, today, [{ text: 'Overdue', owner: 'Pat', dueDate: addDays(today, -1), done: false }]);
+    await log(contacted.id, today, []);
+    await log(quiet.id, addDays(today, -50), []);
+    const client = await signedIn(lead.email);
+    const home = (await client.get(`/api/orgs/${organization.id}/home`)).body;
+    expect(home.engagementsTotal).toBe(27);
+    expect(home.engagements).toHaveLength(25);
+    expect(home.engagements[0]).toMatchObject({ id: overdue.id, overdueNextSteps: 1, daysSinceContact: 0 });
+    // Then the never contacted, by name, then the one fifty days without contact.
+    const never = built.slice(3).sort((a, b) => a.name.localeCompare(b.name));
+    expect(home.engagements.slice(1, 24).map((e: { id: string }) => e.id)).toEqual(never.slice(0, 23).map((e) => e.id));
+    expect(home.engagements.map((e: { id: string }) => e.id)).not.toContain(contacted.id);
+    expect(home.engagements.every((e: { partnerName: string }) => e.partnerName.startsWith('Partner '))).toBe(true);
   });
 
   it('shows a researcher how fresh the data are and the hypotheses, and nothing of the support week', async () => {
@@ -165,6 +197,7 @@ describe.each(engines)('the home of each role on %s', (engine) => {
   it('shows an administrator the team view and a completed setup checklist', async () => {
     const home = (await clients.admin!.get(`${org}/home`)).body;
     expect(home.engagements).toHaveLength(2);
+    expect(home.engagementsTotal).toBe(2);
     expect(home.setup).toEqual([
       { id: 'model', done: true },
       { id: 'members', done: true },

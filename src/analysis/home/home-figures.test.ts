@@ -13,9 +13,9 @@ describe('home figures', () => {
   it('puts the engagements longest without contact first, never-contacted before all', () => {
     const cards = engagementCards(
       [
-        { id: 'a', name: 'Alpha', partnerId: 'p', supportTeam: [], currentStageId: 's1' },
-        { id: 'b', name: 'Beta', partnerId: 'p', supportTeam: [], currentStageId: null },
-        { id: 'c', name: 'Gamma', partnerId: 'q', supportTeam: [], currentStageId: 's2' },
+        { id: 'a', name: 'Alpha', partnerId: 'p', supportTeam: [], currentStageId: 's1', overdueNextSteps: 0 },
+        { id: 'b', name: 'Beta', partnerId: 'p', supportTeam: [], currentStageId: null, overdueNextSteps: 0 },
+        { id: 'c', name: 'Gamma', partnerId: 'q', supportTeam: [], currentStageId: 's2', overdueNextSteps: 0 },
       ],
       {
         partnerNames: new Map([['p', 'County']]),
@@ -36,6 +36,38 @@ describe('home figures', () => {
     expect(cards[2]).toMatchObject({ partnerName: 'County', currentStageName: 'Exploration' });
     // A stage the model does not name shows by its id; a partner not found shows no name.
     expect(cards[1]).toMatchObject({ partnerName: '', currentStageName: 's2' });
+  });
+
+  it('puts engagements with an overdue next step before any without, then the longest without contact', () => {
+    const facts = {
+      partnerNames: new Map<string, string>(),
+      stageNames: () => undefined,
+      lastContacts: new Map([
+        ['recent-overdue', '2026-12-06'],
+        ['old-overdue', '2026-10-01'],
+        ['old', '2026-09-01'],
+      ]),
+      minutesThisMonth: new Map<string, number>(),
+    };
+    const card = (id: string, overdueNextSteps: number) => ({
+      id,
+      name: id,
+      partnerId: 'p',
+      supportTeam: [],
+      currentStageId: null,
+      overdueNextSteps,
+    });
+    const cards = engagementCards(
+      [card('never', 0), card('old', 0), card('recent-overdue', 1), card('old-overdue', 3)],
+      facts,
+      '2026-12-07',
+    );
+    expect(cards.map((c) => [c.id, c.overdueNextSteps])).toEqual([
+      ['old-overdue', 3],
+      ['recent-overdue', 1],
+      ['never', 0],
+      ['old', 0],
+    ]);
   });
 
   it('marks next steps due before today as overdue, and leaves undated ones out', () => {

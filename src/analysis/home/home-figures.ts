@@ -19,11 +19,14 @@ export interface EngagementFacts {
   partnerId: string;
   supportTeam: string[];
   currentStageId: string | null;
+  /** Open next steps due before today. */
+  overdueNextSteps: number;
 }
 
 /**
  * One card per engagement: partner, current stage, last contact and the days since it, this month's
- * minutes. The longest without contact come first (never contacted before all), then by name.
+ * minutes, overdue next steps. Those needing attention come first: any overdue next step, then the
+ * longest without contact (never contacted before all), then by name.
  */
 export function engagementCards(
   engagements: readonly EngagementFacts[],
@@ -48,11 +51,13 @@ export function engagementCards(
       lastContact,
       daysSinceContact: lastContact === null ? null : daysBetween(lastContact, today),
       minutesThisMonth: facts.minutesThisMonth.get(e.id) ?? 0,
+      overdueNextSteps: e.overdueNextSteps,
       supportTeam: e.supportTeam,
     };
   });
   const neglect = (c: HomeEngagement) => c.daysSinceContact ?? Number.POSITIVE_INFINITY;
-  return cards.sort((a, b) => neglect(b) - neglect(a) || a.name.localeCompare(b.name));
+  const overdue = (c: HomeEngagement) => (c.overdueNextSteps > 0 ? 0 : 1);
+  return cards.sort((a, b) => overdue(a) - overdue(b) || neglect(b) - neglect(a) || a.name.localeCompare(b.name));
 }
 
 /** Next steps as the home lists them: with their engagement's name, and whether they are overdue. */

@@ -9,10 +9,11 @@ import {
 } from '../../analysis/home/home-figures.ts';
 import type { Home, HomeNextSteps } from '../../domain/home/views.ts';
 import type { Role } from '../../domain/roles.ts';
-import type { Engagement } from '../../domain/support/schemas.ts';
 import { stageOn } from '../../domain/support/interaction-rules.ts';
 import type { TenantStore } from '../../store/store.ts';
 
+/** How many of the team's engagements a lead's or administrator's home shows as cards. */
+export const teamCards = 25;
 /** How many next steps of each kind (overdue, due soon) the home lists; the totals are counted in full. */
 const listedNextSteps = 20;
 /** Waves count as due from two weeks ago to a month ahead. */
@@ -25,20 +26,20 @@ export interface HomeViewer {
   personId: string | null;
 }
 
-const isActive = (e: Engagement, today: string) => e.startDate <= today && (e.endDate === null || e.endDate >= today);
-
 /**
  * The home page of one role: a practitioner's own engagements, next steps and waves due; a lead's
  * (and an administrator's) team view with whose next steps are overdue; a researcher's data freshness
- * and hypotheses; an administrator's setup checklist. Every read is indexed or bounded: engagements
- * and partners (one row each), one index seek per engagement for its last contact, the month's rollup
- * rows, and next steps and waves by their due dates.
+ * and hypotheses; an administrator's setup checklist. Every read is indexed or bounded: a practitioner's
+ * engagements with one index seek each for the last contact; for the team, the 25 engagements needing
+ * attention most, chosen by one set-based query (see `needingAttention`), with their partners only;
+ * the month's rollup rows, and next steps and waves by their due dates.
  */
 export async function showHome(tenant: TenantStore, viewer: HomeViewer, today: string): Promise<Home> {
   const home: Home = {
     role: viewer.role,
     today,
     engagements: null,
+    engagementsTotal: null,
     nextSteps: null,
     wavesDue: null,
     overdueByOwner: null,
@@ -57,19 +58,14 @@ async function supportWeek(
   tenant: TenantStore,
   viewer: HomeViewer,
   today: string,
-): Promise<Pick<Home, 'engagements' | 'nextSteps' | 'wavesDue' | 'overdueByOwner'>> {
+): Promise<Pick<Home, 'engagements' | 'engagementsTotal' | 'nextSteps' | 'wavesDue' | 'overdueByOwner'>> {
   const own = viewer.role === 'practitioner';
-  const all = await tenant.engagements.list();
-  const engagements = all.filter(
-    (e) => isActive(e, today) && (!own || (viewer.personId !== null && e.supportTeam.includes(viewer.personId))),
-  );
-  const ids = engagements.map((e) => e.id);
-  const names = new Map(engagements.map((e) => [e.id, e.name]));
-  const scope = own ? { engagementIds: ids } : {};
   const dueBy = addDays(today, dueSoonDays);
-  const [partners, lastContacts, minutes, overdue, dueSoon, waves, byOwner] = await Promise.all([
-    tenant.partners.list({ includeDeleted: true }),
-    tenant.interactions.lastContacts(ids),
+  const [chosen, total] = own ? await ownEngagements(tenant, viewer, today) : await teamEngagements(tenant, today);
+  const ids = chosen.map((c) => c.engagement.id);
+  const scope = own ? { engagementIds: ids } : {};
+  const [overdueCounts, minutes, overdue, dueSoon, waves, byOwner] = await Promise.all([
+    tenant.interactions.overdueCounts(ids, today),
     tenant.dose.minutesInMonth(today.slice(0, 7)),
     tenant.interactions.nextStepsDue({ before: today }, { ...scope, limit: listedNextSteps }),
     tenant.interactions.nextStepsDue({ from: today, before: addDays(dueBy, 1) }, { ...scope, limit: listedNextSteps }),
@@ -77,46 +73,79 @@ async function supportWeek(
     own ? Promise.resolve(null) : tenant.interactions.overdueByOwner(today),
   ]);
   const stageNames = new Map<string, Map<string, string>>();
-  for (const e of engagements) {
+  for (const { engagement: e } of chosen) {
     const key = `${e.modelId}@${e.modelVersion}`;
     if (stageNames.has(key)) continue;
     const model = await tenant.models.find(e.modelId, e.modelVersion);
     stageNames.set(key, new Map((model?.stages ?? []).map((s) => [s.id, s.name])));
   }
-  const byId = new Map(engagements.map((e) => [e.id, e]));
+  const byId = new Map(chosen.map((c) => [c.engagement.id, c.engagement]));
   const cards = engagementCards(
-    engagements.map((e) => ({
+    chosen.map(({ engagement: e }) => ({
       id: e.id,
       name: e.name,
       partnerId: e.partnerId,
       supportTeam: e.supportTeam,
       currentStageId: stageOn(e.stages, today),
+      overdueNextSteps: overdueCounts.get(e.id) ?? 0,
     })),
     {
-      partnerNames: new Map(partners.map((p) => [p.id, p.name])),
+      partnerNames: new Map(chosen.map((c) => [c.engagement.partnerId, c.partnerName])),
       stageNames: (engagementId, stageId) => {
         const e = byId.get(engagementId);
         return e ? stageNames.get(`${e.modelId}@${e.modelVersion}`)?.get(stageId) : undefined;
       },
-      lastContacts,
+      lastContacts: new Map(chosen.flatMap((c) => (c.lastContact === null ? [] : [[c.engagement.id, c.lastContact]]))),
       minutesThisMonth: minutes,
     },
     today,
   );
-  // Steps of engagements that ended or were deleted keep their names for the lead's view.
-  const allNames = new Map(all.map((e) => [e.id, e.name]));
+  const steps = [...overdue.steps, ...dueSoon.steps];
+  const [stepNames, waveNames] = own
+    ? [new Map(chosen.map((c) => [c.engagement.id, c.engagement.name])), null]
+    : await Promise.all([
+        // Steps of engagements that ended or were deleted keep their names for the lead's view.
+        tenant.engagements.namesOf(steps.map((s) => s.engagementId)),
+        tenant.engagements.namesOf(
+          waves.map((w) => w.engagementId),
+          today,
+        ),
+      ]);
   const nextSteps: HomeNextSteps = {
     overdue: overdue.total,
     dueSoon: dueSoon.total,
     dueBy,
-    items: homeNextSteps([...overdue.steps, ...dueSoon.steps], own ? names : allNames, today),
+    items: homeNextSteps(steps, stepNames, today),
   };
   return {
     engagements: cards,
+    engagementsTotal: total,
     nextSteps,
-    wavesDue: homeWaves(waves, names),
+    wavesDue: homeWaves(waves, waveNames ?? stepNames),
     overdueByOwner: byOwner,
   };
+}
+
+type ChosenEngagement = Awaited<ReturnType<TenantStore['engagements']['needingAttention']>>[number];
+
+/** A practitioner's active engagements, all of them: a support team's few. */
+async function ownEngagements(
+  tenant: TenantStore,
+  viewer: HomeViewer,
+  today: string,
+): Promise<[ChosenEngagement[], number]> {
+  if (viewer.personId === null) return [[], 0];
+  const mine = await tenant.engagements.needingAttention(today, { supportedBy: viewer.personId });
+  return [mine, mine.length];
+}
+
+/** The team's active engagements that most need attention, at most `teamCards`, and how many are active. */
+async function teamEngagements(tenant: TenantStore, today: string): Promise<[ChosenEngagement[], number]> {
+  const [chosen, counts] = await Promise.all([
+    tenant.engagements.needingAttention(today, { limit: teamCards }),
+    tenant.engagements.count(today),
+  ]);
+  return [chosen, counts.active];
 }
 
 async function researchState(tenant: TenantStore, today: string): Promise<Pick<Home, 'freshness' | 'hypotheses'>> {

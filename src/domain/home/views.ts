@@ -21,6 +21,8 @@ export const HomeEngagement = z.object({
   daysSinceContact: z.number().nullable(),
   /** Minutes logged in the current calendar month. */
   minutesThisMonth: z.number(),
+  /** Open next steps due before today. */
+  overdueNextSteps: z.number(),
   supportTeam: z.array(z.string()),
 });
 export type HomeEngagement = z.infer<typeof HomeEngagement>;
@@ -82,8 +84,13 @@ export type SetupStep = z.infer<typeof SetupStep>;
 export const Home = z.object({
   role: Role,
   today: z.string(),
-  /** The practitioner's own engagements, or the team's for a lead and an administrator. */
+  /**
+   * The practitioner's own active engagements; for a lead and an administrator the team's that most
+   * need attention (overdue next steps first, then the longest without contact), at most 25.
+   */
   engagements: z.array(HomeEngagement).nullable(),
+  /** How many engagements are active in the viewer's scope, of which `engagements` lists the first. */
+  engagementsTotal: z.number().nullable(),
   nextSteps: HomeNextSteps.nullable(),
   wavesDue: z.array(HomeWave).nullable(),
   overdueByOwner: z.array(OverdueOwner).nullable(),

@@ -97,6 +97,116 @@ export class EngagementRepository extends VersionedRepository<'engagements', Eng
     return { all: Number(row.all), active: Number(row.active) };
   }
 
+  /**
+   * The engagements active on `today` (of one person's support team, when `supportedBy` is given) that
+   * most need someone to act, at most `limit`: those with an
+   * open next step due before `today` first, then the longest without contact (never contacted before
+   * all), then by name. Set-based: per active engagement one seek of the (engagement, due date)
+   * next-step index and one of the (engagement, date) interaction index to order them; partner names
+   * are read for the chosen engagements only.
+   */
+  async needingAttention(
+    today: string,
+    options: { limit?: number; supportedBy?: string } = {},
+  ): Promise<
+    {
+      engagement: Pick<Engagement, 'id' | 'name' | 'partnerId' | 'supportTeam' | 'modelId' | 'modelVersion' | 'stages'>;
+      partnerName: string;
+      lastContact: string | null;
+    }[]
+  > {
+    const org = this.orgId;
+    const active = this.executor
+      .selectFrom('engagements')
+      .select((eb) => [
+        'engagements.id',
+        'engagements.name',
+        'engagements.partner_id',
+        'engagements.support_team',
+        'engagements.model_id',
+        'engagements.model_version',
+        'engagements.stages',
+        eb
+          .exists(
+            eb
+              .selectFrom('interaction_next_steps as s')
+              .select('s.engagement_id')
+              .where('s.organization_id', '=', org)
+              .whereRef('s.engagement_id', '=', 'engagements.id')
+              .where('s.due_date', '<', today),
+          )
+          .as('has_overdue'),
+        eb
+          .selectFrom('interactions as i')
+          .select('i.date')
+          .where('i.organization_id', '=', org)
+          .whereRef('i.engagement_id', '=', 'engagements.id')
+          .where('i.deleted_at', 'is', null)
+          .orderBy('i.date', 'desc')
+          .limit(1)
+          .as('last_contact'),
+      ])
+      .where('engagements.organization_id', '=', org)
+      .where('engagements.deleted_at', 'is', null)
+      .where('engagements.start_date', '<=', today)
+      .where((eb) => eb.or([eb('engagements.end_date', 'is', null), eb('engagements.end_date', '>=', today)]))
+      // The team is a JSON array of ids: a LIKE narrows the rows, the parsed array decides below.
+      .$if(options.supportedBy !== undefined, (q) =>
+        q.where('engagements.support_team', 'like', `%${JSON.stringify(options.supportedBy)}%`),
+      );
+    // Ordered outside the derived table: PostgreSQL reads output names in ORDER BY only bare.
+    const ranked = await this.executor
+      .selectFrom(active.as('a'))
+      .selectAll()
+      .orderBy(sql`case when ${sql.ref('a.has_overdue')} then 0 else 1 end`)
+      // Never contacted sorts as the oldest contact on both engines ('' before any date).
+      .orderBy(sql`coalesce(${sql.ref('a.last_contact')}, '')`)
+      .orderBy('a.name')
+      .orderBy('a.id')
+      .$if(options.limit !== undefined, (q) => q.limit(options.limit!))
+      .execute();
+    if (ranked.length === 0) return [];
+    const partners = await this.executor
+      .selectFrom('partners')
+      .select(['id', 'name'])
+      .where('organization_id', '=', org)
+      .where('id', 'in', [...new Set(ranked.map((r) => r.partner_id))])
+      .execute();
+    const partnerNames = new Map(partners.map((p) => [p.id, p.name]));
+    const chosen = ranked.map((r) => ({
+      engagement: {
+        id: r.id,
+        name: r.name,
+        partnerId: r.partner_id,
+        supportTeam: readJsonColumn(Engagement.shape.supportTeam, r.support_team, at(r, 'support_team')),
+        modelId: r.model_id,
+        modelVersion: r.model_version,
+        stages: readJsonColumn(Engagement.shape.stages, r.stages, at(r, 'stages')),
+      },
+      partnerName: partnerNames.get(r.partner_id) ?? '',
+      lastContact: r.last_contact ?? null,
+    }));
+    const person = options.supportedBy;
+    return person === undefined ? chosen : chosen.filter((c) => c.engagement.supportTeam.includes(person));
+  }
+
+  /** Names of the given engagements (deleted and ended ones included), by id. */
+  async namesOf(ids: readonly string[], activeOn?: string): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    let query = this.executor
+      .selectFrom('engagements')
+      .select(['id', 'name'])
+      .where('organization_id', '=', this.orgId)
+      .where('id', 'in', [...new Set(ids)]);
+    if (activeOn !== undefined)
+      query = query
+        .where('deleted_at', 'is', null)
+        .where('start_date', '<=', activeOn)
+        .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', activeOn)]));
+    const rows = await query.execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** Start dates of every engagement, deleted ones included, for rollup checks. */
   async startDates(): Promise<Map<string, string>> {
     const rows = await this.executor

@@ -282,6 +282,20 @@ export class InteractionRepository extends VersionedRepository<'interactions', I
     };
   }
 
+  /** Open next steps due before `today` of each of the given engagements (those with none are absent). */
+  async overdueCounts(engagementIds: readonly string[], today: string): Promise<Map<string, number>> {
+    if (engagementIds.length === 0) return new Map();
+    const rows = await this.executor
+      .selectFrom('interaction_next_steps')
+      .select((eb) => ['engagement_id', eb.fn.countAll<number | string>().as('n')])
+      .where('organization_id', '=', this.orgId)
+      .where('engagement_id', 'in', [...engagementIds])
+      .where('due_date', '<', today)
+      .groupBy('engagement_id')
+      .execute();
+    return new Map(rows.map((r) => [r.engagement_id, Number(r.n)]));
+  }
+
   /** Open next steps due before `today`, counted by owner (as written on the step), the most first. */
   async overdueByOwner(today: string): Promise<{ owner: string; count: number; oldestDue: string }[]> {
     const rows = await this.executor

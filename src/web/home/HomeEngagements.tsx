@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { HomeEngagement } from '../../domain/home/views.ts';
 import { engagementPath, partnerPath } from '../engagements/engagement-paths.ts';
+import { organizationPath } from '../organizations/organization-paths.ts';
 import { formatDate } from '../format.ts';
 import { PlanAndSignalsSlot } from './PlanAndSignalsSlot.tsx';
 
@@ -18,14 +19,20 @@ const sinceContact = (days: number | null): string =>
         ? '1 day since contact'
         : `${days} days since contact`;
 
-/** Engagement cards, longest without contact first: partner, stage, last contact, this month's minutes. */
+/**
+ * Engagement cards, those needing attention first (overdue next steps, then the longest without
+ * contact): partner, stage, last contact, this month's minutes. When the home lists only the first of
+ * more engagements (the team view), it says how many and links to the full list.
+ */
 export function HomeEngagements({
   orgId,
   engagements,
+  total,
   empty,
 }: {
   orgId: string;
   engagements: HomeEngagement[];
+  total: number;
   empty: string;
 }) {
   const [showAll, setShowAll] = useState(false);
@@ -62,6 +69,13 @@ export function HomeEngagements({
                 <Badge variant="light" color="gray" tt="none">
                   {engagement.minutesThisMonth} min this month
                 </Badge>
+                {engagement.overdueNextSteps > 0 && (
+                  <Badge variant="light" color="red" tt="none">
+                    {engagement.overdueNextSteps === 1
+                      ? '1 next step overdue'
+                      : `${engagement.overdueNextSteps} next steps overdue`}
+                  </Badge>
+                )}
               </Group>
               <Text
                 size="sm"
@@ -78,11 +92,21 @@ export function HomeEngagements({
           </Paper>
         ))}
       </SimpleGrid>
-      {engagements.length > shownAtFirst && (
+      {(engagements.length > shownAtFirst || total > engagements.length) && (
         <Group>
-          <Button variant="default" onClick={() => setShowAll((all) => !all)}>
-            {showAll ? 'Show fewer' : `Show all ${engagements.length}`}
-          </Button>
+          {total > engagements.length && (
+            <Text size="sm">
+              Showing the {engagements.length} of {total} open engagements that most need attention.{' '}
+              <Anchor component={Link} to={organizationPath(orgId, 'engagements')}>
+                All engagements
+              </Anchor>
+            </Text>
+          )}
+          {engagements.length > shownAtFirst && (
+            <Button variant="default" onClick={() => setShowAll((all) => !all)}>
+              {showAll ? 'Show fewer' : `Show all ${engagements.length}`}
+            </Button>
+          )}
         </Group>
       )}
     </Stack>

@@ -87,6 +87,7 @@ function HomeSections({ orgId, home }: { orgId: string; home: Home }) {
           <HomeEngagements
             orgId={orgId}
             engagements={home.engagements}
+            total={home.engagementsTotal ?? home.engagements.length}
             empty={
               own
                 ? 'You are on the support team of no open engagement. A lead or administrator adds you to one.'
