@@ -18,6 +18,10 @@ interface Seeded {
   orgId: string;
   emptyOrgId: string;
   engagementId: string;
+  /** The current stage of that engagement, whose plan page is visited. */
+  stageId: string;
+  /** An engagement of the demo partner login's own partner. */
+  partnerEngagementId: string;
   interactionId: string;
   partnerId: string;
   hypothesisId: string;
@@ -70,6 +74,14 @@ const visits: Record<string, RouteVisit> = {
   '/orgs/:orgId/engagements/:engagementId': record('records.view', (s) => `/engagements/${s.engagementId}`),
   '/orgs/:orgId/engagements/:engagementId/edit': record('records.edit', (s) => `/engagements/${s.engagementId}/edit`),
   '/orgs/:orgId/engagements/:engagementId/log': record('records.edit', (s) => `/engagements/${s.engagementId}/log`),
+  '/orgs/:orgId/engagements/:engagementId/plans/:stageId': record(
+    'records.view',
+    (s) => `/engagements/${s.engagementId}/plans/${s.stageId}`,
+  ),
+  '/orgs/:orgId/our-engagements/:engagementId': record(
+    'partner.view',
+    (s) => `/our-engagements/${s.partnerEngagementId}`,
+  ),
   '/orgs/:orgId/engagements/:engagementId/measurement': record(
     'measures.view',
     (s) => `/engagements/${s.engagementId}/measurement`,
@@ -103,6 +115,7 @@ const visits: Record<string, RouteVisit> = {
   '/orgs/:orgId/coaching/:userId': record('coaching.view', (s) => `/coaching/${s.practitionerId}`),
   '/orgs/:orgId/admin/members': org('/admin/members', 'members.manage'),
   '/orgs/:orgId/admin/tokens': org('/admin/tokens', 'tokens.manage'),
+  '/orgs/:orgId/admin/signals': org('/admin/signals', 'signals.configure'),
 };
 
 /** Routes not visited on their own, and why. */
@@ -173,6 +186,15 @@ beforeAll(async () => {
     endDate: string | null;
   }[];
   const engagementId = (engagements.find((e) => e.endDate === null) ?? engagements[0])!.id;
+  const stages = (await admin.get(`/api/orgs/${orgId}/engagements/${engagementId}`)).body.stages as {
+    stageId: string;
+  }[];
+  const stageId = stages.at(-1)!.stageId;
+  const partner = new Client(suite.server().baseUrl);
+  const partnerEmail = demoAccounts.find((account) => account.role === 'partner')!.email;
+  expect((await partner.login(partnerEmail, demoPassword)).status).toBe(200);
+  const ours = (await partner.get(`/api/orgs/${orgId}/partner-view/engagements`)).body.items as { id: string }[];
+  const partnerEngagementId = ours[0]!.id;
   const members = (await admin.get(`/api/orgs/${orgId}/members`)).body.items as { userId: string; role: Role }[];
   const practitionerId = members.find((member) => member.role === 'practitioner')!.userId;
 
@@ -218,6 +240,8 @@ beforeAll(async () => {
     orgId,
     emptyOrgId: empty.body.id as string,
     engagementId,
+    stageId,
+    partnerEngagementId,
     interactionId: await firstId(admin, `/api/orgs/${orgId}/interactions`),
     partnerId: await firstId(admin, `/api/orgs/${orgId}/partners`),
     hypothesisId,
