@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { demoAccounts, demoPassword } from '../../src/domain/accounts/demo-accounts.ts';
 import { can } from '../../src/domain/accounts/policy.ts';
 import type { Action } from '../../src/domain/accounts/policy.ts';
-import type { Role } from '../../src/domain/roles.ts';
 import { Client } from '../support/http.ts';
 import { appRoutePatterns } from './support/app-routes.ts';
 import { seriousAccessibilityViolations } from './support/axe.ts';
@@ -195,8 +194,10 @@ beforeAll(async () => {
   expect((await partner.login(partnerEmail, demoPassword)).status).toBe(200);
   const ours = (await partner.get(`/api/orgs/${orgId}/partner-view/engagements`)).body.items as { id: string }[];
   const partnerEngagementId = ours[0]!.id;
-  const members = (await admin.get(`/api/orgs/${orgId}/members`)).body.items as { userId: string; role: Role }[];
-  const practitionerId = members.find((member) => member.role === 'practitioner')!.userId;
+  const members = (await admin.get(`/api/orgs/${orgId}/members`)).body.items as { userId: string; email: string }[];
+  // The demo practitioner login's own coaching record: a practitioner sees only their own.
+  const practitionerEmail = demoAccounts.find((account) => account.role === 'practitioner')!.email;
+  const practitionerId = members.find((member) => member.email === practitionerEmail)!.userId;
 
   let surveyPath: string | undefined;
   for (const engagement of engagements) {

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { activityRatingLabels, qualityLabels, type Review } from '../../domain/coaching/schemas.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { notifyDone } from '../notify.ts';
@@ -116,8 +117,8 @@ export default function PractitionerCoachingPage() {
     components.find((c) => c.coachRatings.length > 0) ??
     components[0];
   const option = useMemo(() => (shown ? competencyOption(shown) : null), [shown]);
-  if (record.isError) return <ErrorDetails title="This coaching record could not be loaded" error={record.error} />;
-  if (competency.isError) return <ErrorDetails title="This competency could not be loaded" error={competency.error} />;
+  if (record.isError) return <LoadErrorPage error={record.error} onRetry={() => void record.refetch()} />;
+  if (competency.isError) return <LoadErrorPage error={competency.error} onRetry={() => void competency.refetch()} />;
   if (!record.data || !competency.data) return <LoadingPage />;
   const mine = session.data?.user.id === userId;
   const nameOf = (componentId: string): string =>

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Stack } from '@mantine/core';
+import { Alert, Button, Center, Stack, Title } from '@mantine/core';
 import { errorMessageOf } from '../api/client.ts';
 
 /** Shown when a page's data could not be loaded, with a way to try again. */
@@ -6,7 +6,10 @@ export function LoadErrorPage({ error, onRetry }: { error: unknown; onRetry?: ()
   return (
     <Center mih="40vh" p="md">
       <Stack maw={480} w="100%">
-        <Alert color="red" title="Could not load this page" role="alert">
+        <Title order={1} fz="h3">
+          Could not load this page
+        </Title>
+        <Alert color="red" role="alert">
           {errorMessageOf(error)}
         </Alert>
         {onRetry && (
