@@ -18,7 +18,7 @@ import { parse } from 'csv-parse';
 import { sql } from 'kysely';
 import { eisToc } from '../src/model/builtin/index.ts';
 import { createEngagement } from '../src/app/engagements/create-engagement.ts';
-import { importInteractions } from '../src/app/interactions/import-export.ts';
+import { importInteractions } from '../src/app/interactions/import-interactions.ts';
 import { checkDerived } from '../src/app/derived/check-derived.ts';
 import { createPartner } from '../src/app/partners/create-partner.ts';
 import { openBenchStore, temporaryFolder } from './support/app.ts';

@@ -65,7 +65,7 @@ for (const chunk of readdirSync(path.join(out, 'chunks')).filter((file) => file.
     throw new Error(`${module} is loaded with import() from a bundled library: add that library to \`external\``);
   }
 }
-// The import's reading thread starts from this file, beside the bundled worker (import-export.ts).
+// The import's reading thread starts from this file, beside the bundled worker (import-interactions.ts).
 copyFileSync(
   path.join(root, 'src/app/interactions/import-worker-start.mjs'),
   path.join(out, 'app/interactions/import-worker-start.mjs'),

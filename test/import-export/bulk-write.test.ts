@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDerived } from '../../src/app/derived/check-derived.ts';
 import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
-import { importInteractions } from '../../src/app/interactions/import-export.ts';
+import { importInteractions } from '../../src/app/interactions/import-interactions.ts';
 import { maxStatementParameters } from '../../src/store/repositories/interaction-import.ts';
 import { engines } from '../support/databases.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';

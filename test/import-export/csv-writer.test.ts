@@ -6,7 +6,7 @@ import { longCsvHeader, longCsvRecords } from '../../src/domain/support/long-csv
 import { interactionModes, levels } from '../../src/domain/support/schemas.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../../src/app/interactions/import-export.ts';
+import { writeCsv } from '../../src/app/interactions/export-files.ts';
 
 /** A destination that takes one small write at a time, slowly, and so asks the writer to wait. */
 function slowSink(): { out: Writable; text: () => string; waits: () => number } {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importInteractions } from '../../src/app/interactions/import-export.ts';
+import { importInteractions } from '../../src/app/interactions/import-interactions.ts';
 import { countInteractions, importWorld, type ImportWorld } from './files.ts';
 import { fileSize, writeLargeLongCsv } from './large-file.ts';
 

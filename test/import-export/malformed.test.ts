@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { importInteractions, type ImportReport } from '../../src/app/interactions/import-export.ts';
+import { importInteractions } from '../../src/app/interactions/import-interactions.ts';
+import { type ImportReport } from '../../src/app/interactions/import-files.ts';
 import { countInteractions, importWorld, writeCsv, writeXlsx, type ImportWorld } from './files.ts';
 
 const longHeader =

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../../src/app/interactions/import-export.ts';
+import { writeCsv } from '../../src/app/interactions/export-files.ts';
 import { redcapDictionaryColumns, redcapName, redcapProject } from '../../src/domain/support/redcap.ts';
 import { Interaction } from '../../src/domain/support/schemas.ts';
 import { eisToc } from '../../src/model/builtin/eis-toc.ts';

@@ -4,11 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/domain/support/schemas.ts';
 import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
 import { logInteractions } from '../../src/app/interactions/log-interactions.ts';
-import {
-  exportInteractionsToFile,
-  importInteractions,
-  tableFileKindOf,
-} from '../../src/app/interactions/import-export.ts';
+import { exportInteractionsToFile } from '../../src/app/interactions/export-interactions-to-file.ts';
+import { importInteractions } from '../../src/app/interactions/import-interactions.ts';
+import { tableFileKindOf } from '../../src/app/interactions/import-files.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';

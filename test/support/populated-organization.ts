@@ -11,7 +11,7 @@ import { runLockedHypothesis } from '../../src/app/hypotheses/run-locked-hypothe
 import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
 import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import { inviteMember } from '../../src/app/invitations/invite-member.ts';
-import { listInstruments } from '../../src/app/measurement/instruments.ts';
+import { listInstruments } from '../../src/app/measurement/list-instruments.ts';
 import { createWave } from '../../src/app/measurement/create-wave.ts';
 import { enterResponse } from '../../src/app/measurement/enter-response.ts';
 import { inviteRespondent } from '../../src/app/measurement/invite-respondent.ts';

@@ -1,15 +1,13 @@
-import { builtinInstruments } from '../../domain/measurement/builtin/index.ts';
-import { ispSelfAssessmentId } from '../../domain/measurement/builtin/isp-self-assessment.ts';
 import type { Instrument } from '../../domain/measurement/instrument.ts';
-import type { InstrumentSummary } from '../../domain/measurement/schemas.ts';
 import { checkOutcomeMapping, validateInstrument } from '../../domain/measurement/validate-instrument.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { compareVersions, parseModelRef } from '../../model/versions.ts';
-import type { Store, TenantStore } from '../../store/store.ts';
-import { instrumentLine, selfAssessmentPrefix } from './instrument-line.ts';
-import { rescoreInstrument } from './scores.ts';
+import type { TenantStore } from '../../store/store.ts';
+import { instrumentLine } from './instrument-line.ts';
 
-/** Instruments an organization can use: the built-ins, a self-assessment per model version, and those it published. */
+// Looking an instrument up by reference (`ID[@VERSION]`) and checking a document before it is
+// published. Instruments an organization can use: the built-ins, a self-assessment per model version,
+// and those it published.
 
 /** The instrument a reference `ID[@VERSION]` names: that version, or the latest. */
 export async function findInstrument(tenant: TenantStore, ref: string): Promise<Instrument | undefined> {
@@ -22,29 +20,6 @@ export async function requireInstrument(tenant: TenantStore, ref: string): Promi
   const instrument = await findInstrument(tenant, ref);
   if (!instrument) throw notFound(`Instrument "${ref}"`);
   return instrument;
-}
-
-/** Each instrument with its latest version and every version available. */
-export async function listInstruments(tenant: TenantStore): Promise<InstrumentSummary[]> {
-  const ids = new Set<string>(builtinInstruments.map((i) => i.id));
-  for (const model of await tenant.models.listVersions()) ids.add(ispSelfAssessmentId(model.modelId));
-  for (const stored of await tenant.instruments.listVersions()) ids.add(stored.instrumentId);
-  const builtinIds = new Set(builtinInstruments.map((i) => i.id));
-  const summaries: InstrumentSummary[] = [];
-  for (const id of [...ids].sort()) {
-    const line = await instrumentLine(tenant, id);
-    const latest = line.at(-1);
-    if (!latest) continue;
-    summaries.push({
-      id,
-      name: latest.name,
-      version: latest.version,
-      citation: latest.citation,
-      builtin: builtinIds.has(id) || id.startsWith(selfAssessmentPrefix),
-      versions: line.map((i) => i.version),
-    });
-  }
-  return summaries;
 }
 
 /** Checks an instrument as it would be published: its own rules, its outcome mapping, and its place in the version line. */
@@ -71,33 +46,4 @@ export async function checkInstrument(tenant: TenantStore, document: unknown): P
   }
   if (problems.length > 0) throw invalid('The instrument is not valid', problems);
   return instrument;
-}
-
-/** Publishes an instrument version and recomputes, in the same transaction, every score of the instrument under it. */
-export function publishInstrument(
-  store: Store,
-  organizationId: string,
-  document: unknown,
-  actor: string | null,
-): Promise<{ id: string; version: string; name: string; publishedAt: string; rescored: number }> {
-  return store.transaction(async (tx) => {
-    const tenant = tx.tenant(organizationId);
-    const instrument = await checkInstrument(tenant, document);
-    const stored = await tenant.instruments.insert(instrument, actor);
-    await tenant.recordHistory({
-      entity: 'instrument',
-      entityId: `${instrument.id}@${instrument.version}`,
-      action: 'create',
-      actor,
-      changes: { name: instrument.name },
-    });
-    const rescored = await rescoreInstrument(tenant, instrument.id);
-    return {
-      id: instrument.id,
-      version: instrument.version,
-      name: instrument.name,
-      publishedAt: stored.publishedAt,
-      rescored,
-    };
-  });
 }

@@ -11,7 +11,9 @@ import {
 import type { Instrument } from '../../domain/measurement/instrument.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { parseModelRef } from '../../model/versions.ts';
-import { listInstruments, publishInstrument, requireInstrument } from '../../app/measurement/instruments.ts';
+import { listInstruments } from '../../app/measurement/list-instruments.ts';
+import { publishInstrument } from '../../app/measurement/publish-instrument.ts';
+import { requireInstrument } from '../../app/measurement/instruments.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
 

@@ -9,15 +9,9 @@ import { requireAccess } from '../auth/principal.ts';
 import { unsupportedContentType } from '../errors.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
-import {
-  exportFormats,
-  exportRows,
-  importInteractions,
-  importRefusal,
-  spoolToTempFile,
-  writeCsv,
-  type TableFileKind,
-} from '../../app/interactions/import-export.ts';
+import { exportFormats, exportRows, writeCsv } from '../../app/interactions/export-files.ts';
+import { importInteractions } from '../../app/interactions/import-interactions.ts';
+import { importRefusal, spoolToTempFile, type TableFileKind } from '../../app/interactions/import-files.ts';
 
 const csvType = 'text/csv';
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
