@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,18 @@ describe('the migration list', () => {
       .map((f) => f.replace(/\.ts$/, ''));
     expect(names).toEqual([...files].sort());
     expect(names).toEqual([...names].sort());
+  });
+
+  it('carries what each migration needs: no migration imports code from outside its folder', () => {
+    const outside = readdirSync(path.join(root, folder))
+      .filter((f) => /^\d{4}-.*\.ts$/.test(f))
+      .flatMap((f) =>
+        [...readFileSync(path.join(root, folder, f), 'utf8').matchAll(/from '([^']+)'/g)]
+          .map((m) => m[1]!)
+          .filter((specifier) => !/^(kysely|node:|\.\/)/.test(specifier))
+          .map((specifier) => `${f}: ${specifier}`),
+      );
+    expect(outside).toEqual([]);
   });
 
   it('is append-only: names sort in the order they were added, but for the one known late migration', () => {

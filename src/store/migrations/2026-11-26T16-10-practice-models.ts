@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { builtinModels } from '../../model/builtin/index.ts';
+import { builtinModelDocuments } from './data/builtin-models-2026-11-26.ts';
 
 /** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
 type Tables = Record<string, Record<string, unknown>>;
@@ -25,7 +25,7 @@ export async function up(db: Kysely<Tables>): Promise<void> {
   const organizations = await db.selectFrom('organizations').select('id').execute();
   const now = new Date().toISOString();
   for (const { id } of organizations) {
-    for (const model of builtinModels) {
+    for (const model of builtinModelDocuments) {
       await db
         .insertInto('practice_models')
         .values({
@@ -33,7 +33,7 @@ export async function up(db: Kysely<Tables>): Promise<void> {
           model_id: model.id,
           version: model.version,
           name: model.name,
-          document: JSON.stringify(model),
+          document: model.document,
           builtin: 1,
           published_at: now,
           published_by: null,
