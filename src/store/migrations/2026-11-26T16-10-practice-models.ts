@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { builtinModelDocuments } from './data/builtin-models-2026-11-26.ts';
+import { builtinModelDocuments } from './frozen/builtin-models-2026-11-26.ts';
 
 /** Any table, any column: a migration sees the schema as it was then, not as it is typed now. */
 type Tables = Record<string, Record<string, unknown>>;
