@@ -124,7 +124,7 @@ describe('praxis backup while the server keeps logging', { timeout: 600_000 }, (
       copyFileSync(backupFile, path.join(copyDir, 'praxis.db'));
       const check = await runPraxis(['check'], { DATA_DIR: copyDir });
       expect(check.code, check.stdout + check.stderr).toBe(0);
-      expect(check.stdout).toContain('rollups match raw data in 1 organization(s)');
+      expect(check.stdout).toContain('rollups match raw data in 1 organization');
     } finally {
       await server.stop();
     }

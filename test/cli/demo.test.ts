@@ -68,7 +68,7 @@ describe('praxis demo', { timeout: 180_000 }, () => {
     const tampered = await runPraxis(['check'], { DATA_DIR: dataDir });
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toMatch(/engagement_month_dose .* stored=\{"interactions":\d+,"minutes":\d+\}/);
-    expect(tampered.stdout).toContain('1 difference(s) found');
+    expect(tampered.stdout).toContain('1 difference found');
 
     const again = new SqliteDatabase(path.join(dataDir, 'praxis.db'));
     again
@@ -79,7 +79,7 @@ describe('praxis demo', { timeout: 180_000 }, () => {
     again.close();
     const rebuilt = await runPraxis(['rebuild'], { DATA_DIR: dataDir });
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stdout).toContain('rebuilt the derived tables of 1 organization(s)');
+    expect(rebuilt.stdout).toContain('rebuilt the derived tables of 1 organization');
     const afterRebuild = await runPraxis(['check'], { DATA_DIR: dataDir });
     expect(afterRebuild.code).toBe(0);
     expect(afterRebuild.stdout).toContain('rollups match raw data');

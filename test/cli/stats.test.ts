@@ -48,7 +48,7 @@ describe('praxis stats reads data as R does', { timeout: 120_000 }, () => {
     expectCloseToR(ci.lower, r.conf_int[0], 'CI lower');
     expectCloseToR(ci.upper, r.conf_int[1], 'CI upper');
     // The row labelled NA and the row with score NA are dropped, as R drops them.
-    expect(out.warnings).toContain('2 row(s) with a missing value dropped');
+    expect(out.warnings).toContain('2 rows with a missing value dropped');
 
     const text = await stats('mann-whitney', '--data', data, '--group', 'arm', '--value', 'score');
     expect(text.code).toBe(0);
@@ -128,7 +128,7 @@ describe('praxis stats reads data as R does', { timeout: 120_000 }, () => {
     const fine = file('na-only.csv', 'before,after\n1,2\nNA,3\n2,\n3,5\n4,4.5\n5,7\n');
     const out = await json('wilcoxon', '--data', fine, '--before', 'before', '--after', 'after');
     expect(out.pairs).toBe(4);
-    expect(out.warnings).toContain('2 row(s) with a missing value dropped');
+    expect(out.warnings).toContain('2 rows with a missing value dropped');
   });
 
   it('runs kappa and icc as psych does, and names the column of a bad rating', async () => {

@@ -166,7 +166,7 @@ describe.each(engines)('an import on %s, interrupted', { timeout: 180_000 }, (en
       `a,${world.engagementId},2020-05-04,10:00,60,video,,relating,20,,,,`,
     ]);
     const imported = await runPraxis(['import', 'interactions', next, '--org', world.orgId], world.t.env);
-    expect(imported.stdout).toContain('1 interaction(s) written');
+    expect(imported.stdout).toContain('1 interaction written');
     expect(await countInteractions(world.t.store, world.orgId)).toBe(before + 1);
   });
 

@@ -39,7 +39,7 @@ describe('praxis import and export interactions', { timeout: 120_000 }, () => {
     const dry = await runPraxis(['import', 'interactions', good, '--org', slug, '--dry-run'], world.t.env);
     expect(dry.stderr).toBe('');
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toBe('3 row(s) read, 2 interaction(s) (long layout); dry run: nothing was written\n');
+    expect(dry.stdout).toBe('3 rows read, 2 interactions (long layout); dry run: nothing was written\n');
     expect(await countInteractions(world.t.store, world.orgId)).toBe(0);
 
     const real = await runPraxis(
@@ -47,7 +47,7 @@ describe('praxis import and export interactions', { timeout: 120_000 }, () => {
       world.t.env,
     );
     expect(real.code).toBe(0);
-    expect(real.stdout).toBe('3 row(s) read, 2 interaction(s) (long layout); 2 interaction(s) written\n');
+    expect(real.stdout).toBe('3 rows read, 2 interactions (long layout); 2 interactions written\n');
     const live = await world.t.store.tenant(world.orgId).interactions.allLive();
     expect(live).toHaveLength(2);
     expect(live.every((i) => i.loggedBy === adminId)).toBe(true);
@@ -62,7 +62,7 @@ describe('praxis import and export interactions', { timeout: 120_000 }, () => {
     const text = await runPraxis(['import', 'interactions', bad, '--org', slug], world.t.env);
     expect(text.code).toBe(1);
     expect(text.stdout).toBe(
-      '2 row(s) read, 1 interaction(s) (long layout); nothing was written\n1 problem(s):\n  row 3, date: "2020-02-31" is not a date YYYY-MM-DD\n',
+      '2 rows read, 1 interaction (long layout); nothing was written\n1 problem:\n  row 3, date: "2020-02-31" is not a date YYYY-MM-DD\n',
     );
     const json = await runPraxis(['import', 'interactions', bad, '--org', slug, '--json'], world.t.env);
     expect(json.code).toBe(1);

@@ -81,7 +81,7 @@ describe('importing and exporting interactions over HTTP', () => {
     expect(reply.status).toBe(400);
     expect(reply.body.error).toMatchObject({
       code: 'validation_failed',
-      message: '2 problem(s) in 3 row(s); nothing was written',
+      message: '2 problems in 3 rows; nothing was written',
       details: [
         { path: 'row 3: duration_minutes', message: 'minutes across components (50) exceed the duration (30)' },
         { path: 'row 4: mode', message: '"fax" is not a mode (one of in-person, video, phone, email, other)' },

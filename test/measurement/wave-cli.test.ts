@@ -168,7 +168,7 @@ describe('praxis wave and praxis survey', { timeout: 180_000 }, () => {
     expect(revoked.code, revoked.stderr).toBe(0);
     const text = await praxis('survey', 'list', waveId, '--org', orgId);
     expect(text.stdout).toContain(
-      '2 link(s): 0 unused, 0 started, 1 submitted, 0 expired, 1 revoked; 0 entered by staff',
+      '2 links: 0 unused, 0 started, 1 submitted, 0 expired, 1 revoked; 0 entered by staff',
     );
     expect(text.stdout).toMatch(/submitted\s+individual\s+Ana Ruiz/);
     const shown = await praxis('wave', 'show', waveId, '--org', orgId);

@@ -23,7 +23,7 @@ describe('adjustPValues with missing p-values, against R p.adjust', () => {
       const result = adjustPValues(p, method);
       expect(result.n).toBe(p.filter((value) => value !== null).length);
       (method === 'holm' ? holm : bh).forEach((expected, i) => expectCloseToR(result.adjusted[i], expected, `p[${i}]`));
-      expect(result.warnings).toContain('2 missing p-value(s) kept in place; 4 adjusted together');
+      expect(result.warnings).toContain('2 missing p-values kept in place; 4 adjusted together');
     });
   }
   it('gives every value missing back when all are missing', () => {

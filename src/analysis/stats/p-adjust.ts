@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 export type PAdjustMethod = 'holm' | 'bh';
 
@@ -50,7 +51,7 @@ export function adjustPValues(p: readonly (number | null)[], method: PAdjustMeth
     }
   }
   const warnings = [
-    ...(m < p.length ? [`${p.length - m} missing p-value(s) kept in place; ${m} adjusted together`] : []),
+    ...(m < p.length ? [`${countOf(p.length - m, 'missing p-value')} kept in place; ${m} adjusted together`] : []),
     ...(m === 1 ? ['a single p-value is returned unadjusted'] : []),
     ...(m === 0 ? ['every p-value is missing: nothing to adjust'] : []),
   ];

@@ -8,6 +8,7 @@ import type { Alternative, ConfidenceInterval, EffectSize } from './result.ts';
 import { findRoot } from './root-finding.ts';
 import { signedRankDistribution } from './signed-rank-distribution.ts';
 import { requireConfidenceLevel, requireFinite, requireSameLength } from './validation.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 const SIGNED_RANK_ASSUMPTIONS = [
   'pairs independent of one another',
@@ -71,7 +72,7 @@ export function wilcoxonSignedRank(
     ]);
   }
   const warnings: string[] = [];
-  if (zeros > 0) warnings.push(`${zeros} zero difference(s) dropped`);
+  if (zeros > 0) warnings.push(`${countOf(zeros, 'zero difference')} dropped`);
   const ranks = averageRanks(differences.map(Math.abs));
   let statistic = 0;
   for (let i = 0; i < n; i++) if ((differences[i] as number) > 0) statistic += ranks[i] as number;

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError, invalid } from '../../domain/errors.ts';
 import type { TableFormat } from '../../domain/support/interaction-table.ts';
 import type { ImportReport, TableFileKind } from './import-reading.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 /** Helpers of interaction imports: the file kind, the refusal of a report, spooling an upload. */
 
@@ -44,7 +45,7 @@ export function reportDetails(report: ImportReport): { path: string; message: st
 export function importRefusal(report: ImportReport): AppError {
   const shown = report.errorCount > report.errors.length ? ` (the first ${report.errors.length} are listed)` : '';
   return invalid(
-    `${report.errorCount} problem(s) in ${report.rowsRead} row(s)${shown}; nothing was written`,
+    `${countOf(report.errorCount, 'problem')} in ${countOf(report.rowsRead, 'row')}${shown}; nothing was written`,
     reportDetails(report),
   );
 }

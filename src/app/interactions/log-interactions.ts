@@ -3,6 +3,7 @@ import type { Engagement, Interaction, InteractionInput } from '../../domain/sup
 import type { InteractionData } from '../../store/repositories/interactions.ts';
 import type { Store } from '../../store/store.ts';
 import { afterWrite, prepareInteraction } from './interaction-records.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 /** Logs many interactions at once, all or nothing (imports). Every bad row is reported, by row number. */
 export function logInteractions(
@@ -24,7 +25,8 @@ export function logInteractions(
         problems.push(...error.details.map((d) => ({ path: `row ${row}: ${d.path}`, message: d.message })));
       }
     }
-    if (problems.length > 0) throw invalid(`${problems.length} problem(s) in the rows; nothing was written`, problems);
+    if (problems.length > 0)
+      throw invalid(`${countOf(problems.length, 'problem')} in the rows; nothing was written`, problems);
     const created: Interaction[] = [];
     for (const { data } of prepared) {
       const interaction = await tenant.interactions.insert(data, actor);

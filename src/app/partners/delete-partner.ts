@@ -1,6 +1,7 @@
 import { conflict } from '../../domain/errors.ts';
 import type { Partner } from '../../domain/support/schemas.ts';
 import type { Store } from '../../store/store.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 export function deletePartner(
   store: Store,
@@ -15,7 +16,7 @@ export function deletePartner(
     const engagements = (await tenant.engagements.list({ partnerId: id })).length;
     if (children > 0 || engagements > 0) {
       throw conflict(
-        `This partner still has ${children} partner(s) under it and ${engagements} engagement(s); delete or move those first`,
+        `This partner still has ${countOf(children, 'partner')} under it and ${countOf(engagements, 'engagement')}; delete or move those first`,
       );
     }
     return tenant.partners.softDelete(id, version, actor);

@@ -3,6 +3,7 @@ import { checkDerived } from '../../app/derived/check-derived.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';
 import { resolveOrganization } from '../resolve.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 export function checkCommand(): Command {
   return new Command('check')
@@ -34,8 +35,8 @@ export function checkCommand(): Command {
         }
         say(
           differences === 0
-            ? `rollups match raw data in ${organizations.length} organization(s)`
-            : `${differences} difference(s) found`,
+            ? `rollups match raw data in ${countOf(organizations.length, 'organization')}`
+            : `${countOf(differences, 'difference')} found`,
         );
         if (differences > 0) process.exitCode = 1;
       });

@@ -11,6 +11,7 @@ import { runLockedHypothesis } from '../../app/hypotheses/run-locked-hypothesis.
 import { showHypothesis } from '../../app/hypotheses/show-hypothesis.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 const CLI_ACTOR = 'cli';
 
@@ -63,7 +64,7 @@ export function describeRun(run: HypothesisRun): string[] {
     lines.push(
       `  ${r.effect.name} = ${number(r.effect.value)}${r.effect.ci ? ` (${Math.round(r.effect.ci.level * 100)}% CI ${number(r.effect.ci.lower)} to ${number(r.effect.ci.upper)})` : ''}`,
     );
-  for (const e of r.dataset.excluded) lines.push(`  left out: ${e.engagements} engagement(s): ${e.reason}`);
+  for (const e of r.dataset.excluded) lines.push(`  left out: ${countOf(e.engagements, 'engagement')}: ${e.reason}`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   lines.push(`  run ${run.id} at ${run.ranAt}, registration sha256 ${run.contentHash}`);
   return lines;

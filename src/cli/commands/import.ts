@@ -9,6 +9,7 @@ import type { Store } from '../../store/store.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';
 import { parseOption, resolveOrganization, resolveUser } from '../resolve.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 /** The author recorded on imported interactions: `cli`, or a member of the organization named by email. */
 async function importActor(store: Store, organizationId: string, email: string | undefined): Promise<string> {
@@ -27,11 +28,13 @@ export function describeImport(report: ImportReport): string[] {
       ? 'nothing was written'
       : report.dryRun
         ? 'dry run: nothing was written'
-        : `${report.written} interaction(s) written`;
-  const lines = [`${report.rowsRead} row(s) read, ${report.interactions} interaction(s)${layout}; ${outcome}`];
+        : `${countOf(report.written, 'interaction')} written`;
+  const lines = [
+    `${countOf(report.rowsRead, 'row')} read, ${countOf(report.interactions, 'interaction')}${layout}; ${outcome}`,
+  ];
   if (report.errorCount > 0) {
     lines.push(
-      `${report.errorCount} problem(s)${report.errorCount > report.errors.length ? `, the first ${report.errors.length} listed` : ''}:`,
+      `${countOf(report.errorCount, 'problem')}${report.errorCount > report.errors.length ? `, the first ${report.errors.length} listed` : ''}:`,
     );
     for (const e of report.errors) lines.push(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
   }

@@ -16,6 +16,7 @@ import { publishInstrument } from '../../app/measurement/publish-instrument.ts';
 import { requireInstrument } from '../../app/measurement/instruments.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 const orgHelp = 'organization id or slug (default: the instruments Praxis ships)';
 
@@ -85,7 +86,7 @@ export function instrumentCommand(): Command {
         const organization = await resolveOrganization(store, options.org);
         const published = await publishInstrument(store, organization.id, parsed.value, null);
         say(
-          `Published ${published.id}@${published.version} (${published.name}); rescored ${published.rescored} response(s)`,
+          `Published ${published.id}@${published.version} (${published.name}); rescored ${countOf(published.rescored, 'response')}`,
         );
       });
     });

@@ -14,6 +14,7 @@ import { publishModel } from '../../app/models/publish-model.ts';
 import { requireModel } from '../../app/models/require-model.ts';
 import { say, withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 const orgOption = '--org <org>';
 const orgHelp = 'organization id or slug whose models to use (default: the models Praxis ships)';
@@ -123,7 +124,7 @@ export function modelCommand(): Command {
         for (const e of verdict.errors) process.stderr.write(`${e.path || '(document)'}: ${e.message}\n`);
         for (const w of verdict.warnings) process.stderr.write(`warning: ${w.path || '(document)'}: ${w.message}\n`);
         if (verdict.valid)
-          say(`${file}: valid${verdict.warnings.length ? ` with ${verdict.warnings.length} warning(s)` : ''}`);
+          say(`${file}: valid${verdict.warnings.length ? ` with ${countOf(verdict.warnings.length, 'warning')}` : ''}`);
       }
       if (!verdict.valid) process.exitCode = 1;
     });

@@ -3,6 +3,7 @@ import { rebuildDerived } from '../../app/derived/rebuild-derived.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';
 import { resolveOrganization } from '../resolve.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 export function rebuildCommand(): Command {
   return new Command('rebuild')
@@ -23,7 +24,7 @@ export function rebuildCommand(): Command {
             progress.finish();
           }
         }
-        say(`rebuilt the derived tables of ${organizations.length} organization(s)`);
+        say(`rebuilt the derived tables of ${countOf(organizations.length, 'organization')}`);
       });
     });
 }

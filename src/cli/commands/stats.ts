@@ -21,6 +21,7 @@ import { adjustPValues, type PAdjustMethod } from '../../analysis/stats/p-adjust
 import type { Alternative, ConfidenceInterval, EffectSize } from '../../analysis/stats/result.ts';
 import { spearman } from '../../analysis/stats/spearman.ts';
 import { wilcoxonSignedRank } from '../../analysis/stats/wilcoxon-signed-rank.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 /** Where the command writes its results; tests pass their own. */
 export type StatsOutput = (text: string) => void;
@@ -488,7 +489,7 @@ function readTable(file: string): DataTable {
 }
 
 function droppedWarning(dropped: number): string[] {
-  return dropped > 0 ? [`${dropped} row(s) with a missing value dropped`] : [];
+  return dropped > 0 ? [`${countOf(dropped, 'row')} with a missing value dropped`] : [];
 }
 
 function interval(ci: ConfidenceInterval): {

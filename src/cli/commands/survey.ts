@@ -7,6 +7,7 @@ import { waveProgress } from '../../app/measurement/wave-progress.ts';
 import { withStore } from '../context.ts';
 import { resolveOrganization } from '../resolve.ts';
 import { parseCliInput, printResult, requireWave } from './wave.ts';
+import { countOf } from '../../domain/count-of.ts';
 
 const describeLink = (r: WaveResponse): string =>
   `${r.id}  ${(r.linkStatus ?? 'entered').padEnd(9)}  ${r.level.padEnd(12)}  ${r.respondent}${r.expiresAt && r.linkStatus !== 'submitted' ? `  (expires ${r.expiresAt.slice(0, 10)})` : ''}`;
@@ -87,7 +88,7 @@ export function surveyCommand(): Command {
           : progress;
         const { counts } = progress;
         printResult(options.json, shown, () => [
-          `${counts.links} link(s): ${counts.unused} unused, ${counts.started} started, ${counts.submitted} submitted, ${counts.expired} expired, ${counts.revoked} revoked; ${counts.entered} entered by staff`,
+          `${countOf(counts.links, 'link')}: ${counts.unused} unused, ${counts.started} started, ${counts.submitted} submitted, ${counts.expired} expired, ${counts.revoked} revoked; ${counts.entered} entered by staff`,
           ...shown.responses.map(describeLink),
         ]);
       });

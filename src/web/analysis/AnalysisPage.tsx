@@ -21,7 +21,7 @@ import { organizationReportUrl, useDescriptives, usePracticeUse } from './analys
 import { filterFromSearch, formatFigure, formatShare, searchFromFilter } from './analysis-filter.ts';
 import { AnalysisFilters } from './AnalysisFilters.tsx';
 import { ReportDownload } from './ReportDownload.tsx';
-import { countOf } from '../words/count-of.ts';
+import { countOf } from '../../domain/count-of.ts';
 import type { GlossaryTerm } from '../words/glossary.ts';
 import { WithHelp } from '../words/HelpTip.tsx';
 import { splitTransitions } from './transitions.ts';

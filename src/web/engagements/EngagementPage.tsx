@@ -43,7 +43,7 @@ import { PrinciplesUsed } from './PrinciplesUsed.tsx';
 import { canEditRecords } from './record-permissions.ts';
 import { StageTimeline } from './StageTimeline.tsx';
 import { ThisMonthDose } from './ThisMonthDose.tsx';
-import { countOf } from '../words/count-of.ts';
+import { countOf } from '../../domain/count-of.ts';
 import type { GlossaryTerm } from '../words/glossary.ts';
 import { WithHelp } from '../words/HelpTip.tsx';
 import { FigureCard } from '../layout/FigureCard.tsx';

@@ -24,7 +24,7 @@ import { InteractionInput as InteractionInputSchema, interactionModes } from '..
 import { errorMessageOf, isApiError } from '../api/client.ts';
 import { sentenceCase } from '../engagements/model-names.ts';
 import { useFocusFirstError } from '../forms/useFocusFirstError.ts';
-import { countOf } from '../words/count-of.ts';
+import { countOf } from '../../domain/count-of.ts';
 import { ComponentRow } from './ComponentRow.tsx';
 import { DraftNotice } from './DraftNotice.tsx';
 import {

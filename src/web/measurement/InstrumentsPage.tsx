@@ -23,7 +23,7 @@ import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { notifyDone } from '../notify.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
-import { countOf } from '../words/count-of.ts';
+import { countOf } from '../../domain/count-of.ts';
 import { useInstruments, usePublishInstrument } from './measurement-hooks.ts';
 import { instrumentPath } from './measurement-paths.ts';
 

@@ -23,7 +23,7 @@ import { formatDate } from '../format.ts';
 import { FormError } from '../forms/FormError.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
 import { notifyDone, notifyFailure } from '../notify.ts';
-import { countOf } from '../words/count-of.ts';
+import { countOf } from '../../domain/count-of.ts';
 import { useContacts, usePartners } from '../partners/partner-hooks.ts';
 import { useCreateSurveyLink, useRevokeSurveyLink, useWaveProgress } from './measurement-hooks.ts';
 

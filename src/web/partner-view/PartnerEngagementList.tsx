@@ -5,7 +5,7 @@ import { formatDate } from '../format.ts';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
 import { SectionCard } from '../layout/SectionCard.tsx';
-import { countOf } from '../words/count-of.ts';
+import { countOf } from '../../domain/count-of.ts';
 import { partnerEngagementPath, usePartnerEngagements } from './partner-view-api.ts';
 
 /** A partner member's home section: the engagements of their partner and of the partners below it. */

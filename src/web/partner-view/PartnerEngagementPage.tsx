@@ -9,7 +9,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { SectionCard } from '../layout/SectionCard.tsx';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
-import { countOf } from '../words/count-of.ts';
+import { countOf } from '../../domain/count-of.ts';
 import { usePartnerEngagement } from './partner-view-api.ts';
 
 const activityStatus: Record<string, string> = { planned: 'Planned', done: 'Done', dropped: 'Dropped' };

@@ -1,6 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import type { PublicSurvey } from '../../domain/measurement/schemas.ts';
-import { countOf } from '../words/count-of.ts';
+import { countOf } from '../../domain/count-of.ts';
 import { surveyMinutes } from './survey-duration.ts';
 
 /** Who is asking, about which support, how long it takes and what happens to the answers. */
