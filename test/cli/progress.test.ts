@@ -71,7 +71,7 @@ describe('progress of long CLI work', { timeout: 300_000 }, () => {
     const screen = shown.stdout.replaceAll('\x1b[K', '<erase>');
     expect(screen).toMatch(/\rimport: [\d,]+ \/ [\d,]+ rows \(\d+%\), [\d,]+ rows\/s, \d+:\d\d left<erase>/);
     // The line is cleared before the summary is printed.
-    expect(screen).toMatch(/\r<erase>[\d,]+ row\(s\) read/);
+    expect(screen).toMatch(/\r<erase>[\d,]+ rows? read/);
 
     const json = await runPraxisOnTerminal(
       ['import', 'interactions', csv, '--org', slug, '--dry-run', '--json'],

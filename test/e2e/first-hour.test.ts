@@ -148,10 +148,11 @@ describe('a new engagement in Chromium', () => {
     }, orgId);
     await page.goto(`/orgs/${orgId}/engagements/${engagementId}`);
     await page.getByRole('heading', { level: 1, name: 'A brand-new engagement' }).waitFor();
-    await expect.poll(() => page.getByTestId('no-data-yet').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('no-data-yet').count()).toBe(3);
     await page.getByText('No interactions logged yet.', { exact: false }).waitFor();
     await page.getByText('No component minutes logged yet.', { exact: false }).waitFor();
-    expect(await page.getByRole('img', { name: /^Component mix|^Dose/ }).count()).toBe(0);
+    await page.getByText('No stage of this engagement has a plan for these months yet.', { exact: false }).waitFor();
+    expect(await page.getByRole('img', { name: /^Component mix|^Dose|^Plan versus actual/ }).count()).toBe(0);
   });
 });
 
