@@ -23,9 +23,10 @@ describe('lint of the store', () => {
       '../schema.ts',
       '../repositories/dose.ts',
     ])
-      expect(await lintRules(`import { x } from '${from}';\nexport const y = x;\n`, migration)).toEqual([
+      // The migration rule refuses it; where the module exists, the layer boundaries refuse it too.
+      expect(await lintRules(`import { x } from '${from}';\nexport const y = x;\n`, migration), from).toContain(
         'no-restricted-imports',
-      ]);
+      );
   });
 
   it('passes a migration that imports only Kysely', async () => {
