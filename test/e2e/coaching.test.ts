@@ -203,7 +203,7 @@ describe('coaching in Chromium at 375 px', () => {
       await expectPhoneReady(lead, 'competency');
       await navigate(lead, 'Coaching');
       await mainHeading(lead, 'Coaching').waitFor();
-      const team = lead.getByRole('table');
+      const team = lead.getByRole('table', { name: 'Team competency' });
       const row = team.getByRole('row').filter({ has: lead.getByRole('rowheader', { name: practitioner.name }) });
       await row.waitFor();
       expect(await row.getByRole('cell').count()).toBe((await team.getByRole('columnheader').count()) - 1);

@@ -68,7 +68,7 @@ export default function CoachingPage() {
               {team.data.since}, per practitioner and component.
             </Text>
             <Table.ScrollContainer minWidth={600}>
-              <Table striped withTableBorder>
+              <Table striped withTableBorder aria-label="Team competency">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Practitioner</Table.Th>
