@@ -4,6 +4,7 @@ import { Client } from '../support/http.ts';
 import { seriousAccessibilityViolations } from './support/axe.ts';
 import { screenshotDir, useBrowserSuite } from './support/browser-suite.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
+import { firstOrganization, signIn } from './support/sign-in.ts';
 
 const suite = useBrowserSuite();
 const phone = { width: 375, height: 740 };
@@ -127,5 +128,19 @@ describe('the partner survey in Spanish on a phone', { timeout: 180_000 }, () =>
     await expect
       .poll(() => again.getByRole('heading', { level: 1 }).textContent())
       .toBe(`A few questions from ${organizationName}`);
+  });
+
+  test('the instrument page names the languages an instrument is written and translated in', async () => {
+    const page = await suite.openPage(phone);
+    await signIn(page, demoAdmin);
+    const organization = await firstOrganization(page);
+    await page.goto(`/orgs/${organization.id}/instruments/support-experience`);
+    const languages = page.getByRole('region', { name: 'Languages' });
+    await expect.poll(() => languages.isVisible()).toBe(true);
+    const text = await languages.innerText();
+    expect(text).toContain('Written in English.');
+    expect(text).toContain('Translated into Spanish: Synthetic Spanish translation made for the Praxis demo');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await fitsTheScreen(page)).toBe(true);
   });
 });

@@ -36,6 +36,15 @@ export const LanguageCode = z
   .refine(isKnownLanguage, { error: (issue) => unknownLanguageMessage(String(issue.input)) });
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
+/** A language's name in English, for staff pages: "Spanish", "Brazilian Portuguese"; the tag itself when unknown. */
+export function languageName(tag: string): string {
+  try {
+    return names.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** A language's own name for itself, capitalized as a menu shows it: "English", "Español". */
 export function languageAutonym(tag: string): string {
   let name: string | undefined;

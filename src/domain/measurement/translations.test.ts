@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { supportExperienceSurvey } from './builtin/support-experience.ts';
 import { formatInstrument, parseInstrumentText } from './format.ts';
 import { Instrument, type InstrumentInput } from './instrument.ts';
-import { chooseLanguage, isKnownLanguage, languageAutonym, matchLanguage } from './language.ts';
+import { chooseLanguage, isKnownLanguage, languageAutonym, languageName, matchLanguage } from './language.ts';
 import { formatRedcapDictionary, parseRedcapDictionary } from './redcap-dictionary.ts';
 import { scoreRule } from './scoring.ts';
 import { instrumentLanguages, localizeInstrument, surveyLanguages } from './translations.ts';
@@ -181,6 +181,8 @@ describe('choosing a language', () => {
     ]);
     expect(languageAutonym('es')).toBe('Español');
     expect(languageAutonym('en')).toBe('English');
+    expect(languageName('es')).toBe('Spanish');
+    expect(languageName('pt-BR')).toBe('Brazilian Portuguese');
   });
 
   it('matches regional variants', () => {
