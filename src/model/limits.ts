@@ -51,6 +51,7 @@ export const limits = {
   scoreItems: limit('instrument', 'scores[].items', 500, 'items'),
   scoreReverseItems: limit('instrument', 'scores[].reverse', 500, 'items'),
   instrumentItemMap: limit('instrument', 'supersedes.itemMap', 500, 'items'),
+  instrumentTranslations: limit('instrument', 'translations', 20, 'languages'),
   hypothesisComponents: limit('hypothesis', 'predictor.components', 50, 'components'),
   hypothesisCutpoints: limit('hypothesis', 'predictor.cutpoints', 5, 'cutpoints'),
   // One of each covariate a regression can adjust for.

@@ -406,6 +406,8 @@ export interface MeasurementResponsesTable {
   expires_at: string | null;
   revoked_at: string | null;
   submitted_at: string | null;
+  /** The language the respondent chose on the survey page; null when entered by staff or never chosen. */
+  language: string | null;
 }
 
 export interface MeasurementScoresTable {

@@ -280,7 +280,7 @@ describe.each(engines)('outcome measurement over HTTP on %s', (engine) => {
     const csv = await (await staff.raw(`${org}/waves/${waveId}/responses/export?instrumentId=aim-support`)).text();
     const lines = csv.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(
-      'response_id,wave_id,submitted_at,level,partner_id,anonymous,contact_id,answered_version,aim-1,aim-2,aim-3,aim-4,score_aim',
+      'response_id,wave_id,submitted_at,level,partner_id,anonymous,contact_id,answered_version,language,aim-1,aim-2,aim-3,aim-4,score_aim',
     );
     expect(lines).toHaveLength(1 + 5);
     const xlsx = await staff.raw(`${org}/waves/${waveId}/responses/export?instrumentId=aim-support&format=xlsx`);

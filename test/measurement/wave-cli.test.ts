@@ -149,10 +149,16 @@ describe('praxis wave and praxis survey', { timeout: 180_000 }, () => {
     expect(invited.code, invited.stderr).toBe(0);
     const link = JSON.parse(invited.stdout);
     expect(link.url).toBe(`https://praxis.example.org/survey/${link.token}`);
-    await submitSurvey(t.store, link.token, {
-      'aim-support': { 'aim-1': 4, 'aim-2': 4, 'aim-3': 4, 'aim-4': 4 },
-      'fim-support': { 'fim-1': 3, 'fim-2': 3, 'fim-3': 3, 'fim-4': 3 },
-    });
+    await submitSurvey(
+      t.store,
+      link.token,
+      {
+        'aim-support': { 'aim-1': 4, 'aim-2': 4, 'aim-3': 4, 'aim-4': 4 },
+        'fim-support': { 'fim-1': 3, 'fim-2': 3, 'fim-3': 3, 'fim-4': 3 },
+      },
+      new Date(),
+      'en',
+    );
     const anonymous = await praxis('survey', 'invite', waveId, '--org', orgId, '--anonymous');
     expect(anonymous.code).toBe(0);
     expect(anonymous.stdout).toMatch(/^\/survey\/\S{40,}\n/);
@@ -170,7 +176,7 @@ describe('praxis wave and praxis survey', { timeout: 180_000 }, () => {
     expect(text.stdout).toContain(
       '2 links: 0 unused, 0 started, 1 submitted, 0 expired, 1 revoked; 0 entered by staff',
     );
-    expect(text.stdout).toMatch(/submitted\s+individual\s+Ana Ruiz/);
+    expect(text.stdout).toMatch(/submitted\s+individual\s+Ana Ruiz {2}\[en\]/);
     const shown = await praxis('wave', 'show', waveId, '--org', orgId);
     expect(shown.stdout).toContain(
       'links: 2 (unused 0, started 0, submitted 1, expired 0, revoked 1); entered by staff: 0',

@@ -1,4 +1,5 @@
 import type { PublicSurvey } from '../../domain/measurement/schemas.ts';
+import { surveyLanguages } from '../../domain/measurement/translations.ts';
 import type { Store } from '../../store/store.ts';
 import { waveInstruments } from '../measurement/wave-answers.ts';
 import { openByToken } from './survey-link.ts';
@@ -23,6 +24,8 @@ export async function readSurvey(store: Store, token: string, now = new Date()):
     expiresAt: response.expiresAt,
     anonymous: response.anonymous,
     instruments,
+    languages: surveyLanguages(instruments),
+    language: response.language,
     answers: response.answers,
     savedAt: response.updatedAt,
   };

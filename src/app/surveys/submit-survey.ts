@@ -3,7 +3,7 @@ import { invalid } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { answerProblems, missingRequired, waveInstruments } from '../measurement/wave-answers.ts';
 import { scoreResponse } from '../measurement/scores.ts';
-import { merge, openByToken } from './survey-link.ts';
+import { keepLanguage, merge, openByToken } from './survey-link.ts';
 
 /** Submits the survey once: saves any last answers, checks required items, marks it used and computes its scores. */
 export function submitSurvey(
@@ -11,6 +11,7 @@ export function submitSurvey(
   token: string,
   given: SurveyAnswers = {},
   now = new Date(),
+  language?: string,
 ): Promise<{ submittedAt: string }> {
   return store.transaction(async (tx) => {
     const { tenant, response, wave } = await openByToken(tx, token, now);
@@ -24,6 +25,7 @@ export function submitSurvey(
         `Please answer the ${missing.length === 1 ? 'question' : `${missing.length} questions`} marked required; your answers so far are saved`,
         missing,
       );
+    await keepLanguage(tenant, response, instruments, language);
     await tenant.responses.saveAnswers(response.id, merged);
     const submittedAt = await tenant.responses.markSubmitted(response.id);
     await scoreResponse(tenant, { ...response, answers: merged, status: 'submitted', submittedAt });

@@ -1,5 +1,7 @@
+import type { Instrument } from '../../domain/measurement/instrument.ts';
 import type { SurveyAnswers, SurveyResponse, Wave } from '../../domain/measurement/schemas.ts';
-import { AppError, conflict, notFound } from '../../domain/errors.ts';
+import { surveyLanguages } from '../../domain/measurement/translations.ts';
+import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { Store, TenantStore } from '../../store/store.ts';
 import { digestSecret } from '../accounts/secrets.ts';
 
@@ -53,4 +55,32 @@ export function merge(saved: SurveyAnswers, given: SurveyAnswers): SurveyAnswers
   for (const [instrumentId, answers] of Object.entries(given))
     merged[instrumentId] = { ...(merged[instrumentId] ?? {}), ...answers };
   return merged;
+}
+
+/**
+ * Keeps the language the respondent chose with the response, when it is one the survey is offered in
+ * (else 400 naming `language`, and nothing of the request is saved). A change is kept in the response's
+ * history, from which language to which; choosing the same language again writes nothing.
+ */
+export async function keepLanguage(
+  tenant: TenantStore,
+  response: SurveyResponse,
+  instruments: readonly Instrument[],
+  language: string | undefined,
+): Promise<void> {
+  if (language === undefined) return;
+  const offered = surveyLanguages(instruments);
+  if (!offered.includes(language))
+    throw invalid('This survey is not offered in that language', [
+      { path: 'language', message: `"${language}" is not a language of this survey (${offered.join(', ')})` },
+    ]);
+  if (response.language === language) return;
+  await tenant.responses.setLanguage(response.id, language);
+  await tenant.recordHistory({
+    entity: 'measurement_response',
+    entityId: response.id,
+    action: 'update',
+    actor: null,
+    changes: { language: { from: response.language, to: language } },
+  });
 }

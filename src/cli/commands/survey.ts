@@ -10,7 +10,7 @@ import { parseCliInput, printResult, requireWave } from './wave.ts';
 import { countOf } from '../../domain/count-of.ts';
 
 const describeLink = (r: WaveResponse): string =>
-  `${r.id}  ${(r.linkStatus ?? 'entered').padEnd(9)}  ${r.level.padEnd(12)}  ${r.respondent}${r.expiresAt && r.linkStatus !== 'submitted' ? `  (expires ${r.expiresAt.slice(0, 10)})` : ''}`;
+  `${r.id}  ${(r.linkStatus ?? 'entered').padEnd(9)}  ${r.level.padEnd(12)}  ${r.respondent}${r.expiresAt && r.linkStatus !== 'submitted' ? `  (expires ${r.expiresAt.slice(0, 10)})` : ''}${r.language ? `  [${r.language}]` : ''}`;
 
 /** `praxis survey`: single-use survey links of a wave — create, list with their status, revoke. */
 export function surveyCommand(): Command {

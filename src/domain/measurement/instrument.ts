@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { elementIdSchema, OUTCOME_LEVELS, semverSchema } from '../../model/schema.ts';
-import { boundedList, boundedRecord, limits } from '../../model/limits.ts';
+import { boundedList, boundedRecord, limits, overLimitMessage } from '../../model/limits.ts';
+import { LanguageCode } from './language.ts';
 
 /**
  * A measurement instrument as data: items, scoring rules and the model outcome each score measures.
@@ -141,6 +142,41 @@ export const InstrumentSupersession = z.strictObject({
   note: z.string().optional(),
 });
 
+/** The message of a record key that is not a language code, in place of zod's generic "Invalid key in record". */
+const keyMessage = (issue: { code?: string; issues?: readonly { message: string }[] }) =>
+  issue.code === 'invalid_key' ? issue.issues?.[0]?.message : undefined;
+
+/** An item's text in another language; what is left out is shown in the instrument's own language. */
+export const ItemTranslation = z.strictObject({
+  text: text('text').optional(),
+  section: z.string().optional(),
+  /** Anchor or choice labels by their value (`"1": "Totalmente en desacuerdo"`); values and scores never change. */
+  labels: boundedRecord(
+    z.string().regex(/^-?\d+$/, { error: 'must be a choice value' }),
+    text('label'),
+    limits.instrumentChoices,
+  ).optional(),
+});
+export type ItemTranslation = z.infer<typeof ItemTranslation>;
+
+/** A text block's text and section heading in another language. */
+export const BlockTranslation = z.strictObject({ text: z.string().optional(), section: z.string().optional() });
+export type BlockTranslation = z.infer<typeof BlockTranslation>;
+
+/**
+ * The instrument's words in one more language, by element id. Only words translate: ids, values, scale
+ * ranges and scoring rules are the instrument's own, so answers and scores are the same in every language.
+ */
+export const InstrumentTranslation = z.strictObject({
+  /** How the translation was made and by whom (for example "Synthetic translation made for the demo"). */
+  note: z.string().optional(),
+  name: text('name').optional(),
+  description: z.string().optional(),
+  items: boundedRecord(elementIdSchema, ItemTranslation, limits.instrumentItems).optional(),
+  blocks: boundedRecord(elementIdSchema, BlockTranslation, limits.instrumentBlocks).optional(),
+});
+export type InstrumentTranslation = z.infer<typeof InstrumentTranslation>;
+
 export const Instrument = z.strictObject({
   id: elementIdSchema,
   version: semverSchema,
@@ -159,6 +195,16 @@ export const Instrument = z.strictObject({
   scores: boundedList(ScoringRule, limits.instrumentScores).default([]),
   /** The record identifier field (REDCap's first field) as the dictionary it came from wrote it. */
   redcapRecordId: RedcapField.optional(),
+  /** The language the instrument's own words are written in; English when not given. */
+  language: LanguageCode.optional(),
+  /** The instrument's words in other languages, by language code (`es`, `pt-BR`). */
+  translations: z
+    .record(LanguageCode, InstrumentTranslation, { error: keyMessage })
+    .refine(
+      (map) => Object.keys(map).length <= limits.instrumentTranslations.max,
+      overLimitMessage(limits.instrumentTranslations),
+    )
+    .optional(),
 });
 export type Instrument = z.infer<typeof Instrument>;
 export type InstrumentInput = z.input<typeof Instrument>;

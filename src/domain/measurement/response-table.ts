@@ -1,7 +1,10 @@
 import type { Instrument } from './instrument.ts';
 import type { StoredScore, SurveyResponse } from './schemas.ts';
 
-/** A tidy wide table of one instrument's submitted responses: one row per response, one column per item and per score. */
+/**
+ * A tidy wide table of one instrument's submitted responses: one row per response, one column per item and
+ * per score, and the language the respondent read it in (empty when entered by staff or imported).
+ */
 export function responseTable(
   instrument: Instrument,
   responses: readonly SurveyResponse[],
@@ -16,6 +19,7 @@ export function responseTable(
     'anonymous',
     'contact_id',
     'answered_version',
+    'language',
     ...instrument.items.map((i) => i.id),
     ...instrument.scores.map((s) => `score_${s.id}`),
   ];
@@ -33,6 +37,7 @@ export function responseTable(
         r.anonymous ? 1 : 0,
         r.contactId,
         r.instrumentVersions[instrument.id] ?? null,
+        r.language,
         ...instrument.items.map((i) => {
           const value = answers[i.id];
           return value === undefined || value === null ? null : Array.isArray(value) ? value.join(';') : value;

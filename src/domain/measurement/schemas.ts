@@ -81,6 +81,8 @@ export const SurveyResponse = z.object({
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
+  /** The language the respondent chose on the survey page (`en`, `es` …); null when entered by staff or never chosen. */
+  language: z.string().nullable(),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponse>;
 
@@ -156,7 +158,12 @@ export const PublicSurvey = z.object({
   status: z.enum(responseStatuses),
   expiresAt: z.string().nullable(),
   anonymous: z.boolean(),
+  /** Each instrument with its translations; the page shows it in the respondent's language. */
   instruments: z.array(Instrument),
+  /** The languages the survey can be read in, its own first. */
+  languages: z.array(z.string()),
+  /** The language the respondent chose before, kept with the response; null until one is saved. */
+  language: z.string().nullable(),
   answers: SurveyAnswers,
   savedAt: z.string(),
 });

@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '../errors.ts';
 import { formatIssuePath } from '../../model/issue-path.ts';
 import { Instrument, scoreableTypes } from './instrument.ts';
+import { translationProblems } from './translations.ts';
 
 export type InstrumentValidation =
   { valid: true; instrument: Instrument; errors: [] } | { valid: false; errors: ErrorDetail[] };
@@ -104,6 +105,7 @@ export function validateInstrument(document: unknown): InstrumentValidation {
         });
     }
   }
+  errors.push(...translationProblems(instrument));
   return errors.length > 0 ? { valid: false, errors } : { valid: true, instrument, errors: [] };
 }
 

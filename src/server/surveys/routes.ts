@@ -10,8 +10,10 @@ import { saveSurveyAnswers } from '../../app/surveys/save-survey-answers.ts';
 import { submitSurvey } from '../../app/surveys/submit-survey.ts';
 
 const TokenParams = z.object({ token: z.string().min(20).max(200) });
-const AnswersBody = z.strictObject({ answers: SurveyAnswers });
-const SubmitBody = z.strictObject({ answers: SurveyAnswers.default({}) }).default({ answers: {} });
+/** The language the respondent reads the survey in, kept with the response: one the survey is offered in. */
+const Language = z.string().max(20).optional();
+const AnswersBody = z.strictObject({ answers: SurveyAnswers, language: Language });
+const SubmitBody = z.strictObject({ answers: SurveyAnswers.default({}), language: Language }).default({ answers: {} });
 
 /**
  * Public survey endpoints for partners without an account: the link's token is the credential; rate-limited
@@ -49,14 +51,15 @@ export async function surveyRoutes(
       config: publicRoute(limits.save),
       schema: {
         tags,
-        summary: 'Save answers as they are given (merged into those saved; null clears one)',
+        summary: 'Save answers as they are given (merged into those saved; null clears one) and the language chosen',
         security: [],
         params: TokenParams,
         body: AnswersBody,
         response: { 200: SavedAnswers, ...errorResponses },
       },
     },
-    async (request) => saveSurveyAnswers(store, request.params.token, request.body.answers),
+    async (request) =>
+      saveSurveyAnswers(store, request.params.token, request.body.answers, new Date(), request.body.language),
   );
 
   r.post(
@@ -72,6 +75,7 @@ export async function surveyRoutes(
         response: { 200: SubmittedSurvey, ...errorResponses },
       },
     },
-    async (request) => submitSurvey(store, request.params.token, request.body?.answers ?? {}),
+    async (request) =>
+      submitSurvey(store, request.params.token, request.body?.answers ?? {}, new Date(), request.body?.language),
   );
 }

@@ -29,6 +29,7 @@ const toResponse = (r: MeasurementResponsesTable): SurveyResponse => ({
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
   submittedAt: r.submitted_at,
+  language: r.language,
 });
 
 export interface NewResponse {
@@ -73,6 +74,7 @@ export class ResponseRepository {
       expires_at: input.expiresAt,
       revoked_at: null,
       submitted_at: input.submitted ? now : null,
+      language: null,
     };
     await this.db.insertInto('measurement_responses').values(row).execute();
     return toResponse(row);
@@ -141,6 +143,19 @@ export class ResponseRepository {
     if (Number(result.numUpdatedRows) !== 1)
       throw conflict('This survey has already been submitted', [{ path: 'token', message: 'has been used' }]);
     return now;
+  }
+
+  /** Keeps the language the respondent chose with an open response; refused once it is submitted. */
+  async setLanguage(id: string, language: string): Promise<void> {
+    const result = await this.db
+      .updateTable('measurement_responses')
+      .set({ language })
+      .where('organization_id', '=', this.organizationId)
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1)
+      throw conflict('This survey has already been submitted', [{ path: 'token', message: 'has been used' }]);
   }
 
   /** Marks an open response submitted; only one submission can win, even when two race. */

@@ -13,6 +13,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { languageName } from '../../domain/measurement/language.ts';
+import { instrumentLanguage } from '../../domain/measurement/translations.ts';
 import { IconDownload } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { instrumentFormats, type InstrumentFormat } from '../../domain/measurement/formats.ts';
@@ -200,6 +202,21 @@ function InstrumentView({ orgId, instrument }: { orgId: string; instrument: Inst
           <Text size="sm">{instrument.termsOfUse || 'No terms given.'}</Text>
         </Paper>
       </SimpleGrid>
+
+      <Paper withBorder p="md" radius="md" component="section" aria-label="Languages">
+        <Title order={2} fz="md" mb="xs">
+          Languages
+        </Title>
+        <Stack gap={4}>
+          <Text size="sm">Written in {languageName(instrumentLanguage(instrument))}.</Text>
+          {Object.entries(instrument.translations ?? {}).map(([language, translation]) => (
+            <Text size="sm" key={language}>
+              Translated into {languageName(language)}
+              {translation.note ? `: ${translation.note}` : '.'}
+            </Text>
+          ))}
+        </Stack>
+      </Paper>
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
+import { languageAutonym } from '../../domain/measurement/language.ts';
 import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { LinkStatus, Wave, WaveResponse } from '../../domain/measurement/schemas.ts';
@@ -82,6 +83,7 @@ export function SurveyLinks({ orgId, wave, canManage }: { orgId: string; wave: W
                 <Table.Th>Respondent</Table.Th>
                 <Table.Th>Level</Table.Th>
                 <Table.Th>Status</Table.Th>
+                <Table.Th>Language</Table.Th>
                 <Table.Th>Expires or submitted</Table.Th>
                 {canManage && <Table.Th aria-label="Actions" />}
               </Table.Tr>
@@ -96,6 +98,7 @@ export function SurveyLinks({ orgId, wave, canManage }: { orgId: string; wave: W
                       {r.linkStatus ?? 'entered'}
                     </Badge>
                   </Table.Td>
+                  <Table.Td>{r.language ? languageAutonym(r.language) : '—'}</Table.Td>
                   <Table.Td>
                     {r.linkStatus === 'submitted' ? formatDate(r.submittedAt) : formatDate(r.expiresAt)}
                   </Table.Td>

@@ -1,30 +1,33 @@
 import { Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { PublicSurvey } from '../../domain/measurement/schemas.ts';
-import { countOf } from '../../domain/count-of.ts';
 import { surveyMinutes } from './survey-duration.ts';
 
-/** Who is asking, about which support, how long it takes and what happens to the answers. */
+/** Who is asking, about which support, how long it takes and what happens to the answers, in the respondent's language. */
 export function SurveyIntroduction({ survey }: { survey: PublicSurvey }) {
+  const { t, i18n } = useTranslation('survey');
   const { organization, engagement, partner } = survey.askedBy;
   const items = survey.instruments.reduce((sum, instrument) => sum + instrument.items.length, 0);
-  const support = partner ? `${engagement} with ${partner}` : engagement;
+  const support = partner ? t('intro.supportWith', { engagement, partner }) : engagement;
+  const date = (iso: string) =>
+    new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'long', timeZone: 'UTC' });
   return (
     <Stack gap="xs" data-testid="survey-introduction">
       <Title order={1} size="h2">
-        A few questions from {organization}
+        {t('intro.heading', { organization })}
       </Title>
+      <Text>{t('intro.asks', { organization, support })}</Text>
       <Text>
-        {organization} asks about the support you receive through {support}.
+        {t('intro.duration', {
+          minutes: t('intro.minutes', { count: surveyMinutes(survey) }),
+          questions: t('intro.questions', { count: items }),
+        })}
       </Text>
       <Text>
-        It takes about {countOf(surveyMinutes(survey), 'minute')} ({countOf(items, 'question')}). Your answers are saved
-        as you go; you can come back to this page until you submit.
+        {t('intro.use', { organization })}
+        {survey.anonymous ? ` ${t('intro.anonymous')}` : ''}
       </Text>
-      <Text>
-        {organization} uses the answers to see how its support is working and to improve it.
-        {survey.anonymous ? ' This survey is anonymous: your name is not stored with your answers.' : ''}
-      </Text>
-      {survey.expiresAt && <Text size="sm">The link works until {survey.expiresAt.slice(0, 10)}.</Text>}
+      {survey.expiresAt && <Text size="sm">{t('intro.expires', { date: date(survey.expiresAt) })}</Text>}
     </Stack>
   );
 }

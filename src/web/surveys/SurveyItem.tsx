@@ -1,4 +1,5 @@
 import { Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AnswerValue, Item } from '../../domain/measurement/instrument.ts';
 
 interface SurveyItemProps {
@@ -9,8 +10,10 @@ interface SurveyItemProps {
   onChange: (value: AnswerValue) => void;
 }
 
-/** One question of a partner survey, in the control its item type calls for. */
+/** One question of a partner survey, in the control its item type calls for; `item` is already in the respondent's language. */
 export function SurveyItem({ item, number, value, error, onChange }: SurveyItemProps) {
+  const { t, i18n } = useTranslation('survey');
+  const format = (n: number) => n.toLocaleString(i18n.language);
   const label = `${number}. ${item.text}`;
   switch (item.type) {
     case 'agreement':
@@ -62,7 +65,7 @@ export function SurveyItem({ item, number, value, error, onChange }: SurveyItemP
           min={item.min}
           max={item.max}
           allowDecimal={!item.integer}
-          description={`From ${item.min} to ${item.max}`}
+          description={t('item.range', { min: format(item.min), max: format(item.max) })}
           value={typeof value === 'number' ? value : ''}
           onChange={(v) => onChange(typeof v === 'number' ? v : null)}
         />
@@ -82,7 +85,10 @@ export function SurveyItem({ item, number, value, error, onChange }: SurveyItemP
           />
           <Group justify="flex-end">
             <Text size="xs" c="dimmed">
-              {(typeof value === 'string' ? value.length : 0).toLocaleString()} / {item.maxLength.toLocaleString()}
+              {t('item.length', {
+                used: format(typeof value === 'string' ? value.length : 0),
+                max: format(item.maxLength),
+              })}
             </Text>
           </Group>
         </Stack>

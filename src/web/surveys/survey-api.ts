@@ -33,9 +33,9 @@ async function call<T>(method: string, token: string, suffix: string, body?: unk
 
 /** The questions and the answers saved so far. */
 export const fetchSurvey = async (token: string) => PublicSurvey.parse(await call('GET', token, ''));
-/** Saves the given answers (merged into those saved). */
-export const saveAnswers = (token: string, answers: SurveyAnswers) =>
-  call<{ savedAt: string; unanswered: number }>('PUT', token, '/answers', { answers });
-/** Submits the survey once. */
-export const submitSurvey = (token: string, answers: SurveyAnswers) =>
-  call<{ submittedAt: string }>('POST', token, '/submit', { answers });
+/** Saves the given answers (merged into those saved) and the language the respondent reads in. */
+export const saveAnswers = (token: string, answers: SurveyAnswers, language: string) =>
+  call<{ savedAt: string; unanswered: number }>('PUT', token, '/answers', { answers, language });
+/** Submits the survey once, in the language the respondent read it in. */
+export const submitSurvey = (token: string, answers: SurveyAnswers, language: string) =>
+  call<{ submittedAt: string }>('POST', token, '/submit', { answers, language });

@@ -9,8 +9,8 @@ import { startPraxisServer, type PraxisServer } from './praxis-server.ts';
 export const screenshotDir = process.env.PRAXIS_SCREENSHOT_DIR ?? path.join(tmpdir(), 'praxis-shots');
 
 export interface BrowserSuite {
-  /** A page in a fresh browser context (its own cookies) at the given viewport. */
-  openPage: (viewport: { width: number; height: number }) => Promise<Page>;
+  /** A page in a fresh browser context (its own cookies) at the given viewport, in the browser language `locale` if given. */
+  openPage: (viewport: { width: number; height: number }, options?: { locale?: string }) => Promise<Page>;
   server: () => PraxisServer;
 }
 
@@ -49,9 +49,13 @@ export function useBrowserSuite(): BrowserSuite {
 
   return {
     server: () => started().server,
-    openPage: async (viewport) => {
+    openPage: async (viewport, options = {}) => {
       const running = started();
-      const context = await running.browser.newContext({ baseURL: running.server.baseUrl, viewport });
+      const context = await running.browser.newContext({
+        baseURL: running.server.baseUrl,
+        viewport,
+        ...(options.locale ? { locale: options.locale } : {}),
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);

@@ -1,5 +1,5 @@
 import type { Instrument } from '../instrument.ts';
-import { fivePointAgreement } from './agreement-scale.ts';
+import { fivePointAgreement, fivePointAgreementSpanish } from './agreement-scale.ts';
 
 const items = [
   ['accessibility', 'We can reach our support team when we need them.'],
@@ -12,6 +12,7 @@ const items = [
 /**
  * The partner's experience of support on the five dimensions the companion study measured beyond
  * acceptability, appropriateness and feasibility. The wording is Praxis's own, not a published measure.
+ * Its Spanish translation is synthetic, made for the demo, and says so in its `note`.
  */
 export const supportExperienceSurvey: Instrument = {
   id: 'support-experience',
@@ -63,4 +64,36 @@ export const supportExperienceSurvey: Instrument = {
       level: 'individual',
     },
   ],
+  language: 'en',
+  translations: {
+    es: {
+      note: 'Synthetic Spanish translation made for the Praxis demo; not a validated or back-translated version. Check it with native speakers before using it in a study.',
+      name: 'Experiencia del apoyo',
+      description:
+        'Accesibilidad, calidad de la prestación, uso de los materiales de apoyo, colaboración y frecuencia del contacto, un ítem cada uno en una escala de acuerdo de cinco puntos, y un comentario abierto.',
+      items: {
+        accessibility: {
+          text: 'Podemos contactar a nuestro equipo de apoyo cuando lo necesitamos.',
+          labels: fivePointAgreementSpanish,
+        },
+        'quality-of-delivery': {
+          text: 'Las sesiones de apoyo están bien preparadas y bien impartidas.',
+          labels: fivePointAgreementSpanish,
+        },
+        'use-of-materials': {
+          text: 'Usamos en nuestro propio trabajo las herramientas y los materiales que nos da el equipo de apoyo.',
+          labels: fivePointAgreementSpanish,
+        },
+        collaboration: {
+          text: 'Nuestro equipo de apoyo trabaja con nosotros como socios: las decisiones se toman juntos.',
+          labels: fivePointAgreementSpanish,
+        },
+        'contact-frequency': {
+          text: 'Estamos en contacto con nuestro equipo de apoyo tan a menudo como lo necesitamos.',
+          labels: fivePointAgreementSpanish,
+        },
+        comment: { text: '¿Hay algo más que quiera decirnos sobre el apoyo que recibe?' },
+      },
+    },
+  },
 };
