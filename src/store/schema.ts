@@ -588,6 +588,7 @@ export interface EmailOutboxTable {
   user_id: string | null;
   wave_id: string | null;
   response_id: string | null;
+  lang: string | null;
   subject: string;
   body: string | null;
   unsubscribe_hash: string;

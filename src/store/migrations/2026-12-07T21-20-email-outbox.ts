@@ -18,6 +18,7 @@ export async function up(db: Kysely<Tables>): Promise<void> {
     .addColumn('user_id', 'text')
     .addColumn('wave_id', 'text')
     .addColumn('response_id', 'text')
+    .addColumn('lang', 'text')
     .addColumn('subject', 'text', (c) => c.notNull())
     // Holds the message's links until it is sent, then is emptied: a delivered link lives only in the mailbox.
     .addColumn('body', 'text')

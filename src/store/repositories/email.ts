@@ -13,6 +13,8 @@ export interface OutboxMessage {
   userId: string | null;
   waveId: string | null;
   responseId: string | null;
+  /** The language the message's survey link asks for. */
+  lang: string | null;
   subject: string;
   body: string | null;
   status: EmailStatus;
@@ -31,6 +33,7 @@ export interface NewOutboxMessage {
   userId?: string | null;
   waveId?: string | null;
   responseId?: string | null;
+  lang?: string | null;
   subject: string;
   body: string;
   unsubscribeHash: string;
@@ -47,6 +50,7 @@ const toMessage = (r: Omit<EmailOutboxTable, 'unsubscribe_hash' | 'dedupe_key' |
   userId: r.user_id,
   waveId: r.wave_id,
   responseId: r.response_id,
+  lang: r.lang,
   subject: r.subject,
   body: r.body,
   status: r.status as EmailStatus,
@@ -67,6 +71,7 @@ const listed = [
   'user_id',
   'wave_id',
   'response_id',
+  'lang',
   'subject',
   'status',
   'attempts',
@@ -101,6 +106,7 @@ export class EmailRepository {
       user_id: m.userId ?? null,
       wave_id: m.waveId ?? null,
       response_id: m.responseId ?? null,
+      lang: m.lang ?? null,
       subject: m.subject,
       body: m.body,
       unsubscribe_hash: m.unsubscribeHash,
