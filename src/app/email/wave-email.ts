@@ -6,6 +6,7 @@ import type { TenantStore } from '../../store/store.ts';
 
 /**
  * What the wave page shows of email: whether it is set up, and for each contact with an email address
+ * of the engagement's partner (or of a unit under it):
  * their latest message about the wave (kind, delivery status, attempts, the server's reason), the
  * reminders they had, whether they answered and whether they asked for no more email.
  */
@@ -15,8 +16,10 @@ export async function waveEmail(
   settings: EmailSettings | null,
   now = new Date(),
 ): Promise<WaveEmail> {
-  await tenant.waves.require(waveId);
-  const contacts = (await tenant.contacts.list()).filter((c) => c.email !== '');
+  const wave = await tenant.waves.require(waveId);
+  const engagement = await tenant.engagements.require(wave.engagementId);
+  const units = unitsUnder(await tenant.partners.list(), engagement.partnerId);
+  const contacts = (await tenant.contacts.list()).filter((c) => c.email !== '' && units.has(c.partnerId));
   const emails = await tenant.emails.listForWave(waveId);
   const responses = new Map((await tenant.responses.listForWave(waveId)).map((r) => [r.id, r]));
   const unsubscribed = await tenant.emails.unsubscribed(contacts.map((c) => c.email));
@@ -47,4 +50,18 @@ export async function waveEmail(
     };
   });
   return { configured: settings !== null, reminderLimit: settings?.reminderLimit ?? 0, contacts: rows };
+}
+
+/** The partner and every unit under it (its teams, a system's organizations and theirs). */
+function unitsUnder(partners: readonly { id: string; parentId: string | null }[], rootId: string): Set<string> {
+  const units = new Set([rootId]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of partners)
+      if (p.parentId !== null && units.has(p.parentId) && !units.has(p.id)) {
+        units.add(p.id);
+        grew = true;
+      }
+  }
+  return units;
 }
