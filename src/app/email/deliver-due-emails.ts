@@ -32,11 +32,15 @@ export async function deliverDueEmails(
   for (;;) {
     const due = await store.emailOutbox.due(now.toISOString(), batch);
     if (due.length === 0) break;
-    const claimed: OutboxMessage[] = [];
-    for (const message of due) if (await store.emailOutbox.claim(message, leaseUntil)) claimed.push(message);
-    await Promise.all(
+    // Claims, and then outcomes, are written one transaction per batch: a commit per message would cost
+    // more than sending it.
+    const claimed = await store.transaction(async (tx) => {
+      const taken: OutboxMessage[] = [];
+      for (const message of due) if (await tx.emailOutbox.claim(message, leaseUntil)) taken.push(message);
+      return taken;
+    });
+    const outcomes = await Promise.all(
       claimed.map(async (message) => {
-        const attempts = message.attempts + 1;
         const outcome =
           message.body === null
             ? { ok: false, responseCode: 550, reason: 'the message has no text to send' }
@@ -46,24 +50,27 @@ export async function deliverDueEmails(
                 text: message.body,
                 unsubscribeUrl: unsubscribeUrlOf(message.body),
               });
-        const next = afterAttempt(outcome, attempts, now, settings);
-        await store.transaction(async (tx) => {
-          await tx.emailOutbox.settle(message.id, next, new Date().toISOString());
-          await tx.tenant(message.organizationId).recordHistory({
-            entity: 'email',
-            entityId: message.id,
-            action: 'update',
-            actor: null,
-            changes: {
-              status: [message.status, next.status],
-              attempts: [message.attempts, attempts],
-              ...(next.lastError !== null ? { lastError: next.lastError } : {}),
-            },
-          });
-        });
-        tally[next.status === 'sent' ? 'sent' : next.status === 'retrying' ? 'retrying' : 'failed'] += 1;
+        return { message, next: afterAttempt(outcome, message.attempts + 1, now, settings) };
       }),
     );
+    await store.transaction(async (tx) => {
+      const settledAt = new Date().toISOString();
+      for (const { message, next } of outcomes) {
+        await tx.emailOutbox.settle(message.id, next, settledAt);
+        await tx.tenant(message.organizationId).recordHistory({
+          entity: 'email',
+          entityId: message.id,
+          action: 'update',
+          actor: null,
+          changes: {
+            status: [message.status, next.status],
+            attempts: [message.attempts, message.attempts + 1],
+            ...(next.lastError !== null ? { lastError: next.lastError } : {}),
+          },
+        });
+        tally[next.status === 'sent' ? 'sent' : next.status === 'retrying' ? 'retrying' : 'failed'] += 1;
+      }
+    });
     if (due.length < batch) break;
   }
   return tally;
