@@ -43,6 +43,7 @@ const known: Record<string, { full: string[]; quick: string[] }> = {
   startup: { full: [], quick: ['--runs', '3'] },
   signals: { full: [], quick: ['--quick'] },
   agreement: { full: [], quick: ['--runs', '2'] },
+  email: { full: [], quick: ['--quick'] },
 };
 
 function benches(): BenchScript[] {

@@ -107,6 +107,11 @@ export const commandEntries: readonly CommandEntry[] = [
     load: async () => (await import('./commands/survey.ts')).surveyCommand(),
   },
   {
+    name: 'email',
+    description: 'Email: send the messages due (retries included) once, queue and send the weekly digest',
+    load: async () => (await import('./commands/email.ts')).emailCommand(),
+  },
+  {
     name: 'rebuild',
     description:
       'Rewrite every derived table (engagement and organization level) from raw interactions, one organization at a time, each in one transaction',

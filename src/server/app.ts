@@ -37,6 +37,7 @@ import { planRoutes } from './plans/routes.ts';
 import { signalRoutes } from './signals/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { coachingRoutes } from './coaching/routes.ts';
+import { emailRoutes } from './email/routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -141,6 +142,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(calendarRoutes, { store });
   await app.register(coachingRoutes, { store });
   await app.register(partnerViewRoutes, { store });
+  await app.register(emailRoutes, { store, config });
   await webRoutes(app, { serveWeb });
   return app;
 }

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultInvitationExpiryDays } from '../domain/accounts/invitations.ts';
+import type { DigestSchedule, EmailSettings } from '../domain/email/settings.ts';
 
 /** Everything Praxis reads from its environment, with defaults. The README documents each variable. */
 export interface Config {
@@ -25,7 +26,15 @@ export interface Config {
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
   trustProxy: boolean;
+  /** Email through SMTP; null (off) until SMTP_HOST, EMAIL_FROM and PUBLIC_URL are set. */
+  email: EmailSettings | null;
+  /** Seconds between two drains of the outbox by the server; 0 drains only when mail is queued. */
+  emailWorkerSeconds: number;
+  /** When the server sends the weekly digest; null: never (the CLI can). */
+  digest: DigestSchedule | null;
 }
+
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -44,6 +53,24 @@ const Env = z.object({
   INVITATION_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(defaultInvitationExpiryDays),
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http or https address' }).optional(),
+  EMAIL_REMINDER_LIMIT: z.coerce.number().int().min(0).max(20).default(2),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  EMAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(60),
+  EMAIL_RETRY_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(6 * 3600),
+  EMAIL_WORKER_SECONDS: z.coerce.number().int().min(0).default(30),
+  EMAIL_DIGEST_DAY: z.enum(['off', ...weekdays]).default('off'),
+  EMAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 /** Reads the configuration; a bad variable is reported by name. */
@@ -74,6 +101,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationExpiryDays: e.INVITATION_EXPIRY_DAYS,
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY === 'true',
+    email:
+      e.SMTP_HOST && e.EMAIL_FROM && e.PUBLIC_URL
+        ? {
+            smtp: {
+              host: e.SMTP_HOST,
+              port: e.SMTP_PORT,
+              secure: e.SMTP_SECURE === 'true',
+              user: e.SMTP_USER,
+              password: e.SMTP_PASSWORD,
+            },
+            from: e.EMAIL_FROM,
+            publicUrl: e.PUBLIC_URL,
+            reminderLimit: e.EMAIL_REMINDER_LIMIT,
+            maxAttempts: e.EMAIL_MAX_ATTEMPTS,
+            retryBaseSeconds: e.EMAIL_RETRY_SECONDS,
+            retryMaxSeconds: Math.max(e.EMAIL_RETRY_MAX_SECONDS, e.EMAIL_RETRY_SECONDS),
+          }
+        : null,
+    emailWorkerSeconds: e.EMAIL_WORKER_SECONDS,
+    digest:
+      e.EMAIL_DIGEST_DAY === 'off'
+        ? null
+        : { weekday: weekdays.indexOf(e.EMAIL_DIGEST_DAY), hour: e.EMAIL_DIGEST_HOUR },
   };
 }
 

@@ -27,7 +27,10 @@ export function loggerOptions(level: string, stream?: { write(line: string): voi
         method: req.method,
         url: req.url
           .replace(/([?&](token|access_token)=)[^&]*/gi, '$1[redacted]')
-          .replace(/(\/(?:api\/surveys|survey|api\/invitations|invitation|api\/calendar)\/)[^/?]+/, '$1[redacted]'),
+          .replace(
+            /(\/(?:api\/surveys|survey|api\/invitations|invitation|api\/calendar|api\/email\/unsubscribe|unsubscribe)\/)[^/?]+/,
+            '$1[redacted]',
+          ),
         headers: req.headers,
         remoteAddress: req.ip,
       }),

@@ -536,6 +536,8 @@ export interface DatabaseSchema {
   development_goals: DevelopmentGoalsTable;
   self_assessments: SelfAssessmentsTable;
   calendar_feeds: CalendarFeedsTable;
+  email_outbox: EmailOutboxTable;
+  email_unsubscribes: EmailUnsubscribesTable;
 }
 
 /** A support plan for one stage of an engagement, versioned. */
@@ -576,4 +578,37 @@ export interface SignalAcknowledgementsTable {
   note: string;
   acknowledged_by: string | null;
   acknowledged_at: string;
+}
+
+/** A message waiting for, or done with, delivery; `body` is emptied once it is sent. */
+export interface EmailOutboxTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  recipient: string;
+  contact_id: string | null;
+  user_id: string | null;
+  wave_id: string | null;
+  response_id: string | null;
+  lang: string | null;
+  subject: string;
+  body: string | null;
+  unsubscribe_hash: string;
+  dedupe_key: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** An address that asked an organization for no more email. */
+export interface EmailUnsubscribesTable {
+  organization_id: string;
+  address: string;
+  unsubscribed_at: string;
+  message_id: string | null;
 }

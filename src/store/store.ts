@@ -26,6 +26,7 @@ import { SignalRepository } from './repositories/signals.ts';
 import { findLiveToken, TokenRepository, type TokenGrant } from './repositories/tokens.ts';
 import { CalendarFeedRepository, findLiveCalendarFeed, type CalendarFeedGrant } from './repositories/calendar-feeds.ts';
 import { UserRepository } from './repositories/users.ts';
+import { EmailOutboxRepository, EmailRepository } from './repositories/email.ts';
 import { coachingRepositories, type CoachingRepositories } from './repositories/coaching.ts';
 
 /** Repositories for one organization's data. Obtaining one is the only way to reach tenant tables. */
@@ -52,6 +53,7 @@ export class TenantStore {
   readonly coaching: CoachingRepositories;
   readonly calendarFeeds: CalendarFeedRepository;
   readonly researchSettings: ResearchSettingsRepository;
+  readonly emails: EmailRepository;
 
   constructor(
     private readonly db: Executor,
@@ -81,6 +83,7 @@ export class TenantStore {
     this.coaching = coachingRepositories(db, organizationId);
     this.calendarFeeds = new CalendarFeedRepository(db, organizationId);
     this.researchSettings = new ResearchSettingsRepository(db, organizationId);
+    this.emails = new EmailRepository(db, organizationId);
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {
@@ -102,6 +105,8 @@ export class Store {
   readonly organizations: OrganizationRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
+  /** The email outbox across organizations, for the sender. */
+  readonly emailOutbox: EmailOutboxRepository;
 
   constructor(
     readonly database: Database,
@@ -112,6 +117,7 @@ export class Store {
     this.organizations = new OrganizationRepository(this.executor);
     this.users = new UserRepository(this.executor);
     this.sessions = new SessionRepository(this.executor);
+    this.emailOutbox = new EmailOutboxRepository(this.executor);
   }
 
   tenant(organizationId: string): TenantStore {

@@ -18,6 +18,7 @@ import { RequireSession } from './session/RequireSession.tsx';
 // Administration is visited rarely and by few; it loads on demand.
 const MembersPage = lazy(() => import('./members/MembersPage.tsx'));
 const SurveyPage = lazy(() => import('./surveys/SurveyPage.tsx'));
+const UnsubscribePage = lazy(() => import('./email/UnsubscribePage.tsx'));
 const InvitationPage = lazy(() => import('./invitations/InvitationPage.tsx'));
 const TokensPage = lazy(() => import('./tokens/TokensPage.tsx'));
 // The support record: charts and forms load with the first of its pages.
@@ -62,6 +63,7 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/survey/:token" element={onDemand(<SurveyPage />)} />
         <Route path="/invitation/:token" element={onDemand(<InvitationPage />)} />
+        <Route path="/unsubscribe/:token" element={onDemand(<UnsubscribePage />)} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<RootRedirect />} />

@@ -65,6 +65,12 @@ const outsideOrganizations: Record<
     session: 404,
     token: 404,
   },
+  'POST /api/email/unsubscribe/{token}': {
+    why: 'public unsubscribe link: its token is the credential, whoever holds it (email tests cover its rules); an unknown token',
+    session: 404,
+    token: 404,
+    body: () => ({}),
+  },
   'GET /api/surveys/{token}': {
     why: 'public survey link: its token is the credential, whoever holds it (survey tests cover its rules); an unknown token',
     session: 404,

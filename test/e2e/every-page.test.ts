@@ -59,6 +59,7 @@ const visits: Record<string, RouteVisit> = {
   '/login': { who: 'signed out', url: () => '/login' },
   '/survey/:token': { who: 'signed out', url: (seeded) => seeded.surveyPath },
   '/invitation/:token': { who: 'signed out', url: (seeded) => seeded.invitationPath },
+  '/unsubscribe/:token': { who: 'signed out', url: () => '/unsubscribe/a-link-from-a-message' },
   '/profile': { who: 'member', url: () => '/profile' },
   '/orgs/new': { who: 'member', url: () => '/orgs/new' },
   '/*': { who: 'member', url: () => '/no-such-page' },

@@ -173,6 +173,22 @@ export class ResponseRepository {
     return now;
   }
 
+  /**
+   * Gives an open link a new token (a reminder carries a fresh link, since only hashes are kept); the
+   * old link stops working and the answers saved so far stay. False when the response is no longer open.
+   */
+  async replaceToken(id: string, tokenHash: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('measurement_responses')
+      .set({ token_hash: tokenHash, updated_at: nowIso() })
+      .where('organization_id', '=', this.organizationId)
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async revoke(id: string): Promise<SurveyResponse> {
     await this.db
       .updateTable('measurement_responses')

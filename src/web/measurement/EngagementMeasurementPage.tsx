@@ -23,6 +23,7 @@ import { useDeleteWave, useRestoreWave, useWaveHistory, useWaves } from './measu
 import { instrumentPath } from './measurement-paths.ts';
 import { OutcomeTrajectories } from './OutcomeTrajectories.tsx';
 import { SurveyLinks } from './SurveyLinks.tsx';
+import { WaveEmail } from '../email/WaveEmail.tsx';
 import { WaveForm } from './WaveForm.tsx';
 
 const kindColors: Record<Wave['kind'], string> = { baseline: 'indigo', 'follow-up': 'cyan', 'ad-hoc': 'gray' };
@@ -166,6 +167,7 @@ function WaveCard({
         )}
       </Group>
       <SurveyLinks orgId={orgId} wave={wave} canManage={canManage} />
+      <WaveEmail orgId={orgId} wave={wave} canManage={canManage} />
       <WaveHistory orgId={orgId} waveId={wave.id} />
       <ConfirmDialog
         opened={confirming}

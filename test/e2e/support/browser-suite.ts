@@ -16,16 +16,17 @@ export interface BrowserSuite {
 
 /**
  * Registers the hooks of a browser test file: one private demo server and one Chromium for the file, a fresh
- * context per page, and a failure for any uncaught error the app throws during a test.
+ * context per page, and a failure for any uncaught error the app throws during a test. `serverEnv` adds
+ * settings to the server's environment; it is read when the server starts, after earlier `beforeAll` hooks.
  */
-export function useBrowserSuite(): BrowserSuite {
+export function useBrowserSuite(serverEnv: () => Record<string, string> = () => ({})): BrowserSuite {
   let server: PraxisServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startPraxisServer();
+    server = await startPraxisServer(serverEnv());
     browser = await launchChromium();
     mkdirSync(screenshotDir, { recursive: true });
   });

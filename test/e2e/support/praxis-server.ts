@@ -45,14 +45,14 @@ function serverEnvironment(dataDir: string, port: number): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Loads the demo organization into a fresh data directory and serves the built web app from it. */
-export async function startPraxisServer(): Promise<PraxisServer> {
+/** Loads the demo organization into a fresh data directory and serves the built web app from it, with `extraEnv` added. */
+export async function startPraxisServer(extraEnv: Record<string, string> = {}): Promise<PraxisServer> {
   if (!existsSync(path.join(repoRoot, 'dist/web/index.html'))) {
     throw new Error('dist/web is not built; run `npx vite build` first');
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'praxis-e2e-'));
   const port = await freePort();
-  const env = serverEnvironment(dataDir, port);
+  const env = { ...serverEnvironment(dataDir, port), ...extraEnv };
   await run(process.execPath, [praxisBin, 'demo'], { cwd: repoRoot, env, timeout: 120_000 });
 
   const child = spawn(process.execPath, [praxisBin, 'serve'], {
