@@ -109,7 +109,7 @@ export function StagePlanForm({
                   />
                   <TextInput
                     label="Indicator"
-                    description="How progress is measured"
+                    description="How progress is measured."
                     value={goal.indicator}
                     onChange={(e) => update({ indicator: e.currentTarget.value })}
                     error={errors[`goals.${index}.indicator`]}
