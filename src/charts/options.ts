@@ -52,6 +52,40 @@ const baseOption = (): ChartOption => ({
   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
 });
 
+/** The axis of months along the bottom, named below its labels. */
+const monthAxis = (months: readonly { month: string }[], axisName: string, boundaryGap = true) => ({
+  type: 'category' as const,
+  name: axisName,
+  nameLocation: 'middle' as const,
+  nameGap: 26,
+  ...(boundaryGap ? {} : { boundaryGap: false }),
+  data: months.map((month) => month.month),
+});
+
+/** A value axis named at its top, the name aligned away from the plot (`right` on the left axis, `left` on the right one). */
+const valueAxis = (name: string, align: 'left' | 'right', extra: { min?: number; minInterval?: number } = {}) => ({
+  type: 'value' as const,
+  name,
+  ...extra,
+  nameTextStyle: { align },
+});
+
+/** The legend centred above the plot, in small type. */
+const topLegend = (data?: string[]) => ({
+  top: 0,
+  left: 'center' as const,
+  itemWidth: 12,
+  itemHeight: 12,
+  textStyle: { fontSize: 11 },
+  ...(data ? { data } : {}),
+});
+
+/** A second value axis, on the right, without grid lines of its own. */
+const rightValueAxis = (name: string, extra: { min?: number; minInterval?: number } = {}) => ({
+  ...valueAxis(name, 'left', extra),
+  splitLine: { show: false },
+});
+
 export interface ComponentMonthMinutes {
   /** The month's label on the axis: a month of relationship (1, 2, …) or a calendar month (`2024-03`). */
   month: string;
@@ -82,14 +116,8 @@ export function componentMixOption(
     ...baseOption(),
     legend: { bottom: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 12, itemGap: 8, textStyle: { fontSize: 11 } },
     grid: { left: 44, right: 12, top: 28, bottom: 64 + Math.ceil(components.length / 3) * 16 },
-    xAxis: {
-      type: 'category',
-      name: axisName,
-      nameLocation: 'middle',
-      nameGap: 26,
-      data: months.map((month) => month.month),
-    },
-    yAxis: { type: 'value', name: 'minutes', nameTextStyle: { align: 'right' } },
+    xAxis: monthAxis(months, axisName),
+    yAxis: valueAxis('minutes', 'right'),
     series,
   };
 }
@@ -104,25 +132,10 @@ export interface DoseMonth {
 export function doseOption(months: readonly DoseMonth[], axisName: string): ChartOption {
   return {
     ...baseOption(),
-    legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
+    legend: topLegend(),
     grid: { left: 44, right: 36, top: 44, bottom: 36 },
-    xAxis: {
-      type: 'category',
-      name: axisName,
-      nameLocation: 'middle',
-      nameGap: 26,
-      data: months.map((month) => month.month),
-    },
-    yAxis: [
-      { type: 'value', name: 'minutes', nameTextStyle: { align: 'right' } },
-      {
-        type: 'value',
-        name: 'interactions',
-        splitLine: { show: false },
-        minInterval: 1,
-        nameTextStyle: { align: 'left' },
-      },
-    ],
+    xAxis: monthAxis(months, axisName),
+    yAxis: [valueAxis('minutes', 'right'), rightValueAxis('interactions', { minInterval: 1 })],
     series: [
       {
         type: 'bar',
@@ -173,24 +186,10 @@ export function doseDistributionOption(months: readonly DoseDistributionMonth[],
   return {
     ...baseOption(),
     tooltip: { trigger: 'axis' },
-    legend: {
-      top: 0,
-      left: 'center',
-      itemWidth: 12,
-      itemHeight: 12,
-      textStyle: { fontSize: 11 },
-      data: ['Median', 'Mean', 'Interquartile range'],
-    },
+    legend: topLegend(['Median', 'Mean', 'Interquartile range']),
     grid: { left: 44, right: 16, top: 44, bottom: 36 },
-    xAxis: {
-      type: 'category',
-      name: axisName,
-      nameLocation: 'middle',
-      nameGap: 26,
-      boundaryGap: false,
-      data: months.map((month) => month.month),
-    },
-    yAxis: { type: 'value', name: 'minutes per engagement', nameTextStyle: { align: 'left' } },
+    xAxis: monthAxis(months, axisName, false),
+    yAxis: valueAxis('minutes per engagement', 'left'),
     series: [
       // The band is Q1 (invisible) with Q3 − Q1 stacked on top of it and filled.
       {
@@ -275,19 +274,10 @@ export function diversityOption(months: readonly DiversityMonth[], axisName: str
   return {
     ...baseOption(),
     tooltip: { trigger: 'axis', valueFormatter: (value) => Number(value).toFixed(2) },
-    legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
+    legend: topLegend(),
     grid: { left: 44, right: 36, top: 44, bottom: 36 },
-    xAxis: {
-      type: 'category',
-      name: axisName,
-      nameLocation: 'middle',
-      nameGap: 26,
-      data: months.map((month) => month.month),
-    },
-    yAxis: [
-      { type: 'value', name: 'entropy (nats)', min: 0, nameTextStyle: { align: 'right' } },
-      { type: 'value', name: 'components', min: 0, splitLine: { show: false }, nameTextStyle: { align: 'left' } },
-    ],
+    xAxis: monthAxis(months, axisName),
+    yAxis: [valueAxis('entropy (nats)', 'right', { min: 0 }), rightValueAxis('components', { min: 0 })],
     series: [
       {
         type: 'line',
@@ -320,16 +310,10 @@ export interface PlanVersusActualMonth {
 export function planVersusActualOption(months: readonly PlanVersusActualMonth[], axisName: string): ChartOption {
   return {
     ...baseOption(),
-    legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 11 } },
+    legend: topLegend(),
     grid: { left: 44, right: 12, top: 36, bottom: 36 },
-    xAxis: {
-      type: 'category',
-      name: axisName,
-      nameLocation: 'middle',
-      nameGap: 26,
-      data: months.map((month) => month.month),
-    },
-    yAxis: { type: 'value', name: 'minutes', nameTextStyle: { align: 'right' } },
+    xAxis: monthAxis(months, axisName),
+    yAxis: valueAxis('minutes', 'right'),
     series: [
       {
         type: 'bar',

@@ -7,6 +7,7 @@ import { Client } from '../support/http.ts';
 import { appRoutePatterns } from './support/app-routes.ts';
 import { seriousAccessibilityViolations } from './support/axe.ts';
 import { useBrowserSuite } from './support/browser-suite.ts';
+import { unfinishedSentences } from './support/sentences.ts';
 import { signIn } from './support/sign-in.ts';
 
 const suite = useBrowserSuite();
@@ -123,7 +124,10 @@ const skipped: Record<string, string> = {
   '/': 'redirects to the home of an organization, which is visited as /orgs/:orgId',
 };
 
-/** A page is in order when it fits a phone, loaded and has no serious or critical axe violation. */
+/**
+ * A page is in order when it fits a phone, loaded, has no serious or critical axe violation and every
+ * sentence it shows begins with a capital and ends with a stop.
+ */
 async function problemsOf(page: Page, url: string): Promise<string[]> {
   await page.goto(url);
   try {
@@ -154,6 +158,7 @@ async function problemsOf(page: Page, url: string): Promise<string[]> {
   }
   if (await page.getByText('Could not load this page').isVisible()) problems.push(`${url} could not load`);
   for (const violation of await seriousAccessibilityViolations(page)) problems.push(`${url}: ${violation}`);
+  for (const sentence of await unfinishedSentences(page)) problems.push(`${url}: unfinished sentence "${sentence}"`);
   return problems;
 }
 

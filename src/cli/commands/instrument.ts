@@ -117,7 +117,7 @@ export function instrumentCommand(): Command {
       const text = formatInstrument(found, options.format);
       if (options.out) {
         writeFileSync(options.out, text);
-        say(`Wrote ${found.id}@${found.version} to ${options.out}`);
+        say(`wrote ${found.id}@${found.version} to ${options.out}`);
       } else process.stdout.write(text);
     });
 

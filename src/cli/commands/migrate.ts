@@ -16,7 +16,7 @@ export function migrateCommand(): Command {
             return;
           }
           const report = options.down ? await migrateDown(db) : await migrateToLatest(db);
-          if (report.applied.length === 0) say(`Nothing to do; schema at ${report.current ?? '(empty)'}`);
+          if (report.applied.length === 0) say(`Nothing to do; schema at ${report.current ?? '(empty)'}.`);
           for (const name of report.applied) say(`${options.down ? 'reverted' : 'applied'}  ${name}`);
         },
         { migrate: false },

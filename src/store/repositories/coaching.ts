@@ -5,175 +5,152 @@ import {
   Observation,
   Review,
   SelfAssessment,
-  type GoalStatus,
 } from '../../domain/coaching/schemas.ts';
 import { readJsonColumn } from '../json-column.ts';
 import type { Executor } from './executor.ts';
 import { recordMeta } from './partners.ts';
 import { PractitionerPracticeRepository } from './practitioner-practice.ts';
-import { VersionedRepository, type VersionedMapping, type VersionedRecord } from './versioned.ts';
+import {
+  VersionedRepository,
+  type VersionedColumns,
+  type VersionedMapping,
+  type VersionedRecord,
+} from './versioned.ts';
 
 /** A record's data: everything but the bookkeeping columns every versioned record has. */
 export type DataOf<T> = Omit<T, keyof VersionedRecord>;
 
-const json = (value: unknown): string => JSON.stringify(value);
-/** A JSON column of a coaching row, read through the domain's schema for that field. */
-const parsed = <S extends z.ZodType>(schema: S, text: unknown, where: { table: string; column: string; id: string }) =>
-  readJsonColumn(schema, text as string, where);
+type CoachingTable =
+  'coaching_reviews' | 'coaching_observations' | 'coaching_sessions' | 'development_goals' | 'self_assessments';
 
-export const reviewMapping: VersionedMapping<'coaching_reviews', Review, DataOf<Review>> = {
+/** Where one field of a coaching record is stored: its column, and for a JSON column the domain schema read through. */
+type FieldColumn<Table extends CoachingTable> =
+  (keyof VersionedColumns<Table> & string) | { column: keyof VersionedColumns<Table> & string; json: z.ZodType };
+
+/**
+ * The mapping of a kind of coaching record to its table, from where each field is stored: plain
+ * columns are copied as they are, JSON columns written as JSON and read through readJsonColumn.
+ */
+function coachingMapping<Table extends CoachingTable, T extends VersionedRecord>(spec: {
+  table: Table;
+  entity: string;
+  label: string;
+  fields: { [K in keyof DataOf<T>]-?: FieldColumn<Table> };
+}): VersionedMapping<Table, T, DataOf<T>> {
+  const fields = Object.entries(spec.fields) as [string, FieldColumn<Table>][];
+  return {
+    table: spec.table,
+    entity: spec.entity,
+    label: spec.label,
+    columns: (data) => {
+      const values = data as Record<string, unknown>;
+      return Object.fromEntries(
+        fields.map(([field, stored]) =>
+          typeof stored === 'string' ? [stored, values[field]] : [stored.column, JSON.stringify(values[field])],
+        ),
+      ) as VersionedColumns<Table>;
+    },
+    fromRow: (row) => {
+      const cells = row as Record<string, unknown> & { id: string };
+      return {
+        ...recordMeta(row as never),
+        ...Object.fromEntries(
+          fields.map(([field, stored]) =>
+            typeof stored === 'string'
+              ? [field, cells[stored]]
+              : [
+                  field,
+                  readJsonColumn(stored.json, cells[stored.column] as string, {
+                    table: spec.table,
+                    column: stored.column,
+                    id: cells.id,
+                  }),
+                ],
+          ),
+        ),
+      } as T;
+    },
+  };
+}
+
+export const reviewMapping = coachingMapping<'coaching_reviews', Review>({
   table: 'coaching_reviews',
   entity: 'coaching-review',
   label: 'Review',
-  columns: (r) => ({
-    interaction_id: r.interactionId,
-    engagement_id: r.engagementId,
-    practitioner_id: r.practitionerId,
-    reviewer_id: r.reviewerId,
-    model_id: r.modelId,
-    model_version: r.modelVersion,
-    interaction_date: r.interactionDate,
-    ratings: json(r.ratings),
-    feedback: r.feedback,
-    acknowledged_at: r.acknowledgedAt,
-    reply: r.reply,
-  }),
-  fromRow: (r) => ({
-    ...recordMeta(r),
-    interactionId: r.interaction_id as string,
-    engagementId: r.engagement_id as string,
-    practitionerId: r.practitioner_id as string,
-    reviewerId: r.reviewer_id as string,
-    modelId: r.model_id as string,
-    modelVersion: r.model_version as string,
-    interactionDate: r.interaction_date as string,
-    ratings: parsed(Review.shape.ratings, r.ratings, { table: 'coaching_reviews', column: 'ratings', id: r.id }),
-    feedback: r.feedback as string,
-    acknowledgedAt: r.acknowledged_at as string | null,
-    reply: r.reply as string,
-  }),
-};
+  fields: {
+    interactionId: 'interaction_id',
+    engagementId: 'engagement_id',
+    practitionerId: 'practitioner_id',
+    reviewerId: 'reviewer_id',
+    modelId: 'model_id',
+    modelVersion: 'model_version',
+    interactionDate: 'interaction_date',
+    ratings: { column: 'ratings', json: Review.shape.ratings },
+    feedback: 'feedback',
+    acknowledgedAt: 'acknowledged_at',
+    reply: 'reply',
+  },
+});
 
-export const observationMapping: VersionedMapping<'coaching_observations', Observation, DataOf<Observation>> = {
+export const observationMapping = coachingMapping<'coaching_observations', Observation>({
   table: 'coaching_observations',
   entity: 'coaching-observation',
   label: 'Observation',
-  columns: (o) => ({
-    engagement_id: o.engagementId,
-    practitioner_id: o.practitionerId,
-    interaction_id: o.interactionId,
-    observer_id: o.observerId,
-    model_id: o.modelId,
-    model_version: o.modelVersion,
-    date: o.date,
-    ratings: json(o.ratings),
-    principles: json(o.principles),
-    notes: o.notes,
-  }),
-  fromRow: (r) => ({
-    ...recordMeta(r),
-    engagementId: r.engagement_id as string,
-    practitionerId: r.practitioner_id as string,
-    interactionId: r.interaction_id as string | null,
-    observerId: r.observer_id as string,
-    modelId: r.model_id as string,
-    modelVersion: r.model_version as string,
-    date: r.date as string,
-    ratings: parsed(Observation.shape.ratings, r.ratings, {
-      table: 'coaching_observations',
-      column: 'ratings',
-      id: r.id,
-    }),
-    principles: parsed(Observation.shape.principles, r.principles, {
-      table: 'coaching_observations',
-      column: 'principles',
-      id: r.id,
-    }),
-    notes: r.notes as string,
-  }),
-};
+  fields: {
+    engagementId: 'engagement_id',
+    practitionerId: 'practitioner_id',
+    interactionId: 'interaction_id',
+    observerId: 'observer_id',
+    modelId: 'model_id',
+    modelVersion: 'model_version',
+    date: 'date',
+    ratings: { column: 'ratings', json: Observation.shape.ratings },
+    principles: { column: 'principles', json: Observation.shape.principles },
+    notes: 'notes',
+  },
+});
 
-export const coachingSessionMapping: VersionedMapping<'coaching_sessions', CoachingSession, DataOf<CoachingSession>> = {
+export const coachingSessionMapping = coachingMapping<'coaching_sessions', CoachingSession>({
   table: 'coaching_sessions',
   entity: 'coaching-session',
   label: 'Coaching session',
-  columns: (s) => ({
-    practitioner_id: s.practitionerId,
-    coach_id: s.coachId,
-    date: s.date,
-    component_ids: json(s.componentIds),
-    agreed: s.agreed,
-    follow_up: s.followUp,
-  }),
-  fromRow: (r) => ({
-    ...recordMeta(r),
-    practitionerId: r.practitioner_id as string,
-    coachId: r.coach_id as string,
-    date: r.date as string,
-    componentIds: parsed(CoachingSession.shape.componentIds, r.component_ids, {
-      table: 'coaching_sessions',
-      column: 'component_ids',
-      id: r.id,
-    }),
-    agreed: r.agreed as string,
-    followUp: r.follow_up as string,
-  }),
-};
+  fields: {
+    practitionerId: 'practitioner_id',
+    coachId: 'coach_id',
+    date: 'date',
+    componentIds: { column: 'component_ids', json: CoachingSession.shape.componentIds },
+    agreed: 'agreed',
+    followUp: 'follow_up',
+  },
+});
 
-export const developmentGoalMapping: VersionedMapping<'development_goals', DevelopmentGoal, DataOf<DevelopmentGoal>> = {
+export const developmentGoalMapping = coachingMapping<'development_goals', DevelopmentGoal>({
   table: 'development_goals',
   entity: 'development-goal',
   label: 'Development goal',
-  columns: (g) => ({
-    practitioner_id: g.practitionerId,
-    created_by: g.createdBy,
-    title: g.title,
-    component_ids: json(g.componentIds),
-    target_date: g.targetDate,
-    status: g.status,
-  }),
-  fromRow: (r) => ({
-    ...recordMeta(r),
-    practitionerId: r.practitioner_id as string,
-    createdBy: r.created_by as string,
-    title: r.title as string,
-    componentIds: parsed(DevelopmentGoal.shape.componentIds, r.component_ids, {
-      table: 'development_goals',
-      column: 'component_ids',
-      id: r.id,
-    }),
-    targetDate: r.target_date as string | null,
-    status: r.status as GoalStatus,
-  }),
-};
+  fields: {
+    practitionerId: 'practitioner_id',
+    createdBy: 'created_by',
+    title: 'title',
+    componentIds: { column: 'component_ids', json: DevelopmentGoal.shape.componentIds },
+    targetDate: 'target_date',
+    status: 'status',
+  },
+});
 
-export const selfAssessmentMapping: VersionedMapping<'self_assessments', SelfAssessment, DataOf<SelfAssessment>> = {
+export const selfAssessmentMapping = coachingMapping<'self_assessments', SelfAssessment>({
   table: 'self_assessments',
   entity: 'self-assessment',
   label: 'Self-assessment',
-  columns: (a) => ({
-    practitioner_id: a.practitionerId,
-    date: a.date,
-    model_id: a.modelId,
-    model_version: a.modelVersion,
-    ratings: json(a.ratings),
-  }),
-  fromRow: (r) => ({
-    ...recordMeta(r),
-    practitionerId: r.practitioner_id as string,
-    date: r.date as string,
-    modelId: r.model_id as string,
-    modelVersion: r.model_version as string,
-    ratings: parsed(SelfAssessment.shape.ratings, r.ratings, {
-      table: 'self_assessments',
-      column: 'ratings',
-      id: r.id,
-    }),
-  }),
-};
+  fields: {
+    practitionerId: 'practitioner_id',
+    date: 'date',
+    modelId: 'model_id',
+    modelVersion: 'model_version',
+    ratings: { column: 'ratings', json: SelfAssessment.shape.ratings },
+  },
+});
 
-type CoachingTable =
-  'coaching_reviews' | 'coaching_observations' | 'coaching_sessions' | 'development_goals' | 'self_assessments';
 const dateColumn: Record<CoachingTable, string> = {
   coaching_reviews: 'interaction_date',
   coaching_observations: 'date',

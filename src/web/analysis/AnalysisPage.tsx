@@ -49,7 +49,7 @@ function Section({
       </WithHelp>
       {method && (
         <Text size="xs" c="dimmed" mb="sm">
-          Method: {method}
+          Method: {method}.
         </Text>
       )}
       {children}

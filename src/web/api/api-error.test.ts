@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apiErrorFromBody } from './api-error.ts';
+import { ApiError, apiErrorFromBody, errorMessageOf } from './api-error.ts';
 
 describe('apiErrorFromBody', () => {
   test('reads the API error shape', () => {
@@ -24,5 +24,15 @@ describe('apiErrorFromBody', () => {
     expect(error.status).toBe(502);
     expect(error.code).toBe('internal');
     expect(error.details).toEqual([]);
+  });
+});
+
+describe('errorMessageOf', () => {
+  test("shows the API's terse messages as sentences", () => {
+    expect(errorMessageOf(new ApiError(404, 'not_found', 'interaction not found'))).toBe('Interaction not found.');
+    expect(errorMessageOf(apiErrorFromBody(404, ''))).toBe('Not found.');
+    expect(errorMessageOf(apiErrorFromBody(418, ''))).toBe('The request failed (HTTP 418).');
+    expect(errorMessageOf(new Error('the file is empty'))).toBe('The file is empty.');
+    expect(errorMessageOf('thrown text')).toBe('Something went wrong.');
   });
 });

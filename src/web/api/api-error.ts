@@ -1,4 +1,5 @@
 import { ErrorBody } from '../../domain/accounts/schemas.ts';
+import { asSentence } from '../words/sentence.ts';
 
 export interface ApiErrorDetail {
   path: string;
@@ -39,16 +40,16 @@ export function apiErrorFromBody(status: number, body: unknown): ApiError {
 
 function genericMessageFor(status: number): string {
   if (status >= 500) return 'The server could not complete the request. Please try again.';
-  if (status === 404) return 'Not found';
-  return `The request failed (HTTP ${status})`;
+  if (status === 404) return 'Not found.';
+  return `The request failed (HTTP ${status}).`;
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
-/** A message fit to show a person, whatever was thrown. */
+/** A message fit to show a person, whatever was thrown: one sentence, beginning with a capital and ending with a stop. */
 export function errorMessageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return asSentence(error.message);
   if (error instanceof TypeError) return 'Cannot reach the server. Check your connection and try again.';
-  if (error instanceof Error) return error.message;
-  return 'Something went wrong';
+  if (error instanceof Error) return asSentence(error.message);
+  return 'Something went wrong.';
 }

@@ -147,16 +147,11 @@ function EditReview({
   });
   return (
     <Stack gap="md">
-      {edit.conflict && (
-        <StaleVersionPanel
-          recordLabel="review"
-          rows={reviewDiff(edit.conflict.yours, edit.conflict.current, form)}
-          currentVersion={edit.conflict.current.version}
-          pending={edit.pending}
-          onKeepYours={edit.keepYours}
-          onTakeCurrent={edit.takeCurrent}
-        />
-      )}
+      <StaleVersionPanel
+        recordLabel="review"
+        edit={edit}
+        compare={(yours, current) => reviewDiff(yours, current, form)}
+      />
       <ReviewForm
         key={edit.formKey}
         interaction={interaction}

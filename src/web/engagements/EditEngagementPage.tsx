@@ -78,16 +78,11 @@ function EditEngagement({
         </Anchor>
       </Breadcrumbs>
       <PageHeader title="Edit engagement" description={`Editing version ${edit.base.version}`} />
-      {edit.conflict && (
-        <StaleVersionPanel
-          recordLabel="engagement"
-          rows={versionDiff(edit.conflict.yours, edit.conflict.current, comparedFields, nameOf)}
-          currentVersion={edit.conflict.current.version}
-          pending={edit.pending}
-          onKeepYours={edit.keepYours}
-          onTakeCurrent={edit.takeCurrent}
-        />
-      )}
+      <StaleVersionPanel
+        recordLabel="engagement"
+        edit={edit}
+        compare={(yours, current) => versionDiff(yours, current, comparedFields, nameOf)}
+      />
       <EngagementForm
         key={edit.formKey}
         orgId={orgId}

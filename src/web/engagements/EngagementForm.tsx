@@ -146,7 +146,7 @@ export function EngagementForm({
                 onChange={(model) => set('model', model ?? '')}
                 allowDeselect={false}
                 error={errors.model}
-                description="Interactions are recorded against this version"
+                description="Interactions are recorded against this version."
               />
               <TextInput
                 type="date"
@@ -159,7 +159,7 @@ export function EngagementForm({
               <TextInput
                 type="date"
                 label="End date"
-                description="Leave empty while support continues"
+                description="Leave empty while support continues."
                 value={values.endDate}
                 onChange={(e) => set('endDate', e.currentTarget.value)}
                 error={errors.endDate}
@@ -167,7 +167,7 @@ export function EngagementForm({
             </SimpleGrid>
             <MultiSelect
               label="Support team"
-              description="The implementation support practitioners who work with this partner"
+              description="The implementation support practitioners who work with this partner."
               searchable
               data={personOptions}
               value={values.supportTeam}
@@ -177,7 +177,7 @@ export function EngagementForm({
             />
             <Textarea
               label="Goals"
-              description="One goal per line"
+              description="One goal per line."
               autosize
               minRows={2}
               maxRows={8}
@@ -194,7 +194,7 @@ export function EngagementForm({
               Stages
             </Title>
             <Text size="sm" c="dimmed">
-              Oldest first; the last is the current stage
+              Oldest first; the last is the current stage.
             </Text>
           </Group>
           {errors.stages && (

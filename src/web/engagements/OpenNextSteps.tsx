@@ -45,7 +45,9 @@ export function OpenNextSteps({
             bg={step.overdue ? 'var(--mantine-color-red-light)' : undefined}
           >
             <Stack gap={2} style={{ flex: 1 }}>
-              <Text size="sm">{step.text}</Text>
+              <Text size="sm" data-record-text>
+                {step.text}
+              </Text>
               <Text size="xs" c="dimmed">
                 {step.owner || 'No owner'} ·{' '}
                 {/* On the pink of an overdue step the usual link colour reaches only 4.1:1; a darker shade reads. */}

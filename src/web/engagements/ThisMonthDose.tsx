@@ -28,7 +28,7 @@ export function ThisMonthDose({ thisMonth }: { thisMonth: EngagementOverview['th
         <Text size="xs" c="dimmed">
           {usual === null
             ? 'No earlier months to compare with yet.'
-            : `Usual: ${Math.round(usual)} min a month (median of the last ${thisMonth.monthsCompared} months)`}
+            : `Usual: ${Math.round(usual)} min a month (median of the last ${thisMonth.monthsCompared} months).`}
         </Text>
       </Stack>
     </Paper>

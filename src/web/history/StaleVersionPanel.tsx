@@ -1,30 +1,30 @@
 import { Alert, Button, Group, Paper, Stack, Table, VisuallyHidden } from '@mantine/core';
 import { IconGitCompare } from '@tabler/icons-react';
+import type { VersionedEdit } from './useVersionedEdit.ts';
 import type { DiffRow } from './version-diff.ts';
 
-interface StaleVersionPanelProps {
+interface StaleVersionPanelProps<I, R extends { version: number }> {
   /** What was edited, e.g. `interaction`. */
   recordLabel: string;
+  /** The edit of the record; the panel shows only while a save of it was refused as stale. */
+  edit: VersionedEdit<I, R>;
   /** Your edit against the saved version, field by field. */
-  rows: DiffRow[];
-  currentVersion: number;
-  pending: boolean;
-  onKeepYours: () => void;
-  onTakeCurrent: () => void;
+  compare: (yours: I, current: R) => DiffRow[];
 }
 
 /**
  * Someone else saved this record while it was being edited. Shows both versions side by side,
  * differences highlighted, and lets the person keep theirs or take the saved one.
  */
-export function StaleVersionPanel({
+export function StaleVersionPanel<I, R extends { version: number }>({
   recordLabel,
-  rows,
-  currentVersion,
-  pending,
-  onKeepYours,
-  onTakeCurrent,
-}: StaleVersionPanelProps) {
+  edit,
+  compare,
+}: StaleVersionPanelProps<I, R>) {
+  const { conflict, pending, keepYours: onKeepYours, takeCurrent: onTakeCurrent } = edit;
+  if (!conflict) return null;
+  const rows = compare(conflict.yours, conflict.current);
+  const currentVersion = conflict.current.version;
   const differing = rows.filter((row) => row.differs).length;
   return (
     <Paper

@@ -65,3 +65,6 @@ export function useVersionedEdit<I, R extends { version: number }>(
     },
   };
 }
+
+/** The state and actions of an edit of a versioned record, as useVersionedEdit returns them. */
+export type VersionedEdit<I, R extends { version: number }> = ReturnType<typeof useVersionedEdit<I, R>>;

@@ -35,7 +35,9 @@ export function DueNextSteps({ orgId, nextSteps }: { orgId: string; nextSteps: H
               }}
             >
               <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-                <Text size="sm">{step.text}</Text>
+                <Text size="sm" data-record-text>
+                  {step.text}
+                </Text>
                 <Text size="xs" c="dimmed">
                   {step.owner || 'No owner'} ·{' '}
                   <Anchor component={Link} to={interactionPath(orgId, step.interactionId)} size="xs">

@@ -34,7 +34,7 @@ export function OrganizationHomePage() {
       <Group justify="space-between" align="flex-end" gap="md">
         <Stack gap={6} style={{ flex: '1 1 260px' }}>
           <Text c="dimmed" fz="sm">
-            Welcome, {user.name}
+            Welcome, {user.name}.
           </Text>
           <Title order={1} fz={{ base: 26, sm: 32 }}>
             {organization.name}

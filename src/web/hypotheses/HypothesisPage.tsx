@@ -109,7 +109,7 @@ export default function HypothesisPage() {
             >
               {h.status}
             </Badge>
-            <span>registered {formatDateTime(h.createdAt)}</span>
+            <span>Registered {formatDateTime(h.createdAt)}.</span>
           </Group>
         }
         actions={
@@ -154,7 +154,7 @@ export default function HypothesisPage() {
             {h.contentHash ? (
               <Text fz="sm" data-testid="lock-details">
                 Locked {formatDateTime(h.lockedAt)}; SHA-256 of the canonical registration (RFC 8785):{' '}
-                <Code>{h.contentHash}</Code>
+                <Code>{h.contentHash}</Code>.
               </Text>
             ) : (
               <Text fz="sm" c="dimmed">

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { HypothesisRegistration } from '../../domain/hypotheses/registration.ts';
 import type { HypothesisRun } from '../../domain/hypotheses/schemas.ts';
+import { countOf } from '../../domain/count-of.ts';
 import { formatDateTime } from '../format.ts';
 import { termOfLabel, testTerms, type GlossaryTerm } from '../words/glossary.ts';
 import { WithHelp } from '../words/HelpTip.tsx';
@@ -123,7 +124,7 @@ export function HypothesisResultReport({
             <List size="sm">
               {r.dataset.excluded.map((e) => (
                 <List.Item key={e.reason}>
-                  {e.engagements} engagement{e.engagements === 1 ? '' : 's'} left out: {e.reason}
+                  {countOf(e.engagements, 'engagement')} left out: {e.reason}.
                 </List.Item>
               ))}
               {r.warnings.map((w) => (

@@ -205,7 +205,7 @@ function RegistrationForm({ model }: { model: PracticeModel }) {
             />
             <Textarea
               label="Statement"
-              description="The hypothesis in words, as in a preregistration"
+              description="The hypothesis in words, as in a preregistration."
               required
               autosize
               minRows={2}

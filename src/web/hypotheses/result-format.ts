@@ -25,8 +25,8 @@ export const evidenceLabels: Record<Evidence, string> = {
 };
 
 export const evidenceMeaning: Record<Evidence, string> = {
-  supported: 'p below alpha, in the registered direction',
-  contradicted: 'p below alpha, in the opposite direction',
-  inconclusive: 'p at or above alpha, or hypotheses disagree',
-  untested: 'no locked hypothesis run with enough data',
+  supported: 'p below alpha, in the registered direction.',
+  contradicted: 'p below alpha, in the opposite direction.',
+  inconclusive: 'p at or above alpha, or hypotheses disagree.',
+  untested: 'no locked hypothesis run with enough data.',
 };

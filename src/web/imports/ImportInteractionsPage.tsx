@@ -91,7 +91,7 @@ export default function ImportInteractionsPage() {
         <Stack gap="md">
           <FileInput
             label="File"
-            description="CSV (UTF-8) or XLSX, up to 100 MB"
+            description="CSV (UTF-8) or XLSX, up to 100 MB."
             placeholder="Choose a file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             leftSection={<IconFileUpload size={18} aria-hidden />}

@@ -60,7 +60,7 @@ function EditInteraction({ orgId, loaded, model }: { orgId: string; loaded: Inte
     },
     onDropped: () => clearDraft(window.localStorage, key),
   });
-  const { base, conflict } = edit;
+  const { base } = edit;
   const initialValues = useMemo(() => formFromInteraction(base), [base]);
 
   return (
@@ -74,16 +74,11 @@ function EditInteraction({ orgId, loaded, model }: { orgId: string; loaded: Inte
         title="Edit interaction"
         description={`${engagement?.name ?? ''} · editing version ${base.version}`}
       />
-      {conflict && (
-        <StaleVersionPanel
-          recordLabel="interaction"
-          rows={interactionDiff(conflict.yours, conflict.current, nameOf)}
-          currentVersion={conflict.current.version}
-          pending={edit.pending}
-          onKeepYours={edit.keepYours}
-          onTakeCurrent={edit.takeCurrent}
-        />
-      )}
+      <StaleVersionPanel
+        recordLabel="interaction"
+        edit={edit}
+        compare={(yours, current) => interactionDiff(yours, current, nameOf)}
+      />
       <LogInteractionForm
         key={edit.formKey}
         engagementId={base.engagementId}

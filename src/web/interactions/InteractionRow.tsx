@@ -25,7 +25,7 @@ export function InteractionRow({ orgId, interaction, engagementName, loggedByMe,
               {formatDate(interaction.date)}
               {interaction.time ? ` ${interaction.time}` : ''}
             </Anchor>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="dimmed" data-record-text>
               {engagementName}
             </Text>
           </Group>

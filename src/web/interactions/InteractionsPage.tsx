@@ -58,7 +58,7 @@ export default function InteractionsPage() {
       <>
         <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
           Showing {items.length}
-          {list.hasNextPage ? ', more below' : ''}
+          {list.hasNextPage ? ', more below' : ''}.
         </Text>
         <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Interactions">
           {items.map((interaction) => (

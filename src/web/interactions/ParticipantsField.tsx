@@ -39,7 +39,7 @@ export function ParticipantsField({
         />
       )}
       <Text size="sm" fw={500}>
-        Head counts by level
+        Head counts by level.
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
         {levels.map((level) => (

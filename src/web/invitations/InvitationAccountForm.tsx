@@ -42,7 +42,7 @@ export function InvitationAccountForm({ token, email }: { token: string; email: 
         />
         <PasswordField
           label="Choose a password"
-          description="At least 10 characters"
+          description="At least 10 characters."
           required
           autoComplete="new-password"
           value={password}

@@ -29,7 +29,7 @@ export function MemberCard({ orgId, member, isYou }: { orgId: string; member: Me
         <MemberRoleSelect orgId={orgId} member={member} />
         <MemberPartnerSelect orgId={orgId} member={member} />
         <Text fz="xs" c="dimmed">
-          Member since {formatDate(member.createdAt)}
+          Member since {formatDate(member.createdAt)}.
         </Text>
       </Stack>
     </Paper>

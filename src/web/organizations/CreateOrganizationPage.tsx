@@ -53,7 +53,7 @@ export function CreateOrganizationPage() {
           <Stack>
             <TextInput
               label="Name"
-              description="For example the name of your intermediary or technical-assistance organization"
+              description="For example the name of your intermediary or technical-assistance organization."
               required
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
@@ -61,7 +61,7 @@ export function CreateOrganizationPage() {
             />
             <TextInput
               label="Short name for links (optional)"
-              description="Lowercase letters, digits and hyphens; made from the name when left empty"
+              description="Lowercase letters, digits and hyphens; made from the name when left empty."
               value={slug}
               onChange={(event) => setSlug(event.currentTarget.value)}
               error={fieldErrors.slug}

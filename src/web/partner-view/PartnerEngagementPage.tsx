@@ -166,7 +166,7 @@ function Plans({ plans }: { plans: PartnerEngagementView['plans'] }) {
           {plan.emphasis.length > 0 && (
             <Text size="sm">
               Planned emphasis:{' '}
-              {plan.emphasis.map((e) => `${e.componentName} (${e.minutesPerMonth} min a month)`).join(', ')}
+              {plan.emphasis.map((e) => `${e.componentName} (${e.minutesPerMonth} min a month)`).join(', ')}.
             </Text>
           )}
           {plan.activities.length > 0 && (

@@ -94,7 +94,9 @@ export default function PartnerPage() {
               <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
                 {label}
               </Text>
-              <Text size="sm">{value}</Text>
+              <Text size="sm" data-record-text>
+                {value}
+              </Text>
             </div>
           ))}
         </SimpleGrid>

@@ -1,11 +1,11 @@
-import { ActionIcon, Alert, Button, Fieldset, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Alert, Button, Fieldset, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { StagePlanInput } from '../../domain/plans/schemas.ts';
 import type { PlannedActivityStatus } from '../../domain/plans/schemas.ts';
 import type { ModelVocabulary } from '../api/support.ts';
 import { errorMessageOf, isApiError } from '../api/client.ts';
+import { RepeatedRows, RowFields } from '../forms/RepeatedRows.tsx';
 import { useFocusFirstError } from '../forms/useFocusFirstError.ts';
 import { emptyActivity, emptyEmphasis, emptyGoal, planFormErrors, planInputOf } from './plan-form.ts';
 import type { PlanFormErrors, PlanFormValues } from './plan-form.ts';
@@ -60,15 +60,8 @@ export function StagePlanForm({
     label: p.userId === myUserId ? `${p.name} (you)` : p.name,
   }));
 
-  const update = <K extends keyof PlanFormValues>(list: K, index: number, change: Partial<PlanFormValues[K][number]>) =>
-    setValues((current) => ({
-      ...current,
-      [list]: current[list].map((row, i) => (i === index ? { ...row, ...change } : row)),
-    }));
-  const add = <K extends keyof PlanFormValues>(list: K, row: PlanFormValues[K][number]) =>
-    setValues((current) => ({ ...current, [list]: [...current[list], row] }));
-  const remove = (list: keyof PlanFormValues, index: number) =>
-    setValues((current) => ({ ...current, [list]: current[list].filter((_, i) => i !== index) }));
+  const setList = <K extends keyof PlanFormValues>(list: K, rows: PlanFormValues[K]) =>
+    setValues((current) => ({ ...current, [list]: rows }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -99,52 +92,41 @@ export function StagePlanForm({
             <Text size="sm" c="dimmed">
               What the stage aims at, how you will know (the indicator) and by when.
             </Text>
-            {values.goals.map((goal, index) => (
-              <Group key={index} gap="xs" align="flex-start" wrap="wrap">
-                <TextInput
-                  label={`Goal ${index + 1}`}
-                  value={goal.text}
-                  onChange={(e) => update('goals', index, { text: e.currentTarget.value })}
-                  error={errors[`goals.${index}.text`]}
-                  style={{ flex: '2 1 220px' }}
-                />
-                <TextInput
-                  label="Indicator"
-                  description="How progress is measured"
-                  value={goal.indicator}
-                  onChange={(e) => update('goals', index, { indicator: e.currentTarget.value })}
-                  error={errors[`goals.${index}.indicator`]}
-                  style={{ flex: '2 1 200px' }}
-                />
-                <TextInput
-                  type="date"
-                  label="Target date"
-                  value={goal.targetDate}
-                  onChange={(e) => update('goals', index, { targetDate: e.currentTarget.value })}
-                  error={errors[`goals.${index}.targetDate`]}
-                  style={{ flex: '1 1 150px' }}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Remove goal ${index + 1}`}
-                  onClick={() => remove('goals', index)}
-                  mt={28}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Group>
-              <Button
-                variant="light"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => add('goals', emptyGoal())}
-              >
-                Add goal
-              </Button>
-            </Group>
+            <RepeatedRows
+              rows={values.goals}
+              onChange={(rows) => setList('goals', rows)}
+              newRow={emptyGoal}
+              addLabel="Add goal"
+              removeLabel={(index) => `Remove goal ${index + 1}`}
+              renderRow={(goal, { index, update, removeButton }) => (
+                <RowFields>
+                  <TextInput
+                    label={`Goal ${index + 1}`}
+                    value={goal.text}
+                    onChange={(e) => update({ text: e.currentTarget.value })}
+                    error={errors[`goals.${index}.text`]}
+                    style={{ flex: '2 1 220px' }}
+                  />
+                  <TextInput
+                    label="Indicator"
+                    description="How progress is measured."
+                    value={goal.indicator}
+                    onChange={(e) => update({ indicator: e.currentTarget.value })}
+                    error={errors[`goals.${index}.indicator`]}
+                    style={{ flex: '2 1 200px' }}
+                  />
+                  <TextInput
+                    type="date"
+                    label="Target date"
+                    value={goal.targetDate}
+                    onChange={(e) => update({ targetDate: e.currentTarget.value })}
+                    error={errors[`goals.${index}.targetDate`]}
+                    style={{ flex: '1 1 150px' }}
+                  />
+                  {removeButton}
+                </RowFields>
+              )}
+            />
           </Stack>
         </Fieldset>
 
@@ -153,49 +135,36 @@ export function StagePlanForm({
             <Text size="sm" c="dimmed">
               Which components you mean to use in this stage, and about how many minutes a month.
             </Text>
-            {values.emphasis.map((entry, index) => (
-              <Group key={index} gap="xs" align="flex-start" wrap="wrap">
-                <Select
-                  label={`Component ${index + 1}`}
-                  data={componentOptions}
-                  value={entry.componentId || null}
-                  onChange={(value) => update('emphasis', index, { componentId: value ?? '' })}
-                  error={errors[`emphasis.${index}.componentId`]}
-                  searchable
-                  style={{ flex: '2 1 220px' }}
-                />
-                <NumberInput
-                  label="Minutes a month"
-                  value={entry.minutesPerMonth}
-                  onChange={(value) =>
-                    update('emphasis', index, { minutesPerMonth: typeof value === 'number' ? value : '' })
-                  }
-                  error={errors[`emphasis.${index}.minutesPerMonth`]}
-                  min={0}
-                  allowDecimal={false}
-                  style={{ flex: '1 1 140px' }}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Remove component ${index + 1}`}
-                  onClick={() => remove('emphasis', index)}
-                  mt={28}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Group>
-              <Button
-                variant="light"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => add('emphasis', emptyEmphasis())}
-              >
-                Add component
-              </Button>
-            </Group>
+            <RepeatedRows
+              rows={values.emphasis}
+              onChange={(rows) => setList('emphasis', rows)}
+              newRow={emptyEmphasis}
+              addLabel="Add component"
+              removeLabel={(index) => `Remove component ${index + 1}`}
+              renderRow={(entry, { index, update, removeButton }) => (
+                <RowFields>
+                  <Select
+                    label={`Component ${index + 1}`}
+                    data={componentOptions}
+                    value={entry.componentId || null}
+                    onChange={(value) => update({ componentId: value ?? '' })}
+                    error={errors[`emphasis.${index}.componentId`]}
+                    searchable
+                    style={{ flex: '2 1 220px' }}
+                  />
+                  <NumberInput
+                    label="Minutes a month"
+                    value={entry.minutesPerMonth}
+                    onChange={(value) => update({ minutesPerMonth: typeof value === 'number' ? value : '' })}
+                    error={errors[`emphasis.${index}.minutesPerMonth`]}
+                    min={0}
+                    allowDecimal={false}
+                    style={{ flex: '1 1 140px' }}
+                  />
+                  {removeButton}
+                </RowFields>
+              )}
+            />
           </Stack>
         </Fieldset>
 
@@ -204,77 +173,64 @@ export function StagePlanForm({
             <Text size="sm" c="dimmed">
               A practice activity of the model or your own words, who owns it and when it is due.
             </Text>
-            {values.activities.map((activity, index) => (
-              <Stack key={index} gap={4}>
-                <Group gap="xs" align="flex-start" wrap="wrap">
-                  <Select
-                    label={`Activity ${index + 1}`}
-                    data={activityOptions}
-                    value={activity.activityKey}
-                    onChange={(value) => update('activities', index, { activityKey: value ?? '' })}
-                    error={errors[`activities.${index}.activityKey`]}
-                    searchable
-                    style={{ flex: '2 1 240px' }}
-                  />
-                  <TextInput
-                    label={activity.activityKey ? 'Note (optional)' : 'What is to be done'}
-                    value={activity.text}
-                    onChange={(e) => update('activities', index, { text: e.currentTarget.value })}
-                    error={errors[`activities.${index}.text`]}
-                    style={{ flex: '2 1 220px' }}
-                  />
-                </Group>
-                <Group gap="xs" align="flex-start" wrap="wrap">
-                  <Select
-                    label="Owner"
-                    data={ownerOptions}
-                    value={activity.ownerId || null}
-                    onChange={(value) => update('activities', index, { ownerId: value ?? '' })}
-                    error={errors[`activities.${index}.ownerId`]}
-                    searchable
-                    style={{ flex: '2 1 180px' }}
-                  />
-                  <TextInput
-                    type="date"
-                    label="Due date"
-                    value={activity.dueDate}
-                    onChange={(e) => update('activities', index, { dueDate: e.currentTarget.value })}
-                    error={errors[`activities.${index}.dueDate`]}
-                    style={{ flex: '1 1 150px' }}
-                  />
-                  <Select
-                    label="Status"
-                    data={statusOptions}
-                    value={activity.status}
-                    onChange={(value) =>
-                      update('activities', index, { status: (value ?? 'planned') as PlannedActivityStatus })
-                    }
-                    error={errors[`activities.${index}.status`]}
-                    allowDeselect={false}
-                    style={{ flex: '1 1 120px' }}
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Remove activity ${index + 1}`}
-                    onClick={() => remove('activities', index)}
-                    mt={28}
-                  >
-                    <IconTrash size={16} aria-hidden />
-                  </ActionIcon>
-                </Group>
-              </Stack>
-            ))}
-            <Group>
-              <Button
-                variant="light"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() => add('activities', emptyActivity(myUserId))}
-              >
-                Add activity
-              </Button>
-            </Group>
+            <RepeatedRows
+              rows={values.activities}
+              onChange={(rows) => setList('activities', rows)}
+              newRow={() => emptyActivity(myUserId)}
+              addLabel="Add activity"
+              removeLabel={(index) => `Remove activity ${index + 1}`}
+              renderRow={(activity, { index, update, removeButton }) => (
+                <Stack gap={4}>
+                  <RowFields>
+                    <Select
+                      label={`Activity ${index + 1}`}
+                      data={activityOptions}
+                      value={activity.activityKey}
+                      onChange={(value) => update({ activityKey: value ?? '' })}
+                      error={errors[`activities.${index}.activityKey`]}
+                      searchable
+                      style={{ flex: '2 1 240px' }}
+                    />
+                    <TextInput
+                      label={activity.activityKey ? 'Note (optional)' : 'What is to be done'}
+                      value={activity.text}
+                      onChange={(e) => update({ text: e.currentTarget.value })}
+                      error={errors[`activities.${index}.text`]}
+                      style={{ flex: '2 1 220px' }}
+                    />
+                  </RowFields>
+                  <RowFields>
+                    <Select
+                      label="Owner"
+                      data={ownerOptions}
+                      value={activity.ownerId || null}
+                      onChange={(value) => update({ ownerId: value ?? '' })}
+                      error={errors[`activities.${index}.ownerId`]}
+                      searchable
+                      style={{ flex: '2 1 180px' }}
+                    />
+                    <TextInput
+                      type="date"
+                      label="Due date"
+                      value={activity.dueDate}
+                      onChange={(e) => update({ dueDate: e.currentTarget.value })}
+                      error={errors[`activities.${index}.dueDate`]}
+                      style={{ flex: '1 1 150px' }}
+                    />
+                    <Select
+                      label="Status"
+                      data={statusOptions}
+                      value={activity.status}
+                      onChange={(value) => update({ status: (value ?? 'planned') as PlannedActivityStatus })}
+                      error={errors[`activities.${index}.status`]}
+                      allowDeselect={false}
+                      style={{ flex: '1 1 120px' }}
+                    />
+                    {removeButton}
+                  </RowFields>
+                </Stack>
+              )}
+            />
           </Stack>
         </Fieldset>
 

@@ -185,16 +185,11 @@ function EditPlan({
           )
         }
       />
-      {edit.conflict && (
-        <StaleVersionPanel
-          recordLabel="plan"
-          rows={versionDiff(edit.conflict.yours, edit.conflict.current, comparedFields, nameOf)}
-          currentVersion={edit.conflict.current.version}
-          pending={edit.pending}
-          onKeepYours={edit.keepYours}
-          onTakeCurrent={edit.takeCurrent}
-        />
-      )}
+      <StaleVersionPanel
+        recordLabel="plan"
+        edit={edit}
+        compare={(yours, current) => versionDiff(yours, current, comparedFields, nameOf)}
+      />
       {canEdit && (
         <StagePlanForm
           key={edit.formKey}

@@ -20,7 +20,7 @@ export function PracticeModelCard({ orgId, model }: { orgId: string; model: Mode
         </Group>
         <Text fz="sm">{model.citation}</Text>
         <Text fz="xs" c="dimmed">
-          Published {formatDate(model.publishedAt)}
+          Published {formatDate(model.publishedAt)}.
         </Text>
         <PracticeModelLinks orgId={orgId} model={model} />
       </Stack>

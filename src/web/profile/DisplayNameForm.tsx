@@ -31,10 +31,10 @@ export function DisplayNameForm({ user }: { user: User }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label="Email" value={user.email} readOnly variant="filled" description="What you sign in with" />
+        <TextInput label="Email" value={user.email} readOnly variant="filled" description="What you sign in with." />
         <TextInput
           label="Display name"
-          description="Shown to the other members of your organizations"
+          description="Shown to the other members of your organizations."
           required
           value={name}
           onChange={(event) => setName(event.currentTarget.value)}

@@ -68,7 +68,7 @@ export function PasswordForm() {
         />
         <PasswordField
           label="New password"
-          description="At least 10 characters"
+          description="At least 10 characters."
           autoComplete="new-password"
           required
           value={values.newPassword}

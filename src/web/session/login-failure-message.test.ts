@@ -15,6 +15,6 @@ describe('loginFailureMessage', () => {
   });
 
   test('reports a server failure as such', () => {
-    expect(loginFailureMessage(new ApiError(503, 'internal', 'Database unavailable'))).toBe('Database unavailable');
+    expect(loginFailureMessage(new ApiError(503, 'internal', 'Database unavailable'))).toBe('Database unavailable.');
   });
 });
