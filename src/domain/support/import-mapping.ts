@@ -1,7 +1,7 @@
 import { isValid, parse } from 'date-fns';
 import { z } from 'zod';
 import { activitiesColumn, minutesColumn, type RowError } from './interaction-table.ts';
-import { Id, interactionModes, levels, NextStep, type InteractionMode, type Level } from './schemas.ts';
+import { Id, interactionModes, levels, NextStep, RecordMeta, type InteractionMode, type Level } from './schemas.ts';
 
 /**
  * Mapped imports (docs/import-mapping.md): a versioned mapping document says which columns of any table
@@ -682,3 +682,7 @@ export function parseImportMapping(
     })),
   };
 }
+
+/** A mapping saved in an organization: versioned, with history and soft delete. */
+export const SavedImportMapping = RecordMeta.extend({ name: z.string(), mapping: ImportMapping });
+export type SavedImportMapping = z.infer<typeof SavedImportMapping>;
