@@ -451,11 +451,12 @@ async function readMappedInteractions(
           column: '',
           message: 'the file is empty; expected a header row and at least one interaction',
         });
-      return { layout: null, rowsRead, source: mapper ? (mapper as SourceMapper).header : null };
+      return { layout: null, rowsRead, source: (mapper as SourceMapper | null)?.header ?? null };
     }
     for (const row of pending) await mapRow(row);
   }
-  if (!reader) return { layout: null, rowsRead, source: null };
+  // A refused mapping still tells the source's columns (the web page offers them).
+  if (!reader) return { layout: null, rowsRead, source: (mapper as SourceMapper | null)?.header ?? null };
   const source = (mapper as unknown as SourceMapper).header;
   for (const interaction of (reader as InteractionTableReader).finish()) await each(interaction);
   if (rowsRead === 0)
