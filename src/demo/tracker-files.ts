@@ -109,13 +109,15 @@ export function trackedInteractions(options: {
   count: number;
   sites: number;
   start?: string;
+  /** Days the interactions spread over (about five years unless given). */
+  days?: number;
   unfinishedShare?: number;
 }): TrackedInteraction[] {
   const random = createRandom(options.seed);
   const start = options.start ?? '2020-02-03';
   const perSite = Math.ceil(options.count / options.sites);
-  const totalDays = 5 * 365;
-  const dayStep = Math.max(1, Math.floor((totalDays * 8) / perSite));
+  const totalDays = options.days ?? 5 * 365;
+  const dayStep = Math.max(1, Math.floor(totalDays / Math.ceil(perSite / 8)));
   const out: TrackedInteraction[] = [];
   for (let i = 0; i < options.count; i++) {
     const site = i % options.sites;

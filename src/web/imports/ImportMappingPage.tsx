@@ -71,14 +71,22 @@ function PairTable({
   left: { label: string; data?: string[] };
   right: { label: string; data?: { value: string; label: string }[] };
 }) {
-  const set = (i: number, side: 0 | 1, value: string) =>
-    onChange(pairs.map((pair, j) => (j === i ? (side === 0 ? [value, pair[1]] : [pair[0], value]) : pair)));
+  // Rows without a source value yet are kept here: the mapping holds only the rows that have one.
+  const [blanks, setBlanks] = useState<Pairs>([]);
+  const rows: Pairs = [...pairs, ...blanks];
+  const set = (i: number, side: 0 | 1, value: string) => {
+    const next = rows.map((pair, j): [string, string] =>
+      j === i ? (side === 0 ? [value, pair[1]] : [pair[0], value]) : pair,
+    );
+    onChange(next.filter(([k]) => k.trim() !== ''));
+    setBlanks(next.filter(([k]) => k.trim() === ''));
+  };
   return (
     <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
       <Text component="legend" size="sm" fw={500}>
         {label}
       </Text>
-      {pairs.map(([k, v], i) => (
+      {rows.map(([k, v], i) => (
         <SimpleGrid key={i} cols={{ base: 1, xs: 2 }} spacing="xs">
           {left.data ? (
             <Autocomplete
@@ -115,7 +123,7 @@ function PairTable({
         variant="subtle"
         size="compact-sm"
         leftSection={<IconPlus size={14} aria-hidden />}
-        onClick={() => onChange([...pairs, ['', '']])}
+        onClick={() => setBlanks([...blanks, ['', '']])}
         style={{ alignSelf: 'flex-start' }}
       >
         Add a row to {label.toLowerCase()}
@@ -308,6 +316,7 @@ export default function ImportMappingPage() {
               setOutcome(null);
             }}
             clearable
+            clearButtonProps={{ 'aria-label': 'Clear the file' }}
           />
           <Select
             label="Saved mapping"
@@ -326,6 +335,7 @@ export default function ImportMappingPage() {
               setNotice(null);
             }}
             clearable
+            clearButtonProps={{ 'aria-label': 'Clear the saved mapping' }}
           />
           {saved && (
             <Anchor href={importMappingExportPath(organization.id, saved.id)} size="sm">
