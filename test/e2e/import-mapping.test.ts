@@ -74,7 +74,7 @@ describe('the mapped import of a Qualtrics export in Chromium', () => {
       // Map the third site through the engagement name table.
       await page.getByRole('button', { name: 'Add a row to engagement names' }).click();
       await page.getByLabel('Name in the file 3').fill('Eastside Schools');
-      await page.getByLabel('Engagement 3').click();
+      await page.getByRole('combobox', { name: 'Engagement 3' }).click();
       await page.getByRole('option', { name: open[2]!.name, exact: true }).click();
       await page.getByRole('button', { name: 'Save mapping' }).click();
       await page.getByText('Mapping "Qualtrics contact log" saved (version 1).').waitFor();
