@@ -218,5 +218,13 @@ describe('helpers', () => {
     const result = parseImportMapping({ ...base, version: 2, mode: { value: 'carrier' } });
     expect('errors' in result && result.errors.map((e) => e.path)).toEqual(['version', 'mode']);
     expect(parseImportMapping(JSON.stringify(base))).toMatchObject({ mapping: { name: 'Test', source: 'auto' } });
+    expect(parseImportMapping({ ...base, date: { column: 'Date', format: 'DD/MM/YYYY' } })).toEqual({
+      errors: [
+        {
+          path: 'date.format',
+          message: 'is not a date-fns pattern (for example M/d/yyyy, yyyy-MM-dd HH:mm:ss or h:mm a)',
+        },
+      ],
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { isValid, parse } from 'date-fns';
+import { format as formatDate, isValid, parse } from 'date-fns';
 import { z } from 'zod';
 import { activitiesColumn, minutesColumn, type RowError } from './interaction-table.ts';
 import { Id, interactionModes, levels, NextStep, RecordMeta, type InteractionMode, type Level } from './schemas.ts';
@@ -22,6 +22,22 @@ const ValueMap = <T extends z.ZodType>(meaning: T) => z.record(z.string().max(50
 const ActivityTarget = z.string().regex(/^[^/\s]{1,64}\/[^/\s]{1,64}$/, 'must be written componentId/activityId');
 
 const Mode = z.enum(interactionModes);
+
+/** Whether date-fns can use a pattern: it refuses unknown letters and tokens such as `YYYY` or `D` that are easily meant otherwise. */
+function isDatePattern(pattern: string): boolean {
+  try {
+    formatDate(new Date(2020, 0, 2, 3, 4, 5), pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+/** A date-fns pattern (`M/d/yyyy`, `yyyy-MM-dd HH:mm:ss`, `h:mm a`). */
+const DatePattern = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine(isDatePattern, 'is not a date-fns pattern (for example M/d/yyyy, yyyy-MM-dd HH:mm:ss or h:mm a)');
 
 export const ActivitySource = z.union([
   /** A multi-select column (Qualtrics writes the chosen texts joined by commas) or delimited text. */
@@ -65,11 +81,11 @@ export const ImportMapping = z.strictObject({
   date: z.strictObject({
     column: Column,
     /** date-fns pattern of the cells, e.g. `M/d/yyyy` or `yyyy-MM-dd HH:mm:ss`. */
-    format: z.string().min(1).max(100).default('yyyy-MM-dd'),
+    format: DatePattern.default('yyyy-MM-dd'),
     /** Take the time of day from this cell too (its format holds one). */
     withTime: z.boolean().default(false),
   }),
-  time: z.strictObject({ column: Column, format: z.string().min(1).max(100).default('HH:mm') }).optional(),
+  time: z.strictObject({ column: Column, format: DatePattern.default('HH:mm') }).optional(),
   duration: z.union([
     z.strictObject({
       column: Column,
@@ -276,7 +292,12 @@ export function parseDateCell(cell: string, format: string): { date: string; tim
     if (!calendar || h > 23 || mi > 59 || s > 59) return null;
     return { date: `${m[1]}-${m[2]}-${m[3]}`, time: `${pad2(h)}:${pad2(mi)}` };
   }
-  const parsed = parse(cell, format, referenceDate);
+  let parsed: Date;
+  try {
+    parsed = parse(cell, format, referenceDate);
+  } catch {
+    return null;
+  }
   if (!isValid(parsed)) return null;
   const year = parsed.getFullYear();
   if (year < 1000 || year > 9999) return null;
@@ -312,6 +333,8 @@ export class SourceMapper {
   private readonly activityLookups: (Lookup<string> | null)[];
   private readonly principleLookups: (Lookup<string> | null)[];
   private readonly includeValues: Set<string> | null;
+  /** Dates and times read so far, by pattern and cell: a tracker repeats them (days, quarter hours) thousands of times. */
+  private readonly readDates = new Map<string, { date: string; time: string } | null>();
 
   constructor(
     readonly mapping: ImportMapping,
@@ -389,6 +412,17 @@ export class SourceMapper {
     return this.lastSources.get(native) ?? this.staticSources.get(native) ?? native;
   }
 
+  /** `parseDateCell`, remembered (bounded, so a file of distinct timestamps keeps no more than 10,000). */
+  private readDate(cell: string, format: string): { date: string; time: string } | null {
+    const key = `${format}\u0000${cell}`;
+    const known = this.readDates.get(key);
+    if (known !== undefined) return known;
+    if (this.readDates.size >= 10_000) this.readDates.clear();
+    const read = parseDateCell(cell, format);
+    this.readDates.set(key, read);
+    return read;
+  }
+
   /** Maps one data row. */
   map(cells: readonly string[], row: number): MappedRow {
     const m = this.mapping;
@@ -447,7 +481,7 @@ export class SourceMapper {
     const dateCell = get(m.date.column);
     if (dateCell === '') problem(m.date.column, 'is required (the date)', 'date');
     else {
-      const parsed = parseDateCell(dateCell, m.date.format);
+      const parsed = this.readDate(dateCell, m.date.format);
       if (!parsed)
         problem(m.date.column, `${quoted(dateCell)} cannot be read as a date in the format ${m.date.format}`, 'date');
       else {
@@ -458,7 +492,7 @@ export class SourceMapper {
     if (m.time) {
       const timeCell = get(m.time.column);
       if (timeCell !== '') {
-        const parsed = parseDateCell(timeCell, m.time.format);
+        const parsed = this.readDate(timeCell, m.time.format);
         if (!parsed)
           problem(m.time.column, `${quoted(timeCell)} cannot be read as a time in the format ${m.time.format}`, 'time');
         else native.time = parsed.time;
