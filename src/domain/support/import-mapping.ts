@@ -1,4 +1,4 @@
-import { format as formatDate, isValid, parse } from 'date-fns';
+import { isValid, parse } from 'date-fns';
 import { z } from 'zod';
 import { activitiesColumn, minutesColumn, type RowError } from './interaction-table.ts';
 import { Id, interactionModes, levels, NextStep, RecordMeta, type InteractionMode, type Level } from './schemas.ts';
@@ -15,7 +15,7 @@ export const importMappingFormat = 'praxis-import-mapping';
 export const importMappingVersion = 1;
 
 /** A source column, named as in the file's (first) header row. */
-const Column = z.string().trim().min(1, 'must name a column').max(200);
+const Column = z.string().min(1, 'must name a column').max(200);
 /** Source value → meaning; keys are compared trimmed and without regard to case. */
 const ValueMap = <T extends z.ZodType>(meaning: T) => z.record(z.string().max(500), meaning);
 /** A practice activity of a component: `componentId/activityId`. */
@@ -23,21 +23,18 @@ const ActivityTarget = z.string().regex(/^[^/\s]{1,64}\/[^/\s]{1,64}$/, 'must be
 
 const Mode = z.enum(interactionModes);
 
-/** Whether date-fns can use a pattern: it refuses unknown letters and tokens such as `YYYY` or `D` that are easily meant otherwise. */
-function isDatePattern(pattern: string): boolean {
-  try {
-    formatDate(new Date(2020, 0, 2, 3, 4, 5), pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
-/** A date-fns pattern (`M/d/yyyy`, `yyyy-MM-dd HH:mm:ss`, `h:mm a`). */
+/**
+ * A date-fns pattern (`M/d/yyyy`, `yyyy-MM-dd HH:mm:ss`, `h:mm a`) of the letters a tracker's dates and
+ * times need, separators and a quoted `'T'`; date-fns's other tokens (`YYYY`, `D` …) are easily meant otherwise.
+ */
 const DatePattern = z
   .string()
   .min(1)
   .max(100)
-  .refine(isDatePattern, 'is not a date-fns pattern (for example M/d/yyyy, yyyy-MM-dd HH:mm:ss or h:mm a)');
+  .regex(
+    /^(?:yyyy|yy|MMMM|MMM|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|aa|a|'T'|[ /.:,-])+$/,
+    "is not a date pattern: use yyyy, yy, MMMM, MMM, MM, M, dd, d, HH, H, hh, h, mm, m, ss, s, a, 'T' and the separators / . : , - or a space (for example M/d/yyyy or h:mm a)",
+  );
 
 export const ActivitySource = z.union([
   /** A multi-select column (Qualtrics writes the chosen texts joined by commas) or delimited text. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ListOf } from '../../domain/accounts/schemas.ts';
@@ -23,6 +23,10 @@ import { RecordParams, recordLifecycleRoutes } from '../records.ts';
  */
 export async function importMappingRoutes(app: FastifyInstance, { store }: { store: Store }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** Access is checked before the body: whoever may not import learns nothing from how a mapping is judged. */
+  const accessFirst = async (request: FastifyRequest) => {
+    await requireAccess(request, store, (request.params as { orgId: string }).orgId, 'records.edit');
+  };
 
   r.get(
     '/api/orgs/:orgId/import-mappings',
@@ -42,6 +46,7 @@ export async function importMappingRoutes(app: FastifyInstance, { store }: { sto
   r.post(
     '/api/orgs/:orgId/import-mappings',
     {
+      preValidation: accessFirst,
       schema: {
         tags: ['interactions'],
         summary: 'Save an import mapping: the body is the mapping document (as exported)',
@@ -60,6 +65,7 @@ export async function importMappingRoutes(app: FastifyInstance, { store }: { sto
   r.put(
     '/api/orgs/:orgId/import-mappings/:id',
     {
+      preValidation: accessFirst,
       schema: {
         tags: ['interactions'],
         summary: 'Replace a saved import mapping (send the version you edited; a stale one gets 409)',
