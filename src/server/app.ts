@@ -26,6 +26,7 @@ import { engagementRoutes } from './engagements/routes.ts';
 import { partnerViewRoutes } from './partner-view/routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { interactionTransferRoutes } from './interactions/transfer-routes.ts';
+import { importMappingRoutes } from './interactions/mapping-routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { researchExportRoutes } from './research-export/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp({ store, config, serveWeb = true, logStream }: Ap
   await app.register(analysisRoutes, { store });
   await app.register(reportRoutes, { store });
   await app.register(interactionTransferRoutes, { store });
+  await app.register(importMappingRoutes, { store });
   await app.register(measurementRoutes, { store });
   await app.register(hypothesisRoutes, { store });
   await app.register(researchExportRoutes, { store });

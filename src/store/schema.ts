@@ -538,6 +538,20 @@ export interface DatabaseSchema {
   calendar_feeds: CalendarFeedsTable;
   email_outbox: EmailOutboxTable;
   email_unsubscribes: EmailUnsubscribesTable;
+  import_mappings: ImportMappingsTable;
+}
+
+/** A saved import mapping of an organization, versioned (docs/import-mapping.md). */
+export interface ImportMappingsTable {
+  id: string;
+  organization_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  name: string;
+  /** JSON of the mapping document. */
+  mapping: string;
 }
 
 /** A support plan for one stage of an engagement, versioned. */

@@ -22,6 +22,7 @@ import { ResearchSettingsRepository } from './repositories/research-settings.ts'
 import { PracticeTotalsRepository } from './repositories/practice-totals.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { StagePlanRepository } from './repositories/stage-plans.ts';
+import { ImportMappingRepository } from './repositories/import-mappings.ts';
 import { SignalRepository } from './repositories/signals.ts';
 import { findLiveToken, TokenRepository, type TokenGrant } from './repositories/tokens.ts';
 import { CalendarFeedRepository, findLiveCalendarFeed, type CalendarFeedGrant } from './repositories/calendar-feeds.ts';
@@ -49,6 +50,7 @@ export class TenantStore {
   readonly hypotheses: HypothesisRepository;
   readonly hypothesisRuns: HypothesisRunRepository;
   readonly stagePlans: StagePlanRepository;
+  readonly importMappings: ImportMappingRepository;
   readonly signals: SignalRepository;
   readonly coaching: CoachingRepositories;
   readonly calendarFeeds: CalendarFeedRepository;
@@ -79,6 +81,7 @@ export class TenantStore {
     this.hypotheses = new HypothesisRepository(db, organizationId);
     this.hypothesisRuns = new HypothesisRunRepository(db, organizationId);
     this.stagePlans = new StagePlanRepository(db, organizationId);
+    this.importMappings = new ImportMappingRepository(db, organizationId);
     this.signals = new SignalRepository(db, organizationId);
     this.coaching = coachingRepositories(db, organizationId);
     this.calendarFeeds = new CalendarFeedRepository(db, organizationId);

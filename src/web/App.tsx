@@ -29,6 +29,7 @@ const EditEngagementPage = lazy(() => import('./engagements/EditEngagementPage.t
 const StagePlanPage = lazy(() => import('./plans/StagePlanPage.tsx'));
 const SignalSettingsPage = lazy(() => import('./plans/SignalSettingsPage.tsx'));
 const ImportInteractionsPage = lazy(() => import('./imports/ImportInteractionsPage.tsx'));
+const ImportMappingPage = lazy(() => import('./imports/ImportMappingPage.tsx'));
 const LogInteractionPage = lazy(() => import('./interactions/LogInteractionPage.tsx'));
 const InteractionsPage = lazy(() => import('./interactions/InteractionsPage.tsx'));
 const InteractionPage = lazy(() => import('./interactions/InteractionPage.tsx'));
@@ -80,6 +81,7 @@ export function App() {
               <Route path="engagements/:engagementId/plans/:stageId" element={onDemand(<StagePlanPage />)} />
               <Route path="interactions" element={onDemand(<InteractionsPage />)} />
               <Route path="interactions/import" element={onDemand(<ImportInteractionsPage />)} />
+              <Route path="interactions/import-mapping" element={onDemand(<ImportMappingPage />)} />
               <Route path="interactions/:interactionId" element={onDemand(<InteractionPage />)} />
               <Route path="interactions/:interactionId/edit" element={onDemand(<EditInteractionPage />)} />
               <Route path="partners" element={onDemand(<PartnersPage />)} />

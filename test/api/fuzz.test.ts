@@ -39,6 +39,8 @@ const requestCount = Number(process.env.PRAXIS_FUZZ_REQUESTS ?? 2_000);
  */
 const costlyOperations: Record<string, number> = {
   'POST /api/orgs/{orgId}/interactions/import': 2,
+  'POST /api/orgs/{orgId}/interactions/import/preview': 2,
+  'POST /api/orgs/{orgId}/interactions/import/mapped': 2,
   'GET /api/orgs/{orgId}/models/{modelId}/diagram.svg': 3,
   'GET /api/orgs/{orgId}/exports/research': 5,
 };

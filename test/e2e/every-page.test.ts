@@ -93,6 +93,7 @@ const visits: Record<string, RouteVisit> = {
   ),
   '/orgs/:orgId/interactions': org('/interactions', 'records.view'),
   '/orgs/:orgId/interactions/import': org('/interactions/import', 'records.edit'),
+  '/orgs/:orgId/interactions/import-mapping': org('/interactions/import-mapping', 'records.edit'),
   '/orgs/:orgId/interactions/:interactionId': record('records.view', (s) => `/interactions/${s.interactionId}`),
   '/orgs/:orgId/interactions/:interactionId/edit': record(
     'records.edit',

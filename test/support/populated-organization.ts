@@ -18,6 +18,9 @@ import { inviteRespondent } from '../../src/app/measurement/invite-respondent.ts
 import { createContact } from '../../src/app/partners/create-contact.ts';
 import { createPartner } from '../../src/app/partners/create-partner.ts';
 import { createStagePlan } from '../../src/app/plans/create-stage-plan.ts';
+import { createImportMapping } from '../../src/app/interactions/create-import-mapping.ts';
+import { qualtricsTrackerMapping } from '../../src/demo/tracker-files.ts';
+import { ImportMapping } from '../../src/domain/support/import-mapping.ts';
 import { logCoachingSession } from '../../src/app/coaching/log-coaching-session.ts';
 import { recordObservation } from '../../src/app/coaching/record-observation.ts';
 import { recordSelfAssessment } from '../../src/app/coaching/record-self-assessment.ts';
@@ -52,6 +55,8 @@ export interface OrganizationRecords {
   users: string[];
   instruments: string[];
   models: string[];
+  /** Saved import mappings. */
+  importMappings: string[];
 }
 
 export interface PopulatedOrganization {
@@ -118,6 +123,7 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
     users: roles.map((role) => members[role].userId),
     instruments: (await listInstruments(store.tenant(orgId))).map((i) => i.id),
     models: ['eis-toc', 'isp-profile'],
+    importMappings: [],
   };
 
   const adminToken = await createApiToken(store, orgId, { name: `${marker} nightly`, role: 'admin' }, actor);
@@ -336,6 +342,17 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
   await runLockedHypothesis(store, orgId, locked.id, actor);
   records.hypotheses.push(draft.id, locked.id);
 
+  const mapping = await createImportMapping(
+    store,
+    orgId,
+    ImportMapping.parse({
+      ...qualtricsTrackerMapping({ [`${marker} site`]: records.engagements[0]! }),
+      name: `${marker} log`,
+    }),
+    actor,
+  );
+  records.importMappings.push(mapping.id);
+
   return {
     organizationId: orgId,
     marker,
@@ -377,6 +394,7 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
       ...records.tokens,
       ...records.invitations,
       ...records.users,
+      ...records.importMappings,
     ],
   };
 }

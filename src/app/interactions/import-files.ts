@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, invalid } from '../../domain/errors.ts';
 import type { TableFormat } from '../../domain/support/interaction-table.ts';
+import type { ImportMapping } from '../../domain/support/import-mapping.ts';
 import type { ImportReport, TableFileKind } from './import-reading.ts';
 import { countOf } from '../../domain/count-of.ts';
 
@@ -22,6 +23,10 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Written to history and `loggedBy` as the author of every imported interaction. */
   actor: string;
+  /** A mapped import (docs/import-mapping.md): source columns to Praxis fields. */
+  mapping?: ImportMapping | undefined;
+  /** How many interactions to return in the report's preview (none when absent). */
+  preview?: number | undefined;
   /** Hears now and then how many rows have been read, and what share of the file that is (0–1). */
   progress?: ((rowsRead: number, share: number) => void) | undefined;
 }

@@ -62,7 +62,17 @@ async function readInThread(
 ): Promise<{ report: ImportReport; touched: TouchedMonths }> {
   const job: ImportJob = {
     file,
-    options: { kind: options.kind, format: options.format, dryRun: options.dryRun, actor: options.actor },
+    options: {
+      kind: options.kind,
+      format: options.format,
+      dryRun: options.dryRun,
+      actor: options.actor,
+      preview: options.preview,
+      mapped: options.mapping && {
+        mapping: options.mapping,
+        engagements: (await tenant.engagements.list()).map(({ id, name }) => ({ id, name })),
+      },
+    },
     knownComponentIds: componentIdsOf(await organizationModels(tenant)),
     write: writer ? { organizationId: writer.organizationId, actor: writer.actor } : null,
   };

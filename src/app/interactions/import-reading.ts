@@ -13,7 +13,14 @@ import {
   type TableInteraction,
   type TableLayout,
 } from '../../domain/support/interaction-table.ts';
-import type { Engagement } from '../../domain/support/schemas.ts';
+import {
+  readSourceHeader,
+  SourceMapper,
+  type ImportMapping,
+  type NamedEngagement,
+  type SourceHeader,
+} from '../../domain/support/import-mapping.ts';
+import type { Engagement, InteractionInput } from '../../domain/support/schemas.ts';
 import type { PracticeModel } from '../../model/schema.ts';
 import { ownCopy } from '../../store/own-copy.ts';
 import type { InteractionData } from '../../store/repositories/interactions.ts';
@@ -42,6 +49,16 @@ export interface ImportReport {
   errors: RowError[];
   /** How many problems there were in all. */
   errorCount: number;
+  /** A mapped import: the mapping's name and the kind of source it read (docs/import-mapping.md). */
+  mapping?: { name: string; source: SourceHeader['kind']; columns: string[]; questions: string[] } | undefined;
+  /** When asked for (`ReadOptions.preview`): the first interactions as Praxis reads them, by source row. */
+  preview?: PreviewRow[] | undefined;
+}
+
+/** An interaction of a preview: its first row in the file, and what Praxis would store. */
+export interface PreviewRow {
+  row: number;
+  interaction: InteractionInput;
 }
 
 /** A report lists at most this many problems, so a file that is wrong on every row still gets a bounded report. */
@@ -54,6 +71,10 @@ export interface ReadOptions {
   dryRun: boolean;
   /** Written as `loggedBy` of every imported interaction. */
   actor: string;
+  /** A mapped import: the mapping, and the organization's engagements its names are matched against. */
+  mapped?: { mapping: ImportMapping; engagements: NamedEngagement[] } | undefined;
+  /** How many interactions to return as a preview (none when absent). */
+  preview?: number | undefined;
 }
 
 /** An engagement and its model version, as the rules check interactions against them. */
@@ -178,12 +199,16 @@ export type ReadProgress = (rowsRead: number, bytesRead: number) => void;
 class ProblemList {
   readonly errors: RowError[] = [];
   count = 0;
+  /** A mapped import: names a native column by the source column it came from. */
+  columnOf: ((column: string) => string) | null = null;
 
   add(...errors: RowError[]): void {
     this.count += errors.length;
     for (const error of errors)
-      if (this.errors.length < maxReportedErrors)
-        this.errors.push({ row: error.row, column: ownCopy(error.column), message: ownCopy(error.message) });
+      if (this.errors.length < maxReportedErrors) {
+        const column = this.columnOf ? this.columnOf(error.column) : error.column;
+        this.errors.push({ row: error.row, column: ownCopy(column), message: ownCopy(error.message) });
+      }
   }
 }
 
@@ -271,7 +296,7 @@ async function readInteractions(
   problems: ProblemList,
   each: (interaction: TableInteraction) => Promise<void>,
   progress: ReadProgress | undefined,
-): Promise<{ layout: TableLayout | null; rowsRead: number }> {
+): Promise<{ layout: TableLayout | null; rowsRead: number; source?: SourceHeader | null }> {
   let reader: InteractionTableReader | null = null;
   let rowsRead = 0;
   const position: ReadPosition = { bytes: 0 };
@@ -314,6 +339,131 @@ async function readInteractions(
   return { layout: reader!.layout, rowsRead };
 }
 
+/** Rows a Qualtrics header takes: column ids, question text, ImportId. */
+const qualtricsHeaderRows = 3;
+
+/**
+ * A mapped import's reading (docs/import-mapping.md): the source's header (one row, or Qualtrics' three),
+ * then each row mapped to the native wide layout (`SourceMapper`) and read by the native reader, so the
+ * checks and writing are the native import's. Problems are named by the source's row and column.
+ */
+async function readMappedInteractions(
+  file: string,
+  options: ReadOptions,
+  knownComponentIds: ReadonlySet<string>,
+  problems: ProblemList,
+  each: (interaction: TableInteraction) => Promise<void>,
+  progress: ReadProgress | undefined,
+): Promise<{ layout: TableLayout | null; rowsRead: number; source: SourceHeader | null }> {
+  const { mapping, engagements } = options.mapped!;
+  const position: ReadPosition = { bytes: 0 };
+  const headerRows: TableRow[] = [];
+  const wanted = mapping.source === 'table' ? 1 : qualtricsHeaderRows;
+  let mapper: SourceMapper | null = null;
+  let reader: InteractionTableReader | null = null;
+  let rowsRead = 0;
+  let failed = false;
+  let pending: TableRow[] = [];
+
+  /** Understands the header from the rows so far; false when it is refused (reported). */
+  const start = (): boolean => {
+    const read = readSourceHeader(headerRows, mapping.source);
+    if ('errors' in read) {
+      problems.add(...read.errors);
+      return false;
+    }
+    mapper = new SourceMapper(mapping, read.header, engagements);
+    const missing = mapper.missingColumns().map((e) => ({ ...e, row: headerRows[0]!.row }));
+    if (missing.length > 0) {
+      problems.add(...missing);
+      return false;
+    }
+    const native = readHeader(mapper.nativeHeader, 'wide', knownComponentIds);
+    if ('errors' in native) {
+      problems.add(
+        ...native.errors.map((e) => ({
+          row: headerRows[0]!.row,
+          column: '',
+          message: `the mapping's ${e.column}: ${e.message}`,
+        })),
+      );
+      return false;
+    }
+    reader = new InteractionTableReader(native.layout, new StringTable());
+    // Rows a one-row header left over (the file is not Qualtrics) are data.
+    pending = headerRows.splice(read.header.headerRows);
+    return true;
+  };
+
+  const mapRow = async ({ cells, row }: TableRow) => {
+    const mapped = mapper!.map(cells, row);
+    if (!mapped.included) return;
+    rowsRead += 1;
+    if (progress && rowsRead % progressEvery === 0) progress(rowsRead, position.bytes);
+    problems.columnOf = null;
+    problems.add(...mapped.errors);
+    const done = reader!.add(mapped.cells, row);
+    const refused = new Set(mapped.refused);
+    // A native cell the mapping could not fill is reported already, in the source's words.
+    const own = reader!.errors.splice(0).filter((e) => !refused.has(e.column));
+    problems.columnOf = (column) => mapper!.sourceColumn(column);
+    problems.add(...own);
+    for (const interaction of done) {
+      if (refused.size > 0) {
+        const cells = interaction.refused ?? { columns: new Set<string>(), cells: new Set<string>() };
+        for (const column of refused) {
+          cells.columns.add(column);
+          cells.cells.add(`${row}:${column}`);
+        }
+        interaction.refused = cells;
+      } else if (mapped.nextSteps.length > 0) interaction.input.nextSteps = mapped.nextSteps;
+      await each(interaction);
+    }
+    problems.columnOf = null;
+  };
+
+  try {
+    for await (const tableRow of tableRows(file, options.kind, position)) {
+      if (failed) continue;
+      if (!reader) {
+        headerRows.push(tableRow);
+        if (headerRows.length < wanted) continue;
+        if (!start()) {
+          failed = true;
+          continue;
+        }
+        for (const row of pending) await mapRow(row);
+        pending = [];
+        continue;
+      }
+      await mapRow(tableRow);
+    }
+  } catch (error) {
+    if (!(error instanceof UnreadableTable)) throw error;
+    problems.add({ row: error.row, column: '', message: error.message });
+  }
+  if (!reader && !failed) {
+    // Fewer rows than a Qualtrics header: a one-row header and what follows it.
+    if (headerRows.length === 0 || !start()) {
+      if (headerRows.length === 0)
+        problems.add({
+          row: 1,
+          column: '',
+          message: 'the file is empty; expected a header row and at least one interaction',
+        });
+      return { layout: null, rowsRead, source: (mapper as SourceMapper | null)?.header ?? null };
+    }
+    for (const row of pending) await mapRow(row);
+  }
+  // A refused mapping still tells the source's columns (the web page offers them).
+  if (!reader) return { layout: null, rowsRead, source: (mapper as SourceMapper | null)?.header ?? null };
+  const source = (mapper as unknown as SourceMapper).header;
+  for (const interaction of (reader as InteractionTableReader).finish()) await each(interaction);
+  if (rowsRead === 0)
+    problems.add({ row: source.headerRows + 1, column: '', message: 'the file has a header but no interactions' });
+  return { layout: (reader as InteractionTableReader).layout, rowsRead, source };
+}
+
 /**
  * The one pass over the file: every row parsed and checked, every interaction checked against its
  * engagement and model even when some of its cells were refused; each good interaction handed to `write`
@@ -332,7 +482,9 @@ export async function readAndCheck(
   const duplicates = new DuplicateFinder(new StringTable(), ownCopy);
   const rules = new EngagementRules(lookup, options.actor);
   let interactions = 0;
-  const { layout, rowsRead } = await readInteractions(
+  const preview: PreviewRow[] = [];
+  const read = options.mapped ? readMappedInteractions : readInteractions;
+  const { layout, rowsRead, source } = await read(
     file,
     options,
     knownComponentIds,
@@ -342,6 +494,8 @@ export async function readAndCheck(
       // pass reports everything), but it is neither counted, compared for duplicates nor written.
       if (!interaction.refused) {
         interactions += 1;
+        if (options.preview && preview.length < options.preview)
+          preview.push({ row: interaction.source.firstRow, interaction: interaction.input });
         const duplicate = duplicates.check(interaction);
         if (duplicate) problems.add(duplicate);
       }
@@ -359,5 +513,14 @@ export async function readAndCheck(
     written: 0,
     errors: [...problems.errors].sort((a, b) => a.row - b.row),
     errorCount: problems.count,
+    ...(options.mapped && {
+      mapping: {
+        name: options.mapped.mapping.name,
+        source: source?.kind ?? 'table',
+        columns: source?.columns ?? [],
+        questions: source?.questions ?? [],
+      },
+    }),
+    ...(options.preview !== undefined && { preview }),
   };
 }

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { AppError, notFound } from '../../domain/errors.ts';
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { parseImportMapping, type ImportMapping } from '../../domain/support/import-mapping.ts';
 import { tableFormats } from '../../domain/support/interaction-table.ts';
 import { importInteractions } from '../../app/interactions/import-interactions.ts';
 import { tableFileKindOf, type ImportReport } from '../../app/interactions/import-files.ts';
@@ -20,9 +21,26 @@ async function importActor(store: Store, organizationId: string, email: string |
   return user.id;
 }
 
+/** Reads a mapping document (docs/import-mapping.md), refusing it with every problem by its path. */
+function readMapping(file: string): ImportMapping {
+  if (!existsSync(file))
+    throw new AppError('not_found', `Mapping "${file}" not found`, [{ path: 'mapping', message: 'does not exist' }]);
+  const parsed = parseImportMapping(readFileSync(file, 'utf8'));
+  if ('errors' in parsed)
+    throw invalid(
+      `The mapping "${file}" is not a valid import mapping`,
+      parsed.errors.map((e) => ({ path: e.path ? `mapping.${e.path}` : 'mapping', message: e.message })),
+    );
+  return parsed.mapping;
+}
+
 /** The report as people read it: the counts, then one line per problem. */
 export function describeImport(report: ImportReport): string[] {
-  const layout = report.format ? ` (${report.format} layout)` : '';
+  const layout = report.mapping
+    ? ` (mapping "${report.mapping.name}", ${report.mapping.source === 'qualtrics' ? 'Qualtrics export' : 'one header row'})`
+    : report.format
+      ? ` (${report.format} layout)`
+      : '';
   const outcome =
     report.errorCount > 0
       ? 'nothing was written'
@@ -32,6 +50,17 @@ export function describeImport(report: ImportReport): string[] {
   const lines = [
     `${countOf(report.rowsRead, 'row')} read, ${countOf(report.interactions, 'interaction')}${layout}; ${outcome}`,
   ];
+  if (report.preview && report.preview.length > 0) {
+    lines.push(`The first ${countOf(report.preview.length, 'interaction')} as Praxis reads them:`);
+    for (const { row, interaction: i } of report.preview) {
+      const components = i.components
+        .map((c) => `${c.componentId} ${c.minutes}${c.activityIds.length > 0 ? ` (${c.activityIds.join(', ')})` : ''}`)
+        .join('; ');
+      lines.push(
+        `  row ${row}: ${i.date}${i.time ? ` ${i.time}` : ''}, engagement ${i.engagementId}, ${i.durationMinutes} min, ${i.mode}${components ? `; ${components}` : ''}`,
+      );
+    }
+  }
   if (report.errorCount > 0) {
     lines.push(
       `${countOf(report.errorCount, 'problem')}${report.errorCount > report.errors.length ? `, the first ${report.errors.length} listed` : ''}:`,
@@ -46,23 +75,29 @@ export function importCommand(): Command {
   command
     .command('interactions')
     .description(
-      'Import interactions from a CSV or XLSX file (long or wide layout, see docs/import-formats.md); all or nothing, exit 1 with the report if any row is bad',
+      'Import interactions from a CSV or XLSX file (long or wide layout, see docs/import-formats.md, or any table through --mapping, see docs/import-mapping.md); all or nothing, exit 1 with the report if any row is bad',
     )
     .argument('<file>', 'a .csv or .xlsx file')
     .requiredOption('--org <org>', 'organization id or slug')
     .option('--format <format>', `layout: ${tableFormats.join(' or ')} (default: inferred from the header)`)
-    .option('--dry-run', 'check every row and write nothing')
+    .option('--mapping <file>', 'a mapping document (JSON) from the columns of any table, such as a Qualtrics export')
+    .option('--dry-run', 'check every row and write nothing (with --mapping: also show the first interactions)')
     .option('--json', 'print the report as JSON')
     .option('--as <email>', 'attribute the interactions to this member (default: cli)')
     .action(
       async (
         file: string,
-        options: { org: string; format?: string; dryRun?: boolean; json?: boolean; as?: string },
+        options: { org: string; format?: string; mapping?: string; dryRun?: boolean; json?: boolean; as?: string },
       ) => {
+        if (options.mapping !== undefined && options.format !== undefined)
+          throw invalid('Give either --format or --mapping', [
+            { path: '--format', message: 'a mapped import reads the layout the mapping describes' },
+          ]);
         const format =
           options.format === undefined ? undefined : parseOption(z.enum(tableFormats), '--format', options.format);
         if (!existsSync(file))
           throw new AppError('not_found', `File "${file}" not found`, [{ path: 'file', message: 'does not exist' }]);
+        const mapping = options.mapping === undefined ? undefined : readMapping(options.mapping);
         await withStore(async (store) => {
           const organization = await resolveOrganization(store, options.org);
           const actor = await importActor(store, organization.id, options.as);
@@ -74,6 +109,8 @@ export function importCommand(): Command {
               format,
               dryRun: options.dryRun === true,
               actor,
+              mapping,
+              preview: mapping && options.dryRun ? 5 : undefined,
               // The rows in all, estimated from the share of the file read so far.
               progress: (rowsRead, share) => progress.update(rowsRead, share > 0 ? rowsRead / share : undefined),
             });

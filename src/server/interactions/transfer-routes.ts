@@ -1,8 +1,10 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { parseImportMapping, type ImportMapping } from '../../domain/support/import-mapping.ts';
+import { InteractionInput } from '../../domain/support/schemas.ts';
 import { tableFormats, type RowError } from '../../domain/support/interaction-table.ts';
 import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
@@ -34,7 +36,32 @@ const ImportReport = z.object({
     RowError[]
   >,
   errorCount: z.number(),
+  mapping: z
+    .object({
+      name: z.string(),
+      source: z.enum(['qualtrics', 'table']),
+      columns: z.array(z.string()),
+      questions: z.array(z.string()),
+    })
+    .optional()
+    .describe("a mapped import: the mapping's name, and the source's columns (and Qualtrics question text)"),
+  preview: z
+    .array(z.object({ row: z.number(), interaction: InteractionInput }))
+    .optional()
+    .describe('the first interactions as Praxis reads them, by the row they start on'),
 });
+
+const MappedQuery = z.strictObject({
+  mappingId: z.string().min(1).max(64).optional().describe('a saved import mapping'),
+  mapping: z
+    .string()
+    .max(12_000)
+    .optional()
+    .describe('an inline mapping document (JSON) instead of a saved one; larger mappings are saved first'),
+});
+
+/** How many interactions a preview shows. */
+const previewRows = 20;
 
 const ExportQuery = z.strictObject({
   format: z.enum(exportFormats),
@@ -43,6 +70,34 @@ const ExportQuery = z.strictObject({
     .default('records')
     .describe('REDCap only: the flat records or the data dictionary'),
 });
+
+/** The mapping a mapped import names: a saved one by id, or an inline document. */
+async function mappingOf(
+  store: Store,
+  organizationId: string,
+  query: z.infer<typeof MappedQuery>,
+): Promise<ImportMapping> {
+  if (query.mappingId !== undefined) {
+    if (query.mapping !== undefined)
+      throw invalid('Give either a saved mapping or an inline one', [
+        { path: 'query.mapping', message: 'must be omitted when mappingId is given' },
+      ]);
+    const saved = await store.tenant(organizationId).importMappings.find(query.mappingId);
+    if (!saved) throw notFound('Import mapping');
+    return saved.mapping;
+  }
+  if (query.mapping === undefined)
+    throw invalid('A mapped import needs a mapping', [
+      { path: 'query.mappingId', message: 'is required unless an inline mapping is given' },
+    ]);
+  const parsed = parseImportMapping(query.mapping);
+  if ('errors' in parsed)
+    throw invalid(
+      'The mapping is not a valid import mapping',
+      parsed.errors.map((e) => ({ path: `query.mapping${e.path ? `.${e.path}` : ''}`, message: e.message })),
+    );
+  return parsed.mapping;
+}
 
 /** Interactions in and out as files: import a CSV or XLSX body (all or nothing), export CSV in the long, wide or REDCap layout. */
 export async function interactionTransferRoutes(app: FastifyInstance, { store }: { store: Store }) {
@@ -84,6 +139,77 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
       } finally {
         await upload.remove();
       }
+    },
+  );
+
+  /** A mapped import or its preview: the body spooled, read through the mapping, the upload removed. */
+  const mappedImport = async (
+    request: FastifyRequest,
+    organizationId: string,
+    actor: string,
+    mapping: ImportMapping,
+    dryRun: boolean,
+    preview: number | undefined,
+  ) => {
+    if (!(request.body instanceof Readable)) throw unsupportedContentType(request);
+    const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const kind: TableFileKind = contentType === xlsxType ? 'xlsx' : 'csv';
+    const upload = await spoolToTempFile(request.body, kind === 'xlsx' ? '.xlsx' : '.csv', importBodyLimit);
+    try {
+      return await importInteractions(store, organizationId, upload.file, { kind, dryRun, actor, mapping, preview });
+    } finally {
+      await upload.remove();
+    }
+  };
+
+  r.post(
+    '/api/orgs/:orgId/interactions/import/preview',
+    {
+      bodyLimit: importBodyLimit,
+      config: { contentTypes: importTypes },
+      schema: {
+        tags: ['interactions'],
+        summary: `Preview a mapped import of a CSV or XLSX body (docs/import-mapping.md): the first ${previewRows} interactions as Praxis reads them and every problem by row and column; nothing is written`,
+        params: OrgParams,
+        querystring: MappedQuery,
+        response: { 200: ImportReport, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
+      const mapping = await mappingOf(store, access.organizationId, request.query);
+      return mappedImport(request, access.organizationId, access.actor, mapping, true, previewRows);
+    },
+  );
+
+  r.post(
+    '/api/orgs/:orgId/interactions/import/mapped',
+    {
+      bodyLimit: importBodyLimit,
+      config: { contentTypes: importTypes },
+      schema: {
+        tags: ['interactions'],
+        summary:
+          'Import interactions from a CSV or XLSX body through a saved or inline mapping (docs/import-mapping.md): every bad row reported, all or nothing',
+        params: OrgParams,
+        querystring: MappedQuery.extend({ dryRun: ImportQuery.shape.dryRun }),
+        response: { 200: ImportReport, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
+      const { dryRun, ...query } = request.query;
+      const mapping = await mappingOf(store, access.organizationId, query);
+      const report = await mappedImport(
+        request,
+        access.organizationId,
+        access.actor,
+        mapping,
+        dryRun === 'true',
+        undefined,
+      );
+      if (report.errorCount > 0) throw importRefusal(report);
+      return report;
     },
   );
 

@@ -21,6 +21,7 @@ import * as partnerMembers from './2026-12-07T16-00-partner-members.ts';
 import * as researchSettings from './2026-12-07T18-00-research-settings.ts';
 import * as signalIndexes from './2026-12-07T18-10-signal-indexes.ts';
 import * as calendarFeeds from './2026-12-07T18-20-calendar-feeds.ts';
+import * as importMappings from './2026-12-07T21-10-import-mappings.ts';
 import * as emailOutbox from './2026-12-07T21-20-email-outbox.ts';
 import * as responseLanguage from './2026-12-07T21-30-response-language.ts';
 
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T18-00-research-settings': researchSettings,
   '2026-12-07T18-10-signal-indexes': signalIndexes,
   '2026-12-07T18-20-calendar-feeds': calendarFeeds,
+  '2026-12-07T21-10-import-mappings': importMappings,
   '2026-12-07T21-20-email-outbox': emailOutbox,
   '2026-12-07T21-30-response-language': responseLanguage,
 };

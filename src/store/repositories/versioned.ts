@@ -29,7 +29,8 @@ export type VersionedTable =
   | 'coaching_observations'
   | 'coaching_sessions'
   | 'development_goals'
-  | 'self_assessments';
+  | 'self_assessments'
+  | 'import_mappings';
 
 /** The bookkeeping columns every versioned table shares; the repository writes them, the mapping never does. */
 type MetaColumn = 'id' | 'organization_id' | 'version' | 'created_at' | 'updated_at' | 'deleted_at';

@@ -173,6 +173,13 @@ export default function ImportInteractionsPage() {
           </List.Item>
         </List>
         <Text size="sm" mt="xs">
+          A Qualtrics export or a spreadsheet with columns of its own? Use an{' '}
+          <Anchor component={Link} to={organizationPath(organization.id, 'interactions/import-mapping')}>
+            import with a mapping
+          </Anchor>
+          .
+        </Text>
+        <Text size="sm" mt="xs">
           Back to the{' '}
           <Anchor component={Link} to={organizationPath(organization.id, 'interactions')}>
             interactions

@@ -1,0 +1,512 @@
+import {
+  Alert,
+  Anchor,
+  Autocomplete,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconChecklist, IconDeviceFloppy, IconFileUpload, IconPlus, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { countOf } from '../../domain/count-of.ts';
+import { parseImportMapping, type ImportMappingInput } from '../../domain/support/import-mapping.ts';
+import { interactionModes } from '../../domain/support/schemas.ts';
+import { errorMessageOf, isApiError } from '../api/client.ts';
+import {
+  createImportMapping,
+  importMappingExportPath,
+  listImportMappings,
+  runMappedImport,
+  updateImportMapping,
+  type MappedReport,
+} from '../api/import-mappings.ts';
+import { importProblems, listEngagements, type ImportProblem } from '../api/support.ts';
+import { canEditRecords } from '../engagements/record-permissions.ts';
+import { usePageTitle } from '../hooks/usePageTitle.ts';
+import { PageHeader } from '../layout/PageHeader.tsx';
+import { organizationPath } from '../organizations/organization-paths.ts';
+import { useOrganization } from '../organizations/useCurrentOrganization.ts';
+import { queryKeys } from '../query-keys.ts';
+
+/** A new mapping: the fields every mapping needs, to be pointed at the file's columns. */
+const blankMapping = (): ImportMappingInput => ({
+  format: 'praxis-import-mapping',
+  version: 1,
+  name: 'New mapping',
+  source: 'auto',
+  engagement: { column: 'Site', by: 'name', names: {} },
+  date: { column: 'Date', format: 'yyyy-MM-dd' },
+  duration: { column: 'Minutes' },
+  mode: { column: 'Mode', values: {} },
+  components: { columns: {} },
+});
+
+type Pairs = [string, string][];
+const pairsOf = (record: Record<string, string | number> | undefined): Pairs =>
+  Object.entries(record ?? {}).map(([k, v]) => [k, String(v)]);
+const recordOf = (pairs: Pairs): Record<string, string> => Object.fromEntries(pairs.filter(([k]) => k.trim() !== ''));
+
+/** Rows of two inputs, source value → meaning, with a button to add one. */
+function PairTable({
+  label,
+  pairs,
+  onChange,
+  left,
+  right,
+}: {
+  label: string;
+  pairs: Pairs;
+  onChange: (pairs: Pairs) => void;
+  left: { label: string; data?: string[] };
+  right: { label: string; data?: { value: string; label: string }[] };
+}) {
+  // Rows without a source value yet are kept here: the mapping holds only the rows that have one.
+  const [blanks, setBlanks] = useState<Pairs>([]);
+  const rows: Pairs = [...pairs, ...blanks];
+  const set = (i: number, side: 0 | 1, value: string) => {
+    const next = rows.map((pair, j): [string, string] =>
+      j === i ? (side === 0 ? [value, pair[1]] : [pair[0], value]) : pair,
+    );
+    onChange(next.filter(([k]) => k.trim() !== ''));
+    setBlanks(next.filter(([k]) => k.trim() === ''));
+  };
+  return (
+    <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      <Text component="legend" size="sm" fw={500}>
+        {label}
+      </Text>
+      {rows.map(([k, v], i) => (
+        <SimpleGrid key={i} cols={{ base: 1, xs: 2 }} spacing="xs">
+          {left.data ? (
+            <Autocomplete
+              aria-label={`${left.label} ${i + 1}`}
+              data={left.data}
+              value={k}
+              onChange={(value) => set(i, 0, value)}
+            />
+          ) : (
+            <TextInput
+              aria-label={`${left.label} ${i + 1}`}
+              value={k}
+              onChange={(e) => set(i, 0, e.currentTarget.value)}
+            />
+          )}
+          {right.data ? (
+            <Select
+              aria-label={`${right.label} ${i + 1}`}
+              data={right.data}
+              value={v || null}
+              onChange={(value) => set(i, 1, value ?? '')}
+              searchable
+            />
+          ) : (
+            <TextInput
+              aria-label={`${right.label} ${i + 1}`}
+              value={v}
+              onChange={(e) => set(i, 1, e.currentTarget.value)}
+            />
+          )}
+        </SimpleGrid>
+      ))}
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        leftSection={<IconPlus size={14} aria-hidden />}
+        onClick={() => setBlanks([...blanks, ['', '']])}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        Add a row to {label.toLowerCase()}
+      </Button>
+    </Stack>
+  );
+}
+
+function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
+  return (
+    <Table.ScrollContainer minWidth={320}>
+      <Table aria-label="Problems by row and column" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Row</Table.Th>
+            <Table.Th>Column</Table.Th>
+            <Table.Th>Problem</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {problems.map((p, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{p.row ?? ''}</Table.Td>
+              <Table.Td>{p.column}</Table.Td>
+              <Table.Td>{p.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function PreviewTable({ report, engagementNames }: { report: MappedReport; engagementNames: Map<string, string> }) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table aria-label="Preview of the first interactions" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Row</Table.Th>
+            <Table.Th>Engagement</Table.Th>
+            <Table.Th>Date</Table.Th>
+            <Table.Th>Minutes</Table.Th>
+            <Table.Th>Mode</Table.Th>
+            <Table.Th>Components</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(report.preview ?? []).map(({ row, interaction: i }) => (
+            <Table.Tr key={row}>
+              <Table.Td>{row}</Table.Td>
+              <Table.Td>{engagementNames.get(i.engagementId) ?? i.engagementId}</Table.Td>
+              <Table.Td>
+                {i.date}
+                {i.time ? ` ${i.time}` : ''}
+              </Table.Td>
+              <Table.Td>{i.durationMinutes}</Table.Td>
+              <Table.Td>{i.mode}</Table.Td>
+              <Table.Td>
+                {i.components
+                  .map(
+                    (c) =>
+                      `${c.componentId} ${c.minutes}${c.activityIds.length > 0 ? ` (${c.activityIds.join(', ')})` : ''}`,
+                  )
+                  .join('; ')}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+type Outcome =
+  | { kind: 'preview'; report: MappedReport }
+  | { kind: 'imported'; report: MappedReport }
+  | { kind: 'refused'; message: string; problems: ImportProblem[] };
+
+/** Interactions from any CSV or XLSX (a Qualtrics export, a spreadsheet tracker) through a saved or edited mapping. */
+export default function ImportMappingPage() {
+  const organization = useOrganization();
+  usePageTitle('Import with a mapping', organization.name);
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [draft, setDraftState] = useState<ImportMappingInput>(blankMapping);
+  const [json, setJson] = useState(() => JSON.stringify(blankMapping(), null, 2));
+  const [jsonError, setJsonError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ id: string; version: number } | null>(null);
+  const [columns, setColumns] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const allowed = canEditRecords(organization.role);
+
+  const mappings = useQuery({
+    queryKey: [...queryKeys.organization(organization.id), 'import-mappings'],
+    queryFn: ({ signal }) => listImportMappings(organization.id, signal),
+    enabled: allowed,
+  });
+  const engagements = useQuery({
+    queryKey: [...queryKeys.organization(organization.id), 'engagements', 'for-mapping'],
+    queryFn: ({ signal }) => listEngagements(organization.id, undefined, signal),
+    enabled: allowed,
+  });
+  const engagementNames = new Map((engagements.data ?? []).map((e) => [e.id, e.name]));
+
+  const setDraft = (next: ImportMappingInput) => {
+    setDraftState(next);
+    setJson(JSON.stringify(next, null, 2));
+    setJsonError(null);
+  };
+
+  const run = useMutation({
+    mutationFn: ({ chosen, mode }: { chosen: File; mode: 'preview' | 'import' }) =>
+      runMappedImport(organization.id, chosen, draft, mode),
+    onSuccess: async (report, { mode }) => {
+      if (report.mapping) setColumns(report.mapping.columns);
+      setOutcome({ kind: mode === 'preview' ? 'preview' : 'imported', report });
+      if (mode === 'import') await queryClient.invalidateQueries({ queryKey: queryKeys.organization(organization.id) });
+    },
+    onError: (error) =>
+      setOutcome({
+        kind: 'refused',
+        message: errorMessageOf(error),
+        problems: isApiError(error) ? importProblems(error.details) : [],
+      }),
+  });
+
+  const save = useMutation({
+    mutationFn: () =>
+      saved
+        ? updateImportMapping(organization.id, saved.id, saved.version, draft)
+        : createImportMapping(organization.id, draft),
+    onSuccess: async (result) => {
+      setSaved({ id: result.id, version: result.version });
+      setNotice(`Mapping "${result.name}" saved (version ${result.version}).`);
+      await queryClient.invalidateQueries({
+        queryKey: [...queryKeys.organization(organization.id), 'import-mappings'],
+      });
+    },
+    // The draft stays as typed, whatever the refusal (a stale version gets 409).
+    onError: (error) => setNotice(`${errorMessageOf(error)}`),
+  });
+
+  if (!allowed)
+    return (
+      <PageHeader
+        title="Import with a mapping"
+        description="Importing needs a role that may edit records (administrator, lead or practitioner)."
+      />
+    );
+
+  const columnField = (label: string, value: string, onChange: (value: string) => void, description?: string) => (
+    <Autocomplete label={label} description={description} data={columns} value={value} onChange={onChange} />
+  );
+  const start = (mode: 'preview' | 'import') => {
+    if (!file) return;
+    setOutcome(null);
+    run.mutate({ chosen: file, mode });
+  };
+  const applyJson = (text: string) => {
+    const parsed = parseImportMapping(text);
+    if ('errors' in parsed) {
+      setJsonError(parsed.errors.map((e) => `${e.path || 'mapping'}: ${e.message}`).join('; '));
+      return;
+    }
+    setDraftState(parsed.mapping);
+    setJsonError(null);
+  };
+  const modeColumn = 'column' in draft.mode ? draft.mode : { column: '', values: {} };
+  const durationColumn = 'column' in draft.duration ? draft.duration.column : '';
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="Import with a mapping"
+        description="Bring years of records from a Qualtrics export or a spreadsheet tracker: say which column holds what, preview how Praxis reads the first rows and every problem, then import all or nothing."
+      />
+      <Paper withBorder p="md" radius="md">
+        <Stack gap="md">
+          <FileInput
+            label="File"
+            description="CSV (a Qualtrics export as downloaded, or one header row) or XLSX, up to 100 MB"
+            placeholder="Choose a file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            leftSection={<IconFileUpload size={18} aria-hidden />}
+            value={file}
+            onChange={(chosen) => {
+              setFile(chosen);
+              setOutcome(null);
+            }}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Clear the file' }}
+          />
+          <Select
+            label="Saved mapping"
+            placeholder={mappings.data?.length ? 'Choose a saved mapping' : 'No saved mapping yet'}
+            data={(mappings.data ?? []).map((m) => ({ value: m.id, label: `${m.name} (version ${m.version})` }))}
+            value={saved?.id ?? null}
+            onChange={(id) => {
+              const chosen = mappings.data?.find((m) => m.id === id);
+              if (!chosen) {
+                setSaved(null);
+                setDraft(blankMapping());
+                return;
+              }
+              setSaved({ id: chosen.id, version: chosen.version });
+              setDraft(chosen.mapping);
+              setNotice(null);
+            }}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Clear the saved mapping' }}
+          />
+          {saved && (
+            <Anchor href={importMappingExportPath(organization.id, saved.id)} size="sm">
+              Download this mapping as JSON
+            </Anchor>
+          )}
+          <FileInput
+            label="Mapping file"
+            description="A mapping exported as JSON, to edit and save here"
+            placeholder="Choose a .json file"
+            accept=".json,application/json"
+            onChange={async (chosen) => {
+              if (!chosen) return;
+              const text = await chosen.text();
+              setJson(text);
+              setSaved(null);
+              applyJson(text);
+            }}
+          />
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="mapping-heading">
+        <Stack gap="md">
+          <Title order={2} fz="md" id="mapping-heading">
+            Mapping
+          </Title>
+          <Text size="sm" c="dimmed">
+            Column names are the file&apos;s header (for Qualtrics, the column ids of row 1). Preview the file once to
+            have its columns offered here.
+          </Text>
+          <TextInput
+            label="Name"
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {columnField('Engagement column', draft.engagement.column, (column) =>
+              setDraft({ ...draft, engagement: { ...draft.engagement, column } }),
+            )}
+            {columnField('Date column', draft.date.column, (column) =>
+              setDraft({ ...draft, date: { ...draft.date, column } }),
+            )}
+            <TextInput
+              label="Date format"
+              description="For example M/d/yyyy or yyyy-MM-dd HH:mm:ss"
+              value={draft.date.format ?? ''}
+              onChange={(e) => setDraft({ ...draft, date: { ...draft.date, format: e.currentTarget.value } })}
+            />
+            {columnField('Duration column', durationColumn, (column) =>
+              setDraft({ ...draft, duration: { ...('column' in draft.duration ? draft.duration : {}), column } }),
+            )}
+            {columnField('Mode column', modeColumn.column, (column) =>
+              setDraft({ ...draft, mode: { ...modeColumn, column } }),
+            )}
+          </SimpleGrid>
+          <PairTable
+            label="Engagement names"
+            pairs={pairsOf(draft.engagement.names)}
+            onChange={(pairs) => setDraft({ ...draft, engagement: { ...draft.engagement, names: recordOf(pairs) } })}
+            left={{ label: 'Name in the file' }}
+            right={{
+              label: 'Engagement',
+              data: (engagements.data ?? []).map((e) => ({ value: e.id, label: e.name })),
+            }}
+          />
+          <PairTable
+            label="Mode values"
+            pairs={pairsOf(modeColumn.values)}
+            onChange={(pairs) =>
+              setDraft({
+                ...draft,
+                mode: { ...modeColumn, values: recordOf(pairs) as Record<string, (typeof interactionModes)[number]> },
+              })
+            }
+            left={{ label: 'Value in the file' }}
+            right={{ label: 'Mode', data: interactionModes.map((m) => ({ value: m, label: m })) }}
+          />
+          <PairTable
+            label="Minutes per component"
+            pairs={pairsOf(draft.components?.columns)}
+            onChange={(pairs) => setDraft({ ...draft, components: { ...draft.components, columns: recordOf(pairs) } })}
+            left={{ label: 'Component id' }}
+            right={{ label: 'Minutes column', data: columns.map((c) => ({ value: c, label: c })) }}
+          />
+          <Textarea
+            label="The whole mapping (JSON)"
+            description="Activities, principles and ratings, participants, stage, notes, next steps and which rows to take: see the mapping documentation."
+            autosize
+            minRows={6}
+            maxRows={18}
+            value={json}
+            onChange={(e) => setJson(e.currentTarget.value)}
+            onBlur={() => applyJson(json)}
+            error={jsonError}
+            styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
+          />
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+            >
+              {saved ? 'Save changes' : 'Save mapping'}
+            </Button>
+          </Group>
+          {notice && (
+            <Text size="sm" role="status">
+              {notice}
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+
+      <Group gap="sm">
+        <Button
+          variant="default"
+          leftSection={<IconChecklist size={18} aria-hidden />}
+          disabled={!file}
+          loading={run.isPending && run.variables.mode === 'preview'}
+          onClick={() => start('preview')}
+        >
+          Preview
+        </Button>
+        <Button
+          leftSection={<IconUpload size={18} aria-hidden />}
+          disabled={!file}
+          loading={run.isPending && run.variables.mode === 'import'}
+          onClick={() => start('import')}
+        >
+          Import
+        </Button>
+      </Group>
+
+      <div aria-live="polite">
+        {outcome?.kind === 'refused' && (
+          <Stack gap="sm">
+            <Alert color="red" title="Nothing was imported.">
+              {outcome.message}
+            </Alert>
+            {outcome.problems.length > 0 && <ProblemsTable problems={outcome.problems} />}
+          </Stack>
+        )}
+        {outcome?.kind === 'imported' && (
+          <Alert color="green" title="Imported.">
+            {countOf(outcome.report.written, 'interaction')} created from {countOf(outcome.report.rowsRead, 'row')}. See
+            the{' '}
+            <Anchor component={Link} to={organizationPath(organization.id, 'interactions')}>
+              interactions
+            </Anchor>
+            .
+          </Alert>
+        )}
+        {outcome?.kind === 'preview' && (
+          <Stack gap="sm">
+            <Text size="sm">
+              {countOf(outcome.report.rowsRead, 'row')} read
+              {outcome.report.mapping?.source === 'qualtrics' ? ' from a Qualtrics export' : ''},{' '}
+              {countOf(outcome.report.interactions, 'interaction')} found,{' '}
+              {countOf(outcome.report.errorCount, 'problem')}. Nothing was written.
+            </Text>
+            {outcome.report.errorCount > 0 && (
+              <ProblemsTable problems={outcome.report.errors.map((e) => ({ ...e, row: e.row }))} />
+            )}
+            {(outcome.report.preview?.length ?? 0) > 0 && (
+              <PreviewTable report={outcome.report} engagementNames={engagementNames} />
+            )}
+          </Stack>
+        )}
+      </div>
+    </Stack>
+  );
+}
