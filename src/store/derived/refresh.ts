@@ -1,13 +1,32 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Cell, DerivedRow, EngagementDeclaration, Grain } from '../../domain/support/derived/declaration.ts';
+import type { Transaction } from 'kysely';
+import type {
+  Cell,
+  DerivedInteraction,
+  DerivedRow,
+  EngagementDeclaration,
+  Grain,
+} from '../../domain/support/derived/declaration.ts';
 import { engagementTables, organizationTables } from '../../domain/support/derived/registry.ts';
 import { relationshipMonth, shiftMonth } from '../../domain/support/months.ts';
 import type { PendingWrites } from '../commit-scope.ts';
 import type { Engine } from '../database.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Executor } from '../repositories/executor.ts';
-import { deleteEngagementRows, insertRows, monthsWithRows, refreshOrganizationRows } from './derived-rows.ts';
-import { engagementInteractions, engagementsOf, type DerivedEngagement } from './engagement-source.ts';
+import {
+  deleteEngagementRows,
+  deleteRowsWithin,
+  insertRows,
+  monthsWithRows,
+  refreshOrganizationRows,
+  type EngagementRange,
+} from './derived-rows.ts';
+import {
+  engagementInteractions,
+  engagementsOf,
+  engagementsWithin,
+  interactionsWithin,
+  type DerivedEngagement,
+} from './engagement-source.ts';
 
 /** Per engagement, the calendar months a write touched, or all of them (its start date moved, it was deleted or restored). */
 type Touched = Map<string, Set<string> | 'all'>;
@@ -144,28 +163,36 @@ export class DerivedRefresh implements PendingWrites<DatabaseSchema> {
 }
 
 /**
- * Rewrites every derived row of an organization from its raw rows: each live engagement's rows from
- * its interactions, then the organization-level rows from those.
+ * Rewrites the engagement-level rows of a range of engagements from their raw rows: every row in the
+ * range is deleted (those of deleted or gone engagements too), and each live engagement's rows are
+ * computed by the declarations and inserted, many to a statement. Hold the range's engagement locks.
  */
-export async function rebuildDerivedRows(
+export async function rebuildEngagementRows(
   db: Executor,
-  engine: Engine,
   organizationId: string,
-  progress?: (engagements: number, of: number) => void,
+  range: EngagementRange,
 ): Promise<void> {
-  for (const table of [...organizationTables, ...engagementTables]) await clearRows(db, organizationId, table.table);
-  const engagements = (await engagementsOf(db, organizationId)).filter((e) => e.live);
-  let done = 0;
-  for (const engagement of engagements) {
-    const source = await engagementInteractions(db, organizationId, engagement);
-    for (const table of engagementTables) await insertRows(db, organizationId, table, table.rows(source));
-    progress?.(++done, engagements.length);
+  const engagements = (await engagementsWithin(db, organizationId, range)).filter((e) => e.live);
+  for (const table of engagementTables) await deleteRowsWithin(db, organizationId, table, range);
+  const byEngagement = new Map<string, DerivedInteraction[]>();
+  for (const interaction of await interactionsWithin(db, organizationId, range, { nextSteps: false })) {
+    let list = byEngagement.get(interaction.engagementId);
+    if (!list) byEngagement.set(interaction.engagementId, (list = []));
+    list.push(interaction);
   }
-  for (const table of organizationTables) await refreshOrganizationRows(db, engine, organizationId, table, null);
+  const sources = engagements.map((e) => ({
+    engagementId: e.id,
+    startDate: e.startDate,
+    interactions: byEngagement.get(e.id) ?? [],
+  }));
+  for (const table of engagementTables) {
+    const rows: DerivedRow[] = [];
+    for (const source of sources) for (const row of table.rows(source)) rows.push(row);
+    await insertRows(db, organizationId, table, rows);
+  }
 }
 
-async function clearRows(db: Executor, organizationId: string, table: string): Promise<void> {
-  // The table is one of the declared derived tables, named at run time: any table, any column.
-  const anyTable = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  await anyTable.deleteFrom(table).where('organization_id', '=', organizationId).execute();
+/** Rewrites every organization-level row from the engagement-level rows, in the database. Hold every engagement's lock. */
+export async function rebuildOrganizationRows(db: Executor, engine: Engine, organizationId: string): Promise<void> {
+  for (const table of organizationTables) await refreshOrganizationRows(db, engine, organizationId, table, null);
 }
