@@ -1,8 +1,6 @@
+import { comparisonOf, mismatches, valuesOf, type RowComparison } from '../../domain/support/derived/compare.ts';
 import {
-  columnsOf,
   OrganizationRowsSum,
-  rowKey,
-  type DerivedDeclaration,
   type DerivedRow,
   type EngagementInteractions,
 } from '../../domain/support/derived/declaration.ts';
@@ -22,67 +20,26 @@ export interface DerivedDifference {
 /** Live interactions held at a time: the engagements are checked in runs of about this many. */
 const interactionsPerRun = 5_000;
 
-/** How rows of one table are keyed and compared. */
-interface Comparison {
-  table: string;
-  keyOf(row: DerivedRow): string;
-  /** The non-key columns, in declared order. */
-  values: readonly string[];
-}
-
-function declared(declaration: DerivedDeclaration): Comparison {
-  const key = new Set(Object.keys(declaration.key));
-  return {
-    table: declaration.table,
-    keyOf: (row) => rowKey(declaration, row),
-    values: columnsOf(declaration)
-      .map(([c]) => c)
-      .filter((c) => !key.has(c)),
-  };
-}
-
-const nextStepComparison: Comparison = {
+const nextStepComparison: RowComparison = {
   table: 'interaction_next_steps',
   keyOf: (row) => `${row.interactionId} #${row.position}`,
   values: ['engagementId', 'interactionDate', 'text', 'owner', 'dueDate'],
 };
 
-function valuesOf(comparison: Comparison, row: DerivedRow): DerivedRow {
-  const values: DerivedRow = {};
-  for (const c of comparison.values) values[c] = row[c] ?? null;
-  return values;
-}
-
-/**
- * Lists every row that differs between what is stored and what is recomputed: each recomputed row is
- * looked up by its key among the stored ones, and the stored rows left over were not recomputed.
- */
+/** Lists every row that differs between what is stored and what is recomputed. */
 function compare(
   differences: DerivedDifference[],
-  comparison: Comparison,
+  comparison: RowComparison,
   stored: readonly DerivedRow[],
   recomputed: readonly DerivedRow[],
 ): void {
-  const storedByKey = new Map<string, DerivedRow>();
-  for (const row of stored) storedByKey.set(comparison.keyOf(row), row);
-  for (const row of recomputed) {
-    const key = comparison.keyOf(row);
-    const match = storedByKey.get(key);
-    if (match === undefined) {
-      differences.push({ table: comparison.table, key, stored: null, recomputed: valuesOf(comparison, row) });
-      continue;
-    }
-    storedByKey.delete(key);
-    if (comparison.values.some((c) => (match[c] ?? null) !== (row[c] ?? null)))
-      differences.push({
-        table: comparison.table,
-        key,
-        stored: valuesOf(comparison, match),
-        recomputed: valuesOf(comparison, row),
-      });
-  }
-  for (const [key, row] of storedByKey)
-    differences.push({ table: comparison.table, key, stored: valuesOf(comparison, row), recomputed: null });
+  for (const m of mismatches(comparison, stored, recomputed))
+    differences.push({
+      table: comparison.table,
+      key: m.key,
+      stored: m.stored && valuesOf(comparison, m.stored),
+      recomputed: m.recomputed && valuesOf(comparison, m.recomputed),
+    });
 }
 
 /**
@@ -101,7 +58,7 @@ export async function checkDerived(
 ): Promise<DerivedDifference[]> {
   const differences: DerivedDifference[] = [];
   const organization = organizationTables.map((table) => new OrganizationRowsSum(table));
-  const comparisons = new Map(engagementTables.map((table) => [table, declared(table)]));
+  const comparisons = new Map(engagementTables.map((table) => [table, comparisonOf(table)]));
   const engagements = await tenant.derived.engagements();
   const counts = await tenant.derived.liveInteractionCounts();
   let read = 0;
@@ -130,6 +87,6 @@ export async function checkDerived(
     progress?.(read);
   }
   for (const sum of organization)
-    compare(differences, declared(sum.declaration), await tenant.derived.stored(sum.declaration), sum.rows());
+    compare(differences, comparisonOf(sum.declaration), await tenant.derived.stored(sum.declaration), sum.rows());
   return differences;
 }

@@ -128,6 +128,26 @@ export async function storedRowsWithin(
   return rows;
 }
 
+/** Rows per keyed delete: well inside both engines' parameter limits for any declared key. */
+const rowsPerDelete = 500;
+
+/** Deletes rows of a declared table by their keys (the key columns of each row given). */
+export async function deleteRowsByKey(
+  db: Executor,
+  organizationId: string,
+  declaration: DerivedDeclaration,
+  rows: readonly DerivedRow[],
+): Promise<void> {
+  const key = Object.keys(declaration.key);
+  for (let at = 0; at < rows.length; at += rowsPerDelete) {
+    const some = rows.slice(at, at + rowsPerDelete);
+    const tuples = some.map((row) => sql`(${sql.join(key.map((k) => row[k] ?? null))})`);
+    await sql`delete from ${sql.table(declaration.table)}
+      where organization_id = ${organizationId}
+        and (${sql.join(key.map((k) => sql.ref(k)))}) in (${sql.join(tuples)})`.execute(db);
+  }
+}
+
 /** Deletes the rows of an engagement-level table for a range of engagements. */
 export async function deleteRowsWithin(
   db: Executor,

@@ -12,12 +12,15 @@ import type { PendingWrites } from '../commit-scope.ts';
 import type { Engine } from '../database.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Executor } from '../repositories/executor.ts';
+import { comparisonOf, mismatches } from '../../domain/support/derived/compare.ts';
 import {
   deleteEngagementRows,
+  deleteRowsByKey,
   deleteRowsWithin,
   insertRows,
   monthsWithRows,
   refreshOrganizationRows,
+  storedRowsWithin,
   type EngagementRange,
 } from './derived-rows.ts';
 import {
@@ -163,9 +166,18 @@ export class DerivedRefresh implements PendingWrites<DatabaseSchema> {
 }
 
 /**
- * Rewrites the engagement-level rows of a range of engagements from their raw rows: every row in the
- * range is deleted (those of deleted or gone engagements too), and each live engagement's rows are
- * computed by the declarations and inserted, many to a statement. Hold the range's engagement locks.
+ * Above this share of a range's stored rows to replace, a table's rows of the range are all deleted and
+ * written again; below it, only the rows that differ are.
+ */
+const rewriteAllAbove = 0.1;
+
+/**
+ * Makes the engagement-level rows of a range of engagements what their raw rows give: each live
+ * engagement's rows are computed by the declarations and compared by key with the stored rows of the
+ * range (those of deleted or gone engagements too); rows that differ or should not be there are
+ * deleted, and the missing and corrected ones inserted, many to a statement. When much of a table
+ * differs (an empty or wholly stale table), its rows of the range are deleted and all written anew.
+ * Hold the range's engagement locks.
  */
 export async function rebuildEngagementRows(
   db: Executor,
@@ -173,7 +185,6 @@ export async function rebuildEngagementRows(
   range: EngagementRange,
 ): Promise<void> {
   const engagements = (await engagementsWithin(db, organizationId, range)).filter((e) => e.live);
-  for (const table of engagementTables) await deleteRowsWithin(db, organizationId, table, range);
   const byEngagement = new Map<string, DerivedInteraction[]>();
   for (const interaction of await interactionsWithin(db, organizationId, range, { nextSteps: false })) {
     let list = byEngagement.get(interaction.engagementId);
@@ -188,7 +199,21 @@ export async function rebuildEngagementRows(
   for (const table of engagementTables) {
     const rows: DerivedRow[] = [];
     for (const source of sources) for (const row of table.rows(source)) rows.push(row);
-    await insertRows(db, organizationId, table, rows);
+    const stored = await storedRowsWithin(db, organizationId, table, range);
+    const found = mismatches(comparisonOf(table), stored, rows);
+    const stale = found.filter((m) => m.stored !== null).map((m) => m.stored!);
+    if (stale.length > stored.length * rewriteAllAbove) {
+      await deleteRowsWithin(db, organizationId, table, range);
+      await insertRows(db, organizationId, table, rows);
+      continue;
+    }
+    await deleteRowsByKey(db, organizationId, table, stale);
+    await insertRows(
+      db,
+      organizationId,
+      table,
+      found.filter((m) => m.recomputed !== null).map((m) => m.recomputed!),
+    );
   }
 }
 
