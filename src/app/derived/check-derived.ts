@@ -26,15 +26,15 @@ const nextStepComparison: RowComparison = {
   values: ['engagementId', 'interactionDate', 'text', 'owner', 'dueDate'],
 };
 
-/** Lists every row that differs between what is stored and what is recomputed. */
+/** Hands on every row that differs between what is stored and what is recomputed. */
 function compare(
-  differences: DerivedDifference[],
+  found: (difference: DerivedDifference) => void,
   comparison: RowComparison,
   stored: readonly DerivedRow[],
   recomputed: readonly DerivedRow[],
 ): void {
   for (const m of mismatches(comparison, stored, recomputed))
-    differences.push({
+    found({
       table: comparison.table,
       key: m.key,
       stored: m.stored && valuesOf(comparison, m.stored),
@@ -57,6 +57,25 @@ export async function checkDerived(
   progress?: (interactions: number) => void,
 ): Promise<DerivedDifference[]> {
   const differences: DerivedDifference[] = [];
+  await eachDerivedDifference(tenant, (d) => differences.push(d), progress);
+  return differences;
+}
+
+/**
+ * `checkDerived` handing each difference on as it is found instead of keeping them: memory stays that
+ * of one run however many rows differ. Returns how many were found.
+ */
+export async function eachDerivedDifference(
+  tenant: TenantStore,
+  found: (difference: DerivedDifference) => void,
+  /** Hears how many interactions have been read, after each run of engagements. */
+  progress?: (interactions: number) => void,
+): Promise<number> {
+  let count = 0;
+  const differences = (difference: DerivedDifference) => {
+    count++;
+    found(difference);
+  };
   const organization = organizationTables.map((table) => new OrganizationRowsSum(table));
   const comparisons = new Map(engagementTables.map((table) => [table, comparisonOf(table)]));
   const engagements = await tenant.derived.engagements();
@@ -88,5 +107,5 @@ export async function checkDerived(
   }
   for (const sum of organization)
     compare(differences, comparisonOf(sum.declaration), await tenant.derived.stored(sum.declaration), sum.rows());
-  return differences;
+  return count;
 }
