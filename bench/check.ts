@@ -177,7 +177,7 @@ try {
   for (const [name, run] of [
     ['praxis check', check],
     ['praxis rebuild, every row already right', rebuild],
-    ['praxis rebuild, every engagement-level row missing', rebuildAll],
+    ['praxis rebuild, every derived row missing', rebuildAll],
   ] as const) {
     const details = {
       ...common,
