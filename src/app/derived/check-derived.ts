@@ -1,12 +1,12 @@
+import { comparisonOf, mismatches, valuesOf, type RowComparison } from '../../domain/support/derived/compare.ts';
 import {
-  columnsOf,
   OrganizationRowsSum,
-  rowKey,
-  type DerivedDeclaration,
   type DerivedRow,
+  type EngagementInteractions,
 } from '../../domain/support/derived/declaration.ts';
 import { engagementTables, organizationTables } from '../../domain/support/derived/registry.ts';
 import { openNextStepRows, type IndexedNextStep } from '../../domain/support/rollups.ts';
+import { engagementRuns } from '../../store/derived/engagement-source.ts';
 import type { TenantStore } from '../../store/store.ts';
 
 /** A derived row that differs from what the raw rows give: stored but not recomputed, the reverse, or other values. */
@@ -17,87 +17,95 @@ export interface DerivedDifference {
   recomputed: Record<string, number | string | null> | null;
 }
 
-/** The non-key columns of a row, in declared order, for comparing. */
-function valuesOf(declaration: DerivedDeclaration, row: DerivedRow): DerivedRow {
-  const key = new Set(Object.keys(declaration.key));
-  const values: DerivedRow = {};
-  for (const [column] of columnsOf(declaration)) if (!key.has(column)) values[column] = row[column] ?? null;
-  return values;
-}
+/** Live interactions held at a time: the engagements are checked in runs of about this many. */
+const interactionsPerRun = 5_000;
 
+const nextStepComparison: RowComparison = {
+  table: 'interaction_next_steps',
+  keyOf: (row) => `${row.interactionId} #${row.position}`,
+  values: ['engagementId', 'interactionDate', 'text', 'owner', 'dueDate'],
+};
+
+/** Hands on every row that differs between what is stored and what is recomputed. */
 function compare(
-  differences: DerivedDifference[],
-  table: string,
-  keyOf: (row: DerivedRow) => string,
-  valuesOfRow: (row: DerivedRow) => DerivedRow,
+  found: (difference: DerivedDifference) => void,
+  comparison: RowComparison,
   stored: readonly DerivedRow[],
   recomputed: readonly DerivedRow[],
 ): void {
-  const storedByKey = new Map(stored.map((r) => [keyOf(r), valuesOfRow(r)]));
-  const recomputedByKey = new Map(recomputed.map((r) => [keyOf(r), valuesOfRow(r)]));
-  for (const key of new Set([...storedByKey.keys(), ...recomputedByKey.keys()])) {
-    const s = storedByKey.get(key) ?? null;
-    const r = recomputedByKey.get(key) ?? null;
-    if (JSON.stringify(s) !== JSON.stringify(r)) differences.push({ table, key, stored: s, recomputed: r });
-  }
+  for (const m of mismatches(comparison, stored, recomputed))
+    found({
+      table: comparison.table,
+      key: m.key,
+      stored: m.stored && valuesOf(comparison, m.stored),
+      recomputed: m.recomputed && valuesOf(comparison, m.recomputed),
+    });
 }
 
-const compareDeclared = (
-  differences: DerivedDifference[],
-  declaration: DerivedDeclaration,
-  stored: readonly DerivedRow[],
-  recomputed: readonly DerivedRow[],
-) =>
-  compare(
-    differences,
-    declaration.table,
-    (r) => rowKey(declaration, r),
-    (r) => valuesOf(declaration, r),
-    stored,
-    recomputed,
-  );
-
 /**
- * Recomputes every declared derived table and the next-step index from raw interactions, engagement by
- * engagement, and lists every difference from what is stored (`praxis check`). Holds one engagement's
- * interactions at a time, and the organization-level sums.
+ * Recomputes every declared derived table and the next-step index from raw interactions and lists
+ * every difference from what is stored (`praxis check`). The engagements are taken in runs of about
+ * `interactionsPerRun` live interactions, by ranges of their ids: one query reads a run's interactions,
+ * one per table its stored rows, and each engagement's rows are computed by the declarations in memory
+ * and compared by key. A run's ranges reach every stored row, so rows of deleted engagements, or of
+ * engagements that are gone, are compared with nothing. Holds one run's rows at a time, and the
+ * organization-level sums.
  */
 export async function checkDerived(
   tenant: TenantStore,
-  /** Hears how many interactions have been read, after each engagement. */
+  /** Hears how many interactions have been read, after each run of engagements. */
   progress?: (interactions: number) => void,
 ): Promise<DerivedDifference[]> {
   const differences: DerivedDifference[] = [];
+  await eachDerivedDifference(tenant, (d) => differences.push(d), progress);
+  return differences;
+}
+
+/**
+ * `checkDerived` handing each difference on as it is found instead of keeping them: memory stays that
+ * of one run however many rows differ. Returns how many were found.
+ */
+export async function eachDerivedDifference(
+  tenant: TenantStore,
+  found: (difference: DerivedDifference) => void,
+  /** Hears how many interactions have been read, after each run of engagements. */
+  progress?: (interactions: number) => void,
+): Promise<number> {
+  let count = 0;
+  const differences = (difference: DerivedDifference) => {
+    count++;
+    found(difference);
+  };
   const organization = organizationTables.map((table) => new OrganizationRowsSum(table));
+  const comparisons = new Map(engagementTables.map((table) => [table, comparisonOf(table)]));
   const engagements = await tenant.derived.engagements();
-  const live = new Set(engagements.filter((e) => e.live).map((e) => e.id));
+  const counts = await tenant.derived.liveInteractionCounts();
   let read = 0;
-  for (const engagement of engagements) {
-    const interactions = await tenant.interactions.allLive(engagement.id);
+  for (const run of engagementRuns(engagements, counts, interactionsPerRun)) {
+    const interactions = await tenant.derived.interactionsWithin(run.range, { nextSteps: true });
     read += interactions.length;
-    const nextSteps = (rows: IndexedNextStep[]) => rows as unknown as DerivedRow[];
-    compare(
-      differences,
-      'interaction_next_steps',
-      (r) => `${r.interactionId} #${r.position}`,
-      ({ interactionId: _i, position: _p, ...values }) => values,
-      nextSteps(await tenant.interactions.openNextSteps(engagement.id)),
-      nextSteps(interactions.flatMap(openNextStepRows)),
-    );
-    if (!engagement.live) continue;
-    const source = { engagementId: engagement.id, startDate: engagement.startDate, interactions };
+    const steps: IndexedNextStep[] = [];
+    const byEngagement = new Map<string, typeof interactions>();
+    for (const interaction of interactions) {
+      for (const step of openNextStepRows(interaction)) steps.push(step);
+      let list = byEngagement.get(interaction.engagementId);
+      if (!list) byEngagement.set(interaction.engagementId, (list = []));
+      list.push(interaction);
+    }
+    const asRows = (rows: IndexedNextStep[]) => rows as unknown as DerivedRow[];
+    compare(differences, nextStepComparison, asRows(await tenant.derived.nextStepsWithin(run.range)), asRows(steps));
+    const sources: EngagementInteractions[] = run.engagements
+      .filter((e) => e.live)
+      .map((e) => ({ engagementId: e.id, startDate: e.startDate, interactions: byEngagement.get(e.id) ?? [] }));
     for (const table of engagementTables) {
-      const rows = table.rows(source);
-      compareDeclared(differences, table, await tenant.derived.stored(table, engagement.id), rows);
+      const rows: DerivedRow[] = [];
+      for (const source of sources) for (const row of table.rows(source)) rows.push(row);
+      compare(differences, comparisons.get(table)!, await tenant.derived.storedWithin(table, run.range), rows);
       for (const sum of organization) if (sum.declaration.from === table) sum.add(rows);
     }
     progress?.(read);
   }
-  // Rows left behind by an engagement that is deleted, or gone.
-  for (const table of engagementTables)
-    for (const id of await tenant.derived.engagementsWithRows(table))
-      if (!live.has(id)) compareDeclared(differences, table, await tenant.derived.stored(table, id), []);
   for (const sum of organization)
-    compareDeclared(differences, sum.declaration, await tenant.derived.stored(sum.declaration), sum.rows());
-  return differences;
+    compare(differences, comparisonOf(sum.declaration), await tenant.derived.stored(sum.declaration), sum.rows());
+  return count;
 }

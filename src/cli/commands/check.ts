@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { checkDerived } from '../../app/derived/check-derived.ts';
+import { eachDerivedDifference } from '../../app/derived/check-derived.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';
 import { resolveOrganization } from '../resolve.ts';
@@ -21,17 +21,22 @@ export function checkCommand(): Command {
           const tenant = store.tenant(organization.id);
           const progress = startProgress(`check ${organization.slug}`, { unit: 'interactions' });
           const total = progress.active ? await tenant.interactions.countLive() : undefined;
-          let found;
           try {
-            found = await checkDerived(tenant, (read) => progress.update(read, total));
+            // Each difference is printed as it is found (the progress line cleared first, and drawn again
+            // on the next update), so a check that finds millions holds none of them.
+            differences += await eachDerivedDifference(
+              tenant,
+              (d) => {
+                progress.finish();
+                say(
+                  `${organization.slug}  ${d.table}  ${d.key}  stored=${JSON.stringify(d.stored)}  recomputed=${JSON.stringify(d.recomputed)}`,
+                );
+              },
+              (read) => progress.update(read, total),
+            );
           } finally {
             progress.finish();
           }
-          differences += found.length;
-          for (const d of found)
-            say(
-              `${organization.slug}  ${d.table}  ${d.key}  stored=${JSON.stringify(d.stored)}  recomputed=${JSON.stringify(d.recomputed)}`,
-            );
         }
         say(
           differences === 0

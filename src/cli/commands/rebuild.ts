@@ -8,7 +8,7 @@ import { countOf } from '../../domain/count-of.ts';
 export function rebuildCommand(): Command {
   return new Command('rebuild')
     .description(
-      'Rewrite every derived table (engagement and organization level) from raw interactions, one organization at a time, each in one transaction',
+      'Make every derived table (engagement and organization level) what the raw interactions give, writing only the rows that differ: one transaction per run of engagements, then one for the organization-level rows; safe to stop and run again',
     )
     .option('--org <org>', 'rebuild one organization (default: all)')
     .action(async (options: { org?: string }) => {

@@ -7,6 +7,11 @@ const parts = (date: string): [number, number, number] => [
   Number(date.slice(8, 10)),
 ];
 
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in month `m` (1–12) of year `y`, Gregorian. */
+const daysInMonth = (y: number, m: number): number =>
+  m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : monthLengths[m - 1]!;
+
 /** The calendar month of a date, `YYYY-MM`. */
 export const calendarMonth = (date: string): string => date.slice(0, 7);
 
@@ -19,7 +24,7 @@ export function relationshipMonth(startDate: string, date: string): number {
   const [sy, sm, sd] = parts(startDate);
   const [y, m, d] = parts(date);
   let months = (y - sy) * 12 + (m - sm);
-  const lastDayOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const lastDayOfMonth = daysInMonth(y, m);
   if (d < Math.min(sd, lastDayOfMonth)) months -= 1;
   return months + 1;
 }

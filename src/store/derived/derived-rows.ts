@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder, type SqlBool } from 'kysely';
 import {
   columnsOf,
   type Cell,
@@ -23,7 +23,43 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let at = 0; at < items.length; at += size) yield items.slice(at, at + size);
 }
 
-/** Inserts rows of a declared table for one organization. */
+/** How a dialect writes its `n`th parameter (from 1): `?` on SQLite, `$n` on PostgreSQL; found once per database. */
+const parameterStyles = new WeakMap<object, (n: number) => string>();
+function parameterStyle(db: Executor): (n: number) => string {
+  const adapter = db.getExecutor().adapter;
+  let style = parameterStyles.get(adapter);
+  if (!style) {
+    const positional = sql`${1}`.compile(db).sql.startsWith('$');
+    style = positional ? (n) => `$${n}` : () => '?';
+    parameterStyles.set(adapter, style);
+  }
+  return style;
+}
+
+/** SQL texts of multi-row inserts, per dialect, table and row count: built once, so each run only binds values. */
+const insertTexts = new WeakMap<object, Map<string, string>>();
+function insertText(db: Executor, declaration: DerivedDeclaration, columns: readonly string[], rows: number): string {
+  const adapter = db.getExecutor().adapter;
+  let texts = insertTexts.get(adapter);
+  if (!texts) insertTexts.set(adapter, (texts = new Map()));
+  const id = `${declaration.table} ${rows}`;
+  let text = texts.get(id);
+  if (!text) {
+    const style = parameterStyle(db);
+    const width = columns.length + 1;
+    const tuples: string[] = [];
+    for (let r = 0; r < rows; r++)
+      tuples.push(`(${Array.from({ length: width }, (_, c) => style(r * width + c + 1)).join(', ')})`);
+    const names = ['organization_id', ...columns].map((c) => `"${c}"`).join(', ');
+    texts.set(id, (text = `insert into "${declaration.table}" (${names}) values ${tuples.join(', ')}`));
+  }
+  return text;
+}
+
+/**
+ * Inserts rows of a declared table for one organization: many rows to a statement, whose text is made
+ * once per row count and kept prepared (no query builder per statement).
+ */
 export async function insertRows(
   db: Executor,
   organizationId: string,
@@ -32,12 +68,94 @@ export async function insertRows(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = columnsOf(declaration).map(([c]) => c);
-  for (const chunk of chunks(rows, Math.max(1, Math.floor(valuesPerStatement / (columns.length + 1))))) {
-    const values = chunk.map((row) => sql`(${sql.join([organizationId, ...columns.map((c) => row[c] ?? null)])})`);
-    await sql`insert into ${sql.table(declaration.table)} (${sql.join(
-      ['organization_id', ...columns].map((c) => sql.ref(c)),
-    )}) values ${sql.join(values)}`.execute(db);
+  const width = columns.length + 1;
+  const perStatement = Math.max(1, Math.floor(valuesPerStatement / width));
+  for (let at = 0; at < rows.length; at += perStatement) {
+    const count = Math.min(perStatement, rows.length - at);
+    const parameters: Cell[] = new Array<Cell>(count * width);
+    let p = 0;
+    for (let r = at; r < at + count; r++) {
+      const row = rows[r]!;
+      parameters[p++] = organizationId;
+      for (const c of columns) parameters[p++] = row[c] ?? null;
+    }
+    await db.executeQuery(CompiledQuery.raw(insertText(db, declaration, columns, count), parameters));
   }
+}
+
+/**
+ * A run of engagements by id, for reading and writing many engagements' rows with a few range scans:
+ * those after `after` (from the first when null) up to and including `upTo` (to the last when null).
+ * Open ends take in rows of engagements that are no longer listed, so nothing is left out.
+ */
+export interface EngagementRange {
+  after: string | null;
+  upTo: string | null;
+}
+
+/**
+ * The condition for rows of the organization within a range of engagements. Declared tables' keys
+ * begin with the engagement, so the organization is kept off their organization-led indexes
+ * (`ofOrganization`); a table whose index is led by the organization and then the engagement (the
+ * next-step index) says `byOrganization`.
+ */
+export function withinRange(
+  organizationId: string,
+  range: EngagementRange,
+  index: 'byEngagement' | 'byOrganization' = 'byEngagement',
+): RawBuilder<SqlBool> {
+  const column = 'engagement_id';
+  const conditions = [
+    index === 'byEngagement' ? ofOrganization(organizationId, []) : sql<SqlBool>`organization_id = ${organizationId}`,
+  ];
+  if (range.after !== null) conditions.push(sql<SqlBool>`${sql.ref(column)} > ${range.after}`);
+  if (range.upTo !== null) conditions.push(sql<SqlBool>`${sql.ref(column)} <= ${range.upTo}`);
+  return sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
+}
+
+/** Stored rows of an engagement-level table for a range of engagements, in table columns with numbers as numbers. */
+export async function storedRowsWithin(
+  db: Executor,
+  organizationId: string,
+  declaration: EngagementDeclaration,
+  range: EngagementRange,
+): Promise<DerivedRow[]> {
+  const columns = columnsOf(declaration);
+  const { rows } = await sql<Record<string, Cell>>`select ${sql.join(columns.map(([c]) => sql.ref(c)))}
+    from ${sql.table(declaration.table)} where ${withinRange(organizationId, range)}`.execute(db);
+  const numeric = columns.filter(([, type]) => type !== 'text').map(([c]) => c);
+  for (const row of rows) for (const c of numeric) if (row[c] !== null) row[c] = Number(row[c]);
+  return rows;
+}
+
+/** Rows per keyed delete: well inside both engines' parameter limits for any declared key. */
+const rowsPerDelete = 500;
+
+/** Deletes rows of a declared table by their keys (the key columns of each row given). */
+export async function deleteRowsByKey(
+  db: Executor,
+  organizationId: string,
+  declaration: DerivedDeclaration,
+  rows: readonly DerivedRow[],
+): Promise<void> {
+  const key = Object.keys(declaration.key);
+  for (let at = 0; at < rows.length; at += rowsPerDelete) {
+    const some = rows.slice(at, at + rowsPerDelete);
+    const tuples = some.map((row) => sql`(${sql.join(key.map((k) => row[k] ?? null))})`);
+    await sql`delete from ${sql.table(declaration.table)}
+      where organization_id = ${organizationId}
+        and (${sql.join(key.map((k) => sql.ref(k)))}) in (${sql.join(tuples)})`.execute(db);
+  }
+}
+
+/** Deletes the rows of an engagement-level table for a range of engagements. */
+export async function deleteRowsWithin(
+  db: Executor,
+  organizationId: string,
+  declaration: EngagementDeclaration,
+  range: EngagementRange,
+): Promise<void> {
+  await sql`delete from ${sql.table(declaration.table)} where ${withinRange(organizationId, range)}`.execute(db);
 }
 
 /**

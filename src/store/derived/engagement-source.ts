@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { DerivedInteraction, EngagementInteractions } from '../../domain/support/derived/declaration.ts';
-import { Interaction } from '../../domain/support/schemas.ts';
+import { Interaction, type NextStep } from '../../domain/support/schemas.ts';
 import type { Executor } from '../repositories/executor.ts';
 import { readJsonColumn } from '../json-column.ts';
+import type { EngagementRange } from './derived-rows.ts';
 
 const at = (r: { id: string }, column: string) => ({ table: 'interactions', column, id: r.id });
 
@@ -27,6 +28,21 @@ export async function engagementsOf(
     .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
     .orderBy('id')
     .execute();
+  return rows.map((r) => ({ id: r.id, startDate: r.start_date, live: r.deleted_at === null }));
+}
+
+/** The engagements of an organization within a range of ids (deleted ones included), ordered by id. */
+export async function engagementsWithin(
+  db: Executor,
+  organizationId: string,
+  range: EngagementRange,
+): Promise<DerivedEngagement[]> {
+  const { rows } = await sql<{ id: string; start_date: string; deleted_at: string | null }>`
+    select id, start_date, deleted_at from engagements
+    where organization_id = ${organizationId}
+      ${range.after === null ? sql`` : sql`and id > ${range.after}`}
+      ${range.upTo === null ? sql`` : sql`and id <= ${range.upTo}`}
+    order by id`.execute(db);
   return rows.map((r) => ({ id: r.id, startDate: r.start_date, live: r.deleted_at === null }));
 }
 
@@ -64,4 +80,87 @@ export async function engagementInteractions(
       principles: readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles')),
     })),
   };
+}
+
+/** A live interaction as `praxis check` reads it: what derived tables read, and what the next-step index reads. */
+export interface CheckedInteraction extends DerivedInteraction {
+  id: string;
+  nextSteps: NextStep[];
+}
+
+/**
+ * The live interactions of a range of engagements (deleted engagements' included), in order of
+ * engagement: one query for many engagements. Each row's JSON is read with the domain's schema;
+ * `nextSteps` only when asked for (otherwise empty).
+ */
+export async function interactionsWithin(
+  db: Executor,
+  organizationId: string,
+  range: EngagementRange,
+  options: { nextSteps: boolean },
+): Promise<CheckedInteraction[]> {
+  const { rows } = await sql<{
+    id: string;
+    engagement_id: string;
+    date: string;
+    duration_minutes: number;
+    mode: string;
+    logged_by: string;
+    components: string;
+    principles: string;
+    next_steps: string | null;
+  }>`select id, engagement_id, date, duration_minutes, mode, logged_by, components, principles,
+       ${options.nextSteps ? sql`next_steps` : sql`null`} as next_steps
+     from interactions
+     where organization_id = ${organizationId} and deleted_at is null
+       ${range.after === null ? sql`` : sql`and engagement_id > ${range.after}`}
+       ${range.upTo === null ? sql`` : sql`and engagement_id <= ${range.upTo}`}
+     order by engagement_id`.execute(db);
+  return rows.map((r): CheckedInteraction => ({
+    id: r.id,
+    engagementId: r.engagement_id,
+    date: r.date,
+    durationMinutes: Number(r.duration_minutes),
+    mode: r.mode,
+    loggedBy: r.logged_by,
+    components: readJsonColumn(Interaction.shape.components, r.components, at(r, 'components')),
+    principles: readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles')),
+    nextSteps:
+      r.next_steps === null ? [] : readJsonColumn(Interaction.shape.nextSteps, r.next_steps, at(r, 'next_steps')),
+  }));
+}
+
+/** How many live interactions each engagement of the organization has (engagements with none are absent). */
+export async function liveInteractionCounts(db: Executor, organizationId: string): Promise<Map<string, number>> {
+  const { rows } = await sql<{ engagement_id: string; n: number | string }>`select engagement_id, count(*) as n
+    from interactions where organization_id = ${organizationId} and deleted_at is null
+    group by engagement_id`.execute(db);
+  return new Map(rows.map((r) => [r.engagement_id, Number(r.n)]));
+}
+
+/**
+ * Engagements (ordered by id) cut into runs of about `interactions` live interactions each, as ranges
+ * that together cover every engagement id: the first open at its start, the last at its end.
+ */
+export function engagementRuns<E extends { id: string }>(
+  engagements: readonly E[],
+  counts: ReadonlyMap<string, number>,
+  interactions: number,
+): { engagements: E[]; range: EngagementRange }[] {
+  const runs: { engagements: E[]; range: EngagementRange }[] = [];
+  let current: E[] = [];
+  let held = 0;
+  let after: string | null = null;
+  for (const engagement of engagements) {
+    current.push(engagement);
+    held += counts.get(engagement.id) ?? 0;
+    if (held >= interactions) {
+      runs.push({ engagements: current, range: { after, upTo: engagement.id } });
+      after = engagement.id;
+      current = [];
+      held = 0;
+    }
+  }
+  runs.push({ engagements: current, range: { after, upTo: null } });
+  return runs;
 }

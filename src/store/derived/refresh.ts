@@ -1,13 +1,35 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Cell, DerivedRow, EngagementDeclaration, Grain } from '../../domain/support/derived/declaration.ts';
+import type { Transaction } from 'kysely';
+import type {
+  Cell,
+  DerivedInteraction,
+  DerivedRow,
+  EngagementDeclaration,
+  Grain,
+} from '../../domain/support/derived/declaration.ts';
 import { engagementTables, organizationTables } from '../../domain/support/derived/registry.ts';
 import { relationshipMonth, shiftMonth } from '../../domain/support/months.ts';
 import type { PendingWrites } from '../commit-scope.ts';
 import type { Engine } from '../database.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Executor } from '../repositories/executor.ts';
-import { deleteEngagementRows, insertRows, monthsWithRows, refreshOrganizationRows } from './derived-rows.ts';
-import { engagementInteractions, engagementsOf, type DerivedEngagement } from './engagement-source.ts';
+import { comparisonOf, mismatches } from '../../domain/support/derived/compare.ts';
+import {
+  deleteEngagementRows,
+  deleteRowsByKey,
+  deleteRowsWithin,
+  insertRows,
+  monthsWithRows,
+  refreshOrganizationRows,
+  storedRowsWithin,
+  type EngagementRange,
+} from './derived-rows.ts';
+import {
+  engagementInteractions,
+  engagementsOf,
+  engagementsWithin,
+  interactionsWithin,
+  type DerivedEngagement,
+} from './engagement-source.ts';
 
 /** Per engagement, the calendar months a write touched, or all of them (its start date moved, it was deleted or restored). */
 type Touched = Map<string, Set<string> | 'all'>;
@@ -144,28 +166,58 @@ export class DerivedRefresh implements PendingWrites<DatabaseSchema> {
 }
 
 /**
- * Rewrites every derived row of an organization from its raw rows: each live engagement's rows from
- * its interactions, then the organization-level rows from those.
+ * Above this share of a range's stored rows to replace, a table's rows of the range are all deleted and
+ * written again; below it, only the rows that differ are.
  */
-export async function rebuildDerivedRows(
+const rewriteAllAbove = 0.1;
+
+/**
+ * Makes the engagement-level rows of a range of engagements what their raw rows give: each live
+ * engagement's rows are computed by the declarations and compared by key with the stored rows of the
+ * range (those of deleted or gone engagements too); rows that differ or should not be there are
+ * deleted, and the missing and corrected ones inserted, many to a statement. When much of a table
+ * differs (an empty or wholly stale table), its rows of the range are deleted and all written anew.
+ * Hold the range's engagement locks.
+ */
+export async function rebuildEngagementRows(
   db: Executor,
-  engine: Engine,
   organizationId: string,
-  progress?: (engagements: number, of: number) => void,
+  range: EngagementRange,
 ): Promise<void> {
-  for (const table of [...organizationTables, ...engagementTables]) await clearRows(db, organizationId, table.table);
-  const engagements = (await engagementsOf(db, organizationId)).filter((e) => e.live);
-  let done = 0;
-  for (const engagement of engagements) {
-    const source = await engagementInteractions(db, organizationId, engagement);
-    for (const table of engagementTables) await insertRows(db, organizationId, table, table.rows(source));
-    progress?.(++done, engagements.length);
+  const engagements = (await engagementsWithin(db, organizationId, range)).filter((e) => e.live);
+  const byEngagement = new Map<string, DerivedInteraction[]>();
+  for (const interaction of await interactionsWithin(db, organizationId, range, { nextSteps: false })) {
+    let list = byEngagement.get(interaction.engagementId);
+    if (!list) byEngagement.set(interaction.engagementId, (list = []));
+    list.push(interaction);
   }
-  for (const table of organizationTables) await refreshOrganizationRows(db, engine, organizationId, table, null);
+  const sources = engagements.map((e) => ({
+    engagementId: e.id,
+    startDate: e.startDate,
+    interactions: byEngagement.get(e.id) ?? [],
+  }));
+  for (const table of engagementTables) {
+    const rows: DerivedRow[] = [];
+    for (const source of sources) for (const row of table.rows(source)) rows.push(row);
+    const stored = await storedRowsWithin(db, organizationId, table, range);
+    const found = mismatches(comparisonOf(table), stored, rows);
+    const stale = found.filter((m) => m.stored !== null).map((m) => m.stored!);
+    if (stale.length > stored.length * rewriteAllAbove) {
+      await deleteRowsWithin(db, organizationId, table, range);
+      await insertRows(db, organizationId, table, rows);
+      continue;
+    }
+    await deleteRowsByKey(db, organizationId, table, stale);
+    await insertRows(
+      db,
+      organizationId,
+      table,
+      found.filter((m) => m.recomputed !== null).map((m) => m.recomputed!),
+    );
+  }
 }
 
-async function clearRows(db: Executor, organizationId: string, table: string): Promise<void> {
-  // The table is one of the declared derived tables, named at run time: any table, any column.
-  const anyTable = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  await anyTable.deleteFrom(table).where('organization_id', '=', organizationId).execute();
+/** Rewrites every organization-level row from the engagement-level rows, in the database. Hold every engagement's lock. */
+export async function rebuildOrganizationRows(db: Executor, engine: Engine, organizationId: string): Promise<void> {
+  for (const table of organizationTables) await refreshOrganizationRows(db, engine, organizationId, table, null);
 }

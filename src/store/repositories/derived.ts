@@ -5,9 +5,24 @@ import type {
 } from '../../domain/support/derived/declaration.ts';
 import type { CommitScope } from '../commit-scope.ts';
 import type { Engine } from '../database.ts';
-import { engagementsWithRows, storedRows } from '../derived/derived-rows.ts';
-import { engagementsOf, type DerivedEngagement } from '../derived/engagement-source.ts';
-import { DerivedRefresh, rebuildDerivedRows } from '../derived/refresh.ts';
+import {
+  engagementsWithRows,
+  storedRows,
+  storedRowsWithin,
+  withinRange,
+  type EngagementRange,
+} from '../derived/derived-rows.ts';
+import {
+  engagementsOf,
+  engagementsWithin,
+  interactionsWithin,
+  liveInteractionCounts,
+  type CheckedInteraction,
+  type DerivedEngagement,
+} from '../derived/engagement-source.ts';
+import type { IndexedNextStep } from '../../domain/support/rollups.ts';
+import { nextStepFromRow } from './interactions.ts';
+import { DerivedRefresh, rebuildEngagementRows, rebuildOrganizationRows } from '../derived/refresh.ts';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
@@ -49,9 +64,44 @@ export class DerivedRepository {
     return engagementsWithRows(this.db, this.organizationId, declaration);
   }
 
-  /** Rewrites every derived row of the organization from raw rows (`praxis rebuild`); hold the engagements' locks. */
-  rebuild(progress?: (engagements: number, of: number) => void): Promise<void> {
-    return rebuildDerivedRows(this.db, this.engine, this.organizationId, progress);
+  /** How many live interactions each engagement has (engagements with none are absent). */
+  liveInteractionCounts(): Promise<Map<string, number>> {
+    return liveInteractionCounts(this.db, this.organizationId);
+  }
+
+  /** The live interactions of a range of engagements, in order of engagement, with their next steps when asked. */
+  interactionsWithin(range: EngagementRange, options: { nextSteps: boolean }): Promise<CheckedInteraction[]> {
+    return interactionsWithin(this.db, this.organizationId, range, options);
+  }
+
+  /** The stored rows of an engagement-level table for a range of engagements. */
+  storedWithin(declaration: EngagementDeclaration, range: EngagementRange): Promise<DerivedRow[]> {
+    return storedRowsWithin(this.db, this.organizationId, declaration, range);
+  }
+
+  /** The next-step index's rows for a range of engagements. */
+  async nextStepsWithin(range: EngagementRange): Promise<IndexedNextStep[]> {
+    const rows = await this.db
+      .selectFrom('interaction_next_steps')
+      .selectAll()
+      .where(withinRange(this.organizationId, range, 'byOrganization'))
+      .execute();
+    return rows.map(nextStepFromRow);
+  }
+
+  /** The engagements within a range of ids, deleted ones included. */
+  engagementsWithin(range: EngagementRange): Promise<DerivedEngagement[]> {
+    return engagementsWithin(this.db, this.organizationId, range);
+  }
+
+  /** Rewrites the engagement-level rows of a range of engagements from raw rows (`praxis rebuild`); hold their locks. */
+  rebuildWithin(range: EngagementRange): Promise<void> {
+    return rebuildEngagementRows(this.db, this.organizationId, range);
+  }
+
+  /** Rewrites the organization-level rows from the engagement-level ones (`praxis rebuild`); hold every engagement's lock. */
+  rebuildOrganization(): Promise<void> {
+    return rebuildOrganizationRows(this.db, this.engine, this.organizationId);
   }
 
   async #mark(mark: (refresh: DerivedRefresh) => void): Promise<void> {

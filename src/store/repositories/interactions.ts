@@ -80,7 +80,7 @@ export function nextStepRow(organizationId: string, s: IndexedNextStep): Interac
 }
 
 /** An open next step as the next-step index stores it. */
-const nextStepFromRow = (r: InteractionNextStepsTable): IndexedNextStep => ({
+export const nextStepFromRow = (r: InteractionNextStepsTable): IndexedNextStep => ({
   interactionId: r.interaction_id,
   position: Number(r.position),
   engagementId: r.engagement_id,

@@ -78,22 +78,48 @@ export function columnsOf(declaration: DerivedDeclaration): [string, ColumnType]
   ];
 }
 
+/** The values of `columns` of a row joined into one string (a map key): a loop, as it runs for every derived row. */
+export function joinedKey(row: DerivedRow, columns: readonly string[], separator = '\u0000'): string {
+  let key = String(row[columns[0]!]);
+  for (let i = 1; i < columns.length; i++) key += separator + String(row[columns[i]!]);
+  return key;
+}
+
+const keyColumns = new WeakMap<DerivedDeclaration, string[]>();
+/** The key columns of a declaration, in key order. */
+export function keyColumnsOf(declaration: DerivedDeclaration): readonly string[] {
+  let columns = keyColumns.get(declaration);
+  if (!columns) keyColumns.set(declaration, (columns = Object.keys(declaration.key)));
+  return columns;
+}
+
 /** The key of a row as one string, for comparing rows. */
 export function rowKey(declaration: DerivedDeclaration, row: DerivedRow): string {
-  return Object.keys(declaration.key)
-    .map((k) => String(row[k]))
-    .join(' ');
+  return joinedKey(row, keyColumnsOf(declaration), ' ');
+}
+
+/**
+ * Adds rows up by key into `byKey`: a row with a new key is copied in, and the `sums` columns of
+ * a row whose key is there already are added to it.
+ */
+export function addRows(
+  byKey: Map<string, DerivedRow>,
+  rows: Iterable<DerivedRow>,
+  key: readonly string[],
+  sums: readonly string[],
+): void {
+  for (const row of rows) {
+    const id = joinedKey(row, key);
+    const slot = byKey.get(id);
+    if (!slot) byKey.set(id, { ...row });
+    else for (const s of sums) slot[s] = (slot[s] as number) + (row[s] as number);
+  }
 }
 
 /** Rows with equal keys added up: the `sums` columns summed, the others taken from the first. */
 export function sumRows(rows: Iterable<DerivedRow>, key: readonly string[], sums: readonly string[]): DerivedRow[] {
   const byKey = new Map<string, DerivedRow>();
-  for (const row of rows) {
-    const id = key.map((k) => row[k]).join('\u0000');
-    const slot = byKey.get(id);
-    if (!slot) byKey.set(id, { ...row });
-    else for (const s of sums) slot[s] = (slot[s] as number) + (row[s] as number);
-  }
+  addRows(byKey, rows, key, sums);
   return [...byKey.values()];
 }
 
@@ -111,7 +137,7 @@ export class OrganizationRowsSum {
 
   add(fromRows: Iterable<DerivedRow>): void {
     for (const row of fromRows) {
-      const id = this.#key.map((k) => row[k]).join('\u0000');
+      const id = joinedKey(row, this.#key);
       let slot = this.#byKey.get(id);
       if (!slot) {
         const sum: DerivedRow = {};

@@ -1,6 +1,6 @@
 import { calendarMonth, relationshipMonth } from '../months.ts';
 import {
-  sumRows,
+  addRows,
   type ColumnType,
   type DerivedInteraction,
   type DerivedRow,
@@ -33,16 +33,19 @@ export function summedPerInteraction(spec: {
     grain: spec.grain,
     key: spec.key,
     values: spec.values,
-    rows: (source) =>
-      sumRows(
-        source.interactions.flatMap((interaction) =>
+    rows: (source) => {
+      const byKey = new Map<string, DerivedRow>();
+      for (const interaction of source.interactions)
+        addRows(
+          byKey,
           spec.contributions(interaction, {
             calendarMonth: calendarMonth(interaction.date),
             relationshipMonth: relationshipMonth(source.startDate, interaction.date),
           }),
-        ),
-        key,
-        sums,
-      ),
+          key,
+          sums,
+        );
+      return [...byKey.values()];
+    },
   };
 }
