@@ -30,15 +30,54 @@ export async function engagementsOf(
   return rows.map((r) => ({ id: r.id, startDate: r.start_date, live: r.deleted_at === null }));
 }
 
+/** The JSON cells of an interaction as read, and what they parsed to. */
+interface ParsedCells {
+  components: string;
+  principles: string;
+  parsed: Pick<DerivedInteraction, 'components' | 'principles'>;
+}
+
+/**
+ * The parsed JSON cells of interactions that writes read again: a logged interaction's months are
+ * recomputed on every later write to them, and parsing the same cells through the schema each time
+ * was most of that recompute. An entry is used only when both cells read are the very text it was
+ * parsed from, so it can never stand for anything but what the row holds now. Bounded; the oldest
+ * entry goes first.
+ */
+const parsedCells = new Map<string, ParsedCells>();
+const parsedCellsLimit = 10_000;
+
+function parseCells(
+  r: { id: string; components: string; principles: string },
+  remember: boolean,
+): Pick<DerivedInteraction, 'components' | 'principles'> {
+  if (remember) {
+    const known = parsedCells.get(r.id);
+    if (known && known.components === r.components && known.principles === r.principles) return known.parsed;
+  }
+  const parsed = Object.freeze({
+    components: Object.freeze(readJsonColumn(Interaction.shape.components, r.components, at(r, 'components'))),
+    principles: Object.freeze(readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles'))),
+  });
+  if (remember) {
+    parsedCells.delete(r.id);
+    if (parsedCells.size >= parsedCellsLimit) parsedCells.delete(parsedCells.keys().next().value!);
+    parsedCells.set(r.id, { components: r.components, principles: r.principles, parsed });
+  }
+  return parsed;
+}
+
 /**
  * The live interactions of one engagement, all or those dated within `[from, to]`: only the columns
- * derived tables read.
+ * derived tables read. `remember` keeps what their JSON cells parsed to for the next read of the same
+ * rows (the write path, which reads the same months again and again; not a whole-organization scan).
  */
 export async function engagementInteractions(
   db: Executor,
   organizationId: string,
   engagement: DerivedEngagement,
   window?: { from: string; to: string },
+  remember = false,
 ): Promise<EngagementInteractions> {
   const { rows } = await sql<{
     id: string;
@@ -54,14 +93,17 @@ export async function engagementInteractions(
   return {
     engagementId: engagement.id,
     startDate: engagement.startDate,
-    interactions: rows.map((r): DerivedInteraction => ({
-      engagementId: engagement.id,
-      date: r.date,
-      durationMinutes: Number(r.duration_minutes),
-      mode: r.mode,
-      loggedBy: r.logged_by,
-      components: readJsonColumn(Interaction.shape.components, r.components, at(r, 'components')),
-      principles: readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles')),
-    })),
+    interactions: rows.map((r): DerivedInteraction => {
+      const { components, principles } = parseCells(r, remember);
+      return {
+        engagementId: engagement.id,
+        date: r.date,
+        durationMinutes: Number(r.duration_minutes),
+        mode: r.mode,
+        loggedBy: r.logged_by,
+        components,
+        principles,
+      };
+    }),
   };
 }
