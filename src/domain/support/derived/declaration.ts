@@ -85,15 +85,33 @@ export function rowKey(declaration: DerivedDeclaration, row: DerivedRow): string
     .join(' ');
 }
 
+/** The key of a row among `key` columns, as one string. */
+function keyOf(row: DerivedRow, key: readonly string[]): string {
+  let id = String(row[key[0]!]);
+  for (let k = 1; k < key.length; k++) id += '\u0000' + String(row[key[k]!]);
+  return id;
+}
+
+/**
+ * Adds a row into `byKey`: the first row of a key is copied in, later ones have their `sums` columns
+ * added to it.
+ */
+export function addRow(
+  byKey: Map<string, DerivedRow>,
+  row: DerivedRow,
+  key: readonly string[],
+  sums: readonly string[],
+): void {
+  const id = keyOf(row, key);
+  const slot = byKey.get(id);
+  if (!slot) byKey.set(id, { ...row });
+  else for (const s of sums) slot[s] = (slot[s] as number) + (row[s] as number);
+}
+
 /** Rows with equal keys added up: the `sums` columns summed, the others taken from the first. */
 export function sumRows(rows: Iterable<DerivedRow>, key: readonly string[], sums: readonly string[]): DerivedRow[] {
   const byKey = new Map<string, DerivedRow>();
-  for (const row of rows) {
-    const id = key.map((k) => row[k]).join('\u0000');
-    const slot = byKey.get(id);
-    if (!slot) byKey.set(id, { ...row });
-    else for (const s of sums) slot[s] = (slot[s] as number) + (row[s] as number);
-  }
+  for (const row of rows) addRow(byKey, row, key, sums);
   return [...byKey.values()];
 }
 
