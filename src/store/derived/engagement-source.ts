@@ -3,6 +3,7 @@ import type { DerivedInteraction, EngagementInteractions } from '../../domain/su
 import { Interaction } from '../../domain/support/schemas.ts';
 import type { Executor } from '../repositories/executor.ts';
 import { readJsonColumn } from '../json-column.ts';
+import { runShaped } from './shaped.ts';
 
 const at = (r: { id: string }, column: string) => ({ table: 'interactions', column, id: r.id });
 
@@ -20,13 +21,13 @@ export async function engagementsOf(
   ids?: readonly string[],
 ): Promise<DerivedEngagement[]> {
   if (ids && ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('engagements')
-    .select(['id', 'start_date', 'deleted_at'])
-    .where('organization_id', '=', organizationId)
-    .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
-    .orderBy('id')
-    .execute();
+  const { rows } = await runShaped<{ id: string; start_date: string; deleted_at: string | null }>(
+    db,
+    ids ? `engagements ${ids.length}` : 'engagements',
+    () => sql`select id, start_date, deleted_at from engagements where organization_id = ${organizationId}
+      ${ids ? sql`and id in (${sql.join(ids)})` : sql``} order by id`,
+    [organizationId, ...(ids ?? [])],
+  );
   return rows.map((r) => ({ id: r.id, startDate: r.start_date, live: r.deleted_at === null }));
 }
 
@@ -79,7 +80,7 @@ export async function engagementInteractions(
   window?: { from: string; to: string },
   remember = false,
 ): Promise<EngagementInteractions> {
-  const { rows } = await sql<{
+  const { rows } = await runShaped<{
     id: string;
     date: string;
     duration_minutes: number;
@@ -87,9 +88,14 @@ export async function engagementInteractions(
     logged_by: string;
     components: string;
     principles: string;
-  }>`select id, date, duration_minutes, mode, logged_by, components, principles from interactions
+  }>(
+    db,
+    window ? 'interactions of a window' : 'interactions',
+    () => sql`select id, date, duration_minutes, mode, logged_by, components, principles from interactions
      where organization_id = ${organizationId} and engagement_id = ${engagement.id} and deleted_at is null
-     ${window ? sql`and date >= ${window.from} and date <= ${window.to}` : sql``}`.execute(db);
+     ${window ? sql`and date >= ${window.from} and date <= ${window.to}` : sql``}`,
+    window ? [organizationId, engagement.id, window.from, window.to] : [organizationId, engagement.id],
+  );
   return {
     engagementId: engagement.id,
     startDate: engagement.startDate,
