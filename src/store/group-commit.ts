@@ -17,8 +17,13 @@ import { CommitScope } from './commit-scope.ts';
  * - writes the units put off until the commit (`CommitScope`: the organization-level rollups) are
  *   summed over the units that succeeded and written once, right before the commit.
  *
- * The queue is drained after the current turn of the event loop, so requests that arrived together
- * share a commit. A group holds at most `maximumGroup` units, which bounds the wait of the first one.
+ * The queue is drained two turns of the event loop after the first unit is asked for: the next poll
+ * for input reads the requests already received meanwhile, so they share the commit instead of
+ * waiting for the next one (the poll does not block when a drain is due; alone, a unit waits
+ * microseconds). Each commit also recomputes the derived rows its units touched, once for all of them,
+ * so fewer, larger groups cost less per unit: logging over HTTP with 20 clients, groups of about 7
+ * units became about 15. A group holds at most `maximumGroup` units, which bounds the wait of the
+ * first one.
  */
 
 /** A unit of work: its statements run in `trx`; writes it puts off until the commit go to `scope` (see `CommitScope`). */
@@ -50,7 +55,7 @@ export class GroupCommit<Schema> {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#draining) {
         this.#draining = true;
-        setImmediate(() => void this.#drain());
+        setImmediate(() => setImmediate(() => void this.#drain()));
       }
     });
   }

@@ -10,6 +10,7 @@ import {
 } from '../../domain/support/derived/declaration.ts';
 import type { Engine } from '../database.ts';
 import { ofOrganization, type Executor } from '../repositories/executor.ts';
+import { runShaped } from './shaped.ts';
 
 /**
  * Reading and writing the rows of declared derived tables, generically: every statement here is made
@@ -171,9 +172,14 @@ export async function deleteEngagementRows(
 ): Promise<void> {
   if (months !== null && months.length === 0) return;
   for (const some of months === null ? [null] : chunks(months, valuesPerStatement)) {
-    await sql`delete from ${sql.table(declaration.table)}
+    await runShaped(
+      db,
+      `delete ${declaration.table} ${some === null ? 'all' : some.length}`,
+      () => sql`delete from ${sql.table(declaration.table)}
       where engagement_id = ${engagementId} and ${ofOrganization(organizationId, [engagementId])}
-      ${some === null ? sql`` : sql`and ${sql.ref(declaration.grain)} in (${sql.join(some)})`}`.execute(db);
+      ${some === null ? sql`` : sql`and ${sql.ref(declaration.grain)} in (${sql.join(some)})`}`,
+      [engagementId, organizationId, ...(some ?? [])],
+    );
   }
 }
 
@@ -200,10 +206,10 @@ async function lockMonths(
   months: readonly Cell[],
 ): Promise<void> {
   if (engine !== 'postgres') return;
-  for (const month of [...months].map(String).sort())
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`derived ${organizationId} ${grain} ${month}`}, 0))`.execute(
-      db,
-    );
+  for (const month of [...months].map(String).sort()) {
+    const key = `derived ${organizationId} ${grain} ${month}`;
+    await runShaped(db, 'lock month', () => sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`, [key]);
+  }
 }
 
 /**
@@ -236,13 +242,23 @@ export async function refreshOrganizationRows(
   for (const some of months === null ? [null] : chunks(months, valuesPerStatement)) {
     if (some !== null) await lockMonths(db, engine, organizationId, declaration.grain, some);
     const among = some === null ? sql`` : sql`and ${sql.ref(declaration.grain)} in (${sql.join(some)})`;
-    await sql`delete from ${sql.table(declaration.table)} where organization_id = ${organizationId} ${among}`.execute(
+    const shape = `${declaration.table} ${some === null ? 'all' : some.length}`;
+    const parameters = [organizationId, ...(some ?? [])];
+    await runShaped(
       db,
+      `delete ${shape}`,
+      () => sql`delete from ${sql.table(declaration.table)} where organization_id = ${organizationId} ${among}`,
+      parameters,
     );
-    await sql`insert into ${sql.table(declaration.table)} (${sql.join(targets)})
+    await runShaped(
+      db,
+      `sum ${shape}`,
+      () => sql`insert into ${sql.table(declaration.table)} (${sql.join(targets)})
       select ${sql.join(selected)} from ${sql.table(declaration.from.table)}
       where organization_id = ${organizationId} ${among}
-      group by ${sql.join([sql.ref('organization_id'), ...key])}`.execute(db);
+      group by ${sql.join([sql.ref('organization_id'), ...key])}`,
+      parameters,
+    );
   }
 }
 

@@ -4,10 +4,11 @@ import type {
   DerivedInteraction,
   DerivedRow,
   EngagementDeclaration,
+  EngagementInteractions,
   Grain,
 } from '../../domain/support/derived/declaration.ts';
 import { engagementTables, organizationTables } from '../../domain/support/derived/registry.ts';
-import { relationshipMonth, shiftMonth } from '../../domain/support/months.ts';
+import { calendarMonth, relationshipMonth, relationshipMonthStart } from '../../domain/support/months.ts';
 import type { PendingWrites } from '../commit-scope.ts';
 import type { Engine } from '../database.ts';
 import type { DatabaseSchema } from '../schema.ts';
@@ -33,6 +34,14 @@ import {
 
 /** Per engagement, the calendar months a write touched, or all of them (its start date moved, it was deleted or restored). */
 type Touched = Map<string, Set<string> | 'all'>;
+
+const minDate = (a: string, b: string): string => (a < b ? a : b);
+const maxDate = (a: string, b: string): string => (a > b ? a : b);
+const dayBefore = (date: string): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
 
 const lastDayOf = (month: string): string =>
   `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
@@ -79,8 +88,8 @@ async function refreshEngagement(
     return;
   }
   const calendar = [...touched].sort();
-  // A month of the relationship spans at most two calendar months: every one reaching into a touched
-  // month lies within the month before and the month after it.
+  // A month of the relationship spans at most two calendar months: those reaching into a touched month
+  // are the ones holding its first and its last day, and every one between.
   const relationship = new Set<number>();
   for (const month of calendar)
     for (
@@ -89,11 +98,35 @@ async function refreshEngagement(
       r++
     )
       relationship.add(r);
-  const source = await engagementInteractions(db, organizationId, engagement, {
-    from: `${shiftMonth(calendar[0]!, -1)}-01`,
-    to: lastDayOf(shiftMonth(calendar.at(-1)!, 1)),
-  });
+  // Read only the days those months cover: from the first day of the first touched calendar month or
+  // month of the relationship to the last day of the last one.
+  const first = Math.min(...relationship);
+  const last = Math.max(...relationship);
+  const source = await engagementInteractions(
+    db,
+    organizationId,
+    engagement,
+    {
+      from: minDate(`${calendar[0]!}-01`, relationshipMonthStart(engagement.startDate, first)),
+      to: maxDate(lastDayOf(calendar.at(-1)!), dayBefore(relationshipMonthStart(engagement.startDate, last + 1))),
+    },
+    true,
+  );
   const months = { calendar_month: new Set<Cell>(calendar), relationship_month: new Set<Cell>(relationship) };
+  // Each table recomputes its touched months from their own interactions alone (a row of a month
+  // follows from that month's interactions: see `EngagementDeclaration.grain`).
+  const inMonths: Record<Grain, EngagementInteractions> = {
+    calendar_month: {
+      ...source,
+      interactions: source.interactions.filter((i) => months.calendar_month.has(calendarMonth(i.date))),
+    },
+    relationship_month: {
+      ...source,
+      interactions: source.interactions.filter((i) =>
+        months.relationship_month.has(relationshipMonth(engagement.startDate, i.date)),
+      ),
+    },
+  };
   for (const table of engagementTables) {
     const within = months[table.grain];
     await deleteEngagementRows(db, organizationId, table, engagementId, [...within]);
@@ -101,7 +134,7 @@ async function refreshEngagement(
       db,
       organizationId,
       table,
-      table.rows(source).filter((row) => within.has(row[table.grain]!)),
+      table.rows(inMonths[table.grain]).filter((row) => within.has(row[table.grain]!)),
     );
   }
   stale.add('calendar_month', months.calendar_month);

@@ -108,12 +108,23 @@ export function addRows(
   key: readonly string[],
   sums: readonly string[],
 ): void {
-  for (const row of rows) {
-    const id = joinedKey(row, key);
-    const slot = byKey.get(id);
-    if (!slot) byKey.set(id, { ...row });
-    else for (const s of sums) slot[s] = (slot[s] as number) + (row[s] as number);
-  }
+  for (const row of rows) addRow(byKey, row, key, sums);
+}
+
+/**
+ * Adds a row into `byKey`: the first row of a key is copied in, later ones have their `sums` columns
+ * added to it.
+ */
+export function addRow(
+  byKey: Map<string, DerivedRow>,
+  row: DerivedRow,
+  key: readonly string[],
+  sums: readonly string[],
+): void {
+  const id = joinedKey(row, key);
+  const slot = byKey.get(id);
+  if (!slot) byKey.set(id, { ...row });
+  else for (const s of sums) slot[s] = (slot[s] as number) + (row[s] as number);
 }
 
 /** Rows with equal keys added up: the `sums` columns summed, the others taken from the first. */

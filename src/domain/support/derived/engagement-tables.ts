@@ -1,7 +1,6 @@
 import { componentDiversity } from '../diversity.ts';
-import { relationshipMonth } from '../months.ts';
 import { sumRows, type EngagementDeclaration } from './declaration.ts';
-import { summedPerInteraction } from './summed-per-interaction.ts';
+import { monthsOf, summedPerInteraction } from './summed-per-interaction.ts';
 
 /**
  * The engagement-level derived tables: each a pure function of one engagement's live interactions.
@@ -118,7 +117,7 @@ export const relationshipMonthDose: EngagementDeclaration = {
     const components = new Map<number, { componentId: string; minutes: number }[]>();
     const months = sumRows(
       source.interactions.map((i) => {
-        const month = relationshipMonth(source.startDate, i.date);
+        const month = monthsOf(source.startDate, i).relationshipMonth;
         const list = components.get(month) ?? [];
         for (const c of i.components) list.push({ componentId: c.componentId, minutes: c.minutes });
         components.set(month, list);

@@ -1,6 +1,6 @@
 import { calendarMonth, relationshipMonth } from '../months.ts';
 import {
-  addRows,
+  addRow,
   type ColumnType,
   type DerivedInteraction,
   type DerivedRow,
@@ -12,6 +12,23 @@ import {
 export interface InteractionMonths {
   calendarMonth: string;
   relationshipMonth: number;
+}
+
+/**
+ * The months of each interaction of a source, worked out once for all the tables that read it (every
+ * table of a recompute reads the same interactions).
+ */
+const monthsOfInteraction = new WeakMap<DerivedInteraction, { startDate: string; months: InteractionMonths }>();
+
+export function monthsOf(startDate: string, interaction: DerivedInteraction): InteractionMonths {
+  const known = monthsOfInteraction.get(interaction);
+  if (known && known.startDate === startDate) return known.months;
+  const months = {
+    calendarMonth: calendarMonth(interaction.date),
+    relationshipMonth: relationshipMonth(startDate, interaction.date),
+  };
+  monthsOfInteraction.set(interaction, { startDate, months });
+  return months;
 }
 
 /**
@@ -36,15 +53,8 @@ export function summedPerInteraction(spec: {
     rows: (source) => {
       const byKey = new Map<string, DerivedRow>();
       for (const interaction of source.interactions)
-        addRows(
-          byKey,
-          spec.contributions(interaction, {
-            calendarMonth: calendarMonth(interaction.date),
-            relationshipMonth: relationshipMonth(source.startDate, interaction.date),
-          }),
-          key,
-          sums,
-        );
+        for (const row of spec.contributions(interaction, monthsOf(source.startDate, interaction)))
+          addRow(byKey, row, key, sums);
       return [...byKey.values()];
     },
   };
