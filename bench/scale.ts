@@ -565,6 +565,10 @@ async function organizationRollupDifferences(sqlite: Database.Database, organiza
       'select relationship_month, component_id, sum(interactions) as interactions, sum(minutes) as minutes, sum(activity_uses) as activity_uses from component_month_dose where organization_id = ? group by relationship_month, component_id order by relationship_month, component_id',
     ) +
     differing(
+      'select calendar_month, relationship_month, component_id, interactions, minutes, activity_uses from organization_calendar_component_dose where organization_id = ? order by calendar_month, relationship_month, component_id',
+      'select calendar_month, relationship_month, component_id, sum(interactions) as interactions, sum(minutes) as minutes, sum(activity_uses) as activity_uses from component_month_dose where organization_id = ? group by calendar_month, relationship_month, component_id order by calendar_month, relationship_month, component_id',
+    ) +
+    differing(
       'select calendar_month, mode, interactions, minutes from organization_mode_month_use where organization_id = ? order by calendar_month, mode',
       'select calendar_month, mode, sum(interactions) as interactions, sum(minutes) as minutes from mode_month_use where organization_id = ? group by calendar_month, mode order by calendar_month, mode',
     ) +

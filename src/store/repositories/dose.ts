@@ -410,6 +410,7 @@ export class DoseRepository {
           max(r.components_used) as components_used, max(r.entropy) as entropy, max(r.dominant_component) as dominant_component
         from engagement_month_dose m
         join relationship_month_dose r on r.engagement_id = m.engagement_id and r.relationship_month = m.relationship_month
+          and r.organization_id = m.organization_id
         where ${ofOrganization(this.organizationId, ids, 'm.organization_id')}${among}${from}${to}
         group by m.engagement_id, m.relationship_month
         having sum(case when ${inside} then 1 else 0 end) > 0`.execute(this.db);
@@ -427,7 +428,11 @@ export class DoseRepository {
     return result;
   }
 
-  /** Dose per month of the relationship and component over the given engagements and period, summed in the database. */
+  /**
+   * Dose per month of the relationship and component over the given engagements and period, summed in
+   * the database: for the whole organization from its rows per calendar month, month of the relationship
+   * and component (a few per month), otherwise from the engagements' rows.
+   */
   async componentTotalsInPeriod(
     selection: PeriodSelection,
   ): Promise<
@@ -438,24 +443,23 @@ export class DoseRepository {
       { relationshipMonth: number; componentId: string; interactions: number; minutes: number; activityUses: number }
     >();
     for (const ids of idGroups(selection.engagementIds)) {
-      let query = this.db
-        .selectFrom('component_month_dose')
-        .select([
-          'relationship_month',
-          'component_id',
-          sql<number>`sum(interactions)`.as('interactions'),
-          sql<number>`sum(minutes)`.as('minutes'),
-          sql<number>`sum(activity_uses)`.as('activity_uses'),
-        ])
-        .where(ofOrganization(this.organizationId, ids))
-        .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!));
-      if (selection.fromMonth) query = query.where('calendar_month', '>=', selection.fromMonth);
-      if (selection.toMonth) query = query.where('calendar_month', '<=', selection.toMonth);
-      for (const r of await query
-        .groupBy(['relationship_month', 'component_id'])
-        .orderBy('relationship_month')
-        .orderBy('component_id')
-        .execute()) {
+      const table = ids === null ? 'organization_calendar_component_dose' : 'component_month_dose';
+      const among = ids === null ? sql`` : sql` and engagement_id in (${sql.join(ids)})`;
+      const { rows } = await sql<{
+        relationship_month: number;
+        component_id: string;
+        interactions: number;
+        minutes: number;
+        activity_uses: number;
+      }>`select relationship_month, component_id,
+          sum(interactions) as interactions, sum(minutes) as minutes, sum(activity_uses) as activity_uses
+        from ${sql.table(table)}
+        where ${ofOrganization(this.organizationId, ids)}${among}
+          ${selection.fromMonth ? sql`and calendar_month >= ${selection.fromMonth}` : sql``}
+          ${selection.toMonth ? sql`and calendar_month <= ${selection.toMonth}` : sql``}
+        group by relationship_month, component_id
+        order by relationship_month, component_id`.execute(this.db);
+      for (const r of rows) {
         const key = `${Number(r.relationship_month)}|${r.component_id}`;
         const slot = totals.get(key) ?? {
           relationshipMonth: Number(r.relationship_month),
