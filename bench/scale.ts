@@ -46,7 +46,7 @@ import { computeDose, openNextStepRows } from '../src/domain/support/rollups.ts'
 import { eisToc } from '../src/model/builtin/index.ts';
 import { openSqlite, sqliteFileIn } from '../src/store/database.ts';
 import type { TenantStore } from '../src/store/store.ts';
-import { organizationDescriptives, organizationPracticeUse } from '../src/app/analysis/descriptives.ts';
+import { organizationDescriptives } from '../src/app/analysis/descriptives.ts';
 import { modelOf } from '../src/app/engagements/engagement-records.ts';
 import { openBenchStore, startBenchApp, temporaryFolder } from './support/app.ts';
 import { keepAliveAgent, timedGet } from './support/http.ts';
@@ -54,7 +54,7 @@ import { loadPerCore, readMachine } from './support/machine.ts';
 import { round, summarize, type Timings } from './support/quantiles.ts';
 import { emitRow, progress, ratioOf } from './support/report.ts';
 import { createEngagements, loadInteractions, spreadInteractions } from './support/support-record.ts';
-import { DuckDbBaseline, dumpLongRows, type BaselineQuestion } from './support/duckdb-baseline.ts';
+import { compareSlices, sliceRows } from './support/slices.ts';
 
 const argument = (name: string): number | undefined => {
   const at = process.argv.indexOf(`--${name}`);
@@ -228,86 +228,21 @@ try {
   const loadAfter = loadPerCore(readMachine());
 
   // ---- Slices against the DuckDB baseline ---------------------------------------------------
-  // The same questions, in this process: Praxis's use cases against DuckDB over the raw long rows.
   const half = plan.filter((_, i) => i % 2 === 0).map((p) => p.engagement.id);
-  const slices: {
-    name: string;
-    question: BaselineQuestion;
-    filter: { engagementIds?: string[]; fromMonth?: string; toMonth?: string };
-  }[] = [
-    { name: 'whole organization', question: { engagementIds: null }, filter: {} },
-    {
-      name: `period ${period.from}..${period.to}`,
-      question: { engagementIds: null, fromMonth: period.from, toMonth: period.to },
-      filter: { fromMonth: period.from, toMonth: period.to },
-    },
-    {
-      name: `half the engagements (${half.length})`,
-      question: { engagementIds: half },
-      filter: { engagementIds: half },
-    },
-    {
-      name: `half the engagements over ${period.from}..${period.to}`,
-      question: { engagementIds: half, fromMonth: period.from, toMonth: period.to },
-      filter: { engagementIds: half, fromMonth: period.from, toMonth: period.to },
-    },
-  ];
-  const sliceTimes = slices.map(() => ({
-    praxis: [] as number[],
-    practiceUse: [] as number[],
-    duckdb: [] as number[],
-  }));
-  const duckdbSetup = { dumpSeconds: 0, loadSeconds: 0, rows: 0 };
-  let loadDuringSlices = 0;
-  if (sliceRepeats > 0) {
-    const csv = path.join(folder.dir, 'long.csv');
-    let t = performance.now();
-    duckdbSetup.rows = await dumpLongRows(store.database.sqlite!, organizationId, csv);
-    duckdbSetup.dumpSeconds = round((performance.now() - t) / 1000, 1);
-    t = performance.now();
-    const duckdb = await DuckDbBaseline.load(csv);
-    duckdbSetup.loadSeconds = round((performance.now() - t) / 1000, 1);
-    progress(
-      `slices: ${duckdbSetup.rows.toLocaleString('en')} long rows dumped in ${duckdbSetup.dumpSeconds} s, loaded into DuckDB in ${duckdbSetup.loadSeconds} s`,
-    );
-    if ((await duckdb.count()) !== duckdbSetup.rows)
-      failures.push('slices: DuckDB holds a different number of long rows');
-    try {
-      loadDuringSlices = loadPerCore(readMachine());
-      for (const [index, slice] of slices.entries()) {
-        // Both answer from the same rows: the minutes per component must agree.
-        const praxis = await organizationDescriptives(tenant, slice.filter, today);
-        const answer = await duckdb.ask(slice.question);
-        const praxisMinutes = new Map(praxis.minutesByComponent.map((c) => [c.componentId, c.minutes]));
-        const duckdbMinutes = new Map<string, number>();
-        for (const c of answer.componentMix)
-          duckdbMinutes.set(c.componentId, (duckdbMinutes.get(c.componentId) ?? 0) + c.minutes);
-        const differing = [...new Set([...praxisMinutes.keys(), ...duckdbMinutes.keys()])].filter(
-          (id) => (praxisMinutes.get(id) ?? 0) !== (duckdbMinutes.get(id) ?? 0),
-        );
-        if (differing.length > 0)
-          failures.push(`slices: ${slice.name}: minutes of ${differing.join(', ')} differ between Praxis and DuckDB`);
-        await organizationPracticeUse(tenant, slice.filter, today);
-        for (let i = 0; i < sliceRepeats; i++) {
-          let started = performance.now();
-          await organizationDescriptives(tenant, slice.filter, today);
-          sliceTimes[index]!.praxis.push(performance.now() - started);
-          started = performance.now();
-          await duckdb.ask(slice.question);
-          sliceTimes[index]!.duckdb.push(performance.now() - started);
-          started = performance.now();
-          await organizationPracticeUse(tenant, slice.filter, today);
-          sliceTimes[index]!.practiceUse.push(performance.now() - started);
-        }
-        const s = sliceTimes[index]!;
-        progress(
-          `  ${slice.name}: descriptives p50 ${summarize(s.praxis).p50} ms p95 ${summarize(s.praxis).p95} ms; practice use p95 ${summarize(s.practiceUse).p95} ms; DuckDB p50 ${summarize(s.duckdb).p50} ms p95 ${summarize(s.duckdb).p95} ms`,
-        );
-      }
-    } finally {
-      duckdb.close();
-    }
-  }
+  const slices =
+    sliceRepeats > 0
+      ? await compareSlices({
+          tenant,
+          sqlite: store.database.sqlite!,
+          organizationId,
+          half,
+          period,
+          repeats: sliceRepeats,
+          folder: folder.dir,
+          today,
+          failures,
+        })
+      : [];
 
   async function request(kind: Kind, record: boolean): Promise<void> {
     const response = await timedGet(agent, server.baseUrl + targets[kind](), headers);
@@ -462,38 +397,7 @@ try {
       { response_bytes: bytes.practiceUse, requests: times.practiceUse.length },
     );
   }
-  for (const [index, slice] of slices.entries()) {
-    const s = sliceTimes[index]!;
-    if (s.praxis.length === 0) continue;
-    const duckdb = summarize(s.duckdb);
-    const details = {
-      in_process: true,
-      repeats: s.praxis.length,
-      load_per_core: loadDuringSlices,
-      duckdb_p50_ms: duckdb.p50,
-      duckdb_long_rows: duckdbSetup.rows,
-      duckdb_dump_seconds: duckdbSetup.dumpSeconds,
-      duckdb_load_seconds: duckdbSetup.loadSeconds,
-    };
-    for (const [view, timings] of [
-      ['trajectory descriptives', summarize(s.praxis)],
-      ['practice use', summarize(s.practiceUse)],
-    ] as const) {
-      emitRow({
-        bench: 'scale',
-        name: `${view}, ${slice.name}, at ${size} interactions (in process)`,
-        figure: timings.p95,
-        unit: 'ms p95',
-        target: '≤ 200 ms and ≤ DuckDB (issue 14)',
-        pass: timings.p95 <= 200 && timings.p95 <= duckdb.p95,
-        baseline:
-          'DuckDB over the raw long rows: dose by month of the relationship with quartiles + component mix, same slice',
-        baselineFigure: duckdb.p95,
-        ratio: ratioOf(timings.p95, duckdb.p95),
-        details: { p50_ms: timings.p50, p99_ms: timings.p99, max_ms: timings.max, ...details },
-      });
-    }
-  }
+  for (const row of sliceRows(slices, `at ${size} interactions`)) emitRow(row);
 } finally {
   if (keep) progress(`kept the database: ${sqliteFileIn(path.join(folder.dir, 'app'))}`);
   else folder.remove();
