@@ -45,6 +45,12 @@ export interface RelationshipMonthInPeriod {
   partlyInside: string | null;
 }
 
+/** A component's minutes in an engagement's calendar month and month of the relationship. */
+export type ComponentMonthMinutes = Pick<
+  ComponentMonthDose,
+  'engagementId' | 'calendarMonth' | 'relationshipMonth' | 'componentId' | 'minutes'
+>;
+
 /** Which engagements and calendar months (`YYYY-MM`, inclusive) a read covers. */
 export interface PeriodSelection {
   /** Null: every engagement of the organization. */
@@ -477,17 +483,18 @@ export class DoseRepository {
     return [...totals.values()];
   }
 
-  /** The component rows of the given engagements in the given calendar months (the edges of a period). */
+  /** The component minutes of the given engagements in the given calendar months (the edges of a period). */
   async componentMonthsIn(
     engagementIds: readonly string[] | null,
     calendarMonths: readonly string[],
-  ): Promise<ComponentMonthDose[]> {
-    const result: ComponentMonthDose[] = [];
+  ): Promise<ComponentMonthMinutes[]> {
+    const result: ComponentMonthMinutes[] = [];
     if (calendarMonths.length === 0) return result;
     for (const ids of idGroups(engagementIds)) {
+      // Only the columns of the organization's covering index by calendar month: the rows are never visited.
       const rows = await this.db
         .selectFrom('component_month_dose')
-        .selectAll()
+        .select(['engagement_id', 'calendar_month', 'relationship_month', 'component_id', 'minutes'])
         .where(ofOrganization(this.organizationId, ids))
         .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!))
         .where('calendar_month', 'in', [...calendarMonths])
@@ -498,9 +505,7 @@ export class DoseRepository {
           calendarMonth: r.calendar_month,
           relationshipMonth: Number(r.relationship_month),
           componentId: r.component_id,
-          interactions: Number(r.interactions),
           minutes: Number(r.minutes),
-          activityUses: Number(r.activity_uses),
         });
       }
     }
