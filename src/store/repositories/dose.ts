@@ -397,38 +397,51 @@ export class DoseRepository {
       const from = selection.fromMonth ? sql` and m.calendar_month >= ${shiftMonth(selection.fromMonth, -1)}` : sql``;
       const to = selection.toMonth ? sql` and m.calendar_month <= ${shiftMonth(selection.toMonth, 1)}` : sql``;
       const among = ids === null ? sql`` : sql` and m.engagement_id in (${sql.join(ids)})`;
-      const { rows } = await sql<{
-        engagement_id: string;
-        relationship_month: number;
-        minutes: number;
-        inside: number;
-        pieces: number;
-        inside_month: string | null;
-        components_used: number;
-        entropy: number;
-        dominant_component: string | null;
-      }>`
-        select m.engagement_id, m.relationship_month,
-          sum(case when ${inside} then m.minutes else 0 end) as minutes,
-          sum(case when ${inside} then 1 else 0 end) as inside,
-          count(*) as pieces,
-          max(case when ${inside} then m.calendar_month end) as inside_month,
-          max(r.components_used) as components_used, max(r.entropy) as entropy, max(r.dominant_component) as dominant_component
-        from engagement_month_dose m
-        join relationship_month_dose r on r.engagement_id = m.engagement_id and r.relationship_month = m.relationship_month
-          and r.organization_id = m.organization_id
-        where ${ofOrganization(this.organizationId, ids, 'm.organization_id')}${among}${from}${to}
-        group by m.engagement_id, m.relationship_month
-        having sum(case when ${inside} then 1 else 0 end) > 0`.execute(this.db);
-      for (const r of rows) {
-        const partly = Number(r.inside) < Number(r.pieces);
-        result.push({
-          engagementId: r.engagement_id,
-          relationshipMonth: Number(r.relationship_month),
-          minutes: Number(r.minutes),
-          diversity: storedDiversity(r),
-          partlyInside: partly ? (r.inside_month ?? null) : null,
-        });
+      // Packed one row per engagement, as without a period: building every month as a result row costs more.
+      const packed =
+        this.engine === 'postgres'
+          ? sql<string>`json_agg(json_build_array(relationship_month, minutes, inside, pieces, inside_month, components_used, entropy, dominant_component) order by relationship_month)::text`
+          : sql<string>`json_group_array(json_array(relationship_month, minutes, inside, pieces, inside_month, components_used, entropy, dominant_component))`;
+      const { rows } = await sql<{ engagement_id: string; months: string }>`
+        select engagement_id, ${packed} as months from (
+          select m.engagement_id, m.relationship_month,
+            sum(case when ${inside} then m.minutes else 0 end) as minutes,
+            sum(case when ${inside} then 1 else 0 end) as inside,
+            count(*) as pieces,
+            max(case when ${inside} then m.calendar_month end) as inside_month,
+            max(r.components_used) as components_used, max(r.entropy) as entropy, max(r.dominant_component) as dominant_component
+          from engagement_month_dose m
+          join relationship_month_dose r on r.engagement_id = m.engagement_id and r.relationship_month = m.relationship_month
+            and r.organization_id = m.organization_id
+          where ${ofOrganization(this.organizationId, ids, 'm.organization_id')}${among}${from}${to}
+          group by m.engagement_id, m.relationship_month
+          having sum(case when ${inside} then 1 else 0 end) > 0
+          order by m.engagement_id, m.relationship_month
+        ) months
+        group by engagement_id`.execute(this.db);
+      for (const { engagement_id: engagementId, months } of rows) {
+        for (const [
+          relationshipMonth,
+          minutes,
+          insidePieces,
+          pieces,
+          insideMonth,
+          componentsUsed,
+          entropy,
+          dominantComponent,
+        ] of JSON.parse(months) as [number, number, number, number, string | null, number, number, string | null][]) {
+          result.push({
+            engagementId,
+            relationshipMonth: Number(relationshipMonth),
+            minutes: Number(minutes),
+            diversity: storedDiversity({
+              components_used: componentsUsed,
+              entropy,
+              dominant_component: dominantComponent,
+            }),
+            partlyInside: Number(insidePieces) < Number(pieces) ? (insideMonth ?? null) : null,
+          });
+        }
       }
     }
     return result;
