@@ -289,6 +289,12 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
        interactions = organization_relationship_component_dose.interactions + excluded.interactions, minutes = organization_relationship_component_dose.minutes + excluded.minutes,
        activity_uses = organization_relationship_component_dose.activity_uses + excluded.activity_uses`,
   );
+  const upsertOrganizationCalendarComponent = sqlite.prepare(
+    `insert into organization_calendar_component_dose (organization_id, calendar_month, relationship_month, component_id, interactions, minutes, activity_uses) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (organization_id, calendar_month, relationship_month, component_id) do update set
+       interactions = organization_calendar_component_dose.interactions + excluded.interactions, minutes = organization_calendar_component_dose.minutes + excluded.minutes,
+       activity_uses = organization_calendar_component_dose.activity_uses + excluded.activity_uses`,
+  );
   const upsertModeMonth = sqlite.prepare(
     `insert into mode_month_use (organization_id, engagement_id, calendar_month, mode, interactions, minutes) values (?, ?, ?, ?, ?, ?)
      on conflict (engagement_id, calendar_month, mode) do update set
@@ -407,6 +413,16 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     for (const c of organizationRelationshipComponents(dose.components))
       upsertOrganizationRelationshipComponent.run(
         organizationId,
+        c.relationshipMonth,
+        c.componentId,
+        c.interactions,
+        c.minutes,
+        c.activityUses,
+      );
+    for (const c of dose.components)
+      upsertOrganizationCalendarComponent.run(
+        organizationId,
+        c.calendarMonth,
         c.relationshipMonth,
         c.componentId,
         c.interactions,

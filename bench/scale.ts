@@ -2,7 +2,7 @@
  * Reading the support record at scale (issues 4 and 6): the engagement page and the organization
  * dashboard over SQLite holding 1,000,000 interactions, against a same-run baseline.
  *
- *   npx tsx bench/scale.ts [--quick] [--interactions 1000000] [--engagements 1000] [--requests 200] [--budget 240] [--keep]
+ *   npx tsx bench/scale.ts [--quick] [--interactions 1000000] [--engagements 1000] [--requests 200] [--budget 240] [--slice-repeats 30] [--keep]
  *
  * Setup (not measured): one organization; partners and ~1,000 engagements on eis-toc 1.0.0 created
  * through the application's operations; then the interactions (quick: 100,000) generated with a fixed
@@ -23,6 +23,14 @@
  * edges cut months of the relationship) and `--practice-requests` of GET …/analysis/practice-use.
  * Targets: overview and dashboard p95 < 100 ms (issue 4); dashboard descriptives, trajectory
  * descriptives and practice use p95 ≤ 200 ms (issue 6).
+ *
+ * Slices against the peer (issue 14): the organization's live interactions are dumped as raw long rows
+ * (one per component) to a CSV and loaded into an in-memory DuckDB (`bench/support/duckdb-baseline.ts`);
+ * then, in this process, Praxis's descriptives and practice use and DuckDB's answer to the same question
+ * (dose by month of the relationship with quartiles + component mix, from the long rows alone) are timed
+ * alternately, `--slice-repeats` times each (0 skips this), for the whole organization, a two-year
+ * period, half the engagements, and half the engagements over the period. Both must agree on the
+ * minutes per component. Target: p95 ≤ 200 ms and no slower than DuckDB's p95 in the same run.
  *
  * Diagnosis: each repository call the two pages make is then timed on its own (median of a few
  * runs), and the query plans of the rollup reads are printed, so a missed target names its cause.
@@ -46,6 +54,7 @@ import { loadPerCore, readMachine } from './support/machine.ts';
 import { round, summarize, type Timings } from './support/quantiles.ts';
 import { emitRow, progress, ratioOf } from './support/report.ts';
 import { createEngagements, loadInteractions, spreadInteractions } from './support/support-record.ts';
+import { compareSlices, sliceRows } from './support/slices.ts';
 
 const argument = (name: string): number | undefined => {
   const at = process.argv.indexOf(`--${name}`);
@@ -61,6 +70,8 @@ const budgetSeconds = argument('budget') ?? (quick ? 60 : 240);
 const periodRequests = argument('period-requests') ?? (quick ? 20 : 50);
 const practiceRequests = argument('practice-requests') ?? (quick ? 20 : 50);
 const warmupEach = quick ? 5 : 10;
+/** Timings of each slice question, in process, Praxis and DuckDB alternated (0: no DuckDB baseline). */
+const sliceRepeats = argument('slice-repeats') ?? (quick ? 15 : 30);
 /** Keep the database folder afterwards (its path is printed), to study query plans by hand. */
 const keep = process.argv.includes('--keep');
 const seed = 20231179;
@@ -216,6 +227,23 @@ try {
   }
   const loadAfter = loadPerCore(readMachine());
 
+  // ---- Slices against the DuckDB baseline ---------------------------------------------------
+  const half = plan.filter((_, i) => i % 2 === 0).map((p) => p.engagement.id);
+  const slices =
+    sliceRepeats > 0
+      ? await compareSlices({
+          tenant,
+          sqlite: store.database.sqlite!,
+          organizationId,
+          half,
+          period,
+          repeats: sliceRepeats,
+          folder: folder.dir,
+          today,
+          failures,
+        })
+      : [];
+
   async function request(kind: Kind, record: boolean): Promise<void> {
     const response = await timedGet(agent, server.baseUrl + targets[kind](), headers);
     if (response.status !== 200) {
@@ -369,6 +397,7 @@ try {
       { response_bytes: bytes.practiceUse, requests: times.practiceUse.length },
     );
   }
+  for (const row of sliceRows(slices, `at ${size} interactions`)) emitRow(row);
 } finally {
   if (keep) progress(`kept the database: ${sqliteFileIn(path.join(folder.dir, 'app'))}`);
   else folder.remove();
@@ -438,6 +467,10 @@ async function organizationRollupDifferences(sqlite: Database.Database, organiza
     differing(
       'select relationship_month, component_id, interactions, minutes, activity_uses from organization_relationship_component_dose where organization_id = ? order by relationship_month, component_id',
       'select relationship_month, component_id, sum(interactions) as interactions, sum(minutes) as minutes, sum(activity_uses) as activity_uses from component_month_dose where organization_id = ? group by relationship_month, component_id order by relationship_month, component_id',
+    ) +
+    differing(
+      'select calendar_month, relationship_month, component_id, interactions, minutes, activity_uses from organization_calendar_component_dose where organization_id = ? order by calendar_month, relationship_month, component_id',
+      'select calendar_month, relationship_month, component_id, sum(interactions) as interactions, sum(minutes) as minutes, sum(activity_uses) as activity_uses from component_month_dose where organization_id = ? group by calendar_month, relationship_month, component_id order by calendar_month, relationship_month, component_id',
     ) +
     differing(
       'select calendar_month, mode, interactions, minutes from organization_mode_month_use where organization_id = ? order by calendar_month, mode',

@@ -275,6 +275,17 @@ export interface OrganizationRelationshipComponentDoseTable {
   activity_uses: number;
 }
 
+/** The organization's dose per calendar month, month of the relationship and component. */
+export interface OrganizationCalendarComponentDoseTable {
+  organization_id: string;
+  calendar_month: string;
+  relationship_month: number;
+  component_id: string;
+  interactions: number;
+  minutes: number;
+  activity_uses: number;
+}
+
 /** Interactions and minutes per mode of contact in an engagement's calendar month. */
 export interface ModeMonthUseTable {
   organization_id: string;
@@ -511,6 +522,7 @@ export interface DatabaseSchema {
   organization_month_dose: OrganizationMonthDoseTable;
   organization_component_month_dose: OrganizationComponentMonthDoseTable;
   organization_relationship_component_dose: OrganizationRelationshipComponentDoseTable;
+  organization_calendar_component_dose: OrganizationCalendarComponentDoseTable;
   mode_month_use: ModeMonthUseTable;
   activity_month_use: ActivityMonthUseTable;
   organization_mode_month_use: OrganizationModeMonthUseTable;

@@ -3,6 +3,7 @@ import { describeEngagements } from '../../src/analysis/descriptives/organizatio
 import { vocabularyOf } from '../../src/analysis/descriptives/vocabulary.ts';
 import { createRandom } from '../../src/demo/random.ts';
 import { eisToc } from '../../src/model/builtin/index.ts';
+import { computeDose } from '../../src/domain/support/rollups.ts';
 import {
   descriptivesOf,
   modelsOf,
@@ -18,9 +19,9 @@ import { buildEngagement, typicalInteraction } from '../support/records.ts';
 
 /**
  * The organization's descriptives come from sums made in the database and the diversity stored per
- * engagement-month; they must equal the same views computed from every engagement-month and component
- * row (`describeEngagements`), for every filter, including periods whose edges cut a month of the
- * relationship in two.
+ * engagement-month; they must equal the same views computed from the raw interactions (their
+ * engagement-month and component rows recomputed by `computeDose`, then `describeEngagements`), for
+ * every filter, including periods whose edges cut a month of the relationship in two, and selections.
  */
 describe.each(engines)('organization descriptives from the rollups on %s', (engine) => {
   let t: TestDatabase;
@@ -89,11 +90,16 @@ describe.each(engines)('organization descriptives from the rollups on %s', (engi
       { engagementIds: [engagements[0]!.id, engagements[2]!.id], fromMonth: '2020-05' },
       { partnerId: engagements[1]!.partnerId },
       { engagementIds: [] },
+      // Half the engagements, with and without a period.
+      { engagementIds: [engagements[1]!.id, engagements[3]!.id] },
+      { engagementIds: [engagements[1]!.id, engagements[3]!.id], fromMonth: '2020-05', toMonth: '2021-01' },
     ];
-    const [engagementMonths, componentMonths] = await Promise.all([
-      tenant.dose.engagementMonths(),
-      tenant.dose.componentMonths(),
-    ]);
+    // Recomputed from the raw interactions, not read from the derived tables.
+    const { engagementMonths, componentMonths } = computeDose(
+      await tenant.interactions.allLive(),
+      new Map(engagements.map((e) => [e.id, e.startDate])),
+    );
+    expect(engagementMonths.reduce((n, m) => n + m.interactions, 0)).toBe(80);
     for (const filter of filters) {
       const selected = await selectedEngagements(tenant, filter, today);
       const vocabulary = vocabularyOf(await modelsOf(tenant, selected));

@@ -9,6 +9,7 @@ import * as organizationDose from '../../src/store/migrations/2026-11-26T20-00-o
 import * as engagementPage from '../../src/store/migrations/2026-11-26T20-30-engagement-page.ts';
 import * as relationshipMonthDose from '../../src/store/migrations/2026-11-27T01-00-relationship-month-dose.ts';
 import * as practiceUseRollups from '../../src/store/migrations/2026-11-27T01-10-practice-use-rollups.ts';
+import * as calendarComponentDose from '../../src/store/migrations/2026-12-07T21-50-organization-calendar-component-dose.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
@@ -187,5 +188,41 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     for (const part of ['modeMonths', 'principleMonths', 'activityMonths'] as const)
       expect(sorted(after.organization[part])).toEqual(sorted(before.organization[part]));
     expect(await checkDerived(tenant)).toEqual([]);
+  });
+
+  it("keep the organization's component mix per calendar month and month of the relationship, filled by its migration from the component rows of live engagements", async () => {
+    const db = t.store.database.db;
+    const read = async () =>
+      (
+        await sql<
+          Record<string, unknown>
+        >`select calendar_month, relationship_month, component_id, interactions, minutes, activity_uses
+          from organization_calendar_component_dose where organization_id = ${orgId}
+          order by calendar_month, relationship_month, component_id`.execute(db)
+      ).rows.map((r) =>
+        JSON.stringify([
+          r.calendar_month,
+          Number(r.relationship_month),
+          r.component_id,
+          Number(r.interactions),
+          Number(r.minutes),
+          Number(r.activity_uses),
+        ]),
+      );
+    const before = await read();
+    // The second engagement's February holds its months 1 and 2 of the relationship: both have rows.
+    expect(
+      (
+        await sql<{
+          n: number;
+        }>`select count(distinct relationship_month) as n from organization_calendar_component_dose
+          where organization_id = ${orgId} and calendar_month = '2020-02'`.execute(db)
+      ).rows.map((r) => Number(r.n)),
+    ).toEqual([2]);
+    await calendarComponentDose.down(asMigrationDb(db));
+    await expect(sql`select count(*) from organization_calendar_component_dose`.execute(db)).rejects.toThrow();
+    await calendarComponentDose.up(asMigrationDb(db));
+    expect(await read()).toEqual(before);
+    expect(await checkDerived(t.store.tenant(orgId))).toEqual([]);
   });
 });

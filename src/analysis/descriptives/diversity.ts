@@ -79,9 +79,12 @@ export interface StoredMonthDiversity {
  */
 export function diversityInPeriod(
   months: readonly StoredMonthDiversity[],
-  edgeComponents: readonly ComponentMonthDose[],
+  edgeComponents: readonly Pick<
+    ComponentMonthDose,
+    'engagementId' | 'calendarMonth' | 'relationshipMonth' | 'componentId' | 'minutes'
+  >[],
 ): MonthlyDiversity[] {
-  const edges = new Map<string, ComponentMonthDose[]>();
+  const edges = new Map<string, (typeof edgeComponents)[number][]>();
   for (const c of edgeComponents) {
     const key = `${c.engagementId}|${c.relationshipMonth}|${c.calendarMonth}`;
     const list = edges.get(key) ?? [];

@@ -24,6 +24,7 @@ import * as calendarFeeds from './2026-12-07T18-20-calendar-feeds.ts';
 import * as importMappings from './2026-12-07T21-10-import-mappings.ts';
 import * as emailOutbox from './2026-12-07T21-20-email-outbox.ts';
 import * as responseLanguage from './2026-12-07T21-30-response-language.ts';
+import * as organizationCalendarComponentDose from './2026-12-07T21-50-organization-calendar-component-dose.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T21-10-import-mappings': importMappings,
   '2026-12-07T21-20-email-outbox': emailOutbox,
   '2026-12-07T21-30-response-language': responseLanguage,
+  '2026-12-07T21-50-organization-calendar-component-dose': organizationCalendarComponentDose,
 };
 
 /**

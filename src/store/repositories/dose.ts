@@ -45,6 +45,12 @@ export interface RelationshipMonthInPeriod {
   partlyInside: string | null;
 }
 
+/** A component's minutes in an engagement's calendar month and month of the relationship. */
+export type ComponentMonthMinutes = Pick<
+  ComponentMonthDose,
+  'engagementId' | 'calendarMonth' | 'relationshipMonth' | 'componentId' | 'minutes'
+>;
+
 /** Which engagements and calendar months (`YYYY-MM`, inclusive) a read covers. */
 export interface PeriodSelection {
   /** Null: every engagement of the organization. */
@@ -391,43 +397,61 @@ export class DoseRepository {
       const from = selection.fromMonth ? sql` and m.calendar_month >= ${shiftMonth(selection.fromMonth, -1)}` : sql``;
       const to = selection.toMonth ? sql` and m.calendar_month <= ${shiftMonth(selection.toMonth, 1)}` : sql``;
       const among = ids === null ? sql`` : sql` and m.engagement_id in (${sql.join(ids)})`;
-      const { rows } = await sql<{
-        engagement_id: string;
-        relationship_month: number;
-        minutes: number;
-        inside: number;
-        pieces: number;
-        inside_month: string | null;
-        components_used: number;
-        entropy: number;
-        dominant_component: string | null;
-      }>`
-        select m.engagement_id, m.relationship_month,
-          sum(case when ${inside} then m.minutes else 0 end) as minutes,
-          sum(case when ${inside} then 1 else 0 end) as inside,
-          count(*) as pieces,
-          max(case when ${inside} then m.calendar_month end) as inside_month,
-          max(r.components_used) as components_used, max(r.entropy) as entropy, max(r.dominant_component) as dominant_component
-        from engagement_month_dose m
-        join relationship_month_dose r on r.engagement_id = m.engagement_id and r.relationship_month = m.relationship_month
-        where ${ofOrganization(this.organizationId, ids, 'm.organization_id')}${among}${from}${to}
-        group by m.engagement_id, m.relationship_month
-        having sum(case when ${inside} then 1 else 0 end) > 0`.execute(this.db);
-      for (const r of rows) {
-        const partly = Number(r.inside) < Number(r.pieces);
-        result.push({
-          engagementId: r.engagement_id,
-          relationshipMonth: Number(r.relationship_month),
-          minutes: Number(r.minutes),
-          diversity: storedDiversity(r),
-          partlyInside: partly ? (r.inside_month ?? null) : null,
-        });
+      // Packed one row per engagement, as without a period: building every month as a result row costs more.
+      const packed =
+        this.engine === 'postgres'
+          ? sql<string>`json_agg(json_build_array(relationship_month, minutes, inside, pieces, inside_month, components_used, entropy, dominant_component) order by relationship_month)::text`
+          : sql<string>`json_group_array(json_array(relationship_month, minutes, inside, pieces, inside_month, components_used, entropy, dominant_component))`;
+      const { rows } = await sql<{ engagement_id: string; months: string }>`
+        select engagement_id, ${packed} as months from (
+          select m.engagement_id, m.relationship_month,
+            sum(case when ${inside} then m.minutes else 0 end) as minutes,
+            sum(case when ${inside} then 1 else 0 end) as inside,
+            count(*) as pieces,
+            max(case when ${inside} then m.calendar_month end) as inside_month,
+            max(r.components_used) as components_used, max(r.entropy) as entropy, max(r.dominant_component) as dominant_component
+          from engagement_month_dose m
+          join relationship_month_dose r on r.engagement_id = m.engagement_id and r.relationship_month = m.relationship_month
+            and r.organization_id = m.organization_id
+          where ${ofOrganization(this.organizationId, ids, 'm.organization_id')}${among}${from}${to}
+          group by m.engagement_id, m.relationship_month
+          having sum(case when ${inside} then 1 else 0 end) > 0
+          order by m.engagement_id, m.relationship_month
+        ) months
+        group by engagement_id`.execute(this.db);
+      for (const { engagement_id: engagementId, months } of rows) {
+        for (const [
+          relationshipMonth,
+          minutes,
+          insidePieces,
+          pieces,
+          insideMonth,
+          componentsUsed,
+          entropy,
+          dominantComponent,
+        ] of JSON.parse(months) as [number, number, number, number, string | null, number, number, string | null][]) {
+          result.push({
+            engagementId,
+            relationshipMonth: Number(relationshipMonth),
+            minutes: Number(minutes),
+            diversity: storedDiversity({
+              components_used: componentsUsed,
+              entropy,
+              dominant_component: dominantComponent,
+            }),
+            partlyInside: Number(insidePieces) < Number(pieces) ? (insideMonth ?? null) : null,
+          });
+        }
       }
     }
     return result;
   }
 
-  /** Dose per month of the relationship and component over the given engagements and period, summed in the database. */
+  /**
+   * Dose per month of the relationship and component over the given engagements and period, summed in
+   * the database: for the whole organization from its rows per calendar month, month of the relationship
+   * and component (a few per month), otherwise from the engagements' rows.
+   */
   async componentTotalsInPeriod(
     selection: PeriodSelection,
   ): Promise<
@@ -438,24 +462,23 @@ export class DoseRepository {
       { relationshipMonth: number; componentId: string; interactions: number; minutes: number; activityUses: number }
     >();
     for (const ids of idGroups(selection.engagementIds)) {
-      let query = this.db
-        .selectFrom('component_month_dose')
-        .select([
-          'relationship_month',
-          'component_id',
-          sql<number>`sum(interactions)`.as('interactions'),
-          sql<number>`sum(minutes)`.as('minutes'),
-          sql<number>`sum(activity_uses)`.as('activity_uses'),
-        ])
-        .where(ofOrganization(this.organizationId, ids))
-        .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!));
-      if (selection.fromMonth) query = query.where('calendar_month', '>=', selection.fromMonth);
-      if (selection.toMonth) query = query.where('calendar_month', '<=', selection.toMonth);
-      for (const r of await query
-        .groupBy(['relationship_month', 'component_id'])
-        .orderBy('relationship_month')
-        .orderBy('component_id')
-        .execute()) {
+      const table = ids === null ? 'organization_calendar_component_dose' : 'component_month_dose';
+      const among = ids === null ? sql`` : sql` and engagement_id in (${sql.join(ids)})`;
+      const { rows } = await sql<{
+        relationship_month: number;
+        component_id: string;
+        interactions: number;
+        minutes: number;
+        activity_uses: number;
+      }>`select relationship_month, component_id,
+          sum(interactions) as interactions, sum(minutes) as minutes, sum(activity_uses) as activity_uses
+        from ${sql.table(table)}
+        where ${ofOrganization(this.organizationId, ids)}${among}
+          ${selection.fromMonth ? sql`and calendar_month >= ${selection.fromMonth}` : sql``}
+          ${selection.toMonth ? sql`and calendar_month <= ${selection.toMonth}` : sql``}
+        group by relationship_month, component_id
+        order by relationship_month, component_id`.execute(this.db);
+      for (const r of rows) {
         const key = `${Number(r.relationship_month)}|${r.component_id}`;
         const slot = totals.get(key) ?? {
           relationshipMonth: Number(r.relationship_month),
@@ -473,17 +496,18 @@ export class DoseRepository {
     return [...totals.values()];
   }
 
-  /** The component rows of the given engagements in the given calendar months (the edges of a period). */
+  /** The component minutes of the given engagements in the given calendar months (the edges of a period). */
   async componentMonthsIn(
     engagementIds: readonly string[] | null,
     calendarMonths: readonly string[],
-  ): Promise<ComponentMonthDose[]> {
-    const result: ComponentMonthDose[] = [];
+  ): Promise<ComponentMonthMinutes[]> {
+    const result: ComponentMonthMinutes[] = [];
     if (calendarMonths.length === 0) return result;
     for (const ids of idGroups(engagementIds)) {
+      // Only the columns of the organization's covering index by calendar month: the rows are never visited.
       const rows = await this.db
         .selectFrom('component_month_dose')
-        .selectAll()
+        .select(['engagement_id', 'calendar_month', 'relationship_month', 'component_id', 'minutes'])
         .where(ofOrganization(this.organizationId, ids))
         .$if(ids !== null, (q) => q.where('engagement_id', 'in', ids!))
         .where('calendar_month', 'in', [...calendarMonths])
@@ -494,9 +518,7 @@ export class DoseRepository {
           calendarMonth: r.calendar_month,
           relationshipMonth: Number(r.relationship_month),
           componentId: r.component_id,
-          interactions: Number(r.interactions),
           minutes: Number(r.minutes),
-          activityUses: Number(r.activity_uses),
         });
       }
     }

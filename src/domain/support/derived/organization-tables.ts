@@ -42,6 +42,20 @@ export const organizationRelationshipComponentDose: OrganizationDeclaration = {
   sums: ['interactions', 'minutes', 'activity_uses'],
 };
 
+/**
+ * The component mix per calendar month and month of the relationship for the whole organization: a
+ * calendar period's mix over the relationship is the sum of its months' rows, a few per month of the
+ * relationship and component, where summing the engagements' rows reads every engagement's.
+ */
+export const organizationCalendarComponentDose: OrganizationDeclaration = {
+  level: 'organization',
+  table: 'organization_calendar_component_dose',
+  from: componentMonthDose,
+  grain: 'calendar_month',
+  key: { calendar_month: 'text', relationship_month: 'integer', component_id: 'text' },
+  sums: ['interactions', 'minutes', 'activity_uses'],
+};
+
 export const organizationModeMonthUse: OrganizationDeclaration = {
   level: 'organization',
   table: 'organization_mode_month_use',

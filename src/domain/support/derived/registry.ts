@@ -9,6 +9,7 @@ import {
 } from './engagement-tables.ts';
 import {
   organizationActivityMonthUse,
+  organizationCalendarComponentDose,
   organizationComponentMonthDose,
   organizationModeMonthUse,
   organizationMonthDose,
@@ -33,6 +34,7 @@ export const organizationTables: readonly OrganizationDeclaration[] = [
   organizationMonthDose,
   organizationComponentMonthDose,
   organizationRelationshipComponentDose,
+  organizationCalendarComponentDose,
   organizationModeMonthUse,
   organizationPrincipleMonthUse,
   organizationActivityMonthUse,
