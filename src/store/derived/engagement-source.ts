@@ -48,7 +48,8 @@ export async function engagementInteractions(
     logged_by: string;
     components: string;
     principles: string;
-  }>`select id, date, duration_minutes, mode, logged_by, components, principles from interactions
+    next_steps: string;
+  }>`select id, date, duration_minutes, mode, logged_by, components, principles, next_steps from interactions
      where organization_id = ${organizationId} and engagement_id = ${engagement.id} and deleted_at is null
      ${window ? sql`and date >= ${window.from} and date <= ${window.to}` : sql``}`.execute(db);
   return {
@@ -62,6 +63,7 @@ export async function engagementInteractions(
       loggedBy: r.logged_by,
       components: readJsonColumn(Interaction.shape.components, r.components, at(r, 'components')),
       principles: readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles')),
+      nextSteps: readJsonColumn(Interaction.shape.nextSteps, r.next_steps, at(r, 'next_steps')),
     })),
   };
 }
