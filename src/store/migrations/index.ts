@@ -22,6 +22,7 @@ import * as researchSettings from './2026-12-07T18-00-research-settings.ts';
 import * as signalIndexes from './2026-12-07T18-10-signal-indexes.ts';
 import * as calendarFeeds from './2026-12-07T18-20-calendar-feeds.ts';
 import * as nextStepDueMonth from './2026-12-07T22-00-next-step-due-month.ts';
+import * as liveInteractionsIndex from './2026-12-07T22-01-live-interactions-index.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T18-10-signal-indexes': signalIndexes,
   '2026-12-07T18-20-calendar-feeds': calendarFeeds,
   '2026-12-07T22-00-next-step-due-month': nextStepDueMonth,
+  '2026-12-07T22-01-live-interactions-index': liveInteractionsIndex,
 };
 
 /**
