@@ -67,7 +67,7 @@ async function supportWeek(
   const scope = own ? { engagementIds: ids } : {};
   const [overdueCounts, minutes, overdue, dueSoon, waves, byOwner] = await Promise.all([
     tenant.interactions.overdueCounts(ids, today),
-    tenant.dose.minutesInMonth(today.slice(0, 7)),
+    tenant.dose.minutesInMonth(today.slice(0, 7), ids),
     // A practitioner's few engagements are counted step by step; the team's overdue steps are the sum by owner.
     own
       ? tenant.interactions.nextStepsDue({ before: today }, { ...scope, limit: listedNextSteps })
