@@ -343,6 +343,25 @@ export interface InteractionNextStepsTable {
   due_date: string | null;
 }
 
+/** Open next steps with a due date per engagement, calendar month of the interaction, owner and due month. */
+export interface NextStepDueMonthTable {
+  organization_id: string;
+  engagement_id: string;
+  calendar_month: string;
+  owner: string;
+  due_month: string;
+  open_steps: number;
+}
+
+/** `next_step_due_month` summed over the organization's engagements. */
+export interface OrganizationNextStepDueMonthTable {
+  organization_id: string;
+  calendar_month: string;
+  owner: string;
+  due_month: string;
+  open_steps: number;
+}
+
 /** Interactions and component minutes per practitioner (who logged them), component and calendar month of an engagement. */
 export interface PractitionerComponentMonthTable {
   organization_id: string;
@@ -539,6 +558,8 @@ export interface DatabaseSchema {
   hypotheses: HypothesesTable;
   hypothesis_runs: HypothesisRunsTable;
   practitioner_component_month: PractitionerComponentMonthTable;
+  next_step_due_month: NextStepDueMonthTable;
+  organization_next_step_due_month: OrganizationNextStepDueMonthTable;
   stage_plans: StagePlansTable;
   signal_settings: SignalSettingsTable;
   signal_acknowledgements: SignalAcknowledgementsTable;

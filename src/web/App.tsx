@@ -28,6 +28,7 @@ const NewEngagementPage = lazy(() => import('./engagements/NewEngagementPage.tsx
 const EditEngagementPage = lazy(() => import('./engagements/EditEngagementPage.tsx'));
 const StagePlanPage = lazy(() => import('./plans/StagePlanPage.tsx'));
 const SignalSettingsPage = lazy(() => import('./plans/SignalSettingsPage.tsx'));
+const ResearchSettingsPage = lazy(() => import('./research/ResearchSettingsPage.tsx'));
 const ImportInteractionsPage = lazy(() => import('./imports/ImportInteractionsPage.tsx'));
 const ImportMappingPage = lazy(() => import('./imports/ImportMappingPage.tsx'));
 const LogInteractionPage = lazy(() => import('./interactions/LogInteractionPage.tsx'));
@@ -147,6 +148,14 @@ export function App() {
                   element={
                     <Suspense fallback={<LoadingPage />}>
                       <SignalSettingsPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="research"
+                  element={
+                    <Suspense fallback={<LoadingPage />}>
+                      <ResearchSettingsPage />
                     </Suspense>
                   }
                 />

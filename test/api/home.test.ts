@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/analysis/home/home-figures.ts';
+import { deleteEngagement } from '../../src/app/engagements/delete-engagement.ts';
+import { deleteInteraction } from '../../src/app/interactions/delete-interaction.ts';
 import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
+import { updateInteraction } from '../../src/app/interactions/update-interaction.ts';
 import { createWave } from '../../src/app/measurement/create-wave.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
 import { buildMember, buildOrganization, testPassword } from '../support/factories.ts';
@@ -149,6 +152,69 @@ describe.each(engines)('the home of each role on %s', (engine) => {
     // Due from two weeks ago to a month ahead: the survey twenty days ago is past.
     expect(home.wavesDue.map((w: { name: string }) => w.name)).toEqual(['Their survey', 'Six-month survey']);
     expect(home.setup).toBeNull();
+  });
+
+  it('counts whose next steps are overdue from steps due in earlier months and earlier this month, of live engagements only, as steps are done and records deleted', async () => {
+    const { organization, admin } = await buildOrganization(t.store);
+    const lead = await buildMember(t.store, organization.id, 'lead');
+    const start = addDays(today, -200);
+    const a = (await buildEngagement(t.store, organization.id, admin.userId, start)).engagement;
+    const b = (await buildEngagement(t.store, organization.id, admin.userId, start)).engagement;
+    const step = (owner: string, days: number | null, done = false) => ({
+      text: `Step of ${owner || 'nobody'} due ${days ?? 'whenever'}`,
+      owner,
+      dueDate: days === null ? null : addDays(today, days),
+      done,
+    });
+    const log = (engagementId: string, date: string, nextSteps: unknown[]) =>
+      logInteraction(
+        t.store,
+        organization.id,
+        typicalInteraction(engagementId, { date, durationMinutes: 90, nextSteps: nextSteps as never }),
+        admin.userId,
+      );
+    // Due months ago, last month, earlier this month (or late last month on the 1st) and yesterday;
+    // done, undated and future steps are never overdue.
+    const oldest = await log(a.id, addDays(today, -100), [step('Quinn', -70), step('Pat', -95, true)]);
+    await log(a.id, addDays(today, -45), [step('Pat', -40), step('Pat', null), step('Quinn', 5)]);
+    const recent = await log(a.id, addDays(today, -3), [step('Pat', -1), step('', -2)]);
+    await log(b.id, addDays(today, -20), [step('Quinn', -10), step('Robin', -15)]);
+    const client = await signedIn(lead.email);
+    const home = async () => (await client.get(`/api/orgs/${organization.id}/home`)).body;
+
+    let seen = await home();
+    expect(seen.overdueByOwner).toEqual([
+      { owner: 'Pat', count: 2, oldestDue: addDays(today, -40) },
+      { owner: 'Quinn', count: 2, oldestDue: addDays(today, -70) },
+      { owner: '', count: 1, oldestDue: addDays(today, -2) },
+      { owner: 'Robin', count: 1, oldestDue: addDays(today, -15) },
+    ]);
+    expect(seen.nextSteps.overdue).toBe(6);
+
+    // A deleted engagement's steps are nobody's work any more: gone from the counts and the list.
+    await deleteEngagement(t.store, organization.id, b.id, undefined, admin.userId);
+    // Yesterday's step of Pat is done; the oldest interaction is deleted.
+    await updateInteraction(
+      t.store,
+      organization.id,
+      recent.id,
+      recent.version,
+      {
+        ...typicalInteraction(a.id, { date: recent.date, durationMinutes: 90 }),
+        nextSteps: [step('Pat', -1, true), step('', -2)],
+      },
+      admin.userId,
+    );
+    await deleteInteraction(t.store, organization.id, oldest.id, undefined, admin.userId);
+    seen = await home();
+    expect(seen.overdueByOwner).toEqual([
+      { owner: '', count: 1, oldestDue: addDays(today, -2) },
+      { owner: 'Pat', count: 1, oldestDue: addDays(today, -40) },
+    ]);
+    expect(seen.nextSteps.overdue).toBe(2);
+    expect(
+      seen.nextSteps.items.filter((s: { overdue: boolean }) => s.overdue).map((s: { owner: string }) => s.owner),
+    ).toEqual(['Pat', '']);
   });
 
   it('lists a team of many engagements by need: overdue next steps first, at most 25 cards, with the total', async () => {

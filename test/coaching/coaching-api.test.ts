@@ -374,6 +374,15 @@ describe.each(engines)('coaching over HTTP on %s', (engine) => {
       expect(record.body.sessions).toHaveLength(1);
       expect(record.body.goals).toHaveLength(1);
       expect(record.body.selfAssessments).toHaveLength(1);
+      // The labels of the model version the review and the observation were rated on, to show them by name.
+      expect(record.body.models).toHaveLength(1);
+      const labels = record.body.models[0];
+      expect([labels.modelId, labels.modelVersion]).toEqual(['eis-toc', '1.0.0']);
+      const relating = labels.components.find((c: { id: string }) => c.id === 'relating');
+      expect(relating.name).toEqual(expect.any(String));
+      expect(relating.name).not.toBe('relating');
+      const rated = record.body.reviews[0].ratings[0].activities[0].activityId;
+      expect(relating.activities.find((a: { id: string }) => a.id === rated)?.label).toMatch(/^[A-Z]/);
 
       const list = await clients.coach.get(`${org}/practitioners`);
       expect(list.body.items.map((p: { userId: string; self: boolean }) => [p.userId, p.self])).toEqual([

@@ -102,7 +102,9 @@ describe('coaching in Chromium at 375 px', () => {
       await lead.waitForURL(new RegExp(`${org}/coaching/${practitioner.userId}$`));
       const leadCard = lead.locator('.mantine-Paper-root').filter({ hasText: feedback });
       await leadCard.getByText(`${component.name}: quality 4 — proficient`).waitFor();
-      await leadCard.getByText(`${activity.id}: Done as defined`).waitFor();
+      // The card names the activity in the words of the interaction's model version, not by its id.
+      await leadCard.getByText(`${activity.label}: Done as defined`).waitFor();
+      expect(await leadCard.getByText(`${activity.id}: Done as defined`).count()).toBe(0);
       await leadCard.getByText('new', { exact: true }).waitFor();
 
       // ---- The practitioner reads it, acknowledges and replies -----------------------------------

@@ -118,6 +118,7 @@ const visits: Record<string, RouteVisit> = {
   '/orgs/:orgId/admin/members': org('/admin/members', 'members.manage'),
   '/orgs/:orgId/admin/tokens': org('/admin/tokens', 'tokens.manage'),
   '/orgs/:orgId/admin/signals': org('/admin/signals', 'signals.configure'),
+  '/orgs/:orgId/admin/research': org('/admin/research', 'coaching.settings'),
 };
 
 /** Routes not visited on their own, and why. */

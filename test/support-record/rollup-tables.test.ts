@@ -8,6 +8,7 @@ import { logInteraction } from '../../src/app/interactions/log-interaction.ts';
 import * as organizationDose from '../../src/store/migrations/2026-11-26T20-00-organization-dose.ts';
 import * as engagementPage from '../../src/store/migrations/2026-11-26T20-30-engagement-page.ts';
 import * as relationshipMonthDose from '../../src/store/migrations/2026-11-27T01-00-relationship-month-dose.ts';
+import * as nextStepDueMonth from '../../src/store/migrations/2026-12-07T22-00-next-step-due-month.ts';
 import * as practiceUseRollups from '../../src/store/migrations/2026-11-27T01-10-practice-use-rollups.ts';
 import * as calendarComponentDose from '../../src/store/migrations/2026-12-07T21-50-organization-calendar-component-dose.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/databases.ts';
@@ -108,6 +109,21 @@ describe.each(engines)('organization rollups, principle use and the next-step in
     await tamper('-');
     await sql`update interaction_next_steps set owner = 'ISP'`.execute(db);
     expect(await checkDerived(t.store.tenant(orgId))).toEqual([]);
+  });
+
+  it('keep open next steps by owner and due month, filled by their migration from the next-step index of live engagements', async () => {
+    const db = t.store.database.db;
+    const tenant = t.store.tenant(orgId);
+    const count = async (table: string) =>
+      Number((await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
+    const before = await tenant.interactions.overdueByOwner('2099-01-01');
+    expect(before.length).toBeGreaterThan(0);
+    expect(await count('organization_next_step_due_month')).toBeGreaterThan(0);
+    await nextStepDueMonth.down(asMigrationDb(db));
+    await expect(count('next_step_due_month')).rejects.toThrow();
+    await nextStepDueMonth.up(asMigrationDb(db));
+    expect(await tenant.interactions.overdueByOwner('2099-01-01')).toEqual(before);
+    expect(await checkDerived(tenant)).toEqual([]);
   });
 
   it('are filled by their migrations from what is stored, and removed by their down migrations', async () => {

@@ -82,7 +82,7 @@ export async function eachDerivedDifference(
   const counts = await tenant.derived.liveInteractionCounts();
   let read = 0;
   for (const run of engagementRuns(engagements, counts, interactionsPerRun)) {
-    const interactions = await tenant.derived.interactionsWithin(run.range, { nextSteps: true });
+    const interactions = await tenant.derived.interactionsWithin(run.range);
     read += interactions.length;
     const steps: IndexedNextStep[] = [];
     const byEngagement = new Map<string, typeof interactions>();

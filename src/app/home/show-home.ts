@@ -32,7 +32,8 @@ export interface HomeViewer {
  * and hypotheses; an administrator's setup checklist. Every read is indexed or bounded: a practitioner's
  * engagements with one index seek each for the last contact; for the team, the 25 engagements needing
  * attention most, chosen by one set-based query (see `needingAttention`), with their partners only;
- * the month's rollup rows, and next steps and waves by their due dates.
+ * the month's rollup rows, and next steps and waves by their due dates; whose next steps are overdue
+ * (and how many in all) from open steps counted by owner and due month (`overdueByOwner`).
  */
 export async function showHome(tenant: TenantStore, viewer: HomeViewer, today: string): Promise<Home> {
   const home: Home = {
@@ -66,8 +67,13 @@ async function supportWeek(
   const scope = own ? { engagementIds: ids } : {};
   const [overdueCounts, minutes, overdue, dueSoon, waves, byOwner] = await Promise.all([
     tenant.interactions.overdueCounts(ids, today),
-    tenant.dose.minutesInMonth(today.slice(0, 7)),
-    tenant.interactions.nextStepsDue({ before: today }, { ...scope, limit: listedNextSteps }),
+    tenant.dose.minutesInMonth(today.slice(0, 7), ids),
+    // A practitioner's few engagements are counted step by step; the team's overdue steps are the sum by owner.
+    own
+      ? tenant.interactions.nextStepsDue({ before: today }, { ...scope, limit: listedNextSteps })
+      : tenant.interactions
+          .nextStepsDueFirst({ before: today }, { limit: listedNextSteps })
+          .then((steps) => ({ steps, total: null })),
     tenant.interactions.nextStepsDue({ from: today, before: addDays(dueBy, 1) }, { ...scope, limit: listedNextSteps }),
     tenant.waves.scheduledBetween(addDays(today, wavesFromDays), addDays(today, wavesToDays)),
     own ? Promise.resolve(null) : tenant.interactions.overdueByOwner(today),
@@ -112,7 +118,7 @@ async function supportWeek(
         ),
       ]);
   const nextSteps: HomeNextSteps = {
-    overdue: overdue.total,
+    overdue: overdue.total ?? (byOwner ?? []).reduce((sum, o) => sum + o.count, 0),
     dueSoon: dueSoon.total,
     dueBy,
     items: homeNextSteps(steps, stepNames, today),

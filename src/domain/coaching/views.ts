@@ -12,6 +12,20 @@ export const CoachingRecordView = z.object({
   sessions: z.array(CoachingSession),
   goals: z.array(DevelopmentGoal),
   selfAssessments: z.array(SelfAssessment),
+  /** The labels of each model version the reviews and observations were rated on. */
+  models: z.array(
+    z.object({
+      modelId: z.string(),
+      modelVersion: z.string(),
+      components: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          activities: z.array(z.object({ id: z.string(), label: z.string() })),
+        }),
+      ),
+    }),
+  ),
 });
 
 export const CoachedPractitioners = z.object({

@@ -51,7 +51,8 @@ export async function engagementsWithin(
 interface ParsedCells {
   components: string;
   principles: string;
-  parsed: Pick<DerivedInteraction, 'components' | 'principles'>;
+  nextSteps: string;
+  parsed: Pick<DerivedInteraction, 'components' | 'principles' | 'nextSteps'>;
 }
 
 /**
@@ -65,21 +66,28 @@ const parsedCells = new Map<string, ParsedCells>();
 const parsedCellsLimit = 10_000;
 
 function parseCells(
-  r: { id: string; components: string; principles: string },
+  r: { id: string; components: string; principles: string; next_steps: string },
   remember: boolean,
-): Pick<DerivedInteraction, 'components' | 'principles'> {
+): Pick<DerivedInteraction, 'components' | 'principles' | 'nextSteps'> {
   if (remember) {
     const known = parsedCells.get(r.id);
-    if (known && known.components === r.components && known.principles === r.principles) return known.parsed;
+    if (
+      known &&
+      known.components === r.components &&
+      known.principles === r.principles &&
+      known.nextSteps === r.next_steps
+    )
+      return known.parsed;
   }
   const parsed = Object.freeze({
     components: Object.freeze(readJsonColumn(Interaction.shape.components, r.components, at(r, 'components'))),
     principles: Object.freeze(readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles'))),
+    nextSteps: Object.freeze(readJsonColumn(Interaction.shape.nextSteps, r.next_steps, at(r, 'next_steps'))),
   });
   if (remember) {
     parsedCells.delete(r.id);
     if (parsedCells.size >= parsedCellsLimit) parsedCells.delete(parsedCells.keys().next().value!);
-    parsedCells.set(r.id, { components: r.components, principles: r.principles, parsed });
+    parsedCells.set(r.id, { components: r.components, principles: r.principles, nextSteps: r.next_steps, parsed });
   }
   return parsed;
 }
@@ -104,10 +112,11 @@ export async function engagementInteractions(
     logged_by: string;
     components: string;
     principles: string;
+    next_steps: string;
   }>(
     db,
     window ? 'interactions of a window' : 'interactions',
-    () => sql`select id, date, duration_minutes, mode, logged_by, components, principles from interactions
+    () => sql`select id, date, duration_minutes, mode, logged_by, components, principles, next_steps from interactions
      where organization_id = ${organizationId} and engagement_id = ${engagement.id} and deleted_at is null
      ${window ? sql`and date >= ${window.from} and date <= ${window.to}` : sql``}`,
     window ? [organizationId, engagement.id, window.from, window.to] : [organizationId, engagement.id],
@@ -116,7 +125,7 @@ export async function engagementInteractions(
     engagementId: engagement.id,
     startDate: engagement.startDate,
     interactions: rows.map((r): DerivedInteraction => {
-      const { components, principles } = parseCells(r, remember);
+      const { components, principles, nextSteps } = parseCells(r, remember);
       return {
         engagementId: engagement.id,
         date: r.date,
@@ -125,6 +134,7 @@ export async function engagementInteractions(
         loggedBy: r.logged_by,
         components,
         principles,
+        nextSteps,
       };
     }),
   };
@@ -138,14 +148,12 @@ export interface CheckedInteraction extends DerivedInteraction {
 
 /**
  * The live interactions of a range of engagements (deleted engagements' included), in order of
- * engagement: one query for many engagements. Each row's JSON is read with the domain's schema;
- * `nextSteps` only when asked for (otherwise empty).
+ * engagement: one query for many engagements. Each row's JSON is read with the domain's schema.
  */
 export async function interactionsWithin(
   db: Executor,
   organizationId: string,
   range: EngagementRange,
-  options: { nextSteps: boolean },
 ): Promise<CheckedInteraction[]> {
   const { rows } = await sql<{
     id: string;
@@ -156,9 +164,8 @@ export async function interactionsWithin(
     logged_by: string;
     components: string;
     principles: string;
-    next_steps: string | null;
-  }>`select id, engagement_id, date, duration_minutes, mode, logged_by, components, principles,
-       ${options.nextSteps ? sql`next_steps` : sql`null`} as next_steps
+    next_steps: string;
+  }>`select id, engagement_id, date, duration_minutes, mode, logged_by, components, principles, next_steps
      from interactions
      where organization_id = ${organizationId} and deleted_at is null
        ${range.after === null ? sql`` : sql`and engagement_id > ${range.after}`}
@@ -173,8 +180,7 @@ export async function interactionsWithin(
     loggedBy: r.logged_by,
     components: readJsonColumn(Interaction.shape.components, r.components, at(r, 'components')),
     principles: readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles')),
-    nextSteps:
-      r.next_steps === null ? [] : readJsonColumn(Interaction.shape.nextSteps, r.next_steps, at(r, 'next_steps')),
+    nextSteps: readJsonColumn(Interaction.shape.nextSteps, r.next_steps, at(r, 'next_steps')),
   }));
 }
 

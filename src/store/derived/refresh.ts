@@ -219,7 +219,7 @@ export async function rebuildEngagementRows(
 ): Promise<void> {
   const engagements = (await engagementsWithin(db, organizationId, range)).filter((e) => e.live);
   const byEngagement = new Map<string, DerivedInteraction[]>();
-  for (const interaction of await interactionsWithin(db, organizationId, range, { nextSteps: false })) {
+  for (const interaction of await interactionsWithin(db, organizationId, range)) {
     let list = byEngagement.get(interaction.engagementId);
     if (!list) byEngagement.set(interaction.engagementId, (list = []));
     list.push(interaction);

@@ -25,6 +25,8 @@ import * as importMappings from './2026-12-07T21-10-import-mappings.ts';
 import * as emailOutbox from './2026-12-07T21-20-email-outbox.ts';
 import * as responseLanguage from './2026-12-07T21-30-response-language.ts';
 import * as organizationCalendarComponentDose from './2026-12-07T21-50-organization-calendar-component-dose.ts';
+import * as nextStepDueMonth from './2026-12-07T22-00-next-step-due-month.ts';
+import * as liveInteractionsIndex from './2026-12-07T22-01-live-interactions-index.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -57,6 +59,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T21-20-email-outbox': emailOutbox,
   '2026-12-07T21-30-response-language': responseLanguage,
   '2026-12-07T21-50-organization-calendar-component-dose': organizationCalendarComponentDose,
+  '2026-12-07T22-00-next-step-due-month': nextStepDueMonth,
+  '2026-12-07T22-01-live-interactions-index': liveInteractionsIndex,
 };
 
 /**

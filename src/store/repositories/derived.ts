@@ -70,8 +70,8 @@ export class DerivedRepository {
   }
 
   /** The live interactions of a range of engagements, in order of engagement, with their next steps when asked. */
-  interactionsWithin(range: EngagementRange, options: { nextSteps: boolean }): Promise<CheckedInteraction[]> {
-    return interactionsWithin(this.db, this.organizationId, range, options);
+  interactionsWithin(range: EngagementRange): Promise<CheckedInteraction[]> {
+    return interactionsWithin(this.db, this.organizationId, range);
   }
 
   /** The stored rows of an engagement-level table for a range of engagements. */

@@ -73,13 +73,18 @@ export class DoseRepository {
     private readonly engine: Engine,
   ) {}
 
-  /** Minutes logged in one calendar month (`YYYY-MM`), by engagement, from the monthly rollup. */
-  async minutesInMonth(calendarMonth: string): Promise<Map<string, number>> {
+  /**
+   * Minutes logged in one calendar month (`YYYY-MM`), by engagement, from the monthly rollup: of the
+   * given engagements (a key seek each), or of every engagement of the organization.
+   */
+  async minutesInMonth(calendarMonth: string, engagementIds?: readonly string[]): Promise<Map<string, number>> {
+    if (engagementIds && engagementIds.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('engagement_month_dose')
       .select(['engagement_id', 'minutes'])
-      .where('organization_id', '=', this.organizationId)
+      .where(ofOrganization(this.organizationId, engagementIds ?? null))
       .where('calendar_month', '=', calendarMonth)
+      .$if(engagementIds !== undefined, (q) => q.where('engagement_id', 'in', [...engagementIds!]))
       .execute();
     const minutes = new Map<string, number>();
     // A calendar month can span two months of the relationship: sum them.

@@ -1,5 +1,6 @@
 import { Interaction, type InteractionInput, type InteractionMode } from '../../domain/support/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
+import { calendarMonth } from '../../domain/support/months.ts';
 import { openNextStepRows, type IndexedNextStep } from '../../domain/support/rollups.ts';
 import type { InteractionComponentsTable, InteractionNextStepsTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
@@ -254,32 +255,65 @@ export class InteractionRepository extends VersionedRepository<'interactions', I
     return row?.date ?? null;
   }
 
+  /** Open next steps of live engagements, due before `before` and from `from` (inclusive) when given. */
+  #due(due: { from?: string; before: string }, engagementIds?: readonly string[]) {
+    let query = this.executor
+      .selectFrom('interaction_next_steps')
+      .where('organization_id', '=', this.orgId)
+      // A step without a due date is never before anything (NULL < x is not true). Saying `is not null` as
+      // well would let SQLite seek the index from NULL rather than from `from`, reading every step.
+      .where('due_date', '<', due.before)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('engagements as e')
+            .select('e.id')
+            .whereRef('e.id', '=', 'interaction_next_steps.engagement_id')
+            .where('e.deleted_at', 'is', null),
+        ),
+      );
+    if (due.from) query = query.where('due_date', '>=', due.from);
+    if (engagementIds) query = query.where('engagement_id', 'in', [...engagementIds]);
+    return query;
+  }
+
   /**
-   * Open next steps due from `from` (inclusive; any time when omitted) to before `before`, soonest due
-   * first, at most `limit` of them, of the given engagements (all when omitted), and how many there
-   * are in all; read by the due-date index.
+   * Open next steps of live engagements due from `from` (inclusive; any time when omitted) to before
+   * `before`, soonest due first, at most `limit` of them, of the given engagements (all when omitted);
+   * read by the due-date index.
+   */
+  async nextStepsDueFirst(
+    due: { from?: string; before: string },
+    options: { engagementIds?: readonly string[]; limit: number },
+  ): Promise<IndexedNextStep[]> {
+    const { engagementIds, limit } = options;
+    if (engagementIds && engagementIds.length === 0) return [];
+    const rows = await this.#due(due, engagementIds)
+      .selectAll('interaction_next_steps')
+      .orderBy('due_date')
+      .orderBy('interaction_id')
+      .orderBy('position')
+      .limit(limit)
+      .execute();
+    return rows.map(nextStepFromRow);
+  }
+
+  /**
+   * As `nextStepsDueFirst`, and how many there are in all. The count reads every step in the range:
+   * for the whole organization's overdue steps, sum `overdueByOwner` instead.
    */
   async nextStepsDue(
     due: { from?: string; before: string },
     options: { engagementIds?: readonly string[]; limit: number },
   ): Promise<{ steps: IndexedNextStep[]; total: number }> {
-    const { engagementIds, limit } = options;
+    const { engagementIds } = options;
     if (engagementIds && engagementIds.length === 0) return { steps: [], total: 0 };
-    let query = this.executor
-      .selectFrom('interaction_next_steps')
-      .where('organization_id', '=', this.orgId)
-      .where('due_date', 'is not', null)
-      .where('due_date', '<', due.before);
-    if (due.from) query = query.where('due_date', '>=', due.from);
-    if (engagementIds) query = query.where('engagement_id', 'in', [...engagementIds]);
-    const [rows, count] = await Promise.all([
-      query.selectAll().orderBy('due_date').orderBy('interaction_id').orderBy('position').limit(limit).execute(),
-      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    const [steps, count] = await Promise.all([
+      this.nextStepsDueFirst(due, options),
+      this.#due(due, engagementIds)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirst(),
     ]);
-    return {
-      steps: rows.map(nextStepFromRow),
-      total: Number(count?.n ?? 0),
-    };
+    return { steps, total: Number(count?.n ?? 0) };
   }
 
   /** Open next steps due before `today` of each of the given engagements (those with none are absent). */
@@ -296,19 +330,42 @@ export class InteractionRepository extends VersionedRepository<'interactions', I
     return new Map(rows.map((r) => [r.engagement_id, Number(r.n)]));
   }
 
-  /** Open next steps due before `today`, counted by owner (as written on the step), the most first. */
+  /**
+   * Open next steps of live engagements due before `today`, counted by owner (as written on the step),
+   * the most first, with each owner's oldest due date. Read without touching every step: the steps due
+   * in months before today's are summed from `organization_next_step_due_month` (a few rows per month),
+   * those due earlier this month are counted from the due-date index, and each owner's oldest open step
+   * is one seek of the (organization, owner, due date) index.
+   */
   async overdueByOwner(today: string): Promise<{ owner: string; count: number; oldestDue: string }[]> {
-    const rows = await this.executor
-      .selectFrom('interaction_next_steps')
-      .select((eb) => ['owner', eb.fn.countAll<number | string>().as('n'), eb.fn.min('due_date').as('oldest')])
-      .where('organization_id', '=', this.orgId)
-      .where('due_date', 'is not', null)
-      .where('due_date', '<', today)
-      .groupBy('owner')
-      .execute();
-    return rows
-      .map((r) => ({ owner: r.owner, count: Number(r.n), oldestDue: String(r.oldest) }))
-      .sort((a, b) => b.count - a.count || a.owner.localeCompare(b.owner));
+    const month = calendarMonth(today);
+    const [earlier, thisMonth] = await Promise.all([
+      this.executor
+        .selectFrom('organization_next_step_due_month')
+        .select((eb) => ['owner', eb.fn.sum<number | string>('open_steps').as('n')])
+        .where('organization_id', '=', this.orgId)
+        .where('due_month', '<', month)
+        .groupBy('owner')
+        .execute(),
+      this.#due({ from: `${month}-01`, before: today })
+        .select((eb) => ['owner', eb.fn.countAll<number | string>().as('n')])
+        .groupBy('owner')
+        .execute(),
+    ]);
+    const counts = new Map<string, number>();
+    for (const r of [...earlier, ...thisMonth]) counts.set(r.owner, (counts.get(r.owner) ?? 0) + Number(r.n));
+    const owners: { owner: string; count: number; oldestDue: string }[] = [];
+    for (const [owner, count] of counts) {
+      if (count <= 0) continue;
+      const oldest = await this.#due({ before: today })
+        .select('due_date')
+        .where('owner', '=', owner)
+        .orderBy('due_date')
+        .limit(1)
+        .executeTakeFirst();
+      if (oldest?.due_date) owners.push({ owner, count, oldestDue: oldest.due_date });
+    }
+    return owners.sort((a, b) => b.count - a.count || a.owner.localeCompare(b.owner));
   }
 
   /** Every live interaction of an engagement (or of the organization), for recomputation and checks. */

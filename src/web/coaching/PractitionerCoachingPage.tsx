@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, List, Paper, Select, Stack, Text, Textarea, Titl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { labelsOf, type ModelLabels } from '../../domain/coaching/model-labels.ts';
 import { activityRatingLabels, qualityLabels, type Review } from '../../domain/coaching/schemas.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
@@ -22,10 +23,12 @@ interface ReviewCardProps {
   mine: boolean;
   /** The reviewer or an admin reads it: they may change it. */
   mayChange: boolean;
-  nameOf: (componentId: string) => string;
+  /** The labels of the model version the review rated the interaction on. */
+  labels: ModelLabels | undefined;
 }
 
-function ReviewCard({ review, mine, mayChange, nameOf }: ReviewCardProps) {
+function ReviewCard({ review, mine, mayChange, labels }: ReviewCardProps) {
+  const label = labelsOf(labels);
   const organization = useOrganization();
   const client = useQueryClient();
   const [reply, setReply] = useState(review.reply);
@@ -46,14 +49,14 @@ function ReviewCard({ review, mine, mayChange, nameOf }: ReviewCardProps) {
         {review.ratings.map((r) => (
           <Stack key={r.componentId} gap={2}>
             <Text size="sm" fw={500}>
-              {nameOf(r.componentId)}:{' '}
+              {label.component(r.componentId)}:{' '}
               {r.quality === null ? 'no quality rating' : `quality ${qualityLabels[r.quality]}`}
             </Text>
             {r.activities.length > 0 && (
               <List size="sm">
                 {r.activities.map((a) => (
                   <List.Item key={a.activityId}>
-                    {a.activityId}: {activityRatingLabels[a.rating]}
+                    {label.activity(r.componentId, a.activityId)}: {activityRatingLabels[a.rating]}
                   </List.Item>
                 ))}
               </List>
@@ -121,8 +124,6 @@ export default function PractitionerCoachingPage() {
   if (competency.isError) return <LoadErrorPage error={competency.error} onRetry={() => void competency.refetch()} />;
   if (!record.data || !competency.data) return <LoadingPage />;
   const mine = session.data?.user.id === userId;
-  const nameOf = (componentId: string): string =>
-    components.find((c) => c.componentId === componentId)?.name ?? componentId;
   const name = record.data.practitioner.name;
   return (
     <>
@@ -171,7 +172,9 @@ export default function PractitionerCoachingPage() {
               review={review}
               mine={mine}
               mayChange={!mine && (session.data?.user.id === review.reviewerId || organization.role === 'admin')}
-              nameOf={nameOf}
+              labels={record.data.models.find(
+                (m) => m.modelId === review.modelId && m.modelVersion === review.modelVersion,
+              )}
             />
           ))}
         <Title order={2} fz="lg">

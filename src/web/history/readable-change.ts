@@ -34,6 +34,7 @@ const fieldLabels: Record<string, string> = {
   startDate: 'Start date',
   endDate: 'End date',
   deletedAt: 'Deleted',
+  includeCoaching: 'Coaching in the research export',
 };
 
 /** `durationMinutes` → `Duration (minutes)`; unknown fields are split at their capitals. */

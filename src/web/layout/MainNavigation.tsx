@@ -8,6 +8,7 @@ import {
   IconFileZip,
   IconFlask,
   IconSchool,
+  IconShieldLock,
   IconHome,
   IconBell,
   IconKey,
@@ -110,6 +111,11 @@ export function MainNavigation({ organization, onNavigate }: MainNavigationProps
               {link(organizationPath(organization.id, 'admin/members'), 'Members', <IconUsers size={18} aria-hidden />)}
               {link(organizationPath(organization.id, 'admin/tokens'), 'API tokens', <IconKey size={18} aria-hidden />)}
               {link(organizationPath(organization.id, 'admin/signals'), 'Signals', <IconBell size={18} aria-hidden />)}
+              {link(
+                organizationPath(organization.id, 'admin/research'),
+                'Research settings',
+                <IconShieldLock size={18} aria-hidden />,
+              )}
             </>
           )}
         </>

@@ -1,4 +1,4 @@
-import type { ComponentUse, PrincipleUse } from '../schemas.ts';
+import type { ComponentUse, NextStep, PrincipleUse } from '../schemas.ts';
 
 /**
  * A derived table, declared once: its key, its columns, and how its rows follow from raw interactions.
@@ -28,6 +28,7 @@ export interface DerivedInteraction {
   loggedBy: string;
   components: readonly Pick<ComponentUse, 'componentId' | 'minutes' | 'activityIds'>[];
   principles: readonly Pick<PrincipleUse, 'principleId' | 'rating'>[];
+  nextSteps: readonly Pick<NextStep, 'owner' | 'dueDate' | 'done'>[];
 }
 
 /** The raw rows of one live engagement: its start date and live interactions (all, or those of a window of months). */

@@ -20,7 +20,10 @@ import {
   organizationPrincipleMonthUse,
   organizationRelationshipComponentDose,
 } from './organization-tables.ts';
+import { nextStepDueMonth, organizationNextStepDueMonth } from './next-step-due-month.ts';
 import { practitionerComponentMonth } from './practitioner-component-month.ts';
+import { openNextStepRows } from '../rollups.ts';
+import { calendarMonth } from '../months.ts';
 
 const interaction = (engagementId: string) =>
   fc.record({
@@ -45,6 +48,20 @@ const interaction = (engagementId: string) =>
         rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
       }),
       { selector: (p) => p.principleId, maxLength: 2 },
+    ),
+    nextSteps: fc.array(
+      fc.record({
+        text: fc.constant('Send the summary'),
+        owner: fc.constantFrom('', 'Pat', 'Quinn'),
+        dueDate: fc.option(
+          fc
+            .integer({ min: 0, max: 450 })
+            .map((d) => new Date(Date.UTC(2020, 0, 31) + d * 86_400_000).toISOString().slice(0, 10)),
+          { nil: null },
+        ),
+        done: fc.boolean(),
+      }),
+      { maxLength: 3 },
     ),
   });
 
@@ -229,6 +246,7 @@ describe('the derived-table declarations', () => {
           mode: 'video',
           loggedBy: 'u1',
           principles: [],
+          nextSteps: [],
           components: [
             { componentId: 'relating', minutes: 20, activityIds: [] },
             { componentId: 'assessing', minutes: 30, activityIds: [] },
@@ -241,6 +259,7 @@ describe('the derived-table declarations', () => {
           mode: 'video',
           loggedBy: 'u1',
           principles: [],
+          nextSteps: [],
           components: [{ componentId: 'relating', minutes: 15, activityIds: ['a'] }],
         },
         {
@@ -250,6 +269,7 @@ describe('the derived-table declarations', () => {
           mode: 'phone',
           loggedBy: 'u2',
           principles: [],
+          nextSteps: [],
           components: [{ componentId: 'relating', minutes: 5, activityIds: [] }],
         },
       ],
@@ -280,5 +300,63 @@ describe('the derived-table declarations', () => {
         minutes: 5,
       },
     ]);
+  });
+
+  it('count open next steps by owner and due month, so that overdue steps by owner are the months before today summed and today’s month counted', () => {
+    fc.assert(
+      fc.property(
+        fc.array(interaction('e1'), { maxLength: 25 }),
+        fc.array(interaction('e2'), { maxLength: 25 }),
+        fc
+          .integer({ min: 0, max: 480 })
+          .map((d) => new Date(Date.UTC(2020, 0, 31) + d * 86_400_000).toISOString().slice(0, 10)),
+        (first, second, today) => {
+          const sources = [
+            { engagementId: 'e1', startDate: '2020-01-31', interactions: first },
+            { engagementId: 'e2', startDate: '2020-03-15', interactions: second },
+          ];
+          // The open steps as the next-step index holds them.
+          const open = sources.flatMap((s) =>
+            s.interactions.flatMap((i, n) => openNextStepRows({ ...i, id: `${s.engagementId}-${n}` })),
+          );
+          const counted = (steps: typeof open, key: (s: (typeof open)[number]) => string) => {
+            const counts = new Map<string, number>();
+            for (const step of steps) counts.set(key(step), (counts.get(key(step)) ?? 0) + 1);
+            return counts;
+          };
+          const dated = open.filter((s) => s.dueDate !== null);
+          const engagementRows = sources.flatMap((s) => nextStepDueMonth.rows(s));
+          expect(
+            new Map(
+              engagementRows.map((r) => [
+                [r.engagement_id, r.calendar_month, r.owner, r.due_month].join(' '),
+                r.open_steps,
+              ]),
+            ),
+          ).toEqual(
+            counted(dated, (s) =>
+              [s.engagementId, calendarMonth(s.interactionDate), s.owner, calendarMonth(s.dueDate!)].join(' '),
+            ),
+          );
+          // Read as the lead's home reads it: due months before today's from the organization's rows,
+          // this month's steps due before today from the index.
+          const month = calendarMonth(today);
+          const byOwner = new Map<string, number>();
+          for (const row of organizationRows(organizationNextStepDueMonth, engagementRows))
+            if ((row.due_month as string) < month)
+              byOwner.set(row.owner as string, (byOwner.get(row.owner as string) ?? 0) + (row.open_steps as number));
+          for (const step of dated)
+            if (step.dueDate! >= `${month}-01` && step.dueDate! < today)
+              byOwner.set(step.owner, (byOwner.get(step.owner) ?? 0) + 1);
+          expect(byOwner).toEqual(
+            counted(
+              dated.filter((s) => s.dueDate! < today),
+              (s) => s.owner,
+            ),
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -16,6 +16,7 @@ import {
   organizationPrincipleMonthUse,
   organizationRelationshipComponentDose,
 } from './organization-tables.ts';
+import { nextStepDueMonth, organizationNextStepDueMonth } from './next-step-due-month.ts';
 import { practitionerComponentMonth } from './practitioner-component-month.ts';
 
 /** Every engagement-level derived table. Adding a view: declare it, list it here, add its migration and its read. */
@@ -27,6 +28,7 @@ export const engagementTables: readonly EngagementDeclaration[] = [
   modeMonthUse,
   activityMonthUse,
   practitionerComponentMonth,
+  nextStepDueMonth,
 ];
 
 /** Every organization-level derived table; each sums one of `engagementTables`. */
@@ -38,6 +40,7 @@ export const organizationTables: readonly OrganizationDeclaration[] = [
   organizationModeMonthUse,
   organizationPrincipleMonthUse,
   organizationActivityMonthUse,
+  organizationNextStepDueMonth,
 ];
 
 export const derivedTables: readonly DerivedDeclaration[] = [...engagementTables, ...organizationTables];
