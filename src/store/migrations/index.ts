@@ -21,12 +21,12 @@ import * as partnerMembers from './2026-12-07T16-00-partner-members.ts';
 import * as researchSettings from './2026-12-07T18-00-research-settings.ts';
 import * as signalIndexes from './2026-12-07T18-10-signal-indexes.ts';
 import * as calendarFeeds from './2026-12-07T18-20-calendar-feeds.ts';
-import * as importMappings from './2026-12-07T21-10-import-mappings.ts';
-import * as emailOutbox from './2026-12-07T21-20-email-outbox.ts';
-import * as responseLanguage from './2026-12-07T21-30-response-language.ts';
-import * as organizationCalendarComponentDose from './2026-12-07T21-50-organization-calendar-component-dose.ts';
-import * as nextStepDueMonth from './2026-12-07T22-00-next-step-due-month.ts';
-import * as liveInteractionsIndex from './2026-12-07T22-01-live-interactions-index.ts';
+import * as importMappings from './2026-12-07T23-00-import-mappings.ts';
+import * as emailOutbox from './2026-12-07T23-01-email-outbox.ts';
+import * as responseLanguage from './2026-12-07T23-02-response-language.ts';
+import * as organizationCalendarComponentDose from './2026-12-07T23-03-organization-calendar-component-dose.ts';
+import * as nextStepDueMonth from './2026-12-07T23-04-next-step-due-month.ts';
+import * as liveInteractionsIndex from './2026-12-07T23-05-live-interactions-index.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -55,12 +55,12 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T18-00-research-settings': researchSettings,
   '2026-12-07T18-10-signal-indexes': signalIndexes,
   '2026-12-07T18-20-calendar-feeds': calendarFeeds,
-  '2026-12-07T21-10-import-mappings': importMappings,
-  '2026-12-07T21-20-email-outbox': emailOutbox,
-  '2026-12-07T21-30-response-language': responseLanguage,
-  '2026-12-07T21-50-organization-calendar-component-dose': organizationCalendarComponentDose,
-  '2026-12-07T22-00-next-step-due-month': nextStepDueMonth,
-  '2026-12-07T22-01-live-interactions-index': liveInteractionsIndex,
+  '2026-12-07T23-00-import-mappings': importMappings,
+  '2026-12-07T23-01-email-outbox': emailOutbox,
+  '2026-12-07T23-02-response-language': responseLanguage,
+  '2026-12-07T23-03-organization-calendar-component-dose': organizationCalendarComponentDose,
+  '2026-12-07T23-04-next-step-due-month': nextStepDueMonth,
+  '2026-12-07T23-05-live-interactions-index': liveInteractionsIndex,
 };
 
 /**
