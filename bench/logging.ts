@@ -35,7 +35,7 @@ import { v7 } from 'uuid';
 import { openSqlite } from '../src/store/database.ts';
 import { checkDerived } from '../src/app/derived/check-derived.ts';
 import { componentDiversity } from '../src/domain/support/diversity.ts';
-import { shiftMonth } from '../src/domain/support/months.ts';
+import { calendarMonth, shiftMonth } from '../src/domain/support/months.ts';
 import { organizationRelationshipComponents } from '../src/domain/support/relationship-dose.ts';
 import { doseContribution, openNextStepRows } from '../src/domain/support/rollups.ts';
 import { interactionMapping, nextStepRow } from '../src/store/repositories/interactions.ts';
@@ -324,6 +324,14 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     `insert into organization_activity_month_use (organization_id, calendar_month, component_id, activity_id, interactions) values (?, ?, ?, ?, ?)
      on conflict (organization_id, calendar_month, component_id, activity_id) do update set interactions = organization_activity_month_use.interactions + excluded.interactions`,
   );
+  const upsertNextStepDueMonth = sqlite.prepare(
+    `insert into next_step_due_month (organization_id, engagement_id, calendar_month, owner, due_month, open_steps) values (?, ?, ?, ?, ?, 1)
+     on conflict (engagement_id, calendar_month, owner, due_month) do update set open_steps = next_step_due_month.open_steps + 1`,
+  );
+  const upsertOrganizationNextStepDueMonth = sqlite.prepare(
+    `insert into organization_next_step_due_month (organization_id, calendar_month, owner, due_month, open_steps) values (?, ?, ?, ?, 1)
+     on conflict (organization_id, calendar_month, owner, due_month) do update set open_steps = organization_next_step_due_month.open_steps + 1`,
+  );
   // The diversity of the relationship month, measured again from its component rows (the calendar month and its neighbours).
   const relationshipMonthComponents = sqlite.prepare(
     'select component_id, minutes from component_month_dose where engagement_id = ? and calendar_month in (?, ?, ?) and relationship_month = ?',
@@ -479,6 +487,12 @@ async function runFullWriteBaseline(dir: string): Promise<{ measured: Measured }
     for (const c of record.components)
       insertComponent.run(record.id, organizationId, c.componentId, c.minutes, JSON.stringify(c.activityIds));
     for (const step of openNextStepRows(record)) insertNextStep.run(nextStepRow(organizationId, step));
+    for (const step of record.nextSteps) {
+      if (step.done || step.dueDate === null) continue;
+      const dueMonth = calendarMonth(step.dueDate);
+      upsertNextStepDueMonth.run(organizationId, record.engagementId, e.calendarMonth, step.owner, dueMonth);
+      upsertOrganizationNextStepDueMonth.run(organizationId, e.calendarMonth, step.owner, dueMonth);
+    }
     return record;
   });
   const app = Fastify();
