@@ -1,7 +1,6 @@
 import { Anchor, Badge, Breadcrumbs, Button, Collapse, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { notifications } from '@mantine/notifications';
 import { Link, useParams } from 'react-router';
 import type { Wave } from '../../domain/measurement/schemas.ts';
 import { errorMessageOf } from '../api/client.ts';
@@ -15,7 +14,7 @@ import { ConfirmDialog } from '../layout/ConfirmDialog.tsx';
 import { EmptyPanel } from '../layout/EmptyPanel.tsx';
 import { LoadErrorPage } from '../layout/LoadErrorPage.tsx';
 import { LoadingPage } from '../layout/LoadingPage.tsx';
-import { notifyDone, notifyFailure } from '../notify.ts';
+import { notify, notifyDone, notifyFailure } from '../notify.ts';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { useSignedInSession } from '../session/useSession.ts';
@@ -227,7 +226,7 @@ function WaveHistory({ orgId, waveId }: { orgId: string; waveId: string }) {
 
 /** Confirms a deletion with a way back. */
 function notifyDeleted(name: string, undo: () => void) {
-  notifications.show({
+  notify({
     color: 'teal',
     message: (
       <Group gap="xs">
