@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { eachDerivedDifference } from '../../app/derived/check-derived.ts';
+import { eachDerivedDifference } from '../../app/derived/each-derived-difference.ts';
 import { say, withStore } from '../context.ts';
 import { startProgress } from '../progress.ts';
 import { resolveOrganization } from '../resolve.ts';
