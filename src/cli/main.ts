@@ -114,7 +114,7 @@ export const commandEntries: readonly CommandEntry[] = [
   {
     name: 'rebuild',
     description:
-      'Rewrite every derived table (engagement and organization level) from raw interactions, one organization at a time, each in one transaction',
+      'Make every derived table (engagement and organization level) what the raw interactions give, writing only the rows that differ: one transaction per run of engagements, then one for the organization-level rows; safe to stop and run again',
     load: async () => (await import('./commands/rebuild.ts')).rebuildCommand(),
   },
   {

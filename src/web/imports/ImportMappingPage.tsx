@@ -306,7 +306,7 @@ export default function ImportMappingPage() {
         <Stack gap="md">
           <FileInput
             label="File"
-            description="CSV (a Qualtrics export as downloaded, or one header row) or XLSX, up to 100 MB"
+            description="CSV (a Qualtrics export as downloaded, or one header row) or XLSX, up to 100 MB."
             placeholder="Choose a file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             leftSection={<IconFileUpload size={18} aria-hidden />}
@@ -344,7 +344,7 @@ export default function ImportMappingPage() {
           )}
           <FileInput
             label="Mapping file"
-            description="A mapping exported as JSON, to edit and save here"
+            description="A mapping exported as JSON, to edit and save here."
             placeholder="Choose a .json file"
             accept=".json,application/json"
             onChange={async (chosen) => {
@@ -381,7 +381,7 @@ export default function ImportMappingPage() {
             )}
             <TextInput
               label="Date format"
-              description="For example M/d/yyyy or yyyy-MM-dd HH:mm:ss"
+              description="For example M/d/yyyy or yyyy-MM-dd HH:mm:ss."
               value={draft.date.format ?? ''}
               onChange={(e) => setDraft({ ...draft, date: { ...draft.date, format: e.currentTarget.value } })}
             />
