@@ -1,18 +1,6 @@
-import {
-  Anchor,
-  Button,
-  Code,
-  FileInput,
-  Group,
-  List,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Code, Group, List, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconChecklist, IconFileUpload, IconUpload } from '@tabler/icons-react';
+import { IconChecklist, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -31,6 +19,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { queryKeys } from '../query-keys.ts';
+import { TableFileField } from './TableFileField.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { FormatGuide } from './FormatGuide.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
@@ -89,18 +78,13 @@ export default function ImportInteractionsPage() {
       />
       <Paper withBorder p="md" radius="md">
         <Stack gap="md">
-          <FileInput
-            label="File"
+          <TableFileField
             description="CSV (UTF-8) or XLSX, up to 100 MB."
-            placeholder="Choose a file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            leftSection={<IconFileUpload size={18} aria-hidden />}
             value={file}
             onChange={(chosen) => {
               setFile(chosen);
               setOutcome(null);
             }}
-            clearable
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="layout-label">

@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconChecklist, IconDeviceFloppy, IconFileUpload, IconPlus, IconUpload } from '@tabler/icons-react';
+import { IconChecklist, IconDeviceFloppy, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { countOf } from '../../domain/count-of.ts';
@@ -38,6 +38,7 @@ import { PageHeader } from '../layout/PageHeader.tsx';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { queryKeys } from '../query-keys.ts';
+import { TableFileField } from './TableFileField.tsx';
 
 /** A new mapping: the fields every mapping needs, to be pointed at the file's columns. */
 const blankMapping = (): ImportMappingInput => ({
@@ -304,19 +305,13 @@ export default function ImportMappingPage() {
       />
       <Paper withBorder p="md" radius="md">
         <Stack gap="md">
-          <FileInput
-            label="File"
+          <TableFileField
             description="CSV (a Qualtrics export as downloaded, or one header row) or XLSX, up to 100 MB."
-            placeholder="Choose a file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            leftSection={<IconFileUpload size={18} aria-hidden />}
             value={file}
             onChange={(chosen) => {
               setFile(chosen);
               setOutcome(null);
             }}
-            clearable
-            clearButtonProps={{ 'aria-label': 'Clear the file' }}
           />
           <Select
             label="Saved mapping"
