@@ -17,7 +17,7 @@
  * and every component row once (what any recomputation must at least read), measured before and after.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { eisToc } from '../src/model/builtin/index.ts';
 import { createRandom } from '../src/demo/random.ts';
@@ -26,6 +26,7 @@ import { openSqlite, sqliteFileIn } from '../src/store/database.ts';
 import { openBenchStore, temporaryFolder } from './support/app.ts';
 import { loadPerCore, readMachine } from './support/machine.ts';
 import { emitRow, progress, ratioOf } from './support/report.ts';
+import { timedNode } from './support/timed-process.ts';
 import { createEngagements, loadInteractions, spreadInteractions } from './support/support-record.ts';
 
 const argument = (name: string): string | undefined => {
@@ -39,35 +40,6 @@ const from = argument('from');
 const keep = process.argv.includes('--keep');
 const root = path.resolve(import.meta.dirname, '..');
 const seed = 20231179;
-
-interface Timed {
-  seconds: number;
-  /** User and system CPU seconds. */
-  cpuSeconds: number;
-  peakMb: number;
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node args…` under /usr/bin/time: wall seconds, peak resident set, exit code and output. */
-function timed(args: string[], env: NodeJS.ProcessEnv, timeFile: string): Timed {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, process.execPath, ...args], {
-    env,
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 256 * 2 ** 20,
-  });
-  const [seconds, kb, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  return {
-    seconds: seconds!,
-    cpuSeconds: Math.round((user! + system!) * 100) / 100,
-    peakMb: Math.round(kb! / 1024),
-    code: result.status ?? -1,
-    stdout: result.stdout,
-    stderr: result.stderr,
-  };
-}
 
 /** The baseline: every interaction's raw columns and every component row read once, straight from the file. */
 const baselineScript = `
@@ -116,8 +88,9 @@ try {
 
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   const timeFile = path.join(folder.dir, 'time.txt');
-  const praxis = (command: string) => timed([path.join(root, 'bin/praxis.js'), command], env, timeFile);
-  const baseline = () => timed(['-e', baselineScript, file], env, timeFile);
+  const praxis = (command: string) =>
+    timedNode([path.join(root, 'bin/praxis.js'), command], { env, cwd: root, timeFile });
+  const baseline = () => timedNode(['-e', baselineScript, file], { env, cwd: root, timeFile });
 
   const load: number[] = [];
   progress('measure: baseline (raw read)');

@@ -5,17 +5,18 @@
  *   npx tsx bench/export.ts [--quick] [--interactions N] [--engagements N]
  *
  * Loads N interactions (default 1,000,000; quick 200,000) across the engagements with the scale
- * bench's loader (bench/support/support-record.ts). Measured: `exportInteractionsToFile(…, 'long',
- * file.csv)`, the use case behind `praxis export interactions --format long`: CSV rows per second, CPU
- * seconds and peak memory (resident set sampled every 20 ms, and the process high-water mark VmHWM).
- * Afterwards the file's records are counted and compared with the component rows stored.
- * Same-run baseline: the import of the exported file through `importInteractions`, the use case behind
- * `praxis import interactions`, into a copy of the database taken before the interactions were loaded
- * (the same organization and engagements, no interactions): every row must be written again. For
- * information, csv-stringify alone writing as many long rows from memory. Prints the JSON lines of
- * `bench/support/report.ts`.
+ * bench's loader (bench/support/support-record.ts), then builds the CLI (`npm run build:node`), so the
+ * figures describe the current sources. Measured as users run it, in a process of its own under
+ * `/usr/bin/time`: `praxis export interactions --format long --out file.csv` on the bench's SQLite
+ * file: CSV rows per second, CPU seconds and the process's peak resident set. Afterwards the file's
+ * records are counted and compared with the component rows stored.
+ * Same-run baseline, measured the same way: `praxis import interactions file.csv` into a copy of the
+ * database taken before the interactions were loaded (the same organization and engagements, no
+ * interactions): every row must be written again. For information, csv-stringify alone writing as many
+ * long rows from memory, in this process. Prints the JSON lines of `bench/support/report.ts`.
  */
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,14 +24,14 @@ import { stringify } from 'csv-stringify';
 import { createRandom } from '../src/demo/random.ts';
 import { longHeader, longRows } from '../src/domain/support/interaction-rows.ts';
 import { eisToc } from '../src/model/builtin/index.ts';
-import { exportInteractionsToFile } from '../src/app/interactions/export-interactions-to-file.ts';
-import { importInteractions } from '../src/app/interactions/import-interactions.ts';
+import type { ImportReport } from '../src/app/interactions/import-reading.ts';
 import { openDatabase, openSqlite, sqliteFileIn } from '../src/store/database.ts';
 import { Store } from '../src/store/store.ts';
 import { openBenchStore, temporaryFolder } from './support/app.ts';
 import { loadPerCore, readMachine } from './support/machine.ts';
 import { emitRow, progress, ratioOf } from './support/report.ts';
 import { createEngagements, loadInteractions, spreadInteractions } from './support/support-record.ts';
+import { timedNode } from './support/timed-process.ts';
 
 const argument = (name: string): number | undefined => {
   const at = process.argv.indexOf(`--${name}`);
@@ -42,18 +43,9 @@ const engagementCount = argument('engagements') ?? (quick ? 200 : 1000);
 const seed = 20231179;
 const today = new Date().toISOString().slice(0, 10);
 const targetRowsPerSecond = 50_000;
+const root = path.resolve(import.meta.dirname, '..');
 
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
-
-/** The process's resident-set high-water mark, from Linux's /proc (null elsewhere). */
-function highWaterMarkMb(): number | null {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Records in a CSV file whose values hold no line breaks: its line feeds. */
 async function lineCount(file: string): Promise<number> {
@@ -98,8 +90,8 @@ try {
   const plan = spreadInteractions(random, engagements, totalInteractions);
   const loadStarted = performance.now();
   progress(`setup: ${totalInteractions.toLocaleString('en')} interactions straight into the tables`);
-  // SQLite's default cache: a larger one would stay in this process's resident set during the export.
   const loader = openSqlite(sqliteFileIn(dataDir));
+  loader.pragma('cache_size = -524288');
   let lastReport = 0;
   const loaded = loadInteractions(loader, organizationId, actor, random, eisToc, plan, (done) => {
     if (done - lastReport >= totalInteractions / 5 || done === totalInteractions) {
@@ -111,44 +103,58 @@ try {
   loader.close();
   progress(`setup: loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 
+  await store.close();
+  progress('setup: building the CLI');
+  const build = spawnSync('npm', ['run', 'build:node'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('npm run build:node failed');
+  const timeFile = path.join(folder.dir, 'time.txt');
+  /** `praxis …` on the SQLite database in `databaseDir`, as its own process (quiet: no terminal). */
+  const praxis = (databaseDir: string, args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: databaseDir, LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.DATABASE_SCHEMA;
+    return timedNode([path.join(root, 'bin/praxis.js'), ...args], { env, cwd: root, timeFile });
+  };
+  const failed = (run: { code: number; stdout: string; stderr: string }): string =>
+    (run.stdout + run.stderr).trim().split('\n').slice(-5).join(' | ');
+
   // ---- Measured: the export -------------------------------------------------------------------
   const file = path.join(folder.dir, 'interactions.csv');
-  global.gc?.();
-  const baseRss = process.memoryUsage().rss;
-  let peakRss = baseRss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  await exportInteractionsToFile(store, organizationId, 'long', file);
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const highWater = highWaterMarkMb();
+  progress('measure: praxis export interactions --format long');
+  const exported = praxis(dataDir, [
+    'export',
+    'interactions',
+    '--org',
+    organizationId,
+    '--format',
+    'long',
+    '--out',
+    file,
+  ]);
+  const exportLoad = loadPerCore(readMachine());
+  if (exported.code !== 0) throw new Error(`praxis export exited ${exported.code}: ${failed(exported)}`);
   const rows = (await lineCount(file)) - 1;
-  const rowsPerSecond = Math.round(rows / seconds);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const rowsPerSecond = Math.round(rows / exported.seconds);
   const bytes = statSync(file).size;
   progress(
-    `exported ${rows.toLocaleString('en')} rows (${mb(bytes)} MB) in ${seconds.toFixed(1)} s: ${rowsPerSecond.toLocaleString('en')} rows/s, ${cpuSeconds.toFixed(1)} s CPU, peak RSS ${mb(peakRss)} MB`,
+    `exported ${rows.toLocaleString('en')} rows (${mb(bytes)} MB) in ${exported.seconds.toFixed(1)} s: ${rowsPerSecond.toLocaleString('en')} rows/s, ${exported.cpuSeconds.toFixed(1)} s CPU, peak RSS ${exported.peakMb} MB`,
   );
 
   // ---- Baseline: importing the exported file into the database as it was before the load ------
-  await store.close();
-  const importStore = new Store(await openDatabase({ dataDir: importDir }));
-  progress(`baseline: importing the ${rows.toLocaleString('en')} exported rows into the database without interactions`);
-  const importCpuBefore = process.cpuUsage();
-  const importStarted = performance.now();
-  const imported = await importInteractions(importStore, organizationId, file, { kind: 'csv', dryRun: false, actor });
-  const importSeconds = (performance.now() - importStarted) / 1000;
-  const importCpu = process.cpuUsage(importCpuBefore);
-  await importStore.close();
-  const importCpuSeconds = (importCpu.user + importCpu.system) / 1e6;
-  const importRowsPerSecond = Math.round(rows / importSeconds);
+  progress(
+    `baseline: praxis import interactions, ${rows.toLocaleString('en')} rows into the database without interactions`,
+  );
+  const importRun = praxis(importDir, ['import', 'interactions', file, '--org', organizationId, '--json']);
+  const importLoad = loadPerCore(readMachine());
+  const imported = (
+    importRun.code === 0 ? JSON.parse(importRun.stdout) : { written: 0, errorCount: 1, errors: [] }
+  ) as ImportReport;
+  if (importRun.code !== 0) progress(`  praxis import exited ${importRun.code}: ${failed(importRun)}`);
+  const importRowsPerSecond = Math.round(rows / importRun.seconds);
   for (const error of imported.errors.slice(0, 5))
     progress(`  import problem at row ${error.row}${error.column ? `, ${error.column}` : ''}: ${error.message}`);
   progress(
-    `baseline: the import wrote ${imported.written.toLocaleString('en')} interactions at ${importRowsPerSecond.toLocaleString('en')} rows/s, ${importCpuSeconds.toFixed(1)} s CPU (both of its threads)`,
+    `baseline: the import wrote ${imported.written.toLocaleString('en')} interactions at ${importRowsPerSecond.toLocaleString('en')} rows/s, ${importRun.cpuSeconds.toFixed(1)} s CPU (both of its threads), peak RSS ${importRun.peakMb} MB`,
   );
 
   // ---- For information: csv-stringify writing as many rows from memory -------------------------
@@ -182,31 +188,29 @@ try {
       rows,
       interactions: totalInteractions,
       fileMb: mb(bytes),
-      seconds: Math.round(seconds * 100) / 100,
-      cpuSeconds: Math.round(cpuSeconds * 100) / 100,
+      seconds: exported.seconds,
+      cpuSeconds: exported.cpuSeconds,
       // On a busy machine wall time waits for the cores; CPU time compares the work itself.
-      rowsPerCpuSecond: Math.round(rows / cpuSeconds),
-      importSeconds: Math.round(importSeconds * 100) / 100,
-      importCpuSeconds: Math.round(importCpuSeconds * 100) / 100,
-      importRowsPerCpuSecond: Math.round(rows / importCpuSeconds),
+      rowsPerCpuSecond: Math.round(rows / exported.cpuSeconds),
+      importSeconds: importRun.seconds,
+      importCpuSeconds: importRun.cpuSeconds,
+      importRowsPerCpuSecond: Math.round(rows / importRun.cpuSeconds),
       csvStringifyRowsPerSecond: stringifyRowsPerSecond,
       csvStringifyCpuSeconds: Math.round(stringifyAlone.cpuSeconds * 100) / 100,
-      loadPerCore: loadPerCore(machine),
+      loadPerCore: { export: exportLoad, import: importLoad, end: loadPerCore(machine) },
       cores: machine.cores,
     },
   });
   emitRow({
     bench: 'export',
     name: `long CSV export, ${totalInteractions.toLocaleString('en')} interactions: peak memory`,
-    figure: mb(peakRss),
+    figure: exported.peakMb,
     unit: 'MB RSS',
     target: '< 500 MB',
-    pass: mb(peakRss) < 500,
-    baseline: 'resident set before the export',
-    baselineFigure: mb(baseRss),
-    ratio: ratioOf(mb(peakRss), mb(baseRss)),
-    // The high-water mark covers the whole process, the setup's loading included: for information.
-    details: { peakRssMb: mb(peakRss), processHighWaterMarkMb: highWater, baseRssMb: mb(baseRss) },
+    pass: exported.peakMb < 500,
+    baseline: 'the import of the same rows (praxis import interactions): peak RSS',
+    baselineFigure: importRun.peakMb,
+    ratio: ratioOf(exported.peakMb, importRun.peakMb),
   });
   emitRow({
     bench: 'export',
