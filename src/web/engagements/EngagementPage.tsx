@@ -211,7 +211,7 @@ function EngagementOverviewView({ overview, orgId, myUserId, canEdit, logPath }:
           value={overview.relationshipMonth}
           detail={`started ${formatDate(engagement.startDate)}`}
         />
-        <FigureCard label="Interactions" value={overview.totals.interactions} detail="in the whole engagement" />
+        <FigureCard label="Interactions" value={overview.totals.interactions} detail="Over the whole engagement." />
         <FigureCard
           label="Hours of support"
           value={(overview.totals.minutes / 60).toFixed(1)}

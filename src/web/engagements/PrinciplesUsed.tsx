@@ -13,7 +13,10 @@ export function PrinciplesUsed({ overview }: { overview: EngagementOverview }) {
         return (
           <Stack key={principle.id} gap={2}>
             <Group justify="space-between" gap="xs">
-              <Text size="sm">{principle.name}</Text>
+              {/* The practice model's name for the principle, as its authors wrote it. */}
+              <Text size="sm" data-record-text>
+                {principle.name}
+              </Text>
               <Text size="xs" c="dimmed">
                 {count} {count === 1 ? 'interaction' : 'interactions'}
                 {use?.meanRating != null ? ` · rated ${use.meanRating.toFixed(1)}/5` : ''}

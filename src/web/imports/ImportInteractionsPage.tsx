@@ -26,8 +26,8 @@ import { ImportReportView } from './ImportReportView.tsx';
 import type { ImportOutcome } from './ImportReportView.tsx';
 
 const layoutHelp: Record<TableFormat, string> = {
-  long: 'one row per interaction × component used',
-  wide: 'one row per interaction, minutes and activities columns per component',
+  long: 'One row per interaction × component used.',
+  wide: 'One row per interaction, with minutes and activities columns per component.',
 };
 
 /** Interactions from a CSV or XLSX file: check it (dry run) or import it, all or nothing, with every bad row reported. */
