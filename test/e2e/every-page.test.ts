@@ -128,7 +128,9 @@ const skipped: Record<string, string> = {
 
 /**
  * A page is in order when it fits a phone, loaded, has no serious or critical axe violation and every
- * sentence it shows begins with a capital and ends with a stop.
+ * sentence it shows begins with a capital and ends with a stop. Which text is a sentence is the rule of
+ * `readsAsSentence` (support/sentences.ts): a paragraph of prose is judged whether its first letter is
+ * a capital or not; identifiers, figures, code and the command's name are not sentences.
  */
 async function problemsOf(page: Page, url: string): Promise<string[]> {
   await page.goto(url);
