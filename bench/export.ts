@@ -181,7 +181,7 @@ try {
     unit: 'rows/s',
     target: `≥ the import of the same rows (ratio ≥ 1) and ≥ ${targetRowsPerSecond.toLocaleString('en')} rows/s`,
     pass: rowsPerSecond >= importRowsPerSecond && rowsPerSecond >= targetRowsPerSecond,
-    baseline: 'importing the exported rows (importInteractions), rows/s',
+    baseline: 'praxis import interactions of the exported file, rows/s',
     baselineFigure: importRowsPerSecond,
     ratio: ratioOf(rowsPerSecond, importRowsPerSecond),
     details: {
