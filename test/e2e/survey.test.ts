@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Client } from '../support/http.ts';
@@ -7,8 +8,10 @@ import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
 const suite = useBrowserSuite();
 const phone = { width: 375, height: 740 };
 
-/** Signs in as the demo administrator and plans a wave with AIM on the first engagement; returns a way to invite. */
-async function planWave(): Promise<{ staff: Client; org: string; waveId: string }> {
+/** Signs in as the demo administrator and plans a wave with `instrument` on the first engagement; returns a way to invite. */
+async function planWave(
+  instrument = { instrumentId: 'aim-support', version: '1.0.0' },
+): Promise<{ staff: Client; org: string; waveId: string }> {
   const staff = new Client(suite.server().baseUrl);
   expect((await staff.login(demoAdmin, demoPassword)).status).toBe(200);
   const orgId = (await staff.get('/api/session')).body.organizations[0].id;
@@ -18,7 +21,7 @@ async function planWave(): Promise<{ staff: Client; org: string; waveId: string 
     name: 'Six-month follow-up',
     kind: 'follow-up',
     scheduledOn: '2021-06-01',
-    instruments: [{ instrumentId: 'aim-support', version: '1.0.0' }],
+    instruments: [instrument],
   });
   expect(wave.status).toBe(201);
   return { staff, org, waveId: wave.body.id };
@@ -98,5 +101,38 @@ describe('the partner survey on a phone', { timeout: 180_000 }, () => {
     const other = await suite.openPage(phone);
     await other.goto(revoked.path);
     await expect.poll(() => other.getByRole('alert').textContent()).toMatch(/withdrawn/);
+  });
+});
+
+describe('a survey from a REDCap data dictionary', { timeout: 180_000 }, () => {
+  test('shows its descriptive fields and section headers as formatted text, and asks no Record ID', async () => {
+    const dictionary = readFileSync(
+      path.resolve(import.meta.dirname, '../fixtures/redcap/partner-survey-18.csv'),
+      'utf8',
+    );
+    const staff = new Client(suite.server().baseUrl);
+    expect((await staff.login(demoAdmin, demoPassword)).status).toBe(200);
+    const orgId = (await staff.get('/api/session')).body.organizations[0].id as string;
+    const published = await staff.post(`/api/orgs/${orgId}/instruments`, { text: dictionary, format: 'redcap' });
+    expect(published.status).toBe(201);
+    const { org, waveId } = await planWave({ instrumentId: published.body.id, version: published.body.version });
+    const invitation = (await staff.post(`${org}/waves/${waveId}/invitations`, { anonymous: true })).body;
+    const page = await suite.openPage(phone);
+    await page.goto(invitation.path);
+
+    // The descriptive field "intro" with its section header, in bold and italic as the dictionary writes them.
+    const intro = page.getByTestId('block-intro');
+    await expect.poll(() => intro.isVisible()).toBe(true);
+    const heading = intro.getByRole('heading', { name: 'About the support you received' });
+    expect(await heading.locator('strong').textContent()).toBe('About the support you received');
+    expect(await intro.locator('em').textContent()).toBe('over the last three months');
+    expect(await intro.innerText()).toContain('There are no right or wrong answers');
+    // A section header on a question stands above it; the closing descriptive field ends the survey.
+    expect(await page.getByRole('heading', { name: 'How often did your ISP ...' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('block-closing').innerText()).toBe('Thank you! Your answers help us improve.');
+    const pageText = await page.locator('body').innerText();
+    expect(pageText).not.toMatch(/<\/?(b|i|p)>/);
+    expect(pageText).not.toMatch(/Record ID/i);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });
