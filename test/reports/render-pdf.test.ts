@@ -67,4 +67,14 @@ describe('renderReportPdf', () => {
     const dates = table.rows.flatMap((row) => [row[1]!, row[2]!.split(' ')[0]!]);
     expect(dates.filter((date) => !words.has(date))).toEqual([]);
   });
+
+  it('embeds every font it uses, so any reader prints the same glyphs', async () => {
+    // PDFKit writes object dictionaries uncompressed: each font names its embedded font file.
+    const pdf = Buffer.from(await renderReportPdf(crowded)).toString('latin1');
+    const descriptors = pdf.match(/\/Type \/FontDescriptor\b/g)?.length ?? 0;
+    expect(descriptors).toBeGreaterThan(0);
+    expect(pdf.match(/\/FontFile[23]? /g)?.length ?? 0).toBe(descriptors);
+    // None of the 14 standard fonts, which a reader substitutes and which cover only Western European text.
+    expect(pdf).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier|Symbol|ZapfDingbats)/);
+  });
 });
