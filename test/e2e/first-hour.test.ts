@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBrowserSuite } from './support/browser-suite.ts';
 import { demoAccounts } from '../../src/domain/accounts/demo-accounts.ts';
+import { glossary } from '../../src/web/words/glossary.ts';
 import { demoAdmin, demoPassword } from './support/demo-accounts.ts';
 import { signInToOrganization } from './support/sign-in.ts';
 
@@ -153,6 +154,29 @@ describe('a new engagement in Chromium', () => {
     await page.getByText('No component minutes logged yet.', { exact: false }).waitFor();
     await page.getByText('No stage of this engagement has a plan for these months yet.', { exact: false }).waitFor();
     expect(await page.getByRole('img', { name: /^Component mix|^Dose|^Plan versus actual/ }).count()).toBe(0);
+  });
+});
+
+describe('the terms of the field in Chromium', () => {
+  test('are explained beside them, by a button that works by keyboard', { timeout: 90_000 }, async () => {
+    const page = await suite.openPage({ width: 375, height: 800 });
+    const orgId = await signInToOrganization(page, demoAdmin);
+    const open =
+      (await engagements(page, orgId)).find((e) => e.endDate === null) ?? (await engagements(page, orgId))[0];
+    if (!open) throw new Error('the demo has no engagement');
+    await page.goto(`/orgs/${orgId}/engagements/${open.id}`);
+    const doseTip = page.getByRole('button', { name: 'What is dose?' }).first();
+    await doseTip.waitFor();
+    await doseTip.focus();
+    await page.keyboard.press('Enter');
+    // The explanation is a note named by the button that opened it.
+    const note = page.getByRole('note', { name: 'What is dose?' });
+    await expect.poll(() => note.textContent()).toBe(glossary.dose);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'What is month of relationship?' }).first().click();
+    await expect
+      .poll(() => page.getByRole('note', { name: 'What is month of relationship?' }).textContent())
+      .toBe(glossary['month of relationship']);
   });
 });
 
