@@ -39,7 +39,7 @@ async function buildEmailWorld(env: Record<string, string>): Promise<EmailWorld>
       await createContact(
         t.store,
         orgId,
-        { partnerId: partner.id, name, email, level: 'individual', role: '' },
+        { partnerId: partner.id, name, email, level: 'individual', role: '', language: null },
         lead.userId,
       )
     ).id;

@@ -55,7 +55,7 @@ describe.each(engines)('the email outbox on %s', (engine) => {
       await createContact(
         t.store,
         orgId,
-        { partnerId: partner.id, name: 'Ana', email: 'ana@example.org', level: 'individual', role: '' },
+        { partnerId: partner.id, name: 'Ana', email: 'ana@example.org', level: 'individual', role: '', language: null },
         actor,
       )
     ).id;
