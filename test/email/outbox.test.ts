@@ -68,7 +68,7 @@ describe.each(engines)('the email outbox on %s', (engine) => {
           name: 'December check-in',
           kind: 'follow-up',
           scheduledOn: '2026-12-10',
-          instruments: [{ instrumentId: 'aim-support', version: '1.0.0' }],
+          instruments: [{ instrumentId: 'support-experience', version: '1.0.0' }],
           levels: ['individual'],
         },
         actor,

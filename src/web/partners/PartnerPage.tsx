@@ -230,7 +230,13 @@ export default function PartnerPage() {
         </Paper>
       </SimpleGrid>
 
-      <Modal opened={editing} onClose={edit.close} title="Edit partner" size="lg">
+      <Modal
+        opened={editing}
+        onClose={edit.close}
+        title="Edit partner"
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <PartnerForm
           orgId={organization.id}
           partners={partners.data}
@@ -239,7 +245,13 @@ export default function PartnerPage() {
           onCancel={edit.close}
         />
       </Modal>
-      <Modal opened={addingContact} onClose={addContact.close} title={`Add a contact at ${partner.name}`} size="lg">
+      <Modal
+        opened={addingContact}
+        onClose={addContact.close}
+        title={`Add a contact at ${partner.name}`}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <ContactForm orgId={organization.id} partnerId={partner.id} onDone={addContact.close} />
       </Modal>
       <Modal
@@ -247,6 +259,7 @@ export default function PartnerPage() {
         onClose={() => setEditedContact(null)}
         title={`Edit ${editedContact?.name ?? 'contact'}`}
         size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {editedContact && (
           <ContactForm
