@@ -112,7 +112,14 @@ try {
         await createContact(
           store,
           organizationId,
-          { partnerId: team.id, name: `Respondent ${i}`, email: `r${i}@example.org`, level: 'individual', role: '' },
+          {
+            partnerId: team.id,
+            name: `Respondent ${i}`,
+            email: `r${i}@example.org`,
+            level: 'individual',
+            role: '',
+            language: null,
+          },
           actor,
         )
       ).id,

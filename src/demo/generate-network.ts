@@ -83,7 +83,15 @@ export function generateNetwork(random: Random): DemoNetwork {
       if (!random.chance(likelihood)) continue;
       const name = personName(random, takenNames);
       const key = `${partner.key}/contact-${keys.length + 1}`;
-      contacts.push({ key, partnerKey: partner.key, name, email: `${emailLocalPart(name)}@example.org`, level, role });
+      contacts.push({
+        key,
+        partnerKey: partner.key,
+        name,
+        email: `${emailLocalPart(name)}@example.org`,
+        level,
+        role,
+        language: null,
+      });
       keys.push(key);
     }
     return keys;

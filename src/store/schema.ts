@@ -162,6 +162,8 @@ export interface ContactsTable extends VersionedColumns {
   email: string;
   level: string;
   role: string;
+  /** The contact's preferred language tag; null when not known. */
+  language: string | null;
 }
 
 export interface EngagementsTable extends VersionedColumns {

@@ -19,6 +19,7 @@ describe('the theme’s colours', () => {
       );
       expect(ratio(light[`--mantine-color-${name}-filled`]!, '#ffffff'), `${name} filled`).toBeGreaterThanOrEqual(4.5);
     }
+    expect(ratio(light['--mantine-color-error']!, '#ffffff'), 'field error').toBeGreaterThanOrEqual(4.5);
     // Mantine's own shade 7 on white falls short for teal: the test would fail without the resolver.
     expect(ratio(merged.colors.teal[7], '#ffffff')).toBeLessThan(4.5);
   });

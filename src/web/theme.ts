@@ -46,8 +46,8 @@ function readable(color: string, background: string): string {
 /**
  * Mantine's own colours fall short of WCAG AA in places: coloured text in shade 7 on white (red 3.9:1,
  * teal 3.4:1), light badges in shade 9 on shade 1 (orange 3.6:1, teal 4.3:1), white on filled teal or
- * red, and dimmed or placeholder text in gray 6 (3.3:1). Each is darkened just enough to reach 4.5:1
- * against the background it is drawn on, keeping its hue.
+ * red, dimmed or placeholder text in gray 6 (3.3:1), and a field's error in red 6 (3.3:1). Each is
+ * darkened just enough to reach 4.5:1 against the background it is drawn on, keeping its hue.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (resolved: MantineTheme) => {
   const light: Record<string, string> = {
@@ -61,5 +61,6 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved: MantineThem
     light[`--mantine-color-${name}-filled`] = readable(shades[7], '#ffffff');
     light[`--mantine-color-${name}-outline`] = readable(shades[7], '#ffffff');
   }
+  light['--mantine-color-error'] = light['--mantine-color-red-text']!;
   return { variables: {}, light, dark: {} };
 };

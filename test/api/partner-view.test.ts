@@ -116,7 +116,14 @@ describe.each(engines)('the partner view over HTTP on %s', (engine) => {
     const contact = await createContact(
       t.store,
       a.organizationId,
-      { partnerId: team!, name: a.members.partner.name, email: a.members.partner.email, level: 'individual', role: '' },
+      {
+        partnerId: team!,
+        name: a.members.partner.name,
+        email: a.members.partner.email,
+        level: 'individual',
+        role: '',
+        language: null,
+      },
       actor,
     );
     const teamWaves = (await admin.get(`${org}/engagements/${ofTeam}/waves`)).body.items as {

@@ -31,7 +31,7 @@ describe.each(engines)('tenant isolation and roles over HTTP on %s', (engine) =>
     const contact = await createContact(
       t.store,
       b.organization.id,
-      { partnerId: partner.id, name: 'B person', email: '', level: 'individual', role: '' },
+      { partnerId: partner.id, name: 'B person', email: '', level: 'individual', role: '', language: null },
       b.admin.userId,
     );
     bRecords = {

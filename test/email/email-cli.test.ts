@@ -32,7 +32,7 @@ describe('praxis email', { timeout: 180_000 }, () => {
       await createContact(
         t.store,
         orgId,
-        { partnerId: partner.id, name: 'Ana', email: 'ana@example.org', level: 'individual', role: '' },
+        { partnerId: partner.id, name: 'Ana', email: 'ana@example.org', level: 'individual', role: '', language: null },
         lead.userId,
       )
     ).id;

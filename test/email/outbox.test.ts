@@ -55,7 +55,7 @@ describe.each(engines)('the email outbox on %s', (engine) => {
       await createContact(
         t.store,
         orgId,
-        { partnerId: partner.id, name: 'Ana', email: 'ana@example.org', level: 'individual', role: '' },
+        { partnerId: partner.id, name: 'Ana', email: 'ana@example.org', level: 'individual', role: '', language: null },
         actor,
       )
     ).id;
@@ -68,7 +68,7 @@ describe.each(engines)('the email outbox on %s', (engine) => {
           name: 'December check-in',
           kind: 'follow-up',
           scheduledOn: '2026-12-10',
-          instruments: [{ instrumentId: 'aim-support', version: '1.0.0' }],
+          instruments: [{ instrumentId: 'support-experience', version: '1.0.0' }],
           levels: ['individual'],
         },
         actor,

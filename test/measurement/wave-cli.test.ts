@@ -23,7 +23,7 @@ describe('praxis wave and praxis survey', { timeout: 180_000 }, () => {
       await createContact(
         t.store,
         orgId,
-        { partnerId: partner.id, name: 'Ana Ruiz', email: '', level: 'individual', role: '' },
+        { partnerId: partner.id, name: 'Ana Ruiz', email: '', level: 'individual', role: '', language: null },
         lead.userId,
       )
     ).id;

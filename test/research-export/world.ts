@@ -97,6 +97,7 @@ export async function buildResearchWorld(store: Store): Promise<ResearchWorld> {
             email: `${n}${level}.${secrets.email}`,
             level,
             role: secrets.contactRole,
+            language: null,
           },
           admin.userId,
         ),

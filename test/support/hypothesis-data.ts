@@ -56,7 +56,7 @@ export async function buildTailoringStudy(
         await createContact(
           store,
           organizationId,
-          { partnerId: partner.id, name, email: '', level: 'individual', role: '' },
+          { partnerId: partner.id, name, email: '', level: 'individual', role: '', language: null },
           actor,
         ),
       );

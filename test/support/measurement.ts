@@ -56,7 +56,7 @@ export async function buildMeasurementWorld(
         await createContact(
           t.store,
           orgId,
-          { partnerId: teamId, name, email: '', level: 'individual', role: '' },
+          { partnerId: teamId, name, email: '', level: 'individual', role: '', language: null },
           actor,
         )
       ).id,

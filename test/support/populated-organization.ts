@@ -170,6 +170,7 @@ export async function buildPopulatedOrganization(store: Store, marker: string): 
           email: `${name.toLowerCase()}.${marker.toLowerCase()}@example.org`,
           level: 'individual',
           role: `${marker} coordinator`,
+          language: null,
         },
         actor,
       ),

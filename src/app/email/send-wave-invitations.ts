@@ -2,10 +2,13 @@ import { surveyLink, surveyMessage, unsubscribeLink } from '../../domain/email/m
 import type { EmailsQueued, SendInvitationsInput, SkippedRecipient } from '../../domain/email/schemas.ts';
 import type { EmailSettings } from '../../domain/email/settings.ts';
 import { invalid, type ErrorDetail } from '../../domain/errors.ts';
+import { firstOfferedLanguage } from '../../domain/measurement/language.ts';
+import { surveyLanguages } from '../../domain/measurement/translations.ts';
 import type { NewOutboxMessage } from '../../store/repositories/email.ts';
 import { addressKey } from '../../store/repositories/email.ts';
 import type { Store } from '../../store/store.ts';
 import { digestSecret, randomSecret } from '../accounts/secrets.ts';
+import { waveInstruments } from '../measurement/wave-answers.ts';
 import { checkRespondent, unitOf, versionsOf } from '../measurement/wave-records.ts';
 import { organizationName, requireEmailSettings, unsubscribeToken } from './email-records.ts';
 
@@ -13,7 +16,9 @@ import { organizationName, requireEmailSettings, unsubscribeToken } from './emai
  * Sends a wave's survey by email: for each chosen contact a single-use link (the same link
  * `inviteRespondent` makes) in a message put in the outbox, in one transaction. A contact without an
  * email address, or whose address asked for no more email, is skipped and said so; an unknown contact
- * refuses the whole request, naming its row. The sender delivers the messages (`deliverDueEmails`).
+ * refuses the whole request, naming its row. Each message and its link are in the recipient's `lang`
+ * when given, else in the contact's own language, whichever the survey has first, else in the survey's
+ * own language. The sender delivers the messages (`deliverDueEmails`).
  */
 export async function sendWaveInvitations(
   store: Store,
@@ -49,11 +54,12 @@ export async function sendWaveInvitations(
       problems.push({ path: 'recipients', message: `the wave measures ${wave.levels.join(', ')}, not individuals` });
     if (problems.length > 0) throw invalid('The invitations are not valid', problems);
 
+    const offered = surveyLanguages(await waveInstruments(tenant, wave));
     const unsubscribed = await tenant.emails.unsubscribed(contacts.map((c) => c.contact.email).filter(Boolean));
     const skipped: SkippedRecipient[] = [];
     const messages: NewOutboxMessage[] = [];
     const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString();
-    for (const { contact, lang } of contacts) {
+    for (const { contact, lang: override } of contacts) {
       if (contact.email === '') {
         skipped.push({ contactId: contact.id, reason: `${contact.name} has no email address.` });
         continue;
@@ -81,9 +87,11 @@ export async function sendWaveInvitations(
         },
         actor,
       );
+      const lang = firstOfferedLanguage(offered, [override, contact.language]);
       const unsubscribe = unsubscribeToken();
       const composed = surveyMessage({
         kind: 'invitation',
+        language: lang,
         contactName: contact.name,
         organizationName: orgName,
         waveName: wave.name,

@@ -1,5 +1,7 @@
 import { countOf } from '../../domain/count-of.ts';
+import { firstOfferedLanguage } from '../../domain/measurement/language.ts';
 import { linkStatus } from '../../domain/measurement/link-status.ts';
+import { surveyLanguages } from '../../domain/measurement/translations.ts';
 import { surveyLink, surveyMessage, unsubscribeLink } from '../../domain/email/messages.ts';
 import type { EmailsQueued, SkippedRecipient } from '../../domain/email/schemas.ts';
 import type { EmailSettings } from '../../domain/email/settings.ts';
@@ -7,13 +9,15 @@ import type { NewOutboxMessage } from '../../store/repositories/email.ts';
 import { addressKey } from '../../store/repositories/email.ts';
 import type { Store } from '../../store/store.ts';
 import { digestSecret, randomSecret } from '../accounts/secrets.ts';
+import { waveInstruments } from '../measurement/wave-answers.ts';
 import { organizationName, requireEmailSettings, unsubscribeToken } from './email-records.ts';
 
 /**
  * Reminds everyone whose emailed invitation to a wave was delivered and who has not answered yet (their link is unused or
  * started, not expired or revoked), at most `reminderLimit` times per link. Only hashes of links are
  * kept, so a reminder carries a fresh link to the same response: the answers saved so far stay, and the
- * earlier link stops working. The `lang` of the invitation's link is kept.
+ * earlier link stops working. A reminder is in the language the respondent chose on the survey page,
+ * else the invitation's, else the contact's own, whichever the survey has first, else the survey's own.
  */
 export async function sendWaveReminders(
   store: Store,
@@ -43,6 +47,7 @@ export async function sendWaveReminders(
       return invited.has(r.id) && r.contactId !== null && (status === 'unused' || status === 'started');
     });
     const contacts = new Map((await tenant.contacts.list()).map((c) => [c.id, c]));
+    const offered = surveyLanguages(await waveInstruments(tenant, wave));
     const unsubscribed = await tenant.emails.unsubscribed(
       open.map((r) => contacts.get(r.contactId!)?.email ?? '').filter(Boolean),
     );
@@ -65,14 +70,16 @@ export async function sendWaveReminders(
       }
       const token = randomSecret();
       if (!(await tenant.responses.replaceToken(response.id, digestSecret(token)))) continue;
+      const lang = firstOfferedLanguage(offered, [response.language, invited.get(response.id)?.lang, contact.language]);
       const unsubscribe = unsubscribeToken();
       const composed = surveyMessage({
         kind: 'reminder',
+        language: lang,
         contactName: contact.name,
         organizationName: orgName,
         waveName: wave.name,
         engagementName: engagement.name,
-        link: surveyLink(settings.publicUrl, token, invited.get(response.id)?.lang ?? null),
+        link: surveyLink(settings.publicUrl, token, lang),
         expiresAt: response.expiresAt,
         unsubscribe: unsubscribeLink(settings.publicUrl, unsubscribe.token),
       });
@@ -82,7 +89,7 @@ export async function sendWaveReminders(
         contactId: contact.id,
         waveId,
         responseId: response.id,
-        lang: invited.get(response.id)?.lang ?? null,
+        lang,
         subject: composed.subject,
         body: composed.text,
         unsubscribeHash: unsubscribe.hash,

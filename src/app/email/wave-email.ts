@@ -1,13 +1,15 @@
 import { linkStatus } from '../../domain/measurement/link-status.ts';
+import { surveyLanguages } from '../../domain/measurement/translations.ts';
 import type { ContactEmailStatus, WaveEmail } from '../../domain/email/schemas.ts';
 import type { EmailSettings } from '../../domain/email/settings.ts';
 import { addressKey } from '../../store/repositories/email.ts';
 import type { TenantStore } from '../../store/store.ts';
+import { waveInstruments } from '../measurement/wave-answers.ts';
 
 /**
- * What the wave page shows of email: whether it is set up, and for each contact with an email address
+ * What the wave page shows of email: whether it is set up, the languages the survey has, and for each contact with an email address
  * of the engagement's partner (or of a unit under it):
- * their latest message about the wave (kind, delivery status, attempts, the server's reason), the
+ * their latest message about the wave (kind, delivery status, attempts, the server's reason, language), the
  * reminders they had, whether they answered and whether they asked for no more email.
  */
 export async function waveEmail(
@@ -46,10 +48,16 @@ export async function waveEmail(
       lastError: email?.lastError ?? null,
       nextAttemptAt: email?.status === 'retrying' ? email.nextAttemptAt : null,
       sentAt: email?.sentAt ?? null,
+      lang: email?.lang ?? null,
       remindersSent: reminders.get(contact.id) ?? 0,
     };
   });
-  return { configured: settings !== null, reminderLimit: settings?.reminderLimit ?? 0, contacts: rows };
+  return {
+    configured: settings !== null,
+    reminderLimit: settings?.reminderLimit ?? 0,
+    languages: surveyLanguages(await waveInstruments(tenant, wave)),
+    contacts: rows,
+  };
 }
 
 /** The partner and every unit under it (its teams, a system's organizations and theirs). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterAttempt, retryDelaySeconds } from './delivery.ts';
-import { digestMessage, surveyLink } from './messages.ts';
+import { digestMessage, surveyLink, surveyMessage } from './messages.ts';
 
 const limits = { maxAttempts: 4, retryBaseSeconds: 60, retryMaxSeconds: 300 };
 const now = new Date('2026-12-07T09:00:00.000Z');
@@ -42,9 +42,46 @@ describe('delivery after an attempt', () => {
 });
 
 describe('messages', () => {
-  it('puts the language on a survey link only when it is known', () => {
+  it('puts the language on a survey link', () => {
     expect(surveyLink('https://p.example.org/', 'abc', 'es')).toBe('https://p.example.org/survey/abc?lang=es');
-    expect(surveyLink('https://p.example.org', 'abc', null)).toBe('https://p.example.org/survey/abc');
+    expect(surveyLink('https://p.example.org', 'abc', 'pt-BR')).toBe('https://p.example.org/survey/abc?lang=pt-BR');
+  });
+
+  it('writes a survey message in its language, and in English where its words do not exist', () => {
+    const message = (kind: 'invitation' | 'reminder', language: string) =>
+      surveyMessage({
+        kind,
+        language,
+        contactName: 'Ana',
+        organizationName: 'Org',
+        waveName: 'Spring',
+        engagementName: 'Riverside',
+        link: `https://p.example.org/survey/t?lang=${language}`,
+        expiresAt: '2026-12-21T00:00:00.000Z',
+        unsubscribe: 'https://p.example.org/unsubscribe/u',
+      });
+    const spanish = message('invitation', 'es');
+    expect(spanish.subject).toBe('Encuesta: Spring (Org)');
+    expect(spanish.text).toBe(
+      [
+        'Hola, Ana:',
+        '',
+        'Org le pide que responda una breve encuesta sobre el apoyo que recibe (Riverside, Spring).',
+        '',
+        'Responda aquí: https://p.example.org/survey/t?lang=es',
+        '',
+        'El enlace es solo para usted; por favor, no lo reenvíe. El enlace funciona hasta el 2026-12-21.',
+        '',
+        'Para no recibir más correos de Org a través de Praxis: https://p.example.org/unsubscribe/u',
+      ].join('\n'),
+    );
+    expect(message('reminder', 'es-MX').subject).toBe('Recordatorio: Spring (Org)');
+    expect(message('reminder', 'es-MX').text).toContain('Este enlace sustituye al enviado antes.');
+    expect(message('invitation', 'en').subject).toBe('Survey: Spring (Org)');
+    expect(message('invitation', 'en').text).toMatch(/^Dear Ana,\n\nOrg asks you to answer a short survey/);
+    const french = message('invitation', 'fr');
+    expect(french.text).toContain('Dear Ana,');
+    expect(french.text).toContain('Answer here: https://p.example.org/survey/t?lang=fr');
   });
 
   it('writes no digest when there is nothing to tell, and counts in the right form', () => {

@@ -1,4 +1,5 @@
 import { countOf } from '../count-of.ts';
+import { matchLanguage } from '../measurement/language.ts';
 
 /** The words of each message Praxis sends. Plain text: every mail client shows it, and nothing hides a link. */
 export interface ComposedMessage {
@@ -6,11 +7,9 @@ export interface ComposedMessage {
   text: string;
 }
 
-/** A survey link, with the respondent's language when it is known. */
-export function surveyLink(publicUrl: string, token: string, lang: string | null): string {
-  const link = `${trimSlash(publicUrl)}/survey/${token}`;
-  return lang ? `${link}?lang=${encodeURIComponent(lang)}` : link;
-}
+/** A survey link that opens the survey in `lang`. */
+export const surveyLink = (publicUrl: string, token: string, lang: string): string =>
+  `${trimSlash(publicUrl)}/survey/${token}?lang=${encodeURIComponent(lang)}`;
 
 export const unsubscribeLink = (publicUrl: string, token: string): string =>
   `${trimSlash(publicUrl)}/unsubscribe/${token}`;
@@ -19,6 +18,8 @@ const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 
 export interface SurveyMessageInput {
   kind: 'invitation' | 'reminder';
+  /** The language of the survey link; the message is written in it when its words exist in it, else in English. */
+  language: string;
   contactName: string;
   organizationName: string;
   waveName: string;
@@ -28,27 +29,66 @@ export interface SurveyMessageInput {
   unsubscribe: string;
 }
 
+/** The words of a survey invitation or reminder in one language; names and links are filled in. */
+interface SurveyWords {
+  subject: (kind: SurveyMessageInput['kind'], wave: string, organization: string) => string;
+  greeting: (name: string) => string;
+  invitation: (organization: string, engagement: string, wave: string) => string;
+  reminder: (organization: string, engagement: string, wave: string) => string;
+  answerHere: string;
+  yoursAlone: string;
+  worksUntil: (date: string) => string;
+  unsubscribe: (organization: string) => string;
+}
+
+const surveyWords: Record<string, SurveyWords> = {
+  en: {
+    subject: (kind, wave, organization) =>
+      `${kind === 'invitation' ? 'Survey' : 'Reminder'}: ${wave} (${organization})`,
+    greeting: (name) => `Dear ${name},`,
+    invitation: (organization, engagement, wave) =>
+      `${organization} asks you to answer a short survey about the support you receive (${engagement}, ${wave}).`,
+    reminder: (organization, engagement, wave) =>
+      `A reminder: ${organization} would still like your answers to a short survey about the support you receive (${engagement}, ${wave}). This link replaces the one sent before.`,
+    answerHere: 'Answer here:',
+    yoursAlone: 'The link is yours alone; please do not forward it.',
+    worksUntil: (date) => `The link works until ${date}.`,
+    unsubscribe: (organization) => `To receive no more email from ${organization} through Praxis:`,
+  },
+  es: {
+    subject: (kind, wave, organization) =>
+      `${kind === 'invitation' ? 'Encuesta' : 'Recordatorio'}: ${wave} (${organization})`,
+    greeting: (name) => `Hola, ${name}:`,
+    invitation: (organization, engagement, wave) =>
+      `${organization} le pide que responda una breve encuesta sobre el apoyo que recibe (${engagement}, ${wave}).`,
+    reminder: (organization, engagement, wave) =>
+      `Un recordatorio: a ${organization} aún le gustaría conocer sus respuestas a una breve encuesta sobre el apoyo que recibe (${engagement}, ${wave}). Este enlace sustituye al enviado antes.`,
+    answerHere: 'Responda aquí:',
+    yoursAlone: 'El enlace es solo para usted; por favor, no lo reenvíe.',
+    worksUntil: (date) => `El enlace funciona hasta el ${date}.`,
+    unsubscribe: (organization) => `Para no recibir más correos de ${organization} a través de Praxis:`,
+  },
+};
+
+/** The languages survey messages are written in; a survey link in any other language comes with English words. */
+export const surveyMessageLanguages = Object.keys(surveyWords);
+
 export function surveyMessage(input: SurveyMessageInput): ComposedMessage {
-  const expiry = input.expiresAt ? ` The link works until ${input.expiresAt.slice(0, 10)}.` : '';
-  const opening =
-    input.kind === 'invitation'
-      ? `${input.organizationName} asks you to answer a short survey about the support you receive (${input.engagementName}, ${input.waveName}).`
-      : `A reminder: ${input.organizationName} would still like your answers to a short survey about the support you receive (${input.engagementName}, ${input.waveName}). This link replaces the one sent before.`;
+  const words = surveyWords[matchLanguage(input.language, surveyMessageLanguages) ?? 'en']!;
+  const expiry = input.expiresAt ? ` ${words.worksUntil(input.expiresAt.slice(0, 10))}` : '';
+  const opening = words[input.kind](input.organizationName, input.engagementName, input.waveName);
   return {
-    subject:
-      input.kind === 'invitation'
-        ? `Survey: ${input.waveName} (${input.organizationName})`
-        : `Reminder: ${input.waveName} (${input.organizationName})`,
+    subject: words.subject(input.kind, input.waveName, input.organizationName),
     text: [
-      `Dear ${input.contactName},`,
+      words.greeting(input.contactName),
       '',
       opening,
       '',
-      `Answer here: ${input.link}`,
+      `${words.answerHere} ${input.link}`,
       '',
-      `The link is yours alone; please do not forward it.${expiry}`,
+      `${words.yoursAlone}${expiry}`,
       '',
-      `To receive no more email from ${input.organizationName} through Praxis: ${input.unsubscribe}`,
+      `${words.unsubscribe(input.organizationName)} ${input.unsubscribe}`,
     ].join('\n'),
   };
 }

@@ -22,7 +22,10 @@ export const LanguageTag = z
 
 export const EmailRecipient = z.strictObject({
   contactId: Id,
-  /** The contact's language, when known: the survey link carries it as `?lang=`. */
+  /**
+   * A language for this send in place of the contact's own (their `language`); null: the contact's own.
+   * The survey's own language stands in for one the survey does not have.
+   */
   lang: LanguageTag.nullable().default(null),
 });
 export type EmailRecipient = z.infer<typeof EmailRecipient>;
@@ -55,6 +58,8 @@ export const ContactEmailStatus = z.object({
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   sentAt: z.string().nullable(),
+  /** The language the latest message was written in and its link opens the survey in. */
+  lang: z.string().nullable(),
   remindersSent: z.number().int(),
 });
 export type ContactEmailStatus = z.infer<typeof ContactEmailStatus>;
@@ -63,6 +68,8 @@ export const WaveEmail = z.object({
   /** False until an SMTP server is configured: nothing can be sent. */
   configured: z.boolean(),
   reminderLimit: z.number().int(),
+  /** The languages the wave's survey can be read in, its own first: the choices of a send's language. */
+  languages: z.array(z.string()),
   /** Every contact of the engagement's partners, with their latest message about this wave. */
   contacts: z.array(ContactEmailStatus),
 });

@@ -74,6 +74,21 @@ export function matchLanguage(wanted: string, available: readonly string[]): str
 }
 
 /**
+ * The first of `wishes` the survey is offered in (each served as `matchLanguage` serves it), else the
+ * survey's own language (the first offered). Empty wishes are passed over.
+ */
+export function firstOfferedLanguage(
+  offered: readonly string[],
+  wishes: readonly (string | null | undefined)[],
+): string {
+  for (const wanted of wishes) {
+    const match = wanted ? matchLanguage(wanted, offered) : undefined;
+    if (match) return match;
+  }
+  return offered[0] ?? defaultLanguage;
+}
+
+/**
  * The language a respondent first sees: the one chosen before (kept with the response), else the
  * link's `lang` parameter, else the first of the browser's languages that is offered, else the
  * survey's own language (the first offered). Each is taken only when the survey is offered in it.
@@ -82,13 +97,5 @@ export function chooseLanguage(
   offered: readonly string[],
   wishes: { chosen?: string | null; query?: string | null; browser?: readonly string[] },
 ): string {
-  for (const wanted of [wishes.chosen, wishes.query]) {
-    const match = wanted ? matchLanguage(wanted, offered) : undefined;
-    if (match) return match;
-  }
-  for (const wanted of wishes.browser ?? []) {
-    const match = matchLanguage(wanted, offered);
-    if (match) return match;
-  }
-  return offered[0] ?? defaultLanguage;
+  return firstOfferedLanguage(offered, [wishes.chosen, wishes.query, ...(wishes.browser ?? [])]);
 }

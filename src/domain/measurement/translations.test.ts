@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { supportExperienceSurvey } from './builtin/support-experience.ts';
 import { formatInstrument, parseInstrumentText } from './format.ts';
 import { Instrument, type InstrumentInput } from './instrument.ts';
-import { chooseLanguage, isKnownLanguage, languageAutonym, languageName, matchLanguage } from './language.ts';
+import {
+  chooseLanguage,
+  firstOfferedLanguage,
+  isKnownLanguage,
+  languageAutonym,
+  languageName,
+  matchLanguage,
+} from './language.ts';
 import { formatRedcapDictionary, parseRedcapDictionary } from './redcap-dictionary.ts';
 import { scoreRule } from './scoring.ts';
 import { instrumentLanguages, localizeInstrument, surveyLanguages } from './translations.ts';
@@ -199,6 +206,14 @@ describe('choosing a language', () => {
     expect(chooseLanguage(offered, { query: 'fr', browser: ['fr-FR', 'es-419', 'en'] })).toBe('es');
     expect(chooseLanguage(offered, { query: null, browser: ['de'] })).toBe('en');
     expect(chooseLanguage(['es', 'en'], {})).toBe('es');
+  });
+
+  it('takes the first wish a survey is offered in, else its own language', () => {
+    expect(firstOfferedLanguage(['en', 'es'], [null, 'es-MX', 'en'])).toBe('es');
+    expect(firstOfferedLanguage(['en', 'es'], ['fr', undefined, 'EN'])).toBe('en');
+    expect(firstOfferedLanguage(['en'], ['es'])).toBe('en');
+    expect(firstOfferedLanguage(['es', 'en'], [])).toBe('es');
+    expect(firstOfferedLanguage([], [null])).toBe('en');
   });
 
   it('offers a survey in every language one of its instruments has', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedList, limits } from '../../model/limits.ts';
+import { LanguageCode } from '../measurement/language.ts';
 
 /**
  * The support record: partners and their contacts, engagements (support relationships), and the
@@ -57,6 +58,8 @@ export const ContactInput = z.strictObject({
   email: z.union([z.email({ message: 'must be an email address' }), z.literal('')]).default(''),
   level: Level,
   role: Text(100).default(''),
+  /** The language the contact prefers (`en`, `es`, `pt-BR`); survey email is sent in it when the survey has it. */
+  language: LanguageCode.nullable().default(null),
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 export const Contact = RecordMeta.extend(ContactInput.shape);

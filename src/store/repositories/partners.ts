@@ -55,7 +55,14 @@ export const contactMapping: VersionedMapping<'contacts', Contact, ContactInput>
   table: 'contacts',
   entity: 'contact',
   label: 'Contact',
-  columns: (c) => ({ partner_id: c.partnerId, name: c.name, email: c.email, level: c.level, role: c.role }),
+  columns: (c) => ({
+    partner_id: c.partnerId,
+    name: c.name,
+    email: c.email,
+    level: c.level,
+    role: c.role,
+    language: c.language,
+  }),
   fromRow: (r) => ({
     ...meta(r),
     partnerId: r.partner_id as string,
@@ -63,6 +70,7 @@ export const contactMapping: VersionedMapping<'contacts', Contact, ContactInput>
     email: r.email as string,
     level: r.level as Level,
     role: r.role as string,
+    language: (r.language as string | null) ?? null,
   }),
 };
 

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, Select, Stack, Table, Text, Titl
 import { useState } from 'react';
 import { countOf } from '../../domain/count-of.ts';
 import type { ContactEmailStatus, EmailsQueued, EmailStatus } from '../../domain/email/schemas.ts';
+import { languageName } from '../../domain/measurement/language.ts';
 import type { Wave } from '../../domain/measurement/schemas.ts';
 import { errorMessageOf } from '../api/client.ts';
 import { formatDate } from '../format.ts';
@@ -9,11 +10,7 @@ import { notifyDone, notifyFailure } from '../notify.ts';
 import { useRetryFailed, useSendInvitations, useSendReminders, useWaveEmail } from './email-hooks.ts';
 
 const statusColors: Record<EmailStatus, string> = { queued: 'gray', sent: 'teal', retrying: 'orange', failed: 'red' };
-const languages = [
-  { value: '', label: 'Not known' },
-  { value: 'en', label: 'English' },
-  { value: 'es', label: 'Spanish' },
-];
+const ownLanguage = { value: '', label: "Each contact's own language" };
 
 /** What a contact's row says beside the status: the server's reason, the next attempt, reminders, an answer. */
 function detailOf(row: ContactEmailStatus): string {
@@ -21,6 +18,7 @@ function detailOf(row: ContactEmailStatus): string {
   if (row.unsubscribed) parts.push('Asked for no more email.');
   if (row.answered) parts.push('Answered.');
   if (row.status === 'sent' && row.sentAt) parts.push(`Sent ${formatDate(row.sentAt)}.`);
+  if (row.status && row.lang) parts.push(`In ${languageName(row.lang)}.`);
   if (row.lastError) parts.push(`The server said: ${row.lastError.replace(/\.?$/, '.')}`);
   if (row.status === 'retrying' && row.nextAttemptAt) parts.push(`Next attempt ${formatDate(row.nextAttemptAt)}.`);
   if (row.remindersSent > 0) parts.push(`${countOf(row.remindersSent, 'reminder')} sent.`);
@@ -53,7 +51,7 @@ export function WaveEmail({ orgId, wave, canManage }: { orgId: string; wave: Wav
         {errorMessageOf(email.error)}
       </Alert>
     );
-  const { configured, contacts, reminderLimit } = email.data;
+  const { configured, contacts, reminderLimit, languages } = email.data;
   const toggle = (id: string, on: boolean) =>
     setChosen((current) => {
       const next = new Set(current);
@@ -133,12 +131,13 @@ export function WaveEmail({ orgId, wave, canManage }: { orgId: string; wave: Wav
       {canManage && configured && contacts.length > 0 && (
         <Group align="flex-end" gap="xs" wrap="wrap">
           <Select
-            label="Language of the links"
-            data={languages}
+            label="Language"
+            description="The survey's own language stands in for one it lacks."
+            data={[ownLanguage, ...languages.map((value) => ({ value, label: languageName(value) }))]}
             value={lang}
             onChange={(v) => setLang(v ?? '')}
             allowDeselect={false}
-            w={170}
+            w={230}
           />
           <Button
             size="sm"

@@ -2,7 +2,7 @@ import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ContactInput, levels } from '../../domain/support/schemas.ts';
-import type { Level } from '../../domain/support/schemas.ts';
+import type { Contact, Level } from '../../domain/support/schemas.ts';
 import { sentenceCase } from '../engagements/model-names.ts';
 import { FormActions } from '../forms/FormActions.tsx';
 import { FormError } from '../forms/FormError.tsx';
@@ -10,26 +10,42 @@ import { useFormErrors } from '../forms/useFormErrors.ts';
 import { notifyDone } from '../notify.ts';
 import { useSaveContact } from './partner-hooks.ts';
 
-const fields = ['name', 'email', 'level', 'role'] as const;
+const fields = ['name', 'email', 'level', 'role', 'language', 'version'] as const;
 
-/** Adds a person at the partner: who they are and at which level they work. */
-export function ContactForm({ orgId, partnerId, onDone }: { orgId: string; partnerId: string; onDone: () => void }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [level, setLevel] = useState<Level>('individual');
-  const [role, setRole] = useState('');
+interface ContactFormProps {
+  orgId: string;
+  partnerId: string;
+  /** The contact to edit; a new one when absent. */
+  contact?: Contact;
+  onDone: () => void;
+}
+
+/** Adds or edits a person at the partner: who they are, at which level they work and the language they prefer. */
+export function ContactForm({ orgId, partnerId, contact, onDone }: ContactFormProps) {
+  const [name, setName] = useState(contact?.name ?? '');
+  const [email, setEmail] = useState(contact?.email ?? '');
+  const [level, setLevel] = useState<Level>(contact?.level ?? 'individual');
+  const [role, setRole] = useState(contact?.role ?? '');
+  const [language, setLanguage] = useState(contact?.language ?? '');
   const save = useSaveContact(orgId);
   const { fieldErrors, formError, validate, showApiError } = useFormErrors(fields);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const input = validate(ContactInput, { partnerId, name, email, level, role });
+    const input = validate(ContactInput, {
+      partnerId,
+      name,
+      email,
+      level,
+      role,
+      language: language.trim() === '' ? null : language.trim(),
+    });
     if (!input) return;
     save.mutate(
-      { input },
+      { input, existing: contact ? { id: contact.id, version: contact.version } : undefined },
       {
-        onSuccess: (contact) => {
-          notifyDone(`${contact.name} added.`);
+        onSuccess: (saved) => {
+          notifyDone(contact ? `${saved.name} saved.` : `${saved.name} added.`);
           onDone();
         },
         onError: showApiError,
@@ -38,7 +54,7 @@ export function ContactForm({ orgId, partnerId, onDone }: { orgId: string; partn
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Add contact">
+    <form onSubmit={submit} noValidate aria-label={contact ? 'Edit contact' : 'Add contact'}>
       <Stack>
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput
@@ -71,9 +87,21 @@ export function ContactForm({ orgId, partnerId, onDone }: { orgId: string; partn
             onChange={(e) => setRole(e.currentTarget.value)}
             error={fieldErrors.role}
           />
+          <TextInput
+            label="Preferred language"
+            placeholder="e.g. es"
+            description="A language code such as en, es or pt-BR. Survey email is written in it when the survey has it."
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value)}
+            error={fieldErrors.language}
+          />
         </SimpleGrid>
-        <FormError message={formError} />
-        <FormActions submitLabel="Add contact" pending={save.isPending} onCancel={onDone} />
+        <FormError message={formError ?? fieldErrors.version ?? null} />
+        <FormActions
+          submitLabel={contact ? 'Save contact' : 'Add contact'}
+          pending={save.isPending}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -14,7 +14,10 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconPlus, IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { languageName } from '../../domain/measurement/language.ts';
+import type { Contact } from '../../domain/support/schemas.ts';
 import { useEngagements } from '../engagements/engagement-hooks.ts';
 import { engagementPath, partnerPath } from '../engagements/engagement-paths.ts';
 import { sentenceCase } from '../engagements/model-names.ts';
@@ -39,6 +42,7 @@ export default function PartnerPage() {
   const engagements = useEngagements(organization.id);
   const [editing, edit] = useDisclosure(false);
   const [addingContact, addContact] = useDisclosure(false);
+  const [editedContact, setEditedContact] = useState<Contact | null>(null);
   const canEdit = canEditRecords(organization.role);
   const partner = partners.data?.find((candidate) => candidate.id === partnerId);
   usePageTitle(partner?.name ?? 'Partner', organization.name);
@@ -131,6 +135,8 @@ export default function PartnerPage() {
                   <Table.Th>Level</Table.Th>
                   <Table.Th>Role</Table.Th>
                   <Table.Th>Email</Table.Th>
+                  <Table.Th>Language</Table.Th>
+                  {canEdit && <Table.Th aria-label="Edit" />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -140,6 +146,19 @@ export default function PartnerPage() {
                     <Table.Td>{contact.level}</Table.Td>
                     <Table.Td>{contact.role || '—'}</Table.Td>
                     <Table.Td>{contact.email || '—'}</Table.Td>
+                    <Table.Td>{contact.language ? languageName(contact.language) : '—'}</Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          aria-label={`Edit ${contact.name}`}
+                          onClick={() => setEditedContact(contact)}
+                        >
+                          Edit
+                        </Button>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -211,7 +230,13 @@ export default function PartnerPage() {
         </Paper>
       </SimpleGrid>
 
-      <Modal opened={editing} onClose={edit.close} title="Edit partner" size="lg">
+      <Modal
+        opened={editing}
+        onClose={edit.close}
+        title="Edit partner"
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <PartnerForm
           orgId={organization.id}
           partners={partners.data}
@@ -220,8 +245,31 @@ export default function PartnerPage() {
           onCancel={edit.close}
         />
       </Modal>
-      <Modal opened={addingContact} onClose={addContact.close} title={`Add a contact at ${partner.name}`} size="lg">
+      <Modal
+        opened={addingContact}
+        onClose={addContact.close}
+        title={`Add a contact at ${partner.name}`}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <ContactForm orgId={organization.id} partnerId={partner.id} onDone={addContact.close} />
+      </Modal>
+      <Modal
+        opened={editedContact !== null}
+        onClose={() => setEditedContact(null)}
+        title={`Edit ${editedContact?.name ?? 'contact'}`}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {editedContact && (
+          <ContactForm
+            key={editedContact.id}
+            orgId={organization.id}
+            partnerId={partner.id}
+            contact={editedContact}
+            onDone={() => setEditedContact(null)}
+          />
+        )}
       </Modal>
     </Stack>
   );
