@@ -129,32 +129,38 @@ describe.each(engines)('mapped imports and saved mappings over HTTP (%s)', { tim
     expect(await countInteractions(t.store, orgId)).toBe(finished);
   });
 
-  it('imports a per-activity spreadsheet through an inline mapping, and refuses bad rows with 400', async () => {
+  /** A mapped import's multipart form: the table as `file`, the inline mapping as `mapping`. */
+  const mappedForm = (mapping: string | undefined, table: Blob | undefined, name = 'table.csv') => {
+    const form = new FormData();
+    if (mapping !== undefined) form.set('mapping', mapping);
+    if (table !== undefined) form.set('file', table, name);
+    return form;
+  };
+
+  it('imports a per-activity spreadsheet through an inline mapping of any size, and refuses bad rows with 400', async () => {
     const tracked = trackedInteractions({ seed: 11, count: 9, sites: 3, start: '2021-06-01' });
     const file = await writeXlsx(folder.file(`sheet-${engine}.xlsx`), activitySheetRows(tracked, sites));
-    const inline = encodeURIComponent(JSON.stringify(activitySheetMapping(siteIds)));
+    // A real mapping can be long: hundreds of site spellings mapped to the three engagements.
+    const names: Record<string, string> = { ...siteIds };
+    for (let i = 0; i < 600; i++) names[`Former site name number ${i}`] = siteIds[sites[i % 3]!]!;
+    const inline = JSON.stringify(activitySheetMapping(names));
+    expect(inline.length).toBeGreaterThan(30_000);
     const before = await countInteractions(t.store, orgId);
-    const response = await fetch(`${server.baseUrl}/api/orgs/${orgId}/interactions/import/mapped?mapping=${inline}`, {
-      method: 'POST',
-      body: readFileSync(file),
-      headers: { 'content-type': xlsxType, authorization: `Bearer ${practitionerToken}` },
-    });
-    const reply = { status: response.status, body: await response.json() };
+    const practitioner = new Client(server.baseUrl);
+    practitioner.bearer = practitionerToken;
+    const reply = await practitioner.post(
+      `/api/orgs/${orgId}/interactions/import/mapped`,
+      mappedForm(inline, new Blob([readFileSync(file)], { type: xlsxType }), 'sheet.xlsx'),
+    );
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ written: 9, mapping: { source: 'table' } });
     expect(await countInteractions(t.store, orgId)).toBe(before + 9);
 
-    const bad = ['Site,Date,Contact,Total minutes', 'Nowhere,1/2/2022,Email,20', 'North Valley,1/2/2022,Email,'].join(
-      '\r\n',
+    const bad = new Blob(
+      [['Site,Date,Contact,Total minutes', 'Nowhere,1/2/2022,Email,20', 'North Valley,1/2/2022,Email,'].join('\r\n')],
+      { type: csvType },
     );
-    const refused = await admin.request(
-      'POST',
-      `/api/orgs/${orgId}/interactions/import/mapped?mapping=${inline}`,
-      bad,
-      {
-        'content-type': csvType,
-      },
-    );
+    const refused = await admin.post(`/api/orgs/${orgId}/interactions/import/mapped`, mappedForm(inline, bad));
     expect(refused.status).toBe(400);
     expect(refused.body.error.details).toEqual(
       expect.arrayContaining([
@@ -163,17 +169,60 @@ describe.each(engines)('mapped imports and saved mappings over HTTP (%s)', { tim
     );
     expect(await countInteractions(t.store, orgId)).toBe(before + 9);
 
-    const noMapping = await admin.request('POST', `/api/orgs/${orgId}/interactions/import/preview`, bad, {
-      'content-type': csvType,
-    });
+    const preview = `/api/orgs/${orgId}/interactions/import/preview`;
+    const noMapping = await admin.request('POST', preview, 'Site\r\n', { 'content-type': csvType });
     expect(noMapping.status).toBe(400);
-    const brokenMapping = await admin.request(
-      'POST',
-      `/api/orgs/${orgId}/interactions/import/preview?mapping=${encodeURIComponent('{"format":1}')}`,
-      bad,
-      { 'content-type': csvType },
-    );
+    expect(noMapping.body.error.details[0].path).toBe('query.mappingId');
+    const brokenMapping = await admin.post(preview, mappedForm('{"format":1}', bad));
     expect(brokenMapping.status).toBe(400);
-    expect(brokenMapping.body.error.details[0].path).toMatch(/^query\.mapping/);
+    expect(brokenMapping.body.error.details[0].path).toMatch(/^body\.mapping\.format/);
+    const notJson = await admin.post(preview, mappedForm('{"format":', bad));
+    expect(notJson.body.error.details).toEqual([
+      { path: 'body.mapping', message: expect.stringMatching(/^is not JSON/) },
+    ]);
+    const noFile = await admin.post(preview, mappedForm(inline, undefined));
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.error.details).toEqual([{ path: 'body.file', message: 'is required: a CSV or XLSX file' }]);
+    const saved = (await admin.get(`/api/orgs/${orgId}/import-mappings`)).body.items[0];
+    const both = await admin.post(`${preview}?mappingId=${saved.id}`, mappedForm(inline, bad));
+    expect(both.status).toBe(400);
+    expect(both.body.error.details[0].path).toBe('body.mapping');
+    // The native import takes the table as the body only.
+    const nativeForm = await admin.post(`/api/orgs/${orgId}/interactions/import`, mappedForm(inline, bad));
+    expect(nativeForm.status).toBe(415);
+    expect(await countInteractions(t.store, orgId)).toBe(before + 9);
+  });
+
+  it('restores a deleted mapping with a history entry; a stale restore or save gets 409; a researcher is refused', async () => {
+    const base = `/api/orgs/${orgId}/import-mappings`;
+    const created = await admin.post(base, { ...qualtricsMapping(), name: 'To restore' });
+    const id = created.body.id as string;
+    const deleted = await admin.request('DELETE', `${base}/${id}?version=1`);
+    expect(deleted.body).toMatchObject({ version: 2, deletedAt: expect.any(String) });
+    expect((await admin.get(base)).body.items.map((m: { id: string }) => m.id)).not.toContain(id);
+
+    const researcher = new Client(server.baseUrl);
+    researcher.bearer = researcherToken;
+    expect((await researcher.post(`${base}/${id}/restore`)).status).toBe(403);
+
+    const restored = await admin.post(`${base}/${id}/restore`);
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ id, name: 'To restore', version: 3, deletedAt: null });
+    expect((await admin.get(base)).body.items.map((m: { id: string }) => m.id)).toContain(id);
+    const history = await admin.get(`${base}/${id}/history`);
+    expect(history.body.items.map((h: { action: string; version: number }) => [h.action, h.version])).toEqual([
+      ['create', 1],
+      ['delete', 2],
+      ['restore', 3],
+    ]);
+
+    // Restoring again acts on a mapping that is no longer deleted; a save from before the delete is stale.
+    const again = await admin.post(`${base}/${id}/restore`);
+    expect(again.status).toBe(409);
+    const stale = await admin.request('PUT', `${base}/${id}`, { version: 1, mapping: qualtricsMapping() });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details).toEqual([{ path: 'version', message: 'is 1; the current version is 3' }]);
+    expect((await admin.get(`${base}/${id}`)).body).toMatchObject({ version: 3, name: 'To restore' });
+    expect((await admin.get(`${base}/${id}/history`)).body.items).toHaveLength(3);
   });
 });

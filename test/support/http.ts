@@ -38,14 +38,16 @@ export class Client {
     headers: Record<string, string> = {},
   ): Promise<Reply<T>> {
     const h: Record<string, string> = { ...headers };
-    if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
+    // A form's media type and boundary are set by fetch.
+    const form = body instanceof FormData;
+    if (body !== undefined && !form && !h['content-type']) h['content-type'] = 'application/json';
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET') h['x-csrf-token'] ??= this.csrfToken;
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
     const response = await fetch(this.baseUrl + url, {
       method,
       headers: h,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : form || typeof body === 'string' ? body : JSON.stringify(body),
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;

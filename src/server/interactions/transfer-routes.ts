@@ -1,5 +1,5 @@
-import { PassThrough, Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
@@ -8,18 +8,23 @@ import { InteractionInput } from '../../domain/support/schemas.ts';
 import { tableFormats, type RowError } from '../../domain/support/interaction-table.ts';
 import type { Store } from '../../store/store.ts';
 import { requireAccess } from '../auth/principal.ts';
-import { unsupportedContentType } from '../errors.ts';
 import { errorResponses } from '../openapi.ts';
 import { OrgParams } from '../organizations/routes.ts';
 import { exportFormats, exportRows, writeCsv } from '../../app/interactions/export-files.ts';
 import { importInteractions } from '../../app/interactions/import-interactions.ts';
-import { importRefusal, spoolToTempFile, type TableFileKind } from '../../app/interactions/import-files.ts';
+import { importRefusal } from '../../app/interactions/import-files.ts';
+import {
+  csvType,
+  importBodyLimit,
+  multipartType,
+  receiveTableUpload,
+  xlsxType,
+  type TableUpload,
+} from './table-upload.ts';
 
-const csvType = 'text/csv';
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const importTypes = [csvType, xlsxType] as const;
-/** Imports are files, far larger than any JSON request. */
-export const importBodyLimit = 100 * 1024 * 1024;
+/** A mapped import also takes a multipart form: the table as `file`, an inline mapping as `mapping`. */
+const mappedImportTypes = [csvType, xlsxType, multipartType] as const;
 
 const ImportQuery = z.strictObject({
   format: z.enum(tableFormats).optional().describe('layout of the file; inferred from its header when omitted'),
@@ -52,12 +57,12 @@ const ImportReport = z.object({
 });
 
 const MappedQuery = z.strictObject({
-  mappingId: z.string().min(1).max(64).optional().describe('a saved import mapping'),
-  mapping: z
+  mappingId: z
     .string()
-    .max(12_000)
+    .min(1)
+    .max(64)
     .optional()
-    .describe('an inline mapping document (JSON) instead of a saved one; larger mappings are saved first'),
+    .describe(`a saved import mapping; an inline one is sent as the mapping field of a ${multipartType} body`),
 });
 
 /** How many interactions a preview shows. */
@@ -71,30 +76,34 @@ const ExportQuery = z.strictObject({
     .describe('REDCap only: the flat records or the data dictionary'),
 });
 
-/** The mapping a mapped import names: a saved one by id, or an inline document. */
+/** The mapping a mapped import names: a saved one by id, or an inline document sent in the form. */
 async function mappingOf(
   store: Store,
   organizationId: string,
   query: z.infer<typeof MappedQuery>,
+  upload: TableUpload,
 ): Promise<ImportMapping> {
   if (query.mappingId !== undefined) {
-    if (query.mapping !== undefined)
+    if (upload.inlineMapping !== undefined)
       throw invalid('Give either a saved mapping or an inline one', [
-        { path: 'query.mapping', message: 'must be omitted when mappingId is given' },
+        { path: 'body.mapping', message: 'must be omitted when mappingId is given' },
       ]);
     const saved = await store.tenant(organizationId).importMappings.find(query.mappingId);
     if (!saved) throw notFound('Import mapping');
     return saved.mapping;
   }
-  if (query.mapping === undefined)
+  if (upload.inlineMapping === undefined)
     throw invalid('A mapped import needs a mapping', [
-      { path: 'query.mappingId', message: 'is required unless an inline mapping is given' },
+      {
+        path: 'query.mappingId',
+        message: `is required unless the body is a ${multipartType} form with a mapping field`,
+      },
     ]);
-  const parsed = parseImportMapping(query.mapping);
+  const parsed = parseImportMapping(upload.inlineMapping);
   if ('errors' in parsed)
     throw invalid(
       'The mapping is not a valid import mapping',
-      parsed.errors.map((e) => ({ path: `query.mapping${e.path ? `.${e.path}` : ''}`, message: e.message })),
+      parsed.errors.map((e) => ({ path: `body.mapping${e.path ? `.${e.path}` : ''}`, message: e.message })),
     );
   return parsed.mapping;
 }
@@ -104,7 +113,7 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
   // Here the only bodies are files, kept as streams that the handler spools to a temporary file under
   // the size limit; JSON is not parsed (a JSON body gets 415, not a parse of up to the import's limit).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser([...importTypes], (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser([...mappedImportTypes], (_request, payload, done) => done(null, payload));
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -122,14 +131,10 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
     },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
-      // A request without a body (and so without a content type) reaches the handler unparsed.
-      if (!(request.body instanceof Readable)) throw unsupportedContentType(request);
-      const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      const kind: TableFileKind = contentType === xlsxType ? 'xlsx' : 'csv';
-      const upload = await spoolToTempFile(request.body, kind === 'xlsx' ? '.xlsx' : '.csv', importBodyLimit);
+      const upload = await receiveTableUpload(request);
       try {
         const report = await importInteractions(store, access.organizationId, upload.file, {
-          kind,
+          kind: upload.kind,
           format: request.query.format,
           dryRun: request.query.dryRun === 'true',
           actor: access.actor,
@@ -142,21 +147,24 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
     },
   );
 
-  /** A mapped import or its preview: the body spooled, read through the mapping, the upload removed. */
+  /** A mapped import or its preview: the body spooled, read through its mapping, the upload removed. */
   const mappedImport = async (
-    request: FastifyRequest,
-    organizationId: string,
-    actor: string,
-    mapping: ImportMapping,
+    upload: TableUpload,
+    query: z.infer<typeof MappedQuery>,
+    access: { organizationId: string; actor: string },
     dryRun: boolean,
     preview: number | undefined,
   ) => {
-    if (!(request.body instanceof Readable)) throw unsupportedContentType(request);
-    const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    const kind: TableFileKind = contentType === xlsxType ? 'xlsx' : 'csv';
-    const upload = await spoolToTempFile(request.body, kind === 'xlsx' ? '.xlsx' : '.csv', importBodyLimit);
     try {
-      return await importInteractions(store, organizationId, upload.file, { kind, dryRun, actor, mapping, preview });
+      const mapping = await mappingOf(store, access.organizationId, query, upload);
+      const { organizationId, actor } = access;
+      return await importInteractions(store, organizationId, upload.file, {
+        kind: upload.kind,
+        dryRun,
+        actor,
+        mapping,
+        preview,
+      });
     } finally {
       await upload.remove();
     }
@@ -166,10 +174,10 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
     '/api/orgs/:orgId/interactions/import/preview',
     {
       bodyLimit: importBodyLimit,
-      config: { contentTypes: importTypes },
+      config: { contentTypes: mappedImportTypes },
       schema: {
         tags: ['interactions'],
-        summary: `Preview a mapped import of a CSV or XLSX body (docs/import-mapping.md): the first ${previewRows} interactions as Praxis reads them and every problem by row and column; nothing is written`,
+        summary: `Preview a mapped import of a CSV or XLSX body, or of a ${multipartType} form with the fields file and mapping (docs/import-mapping.md): the first ${previewRows} interactions as Praxis reads them and every problem by row and column; nothing is written`,
         params: OrgParams,
         querystring: MappedQuery,
         response: { 200: ImportReport, ...errorResponses },
@@ -177,8 +185,7 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
     },
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
-      const mapping = await mappingOf(store, access.organizationId, request.query);
-      return mappedImport(request, access.organizationId, access.actor, mapping, true, previewRows);
+      return mappedImport(await receiveTableUpload(request), request.query, access, true, previewRows);
     },
   );
 
@@ -186,11 +193,10 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
     '/api/orgs/:orgId/interactions/import/mapped',
     {
       bodyLimit: importBodyLimit,
-      config: { contentTypes: importTypes },
+      config: { contentTypes: mappedImportTypes },
       schema: {
         tags: ['interactions'],
-        summary:
-          'Import interactions from a CSV or XLSX body through a saved or inline mapping (docs/import-mapping.md): every bad row reported, all or nothing',
+        summary: `Import interactions from a CSV or XLSX body through a saved mapping, or from a ${multipartType} form with the fields file and mapping (docs/import-mapping.md): every bad row reported, all or nothing`,
         params: OrgParams,
         querystring: MappedQuery.extend({ dryRun: ImportQuery.shape.dryRun }),
         response: { 200: ImportReport, ...errorResponses },
@@ -199,15 +205,8 @@ export async function interactionTransferRoutes(app: FastifyInstance, { store }:
     async (request) => {
       const access = await requireAccess(request, store, request.params.orgId, 'records.edit');
       const { dryRun, ...query } = request.query;
-      const mapping = await mappingOf(store, access.organizationId, query);
-      const report = await mappedImport(
-        request,
-        access.organizationId,
-        access.actor,
-        mapping,
-        dryRun === 'true',
-        undefined,
-      );
+      const upload = await receiveTableUpload(request);
+      const report = await mappedImport(upload, query, access, dryRun === 'true', undefined);
       if (report.errorCount > 0) throw importRefusal(report);
       return report;
     },

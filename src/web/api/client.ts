@@ -20,6 +20,8 @@ interface RequestOptions<T> {
   body?: unknown;
   /** A file sent as the body itself, with its media type (instead of `body`). */
   file?: { body: Blob; type: string };
+  /** A multipart form (its media type and boundary set by the browser), instead of `body` or `file`. */
+  form?: FormData;
   /** Validates and types the response body; omit for 204 responses. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
@@ -36,7 +38,7 @@ export async function apiRequest<T = void>(method: Method, path: string, options
     method,
     headers,
     credentials: 'same-origin',
-    body: options.file?.body ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    body: options.form ?? options.file?.body ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     signal: options.signal,
   });
 

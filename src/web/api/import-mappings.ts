@@ -54,21 +54,18 @@ export const updateImportMapping = (
 export const importMappingExportPath = (orgId: string, id: string): string =>
   orgPath(orgId, `import-mappings/${segment(id)}/export`);
 
-/** Previews (nothing written) or imports a file through an inline mapping. */
+/** Previews (nothing written) or imports a file through an inline mapping, both sent as one multipart form. */
 export const runMappedImport = (
   orgId: string,
   file: File,
   mapping: ImportMapping | ImportMappingInput,
   mode: 'preview' | 'import',
-): Promise<MappedReport> =>
-  apiRequest(
-    'POST',
-    orgPath(
-      orgId,
-      `interactions/import/${mode === 'preview' ? 'preview' : 'mapped'}?mapping=${encodeURIComponent(JSON.stringify(mapping))}`,
-    ),
-    {
-      file: { body: file, type: /\.xlsx$/i.test(file.name) ? xlsxType : 'text/csv' },
-      schema: MappedReport,
-    },
-  );
+): Promise<MappedReport> => {
+  const form = new FormData();
+  form.set('mapping', JSON.stringify(mapping));
+  form.set('file', new Blob([file], { type: /\.xlsx$/i.test(file.name) ? xlsxType : 'text/csv' }), file.name);
+  return apiRequest('POST', orgPath(orgId, `interactions/import/${mode === 'preview' ? 'preview' : 'mapped'}`), {
+    form,
+    schema: MappedReport,
+  });
+};

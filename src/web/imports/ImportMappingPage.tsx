@@ -1,13 +1,11 @@
 import {
   Alert,
   Anchor,
-  Autocomplete,
   Button,
   FileInput,
   Group,
   Paper,
   Select,
-  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -16,12 +14,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconChecklist, IconDeviceFloppy, IconPlus, IconUpload } from '@tabler/icons-react';
+import { IconChecklist, IconDeviceFloppy, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { countOf } from '../../domain/count-of.ts';
 import { parseImportMapping, type ImportMappingInput } from '../../domain/support/import-mapping.ts';
-import { interactionModes } from '../../domain/support/schemas.ts';
 import { errorMessageOf, isApiError } from '../api/client.ts';
 import {
   createImportMapping,
@@ -32,12 +29,14 @@ import {
   type MappedReport,
 } from '../api/import-mappings.ts';
 import { importProblems, listEngagements, type ImportProblem } from '../api/support.ts';
+import { useModelVocabulary } from '../engagements/engagement-hooks.ts';
 import { canEditRecords } from '../engagements/record-permissions.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { PageHeader } from '../layout/PageHeader.tsx';
 import { organizationPath } from '../organizations/organization-paths.ts';
 import { useOrganization } from '../organizations/useCurrentOrganization.ts';
 import { queryKeys } from '../query-keys.ts';
+import { MappingEditor, vocabularyOptions } from './mapping-editor/MappingEditor.tsx';
 import { TableFileField } from './TableFileField.tsx';
 
 /** A new mapping: the fields every mapping needs, to be pointed at the file's columns. */
@@ -52,86 +51,6 @@ const blankMapping = (): ImportMappingInput => ({
   mode: { column: 'Mode', values: {} },
   components: { columns: {} },
 });
-
-type Pairs = [string, string][];
-const pairsOf = (record: Record<string, string | number> | undefined): Pairs =>
-  Object.entries(record ?? {}).map(([k, v]) => [k, String(v)]);
-const recordOf = (pairs: Pairs): Record<string, string> => Object.fromEntries(pairs.filter(([k]) => k.trim() !== ''));
-
-/** Rows of two inputs, source value → meaning, with a button to add one. */
-function PairTable({
-  label,
-  pairs,
-  onChange,
-  left,
-  right,
-}: {
-  label: string;
-  pairs: Pairs;
-  onChange: (pairs: Pairs) => void;
-  left: { label: string; data?: string[] };
-  right: { label: string; data?: { value: string; label: string }[] };
-}) {
-  // Rows without a source value yet are kept here: the mapping holds only the rows that have one.
-  const [blanks, setBlanks] = useState<Pairs>([]);
-  const rows: Pairs = [...pairs, ...blanks];
-  const set = (i: number, side: 0 | 1, value: string) => {
-    const next = rows.map((pair, j): [string, string] =>
-      j === i ? (side === 0 ? [value, pair[1]] : [pair[0], value]) : pair,
-    );
-    onChange(next.filter(([k]) => k.trim() !== ''));
-    setBlanks(next.filter(([k]) => k.trim() === ''));
-  };
-  return (
-    <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-      <Text component="legend" size="sm" fw={500}>
-        {label}
-      </Text>
-      {rows.map(([k, v], i) => (
-        <SimpleGrid key={i} cols={{ base: 1, xs: 2 }} spacing="xs">
-          {left.data ? (
-            <Autocomplete
-              aria-label={`${left.label} ${i + 1}`}
-              data={left.data}
-              value={k}
-              onChange={(value) => set(i, 0, value)}
-            />
-          ) : (
-            <TextInput
-              aria-label={`${left.label} ${i + 1}`}
-              value={k}
-              onChange={(e) => set(i, 0, e.currentTarget.value)}
-            />
-          )}
-          {right.data ? (
-            <Select
-              aria-label={`${right.label} ${i + 1}`}
-              data={right.data}
-              value={v || null}
-              onChange={(value) => set(i, 1, value ?? '')}
-              searchable
-            />
-          ) : (
-            <TextInput
-              aria-label={`${right.label} ${i + 1}`}
-              value={v}
-              onChange={(e) => set(i, 1, e.currentTarget.value)}
-            />
-          )}
-        </SimpleGrid>
-      ))}
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        leftSection={<IconPlus size={14} aria-hidden />}
-        onClick={() => setBlanks([...blanks, ['', '']])}
-        style={{ alignSelf: 'flex-start' }}
-      >
-        Add a row to {label.toLowerCase()}
-      </Button>
-    </Stack>
-  );
-}
 
 function ProblemsTable({ problems }: { problems: ImportProblem[] }) {
   return (
@@ -230,6 +149,9 @@ export default function ImportMappingPage() {
     enabled: allowed,
   });
   const engagementNames = new Map((engagements.data ?? []).map((e) => [e.id, e.name]));
+  // Meanings are offered in the words of the model the organization's first engagement follows.
+  const firstEngagement = engagements.data?.[0];
+  const model = useModelVocabulary(organization.id, firstEngagement);
 
   const setDraft = (next: ImportMappingInput) => {
     setDraftState(next);
@@ -277,9 +199,6 @@ export default function ImportMappingPage() {
       />
     );
 
-  const columnField = (label: string, value: string, onChange: (value: string) => void, description?: string) => (
-    <Autocomplete label={label} description={description} data={columns} value={value} onChange={onChange} />
-  );
   const start = (mode: 'preview' | 'import') => {
     if (!file) return;
     setOutcome(null);
@@ -294,8 +213,6 @@ export default function ImportMappingPage() {
     setDraftState(parsed.mapping);
     setJsonError(null);
   };
-  const modeColumn = 'column' in draft.mode ? draft.mode : { column: '', values: {} };
-  const durationColumn = 'column' in draft.duration ? draft.duration.column : '';
 
   return (
     <Stack gap="lg">
@@ -360,73 +277,33 @@ export default function ImportMappingPage() {
           </Title>
           <Text size="sm" c="dimmed">
             Column names are the file&apos;s header (for Qualtrics, the column ids of row 1). Preview the file once to
-            have its columns offered here.
+            have its columns offered here. Open a section to map its fields.
           </Text>
           <TextInput
             label="Name"
             value={draft.name}
             onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {columnField('Engagement column', draft.engagement.column, (column) =>
-              setDraft({ ...draft, engagement: { ...draft.engagement, column } }),
-            )}
-            {columnField('Date column', draft.date.column, (column) =>
-              setDraft({ ...draft, date: { ...draft.date, column } }),
-            )}
-            <TextInput
-              label="Date format"
-              description="For example M/d/yyyy or yyyy-MM-dd HH:mm:ss."
-              value={draft.date.format ?? ''}
-              onChange={(e) => setDraft({ ...draft, date: { ...draft.date, format: e.currentTarget.value } })}
-            />
-            {columnField('Duration column', durationColumn, (column) =>
-              setDraft({ ...draft, duration: { ...('column' in draft.duration ? draft.duration : {}), column } }),
-            )}
-            {columnField('Mode column', modeColumn.column, (column) =>
-              setDraft({ ...draft, mode: { ...modeColumn, column } }),
-            )}
-          </SimpleGrid>
-          <PairTable
-            label="Engagement names"
-            pairs={pairsOf(draft.engagement.names)}
-            onChange={(pairs) => setDraft({ ...draft, engagement: { ...draft.engagement, names: recordOf(pairs) } })}
-            left={{ label: 'Name in the file' }}
-            right={{
-              label: 'Engagement',
-              data: (engagements.data ?? []).map((e) => ({ value: e.id, label: e.name })),
-            }}
-          />
-          <PairTable
-            label="Mode values"
-            pairs={pairsOf(modeColumn.values)}
-            onChange={(pairs) =>
-              setDraft({
-                ...draft,
-                mode: { ...modeColumn, values: recordOf(pairs) as Record<string, (typeof interactionModes)[number]> },
-              })
+          <MappingEditor
+            draft={draft}
+            onChange={setDraft}
+            columns={columns}
+            engagements={(engagements.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+            vocabulary={vocabularyOptions(model.data)}
+            advanced={
+              <Textarea
+                label="The whole mapping (JSON)"
+                description="The fields above as one document, to read, paste or edit by hand; see the mapping documentation."
+                autosize
+                minRows={6}
+                maxRows={18}
+                value={json}
+                onChange={(e) => setJson(e.currentTarget.value)}
+                onBlur={() => applyJson(json)}
+                error={jsonError}
+                styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
+              />
             }
-            left={{ label: 'Value in the file' }}
-            right={{ label: 'Mode', data: interactionModes.map((m) => ({ value: m, label: m })) }}
-          />
-          <PairTable
-            label="Minutes per component"
-            pairs={pairsOf(draft.components?.columns)}
-            onChange={(pairs) => setDraft({ ...draft, components: { ...draft.components, columns: recordOf(pairs) } })}
-            left={{ label: 'Component id' }}
-            right={{ label: 'Minutes column', data: columns.map((c) => ({ value: c, label: c })) }}
-          />
-          <Textarea
-            label="The whole mapping (JSON)"
-            description="Activities, principles and ratings, participants, stage, notes, next steps and which rows to take: see the mapping documentation."
-            autosize
-            minRows={6}
-            maxRows={18}
-            value={json}
-            onChange={(e) => setJson(e.currentTarget.value)}
-            onBlur={() => applyJson(json)}
-            error={jsonError}
-            styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
           />
           <Group gap="sm">
             <Button
