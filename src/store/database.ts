@@ -56,6 +56,12 @@ export interface Database {
    * write-ahead log lets writers go on), on PostgreSQL a REPEATABLE READ, READ ONLY transaction.
    */
   snapshot<T>(work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`, which writes many rows in a row of transactions (`praxis rebuild`), with the connection
+   * set for it: on SQLite a larger page cache and the write-ahead log checkpointed less often, both put
+   * back when the last such work ends (see `bulkWriteSettings`); on PostgreSQL as it is.
+   */
+  writingInBulk<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -127,6 +133,34 @@ export function openSqlite(file: string): SqliteDatabase.Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   return sqlite;
+}
+
+/**
+ * SQLite settings while writing in bulk. The default page cache (2 MB) cannot hold the index pages one
+ * run of a rebuild touches, so they were spilled and read back again and again; the default checkpoint
+ * (every 1,000 pages of log) copied the same pages into the database file after almost every run.
+ */
+const bulkWriteSettings = { cache_size: -65_536, wal_autocheckpoint: 25_000 } as const;
+
+/** Applies `bulkWriteSettings` to a connection while any bulk work runs on it, and puts back what was there before. */
+function bulkWritesOn(sqlite: SqliteDatabase.Database): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  let before: Record<string, unknown> = {};
+  return async (work) => {
+    if (running++ === 0) {
+      before = {};
+      for (const [name, value] of Object.entries(bulkWriteSettings)) {
+        before[name] = sqlite.pragma(name, { simple: true });
+        sqlite.pragma(`${name} = ${value}`);
+      }
+    }
+    try {
+      return await work();
+    } finally {
+      if (--running === 0)
+        for (const [name, value] of Object.entries(before)) sqlite.pragma(`${name} = ${String(value)}`);
+    }
+  };
 }
 
 /** SQLSTATEs of a transaction PostgreSQL aborted so that others could go on: a deadlock, a serialization failure. */
@@ -210,6 +244,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
             await sql`set transaction read only`.execute(trx);
             return work(trx);
           }),
+      writingInBulk: (work) => work(),
       close: () => db.destroy(),
     };
   }
@@ -234,6 +269,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     sqlite,
     transaction: (work) => groupCommit.run(work),
     snapshot,
+    writingInBulk: bulkWritesOn(sqlite),
     close: () => db.destroy(),
   };
 }

@@ -161,6 +161,11 @@ export class Store {
     return this.database.snapshot((trx) => work(new Store(this.database, trx)));
   }
 
+  /** Runs `work`, which writes many rows in a row of transactions, with the database set for it (see `Database.writingInBulk`). */
+  writingInBulk<T>(work: () => Promise<T>): Promise<T> {
+    return this.database.writingInBulk(work);
+  }
+
   close(): Promise<void> {
     return this.database.close();
   }

@@ -19,19 +19,21 @@ export async function rebuildDerived(
   const tenant = store.tenant(organizationId);
   const engagements = await tenant.derived.engagements();
   const counts = await tenant.derived.liveInteractionCounts();
-  let done = 0;
-  for (const run of engagementRuns(engagements, counts, interactionsPerRun)) {
+  await store.writingInBulk(async () => {
+    let done = 0;
+    for (const run of engagementRuns(engagements, counts, interactionsPerRun)) {
+      await store.transaction(async (tx) => {
+        const inRun = tx.tenant(organizationId);
+        await inRun.engagements.lockForWrite((await inRun.derived.engagementsWithin(run.range)).map((e) => e.id));
+        await inRun.derived.rebuildWithin(run.range);
+      });
+      done += run.engagements.length;
+      progress?.(done, engagements.length);
+    }
     await store.transaction(async (tx) => {
-      const inRun = tx.tenant(organizationId);
-      await inRun.engagements.lockForWrite((await inRun.derived.engagementsWithin(run.range)).map((e) => e.id));
-      await inRun.derived.rebuildWithin(run.range);
+      const all = tx.tenant(organizationId);
+      await all.engagements.lockForWrite((await all.derived.engagements()).map((e) => e.id));
+      await all.derived.rebuildOrganization();
     });
-    done += run.engagements.length;
-    progress?.(done, engagements.length);
-  }
-  await store.transaction(async (tx) => {
-    const all = tx.tenant(organizationId);
-    await all.engagements.lockForWrite((await all.derived.engagements()).map((e) => e.id));
-    await all.derived.rebuildOrganization();
   });
 }

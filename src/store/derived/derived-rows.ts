@@ -58,6 +58,13 @@ function insertText(db: Executor, declaration: DerivedDeclaration, columns: read
 }
 
 /**
+ * A statement of fewer rows than the most takes a multiple of this many, and the rest (fewer than this)
+ * one more: a rebuild, whose runs leave every count of rows over, then prepares a few dozen statements
+ * per table instead of one per count, each holding memory while it stays prepared.
+ */
+const rowsStep = 32;
+
+/**
  * Inserts rows of a declared table for one organization: many rows to a statement, whose text is made
  * once per row count and kept prepared (no query builder per statement).
  */
@@ -71,8 +78,9 @@ export async function insertRows(
   const columns = columnsOf(declaration).map(([c]) => c);
   const width = columns.length + 1;
   const perStatement = Math.max(1, Math.floor(valuesPerStatement / width));
-  for (let at = 0; at < rows.length; at += perStatement) {
-    const count = Math.min(perStatement, rows.length - at);
+  for (let at = 0, count = 0; at < rows.length; at += count) {
+    const left = rows.length - at;
+    count = left >= perStatement ? perStatement : left >= rowsStep ? left - (left % rowsStep) : left;
     const parameters: Cell[] = new Array<Cell>(count * width);
     let p = 0;
     for (let r = at; r < at + count; r++) {

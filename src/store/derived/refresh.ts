@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
-import type {
-  Cell,
-  DerivedInteraction,
-  DerivedRow,
-  EngagementDeclaration,
-  EngagementInteractions,
-  Grain,
+import {
+  keyOrder,
+  type Cell,
+  type DerivedInteraction,
+  type DerivedRow,
+  type EngagementDeclaration,
+  type EngagementInteractions,
+  type Grain,
 } from '../../domain/support/derived/declaration.ts';
 import { engagementTables, organizationTables } from '../../domain/support/derived/registry.ts';
 import { calendarMonth, relationshipMonth, relationshipMonthStart } from '../../domain/support/months.ts';
@@ -232,7 +233,13 @@ export async function rebuildEngagementRows(
   for (const table of engagementTables) {
     const rows: DerivedRow[] = [];
     for (const source of sources) for (const row of table.rows(source)) rows.push(row);
+    // Rows inserted in the order of the table's key fill its pages one after another.
+    rows.sort(keyOrder(table));
     const stored = await storedRowsWithin(db, organizationId, table, range);
+    if (stored.length === 0) {
+      await insertRows(db, organizationId, table, rows);
+      continue;
+    }
     const found = mismatches(comparisonOf(table), stored, rows);
     const stale = found.filter((m) => m.stored !== null).map((m) => m.stored!);
     if (stale.length > stored.length * rewriteAllAbove) {

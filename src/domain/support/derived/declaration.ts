@@ -94,6 +94,28 @@ export function keyColumnsOf(declaration: DerivedDeclaration): readonly string[]
   return columns;
 }
 
+const keyOrders = new WeakMap<DerivedDeclaration, (a: DerivedRow, b: DerivedRow) => number>();
+/**
+ * Compares rows by their key columns in key order, as the table's primary key orders them (text by
+ * code unit, numbers as numbers): rows sorted by it are inserted in index order.
+ */
+export function keyOrder(declaration: DerivedDeclaration): (a: DerivedRow, b: DerivedRow) => number {
+  let order = keyOrders.get(declaration);
+  if (!order) {
+    const columns = keyColumnsOf(declaration);
+    order = (a, b) => {
+      for (const c of columns) {
+        const x = a[c]!;
+        const y = b[c]!;
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return 0;
+    };
+    keyOrders.set(declaration, order);
+  }
+  return order;
+}
+
 /** The key of a row as one string, for comparing rows. */
 export function rowKey(declaration: DerivedDeclaration, row: DerivedRow): string {
   return joinedKey(row, keyColumnsOf(declaration), ' ');
