@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { CommitScope } from './commit-scope.ts';
 
 /**
@@ -109,19 +109,24 @@ export class GroupCommit<Schema> {
   }
 }
 
+/** The savepoint statements, compiled once: every unit of a group runs two of them. */
+const savepoint = CompiledQuery.raw('savepoint group_unit');
+const release = CompiledQuery.raw('release savepoint group_unit');
+const rollbackTo = CompiledQuery.raw('rollback to savepoint group_unit');
+
 async function runInSavepoint<Schema>(
   trx: Transaction<Schema>,
   work: (trx: Transaction<Schema>) => Promise<unknown>,
 ): Promise<Outcome> {
-  await sql`savepoint group_unit`.execute(trx);
+  await trx.executeQuery(savepoint);
   try {
     const value = await work(trx);
-    await sql`release savepoint group_unit`.execute(trx);
+    await trx.executeQuery(release);
     return { ok: true, value };
   } catch (error) {
     try {
-      await sql`rollback to savepoint group_unit`.execute(trx);
-      await sql`release savepoint group_unit`.execute(trx);
+      await trx.executeQuery(rollbackTo);
+      await trx.executeQuery(release);
     } catch {
       // The engine ended the whole transaction (for example a full disk): the group fails with the cause.
       throw error;

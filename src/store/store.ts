@@ -32,61 +32,133 @@ import { coachingRepositories, type CoachingRepositories } from './repositories/
 
 /** Repositories for one organization's data. Obtaining one is the only way to reach tenant tables. */
 export class TenantStore {
-  readonly members: MemberRepository;
-  readonly tokens: TokenRepository;
-  readonly invitations: InvitationRepository;
-  readonly models: ModelRepository;
-  readonly partners: PartnerRepository;
-  readonly contacts: ContactRepository;
-  readonly engagements: EngagementRepository;
-  readonly interactions: InteractionRepository;
-  readonly dose: DoseRepository;
-  readonly derived: DerivedRepository;
-  readonly practiceTotals: PracticeTotalsRepository;
-  readonly instruments: InstrumentRepository;
-  readonly waves: WaveRepository;
-  readonly responses: ResponseRepository;
-  readonly scores: ScoreRepository;
-  readonly hypotheses: HypothesisRepository;
-  readonly hypothesisRuns: HypothesisRunRepository;
-  readonly stagePlans: StagePlanRepository;
-  readonly importMappings: ImportMappingRepository;
-  readonly signals: SignalRepository;
-  readonly coaching: CoachingRepositories;
-  readonly calendarFeeds: CalendarFeedRepository;
-  readonly researchSettings: ResearchSettingsRepository;
-  readonly emails: EmailRepository;
+  // A request uses a few repositories: each is made when first asked for.
+  #members?: MemberRepository;
+  #tokens?: TokenRepository;
+  #invitations?: InvitationRepository;
+  #models?: ModelRepository;
+  #partners?: PartnerRepository;
+  #contacts?: ContactRepository;
+  #engagements?: EngagementRepository;
+  #interactions?: InteractionRepository;
+  #dose?: DoseRepository;
+  #derived?: DerivedRepository;
+  #practiceTotals?: PracticeTotalsRepository;
+  #instruments?: InstrumentRepository;
+  #waves?: WaveRepository;
+  #responses?: ResponseRepository;
+  #scores?: ScoreRepository;
+  #hypotheses?: HypothesisRepository;
+  #hypothesisRuns?: HypothesisRunRepository;
+  #stagePlans?: StagePlanRepository;
+  #importMappings?: ImportMappingRepository;
+  #signals?: SignalRepository;
+  #coaching?: CoachingRepositories;
+  #calendarFeeds?: CalendarFeedRepository;
+  #researchSettings?: ResearchSettingsRepository;
+  #emails?: EmailRepository;
 
   constructor(
     private readonly db: Executor,
     readonly organizationId: string,
-    engine: Engine,
-    scope?: CommitScope<DatabaseSchema>,
-  ) {
-    this.members = new MemberRepository(db, organizationId);
-    this.tokens = new TokenRepository(db, organizationId);
-    this.invitations = new InvitationRepository(db, organizationId);
-    this.models = new ModelRepository(db, organizationId);
-    this.partners = new PartnerRepository(db, organizationId);
-    this.contacts = new ContactRepository(db, organizationId);
-    this.engagements = new EngagementRepository(db, organizationId, engine);
-    this.interactions = new InteractionRepository(db, organizationId);
-    this.dose = new DoseRepository(db, organizationId, engine);
-    this.derived = new DerivedRepository(db, organizationId, engine, scope);
-    this.practiceTotals = new PracticeTotalsRepository(db, organizationId);
-    this.instruments = new InstrumentRepository(db, organizationId);
-    this.waves = new WaveRepository(db, organizationId);
-    this.responses = new ResponseRepository(db, organizationId);
-    this.scores = new ScoreRepository(db, organizationId);
-    this.hypotheses = new HypothesisRepository(db, organizationId);
-    this.hypothesisRuns = new HypothesisRunRepository(db, organizationId);
-    this.stagePlans = new StagePlanRepository(db, organizationId);
-    this.importMappings = new ImportMappingRepository(db, organizationId);
-    this.signals = new SignalRepository(db, organizationId);
-    this.coaching = coachingRepositories(db, organizationId);
-    this.calendarFeeds = new CalendarFeedRepository(db, organizationId);
-    this.researchSettings = new ResearchSettingsRepository(db, organizationId);
-    this.emails = new EmailRepository(db, organizationId);
+    private readonly engine: Engine,
+    private readonly scope?: CommitScope<DatabaseSchema>,
+  ) {}
+
+  get members(): MemberRepository {
+    return (this.#members ??= new MemberRepository(this.db, this.organizationId));
+  }
+
+  get tokens(): TokenRepository {
+    return (this.#tokens ??= new TokenRepository(this.db, this.organizationId));
+  }
+
+  get invitations(): InvitationRepository {
+    return (this.#invitations ??= new InvitationRepository(this.db, this.organizationId));
+  }
+
+  get models(): ModelRepository {
+    return (this.#models ??= new ModelRepository(this.db, this.organizationId));
+  }
+
+  get partners(): PartnerRepository {
+    return (this.#partners ??= new PartnerRepository(this.db, this.organizationId));
+  }
+
+  get contacts(): ContactRepository {
+    return (this.#contacts ??= new ContactRepository(this.db, this.organizationId));
+  }
+
+  get engagements(): EngagementRepository {
+    return (this.#engagements ??= new EngagementRepository(this.db, this.organizationId, this.engine));
+  }
+
+  get interactions(): InteractionRepository {
+    return (this.#interactions ??= new InteractionRepository(this.db, this.organizationId));
+  }
+
+  get dose(): DoseRepository {
+    return (this.#dose ??= new DoseRepository(this.db, this.organizationId, this.engine));
+  }
+
+  get derived(): DerivedRepository {
+    return (this.#derived ??= new DerivedRepository(this.db, this.organizationId, this.engine, this.scope));
+  }
+
+  get practiceTotals(): PracticeTotalsRepository {
+    return (this.#practiceTotals ??= new PracticeTotalsRepository(this.db, this.organizationId));
+  }
+
+  get instruments(): InstrumentRepository {
+    return (this.#instruments ??= new InstrumentRepository(this.db, this.organizationId));
+  }
+
+  get waves(): WaveRepository {
+    return (this.#waves ??= new WaveRepository(this.db, this.organizationId));
+  }
+
+  get responses(): ResponseRepository {
+    return (this.#responses ??= new ResponseRepository(this.db, this.organizationId));
+  }
+
+  get scores(): ScoreRepository {
+    return (this.#scores ??= new ScoreRepository(this.db, this.organizationId));
+  }
+
+  get hypotheses(): HypothesisRepository {
+    return (this.#hypotheses ??= new HypothesisRepository(this.db, this.organizationId));
+  }
+
+  get hypothesisRuns(): HypothesisRunRepository {
+    return (this.#hypothesisRuns ??= new HypothesisRunRepository(this.db, this.organizationId));
+  }
+
+  get stagePlans(): StagePlanRepository {
+    return (this.#stagePlans ??= new StagePlanRepository(this.db, this.organizationId));
+  }
+
+  get importMappings(): ImportMappingRepository {
+    return (this.#importMappings ??= new ImportMappingRepository(this.db, this.organizationId));
+  }
+
+  get signals(): SignalRepository {
+    return (this.#signals ??= new SignalRepository(this.db, this.organizationId));
+  }
+
+  get coaching(): CoachingRepositories {
+    return (this.#coaching ??= coachingRepositories(this.db, this.organizationId));
+  }
+
+  get calendarFeeds(): CalendarFeedRepository {
+    return (this.#calendarFeeds ??= new CalendarFeedRepository(this.db, this.organizationId));
+  }
+
+  get researchSettings(): ResearchSettingsRepository {
+    return (this.#researchSettings ??= new ResearchSettingsRepository(this.db, this.organizationId));
+  }
+
+  get emails(): EmailRepository {
+    return (this.#emails ??= new EmailRepository(this.db, this.organizationId));
   }
 
   recordHistory(entry: Omit<NewHistoryEntry, 'organizationId'>): Promise<void> {

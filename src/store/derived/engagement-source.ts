@@ -47,54 +47,70 @@ export async function engagementsWithin(
   return rows.map((r) => ({ id: r.id, startDate: r.start_date, live: r.deleted_at === null }));
 }
 
-/** The JSON cells of an interaction as read, and what they parsed to. */
-interface ParsedCells {
+/** The row of an interaction as the write path reads it. */
+interface InteractionRow {
+  id: string;
+  date: string;
+  duration_minutes: number;
+  mode: string;
+  logged_by: string;
   components: string;
   principles: string;
-  nextSteps: string;
-  parsed: Pick<DerivedInteraction, 'components' | 'principles' | 'nextSteps'>;
+  next_steps: string;
+}
+
+/** An interaction's row as read, and the derived interaction made from it. */
+interface ReadInteraction {
+  row: InteractionRow;
+  engagementId: string;
+  interaction: DerivedInteraction;
 }
 
 /**
- * The parsed JSON cells of interactions that writes read again: a logged interaction's months are
- * recomputed on every later write to them, and parsing the same cells through the schema each time
- * was most of that recompute. An entry is used only when both cells read are the very text it was
- * parsed from, so it can never stand for anything but what the row holds now. Bounded; the oldest
- * entry goes first.
+ * The interactions that writes read again: a logged interaction's months are recomputed on every later
+ * write to them, and parsing the same JSON cells through the schema each time was most of that
+ * recompute. An entry is used only when every column read is the very value it was made from, so it
+ * can never stand for anything but what the row holds now; being the same object, it also keeps its
+ * months (`monthsOf`) from one recompute to the next. Bounded; the oldest entry goes first.
  */
-const parsedCells = new Map<string, ParsedCells>();
-const parsedCellsLimit = 10_000;
+const readInteractions = new Map<string, ReadInteraction>();
+const readInteractionsLimit = 10_000;
 
-function parseCells(
-  r: { id: string; components: string; principles: string; next_steps: string },
-  remember: boolean,
-): Pick<DerivedInteraction, 'components' | 'principles' | 'nextSteps'> {
+const sameRow = (a: InteractionRow, b: InteractionRow): boolean =>
+  a.date === b.date &&
+  Number(a.duration_minutes) === Number(b.duration_minutes) &&
+  a.mode === b.mode &&
+  a.logged_by === b.logged_by &&
+  a.components === b.components &&
+  a.principles === b.principles &&
+  a.next_steps === b.next_steps;
+
+function derivedInteraction(r: InteractionRow, engagementId: string, remember: boolean): DerivedInteraction {
   if (remember) {
-    const known = parsedCells.get(r.id);
-    if (
-      known &&
-      known.components === r.components &&
-      known.principles === r.principles &&
-      known.nextSteps === r.next_steps
-    )
-      return known.parsed;
+    const known = readInteractions.get(r.id);
+    if (known && known.engagementId === engagementId && sameRow(known.row, r)) return known.interaction;
   }
-  const parsed = Object.freeze({
+  const interaction: DerivedInteraction = Object.freeze({
+    engagementId,
+    date: r.date,
+    durationMinutes: Number(r.duration_minutes),
+    mode: r.mode,
+    loggedBy: r.logged_by,
     components: Object.freeze(readJsonColumn(Interaction.shape.components, r.components, at(r, 'components'))),
     principles: Object.freeze(readJsonColumn(Interaction.shape.principles, r.principles, at(r, 'principles'))),
     nextSteps: Object.freeze(readJsonColumn(Interaction.shape.nextSteps, r.next_steps, at(r, 'next_steps'))),
   });
   if (remember) {
-    parsedCells.delete(r.id);
-    if (parsedCells.size >= parsedCellsLimit) parsedCells.delete(parsedCells.keys().next().value!);
-    parsedCells.set(r.id, { components: r.components, principles: r.principles, nextSteps: r.next_steps, parsed });
+    readInteractions.delete(r.id);
+    if (readInteractions.size >= readInteractionsLimit) readInteractions.delete(readInteractions.keys().next().value!);
+    readInteractions.set(r.id, { row: r, engagementId, interaction });
   }
-  return parsed;
+  return interaction;
 }
 
 /**
  * The live interactions of one engagement, all or those dated within `[from, to]`: only the columns
- * derived tables read. `remember` keeps what their JSON cells parsed to for the next read of the same
+ * derived tables read. `remember` keeps the interactions made for the next read of the same
  * rows (the write path, which reads the same months again and again; not a whole-organization scan).
  */
 export async function engagementInteractions(
@@ -104,16 +120,7 @@ export async function engagementInteractions(
   window?: { from: string; to: string },
   remember = false,
 ): Promise<EngagementInteractions> {
-  const { rows } = await runShaped<{
-    id: string;
-    date: string;
-    duration_minutes: number;
-    mode: string;
-    logged_by: string;
-    components: string;
-    principles: string;
-    next_steps: string;
-  }>(
+  const { rows } = await runShaped<InteractionRow>(
     db,
     window ? 'interactions of a window' : 'interactions',
     () => sql`select id, date, duration_minutes, mode, logged_by, components, principles, next_steps from interactions
@@ -124,19 +131,7 @@ export async function engagementInteractions(
   return {
     engagementId: engagement.id,
     startDate: engagement.startDate,
-    interactions: rows.map((r): DerivedInteraction => {
-      const { components, principles, nextSteps } = parseCells(r, remember);
-      return {
-        engagementId: engagement.id,
-        date: r.date,
-        durationMinutes: Number(r.duration_minutes),
-        mode: r.mode,
-        loggedBy: r.logged_by,
-        components,
-        principles,
-        nextSteps,
-      };
-    }),
+    interactions: rows.map((r) => derivedInteraction(r, engagement.id, remember)),
   };
 }
 

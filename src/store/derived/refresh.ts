@@ -9,7 +9,8 @@ import {
   type Grain,
 } from '../../domain/support/derived/declaration.ts';
 import { engagementTables, organizationTables } from '../../domain/support/derived/registry.ts';
-import { calendarMonth, relationshipMonth, relationshipMonthStart } from '../../domain/support/months.ts';
+import { relationshipMonth, relationshipMonthStart } from '../../domain/support/months.ts';
+import { monthsOf } from '../../domain/support/derived/summed-per-interaction.ts';
 import type { PendingWrites } from '../commit-scope.ts';
 import type { Engine } from '../database.ts';
 import type { DatabaseSchema } from '../schema.ts';
@@ -119,12 +120,14 @@ async function refreshEngagement(
   const inMonths: Record<Grain, EngagementInteractions> = {
     calendar_month: {
       ...source,
-      interactions: source.interactions.filter((i) => months.calendar_month.has(calendarMonth(i.date))),
+      interactions: source.interactions.filter((i) =>
+        months.calendar_month.has(monthsOf(engagement.startDate, i).calendarMonth),
+      ),
     },
     relationship_month: {
       ...source,
       interactions: source.interactions.filter((i) =>
-        months.relationship_month.has(relationshipMonth(engagement.startDate, i.date)),
+        months.relationship_month.has(monthsOf(engagement.startDate, i).relationshipMonth),
       ),
     },
   };

@@ -3,13 +3,13 @@ import { calendarMonth } from '../../domain/support/months.ts';
 import { openNextStepRows } from '../../domain/support/rollups.ts';
 import { ownCopy } from '../own-copy.ts';
 import { conflict } from '../../domain/errors.ts';
-import type { Engagement, Interaction } from '../../domain/support/schemas.ts';
+import type { Engagement } from '../../domain/support/schemas.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { DerivedRepository } from './derived.ts';
 import type { EngagementRepository } from './engagements.ts';
 import type { Executor } from './executor.ts';
 import { historyRow } from './history.ts';
-import { interactionMapping, nextStepRow, type InteractionData } from './interactions.ts';
+import { createdInteraction, interactionMapping, nextStepRow, type InteractionData } from './interactions.ts';
 
 /**
  * Bound parameters per statement: far under both engines' limits (SQLite 32,766; PostgreSQL 65,535),
@@ -45,34 +45,6 @@ const nextStepColumns = Object.keys(
 const historyColumns = Object.keys(
   historyRow({ organizationId: null, entity: '', entityId: '', action: 'create', actor: null, changes: {} }),
 );
-
-/**
- * The first version of a new interaction, as the repository reads it back (`interactionMapping.fromRow`)
- * and as history keeps it, built from the data directly: no JSON round trip per row.
- */
-function createdInteraction(id: string, now: string, d: InteractionData): Interaction {
-  return {
-    id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    engagementId: d.engagementId,
-    date: d.date,
-    time: d.time,
-    durationMinutes: d.durationMinutes,
-    mode: d.mode,
-    stageId: d.stageId,
-    modelId: d.modelId,
-    modelVersion: d.modelVersion,
-    participants: d.participants,
-    components: d.components,
-    principles: d.principles,
-    notes: d.notes,
-    nextSteps: d.nextSteps,
-    loggedBy: d.loggedBy,
-  };
-}
 
 /** The tables an import writes, and their columns in the order their values are given. */
 const importColumns = {

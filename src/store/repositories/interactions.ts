@@ -19,6 +19,34 @@ export interface InteractionData extends InteractionInput {
 
 const at = (r: { id: string }, column: string) => ({ table: 'interactions', column, id: r.id });
 
+/**
+ * The first version of a new interaction, as the repository reads it back (`interactionMapping.fromRow`)
+ * and as history keeps it, built from the data directly: no JSON round trip per row.
+ */
+export function createdInteraction(id: string, now: string, d: InteractionData): Interaction {
+  return {
+    id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    engagementId: d.engagementId,
+    date: d.date,
+    time: d.time,
+    durationMinutes: d.durationMinutes,
+    mode: d.mode,
+    stageId: d.stageId,
+    modelId: d.modelId,
+    modelVersion: d.modelVersion,
+    participants: d.participants,
+    components: d.components,
+    principles: d.principles,
+    notes: d.notes,
+    nextSteps: d.nextSteps,
+    loggedBy: d.loggedBy,
+  };
+}
+
 export const interactionMapping: VersionedMapping<'interactions', Interaction, InteractionData> = {
   table: 'interactions',
   entity: 'interaction',
@@ -64,6 +92,7 @@ export const interactionMapping: VersionedMapping<'interactions', Interaction, I
     nextSteps: readJsonColumn(Interaction.shape.nextSteps, r.next_steps as string, at(r, 'next_steps')),
     loggedBy: r.logged_by as string,
   }),
+  created: createdInteraction,
 };
 
 /** The stored row of an open next step, as `writeIndexes` writes it (bulk writers use it too). */

@@ -1,6 +1,6 @@
 import { calendarMonth, relationshipMonth } from '../months.ts';
 import {
-  addRow,
+  type Cell,
   type ColumnType,
   type DerivedInteraction,
   type DerivedRow,
@@ -34,6 +34,11 @@ export function monthsOf(startDate: string, interaction: DerivedInteraction): In
 /**
  * An engagement-level table whose rows are sums of what each interaction contributes: the
  * contributions of every interaction, added up per key. `values` are all summed.
+ *
+ * `contributions` must return rows of its own (new objects): the first row of a key becomes the
+ * table's row and later ones are added into it. Rows are found by key through one map per key column,
+ * so adding up the contributions of every interaction of a month (each recompute does) makes no key
+ * strings and copies no rows.
  */
 export function summedPerInteraction(spec: {
   table: string;
@@ -44,6 +49,8 @@ export function summedPerInteraction(spec: {
 }): EngagementDeclaration {
   const key = Object.keys(spec.key);
   const sums = Object.keys(spec.values);
+  const inner = key.slice(0, -1);
+  const last = key.at(-1)!;
   return {
     level: 'engagement',
     table: spec.table,
@@ -51,11 +58,25 @@ export function summedPerInteraction(spec: {
     key: spec.key,
     values: spec.values,
     rows: (source) => {
-      const byKey = new Map<string, DerivedRow>();
+      const byKey = new Map<Cell, unknown>();
+      const rows: DerivedRow[] = [];
       for (const interaction of source.interactions)
-        for (const row of spec.contributions(interaction, monthsOf(source.startDate, interaction)))
-          addRow(byKey, row, key, sums);
-      return [...byKey.values()];
+        for (const row of spec.contributions(interaction, monthsOf(source.startDate, interaction))) {
+          let level = byKey;
+          for (const column of inner) {
+            const cell = row[column] ?? null;
+            let next = level.get(cell) as Map<Cell, unknown> | undefined;
+            if (!next) level.set(cell, (next = new Map()));
+            level = next;
+          }
+          const lastCell = row[last] ?? null;
+          const slot = level.get(lastCell) as DerivedRow | undefined;
+          if (!slot) {
+            level.set(lastCell, row);
+            rows.push(row);
+          } else for (const s of sums) slot[s] = (slot[s] as number) + (row[s] as number);
+        }
+      return rows;
     },
   };
 }
