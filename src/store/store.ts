@@ -19,7 +19,8 @@ import { ContactRepository, PartnerRepository } from './repositories/partners.ts
 import { ModelRepository } from './repositories/models.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
 import { ResearchSettingsRepository } from './repositories/research-settings.ts';
-import { PracticeTotalsRepository } from './repositories/practice-totals.ts';
+import { SliceRepository } from './repositories/slices.ts';
+import { SummaryCache, summaryCacheOf } from './slices/engagement-summaries.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { StagePlanRepository } from './repositories/stage-plans.ts';
 import { ImportMappingRepository } from './repositories/import-mappings.ts';
@@ -42,7 +43,7 @@ export class TenantStore {
   readonly interactions: InteractionRepository;
   readonly dose: DoseRepository;
   readonly derived: DerivedRepository;
-  readonly practiceTotals: PracticeTotalsRepository;
+  readonly slices: SliceRepository;
   readonly instruments: InstrumentRepository;
   readonly waves: WaveRepository;
   readonly responses: ResponseRepository;
@@ -62,6 +63,8 @@ export class TenantStore {
     readonly organizationId: string,
     engine: Engine,
     scope?: CommitScope<DatabaseSchema>,
+    /** Derived rows held in memory for the analysis slices (see `SummaryCache`). */
+    summaries: SummaryCache = new SummaryCache(engine),
   ) {
     this.members = new MemberRepository(db, organizationId);
     this.tokens = new TokenRepository(db, organizationId);
@@ -71,9 +74,9 @@ export class TenantStore {
     this.contacts = new ContactRepository(db, organizationId);
     this.engagements = new EngagementRepository(db, organizationId, engine);
     this.interactions = new InteractionRepository(db, organizationId);
-    this.dose = new DoseRepository(db, organizationId, engine);
+    this.dose = new DoseRepository(db, organizationId);
     this.derived = new DerivedRepository(db, organizationId, engine, scope);
-    this.practiceTotals = new PracticeTotalsRepository(db, organizationId);
+    this.slices = new SliceRepository(db, organizationId, summaries);
     this.instruments = new InstrumentRepository(db, organizationId);
     this.waves = new WaveRepository(db, organizationId);
     this.responses = new ResponseRepository(db, organizationId);
@@ -124,7 +127,10 @@ export class Store {
   }
 
   tenant(organizationId: string): TenantStore {
-    return new TenantStore(this.executor, organizationId, this.database.engine, this.scope);
+    // Outside a transaction the database's cache is shared; a transaction reads into one of its own.
+    const summaries =
+      this.executor === this.database.db ? summaryCacheOf(this.database) : new SummaryCache(this.database.engine);
+    return new TenantStore(this.executor, organizationId, this.database.engine, this.scope, summaries);
   }
 
   recordHistory(entry: NewHistoryEntry): Promise<void> {
