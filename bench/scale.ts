@@ -285,15 +285,9 @@ try {
         tenant.dose.organizationComponentsByCalendarMonth(),
       ),
     },
-    // The organization's trajectory descriptives (issue 6): its reads, and the whole call without HTTP.
+    // The organization's trajectory descriptives (issue 6): its slice, and the whole call without HTTP.
     descriptives: {
-      'dose.organizationByCalendarMonth': await medianMs(() => tenant.dose.organizationByCalendarMonth()),
-      'dose.organizationComponentsByRelationshipMonth': await medianMs(() =>
-        tenant.dose.organizationComponentsByRelationshipMonth(),
-      ),
-      'dose.relationshipMonthsInPeriod(all)': await medianMs(() =>
-        tenant.dose.relationshipMonthsInPeriod({ engagementIds: null }),
-      ),
+      'slices.of(all)': await medianMs(() => tenant.slices.of(null)),
       organizationDescriptives: await medianMs(() => organizationDescriptives(tenant, {}, today)),
     },
   };
@@ -519,10 +513,6 @@ async function queryPlans(
     'interactions.openNextSteps(id)': [
       'select * from interaction_next_steps where organization_id = ? and engagement_id = ? order by interaction_date, interaction_id, position',
       [organizationId, engagementId],
-    ],
-    'dose.relationshipMonthsInPeriod(all)': [
-      'select engagement_id, relationship_month, minutes, components_used, entropy, dominant_component from relationship_month_dose where organization_id = ?',
-      [organizationId],
     ],
     'dose.componentMonths(id)': [
       'select * from component_month_dose where organization_id = ? and engagement_id = ? order by engagement_id, calendar_month, relationship_month, component_id',

@@ -333,6 +333,13 @@ export interface OrganizationActivityMonthUseTable {
   interactions: number;
 }
 
+/** A counter per engagement, raised by every rewrite of its derived rows (see `EngagementSummaries`). */
+export interface DerivedVersionsTable {
+  organization_id: string;
+  engagement_id: string;
+  version: number;
+}
+
 /** The next steps of live interactions that are not done, kept in step with every interaction write. */
 export interface InteractionNextStepsTable {
   interaction_id: string;
@@ -550,6 +557,7 @@ export interface DatabaseSchema {
   organization_principle_month_use: OrganizationPrincipleMonthUseTable;
   organization_activity_month_use: OrganizationActivityMonthUseTable;
   interaction_next_steps: InteractionNextStepsTable;
+  derived_versions: DerivedVersionsTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

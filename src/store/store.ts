@@ -19,7 +19,8 @@ import { ContactRepository, PartnerRepository } from './repositories/partners.ts
 import { ModelRepository } from './repositories/models.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
 import { ResearchSettingsRepository } from './repositories/research-settings.ts';
-import { PracticeTotalsRepository } from './repositories/practice-totals.ts';
+import { SliceRepository } from './repositories/slices.ts';
+import { SummaryCache, summaryCacheOf } from './slices/engagement-summaries.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { StagePlanRepository } from './repositories/stage-plans.ts';
 import { ImportMappingRepository } from './repositories/import-mappings.ts';
@@ -43,7 +44,7 @@ export class TenantStore {
   #interactions?: InteractionRepository;
   #dose?: DoseRepository;
   #derived?: DerivedRepository;
-  #practiceTotals?: PracticeTotalsRepository;
+  #slices?: SliceRepository;
   #instruments?: InstrumentRepository;
   #waves?: WaveRepository;
   #responses?: ResponseRepository;
@@ -63,6 +64,8 @@ export class TenantStore {
     readonly organizationId: string,
     private readonly engine: Engine,
     private readonly scope?: CommitScope<DatabaseSchema>,
+    /** Derived rows held in memory for the analysis slices (see `SummaryCache`). */
+    private readonly summaries: SummaryCache = new SummaryCache(engine),
   ) {}
 
   get members(): MemberRepository {
@@ -98,15 +101,15 @@ export class TenantStore {
   }
 
   get dose(): DoseRepository {
-    return (this.#dose ??= new DoseRepository(this.db, this.organizationId, this.engine));
+    return (this.#dose ??= new DoseRepository(this.db, this.organizationId));
   }
 
   get derived(): DerivedRepository {
     return (this.#derived ??= new DerivedRepository(this.db, this.organizationId, this.engine, this.scope));
   }
 
-  get practiceTotals(): PracticeTotalsRepository {
-    return (this.#practiceTotals ??= new PracticeTotalsRepository(this.db, this.organizationId));
+  get slices(): SliceRepository {
+    return (this.#slices ??= new SliceRepository(this.db, this.organizationId, this.summaries));
   }
 
   get instruments(): InstrumentRepository {
@@ -196,7 +199,10 @@ export class Store {
   }
 
   tenant(organizationId: string): TenantStore {
-    return new TenantStore(this.executor, organizationId, this.database.engine, this.scope);
+    // Outside a transaction the database's cache is shared; a transaction reads into one of its own.
+    const summaries =
+      this.executor === this.database.db ? summaryCacheOf(this.database) : new SummaryCache(this.database.engine);
+    return new TenantStore(this.executor, organizationId, this.database.engine, this.scope, summaries);
   }
 
   recordHistory(entry: NewHistoryEntry): Promise<void> {

@@ -54,11 +54,7 @@ describe.each(engines)('concurrent writes on %s', (engine) => {
       interactions: 7,
       engagements: 1,
     });
-    const practice = await tenant.practiceTotals.totals({
-      engagementIds: null,
-      fromMonth: '2023-05',
-      toMonth: '2023-05',
-    });
+    const practice = (await tenant.slices.of(null)).practiceTotals({ fromMonth: '2023-05', toMonth: '2023-05' });
     expect(practice.interactions).toBe(7);
     expect(practice.modes.reduce((n, m) => n + m.interactions, 0)).toBe(7);
   });

@@ -10,6 +10,13 @@ import { createTestDatabase, engines, type TestDatabase } from '../support/datab
 import { buildOrganization } from '../support/factories.ts';
 import { buildEngagement, typicalInteraction } from '../support/records.ts';
 
+/** Practice totals of a selection (null: the whole organization) over a period, as the analysis pages sum them. */
+const totalsOf = async (
+  tenant: ReturnType<TestDatabase['store']['tenant']>,
+  engagementIds: readonly string[] | null,
+  period: { fromMonth?: string; toMonth?: string } = {},
+) => (await tenant.slices.of(engagementIds)).practiceTotals(period);
+
 describe.each(engines)('practice totals of an engagement on %s', (engine) => {
   let t: TestDatabase;
   let orgId: string;
@@ -59,7 +66,7 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
   it('sum modes and practice activities in the database to what the live interactions give', async () => {
     const tenant = t.store.tenant(orgId);
     const [totals, interactions] = await Promise.all([
-      tenant.practiceTotals.totals({ engagementIds: [engagementId] }),
+      totalsOf(tenant, [engagementId]),
       tenant.interactions.allLive(engagementId),
     ]);
     expect(interactions).toHaveLength(3);
@@ -81,10 +88,10 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
     expect(engagementIds).toHaveLength(2);
     const inPeriod = all.filter((i) => i.date >= '2020-02-01' && i.date <= '2020-03-31');
     expect(new Set(inPeriod.map((i) => i.engagementId)).size).toBe(2);
-    const totals = await tenant.practiceTotals.totals({ engagementIds, fromMonth: '2020-02', toMonth: '2020-03' });
+    const totals = await totalsOf(tenant, engagementIds, { fromMonth: '2020-02', toMonth: '2020-03' });
     expect(totals.interactions).toBe(inPeriod.length);
     expect(practiceUseFromTotals(totals, eisToc)).toEqual(practiceUse(inPeriod, eisToc));
-    expect(await tenant.practiceTotals.totals({ engagementIds: [] })).toEqual({
+    expect(await totalsOf(tenant, [])).toEqual({
       interactions: 0,
       modes: [],
       principles: [],
@@ -93,22 +100,20 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
     });
   });
 
-  it('sum the whole organization from its organization-level rollups to what every live interaction gives', async () => {
+  it('sum the whole organization to what every live interaction gives', async () => {
     const tenant = t.store.tenant(orgId);
     const all = await tenant.interactions.allLive();
-    const whole = await tenant.practiceTotals.totals({ engagementIds: null });
+    const whole = await totalsOf(tenant, null);
     expect(whole.interactions).toBe(all.length);
     expect(practiceUseFromTotals(whole, eisToc)).toEqual(practiceUse(all, eisToc));
     // The same sums as the engagement-level rows of every engagement give, with or without a period.
     const engagementIds = [...new Set(all.map((i) => i.engagementId))];
-    expect(whole).toEqual(await tenant.practiceTotals.totals({ engagementIds }));
+    expect(whole).toEqual(await totalsOf(tenant, engagementIds));
     const period = { fromMonth: '2020-03', toMonth: '2020-04' };
-    expect(await tenant.practiceTotals.totals({ engagementIds: null, ...period })).toEqual(
-      await tenant.practiceTotals.totals({ engagementIds, ...period }),
-    );
+    expect(await totalsOf(tenant, null, period)).toEqual(await totalsOf(tenant, engagementIds, period));
   });
 
-  it('sum a selection of most engagements as the organization less the others, to what their interactions give', async () => {
+  it('sum a selection of most engagements to what their interactions give', async () => {
     const tenant = t.store.tenant(orgId);
     const actor = (await tenant.members.list())[0]!.userId;
     const third = (await buildEngagement(t.store, orgId, actor)).engagement.id;
@@ -124,24 +129,18 @@ describe.each(engines)('practice totals of an engagement on %s', (engine) => {
       actor,
     );
     const all = await tenant.interactions.allLive();
-    // Two of three engagements: more than half, so the organization's rows less the third's.
     const selected = [engagementId, third];
     const theirs = all.filter((i) => selected.includes(i.engagementId));
     expect(theirs.length).toBeLessThan(all.length);
-    const totals = await tenant.practiceTotals.totals({ engagementIds: selected });
+    const totals = await totalsOf(tenant, selected);
     expect(totals.interactions).toBe(theirs.length);
     expect(practiceUseFromTotals(totals, eisToc)).toEqual(practiceUse(theirs, eisToc));
-    // The same within a period, where the difference leaves some rows at zero.
+    // The same within a period: no key is left with nothing.
     const inPeriod = theirs.filter((i) => i.date >= '2020-03-01' && i.date <= '2020-03-31');
-    const march = await tenant.practiceTotals.totals({
-      engagementIds: selected,
-      fromMonth: '2020-03',
-      toMonth: '2020-03',
-    });
+    const march = await totalsOf(tenant, selected, { fromMonth: '2020-03', toMonth: '2020-03' });
     expect(practiceUseFromTotals(march, eisToc)).toEqual(practiceUse(inPeriod, eisToc));
     expect(march.modes.every((m) => m.interactions > 0)).toBe(true);
-    // One of three: its own rows.
-    expect(practiceUseFromTotals(await tenant.practiceTotals.totals({ engagementIds: [third] }), eisToc)).toEqual(
+    expect(practiceUseFromTotals(await totalsOf(tenant, [third]), eisToc)).toEqual(
       practiceUse(
         all.filter((i) => i.engagementId === third),
         eisToc,

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eisToc } from '../../src/model/builtin/index.ts';
+import { practiceUse } from '../../src/analysis/descriptives/practice-use.ts';
+import { practiceUseFromTotals } from '../../src/analysis/dose/practice-totals.ts';
 import { deleteEngagement } from '../../src/app/engagements/delete-engagement.ts';
 import { restoreEngagement } from '../../src/app/engagements/restore-engagement.ts';
 import { updateEngagement } from '../../src/app/engagements/update-engagement.ts';
@@ -121,6 +123,8 @@ describe.each(engines)('dose rollups on %s', (engine) => {
         const ids: string[] = [];
         for (const s of steps) {
           const tenant = t.store.tenant(orgId);
+          // The slices held in memory are read before every step, so each kind of write must make them stale.
+          await tenant.slices.of(null);
           const content = (c: Content) => ({
             date: c.date,
             components: c.components,
@@ -170,6 +174,20 @@ describe.each(engines)('dose rollups on %s', (engine) => {
           }
         }
         expect(await checkDerived(t.store.tenant(orgId))).toEqual([]);
+        // What the held slices sum equals what the live interactions give, and what rows read afresh
+        // (a transaction reads into a cache of its own) give, with and without a period.
+        const tenant = t.store.tenant(orgId);
+        const held = await tenant.slices.of(null);
+        const fresh = await t.store.transaction((tx) => tx.tenant(orgId).slices.of(null));
+        const liveEngagements = new Set((await tenant.engagements.list()).map((e) => e.id));
+        const live = (await tenant.interactions.allLive()).filter((i) => liveEngagements.has(i.engagementId));
+        expect(practiceUseFromTotals(held.practiceTotals({}), eisToc)).toEqual(practiceUse(live, eisToc));
+        for (const period of [{}, { fromMonth: '2020-02', toMonth: '2020-05' }]) {
+          expect(held.practiceTotals(period)).toEqual(fresh.practiceTotals(period));
+          expect(held.relationshipMonthsInPeriod(period)).toEqual(fresh.relationshipMonthsInPeriod(period));
+          expect(held.componentTotalsInPeriod(period)).toEqual(fresh.componentTotalsInPeriod(period));
+          expect(held.calendarMonthTotals(period)).toEqual(fresh.calendarMonthTotals(period));
+        }
       }),
       { numRuns: engine === 'sqlite' ? 40 : 15 },
     );

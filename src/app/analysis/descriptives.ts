@@ -46,16 +46,11 @@ export async function organizationDescriptives(tenant: TenantStore, filter: Desc
   return descriptivesOf(tenant, await selectedEngagements(tenant, filter, today), filter, today);
 }
 
-/** True when the filter selects every engagement of the organization (it may still limit the period). */
-const selectsWholeOrganization = (filter: DescriptivesFilter): boolean =>
-  !filter.engagementIds && !filter.partnerId && !filter.region && !filter.ispId && !filter.stageId;
-
 /**
- * Trajectory views of the given engagements within the filter's period, from the rollups: for the whole
- * organization the organization-level ones (per calendar month; per month of the relationship and
- * component), otherwise sums made in the database over the selected engagements' rollups; and per
- * engagement-month its minutes and stored diversity. Component rows are read only for the months of the
- * relationship that the period's edges cut.
+ * Trajectory views of the given engagements within the filter's period, from their derived rows
+ * (`tenant.slices`): dose per calendar month, per month of the relationship and component, per
+ * engagement-month with its diversity, and the component minutes of the months of the relationship that
+ * the period's edges cut.
  */
 export async function descriptivesOf(
   tenant: TenantStore,
@@ -63,34 +58,22 @@ export async function descriptivesOf(
   filter: DescriptivesFilter,
   today: string,
 ) {
-  const whole = selectsWholeOrganization(filter);
-  const inPeriod = (month: string) =>
-    (!filter.fromMonth || month >= filter.fromMonth) && (!filter.toMonth || month <= filter.toMonth);
-  const selection = {
-    engagementIds: whole ? null : engagements.map((e) => e.id),
-    fromMonth: filter.fromMonth,
-    toMonth: filter.toMonth,
-  };
-  const calendarMonths = whole
-    ? (await tenant.dose.organizationByCalendarMonth()).filter((m) => inPeriod(m.calendarMonth))
-    : await tenant.dose.calendarMonthTotals(selection);
-  const components =
-    whole && !filter.fromMonth && !filter.toMonth
-      ? await tenant.dose.organizationComponentsByRelationshipMonth()
-      : await tenant.dose.componentTotalsInPeriod(selection);
-  const relationshipMonths = await tenant.dose.relationshipMonthsInPeriod(selection);
+  const period = { fromMonth: filter.fromMonth, toMonth: filter.toMonth };
+  const [slice, models] = await Promise.all([
+    tenant.slices.of(engagements.map((e) => e.id)),
+    modelsOf(tenant, engagements),
+  ]);
+  const relationshipMonths = slice.relationshipMonthsInPeriod(period);
   const edgeMonths = [...new Set(relationshipMonths.flatMap((m) => (m.partlyInside === null ? [] : [m.partlyInside])))];
-  const edgeComponents =
-    edgeMonths.length > 0 ? await tenant.dose.componentMonthsIn(selection.engagementIds, edgeMonths) : [];
-  const vocabulary = vocabularyOf(await modelsOf(tenant, engagements));
+  const vocabulary = vocabularyOf(models);
   const groupOf = new Map(vocabulary.components.map((c) => [c.id, c.group]));
   return {
     ...describeAggregated({
       engagements,
-      calendarMonths,
+      calendarMonths: slice.calendarMonthTotals(period),
       relationshipMonths,
-      diversity: diversityInPeriod(relationshipMonths, edgeComponents),
-      components,
+      diversity: diversityInPeriod(relationshipMonths, slice.componentMonthsIn(edgeMonths)),
+      components: slice.componentTotalsInPeriod(period),
       toMonth: filter.toMonth,
       groupOf: (id) => groupOf.get(id) ?? 'other',
       stageOrder: vocabulary.stages.map((s) => s.id),
@@ -105,16 +88,13 @@ export async function organizationPracticeUse(tenant: TenantStore, filter: Descr
   return practiceUseOf(tenant, await selectedEngagements(tenant, filter, today), filter);
 }
 
-/**
- * Mode mix, principle use and practice-activity use rates of the given engagements within the filter's
- * period, from the rollups: the organization-level ones when the filter selects every engagement.
- */
+/** Mode mix, principle use and practice-activity use rates of the given engagements within the filter's period, from their derived rows. */
 export async function practiceUseOf(tenant: TenantStore, engagements: Engagement[], filter: DescriptivesFilter) {
-  const engagementIds = selectsWholeOrganization(filter) ? null : engagements.map((e) => e.id);
-  const [totals, models] = await Promise.all([
-    tenant.practiceTotals.totals({ engagementIds, fromMonth: filter.fromMonth, toMonth: filter.toMonth }),
+  const [slice, models] = await Promise.all([
+    tenant.slices.of(engagements.map((e) => e.id)),
     modelsOf(tenant, engagements),
   ]);
   const vocabulary = vocabularyOf(models);
+  const totals = slice.practiceTotals({ fromMonth: filter.fromMonth, toMonth: filter.toMonth });
   return { engagements: engagements.length, ...practiceUseFromTotals(totals, vocabulary), vocabulary };
 }

@@ -41,7 +41,7 @@ export async function engagementReport(
     modelOf(tenant, engagement.modelId, engagement.modelVersion),
     tenant.dose.engagementMonths(engagementId),
     tenant.dose.componentMonths(engagementId),
-    tenant.practiceTotals.totals({ engagementIds: [engagementId] }),
+    tenant.slices.of([engagementId]).then((slice) => slice.practiceTotals({})),
     tenant.interactions.openNextSteps(engagementId),
     tenant.interactions.list({ engagementId }, recentInteractionCount),
     engagementOutcomes(tenant, engagementId),

@@ -26,6 +26,7 @@ import {
   storedRowsWithin,
   type EngagementRange,
 } from './derived-rows.ts';
+import { raiseDerivedVersions } from '../slices/engagement-summaries.ts';
 import {
   engagementInteractions,
   engagementsOf,
@@ -189,6 +190,7 @@ export class DerivedRefresh implements PendingWrites<DatabaseSchema> {
       const stale = new StaleMonths();
       for (const id of ids)
         await refreshEngagement(trx, organizationId, engagements.get(id), id, touched.get(id)!, stale);
+      await raiseDerivedVersions(trx, organizationId, ids);
       for (const table of organizationTables)
         await refreshOrganizationRows(trx, this.engine, organizationId, table, [...stale[table.grain]].sort());
     }
@@ -228,6 +230,12 @@ export async function rebuildEngagementRows(
     if (!list) byEngagement.set(interaction.engagementId, (list = []));
     list.push(interaction);
   }
+  // Any live engagement of the range may change: copies of its rows held in memory are read again.
+  await raiseDerivedVersions(
+    db,
+    organizationId,
+    engagements.map((e) => e.id),
+  );
   const sources = engagements.map((e) => ({
     engagementId: e.id,
     startDate: e.startDate,

@@ -28,6 +28,7 @@ import * as organizationCalendarComponentDose from './2026-12-07T23-03-organizat
 import * as nextStepDueMonth from './2026-12-07T23-04-next-step-due-month.ts';
 import * as liveInteractionsIndex from './2026-12-07T23-05-live-interactions-index.ts';
 import * as contactLanguage from './2026-12-08T01-20-contact-language.ts';
+import * as derivedVersions from './2026-12-08T02-00-derived-versions.ts';
 
 /**
  * Every migration, by name. Names are timestamps so they sort in the order they must run; the list
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T23-04-next-step-due-month': nextStepDueMonth,
   '2026-12-07T23-05-live-interactions-index': liveInteractionsIndex,
   '2026-12-08T01-20-contact-language': contactLanguage,
+  '2026-12-08T02-00-derived-versions': derivedVersions,
 };
 
 /**
