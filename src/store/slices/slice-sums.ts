@@ -230,6 +230,21 @@ class DenseSums {
   }
 }
 
+/** Adds an engagement's component rows of the calendar months from `from` to `to` into sums per month of the relationship. */
+function addComponentRows(perMonth: DenseSums[], summary: EngagementSummary, from: number, to: number, size: number) {
+  const c = summary.tables.components;
+  for (let i = 0; i < c.length; i++) {
+    const month = c.calendar_month[i]!;
+    if (month < from || month > to) continue;
+    const sums = (perMonth[c.relationship_month[i]!] ??= new DenseSums(4, size));
+    const at = sums.at(c.component_id[i]!);
+    sums.sums[at]! += c.interactions[i]!;
+    sums.sums[at + 1]! += c.minutes[i]!;
+    sums.sums[at + 2]! += c.activity_uses[i]!;
+    sums.sums[at + 3]! += 1;
+  }
+}
+
 function componentTotalsInPeriod(
   summaries: readonly EngagementSummary[],
   period: Period,
@@ -239,20 +254,7 @@ function componentTotalsInPeriod(
   const components = vocabulary.component;
   // Per month of the relationship, per component: interactions, minutes, activity uses, rows.
   const perMonth: DenseSums[] = [];
-  for (const summary of summaries) {
-    const c = summary.tables.components;
-    for (let i = 0; i < c.length; i++) {
-      const month = c.calendar_month[i]!;
-      if (month < from || month > to) continue;
-      const relationshipMonth = c.relationship_month[i]!;
-      const sums = (perMonth[relationshipMonth] ??= new DenseSums(4, components.size));
-      const at = sums.at(c.component_id[i]!);
-      sums.sums[at]! += c.interactions[i]!;
-      sums.sums[at + 1]! += c.minutes[i]!;
-      sums.sums[at + 2]! += c.activity_uses[i]!;
-      sums.sums[at + 3]! += 1;
-    }
-  }
+  for (const summary of summaries) addComponentRows(perMonth, summary, from, to, components.size);
   const result: ComponentTotals[] = [];
   perMonth.forEach((sums, relationshipMonth) => {
     for (const [component, [interactions, minutes, activityUses]] of sums.nonZero())
@@ -291,77 +293,158 @@ function componentMonthsIn(
   return result;
 }
 
+/** Sums of a dense key space kept as its keys with a sum other than zero: one engagement's whole record. */
+interface SparseSums {
+  keys: Int32Array;
+  /** `width` numbers per key. */
+  sums: Float64Array;
+}
+
+const sparse = (dense: DenseSums): SparseSums => {
+  const entries = [...dense.nonZero()];
+  const sums = new Float64Array(entries.length * dense.width);
+  entries.forEach(([, numbers], i) => sums.set(numbers, i * dense.width));
+  return { keys: Int32Array.from(entries.map(([key]) => key)), sums };
+};
+
+const addSparse = (dense: DenseSums, part: SparseSums): void => {
+  const width = dense.width;
+  for (let i = 0; i < part.keys.length; i++) {
+    const at = dense.at(part.keys[i]!);
+    for (let w = 0; w < width; w++) dense.sums[at + w]! += part.sums[i * width + w]!;
+  }
+};
+
+/** One engagement's practice sums over its whole record, summed once and kept beside its summary. */
+interface WholePractice {
+  interactions: number;
+  modes: SparseSums;
+  principles: SparseSums;
+  components: SparseSums;
+  /** Per component (the index), its activities. */
+  activities: (SparseSums | undefined)[];
+}
+
+const wholePractice = new WeakMap<EngagementSummary, WholePractice>();
+
+/** Practice sums being made: interactions, modes, principles, components, and activities per component. */
+class PracticeSums {
+  interactions = 0;
+  readonly modes: DenseSums;
+  readonly principles: DenseSums;
+  readonly components: DenseSums;
+  readonly activities: DenseSums[] = [];
+
+  constructor(private readonly vocabulary: Vocabulary) {
+    this.modes = new DenseSums(2, vocabulary.mode.size);
+    this.principles = new DenseSums(3, vocabulary.principle.size);
+    this.components = new DenseSums(1, vocabulary.component.size);
+  }
+
+  /** Adds an engagement's rows of the calendar months from `from` to `to` (month numbers). */
+  addRows(summary: EngagementSummary, from: number, to: number): void {
+    const { months: m, modes: o, principles: p, components: c, activities: a } = summary.tables;
+    for (let i = 0; i < m.length; i++) {
+      const month = m.calendar_month[i]!;
+      if (month >= from && month <= to) this.interactions += m.interactions[i]!;
+    }
+    for (let i = 0; i < o.length; i++) {
+      const month = o.calendar_month[i]!;
+      if (month < from || month > to) continue;
+      const at = this.modes.at(o.mode[i]!);
+      this.modes.sums[at]! += o.interactions[i]!;
+      this.modes.sums[at + 1]! += o.minutes[i]!;
+    }
+    for (let i = 0; i < p.length; i++) {
+      const month = p.calendar_month[i]!;
+      if (month < from || month > to) continue;
+      const at = this.principles.at(p.principle_id[i]!);
+      this.principles.sums[at]! += p.interactions[i]!;
+      this.principles.sums[at + 1]! += p.ratings[i]!;
+      this.principles.sums[at + 2]! += p.rating_sum[i]!;
+    }
+    for (let i = 0; i < c.length; i++) {
+      const month = c.calendar_month[i]!;
+      if (month < from || month > to) continue;
+      this.components.sums[this.components.at(c.component_id[i]!)]! += c.interactions[i]!;
+    }
+    for (let i = 0; i < a.length; i++) {
+      const month = a.calendar_month[i]!;
+      if (month < from || month > to) continue;
+      const sums = (this.activities[a.component_id[i]!] ??= new DenseSums(1, this.vocabulary.activity.size));
+      sums.sums[sums.at(a.activity_id[i]!)]! += a.interactions[i]!;
+    }
+  }
+
+  /** Adds an engagement's whole record, from the sums kept beside its summary (made the first time). */
+  addWhole(summary: EngagementSummary): void {
+    let whole = wholePractice.get(summary);
+    if (!whole) {
+      const own = new PracticeSums(this.vocabulary);
+      own.addRows(summary, -Infinity, Infinity);
+      whole = {
+        interactions: own.interactions,
+        modes: sparse(own.modes),
+        principles: sparse(own.principles),
+        components: sparse(own.components),
+        activities: own.activities.map((sums) => (sums ? sparse(sums) : undefined)),
+      };
+      wholePractice.set(summary, whole);
+    }
+    this.interactions += whole.interactions;
+    addSparse(this.modes, whole.modes);
+    addSparse(this.principles, whole.principles);
+    addSparse(this.components, whole.components);
+    whole.activities.forEach((part, component) => {
+      if (part) addSparse((this.activities[component] ??= new DenseSums(1, this.vocabulary.activity.size)), part);
+    });
+  }
+
+  totals(): PracticeTotals {
+    const vocabulary = this.vocabulary;
+    const text = (space: keyof Vocabulary) => (n: number) => vocabulary[space].text(n);
+    const component = text('component');
+    return {
+      interactions: this.interactions,
+      modes: [...this.modes.nonZero()]
+        .map(([mode, [n, minutes]]) => ({ mode: text('mode')(mode), interactions: n!, minutes: minutes! }))
+        .sort((x, y) => byText(x.mode, y.mode)),
+      principles: [...this.principles.nonZero()]
+        .map(([principle, [n, ratings, ratingSum]]) => ({
+          principleId: text('principle')(principle),
+          interactions: n!,
+          ratings: ratings!,
+          ratingSum: ratingSum!,
+        }))
+        .sort((x, y) => byText(x.principleId, y.principleId)),
+      components: [...this.components.nonZero()]
+        .map(([c, [n]]) => ({ componentId: component(c), interactions: n! }))
+        .sort((x, y) => byText(x.componentId, y.componentId)),
+      activities: this.activities
+        .flatMap((sums, c) =>
+          [...sums.nonZero()].map(([activity, [uses]]) => ({
+            componentId: component(c),
+            activityId: text('activity')(activity),
+            uses: uses!,
+          })),
+        )
+        .sort((x, y) => byText(x.componentId, y.componentId) || byText(x.activityId, y.activityId)),
+    };
+  }
+}
+
 function practiceTotals(
   summaries: readonly EngagementSummary[],
   period: Period,
   vocabulary: Vocabulary,
 ): PracticeTotals {
   const { from, to } = bounds(period);
-  let interactions = 0;
-  const modes = new DenseSums(2, vocabulary.mode.size);
-  const principles = new DenseSums(3, vocabulary.principle.size);
-  const components = new DenseSums(1, vocabulary.component.size);
-  // Per component, per activity.
-  const activities: DenseSums[] = [];
+  const sums = new PracticeSums(vocabulary);
+  // Without a period each engagement adds the sums of its whole record, made once for what is held.
+  const whole = from === -Infinity && to === Infinity;
   for (const summary of summaries) {
-    const { months: m, modes: o, principles: p, components: c, activities: a } = summary.tables;
-    for (let i = 0; i < m.length; i++) {
-      const month = m.calendar_month[i]!;
-      if (month >= from && month <= to) interactions += m.interactions[i]!;
-    }
-    for (let i = 0; i < o.length; i++) {
-      const month = o.calendar_month[i]!;
-      if (month < from || month > to) continue;
-      const at = modes.at(o.mode[i]!);
-      modes.sums[at]! += o.interactions[i]!;
-      modes.sums[at + 1]! += o.minutes[i]!;
-    }
-    for (let i = 0; i < p.length; i++) {
-      const month = p.calendar_month[i]!;
-      if (month < from || month > to) continue;
-      const at = principles.at(p.principle_id[i]!);
-      principles.sums[at]! += p.interactions[i]!;
-      principles.sums[at + 1]! += p.ratings[i]!;
-      principles.sums[at + 2]! += p.rating_sum[i]!;
-    }
-    for (let i = 0; i < c.length; i++) {
-      const month = c.calendar_month[i]!;
-      if (month < from || month > to) continue;
-      components.sums[components.at(c.component_id[i]!)]! += c.interactions[i]!;
-    }
-    for (let i = 0; i < a.length; i++) {
-      const month = a.calendar_month[i]!;
-      if (month < from || month > to) continue;
-      const sums = (activities[a.component_id[i]!] ??= new DenseSums(1, vocabulary.activity.size));
-      sums.sums[sums.at(a.activity_id[i]!)]! += a.interactions[i]!;
-    }
+    if (whole) sums.addWhole(summary);
+    else sums.addRows(summary, from, to);
   }
-  const text = (space: keyof Vocabulary) => (n: number) => vocabulary[space].text(n);
-  const component = text('component');
-  return {
-    interactions,
-    modes: [...modes.nonZero()]
-      .map(([mode, [n, minutes]]) => ({ mode: text('mode')(mode), interactions: n!, minutes: minutes! }))
-      .sort((x, y) => byText(x.mode, y.mode)),
-    principles: [...principles.nonZero()]
-      .map(([principle, [n, ratings, ratingSum]]) => ({
-        principleId: text('principle')(principle),
-        interactions: n!,
-        ratings: ratings!,
-        ratingSum: ratingSum!,
-      }))
-      .sort((x, y) => byText(x.principleId, y.principleId)),
-    components: [...components.nonZero()]
-      .map(([c, [n]]) => ({ componentId: component(c), interactions: n! }))
-      .sort((x, y) => byText(x.componentId, y.componentId)),
-    activities: activities
-      .flatMap((sums, c) =>
-        [...sums.nonZero()].map(([activity, [uses]]) => ({
-          componentId: component(c),
-          activityId: text('activity')(activity),
-          uses: uses!,
-        })),
-      )
-      .sort((x, y) => byText(x.componentId, y.componentId) || byText(x.activityId, y.activityId)),
-  };
+  return sums.totals();
 }
