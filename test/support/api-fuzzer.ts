@@ -281,6 +281,7 @@ export function fieldHints(organization: PopulatedOrganization, instrumentDocume
     instrumentId: records.instruments,
     version: [1, 2, 3, '1.0.0'],
     region: [`${organization.marker} region`],
+    language: ['en', 'es'],
     email: [organization.admin.email, `new.person@example.org`],
     password: [testPassword],
     answers: [
