@@ -19,7 +19,7 @@ interface CachedTable {
 }
 
 /** The derived tables the analysis slices sum, by the name the sums use. */
-export const cachedTables = {
+const cachedTables = {
   months: {
     table: 'engagement_month_dose',
     columns: { calendar_month: 'month', relationship_month: 'int', interactions: 'int', minutes: 'real' },
@@ -65,10 +65,10 @@ export const cachedTables = {
   },
 } as const satisfies Record<string, CachedTable>;
 
-export type CachedTableName = keyof typeof cachedTables;
+type CachedTableName = keyof typeof cachedTables;
 
 /** One table's rows of one engagement, column by column: `Float64Array` for reals, `Int32Array` otherwise. */
-export type Columns<T extends CachedTableName> = {
+type Columns<T extends CachedTableName> = {
   readonly [C in keyof (typeof cachedTables)[T]['columns']]: (typeof cachedTables)[T]['columns'][C] extends 'real'
     ? Float64Array
     : Int32Array;
@@ -110,10 +110,6 @@ export class Texts {
 
   text(n: number): string {
     return this.#texts[n]!;
-  }
-
-  textOrNull(n: number): string | null {
-    return n < 0 ? null : this.#texts[n]!;
   }
 }
 
@@ -238,10 +234,11 @@ export async function raiseDerivedVersions(
   engagementIds: readonly string[],
 ): Promise<void> {
   for (const ids of idGroups(engagementIds)) {
-    if (ids === null || ids.length === 0) continue;
     await db
       .insertInto('derived_versions')
-      .values(ids.map((engagementId) => ({ organization_id: organizationId, engagement_id: engagementId, version: 1 })))
+      .values(
+        ids!.map((engagementId) => ({ organization_id: organizationId, engagement_id: engagementId, version: 1 })),
+      )
       .onConflict((oc) =>
         oc.columns(['organization_id', 'engagement_id']).doUpdateSet({ version: sql`derived_versions.version + 1` }),
       )
